@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { AppServices } from '../http/app.ts';
+import { errorResponses } from '../http/common-schemas.ts';
+import { actorOf, authHook, inTenant, requestMeta } from '../http/request-context.ts';
+import { writeAudit } from '../core/audit.ts';
+import { login } from './login.ts';
+
+const userShape = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(['admin', 'member']),
+    tenantId: z.string(),
+    tenantName: z.string(),
+  })
+  .meta({ id: 'SessionUser' });
+
+export function registerAuthRoutes(app: FastifyInstance, services: AppServices) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = services.database;
+  const tags = ['Auth'];
+
+  r.post('/api/v1/auth/login', {
+    schema: {
+      tags,
+      summary: 'Sign in with username and password',
+      security: [],
+      body: z.object({
+        username: z.string().trim().min(1, 'is required').max(100),
+        password: z.string().min(1, 'is required').max(200),
+        tenant: z.string().trim().max(100).optional().describe('Company code, needed only when the username exists in several companies'),
+      }),
+      response: { 200: z.object({ token: z.string(), user: userShape }), 429: errorResponses[400].describe('Too many failed sign-ins'), ...errorResponses },
+    },
+    handler: (request) => login(db, request.body, requestMeta(request), services.config.sessionTtlHours),
+  });
+
+  r.post('/api/v1/auth/logout', {
+    preHandler: authHook(db),
+    schema: { tags, summary: 'Sign out (revokes this session token)', response: { 204: z.null(), ...errorResponses } },
+    handler: async (request, reply) => {
+      await inTenant(db, request, async (ctx) => {
+        if (ctx.actor.sessionId) {
+          await ctx.trx.updateTable('sessions').set({ revoked_at: sql`now()` }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', ctx.actor.sessionId).execute();
+        }
+        await writeAudit(ctx, [{ action: 'logout', recordType: 'user', recordId: ctx.actor.userId, changes: {} }]);
+      });
+      return reply.status(204).send(null);
+    },
+  });
+
+  r.get('/api/v1/me', {
+    preHandler: authHook(db),
+    schema: { tags, summary: 'The signed-in user', response: { 200: z.object({ data: userShape }), ...errorResponses } },
+    handler: async (request) => {
+      const actor = actorOf(request);
+      const tenant = await inTenant(db, request, ({ trx }) => trx.selectFrom('tenants').select('name').where('id', '=', actor.tenantId).executeTakeFirstOrThrow());
+      return {
+        data: { id: actor.userId, username: actor.username, displayName: actor.displayName, role: actor.role, tenantId: actor.tenantId, tenantName: tenant.name },
+      };
+    },
+  });
+}

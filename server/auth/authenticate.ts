@@ -1,0 +1,68 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Actor } from '../core/context.ts';
+import { withTenant, type Trx } from '../core/tenant-transaction.ts';
+import { unauthenticated } from '../http/errors.ts';
+import { parseToken } from './tokens.ts';
+
+type UserRow = { id: string; tenant_id: string; username: string; display_name: string; role: string; is_service: boolean; department_id: string | null };
+
+export function actorFromUser(user: UserRow, extra: Partial<Actor> = {}): Actor {
+  return {
+    tenantId: user.tenant_id,
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    role: user.role === 'admin' ? 'admin' : 'member',
+    isService: user.is_service,
+    departmentId: user.department_id,
+    ...extra,
+  };
+}
+
+const userColumns = ['users.id', 'users.tenant_id', 'users.username', 'users.display_name', 'users.role', 'users.is_service', 'users.department_id'] as const;
+
+async function sessionActor(trx: Trx, tenantId: string, secretHash: string): Promise<Actor | undefined> {
+  const row = await trx
+    .selectFrom('sessions')
+    .innerJoin('users', (j) => j.onRef('users.tenant_id', '=', 'sessions.tenant_id').onRef('users.id', '=', 'sessions.user_id'))
+    .select([...userColumns, 'sessions.id as session_id'])
+    .where('sessions.tenant_id', '=', tenantId)
+    .where('sessions.token_hash', '=', secretHash)
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', sql<Date>`now()`)
+    .where('users.deleted_at', 'is', null)
+    .where('users.is_active', '=', true)
+    .executeTakeFirst();
+  return row ? actorFromUser(row, { sessionId: row.session_id }) : undefined;
+}
+
+async function apiKeyActor(trx: Trx, tenantId: string, secretHash: string): Promise<Actor | undefined> {
+  const row = await trx
+    .selectFrom('api_keys')
+    .innerJoin('users', (j) => j.onRef('users.tenant_id', '=', 'api_keys.tenant_id').onRef('users.id', '=', 'api_keys.user_id'))
+    .select([...userColumns, 'api_keys.id as key_id'])
+    .where('api_keys.tenant_id', '=', tenantId)
+    .where('api_keys.key_hash', '=', secretHash)
+    .where('api_keys.deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('api_keys.expires_at', 'is', null), eb('api_keys.expires_at', '>', sql<Date>`now()`)]))
+    .where('users.deleted_at', 'is', null)
+    .where('users.is_active', '=', true)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  await trx.updateTable('api_keys').set({ last_used_at: sql`now()` }).where('tenant_id', '=', tenantId).where('id', '=', row.key_id).execute();
+  return actorFromUser(row, { apiKeyId: row.key_id });
+}
+
+/** Resolves `Authorization: Bearer …` to an actor, or throws 401. */
+export async function authenticateBearer(db: Kysely<DB>, header: string | undefined): Promise<Actor> {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  if (!match) throw unauthenticated('send Authorization: Bearer <token>');
+  const parsed = parseToken(match[1]!);
+  if (!parsed) throw unauthenticated('the token is malformed');
+  const actor = await withTenant(db, parsed.tenantId, (trx) =>
+    parsed.kind === 'session' ? sessionActor(trx, parsed.tenantId, parsed.secretHash) : apiKeyActor(trx, parsed.tenantId, parsed.secretHash),
+  );
+  if (!actor) throw unauthenticated('the session has expired or the key was revoked; sign in again');
+  return actor;
+}

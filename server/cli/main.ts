@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { registerServeCommands } from './serve-commands.ts';
+import { registerUserCommands } from './user-commands.ts';
+import { registerTenantCommands } from './tenant-commands.ts';
+
+const program = new Command('cairn')
+  .description('Cairn CRM: server, database and administration commands')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+registerServeCommands(program);
+registerTenantCommands(program);
+registerUserCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(`error: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

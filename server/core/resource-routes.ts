@@ -1,0 +1,135 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../db/schema.ts';
+import { errorResponses, getQuery, idParams, listQuery } from '../http/common-schemas.ts';
+import { authHook, inTenant } from '../http/request-context.ts';
+import { allFields } from './list-query.ts';
+import { createRecord, deleteRecord, restoreRecord, updateRecord } from './record-commands.ts';
+import { getRecord, listRecords } from './record-queries.ts';
+import { getResource } from './registry.ts';
+import type { FieldKind, ResourceSpec } from './resource-spec.ts';
+
+const kindSchema: Record<FieldKind, () => z.ZodType> = {
+  text: () => z.string(),
+  uuid: () => z.string(),
+  int: () => z.number().int(),
+  decimal: () => z.string().describe('decimal number as a string'),
+  date: () => z.string().describe('YYYY-MM-DD'),
+  timestamp: () => z.string().describe('ISO 8601 date-time'),
+  bool: () => z.boolean(),
+  textArray: () => z.array(z.string()),
+  json: () => z.record(z.string(), z.unknown()),
+};
+
+const outputCache = new Map<string, z.ZodObject>();
+
+/** The record's response shape, generated from its field list (every field optional for `fields=`). */
+export function outputSchema(spec: ResourceSpec): z.ZodObject {
+  const cached = outputCache.get(spec.path);
+  if (cached) return cached;
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, field] of Object.entries(allFields(spec))) {
+    if (field.internal) continue;
+    let schema = kindSchema[field.kind]().nullable().optional();
+    if (field.description) schema = schema.describe(field.description);
+    shape[name] = schema;
+  }
+  if (spec.customObject) shape.custom = z.record(z.string(), z.unknown()).optional().describe('Custom field values by key');
+  for (const [name, schema] of Object.entries(spec.extraOutput ?? {})) shape[name] = (schema as z.ZodType).optional();
+  const base = z.object(shape);
+  const includes: Record<string, z.ZodType> = {};
+  for (const [name, relation] of Object.entries(spec.includes ?? {})) {
+    includes[name] = z.lazy(() => z.array(outputSchema(getResource(relation.resource)))).optional();
+  }
+  const schema = base.extend(includes).meta({ id: `${spec.recordType[0]!.toUpperCase()}${spec.recordType.slice(1)}` });
+  outputCache.set(spec.path, schema);
+  return schema;
+}
+
+/** Registers list, read, create, update, delete and restore for one resource. */
+export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spec: ResourceSpec) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const output = outputSchema(spec);
+  const one = z.object({ data: output });
+  const tags = [spec.tag];
+  const base = `/api/v1/${spec.path}`;
+  const preHandler = authHook(db);
+  const ops = { create: true, update: true, delete: true, ...spec.operations };
+  const includes = Object.keys(spec.includes ?? {});
+  const includeNote = includes.length ? ` Includes: ${includes.join(', ')}.` : '';
+
+  r.get(base, {
+    preHandler,
+    schema: {
+      tags,
+      summary: `List ${spec.path}`,
+      description: `Filter, sort and page ${spec.path}.${includeNote}`,
+      querystring: listQuery,
+      response: { 200: z.object({ data: z.array(output), nextCursor: z.string().nullable() }), ...errorResponses },
+    },
+    handler: (request) => inTenant(db, request, ({ trx, actor }) => listRecords(trx, actor, spec, request.query)),
+  });
+
+  r.get(`${base}/:id`, {
+    preHandler,
+    schema: { tags, summary: `Read one ${spec.recordType}`, description: includeNote, params: idParams, querystring: getQuery, response: { 200: one, ...errorResponses } },
+    handler: async (request) => ({
+      data: await inTenant(db, request, ({ trx, actor }) => getRecord(trx, actor, spec, request.params.id, request.query)),
+    }),
+  });
+
+  if (ops.create) {
+    r.post(base, {
+      preHandler,
+      schema: { tags, summary: `Create a ${spec.recordType}`, body: spec.createSchema, response: { 201: one, ...errorResponses } },
+      handler: async (request, reply) => {
+        const data = await inTenant(db, request, (ctx) => createRecord(ctx, spec, request.body as Record<string, unknown>));
+        return reply.status(201).send({ data });
+      },
+    });
+  }
+
+  if (ops.update) {
+    r.patch(`${base}/:id`, {
+      preHandler,
+      schema: { tags, summary: `Update a ${spec.recordType}`, params: idParams, body: spec.updateSchema, response: { 200: one, ...errorResponses } },
+      handler: async (request) => ({
+        data: await inTenant(db, request, (ctx) => updateRecord(ctx, spec, request.params.id, request.body as Record<string, unknown> & { version: number })),
+      }),
+    });
+  }
+
+  if (ops.delete) {
+    r.delete(`${base}/:id`, {
+      preHandler,
+      schema: {
+        tags,
+        summary: `Move a ${spec.recordType} to the recycle bin`,
+        description: 'Soft delete: the record and the children deleted with it can be restored until the bin is purged.',
+        params: idParams,
+        response: {
+          200: z.object({ data: z.object({ id: z.string(), batchId: z.string(), deletedAt: z.string(), cascaded: z.record(z.string(), z.number()) }) }),
+          ...errorResponses,
+        },
+      },
+      handler: async (request) => ({ data: await inTenant(db, request, (ctx) => deleteRecord(ctx, spec, request.params.id)) }),
+    });
+
+    r.post(`${base}/:id/restore`, {
+      preHandler,
+      schema: {
+        tags,
+        summary: `Restore a deleted ${spec.recordType}`,
+        description: 'Restores the record together with the children deleted with it.',
+        params: idParams,
+        response: { 200: z.object({ data: output, restored: z.number() }), ...errorResponses },
+      },
+      handler: async (request) => {
+        const result = await inTenant(db, request, (ctx) => restoreRecord(ctx, spec, request.params.id));
+        return { data: result.record, restored: result.restored };
+      },
+    });
+  }
+}

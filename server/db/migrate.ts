@@ -1,0 +1,42 @@
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './database.ts';
+import * as core from './migrations/0001_core.ts';
+import { quoteIdent } from './database.ts';
+
+const migrations: Record<string, Migration> = {
+  '0001_core': core,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations() {
+    return migrations;
+  }
+}
+
+export interface MigrateResult {
+  applied: string[];
+}
+
+/** Applies pending migrations as the schema owner, then grants the app role its rights. */
+export async function migrateToLatest(database: Database, appRole?: string): Promise<MigrateResult> {
+  const migrator = new Migrator({ db: database.owner, provider: new StaticProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`migration ${failed ?? '?'} failed: ${(error as Error).message}`, { cause: error });
+  }
+  if (database.kind === 'postgres' && appRole && database.rlsEnforced) await grantAppRole(database, appRole);
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+async function grantAppRole(database: Database, role: string) {
+  const r = quoteIdent(role);
+  for (const statement of [
+    `grant usage on schema public to ${r}`,
+    `grant select, insert, update, delete on all tables in schema public to ${r}`,
+    `revoke update, delete, truncate on audit_log from ${r}`,
+    `grant usage, select on all sequences in schema public to ${r}`,
+  ]) {
+    await sql.raw(statement).execute(database.owner);
+  }
+}

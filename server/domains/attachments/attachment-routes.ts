@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isUuid } from '../../../common/ids.ts';
+import { getRecord } from '../../core/record-queries.ts';
+import { outputSchema } from '../../core/resource-routes.ts';
+import type { AppServices } from '../../http/app.ts';
+import { errorResponses, idParams } from '../../http/common-schemas.ts';
+import { AppError, fieldError, validationError } from '../../http/errors.ts';
+import { authHook, inTenant } from '../../http/request-context.ts';
+import { attachableTypes, attachmentSpec } from './attachment-spec.ts';
+import { createAttachment, type AttachableType } from './attachment-upload.ts';
+
+// eslint-disable-next-line no-control-regex
+const safeName = (name: string) => name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 255) || 'file';
+
+export function registerAttachmentRoutes(app: FastifyInstance, services: AppServices) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = services.database;
+  const tags = ['Attachments'];
+
+  r.post('/api/v1/attachments', {
+    preHandler: authHook(db),
+    schema: {
+      tags,
+      summary: 'Upload a file and link it to a record',
+      description: `multipart/form-data with fields recordType (${attachableTypes.join(', ')}), recordId, and one file part named "file". Limit: ${Math.round(services.config.uploadLimitBytes / 1048576)} MB.`,
+      consumes: ['multipart/form-data'],
+      response: { 201: z.object({ data: outputSchema(attachmentSpec) }), 413: errorResponses[400].describe('File too large'), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send multipart/form-data with recordType, recordId and file');
+      const fields: Record<string, string> = {};
+      let file: { name: string; mime: string; data: Buffer } | undefined;
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          if (file || part.fieldname !== 'file') throw fieldError(part.fieldname, 'send exactly one file part named "file"');
+          const data = await part.toBuffer().catch((error: { code?: string }) => {
+            if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
+              throw new AppError('PAYLOAD_TOO_LARGE', `the file exceeds the upload limit of ${services.config.uploadLimitBytes} bytes`, { limitBytes: services.config.uploadLimitBytes });
+            }
+            throw error;
+          });
+          file = { name: safeName(part.filename), mime: part.mimetype || 'application/octet-stream', data };
+        } else {
+          fields[part.fieldname] = String(part.value);
+        }
+      }
+      const issues = [];
+      if (!attachableTypes.includes(fields.recordType as AttachableType)) issues.push({ path: 'recordType', message: `must be one of ${attachableTypes.join(', ')}` });
+      if (!fields.recordId || !isUuid(fields.recordId)) issues.push({ path: 'recordId', message: 'must be an id (UUID)' });
+      if (!file) issues.push({ path: 'file', message: 'is required' });
+      else if (file.data.length === 0) issues.push({ path: 'file', message: 'is empty' });
+      if (issues.length) throw validationError(issues);
+      const { record } = await inTenant(db, request, (ctx) =>
+        createAttachment(ctx, services.storage, { recordType: fields.recordType as AttachableType, recordId: fields.recordId!, fileName: file!.name, mimeType: file!.mime, data: file!.data }),
+      );
+      return reply.status(201).send({ data: record });
+    },
+  });
+
+  r.get('/api/v1/attachments/:id/download', {
+    preHandler: authHook(db),
+    schema: { tags, summary: 'Download the file', params: idParams },
+    handler: async (request, reply) => {
+      const meta = await inTenant(db, request, async ({ trx, actor }) => {
+        await getRecord(trx, actor, attachmentSpec, request.params.id);
+        return trx.selectFrom('attachments').select(['name', 'mime_type', 'size_bytes', 'storage_key', 'sha256']).where('tenant_id', '=', actor.tenantId).where('id', '=', request.params.id).executeTakeFirstOrThrow();
+      });
+      const stream = await services.storage.read(meta.storage_key).catch(() => {
+        throw new AppError('NOT_FOUND', 'the file is missing from storage', { id: request.params.id });
+      });
+      const inline = /^(image\/(png|jpeg|gif|webp)|application\/pdf)$/.test(meta.mime_type);
+      return reply
+        .header('content-type', meta.mime_type)
+        .header('content-length', String(meta.size_bytes))
+        .header('etag', `"${meta.sha256}"`)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(meta.name)}`)
+        .send(stream);
+    },
+  });
+}

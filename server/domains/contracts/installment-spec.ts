@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { registerResource } from '../../core/registry.ts';
+import type { ResourceSpec } from '../../core/resource-spec.ts';
+
+/** Installments are written through their contract's plan; this exposes them read-only. */
+export const installmentSpec: ResourceSpec = registerResource({
+  path: 'installments',
+  recordType: 'installment',
+  table: 'contract_installments',
+  tag: 'Contracts',
+  titleField: 'seq',
+  fields: {
+    contractId: { column: 'contract_id', kind: 'uuid', filter: true, required: true },
+    seq: { column: 'seq', kind: 'int', filter: true, sort: true, required: true },
+    dueDate: { column: 'due_date', kind: 'date', filter: true, sort: true, required: true },
+    amount: { column: 'amount', kind: 'decimal', filter: true, sort: true, required: true },
+  },
+  createSchema: z.object({}),
+  updateSchema: z.object({}),
+  ownership: { kind: 'parent', column: 'contract_id', resource: 'contracts' },
+  parent: { resource: 'contracts', column: 'contract_id' },
+  toColumns: async () => ({}),
+  operations: { create: false, update: false, delete: false },
+  defaultSort: 'dueDate',
+});

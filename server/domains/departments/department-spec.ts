@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { newId } from '../../../common/ids.ts';
+import type { CommandContext } from '../../core/context.ts';
+import { registerResource } from '../../core/registry.ts';
+import type { Input, ResourceSpec, Row } from '../../core/resource-spec.ts';
+import { AppError, fieldError } from '../../http/errors.ts';
+import { versionField } from '../../http/common-schemas.ts';
+import { requireLive } from '../shared-rules.ts';
+
+const createSchema = z
+  .object({
+    name: z.string().trim().min(1, 'is required').max(100),
+    parentId: z.uuid().nullable().optional().describe('The parent department; omit for a top-level one'),
+    sortOrder: z.number().int().min(0).max(100000).optional(),
+  })
+  .meta({ id: 'DepartmentCreate' });
+
+const updateSchema = createSchema.partial().extend({ version: versionField }).meta({ id: 'DepartmentUpdate' });
+
+/**
+ * Departments form a tree; `path` holds the ids from the root (/root/child/) for subtree
+ * queries. Moving a department rewrites the paths of its whole subtree in the same transaction.
+ */
+async function toColumns(ctx: CommandContext, input: Input, existing: Row | undefined) {
+  const columns: Record<string, unknown> = {};
+  if (input.name !== undefined) columns.name = input.name;
+  if (input.sortOrder !== undefined) columns.sort_order = input.sortOrder;
+  if (input.parentId === undefined && existing) return columns;
+  const parentId = (input.parentId as string | null | undefined) ?? null;
+  let parentPath = '/';
+  if (parentId) {
+    const parent = await requireLive(ctx, 'departments', parentId, 'parentId');
+    parentPath = parent.path as string;
+    if (existing && parentPath.includes(`/${existing.id}/`)) throw fieldError('parentId', 'would make the department its own ancestor');
+  }
+  const id = existing?.id ?? newId();
+  const path = `${parentPath}${id}/`;
+  if (existing && existing.path !== path) {
+    const oldPath = existing.path as string;
+    await ctx.trx
+      .updateTable('departments')
+      .set({ path: sql`${path} || substr(path, ${oldPath.length + 1})` })
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('path', 'like', `${oldPath}_%`)
+      .execute();
+  }
+  return existing ? { ...columns, parent_id: parentId, path } : { ...columns, id, parent_id: parentId, path };
+}
+
+export const departmentSpec: ResourceSpec = registerResource({
+  path: 'departments',
+  recordType: 'department',
+  table: 'departments',
+  tag: 'Departments',
+  titleField: 'name',
+  fields: {
+    name: { column: 'name', kind: 'text', filter: true, sort: true, required: true },
+    parentId: { column: 'parent_id', kind: 'uuid', filter: true },
+    path: { column: 'path', kind: 'text', filter: true, sort: true, required: true, description: 'Ids from the root, /a/b/' },
+    sortOrder: { column: 'sort_order', kind: 'int', sort: true, required: true },
+  },
+  createSchema,
+  updateSchema,
+  ownership: { kind: 'admin' },
+  toColumns,
+  beforeDelete: async (ctx, row) => {
+    const child = await ctx.trx.selectFrom('departments').select('name').where('tenant_id', '=', ctx.actor.tenantId).where('parent_id', '=', row.id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (child) throw new AppError('CONFLICT', `the department still has sub-department ${child.name}; move or delete it first`);
+    const users = await ctx.trx.selectFrom('users').select(sql<number>`count(*)`.as('n')).where('tenant_id', '=', ctx.actor.tenantId).where('department_id', '=', row.id).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+    if (Number(users.n) > 0) throw new AppError('CONFLICT', `the department still has ${users.n} user(s); move them first`);
+  },
+  parent: { resource: 'departments', column: 'parent_id' },
+  includes: { users: { resource: 'users', column: 'department_id' }, children: { resource: 'departments', column: 'parent_id' } },
+  defaultSort: 'path',
+});

@@ -1,0 +1,78 @@
+import { Decimal } from 'decimal.js';
+import { z } from 'zod';
+import { currencies } from '../../../common/enums.ts';
+import type { CommandContext } from '../../core/context.ts';
+import { registerResource } from '../../core/registry.ts';
+import type { Input, ResourceSpec, Row } from '../../core/resource-spec.ts';
+import { fieldError } from '../../http/errors.ts';
+import { decimalString, versionField } from '../../http/common-schemas.ts';
+import { assertActiveUser, pick, requireLive } from '../shared-rules.ts';
+
+const createSchema = z
+  .object({
+    customerId: z.uuid(),
+    sku: z.string().trim().min(1, 'is required').max(60),
+    quantity: z
+      .union([z.string(), z.number()])
+      .transform((v) => String(v))
+      .refine((v) => /^\d{1,12}(\.\d{1,3})?$/.test(v) && new Decimal(v).gt(0), 'must be a positive quantity with at most 3 decimals'),
+    amount: decimalString().refine((v) => new Decimal(v).gte(0), 'must not be negative').optional().describe('Defaults to unit price × quantity'),
+    currency: z.enum(currencies).optional().describe("Defaults to the product's currency"),
+    orderedAt: z.iso.datetime({ offset: true }).optional(),
+    ownerId: z.uuid().nullable().optional(),
+  })
+  .meta({ id: 'OrderCreate' });
+
+const updateSchema = createSchema.omit({ customerId: true }).partial().extend({ version: versionField }).meta({ id: 'OrderUpdate' });
+
+async function toColumns(ctx: CommandContext, input: Input, existing: Row | undefined) {
+  const columns = pick(input, { customerId: 'customer_id', sku: 'sku', quantity: 'quantity', amount: 'amount', currency: 'currency', orderedAt: 'ordered_at', ownerId: 'owner_id' });
+  if (!existing) {
+    const customer = await requireLive(ctx, 'customers', input.customerId as string, 'customerId');
+    if (input.ownerId === undefined) columns.owner_id = (customer.owner_id as string | null) ?? ctx.actor.userId;
+    columns.ordered_at ??= new Date().toISOString();
+  }
+  if (input.sku !== undefined || !existing) {
+    const product = await ctx.trx
+      .selectFrom('products')
+      .select(['id', 'unit_price', 'currency'])
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('sku', '=', (input.sku ?? existing?.sku) as string)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!product) throw fieldError('sku', 'is not a product of this company');
+    columns.product_id = product.id;
+    columns.currency ??= existing?.currency ?? product.currency;
+    if (input.amount === undefined) {
+      const quantity = (input.quantity ?? existing?.quantity) as string;
+      columns.amount = new Decimal(product.unit_price).times(quantity).toDecimalPlaces(2).toFixed(2);
+    }
+  }
+  if (typeof columns.owner_id === 'string') await assertActiveUser(ctx, columns.owner_id, 'ownerId');
+  return columns;
+}
+
+export const orderSpec: ResourceSpec = registerResource({
+  path: 'orders',
+  recordType: 'order',
+  table: 'orders',
+  tag: 'Orders',
+  titleField: 'sku',
+  fields: {
+    customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true },
+    productId: { column: 'product_id', kind: 'uuid', filter: true },
+    sku: { column: 'sku', kind: 'text', filter: true, sort: true, required: true },
+    quantity: { column: 'quantity', kind: 'decimal', filter: true, sort: true, required: true },
+    amount: { column: 'amount', kind: 'decimal', filter: true, sort: true, required: true },
+    currency: { column: 'currency', kind: 'text', filter: true, required: true },
+    orderedAt: { column: 'ordered_at', kind: 'timestamp', filter: true, sort: true, required: true },
+    ownerId: { column: 'owner_id', kind: 'uuid', filter: true },
+  },
+  createSchema,
+  updateSchema,
+  ownership: { kind: 'column', column: 'owner_id' },
+  parent: { resource: 'customers', column: 'customer_id' },
+  toColumns,
+  defaultSort: '-orderedAt',
+});
+

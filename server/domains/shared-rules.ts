@@ -1,0 +1,42 @@
+import { fieldError } from '../http/errors.ts';
+import type { CommandContext } from '../core/context.ts';
+import type { Input } from '../core/resource-spec.ts';
+
+/** Copies the provided input fields to their columns (undefined means "not sent"). */
+export function pick(input: Input, map: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(map)) {
+    if (input[field] !== undefined) out[column] = input[field];
+  }
+  return out;
+}
+
+export async function assertActiveUser(ctx: CommandContext, userId: string, path: string) {
+  const user = await ctx.trx
+    .selectFrom('users')
+    .select('id')
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', userId)
+    .where('deleted_at', 'is', null)
+    .where('is_active', '=', true)
+    .executeTakeFirst();
+  if (!user) throw fieldError(path, 'is not an active user of this company');
+}
+
+/** Loads a live record a new record refers to, or answers 400 naming the field. */
+export async function requireLive(
+  ctx: CommandContext,
+  table: 'customers' | 'opportunities' | 'contracts' | 'products' | 'departments' | 'contract_installments',
+  id: string,
+  path: string,
+): Promise<Record<string, unknown> & { id: string }> {
+  const row = await ctx.trx
+    .selectFrom(table as 'customers')
+    .selectAll()
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw fieldError(path, 'refers to a record that does not exist or is in the recycle bin');
+  return row as unknown as Record<string, unknown> & { id: string };
+}

@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import { newId } from '../../../common/ids.ts';
+import type { DB } from '../../db/schema.ts';
+import { hashPassword } from '../../core/passwords.ts';
+import { asSystem, withTenant } from '../../core/tenant-transaction.ts';
+
+export interface TenantCreateInput {
+  name: string;
+  slug: string;
+  adminUsername: string;
+  adminPassword: string;
+  adminDisplayName?: string;
+}
+
+export const SLUG = /^[a-z0-9][a-z0-9-]{1,39}$/;
+
+/** Creates a company with a root department and its first administrator. */
+export async function createTenant(db: Kysely<DB>, input: TenantCreateInput) {
+  if (!SLUG.test(input.slug)) throw new Error('the company code must be 2–40 lower-case letters, digits or dashes');
+  if (input.adminPassword.length < 8) throw new Error('the administrator password must have at least 8 characters');
+  const tenantId = newId();
+  await asSystem(db, async (trx) => {
+    const taken = await trx.selectFrom('tenants').select('id').where('slug', '=', input.slug).executeTakeFirst();
+    if (taken) throw new Error(`a company with code "${input.slug}" already exists`);
+    await trx.insertInto('tenants').values({ id: tenantId, name: input.name, slug: input.slug, settings: JSON.stringify({ recycleRetentionDays: 30 }) }).execute();
+  });
+  const passwordHash = await hashPassword(input.adminPassword);
+  return withTenant(db, tenantId, async (trx) => {
+    const departmentId = newId();
+    await trx.insertInto('departments').values({ id: departmentId, tenant_id: tenantId, name: input.name, parent_id: null, path: `/${departmentId}/` }).execute();
+    const adminId = newId();
+    await trx
+      .insertInto('users')
+      .values({
+        id: adminId,
+        tenant_id: tenantId,
+        username: input.adminUsername,
+        display_name: input.adminDisplayName ?? input.adminUsername,
+        department_id: departmentId,
+        role: 'admin',
+        password_hash: passwordHash,
+      })
+      .execute();
+    return { tenantId, departmentId, adminId };
+  });
+}

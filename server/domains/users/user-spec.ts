@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { userRoles } from '../../../common/enums.ts';
+import { toE164 } from '../../../common/phone.ts';
+import type { CommandContext } from '../../core/context.ts';
+import { hashPassword } from '../../core/passwords.ts';
+import { registerResource } from '../../core/registry.ts';
+import type { Input, ResourceSpec, Row } from '../../core/resource-spec.ts';
+import { AppError, fieldError } from '../../http/errors.ts';
+import { dateString, optionalText, versionField } from '../../http/common-schemas.ts';
+import { pick, requireLive } from '../shared-rules.ts';
+
+export const passwordSchema = z.string().min(8, 'must have at least 8 characters').max(200);
+
+const createSchema = z
+  .object({
+    username: z.string().trim().min(2).max(60).regex(/^[A-Za-z0-9._-]+$/, 'may contain letters, digits, dot, dash and underscore'),
+    displayName: z.string().trim().min(1, 'is required').max(100),
+    employeeNo: optionalText(40),
+    departmentId: z.uuid().nullable().optional(),
+    managerId: z.uuid().nullable().optional(),
+    hireDate: dateString.nullable().optional(),
+    phone: z.string().trim().max(40).refine((v) => toE164(v) !== undefined, 'is not a valid phone number').nullable().optional(),
+    email: z.email().max(200).nullable().optional(),
+    role: z.enum(userRoles).default('member'),
+    isActive: z.boolean().optional(),
+    password: passwordSchema.optional().describe('Initial password; without one the user cannot sign in until it is reset'),
+  })
+  .meta({ id: 'UserCreate' });
+
+const updateSchema = createSchema
+  .omit({ password: true })
+  .extend({ role: z.enum(userRoles) })
+  .partial()
+  .extend({ version: versionField })
+  .meta({ id: 'UserUpdate' });
+
+async function toColumns(ctx: CommandContext, input: Input, existing: Row | undefined) {
+  const columns = pick(input, {
+    username: 'username',
+    displayName: 'display_name',
+    employeeNo: 'employee_no',
+    departmentId: 'department_id',
+    managerId: 'manager_id',
+    hireDate: 'hire_date',
+    email: 'email',
+    role: 'role',
+    isActive: 'is_active',
+  });
+  if (typeof input.departmentId === 'string') await requireLive(ctx, 'departments', input.departmentId, 'departmentId');
+  if (typeof input.managerId === 'string') {
+    if (existing && input.managerId === existing.id) throw fieldError('managerId', 'a user cannot be their own manager');
+    const manager = await ctx.trx.selectFrom('users').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', input.managerId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!manager) throw fieldError('managerId', 'is not a user of this company');
+  }
+  if (input.phone !== undefined) {
+    columns.phone = input.phone || null;
+    columns.phone_e164 = input.phone ? toE164(input.phone as string) : null;
+  }
+  if (typeof input.password === 'string') columns.password_hash = await hashPassword(input.password);
+  if (existing && existing.id === ctx.actor.userId && (input.role === 'member' || input.isActive === false)) {
+    throw new AppError('CONFLICT', 'you cannot demote or deactivate yourself; ask another administrator');
+  }
+  return columns;
+}
+
+export const userSpec: ResourceSpec = registerResource({
+  path: 'users',
+  recordType: 'user',
+  table: 'users',
+  tag: 'Users',
+  titleField: 'displayName',
+  fields: {
+    username: { column: 'username', kind: 'text', filter: true, sort: true, required: true },
+    displayName: { column: 'display_name', kind: 'text', filter: true, sort: true, required: true },
+    employeeNo: { column: 'employee_no', kind: 'text', filter: true, sort: true },
+    departmentId: { column: 'department_id', kind: 'uuid', filter: true },
+    managerId: { column: 'manager_id', kind: 'uuid', filter: true },
+    hireDate: { column: 'hire_date', kind: 'date', filter: true, sort: true },
+    phone: { column: 'phone', kind: 'text', filter: true },
+    phoneE164: { column: 'phone_e164', kind: 'text', internal: true },
+    email: { column: 'email', kind: 'text', filter: true },
+    role: { column: 'role', kind: 'text', filter: true, required: true },
+    isActive: { column: 'is_active', kind: 'bool', filter: true, required: true },
+    isService: { column: 'is_service', kind: 'bool', filter: true, required: true },
+    passwordHash: { column: 'password_hash', kind: 'text', internal: true },
+    lastLoginAt: { column: 'last_login_at', kind: 'timestamp', sort: true },
+  },
+  createSchema,
+  updateSchema,
+  ownership: { kind: 'admin' },
+  toColumns,
+  beforeDelete: async (ctx, row) => {
+    if (row.id === ctx.actor.userId) throw new AppError('CONFLICT', 'you cannot delete yourself');
+  },
+  parent: { resource: 'departments', column: 'department_id' },
+  includes: { customers: { resource: 'customers', column: 'owner_id' } },
+  defaultSort: 'username',
+});

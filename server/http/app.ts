@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { isUuid, newId } from '../../common/ids.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import type { FileStorage } from '../storage/file-storage.ts';
+import { allResources } from '../core/registry.ts';
+import { registerResourceRoutes } from '../core/resource-routes.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { loggerOptions } from './logging.ts';
+import { registerMetrics } from './metrics.ts';
+import { registerRoutes } from '../routes.ts';
+import '../domains/register-all.ts';
+
+export interface AppServices {
+  config: Config;
+  database: Database;
+  storage: FileStorage;
+  version: string;
+  /** Reports the job queue's state for /api/health; undefined when jobs are off. */
+  queueHealth?: () => Promise<{ ok: boolean; detail?: string }>;
+}
+
+export const API_VERSION = '0.1.0';
+
+export async function buildApp(services: AppServices, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : newId();
+    },
+    ajv: undefined,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installErrorHandler(app);
+
+  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Cairn CRM API', version: services.version, description: 'REST API of Cairn. Send `Authorization: Bearer <token>` from POST /api/v1/auth/login, or an API key.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerMetrics(app);
+  await registerRoutes(app, services);
+  for (const spec of allResources()) registerResourceRoutes(app, services.database.db, spec);
+  await serveWebApp(app);
+  return app;
+}
+
+/** Serves the built web app at `/`, with the SPA's index.html for client-side routes. */
+async function serveWebApp(app: FastifyInstance) {
+  const root = path.resolve('dist/web');
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html').send('<!doctype html><meta charset="utf-8"><p>Cairn API is running. The web app is not built: run <code>npm run build:web</code>. API docs: <a href="/api/docs">/api/docs</a></p>'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    const url = request.url.split('?')[0]!;
+    if (url.startsWith('/api/') || path.extname(url)) {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route GET ${url}`, details: {} } });
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}
+
+export { isUuid };

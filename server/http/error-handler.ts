@@ -1,0 +1,48 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type FieldIssue } from './errors.ts';
+import { fromDatabaseError } from './database-errors.ts';
+
+interface ErrorBody {
+  error: { code: string; message: string; details: Record<string, unknown> };
+}
+
+const body = (code: string, message: string, details: Record<string, unknown> = {}): ErrorBody => ({
+  error: { code, message, details },
+});
+
+/** The one place where anything thrown becomes `{error:{code,message,details}}`. */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext ?? 'body';
+      const fields: FieldIssue[] = error.validation.map((issue) => {
+        const inner = issue.instancePath.split('/').filter(Boolean).join('.');
+        const path = where === 'body' ? inner || 'body' : [where === 'querystring' ? 'query' : where, inner].filter(Boolean).join('.');
+        return { path, message: issue.message ?? 'invalid' };
+      });
+      return reply
+        .status(400)
+        .send(body('VALIDATION_FAILED', fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields }));
+    }
+    const mapped = error instanceof AppError ? error : fromDatabaseError(error);
+    if (mapped) return reply.status(mapped.status).send(body(mapped.code, mapped.message, mapped.details));
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'response did not match its schema');
+      return reply.status(500).send(body('INTERNAL', 'internal error'));
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413) return reply.status(413).send(body('PAYLOAD_TOO_LARGE', 'request body is too large', { limitBytes: app.initialConfig.bodyLimit }));
+    if (status === 415) return reply.status(415).send(body('UNSUPPORTED_MEDIA_TYPE', error.message));
+    if (status === 429) return reply.status(429).send(body('RATE_LIMITED', 'too many requests, slow down'));
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send(body(status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', error.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(body('INTERNAL', 'internal error'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(body('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`));
+  });
+}

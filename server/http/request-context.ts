@@ -1,0 +1,36 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { authenticateBearer } from '../auth/authenticate.ts';
+import type { Actor, CommandContext, RequestMeta } from '../core/context.ts';
+import { withTenant } from '../core/tenant-transaction.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+  }
+}
+
+export const requestMeta = (request: FastifyRequest): RequestMeta => ({
+  requestId: String(request.id),
+  ip: request.ip ?? null,
+  userAgent: (request.headers['user-agent'] as string | undefined)?.slice(0, 500) ?? null,
+});
+
+/** preHandler for every authenticated route. */
+export function authHook(db: Kysely<DB>) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    request.actor = await authenticateBearer(db, request.headers.authorization);
+  };
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Error('route is missing the auth hook');
+  return request.actor;
+}
+
+/** Runs a handler body inside the actor's tenant transaction. */
+export function inTenant<T>(db: Kysely<DB>, request: FastifyRequest, fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
+  const actor = actorOf(request);
+  return withTenant(db, actor.tenantId, (trx) => fn({ actor, meta: requestMeta(request), trx }));
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// One worker, shared module state: the embedded database (≈4 s to start) is opened once per
+// run and every test file works in tenants of its own, so files cannot disturb each other.
+export default defineConfig({
+  test: {
+    include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'tests/api/**/*.test.ts'],
+    pool: 'forks',
+    maxWorkers: 1,
+    isolate: false,
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+    reporters: ['default'],
+  },
+});
