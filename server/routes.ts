@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppServices } from './http/app.ts';
+import { registerApiKeyRoutes } from './auth/api-key-routes.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerAuditRoutes } from './core/audit-routes.ts';
 import { registerRecycleBinRoutes } from './core/recycle-bin-routes.ts';
@@ -34,6 +35,7 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
     },
   });
   registerAuthRoutes(app, services);
+  registerApiKeyRoutes(app, db);
   registerAuditRoutes(app, db);
   registerRecycleBinRoutes(app, db);
   registerAttachmentRoutes(app, services);
