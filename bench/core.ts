@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/database.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+import { buildApp, API_VERSION } from '../server/http/app.ts';
+import { LocalFileStorage } from '../server/storage/file-storage.ts';
+import { seedBenchTenant } from './bench-data.ts';
+
+const { values } = parseArgs({ options: { customers: { type: 'string', default: '100000' }, iterations: { type: 'string', default: '300' } } });
+const customers = Number(values.customers);
+const iterations = Number(values.iterations);
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2));
+  return { p50: at(50), p95: at(95), p99: at(99) };
+}
+
+/** Server-side latency: in-process inject, so no socket or client cost is counted. */
+async function measure(app: FastifyInstance, count: number, request: (i: number) => InjectOptions) {
+  for (let i = 0; i < 20; i++) await app.inject(request(-i - 1));
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = process.hrtime.bigint();
+    const res = await app.inject(request(i));
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (res.statusCode >= 300) throw new Error(`bench request failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  }
+  return percentiles(samples);
+}
+
+const config = loadConfig();
+const dataDir = config.databaseUrl ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-bench-'));
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir, appDbRole: config.appDbRole, poolSize: 10 });
+await migrateToLatest(database, config.appDbRole);
+log(`database ${database.kind}; seeding ${customers} customers…`);
+const seedStarted = Date.now();
+const tenant = await seedBenchTenant(database.db, customers, log);
+const seedSeconds = (Date.now() - seedStarted) / 1000;
+const app = await buildApp({ config, database, storage: new LocalFileStorage(path.join(os.tmpdir(), 'cairn-bench-files')), version: API_VERSION }, { logger: false });
+await app.ready();
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const listFilter = encodeURIComponent(JSON.stringify({ status: 'active', level: { in: ['A', 'B'] } }));
+const listUrl = `/api/v1/customers?filter=${listFilter}&sort=-updatedAt&limit=50`;
+const list = {
+  rep: await measure(app, iterations, () => ({ method: 'GET', url: `/api/v1/customers?filter=${encodeURIComponent(JSON.stringify({ ownerId: tenant.repId, status: 'active' }))}&sort=-updatedAt&limit=50`, headers: bearer(tenant.tokens.rep) })),
+  manager: await measure(app, iterations, () => ({ method: 'GET', url: listUrl, headers: bearer(tenant.tokens.manager) })),
+  admin: await measure(app, iterations, () => ({ method: 'GET', url: listUrl, headers: bearer(tenant.tokens.admin) })),
+};
+const point = await measure(app, iterations, (i) => ({ method: 'GET', url: `/api/v1/customers/${tenant.customerIds[Math.abs(i) % tenant.customerIds.length]}`, headers: bearer(tenant.tokens.admin) }));
+const runId = Date.now().toString(36);
+const create = await measure(app, iterations, (i) => ({ method: 'POST', url: '/api/v1/customers', headers: bearer(tenant.tokens.admin), payload: { name: `基准新建客户${runId}-${i}`, level: 'B', region: '华东' } }));
+
+const result = {
+  customers,
+  database: database.kind === 'postgres' ? 'postgresql' : 'pglite',
+  users: 2000,
+  departments: 200,
+  iterations,
+  seedSeconds: Number(seedSeconds.toFixed(1)),
+  machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  listP95Ms: { rep: list.rep.p95, manager: list.manager.p95, admin: list.admin.p95 },
+  listP50Ms: { rep: list.rep.p50, manager: list.manager.p50, admin: list.admin.p50 },
+  listP99Ms: { rep: list.rep.p99, manager: list.manager.p99, admin: list.admin.p99 },
+  pointP50Ms: point.p50,
+  pointP95Ms: point.p95,
+  pointP99Ms: point.p99,
+  createP50Ms: create.p50,
+  createP95Ms: create.p95,
+  createP99Ms: create.p99,
+};
+console.log(JSON.stringify(result, null, 2));
+await app.close();
+await database.close();
+if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
