@@ -8,6 +8,7 @@ import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerAuditRoutes } from './core/audit-routes.ts';
 import { registerRecycleBinRoutes } from './core/recycle-bin-routes.ts';
 import { registerAttachmentRoutes } from './domains/attachments/attachment-routes.ts';
+import { registerTenantSettingsRoutes } from './domains/tenants/tenant-settings-routes.ts';
 
 /** Routes beyond the generic resource set. */
 export async function registerRoutes(app: FastifyInstance, services: AppServices) {
@@ -39,4 +40,5 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
   registerAuditRoutes(app, db);
   registerRecycleBinRoutes(app, db);
   registerAttachmentRoutes(app, services);
+  registerTenantSettingsRoutes(app, db);
 }

@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { sql } from 'kysely';
 import { newId } from '../../common/ids.ts';
+import { writeAuditAs } from '../core/audit.ts';
 import { hashPassword } from '../core/passwords.ts';
 import { withTenant } from '../core/tenant-transaction.ts';
 import type { Database } from '../db/database.ts';
 import { withDatabase } from './cli-support.ts';
+
+const cliActor = { id: null, name: 'cli' };
+const cliMeta = { requestId: `cli-${process.pid}`, ip: null, userAgent: `cairn-cli ${process.argv.slice(2, 4).join(' ')}` };
 
 async function tenantBySlug(database: Database, slug: string) {
   const tenant = await database.owner.selectFrom('tenants').select(['id', 'name']).where('slug', '=', slug).executeTakeFirst();
@@ -35,7 +39,11 @@ export function registerUserCommands(program: Command) {
         await withTenant(database.db, tenant.id, async (trx) => {
           const taken = await trx.selectFrom('users').select('id').where('tenant_id', '=', tenant.id).where(sql`lower(username)`, '=', options.username.toLowerCase()).where('deleted_at', 'is', null).executeTakeFirst();
           if (taken) throw new Error(`user ${options.username} already exists in ${tenant.name}`);
-          await trx.insertInto('users').values({ id: newId(), tenant_id: tenant.id, username: options.username, display_name: options.name, role: options.role, password_hash: hash }).execute();
+          const id = newId();
+          await trx.insertInto('users').values({ id, tenant_id: tenant.id, username: options.username, display_name: options.name, role: options.role, password_hash: hash }).execute();
+          await writeAuditAs(trx, tenant.id, cliActor, cliMeta, [
+            { action: 'create', recordType: 'user', recordId: id, changes: { username: { before: null, after: options.username }, displayName: { before: null, after: options.name }, role: { before: null, after: options.role } } },
+          ]);
         });
         console.log(`created ${options.role} ${options.username} in ${tenant.name}${options.password ? '' : `; initial password: ${password}`}`);
       });
@@ -63,6 +71,7 @@ export function registerUserCommands(program: Command) {
             .returning('id')
             .executeTakeFirst();
           if (!updated) throw new Error(`no user ${options.username} in ${tenant.name}`);
+          await writeAuditAs(trx, tenant.id, cliActor, cliMeta, [{ action: 'reset-password', recordType: 'user', recordId: updated.id, changes: {} }]);
           await trx.updateTable('sessions').set({ revoked_at: sql`now()` }).where('tenant_id', '=', tenant.id).where('user_id', '=', updated.id).where('revoked_at', 'is', null).execute();
         });
         console.log(`password of ${options.username} in ${tenant.name} reset; existing sessions ended${options.password ? '' : `; new password: ${password}`}`);

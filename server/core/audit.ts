@@ -1,5 +1,6 @@
 import { newId } from '../../common/ids.ts';
-import type { CommandContext } from './context.ts';
+import type { CommandContext, RequestMeta } from './context.ts';
+import type { Trx } from './tenant-transaction.ts';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'purge' | 'login' | 'logout' | (string & {});
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
@@ -29,17 +30,22 @@ export function diff(before: Record<string, unknown> | undefined, after: Record<
 
 /** Appends audit rows in the caller's transaction, so no change exists without its record. */
 export async function writeAudit(ctx: CommandContext, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
   const { actor, meta } = ctx;
+  await writeAuditAs(ctx.trx, actor.tenantId, { id: actor.userId, name: actor.displayName }, meta, entries);
+}
+
+/** The same for actors that are not signed-in users: the CLI, jobs (`id` null, a name such as "cli"). */
+export async function writeAuditAs(trx: Trx, tenantId: string, actor: { id: string | null; name: string }, meta: RequestMeta, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   for (let i = 0; i < entries.length; i += 500) {
-    await ctx.trx
+    await trx
       .insertInto('audit_log')
       .values(
         entries.slice(i, i + 500).map((e) => ({
-          tenant_id: actor.tenantId,
+          tenant_id: tenantId,
           id: newId(),
-          actor_id: actor.userId,
-          actor_name: actor.displayName,
+          actor_id: actor.id,
+          actor_name: actor.name,
           action: e.action,
           record_type: e.recordType,
           record_id: e.recordId,

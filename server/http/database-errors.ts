@@ -28,7 +28,9 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
   switch (pg.code) {
     case '23505': {
       const field = pg.constraint ? constraintFields[pg.constraint] : undefined;
-      return new AppError('CONFLICT', `a record with this ${field ?? 'value'} already exists`, { field });
+      // two identical creates racing past the duplicate check: the index decides
+      const code = pg.constraint?.startsWith('customers_') ? 'DUPLICATE_RECORD' : 'CONFLICT';
+      return new AppError(code, `a record with this ${field ?? 'value'} already exists`, { field });
     }
     case '23503':
       return validationError([{ path: fkField(pg), message: 'refers to a record that does not exist' }]);

@@ -309,8 +309,17 @@ function rlsStatements(table: string): string[] {
   ];
 }
 
+/** A company sees only its own tenants row; sign-in and tenant creation run as system. */
+const tenantRls = [
+  'alter table tenants enable row level security',
+  'alter table tenants force row level security',
+  `create policy tenant_self on tenants using (id = nullif(current_setting('app.tenant_id', true), '')::uuid
+     or current_setting('app.system', true) = 'on')`,
+];
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of statements) await sql.raw(statement).execute(db);
+  for (const statement of tenantRls) await sql.raw(statement).execute(db);
   for (const table of businessTables) {
     for (const statement of rlsStatements(table)) await sql.raw(statement).execute(db);
   }

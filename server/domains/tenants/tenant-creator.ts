@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../../../common/ids.ts';
 import type { DB } from '../../db/schema.ts';
+import { writeAuditAs } from '../../core/audit.ts';
 import { hashPassword } from '../../core/passwords.ts';
 import { asSystem, withTenant } from '../../core/tenant-transaction.ts';
 
@@ -41,6 +42,11 @@ export async function createTenant(db: Kysely<DB>, input: TenantCreateInput) {
         password_hash: passwordHash,
       })
       .execute();
+    await writeAuditAs(trx, tenantId, { id: null, name: 'cli' }, { requestId: `cli-${process.pid}`, ip: null, userAgent: 'cairn-cli tenant create' }, [
+      { action: 'create', recordType: 'tenant', recordId: tenantId, changes: { name: { before: null, after: input.name }, slug: { before: null, after: input.slug } } },
+      { action: 'create', recordType: 'department', recordId: departmentId, changes: { name: { before: null, after: input.name } } },
+      { action: 'create', recordType: 'user', recordId: adminId, changes: { username: { before: null, after: input.adminUsername }, role: { before: null, after: 'admin' } } },
+    ]);
     return { tenantId, departmentId, adminId };
   });
 }

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../db/schema.ts';
+import { diff, writeAudit } from '../../core/audit.ts';
+import { isAdmin } from '../../core/context.ts';
+import { errorResponses } from '../../http/common-schemas.ts';
+import { forbidden } from '../../http/errors.ts';
+import { authHook, inTenant } from '../../http/request-context.ts';
+
+const settingsSchema = z
+  .object({
+    recycleRetentionDays: z.number().int().min(1).max(3650).describe('Days a deleted record stays restorable before the daily purge'),
+    liteFields: z.array(z.string().max(40)).min(1).max(5).describe('The 5 essential fields of the phone lite view'),
+  })
+  .meta({ id: 'TenantSettings' });
+
+const tenantSchema = z.object({ id: z.string(), name: z.string(), slug: z.string(), settings: settingsSchema.partial() }).meta({ id: 'Tenant' });
+
+export function registerTenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB>) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Company'];
+
+  r.get('/api/v1/tenant', {
+    preHandler: authHook(db),
+    schema: { tags, summary: 'The signed-in company and its settings', response: { 200: z.object({ data: tenantSchema }), ...errorResponses } },
+    handler: (request) =>
+      inTenant(db, request, async ({ trx, actor }) => {
+        const t = await trx.selectFrom('tenants').selectAll().where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
+        return { data: { id: t.id, name: t.name, slug: t.slug, settings: { recycleRetentionDays: 30, ...t.settings } } };
+      }),
+  });
+
+  r.patch('/api/v1/tenant/settings', {
+    preHandler: authHook(db),
+    schema: { tags, summary: 'Change company settings (administrators)', body: settingsSchema.partial().strict(), response: { 200: z.object({ data: tenantSchema }), ...errorResponses } },
+    handler: (request) =>
+      inTenant(db, request, async (ctx) => {
+        if (!isAdmin(ctx.actor)) throw forbidden('only administrators change company settings', { missing: 'settings.update' });
+        const before = await ctx.trx.selectFrom('tenants').selectAll().where('id', '=', ctx.actor.tenantId).forUpdate().executeTakeFirstOrThrow();
+        const settings = { ...before.settings, ...request.body };
+        const t = await ctx.trx
+          .updateTable('tenants')
+          .set({ settings: JSON.stringify(settings), updated_at: sql`now()` })
+          .where('id', '=', ctx.actor.tenantId)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await writeAudit(ctx, [{ action: 'update', recordType: 'tenant', recordId: t.id, changes: diff(before.settings, settings) }]);
+        return { data: { id: t.id, name: t.name, slug: t.slug, settings: { recycleRetentionDays: 30, ...t.settings } } };
+      }),
+  });
+}

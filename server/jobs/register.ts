@@ -1,0 +1,53 @@
+import type { Database } from '../db/database.ts';
+import type { FileStorage } from '../storage/file-storage.ts';
+import type { JobLogger, JobRunner } from './boss.ts';
+import { startOutboxDispatcher, type OutboxDispatcher, type TopicQueues } from './outbox.ts';
+import { queueNames } from './queues.ts';
+import { purgeExpiredRecycleBin } from './recycle-purge.ts';
+
+/**
+ * Outbox topic → queues. Empty for now: the recycle-bin purge is time-driven (a daily sweep),
+ * not event-driven — an entry only becomes purgeable 30 days after its `*.deleted` event, so
+ * there is nothing to do when the event arrives. Events of unsubscribed topics are simply
+ * marked dispatched. Add a line here (and the queue to queues.ts) for the first real consumer,
+ * e.g. `'customer.updated': ['search.reindex']`.
+ */
+export const topicQueues: TopicQueues = {};
+
+export const recycleBinPurgeCron = '30 3 * * *'; // 03:30 Asia/Shanghai, daily
+
+export interface RecycleBinPurgeJob {
+  /** Purge one tenant only; absent = all tenants. */
+  tenantId?: string;
+}
+
+export interface RegisterOptions {
+  /**
+   * Start the outbox dispatcher (default true). Tests sharing one PostgreSQL database turn it
+   * off: a dispatcher hands every tenant's events to the queues it knows.
+   */
+  dispatchOutbox?: boolean;
+}
+
+/**
+ * Wires workers, schedules and the outbox dispatcher onto a started runner (server start).
+ * The dispatcher stops with `runner.stop()`; the returned handle is for stopping it earlier.
+ */
+export async function registerJobs(
+  runner: JobRunner,
+  database: Database,
+  storage: FileStorage,
+  logger: JobLogger,
+  opts: RegisterOptions = {},
+): Promise<OutboxDispatcher | undefined> {
+  await runner.work<RecycleBinPurgeJob>(queueNames.recycleBinPurge, async (job) => {
+    const result = await purgeExpiredRecycleBin(database, storage, { tenantId: job.data?.tenantId, logger, signal: job.signal });
+    // failed entries are retried by the next run anyway; failing the job makes them visible
+    // (retries, then the dead-letter queue) instead of only in the log
+    if (result.failed > 0) throw new Error(`${result.failed} recycle bin entries could not be purged`);
+    return result;
+  });
+  await runner.schedule(queueNames.recycleBinPurge, recycleBinPurgeCron, {}, { tz: 'Asia/Shanghai' });
+  if (opts.dispatchOutbox === false) return undefined;
+  return startOutboxDispatcher(database, runner, { topicQueues, logger });
+}
