@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { sql, type RawBuilder } from 'kysely';
 import type { CustomFieldObject, CustomFieldType } from '../../common/enums.ts';
 import { toE164 } from '../../common/phone.ts';
+import { isCalendarDate } from '../http/common-schemas.ts';
 import type { FieldIssue } from '../http/errors.ts';
 import { validationError } from '../http/errors.ts';
 import type { Trx } from './tenant-transaction.ts';
@@ -39,7 +40,7 @@ function checkValue(def: CustomFieldDef, value: unknown): { ok: true; value: unk
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? { ok: true, value } : { ok: false, message: 'must be a number' };
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value))
+      return typeof value === 'string' && DATE.test(value) && isCalendarDate(value)
         ? { ok: true, value }
         : { ok: false, message: 'must be a date YYYY-MM-DD' };
     case 'singleSelect':

@@ -1,5 +1,6 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { isUuid } from '../../common/ids.ts';
+import { isCalendarDate } from '../http/common-schemas.ts';
 import { fieldError, validationError } from '../http/errors.ts';
 import { baseFields } from './base-fields.ts';
 import { customFieldExpression, type CustomFieldDef } from './custom-values.ts';
@@ -64,7 +65,7 @@ function coerce(target: Target, value: unknown, path: string): unknown {
       return text;
     }
     case 'date':
-      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) throw bad('must be a date YYYY-MM-DD');
+      if (typeof value !== 'string' || !DATE.test(value) || !isCalendarDate(value)) throw bad('must be a real date YYYY-MM-DD');
       return value;
     case 'timestamp':
       if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw bad('must be an ISO date-time');

@@ -67,7 +67,7 @@ export async function listRecords(trx: Trx, actor: Actor, spec: ResourceSpec, pa
   const last = page.at(-1);
   const nextCursor = rows.length > params.limit && last ? encodeCursor(sort, last.__sort, last.id as string) : null;
   const data = page.map((row) => presentRow(spec, row, fields));
-  if (!fields || fields.some((f) => f in (spec.extraOutput ?? {}))) await spec.decorate?.(trx, actor.tenantId, data);
+  await decorate(trx, actor, spec, data, fields);
   await attachIncludes(trx, actor, spec, include, data);
   return { data, nextCursor };
 }
@@ -81,9 +81,19 @@ export async function getRecord(trx: Trx, actor: Actor, spec: ResourceSpec, id: 
   const row = (await query.executeTakeFirst()) as Record<string, unknown> | undefined;
   if (!row) throw notFound(spec.recordType, id);
   const data = [presentRow(spec, row, fields)];
-  if (!fields || fields.some((f) => f in (spec.extraOutput ?? {}))) await spec.decorate?.(trx, actor.tenantId, data);
+  await decorate(trx, actor, spec, data, fields);
   await attachIncludes(trx, actor, spec, include, data);
   return data[0]!;
+}
+
+/** Adds the data kept in other tables, keeping a sparse fieldset sparse. */
+async function decorate(trx: Trx, actor: Actor, spec: ResourceSpec, records: Record<string, unknown>[], fields?: string[]) {
+  if (!spec.decorate) return;
+  const extra = Object.keys(spec.extraOutput ?? {});
+  if (fields && !fields.some((f) => extra.includes(f))) return;
+  await spec.decorate(trx, actor.tenantId, records);
+  if (!fields) return;
+  for (const record of records) for (const key of extra) if (!fields.includes(key)) delete record[key];
 }
 
 function relationConditions(relation: RelationSpec, ids: string[]): Expression<SqlBool>[] {

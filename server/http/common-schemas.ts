@@ -35,13 +35,24 @@ export const getQuery = z.object({
   include: listQuery.shape.include,
 });
 
+/** A decimal amount as a string (numbers are accepted and converted); later checks see only valid text. */
 export const decimalString = (max = 16) =>
   z
     .union([z.string(), z.number()])
     .transform((v) => String(v).trim())
-    .refine((v) => new RegExp(`^-?\\d{1,${max}}(\\.\\d{1,2})?$`).test(v), { message: 'must be a decimal amount with at most 2 decimals' });
+    .refine((v) => new RegExp(`^-?\\d{1,${max}}(\\.\\d{1,2})?$`).test(v), { message: 'must be a decimal amount with at most 2 decimals', abort: true });
 
-export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(v)), 'is not a real date');
+export const dateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD', abort: true })
+  .refine(isCalendarDate, 'is not a real calendar date');
 export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY');
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 export const versionField = z.number().int().min(1).describe('The version you read; a stale one answers 409');
+
+/** True for a YYYY-MM-DD that exists in the calendar (2031-02-30 does not). */
+export function isCalendarDate(text: string): boolean {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}

@@ -83,7 +83,12 @@ async function toColumns(ctx: CommandContext, input: Input, existing: Row | unde
     const paid = await ctx.trx.selectFrom('payments').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('contract_id', '=', existing.id).where('deleted_at', 'is', null).executeTakeFirst();
     if (paid) throw fieldError('currency', 'cannot change once payments are recorded against the contract');
   }
-  checkDatesAndPlan({ ...existing, ...columns }, input.installments as Array<{ amount: string }> | undefined);
+  let plan = input.installments as Array<{ amount: string }> | undefined;
+  if (!plan && existing && columns.amount_incl_tax !== undefined) {
+    // the amount changed without a new plan: the stored plan must still add up
+    plan = await ctx.trx.selectFrom('contract_installments').select('amount').where('tenant_id', '=', ctx.actor.tenantId).where('contract_id', '=', existing.id).where('deleted_at', 'is', null).execute();
+  }
+  checkDatesAndPlan({ ...existing, ...columns }, plan);
   return columns;
 }
 
