@@ -20,16 +20,20 @@ export function registerAttachmentRoutes(app: FastifyInstance, services: AppServ
   const tags = ['Attachments'];
 
   r.post('/api/v1/attachments', {
+    preValidation: async (request) => {
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send multipart/form-data with recordType, recordId and file');
+    },
     preHandler: authHook(db),
     schema: {
       tags,
       summary: 'Upload a file and link it to a record',
       description: `multipart/form-data with fields recordType (${attachableTypes.join(', ')}), recordId, and one file part named "file". Limit: ${Math.round(services.config.uploadLimitBytes / 1048576)} MB.`,
       consumes: ['multipart/form-data'],
+      // documents the form fields; the parts themselves are read and checked in the handler
+      body: z.object({ recordType: z.enum(attachableTypes), recordId: z.uuid(), file: z.string().meta({ format: 'binary' }) }).nullish(),
       response: { 201: z.object({ data: outputSchema(attachmentSpec) }), 413: errorResponses[400].describe('File too large'), ...errorResponses },
     },
     handler: async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send multipart/form-data with recordType, recordId and file');
       const fields: Record<string, string> = {};
       let file: { name: string; mime: string; data: Buffer } | undefined;
       for await (const part of request.parts()) {

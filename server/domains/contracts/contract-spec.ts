@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { contractStatuses, currencies } from '../../../common/enums.ts';
 import type { CommandContext } from '../../core/context.ts';
@@ -89,6 +90,12 @@ async function toColumns(ctx: CommandContext, input: Input, existing: Row | unde
     plan = await ctx.trx.selectFrom('contract_installments').select('amount').where('tenant_id', '=', ctx.actor.tenantId).where('contract_id', '=', existing.id).where('deleted_at', 'is', null).execute();
   }
   checkDatesAndPlan({ ...existing, ...columns }, plan);
+  if (existing && columns.amount_incl_tax !== undefined) {
+    const received = await ctx.trx.selectFrom('payments').select(sql<string>`coalesce(sum(amount), 0)::text`.as('total')).where('tenant_id', '=', ctx.actor.tenantId).where('contract_id', '=', existing.id).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+    if (new Decimal(columns.amount_incl_tax as string).lt(received.total)) {
+      throw fieldError('amountInclTax', `cannot be less than the ${new Decimal(received.total).toFixed(2)} already received`);
+    }
+  }
   return columns;
 }
 

@@ -32,7 +32,7 @@ async function toColumns(ctx: CommandContext, input: Input, existing: Row | unde
     if (input.ownerId === undefined) columns.owner_id = (customer.owner_id as string | null) ?? ctx.actor.userId;
     columns.ordered_at ??= new Date().toISOString();
   }
-  if (input.sku !== undefined || !existing) {
+  if (input.sku !== undefined || input.quantity !== undefined || !existing) {
     const product = await ctx.trx
       .selectFrom('products')
       .select(['id', 'unit_price', 'currency'])

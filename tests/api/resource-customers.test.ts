@@ -1,0 +1,211 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, demoCompany, type Company } from '../support/test-app.ts';
+import {
+  del, expectError, expectFieldError, expectPagingMatches, expectSorted, get, keysOf, missingId, ok, patch, post, qs, restore, type Headers,
+} from '../support/resource-helpers.ts';
+
+const base = '/api/v1/customers';
+let company: Company;
+let admin: Headers;
+let sales1: Headers;
+let sales2: Headers;
+
+beforeAll(async () => {
+  company = await demoCompany();
+  [admin, sales1, sales2] = await Promise.all([company.as('admin'), company.as('sales1'), company.as('sales2')]);
+});
+
+let seq = 0;
+const newCustomer = (headers: Headers, extra: Record<string, unknown> = {}) => post(base, headers, { name: `资源测试客户${++seq}有限公司`, ...extra });
+
+describe('customers: write lifecycle', () => {
+  it('creates, reads, updates, deletes (cascading to contacts) and restores', async () => {
+    const created = ok(await newCustomer(sales1, { level: 'A', industry: '制造业', tags: ['重点', '华东'] }), 201);
+    expect(created).toMatchObject({ level: 'A', industry: '制造业', tags: ['重点', '华东'], ownerId: company.users.sales1, status: 'active', version: 1, deletedAt: null, custom: {} });
+    expect(created.createdBy).toBe(company.users.sales1);
+    const url = `${base}/${created.id}`;
+    const contact = ok(await post('/api/v1/contacts', sales1, { customerId: created.id, name: '周杰' }), 201);
+
+    expect(ok(await get(url, sales1))).toMatchObject({ id: created.id, name: created.name });
+    const updated = ok(await patch(url, sales1, { region: '江苏', version: 1 }));
+    expect(updated).toMatchObject({ region: '江苏', level: 'A', version: 2 });
+
+    const deleted = ok(await del(url, sales1));
+    expect(deleted).toMatchObject({ id: created.id, cascaded: { contacts: 1 } });
+    expect(typeof deleted.batchId).toBe('string');
+    expect(Number.isNaN(Date.parse(deleted.deletedAt))).toBe(false);
+    expectError(await get(url, sales1), 404, 'NOT_FOUND');
+    expectError(await get(`/api/v1/contacts/${contact.id}`, sales1), 404, 'NOT_FOUND');
+    const listed = ok(await get(`${base}${qs({ filter: { id: created.id } })}`, sales1));
+    expect(listed).toEqual([]);
+
+    const restored = await restore(url, sales1);
+    expect(ok(restored)).toMatchObject({ id: created.id, region: '江苏', deletedAt: null, version: 3 });
+    expect(restored.body.restored).toBe(2);
+    expect(ok(await get(`/api/v1/contacts/${contact.id}`, sales1)).name).toBe('周杰');
+    expectError(await restore(url, sales1), 404, 'NOT_FOUND');
+  });
+
+  it('rejects invalid input naming the field', async () => {
+    expectFieldError(await post(base, sales1, {}), 'name');
+    expectFieldError(await post(base, sales1, { name: '  ' }), 'name');
+    expectFieldError(await post(base, sales1, { name: '等级错误公司', level: 'Z' }), 'level');
+    expectFieldError(await post(base, sales1, { name: '电话错误公司', mainPhone: 'abc' }), 'mainPhone');
+    expectFieldError(await post(base, sales1, { name: '信用代码错误公司', creditCode: '123' }), 'creditCode');
+    expectFieldError(await post(base, sales1, { name: '标签错误公司', tags: 'x' }), 'tags');
+    expectFieldError(await post(base, sales1, { name: '负责人错误公司', ownerId: missingId() }), 'ownerId');
+    const c = ok(await newCustomer(sales1), 201);
+    expectFieldError(await patch(`${base}/${c.id}`, sales1, { level: 'A' }), 'version');
+    expectFieldError(await patch(`${base}/${c.id}`, sales1, { status: 'gone', version: 1 }), 'status');
+  });
+
+  it('refuses a duplicate name with 409 DUPLICATE_RECORD naming the existing record', async () => {
+    const first = ok(await newCustomer(sales1), 201);
+    const dup = await post(base, sales2, { name: first.name });
+    expectError(dup, 409, 'DUPLICATE_RECORD');
+    expect(dup.body.error.details).toMatchObject({ field: 'name', existingId: first.id });
+  });
+
+  it('answers 409 VERSION_CONFLICT to a stale version and leaves the record unchanged', async () => {
+    const c = ok(await newCustomer(sales1), 201);
+    ok(await patch(`${base}/${c.id}`, sales1, { level: 'B', version: 1 }));
+    const stale = await patch(`${base}/${c.id}`, sales1, { level: 'C', version: 1 });
+    expectError(stale, 409, 'VERSION_CONFLICT');
+    expect(stale.body.error.details).toMatchObject({ currentVersion: 2 });
+    expect(ok(await get(`${base}/${c.id}`, sales1))).toMatchObject({ level: 'B', version: 2 });
+  });
+
+  it('lets members write only the customers they own (403), while admins may', async () => {
+    const c = ok(await newCustomer(sales1), 201);
+    const url = `${base}/${c.id}`;
+    expectError(await patch(url, sales2, { level: 'D', version: 1 }), 403, 'FORBIDDEN');
+    expectError(await del(url, sales2), 403, 'FORBIDDEN');
+    expectError(await post(base, sales2, { name: '替别人建的客户', ownerId: company.users.sales1 }), 403, 'FORBIDDEN');
+    expectError(await patch(url, sales1, { ownerId: company.users.sales2, version: 1 }), 403, 'FORBIDDEN');
+    expect(ok(await get(url, sales2)).level).toBeNull();
+    expect(ok(await patch(url, admin, { level: 'D', version: 1 })).level).toBe('D');
+    ok(await del(url, sales1));
+    expectError(await restore(url, sales2), 403, 'FORBIDDEN');
+    expect(ok(await restore(url, admin)).id).toBe(c.id);
+  });
+
+  it('answers 404 for unknown ids and 400 for malformed ids', async () => {
+    const url = `${base}/${missingId()}`;
+    expectError(await get(url, sales1), 404, 'NOT_FOUND');
+    expectError(await patch(url, sales1, { level: 'A', version: 1 }), 404, 'NOT_FOUND');
+    expectError(await del(url, sales1), 404, 'NOT_FOUND');
+    expectError(await restore(url, sales1), 404, 'NOT_FOUND');
+    const bad = await get(`${base}/not-a-uuid`, sales1);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.fields[0].path).toMatch(/id$/);
+  });
+
+  it('answers 413 to a JSON body over 1 MB', async () => {
+    const res = await post(base, sales1, { name: '太大的客户', shortName: 'x'.repeat(1024 * 1024 + 10) });
+    expectError(res, 413, 'PAYLOAD_TOO_LARGE');
+  });
+});
+
+describe('customers: list', () => {
+  it('filters by equality, in, contains, has, isNull and ne', async () => {
+    const all = ok(await get(`${base}${qs({ limit: 200 })}`, sales1)) as Array<Record<string, any>>;
+    expect(all.length).toBeGreaterThan(20);
+    const levelA = ok(await get(`${base}${qs({ filter: { level: 'A' }, limit: 200 })}`, sales1)) as any[];
+    expect(levelA.length).toBe(all.filter((c) => c.level === 'A').length);
+    expect(levelA.every((c) => c.level === 'A')).toBe(true);
+    const ab = ok(await get(`${base}${qs({ filter: { level: { in: ['A', 'B'] } }, limit: 200 })}`, sales1)) as any[];
+    expect(ab.length).toBe(all.filter((c) => c.level === 'A' || c.level === 'B').length);
+    const notA = ok(await get(`${base}${qs({ filter: { level: { ne: 'A' } }, limit: 200 })}`, sales1)) as any[];
+    expect(notA.length + levelA.length).toBe(all.length);
+    const mine = ok(await get(`${base}${qs({ filter: { ownerId: company.users.sales1 }, limit: 200 })}`, sales1)) as any[];
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((c) => c.ownerId === company.users.sales1)).toBe(true);
+    const unowned = ok(await get(`${base}${qs({ filter: { ownerId: null }, limit: 200 })}`, sales1)) as any[];
+    expect(unowned.length).toBe(all.filter((c) => c.ownerId === null).length);
+
+    const tagged = ok(await newCustomer(sales1, { tags: ['资源测试标签'], industry: '独一无二行业' }), 201);
+    const byTag = ok(await get(`${base}${qs({ filter: { tags: { has: '资源测试标签' } } })}`, sales1)) as any[];
+    expect(byTag.map((c) => c.id)).toEqual([tagged.id]);
+    const byText = ok(await get(`${base}${qs({ filter: { industry: { contains: '一无二' } } })}`, sales1)) as any[];
+    expect(byText.map((c) => c.id)).toEqual([tagged.id]);
+    const byQ = ok(await get(`${base}${qs({ q: tagged.name.slice(2, 9) })}`, sales1)) as any[];
+    expect(byQ.map((c) => c.id)).toContain(tagged.id);
+    const since = ok(await get(`${base}${qs({ filter: { createdAt: { gte: tagged.createdAt } } })}`, sales1)) as any[];
+    expect(since.map((c) => c.id)).toContain(tagged.id);
+  });
+
+  it('sorts ascending and descending, nulls last', async () => {
+    const byName = ok(await get(`${base}${qs({ sort: 'name', limit: 200 })}`, sales1)) as any[];
+    const byNameDesc = ok(await get(`${base}${qs({ sort: '-name', limit: 200 })}`, sales1)) as any[];
+    expect(byName.length).toBeGreaterThan(20);
+    expect(byNameDesc.map((c) => c.name)).toEqual([...byName.map((c) => c.name)].reverse());
+    const byIndustry = ok(await get(`${base}${qs({ sort: '-industry', limit: 200 })}`, sales1)) as any[];
+    expectSorted(byIndustry.map((c) => c.industry), 'desc');
+    const byLevel = ok(await get(`${base}${qs({ sort: 'level', limit: 200 })}`, sales1)) as any[];
+    expectSorted(byLevel.map((c) => c.level), 'asc');
+    const byUpdated = ok(await get(`${base}${qs({ limit: 200 })}`, sales1)) as any[];
+    expectSorted(byUpdated.map((c) => c.updatedAt), 'desc');
+  });
+
+  it('pages with limit + cursor without duplicates or gaps (default, name, -industry, -level, filtered)', async () => {
+    const first = await expectPagingMatches(base, sales1, {}, 4);
+    expect(first.pages).toBeGreaterThan(5);
+    await expectPagingMatches(base, sales1, { sort: 'name' }, 7);
+    const nullable = await expectPagingMatches(base, sales1, { sort: '-industry' }, 3);
+    expect(nullable.rows.some((r) => r.industry === null)).toBe(true);
+    const levels = await expectPagingMatches(base, sales1, { sort: '-level' }, 5);
+    expect(new Set(levels.rows.map((r) => r.level)).size).toBeGreaterThan(2);
+    await expectPagingMatches(base, sales1, { sort: 'createdAt', filter: { status: { ne: 'lost' } } }, 6);
+  });
+
+  it('returns only the requested fields plus id', async () => {
+    const list = ok(await get(`${base}${qs({ fields: 'name,level', limit: 5 })}`, sales1)) as any[];
+    expect(list.length).toBe(5);
+    for (const c of list) expect(keysOf(c)).toEqual(['id', 'level', 'name']);
+    const one = ok(await get(`${base}/${list[0].id}${qs({ fields: 'ownerId,custom' })}`, sales1));
+    expect(keysOf(one)).toEqual(['custom', 'id', 'ownerId']);
+    expect(list.every((c) => !('mainPhoneE164' in c))).toBe(true);
+  });
+
+  it('embeds related lists with include=', async () => {
+    const c = ok(await newCustomer(sales1), 201);
+    const contact = ok(await post('/api/v1/contacts', sales1, { customerId: c.id, name: '包含联系人' }), 201);
+    const opp = ok(await post('/api/v1/opportunities', sales1, { customerId: c.id, name: '包含商机', amount: '1000' }), 201);
+    const one = ok(await get(`${base}/${c.id}${qs({ include: 'contacts,opportunities,orders' })}`, sales1));
+    expect(one.contacts.map((x: any) => x.id)).toEqual([contact.id]);
+    expect(one.opportunities.map((x: any) => x.id)).toEqual([opp.id]);
+    expect(one.orders).toEqual([]);
+    const listed = ok(await get(`${base}${qs({ filter: { id: c.id }, include: 'contacts', fields: 'name' })}`, sales1)) as any[];
+    expect(keysOf(listed[0])).toEqual(['contacts', 'id', 'name']);
+    expect(listed[0].contacts[0]).toMatchObject({ id: contact.id, customerId: c.id });
+    const seeded = ok(await get(`${base}${qs({ include: 'contacts', limit: 10 })}`, sales1)) as any[];
+    expect(seeded.every((x) => Array.isArray(x.contacts) && x.contacts.every((k: any) => k.customerId === x.id))).toBe(true);
+    expect(seeded.some((x) => x.contacts.length > 0)).toBe(true);
+  });
+
+  it('answers 400 naming the parameter for bad filter, sort, cursor, fields, include and limit', async () => {
+    expectFieldError(await get(`${base}${qs({ filter: { nope: 1 } })}`, sales1), 'filter.nope');
+    expectFieldError(await get(`${base}${qs({ filter: { version: 1 } })}`, sales1), 'filter.version');
+    expectFieldError(await get(`${base}${qs({ filter: { mainPhoneE164: 'x' } })}`, sales1), 'filter.mainPhoneE164');
+    expectFieldError(await get(`${base}${qs({ filter: { name: { like: 'x' } } })}`, sales1), 'filter.name.like');
+    expectFieldError(await get(`${base}${qs({ filter: { name: {} } })}`, sales1), 'filter.name');
+    expectFieldError(await get(`${base}${qs({ filter: { ownerId: 'abc' } })}`, sales1), 'filter.ownerId');
+    expectFieldError(await get(`${base}${qs({ filter: { createdAt: { gt: 'yesterday' } } })}`, sales1), 'filter.createdAt.gt');
+    expectFieldError(await get(`${base}${qs({ filter: { tags: { gt: 'a' } } })}`, sales1), 'filter.tags.gt');
+    expectFieldError(await get(`${base}${qs({ filter: { 'custom.nothing': 1 } })}`, sales1), 'filter.custom.nothing');
+    expectFieldError(await get(`${base}?filter=${encodeURIComponent('{not json')}`, sales1), 'filter');
+    expectFieldError(await get(`${base}${qs({ filter: [1] })}`, sales1), 'filter');
+    expectFieldError(await get(`${base}${qs({ sort: 'mainPhone' })}`, sales1), 'sort.mainPhone');
+    expectFieldError(await get(`${base}${qs({ cursor: 'garbage!!' })}`, sales1), 'cursor');
+    expectFieldError(await get(`${base}${qs({ cursor: Buffer.from('{"s":"-updatedAt","v":1,"id":"x"}').toString('base64url') })}`, sales1), 'cursor');
+    const page = await get(`${base}${qs({ limit: 2, sort: 'name' })}`, sales1);
+    expect(typeof page.body.nextCursor).toBe('string');
+    expectFieldError(await get(`${base}${qs({ limit: 2, sort: '-name', cursor: page.body.nextCursor })}`, sales1), 'cursor');
+    expectFieldError(await get(`${base}${qs({ fields: 'name,bogus' })}`, sales1), 'fields');
+    expectFieldError(await get(`${base}${qs({ include: 'payments' })}`, sales1), 'include');
+    const limit = await get(`${base}${qs({ limit: 0 })}`, sales1);
+    expect(limit.status).toBe(400);
+    expect(limit.body.error.details.fields[0].path).toMatch(/limit$/);
+    expect((await call({ method: 'GET', url: base })).status).toBe(401);
+  });
+});
