@@ -37,10 +37,10 @@ function requireAdmin(ctx: CommandContext) {
 export function registerApiKeyRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['API keys'];
-  const preHandler = authHook(db);
+  const authenticate = authHook(db);
 
   r.get('/api/v1/api-keys', {
-    preHandler,
+    onRequest: authenticate,
     schema: { tags, summary: 'List API keys (never the secrets)', response: { 200: z.object({ data: z.array(keySchema) }), ...errorResponses } },
     handler: (request) =>
       inTenant(db, request, async (ctx) => {
@@ -51,7 +51,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, db: Kysely<DB>) {
   });
 
   r.post('/api/v1/api-keys', {
-    preHandler,
+    onRequest: authenticate,
     schema: {
       tags,
       summary: 'Create an API key and its service user; the key is shown only in this answer',
@@ -80,7 +80,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, db: Kysely<DB>) {
   });
 
   r.delete('/api/v1/api-keys/:id', {
-    preHandler,
+    onRequest: authenticate,
     schema: { tags, summary: 'Revoke an API key', params: idParams, response: { 204: z.null(), ...errorResponses } },
     handler: async (request, reply) => {
       await inTenant(db, request, async (ctx) => {

@@ -40,7 +40,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
   });
 
   r.post('/api/v1/auth/logout', {
-    preHandler: authHook(db),
+    onRequest: authHook(db),
     schema: { tags, summary: 'Sign out (revokes this session token)', response: { 204: z.null(), ...errorResponses } },
     handler: async (request, reply) => {
       await inTenant(db, request, async (ctx) => {
@@ -54,7 +54,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
   });
 
   r.get('/api/v1/me', {
-    preHandler: authHook(db),
+    onRequest: authHook(db),
     schema: { tags, summary: 'The signed-in user', response: { 200: z.object({ data: userShape }), ...errorResponses } },
     handler: async (request) => {
       const actor = actorOf(request);

@@ -25,7 +25,7 @@ const auditSchema = z
 
 export function registerAuditRoutes(app: FastifyInstance, db: Kysely<DB>) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/audit', {
-    preHandler: authHook(db),
+    onRequest: authHook(db),
     schema: {
       tags: ['Audit'],
       summary: 'The append-only audit log of a record (or of the tenant, for admins)',

@@ -28,7 +28,7 @@ export function registerRecycleBinRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const tags = ['Recycle bin'];
 
   r.get('/api/v1/recycle-bin', {
-    preHandler: authHook(db),
+    onRequest: authHook(db),
     schema: {
       tags,
       summary: 'Deleted records awaiting purge (members see what they deleted)',
@@ -82,7 +82,7 @@ export function registerRecycleBinRoutes(app: FastifyInstance, db: Kysely<DB>) {
   });
 
   r.post('/api/v1/recycle-bin/:type/:id/restore', {
-    preHandler: authHook(db),
+    onRequest: authHook(db),
     schema: {
       tags,
       summary: 'Restore a deleted record together with the children deleted with it',

@@ -55,13 +55,13 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
   const one = z.object({ data: output });
   const tags = [spec.tag];
   const base = `/api/v1/${spec.path}`;
-  const preHandler = authHook(db);
+  const authenticate = authHook(db);
   const ops = { create: true, update: true, delete: true, ...spec.operations };
   const includes = Object.keys(spec.includes ?? {});
   const includeNote = includes.length ? ` Includes: ${includes.join(', ')}.` : '';
 
   r.get(base, {
-    preHandler,
+    onRequest: authenticate,
     schema: {
       tags,
       summary: `List ${spec.path}`,
@@ -73,7 +73,7 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
   });
 
   r.get(`${base}/:id`, {
-    preHandler,
+    onRequest: authenticate,
     schema: { tags, summary: `Read one ${spec.recordType}`, description: includeNote, params: idParams, querystring: getQuery, response: { 200: one, ...errorResponses } },
     handler: async (request) => ({
       data: await inTenant(db, request, ({ trx, actor }) => getRecord(trx, actor, spec, request.params.id, request.query)),
@@ -82,7 +82,7 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
 
   if (ops.create) {
     r.post(base, {
-      preHandler,
+      onRequest: authenticate,
       schema: { tags, summary: `Create a ${spec.recordType}`, body: spec.createSchema, response: { 201: one, ...errorResponses } },
       handler: async (request, reply) => {
         const data = await inTenant(db, request, (ctx) => createRecord(ctx, spec, request.body as Record<string, unknown>));
@@ -93,7 +93,7 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
 
   if (ops.update) {
     r.patch(`${base}/:id`, {
-      preHandler,
+      onRequest: authenticate,
       schema: { tags, summary: `Update a ${spec.recordType}`, params: idParams, body: spec.updateSchema, response: { 200: one, ...errorResponses } },
       handler: async (request) => ({
         data: await inTenant(db, request, (ctx) => updateRecord(ctx, spec, request.params.id, request.body as Record<string, unknown> & { version: number })),
@@ -103,7 +103,7 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
 
   if (ops.delete) {
     r.delete(`${base}/:id`, {
-      preHandler,
+      onRequest: authenticate,
       schema: {
         tags,
         summary: `Move a ${spec.recordType} to the recycle bin`,
@@ -118,7 +118,7 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
     });
 
     r.post(`${base}/:id/restore`, {
-      preHandler,
+      onRequest: authenticate,
       schema: {
         tags,
         summary: `Restore a deleted ${spec.recordType}`,

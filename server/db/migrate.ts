@@ -1,10 +1,12 @@
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.ts';
 import * as core from './migrations/0001_core.ts';
+import * as access from './migrations/0002_access.ts';
 import { quoteIdent } from './database.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': core,
+  '0002_access': access,
 };
 
 class StaticProvider implements MigrationProvider {

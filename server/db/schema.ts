@@ -59,6 +59,8 @@ export interface UsersTable extends BaseColumns {
   is_service: Generated<boolean>;
   password_hash: string | null;
   last_login_at: NullableTimestamp;
+  sandbox_ended_at: NullableTimestamp;
+  totp_secret: string | null;
 }
 
 export interface SessionsTable {
@@ -251,7 +253,108 @@ export interface OutboxEventsTable {
   last_error: string | null;
 }
 
+export interface RolesTable extends BaseColumns {
+  name: string;
+  description: string | null;
+  parent_role_id: string | null;
+  status: Generated<string>;
+  status_reason: string | null;
+  is_system: Generated<boolean>;
+}
+
+export interface RoleGrantsTable extends BaseColumns {
+  role_id: string;
+  object: string;
+  action: string;
+  scope: string;
+  filter: Json<Record<string, unknown>> | null;
+}
+
+export interface RoleFieldRulesTable extends BaseColumns {
+  role_id: string;
+  object: string;
+  field: string;
+  rule: string;
+}
+
+export interface UserRolesTable extends BaseColumns {
+  user_id: string;
+  role_id: string;
+}
+
+export interface AssignmentsTable extends BaseColumns {
+  record_type: string;
+  record_id: string;
+  user_id: string;
+  assigned_by: string | null;
+}
+
+export interface ApprovalsTable extends BaseColumns {
+  kind: string;
+  status: Generated<string>;
+  requested_by: string;
+  payload: Json<Record<string, unknown>>;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  decision_reason: string | null;
+  result: Json<Record<string, unknown>> | null;
+}
+
+export interface ExportFilesTable extends BaseColumns {
+  approval_id: string | null;
+  requested_by: string;
+  storage_key: string;
+  file_name: string;
+  mime_type: string;
+  row_count: number;
+  watermark: string;
+  expires_at: Timestamp;
+  downloaded_at: NullableTimestamp;
+}
+
+export interface StepUpChallengesTable extends BaseColumns {
+  user_id: string;
+  code_hash: string;
+  sent_to: string;
+  expires_at: Timestamp;
+  attempts: Generated<number>;
+  consumed_at: NullableTimestamp;
+}
+
+export interface StepUpTokensTable extends BaseColumns {
+  user_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+}
+
+export interface FollowupAmendmentsTable extends BaseColumns {
+  followup_id: string;
+  content: string;
+  author_id: string | null;
+}
+
+export interface SmsMessagesTable extends BaseColumns {
+  phone: string;
+  body: string;
+  purpose: string;
+  provider: string;
+  status: Generated<string>;
+  error: string | null;
+}
+
 export interface DB {
+  roles: RolesTable;
+  role_grants: RoleGrantsTable;
+  role_field_rules: RoleFieldRulesTable;
+  user_roles: UserRolesTable;
+  assignments: AssignmentsTable;
+  approvals: ApprovalsTable;
+  export_files: ExportFilesTable;
+  step_up_challenges: StepUpChallengesTable;
+  step_up_tokens: StepUpTokensTable;
+  followup_amendments: FollowupAmendmentsTable;
+  sms_messages: SmsMessagesTable;
   tenants: TenantsTable;
   departments: DepartmentsTable;
   users: UsersTable;

@@ -17,7 +17,7 @@ export const requestMeta = (request: FastifyRequest): RequestMeta => ({
   userAgent: (request.headers['user-agent'] as string | undefined)?.slice(0, 500) ?? null,
 });
 
-/** preHandler for every authenticated route. */
+/** onRequest hook of every authenticated route: authentication runs before the body is parsed. */
 export function authHook(db: Kysely<DB>) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     request.actor = await authenticateBearer(db, request.headers.authorization);

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CompiledQuery, type Kysely } from 'kysely';
 import pg from 'pg';
@@ -90,6 +91,23 @@ export const errorInfo = (error: unknown): Record<string, unknown> => {
   return { message: String(e?.message ?? error), code: e?.code, queue: e?.queue, stack: e?.stack };
 };
 
+/*
+ * pg-boss 10 records a worker's job outcome (complete / fail) without awaiting it. Should that
+ * statement fail (a connection blip), the rejection would be unhandled and end the process. For
+ * exactly these two statements the runner logs and answers "0 jobs affected" instead: the job
+ * stays active, expires and is retried. (Read from pg-boss's internals; if they move, the set is
+ * empty and only this safety net is lost. Explicit `boss.complete/fail` calls share it.)
+ */
+const unawaitedStatements: ReadonlySet<string> = (() => {
+  try {
+    const plans = createRequire(import.meta.url)('pg-boss/src/plans.js') as Record<string, (schema: string) => string>;
+    return new Set([plans.completeJobs!('pgboss'), plans.failJobsById!('pgboss')]);
+  } catch {
+    return new Set<string>();
+  }
+})();
+const noJobsAffected = { rows: [{ count: '0' }] };
+
 /** Starts pg-boss on the app's database (it installs or migrates its own `pgboss` schema). */
 export async function createBoss(database: Database, opts: CreateBossOptions = {}): Promise<JobRunner> {
   const logger = opts.logger ?? silentLogger;
@@ -120,16 +138,18 @@ export async function createBoss(database: Database, opts: CreateBossOptions = {
   let inflight = 0;
   let closed = false;
   const executeSql = async (text: string, values?: unknown[]) => {
+    const unawaited = unawaitedStatements.has(text);
     if (closed) {
-      // only pg-boss stragglers get here (e.g. the unawaited completion of a handler that
-      // outlived the stop timeout; its job was already failed); throwing would surface as an
-      // unhandled rejection, so drop the statement
-      logger.warn({}, 'job runner stopped: statement dropped');
-      return { rows: [] };
+      if (unawaited) return noJobsAffected; // a straggler's completion; its job was already failed
+      throw new Error('the job runner is stopped');
     }
     inflight++;
     try {
       return await base(text, values);
+    } catch (error) {
+      if (!unawaited) throw error;
+      logger.error({ err: errorInfo(error) }, 'job outcome not recorded; the job will expire and be retried');
+      return noJobsAffected;
     } finally {
       inflight--;
     }
@@ -232,25 +252,29 @@ export async function createBoss(database: Database, opts: CreateBossOptions = {
     stop() {
       stopping ??= (async () => {
         abort.abort();
-        for (const hook of [...stopHooks].reverse()) {
-          await hook().catch((error) => logger.warn({ err: errorInfo(error) }, 'job runner stop hook failed'));
+        try {
+          for (const hook of [...stopHooks].reverse()) {
+            await hook().catch((error) => logger.warn({ err: errorInfo(error) }, 'job runner stop hook failed'));
+          }
+          // waits for running handlers up to the timeout, then fails the jobs still active
+          await boss.stop({ graceful: true, wait: true, timeout: stopTimeoutMs });
+          abandon.abort();
+          // pg-boss resolves stop() before workers finish their last fetch and before its
+          // (unawaited) completion updates land; wait until nothing is running, then close.
+          const deadline = Date.now() + 2000;
+          let idleChecks = 0;
+          while (idleChecks < 3 && Date.now() < deadline) {
+            idleChecks = inflight === 0 && activeHandlers === 0 ? idleChecks + 1 : 0;
+            await sleep(50);
+          }
+          if (inflight > 0 || activeHandlers > 0) {
+            logger.warn({ inflight, activeHandlers }, 'job runner stopped with work still running');
+          }
+        } finally {
+          abandon.abort();
+          closed = true;
+          await pool?.end();
         }
-        // waits for running handlers up to the timeout, then fails the jobs still active
-        await boss.stop({ graceful: true, wait: true, timeout: stopTimeoutMs });
-        abandon.abort();
-        // pg-boss resolves stop() before workers finish their last fetch and before its
-        // (unawaited) completion updates land; wait until nothing is running, then close.
-        const deadline = Date.now() + 2000;
-        let idleChecks = 0;
-        while (idleChecks < 3 && Date.now() < deadline) {
-          idleChecks = inflight === 0 && activeHandlers === 0 ? idleChecks + 1 : 0;
-          await sleep(50);
-        }
-        if (inflight > 0 || activeHandlers > 0) {
-          logger.warn({ inflight, activeHandlers }, 'job runner stopped with work still running');
-        }
-        closed = true;
-        await pool?.end();
         logger.info({}, 'job runner stopped');
       })();
       return stopping;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../common/ids.ts';
 import type { Database } from '../db/database.ts';
 import { testDatabase } from '../../tests/support/test-database.ts';
-import { withTenant } from '../core/tenant-transaction.ts';
+import { asSystem, withTenant } from '../core/tenant-transaction.ts';
 import { createBoss, type JobRunner } from './boss.ts';
 import { dispatchOutbox, startOutboxDispatcher, writeOutboxEvent, type OutboxJob } from './outbox.ts';
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
   database = await testDatabase();
   runner = await createBoss(database, { schedule: false, supervise: false, queues: [{ name: queue }, { name: otherQueue }], pollingIntervalSeconds: 0.5 });
   tenantId = newId();
-  await database.db.insertInto('tenants').values({ id: tenantId, name: 'Outbox Test', slug: `t-${tenantId}`, settings: '{}' }).execute();
+  await asSystem(database.db, (trx) => trx.insertInto('tenants').values({ id: tenantId, name: 'Outbox Test', slug: `t-${tenantId}`, settings: '{}' }).execute());
 }, 60_000);
 
 afterAll(async () => {

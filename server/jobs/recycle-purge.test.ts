@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../common/ids.ts';
 import type { Database } from '../db/database.ts';
 import { testDatabase } from '../../tests/support/test-database.ts';
-import { withTenant } from '../core/tenant-transaction.ts';
+import { asSystem, withTenant } from '../core/tenant-transaction.ts';
 import { LocalFileStorage } from '../storage/file-storage.ts';
 import { createBoss, type JobRunner } from './boss.ts';
 import { queueNames } from './queues.ts';
-import { purgeExpiredRecycleBin, purgeOrder } from './recycle-purge.ts';
+import { loadBatchTables } from './batch-tables.ts';
+import { purgeExpiredRecycleBin } from './recycle-purge.ts';
 import { recycleBinPurgeCron, registerJobs } from './register.ts';
 
 // The run's shared database: in-memory PGlite, or PostgreSQL when DATABASE_URL is set (RLS then
@@ -38,7 +39,7 @@ afterAll(async () => {
 
 async function createTenant(settings: Record<string, unknown> = {}) {
   const id = newId();
-  await database.db.insertInto('tenants').values({ id, name: 'Purge Test', slug: `t-${id}`, settings: JSON.stringify(settings) }).execute();
+  await asSystem(database.db, (trx) => trx.insertInto('tenants').values({ id, name: 'Purge Test', slug: `t-${id}`, settings: JSON.stringify(settings) }).execute());
   return id;
 }
 
@@ -161,11 +162,43 @@ describe('purgeExpiredRecycleBin', () => {
     expect(await state(tenantId, parent)).toEqual({ ...present, entry: false });
   });
 
-  it('knows every table that carries delete_batch_id', async () => {
+  it('also removes files of attachments left live on a purged record, and RESTRICT references inside a batch', async () => {
+    const tenantId = await createTenant();
+    const old = await customerDeleted(tenantId, 40);
+    const strayId = newId();
+    const strayKey = `${tenantId}/${strayId}`;
+    await storage.put(strayKey, Buffer.from('stray'));
+    const batch = newId();
+    const [parentDept, childDept] = [newId(), newId()];
+    const deleted = { deleted_at: daysAgo(40).toISOString(), delete_batch_id: batch };
+    await withTenant(database.db, tenantId, async (trx) => {
+      await trx
+        .insertInto('attachments')
+        .values({ id: strayId, tenant_id: tenantId, record_type: 'contact', record_id: old.contactIds[0]!, customer_id: null, name: 'b.txt', mime_type: 'text/plain', size_bytes: 5, sha256: 'y', storage_key: strayKey })
+        .execute();
+      // departments.parent_id is ON DELETE RESTRICT: parent and child go in one statement
+      await trx.insertInto('departments').values({ id: parentDept, tenant_id: tenantId, name: 'P', path: '/p', ...deleted }).execute();
+      await trx.insertInto('departments').values({ id: childDept, tenant_id: tenantId, name: 'C', path: '/p/c', parent_id: parentDept, ...deleted }).execute();
+      await trx.insertInto('recycle_bin').values({ id: newId(), tenant_id: tenantId, record_type: 'department', record_id: parentDept, title: 'P', batch_id: batch, deleted_at: deleted.deleted_at }).execute();
+    });
+
+    expect(await purgeExpiredRecycleBin(database, storage, { now, tenantId })).toEqual({ purged: 2, files: 2, failed: 0 });
+    expect(await state(tenantId, old)).toEqual(purged);
+    expect(await storage.exists(strayKey)).toBe(false);
+    const depts = await withTenant(database.db, tenantId, (trx) => trx.selectFrom('departments').select('id').where('tenant_id', '=', tenantId).execute());
+    expect(depts).toEqual([]);
+  });
+
+  it('purges every table that carries delete_batch_id, children before parents', async () => {
+    const tables = await loadBatchTables(database.db);
     const { rows } = await sql<{ table_name: string }>`
       select table_name from information_schema.columns
       where column_name = 'delete_batch_id' and table_schema = current_schema()`.execute(database.owner);
-    expect(rows.map((r) => r.table_name).sort()).toEqual([...purgeOrder].sort());
+    expect(tables.map((t) => t.name).sort()).toEqual(rows.map((r) => r.table_name).sort());
+    const at = (name: string) => tables.findIndex((t) => t.name === name);
+    const pairs = [['payments', 'contracts'], ['contract_installments', 'contracts'], ['payments', 'contract_installments'], ['contracts', 'customers'], ['contacts', 'customers'], ['attachments', 'customers'], ['followups', 'opportunities'], ['users', 'departments'], ['api_keys', 'users']];
+    for (const [child, parent] of pairs) expect(`${child}:${at(child!) < at(parent!)}`).toBe(`${child}:true`);
+    expect(tables.filter((t) => t.hasStorageKey).map((t) => t.name)).toContain('attachments');
   });
 });
 

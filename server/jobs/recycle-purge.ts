@@ -4,22 +4,10 @@ import type { Database } from '../db/database.ts';
 import type { TenantSettings } from '../db/schema.ts';
 import { asSystem, withTenant, type Trx } from '../core/tenant-transaction.ts';
 import type { FileStorage } from '../storage/file-storage.ts';
+import { loadBatchTables, type BatchTable } from './batch-tables.ts';
 import { errorInfo, silentLogger, type JobLogger } from './boss.ts';
 
 export const defaultRetentionDays = 30;
-
-/**
- * Every table whose rows carry delete_batch_id, children before parents. Foreign keys cascade
- * (or set null), so the order mostly matters for attachments, which point at their record by
- * record_type/record_id and are handled first so their files can be collected.
- * A test checks this list against the schema.
- */
-export const purgeOrder = [
-  'payments', 'contract_installments', 'attachments', 'followups', 'orders', 'contracts', 'contacts',
-  'opportunities', 'customers', 'products', 'custom_fields', 'api_keys', 'users', 'departments',
-] as const;
-
-const recordTables = purgeOrder.filter((t) => t !== 'attachments');
 
 export interface PurgeOptions {
   now?: Date;
@@ -58,11 +46,12 @@ export async function purgeExpiredRecycleBin(database: Database, storage: FileSt
     if (tenantId) query = query.where('id', '=', tenantId);
     return query.execute();
   });
+  const tables = await loadBatchTables(database.db);
   const total: PurgeResult = { purged: 0, files: 0, failed: 0 };
   for (const tenant of tenants) {
     if (signal?.aborted) break;
     const cutoff = new Date(now.getTime() - retentionDays(tenant.settings) * 86_400_000);
-    const result = await purgeTenant(database, storage, tenant.id, cutoff, logger, signal);
+    const result = await purgeTenant({ database, storage, tables, logger, signal }, tenant.id, cutoff);
     total.purged += result.purged;
     total.files += result.files;
     total.failed += result.failed;
@@ -71,13 +60,21 @@ export async function purgeExpiredRecycleBin(database: Database, storage: FileSt
   return total;
 }
 
-async function purgeTenant(database: Database, storage: FileStorage, tenantId: string, cutoff: Date, logger: JobLogger, signal?: AbortSignal) {
+interface PurgeRun {
+  database: Database;
+  storage: FileStorage;
+  tables: BatchTable[];
+  logger: JobLogger;
+  signal?: AbortSignal;
+}
+
+async function purgeTenant({ database, storage, tables, logger, signal }: PurgeRun, tenantId: string, cutoff: Date) {
   const result: PurgeResult = { purged: 0, files: 0, failed: 0 };
   const purge = async (entryIds: string[], expiredBefore: Date | null) => {
     for (const entryId of entryIds) {
       if (signal?.aborted) return;
       try {
-        const { entries, keys } = await withTenant(database.db, tenantId, (trx) => purgeEntry(trx, tenantId, entryId, expiredBefore));
+        const { entries, keys } = await withTenant(database.db, tenantId, (trx) => purgeEntry(trx, tables, tenantId, entryId, expiredBefore));
         result.purged += entries;
         result.files += await deleteFiles(storage, keys, logger);
       } catch (error) {
@@ -94,45 +91,56 @@ async function purgeTenant(database: Database, storage: FileStorage, tenantId: s
   // Entries whose record is already gone: it was deleted on its own first (own batch), then
   // removed by a foreign-key cascade when its parent's batch was purged. Purge the rest of it.
   const orphans = await withTenant(database.db, tenantId, (trx) =>
-    trx.selectFrom('recycle_bin as rb').select('rb.id').where('rb.tenant_id', '=', tenantId).where(sql<boolean>`not ${recordExists}`).execute(),
+    trx.selectFrom('recycle_bin as rb').select('rb.id').where('rb.tenant_id', '=', tenantId).where(sql<boolean>`not ${recordExists(tables)}`).execute(),
   );
   await purge(orphans.map((e) => e.id), null);
   return result;
 }
 
 /** True when some business row has the id of recycle_bin `rb`'s record (UUIDv7s are unique across tables). */
-const recordExists = sql`(${sql.join(
-  purgeOrder.map((t) => sql`exists (select 1 from ${sql.table(t)} x where x.tenant_id = rb.tenant_id and x.id = rb.record_id)`),
-  sql` or `,
-)})`;
+const recordExists = (tables: BatchTable[]) =>
+  sql`(${sql.join(
+    tables.map((t) => sql`exists (select 1 from ${sql.table(t.name)} x where x.tenant_id = rb.tenant_id and x.id = rb.record_id)`),
+    sql` or `,
+  )})`;
 
-async function purgeEntry(trx: Trx, tenantId: string, entryId: string, expiredBefore: Date | null) {
+async function purgeEntry(trx: Trx, tables: BatchTable[], tenantId: string, entryId: string, expiredBefore: Date | null) {
   let query = trx.selectFrom('recycle_bin').selectAll().where('tenant_id', '=', tenantId).where('id', '=', entryId);
   if (expiredBefore) query = query.where('deleted_at', '<', expiredBefore);
   const entry = await query.forUpdate().executeTakeFirst(); // restoreRecord locks the entry too
   if (!entry) return { entries: 0, keys: [] }; // restored or purged meanwhile
   const batch = entry.batch_id;
-  const inBatch = (alias: string) =>
-    sql`${sql.ref(`${alias}.tenant_id`)} = ${tenantId} and ${sql.ref(`${alias}.delete_batch_id`)} = ${batch} and ${sql.ref(`${alias}.deleted_at`)} is not null`;
+  const inBatch = sql`r.tenant_id = ${tenantId} and r.delete_batch_id = ${batch} and r.deleted_at is not null`;
+  const keys = new Set<string>();
 
-  // Attachments first: those of the batch, plus any still pointing at a record of the batch
-  // (directly or through customer_id, whose FK would otherwise cascade without us seeing the file).
-  const batchIds = sql.join(recordTables.map((t) => sql`select r.id from ${sql.table(t)} r where ${inBatch('r')}`), sql` union all `);
-  const removed = await sql<{ storage_key: string }>`
-    delete from attachments a
-    where a.tenant_id = ${tenantId}
-      and ((a.delete_batch_id = ${batch} and a.deleted_at is not null) or a.record_id in (${batchIds}) or a.customer_id in (${batchIds}))
-    returning a.storage_key`.execute(trx);
-  for (const table of recordTables) {
-    await sql`delete from ${sql.table(table)} r where ${inBatch('r')}`.execute(trx);
+  // Attachments of records in the batch that are not themselves in it (a foreign-key cascade
+  // through customer_id would otherwise remove them without us seeing their files).
+  const batchIds = sql.join(
+    tables.map((t) => sql`select r.id from ${sql.table(t.name)} r where ${inBatch}`),
+    sql` union all `,
+  );
+  if (tables.some((t) => t.name === 'attachments')) {
+    const linked = await sql<{ storage_key: string }>`
+      delete from attachments a
+      where a.tenant_id = ${tenantId} and (a.record_id in (${batchIds}) or a.customer_id in (${batchIds}))
+      returning a.storage_key`.execute(trx);
+    for (const row of linked.rows) keys.add(row.storage_key);
+  }
+  for (const table of tables) {
+    if (table.hasStorageKey) {
+      const removed = await sql<{ storage_key: string }>`delete from ${sql.table(table.name)} r where ${inBatch} returning r.storage_key`.execute(trx);
+      for (const row of removed.rows) keys.add(row.storage_key);
+    } else {
+      await sql`delete from ${sql.table(table.name)} r where ${inBatch}`.execute(trx);
+    }
   }
 
-  // A file may be shared by attachments that remain (same content uploaded twice): keep it then.
-  let keys = [...new Set(removed.rows.map((r) => r.storage_key))];
-  if (keys.length > 0) {
-    const kept = await trx.selectFrom('attachments').select('storage_key').where('tenant_id', '=', tenantId).where('storage_key', 'in', keys).execute();
-    const keep = new Set(kept.map((r) => r.storage_key));
-    keys = keys.filter((k) => !keep.has(k));
+  // A file may be shared with rows that remain (the same content uploaded twice): keep it then.
+  for (const table of tables.filter((t) => t.hasStorageKey)) {
+    if (keys.size === 0) break;
+    const kept = await sql<{ storage_key: string }>`
+      select storage_key from ${sql.table(table.name)} where tenant_id = ${tenantId} and storage_key in (${sql.join([...keys])})`.execute(trx);
+    for (const row of kept.rows) keys.delete(row.storage_key);
   }
 
   const gone = await trx.deleteFrom('recycle_bin').where('tenant_id', '=', tenantId).where('batch_id', '=', batch).returning(['record_type', 'record_id']).execute();
@@ -151,7 +159,7 @@ async function purgeEntry(trx: Trx, tenantId: string, entryId: string, expiredBe
       })),
     )
     .execute();
-  return { entries: gone.length, keys };
+  return { entries: gone.length, keys: [...keys] };
 }
 
 async function deleteFiles(storage: FileStorage, keys: string[], logger: JobLogger): Promise<number> {

@@ -23,7 +23,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, services: AppServ
     preValidation: async (request) => {
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send multipart/form-data with recordType, recordId and file');
     },
-    preHandler: authHook(db),
+    onRequest: authHook(db),
     schema: {
       tags,
       summary: 'Upload a file and link it to a record',
@@ -64,7 +64,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, services: AppServ
   });
 
   r.get('/api/v1/attachments/:id/download', {
-    preHandler: authHook(db),
+    onRequest: authHook(db),
     schema: { tags, summary: 'Download the file', params: idParams },
     handler: async (request, reply) => {
       const meta = await inTenant(db, request, async ({ trx, actor }) => {

@@ -23,7 +23,7 @@ export function registerTenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB
   const tags = ['Company'];
 
   r.get('/api/v1/tenant', {
-    preHandler: authHook(db),
+    onRequest: authHook(db),
     schema: { tags, summary: 'The signed-in company and its settings', response: { 200: z.object({ data: tenantSchema }), ...errorResponses } },
     handler: (request) =>
       inTenant(db, request, async ({ trx, actor }) => {
@@ -33,7 +33,7 @@ export function registerTenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB
   });
 
   r.patch('/api/v1/tenant/settings', {
-    preHandler: authHook(db),
+    onRequest: authHook(db),
     schema: { tags, summary: 'Change company settings (administrators)', body: settingsSchema.partial().strict(), response: { 200: z.object({ data: tenantSchema }), ...errorResponses } },
     handler: (request) =>
       inTenant(db, request, async (ctx) => {

@@ -1,0 +1,130 @@
+
+import type { Actor } from '../core/context.ts';
+import type { Trx } from '../core/tenant-transaction.ts';
+import { SYSTEM_OBJECT, type AccessObject, type DataScope, type FieldRuleKind, type SystemPermission } from './model.ts';
+import { effectiveGrants, type EffectiveGrant, type GrantRow, type RoleNode } from './role-graph.ts';
+
+export interface AccessSettings {
+  leastPrivilege: boolean;
+  sandboxDays: number;
+  followupEditWindowHours: number;
+}
+
+export const defaultAccessSettings: AccessSettings = { leastPrivilege: true, sandboxDays: 7, followupEditWindowHours: 72 };
+
+/** Everything needed to decide what one user may do, loaded once per request. */
+export interface AccessContext {
+  actor: Actor;
+  settings: AccessSettings;
+  grants: EffectiveGrant[];
+  system: Set<SystemPermission>;
+  /** Per object and field, the least restrictive rule across the roles that grant the object. */
+  fieldRules: Map<string, Map<string, FieldRuleKind>>;
+  departmentId: string | null;
+  departmentPath: string | null;
+  managerId: string | null;
+  /** Set while the user is a new hire in the sandbox. */
+  sandboxUntil: Date | null;
+  heldRoleIds: string[];
+}
+
+export function grantsFor(access: AccessContext, object: AccessObject | string, action: string): EffectiveGrant[] {
+  return access.grants.filter((g) => g.object === object && g.action === action);
+}
+
+export const hasSystem = (access: AccessContext, permission: SystemPermission) => access.system.has(permission);
+
+const ruleStrength: Record<FieldRuleKind | 'visible', number> = { visible: 3, readonly: 2, masked: 1, hidden: 0 };
+
+export function readSettings(settings: Record<string, unknown> | undefined): AccessSettings {
+  const s = settings ?? {};
+  return {
+    leastPrivilege: typeof s.leastPrivilege === 'boolean' ? s.leastPrivilege : defaultAccessSettings.leastPrivilege,
+    sandboxDays: typeof s.sandboxDays === 'number' ? s.sandboxDays : defaultAccessSettings.sandboxDays,
+    followupEditWindowHours: typeof s.followupEditWindowHours === 'number' ? s.followupEditWindowHours : defaultAccessSettings.followupEditWindowHours,
+  };
+}
+
+export interface RoleData {
+  roles: Map<string, RoleNode>;
+  grants: GrantRow[];
+  fieldRules: Array<{ roleId: string; object: string; field: string; rule: FieldRuleKind }>;
+}
+
+/** All roles, grants and field rules of a tenant (a few hundred rows at most). */
+export async function loadRoleData(trx: Trx, tenantId: string): Promise<RoleData> {
+  const [roles, grants, rules] = await Promise.all([
+    trx.selectFrom('roles').select(['id', 'name', 'parent_role_id', 'status']).where('tenant_id', '=', tenantId).where('deleted_at', 'is', null).execute(),
+    trx.selectFrom('role_grants').select(['role_id', 'object', 'action', 'scope', 'filter']).where('tenant_id', '=', tenantId).where('deleted_at', 'is', null).execute(),
+    trx.selectFrom('role_field_rules').select(['role_id', 'object', 'field', 'rule']).where('tenant_id', '=', tenantId).where('deleted_at', 'is', null).execute(),
+  ]);
+  return {
+    roles: new Map(roles.map((r) => [r.id, { id: r.id, name: r.name, parentRoleId: r.parent_role_id, status: r.status }])),
+    grants: grants.map((g) => ({ roleId: g.role_id, object: g.object, action: g.action, scope: g.scope as DataScope, filter: g.filter })),
+    fieldRules: rules.map((r) => ({ roleId: r.role_id, object: r.object, field: r.field, rule: r.rule as FieldRuleKind })),
+  };
+}
+
+/** Combines a user's roles into an access context (pure: the simulator feeds it changed data). */
+export function buildAccess(
+  actor: Actor,
+  heldRoleIds: string[],
+  data: RoleData,
+  settings: AccessSettings,
+  user: { departmentId: string | null; departmentPath: string | null; managerId: string | null; sandboxUntil: Date | null },
+): AccessContext {
+  const all = effectiveGrants(heldRoleIds, data.roles, data.grants, settings.leastPrivilege);
+  const system = new Set(all.filter((g) => g.object === SYSTEM_OBJECT).map((g) => g.action as SystemPermission));
+  const grants = all.filter((g) => g.object !== SYSTEM_OBJECT);
+  const contributing = new Set(grants.map((g) => g.sourceRoleId));
+  const fieldRules = new Map<string, Map<string, FieldRuleKind>>();
+  const objects = new Set(grants.map((g) => g.object));
+  for (const object of objects) {
+    const roleIdsForObject = new Set(grants.filter((g) => g.object === object).map((g) => g.sourceRoleId));
+    const fields = new Set(data.fieldRules.filter((r) => r.object === object && contributing.has(r.roleId)).map((r) => r.field));
+    for (const field of fields) {
+      let best: FieldRuleKind | 'visible' = 'hidden';
+      for (const roleId of roleIdsForObject) {
+        const rule = data.fieldRules.find((r) => r.roleId === roleId && r.object === object && r.field === field)?.rule ?? 'visible';
+        if (ruleStrength[rule] > ruleStrength[best]) best = rule;
+      }
+      if (best !== 'visible') {
+        if (!fieldRules.has(object)) fieldRules.set(object, new Map());
+        fieldRules.get(object)!.set(field, best);
+      }
+    }
+  }
+  return { actor, settings, grants, system, fieldRules, heldRoleIds, ...user };
+}
+
+/** Loads the signed-in user's access for this request. */
+export async function loadAccess(trx: Trx, actor: Actor, now = new Date()): Promise<AccessContext> {
+  const [tenant, user, held, data] = await Promise.all([
+    trx.selectFrom('tenants').select('settings').where('id', '=', actor.tenantId).executeTakeFirst(),
+    trx
+      .selectFrom('users')
+      .leftJoin('departments', (j) => j.onRef('departments.tenant_id', '=', 'users.tenant_id').onRef('departments.id', '=', 'users.department_id'))
+      .select(['users.department_id', 'users.manager_id', 'users.hire_date', 'users.sandbox_ended_at', 'departments.path'])
+      .where('users.tenant_id', '=', actor.tenantId)
+      .where('users.id', '=', actor.userId)
+      .executeTakeFirst(),
+    trx.selectFrom('user_roles').select('role_id').where('tenant_id', '=', actor.tenantId).where('user_id', '=', actor.userId).where('deleted_at', 'is', null).execute(),
+    loadRoleData(trx, actor.tenantId),
+  ]);
+  const settings = readSettings(tenant?.settings);
+  return buildAccess(actor, held.map((h) => h.role_id), data, settings, {
+    departmentId: user?.department_id ?? null,
+    departmentPath: user?.path ?? null,
+    managerId: user?.manager_id ?? null,
+    sandboxUntil: sandboxUntil(user?.hire_date ?? null, user?.sandbox_ended_at ?? null, settings.sandboxDays, now),
+  });
+}
+
+/** A new hire is sandboxed for `days` from the hire date, unless an admin ended it early. */
+export function sandboxUntil(hireDate: string | null, endedAt: Date | null, days: number, now: Date): Date | null {
+  if (!hireDate || endedAt || days <= 0) return null;
+  const until = new Date(`${hireDate}T00:00:00+08:00`);
+  until.setUTCDate(until.getUTCDate() + days);
+  return until > now ? until : null;
+}
+
