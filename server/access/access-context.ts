@@ -1,7 +1,7 @@
 
 import type { Actor } from '../core/context.ts';
 import type { Trx } from '../core/tenant-transaction.ts';
-import { SYSTEM_OBJECT, type AccessObject, type DataScope, type FieldRuleKind, type SystemPermission } from './model.ts';
+import { accessActions, accessObjects, systemPermissions, SYSTEM_OBJECT, type AccessObject, type DataScope, type FieldRuleKind, type SystemPermission } from './model.ts';
 import { effectiveGrants, type EffectiveGrant, type GrantRow, type RoleNode } from './role-graph.ts';
 
 export interface AccessSettings {
@@ -112,12 +112,26 @@ export async function loadAccess(trx: Trx, actor: Actor, now = new Date()): Prom
     loadRoleData(trx, actor.tenantId),
   ]);
   const settings = readSettings(tenant?.settings);
+  if (actor.role === 'admin') addBuiltInAdmin(data, held);
   return buildAccess(actor, held.map((h) => h.role_id), data, settings, {
     departmentId: user?.department_id ?? null,
     departmentPath: user?.path ?? null,
     managerId: user?.manager_id ?? null,
     sandboxUntil: sandboxUntil(user?.hire_date ?? null, user?.sandbox_ended_at ?? null, settings.sandboxDays, now),
   });
+}
+
+export const BUILT_IN_ADMIN_ROLE = '00000000-0000-7000-8000-000000000001';
+
+/**
+ * A user flagged admin (the company's first administrator, break-glass) always holds a built-in
+ * role with every grant, so a broken role set-up can never lock the company out.
+ */
+function addBuiltInAdmin(data: RoleData, held: Array<{ role_id: string }>) {
+  data.roles.set(BUILT_IN_ADMIN_ROLE, { id: BUILT_IN_ADMIN_ROLE, name: '系统管理员（内置）', parentRoleId: null, status: 'active' });
+  for (const object of accessObjects) for (const action of accessActions) data.grants.push({ roleId: BUILT_IN_ADMIN_ROLE, object, action, scope: 'all', filter: null });
+  for (const permission of systemPermissions) data.grants.push({ roleId: BUILT_IN_ADMIN_ROLE, object: SYSTEM_OBJECT, action: permission, scope: 'all', filter: null });
+  held.push({ role_id: BUILT_IN_ADMIN_ROLE });
 }
 
 /** A new hire is sandboxed for `days` from the hire date, unless an admin ended it early. */

@@ -25,7 +25,7 @@ export interface ScopeSqlOptions {
 }
 
 /** One grant's data scope as SQL over `table` (the unaliased table of the query). */
-function grantCondition(access: AccessContext, object: AccessObject, grant: EffectiveGrant, table: string, options: ScopeSqlOptions): Expression<SqlBool> {
+export function grantCondition(access: AccessContext, object: AccessObject, grant: EffectiveGrant, table: string, options: ScopeSqlOptions): Expression<SqlBool> {
   const me = access.actor.userId;
   const tenant = access.actor.tenantId;
   if (grant.scope === 'inherit' && inheritsFromCustomer.has(object)) {

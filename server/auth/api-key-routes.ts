@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { newId } from '../../common/ids.ts';
 import type { DB } from '../db/schema.ts';
 import { writeAudit } from '../core/audit.ts';
-import { isAdmin, type CommandContext } from '../core/context.ts';
+import type { CommandContext } from '../core/context.ts';
+import { hasSystem } from '../access/access-context.ts';
 import { errorResponses, idParams } from '../http/common-schemas.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../http/errors.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
 import { issueApiKey } from './tokens.ts';
 
@@ -27,7 +28,7 @@ const present = (k: KeyRow) => ({
 });
 
 function requireAdmin(ctx: CommandContext) {
-  if (!isAdmin(ctx.actor)) throw forbidden('only administrators manage API keys', { missing: 'integration.manage' });
+  if (!hasSystem(ctx.access, 'manageIntegrations')) throw new AppError('MISSING_GRANT', 'managing API keys needs the manageIntegrations permission', { missing: 'manageIntegrations' });
 }
 
 /**

@@ -5,6 +5,9 @@ import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { errorResponses } from '../http/common-schemas.ts';
 import { fieldError } from '../http/errors.ts';
+import { hasSystem } from '../access/access-context.ts';
+import { authorize } from '../access/authorize.ts';
+import { findResourceByType } from './registry.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
 
 const auditSchema = z
@@ -38,9 +41,14 @@ export function registerAuditRoutes(app: FastifyInstance, db: Kysely<DB>) {
       response: { 200: z.object({ data: z.array(auditSchema), nextCursor: z.string().nullable() }), ...errorResponses },
     },
     handler: (request) =>
-      inTenant(db, request, async ({ trx, actor }) => {
+      inTenant(db, request, async ({ trx, actor, access }) => {
         const { recordType, recordId, limit, cursor } = request.query;
-        if (!recordId && actor.role !== 'admin') throw fieldError('query.recordId', 'is required (only administrators read the whole log)');
+        if (!hasSystem(access, 'viewAudit')) {
+          if (!recordId || !recordType) throw fieldError(recordId ? 'query.recordType' : 'query.recordId', 'is required (the whole log needs the view-audit permission)');
+          const spec = findResourceByType(recordType);
+          if (!spec) throw fieldError('query.recordType', 'is not a record type');
+          await authorize(trx, access, spec, 'read', { id: recordId });
+        }
         let after: { t: string; id: string } | undefined;
         if (cursor) {
           try {

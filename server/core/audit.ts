@@ -1,5 +1,5 @@
 import { newId } from '../../common/ids.ts';
-import type { CommandContext, RequestMeta } from './context.ts';
+import type { AuditContext, RequestMeta } from './context.ts';
 import type { Trx } from './tenant-transaction.ts';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'purge' | 'login' | 'logout' | (string & {});
@@ -29,7 +29,7 @@ export function diff(before: Record<string, unknown> | undefined, after: Record<
 }
 
 /** Appends audit rows in the caller's transaction, so no change exists without its record. */
-export async function writeAudit(ctx: CommandContext, entries: AuditEntry[]): Promise<void> {
+export async function writeAudit(ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
   const { actor, meta } = ctx;
   await writeAuditAs(ctx.trx, actor.tenantId, { id: actor.userId, name: actor.displayName }, meta, entries);
 }

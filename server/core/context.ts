@@ -1,3 +1,4 @@
+import type { AccessContext } from '../access/access-context.ts';
 import type { Trx } from './tenant-transaction.ts';
 
 export interface Actor {
@@ -24,6 +25,11 @@ export interface CommandContext {
   actor: Actor;
   meta: RequestMeta;
   trx: Trx;
+  /** The actor's grants, scopes and field rules for this request. */
+  access: AccessContext;
 }
+
+/** What writing an audit row needs (sign-in has no access context yet). */
+export type AuditContext = Pick<CommandContext, 'actor' | 'meta' | 'trx'>;
 
 export const isAdmin = (actor: Actor) => actor.role === 'admin';

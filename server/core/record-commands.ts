@@ -1,14 +1,16 @@
 import { sql, type Kysely } from 'kysely';
 import { newId } from '../../common/ids.ts';
-import { AppError, forbidden, notFound, versionConflict } from '../http/errors.ts';
+import { AppError, notFound, versionConflict } from '../http/errors.ts';
 import { writeOutboxEvent } from '../jobs/outbox.ts';
 import { diff, writeAudit, type AuditEntry } from './audit.ts';
-import { isAdmin, type CommandContext } from './context.ts';
+import type { CommandContext } from './context.ts';
 import { loadCustomFieldDefs, validateCustomValues } from './custom-values.ts';
 import { presentRow } from './presenter.ts';
 import { getResource } from './registry.ts';
 import type { Input, RelationSpec, ResourceSpec, Row } from './resource-spec.ts';
-import { assertCanWrite, loadLive } from './scope.ts';
+import { loadLive } from './scope.ts';
+import { authorize, objectOf } from '../access/authorize.ts';
+import { applyFieldRules, assertWritableFields } from '../access/field-rules.ts';
 import type { Trx } from './tenant-transaction.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -26,38 +28,43 @@ async function emit(ctx: CommandContext, spec: ResourceSpec, event: string, payl
   await writeOutboxEvent(ctx.trx, ctx.actor.tenantId, `${spec.recordType}.${event}`, payload);
 }
 
-async function present(ctx: CommandContext, spec: ResourceSpec, row: Row) {
+/** The full record, for audit diffs (before any field rule). */
+async function presentFull(ctx: CommandContext, spec: ResourceSpec, row: Row) {
   const record = presentRow(spec, row);
   await spec.decorate?.(ctx.trx, ctx.actor.tenantId, [record]);
   return record;
 }
 
+/** What the caller gets back: the record as their field rules let them see it. */
+const forCaller = (ctx: CommandContext, spec: ResourceSpec, record: Record<string, unknown>) => applyFieldRules(ctx.access, objectOf(spec), structuredClone(record));
+
 export async function createRecord(ctx: CommandContext, spec: ResourceSpec, input: Input) {
+  assertWritableFields(ctx.access, objectOf(spec), input);
   const columns = { ...(await spec.toColumns(ctx, input, undefined)), ...(await customColumn(ctx, spec, input)) };
-  const draft = { ...columns, tenant_id: ctx.actor.tenantId } as Record<string, unknown>;
-  await assertCanWrite(ctx, spec, draft);
+  await authorize(ctx.trx, ctx.access, spec, 'create', { draft: { ...columns, custom: input.custom } });
   const row = (await dyn(ctx.trx)
     .insertInto(spec.table)
     .values({ id: newId(), ...columns, tenant_id: ctx.actor.tenantId, created_by: ctx.actor.userId, updated_by: ctx.actor.userId })
     .returningAll()
     .executeTakeFirstOrThrow()) as Row;
   await spec.afterWrite?.(ctx, row, input, true);
-  const record = await present(ctx, spec, row);
+  const record = await presentFull(ctx, spec, row);
   await writeAudit(ctx, [{ action: 'create', recordType: spec.recordType, recordId: row.id, changes: diff(undefined, record) }]);
   await emit(ctx, spec, 'created', { id: row.id });
-  return record;
+  return forCaller(ctx, spec, record);
 }
 
 export async function updateRecord(ctx: CommandContext, spec: ResourceSpec, id: string, input: Input & { version: number }) {
   const existing = await loadLive(ctx, spec, id, true);
   if (!existing) throw notFound(spec.recordType, id);
-  await assertCanWrite(ctx, spec, existing);
-  const before = await present(ctx, spec, existing);
+  await authorize(ctx.trx, ctx.access, spec, 'update', { id });
+  assertWritableFields(ctx.access, objectOf(spec), input);
+  await spec.beforeUpdate?.(ctx, existing, input);
+  const before = await presentFull(ctx, spec, existing);
   if (existing.version !== input.version) {
-    throw versionConflict(spec.recordType, id, existing.version).withDetails({ current: before });
+    throw versionConflict(spec.recordType, id, existing.version).withDetails({ current: forCaller(ctx, spec, before) });
   }
   const columns = { ...(await spec.toColumns(ctx, input, existing)), ...(await customColumn(ctx, spec, input, existing)) };
-  await assertCanWrite(ctx, spec, { ...existing, ...columns });
   const row = (await dyn(ctx.trx)
     .updateTable(spec.table)
     .set({ ...columns, version: sql`version + 1`, updated_at: sql`now()`, updated_by: ctx.actor.userId })
@@ -67,11 +74,11 @@ export async function updateRecord(ctx: CommandContext, spec: ResourceSpec, id: 
     .returningAll()
     .executeTakeFirstOrThrow()) as Row;
   await spec.afterWrite?.(ctx, row, input, false);
-  const record = await present(ctx, spec, row);
+  const record = await presentFull(ctx, spec, row);
   const changes = diff(before, record);
   await writeAudit(ctx, [{ action: 'update', recordType: spec.recordType, recordId: id, changes }]);
   await emit(ctx, spec, 'updated', { id, fields: Object.keys(changes) });
-  return record;
+  return forCaller(ctx, spec, record);
 }
 
 interface Touched {
@@ -101,7 +108,7 @@ async function cascadeDelete(ctx: CommandContext, spec: ResourceSpec, ids: strin
 export async function deleteRecord(ctx: CommandContext, spec: ResourceSpec, id: string) {
   const existing = await loadLive(ctx, spec, id, true);
   if (!existing) throw notFound(spec.recordType, id);
-  await assertCanWrite(ctx, spec, existing);
+  await authorize(ctx.trx, ctx.access, spec, 'delete', { id });
   await spec.beforeDelete?.(ctx, existing);
   const batch = newId();
   const root = (await dyn(ctx.trx)
@@ -161,13 +168,8 @@ export async function restoreRecord(ctx: CommandContext, spec: ResourceSpec, id:
     .forUpdate()
     .executeTakeFirst();
   if (!entry) throw notFound(`${spec.recordType} in the recycle bin`, id);
-  if (!isAdmin(ctx.actor) && entry.deleted_by !== ctx.actor.userId) {
-    const row = (await dyn(ctx.trx).selectFrom(spec.table).selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst()) as Row | undefined;
-    if (!row) throw notFound(spec.recordType, id);
-    await assertCanWrite(ctx, spec, row).catch(() => {
-      throw forbidden('only an administrator or the person who deleted it may restore this record');
-    });
-  }
+  // whoever may delete the record may bring it back
+  await authorize(ctx.trx, ctx.access, spec, 'delete', { id });
   if (spec.parent) {
     const row = (await dyn(ctx.trx).selectFrom(spec.table).select(spec.parent.column).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst()) as Record<string, string | null> | undefined;
     const parentId = row?.[spec.parent.column];
@@ -196,5 +198,5 @@ export async function restoreRecord(ctx: CommandContext, spec: ResourceSpec, id:
   await writeAudit(ctx, entries);
   await emit(ctx, spec, 'restored', { id, batchId: entry.batch_id, restored: entries.length });
   const row = await loadLive(ctx, spec, id);
-  return { record: await present(ctx, spec, row!), restored: entries.length };
+  return { record: forCaller(ctx, spec, await presentFull(ctx, spec, row!)), restored: entries.length };
 }

@@ -1,6 +1,11 @@
 import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
 import { notFound } from '../http/errors.ts';
-import type { Actor } from './context.ts';
+import { authorize } from '../access/authorize.ts';
+import type { AccessContext } from '../access/access-context.ts';
+import { objectOf } from '../access/authorize.ts';
+import { applyFieldRules, hiddenFields } from '../access/field-rules.ts';
+import { sandboxSql } from '../access/scope-sql.ts';
+import { fieldError } from '../http/errors.ts';
 import { loadCustomFieldDefs, type CustomFieldDef } from './custom-values.ts';
 import {
   afterCursor,
@@ -40,13 +45,46 @@ export const INCLUDE_LIMIT = 50;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const dyn = (trx: Trx) => trx as unknown as Kysely<any>;
 
-async function defsFor(trx: Trx, actor: Actor, spec: ResourceSpec): Promise<CustomFieldDef[]> {
-  return spec.customObject ? loadCustomFieldDefs(trx, actor.tenantId, spec.customObject) : [];
+async function defsFor(trx: Trx, access: AccessContext, spec: ResourceSpec): Promise<CustomFieldDef[]> {
+  return spec.customObject ? loadCustomFieldDefs(trx, access.actor.tenantId, spec.customObject) : [];
 }
 
-export async function listRecords(trx: Trx, actor: Actor, spec: ResourceSpec, params: ListParams, extra: Expression<SqlBool>[] = []): Promise<ListResult> {
-  const defs = await defsFor(trx, actor, spec);
-  const conditions = [...readScope(actor, spec), ...extra, ...parseFilter(spec, params.filter, defs)];
+/** A filter or sort on a field the user cannot see would reveal it; refuse it by name. */
+function assertVisible(access: AccessContext, spec: ResourceSpec, params: { filter?: string; sort?: string }) {
+  const hidden = hiddenFields(access, objectOf(spec));
+  if (hidden.size === 0) return;
+  const sortField = params.sort?.replace(/^[-+]/, '');
+  if (sortField && hidden.has(sortField)) throw fieldError(`sort.${sortField}`, 'is hidden from you');
+  if (!params.filter) return;
+  try {
+    for (const name of Object.keys(JSON.parse(params.filter) as object)) if (hidden.has(name)) throw fieldError(`filter.${name}`, 'is hidden from you');
+  } catch (error) {
+    if (error instanceof SyntaxError) return; // parseFilter reports malformed JSON
+    throw error;
+  }
+}
+
+/** New hires see records outside their sandbox only as id, masked title and owner. */
+function sandboxMask(spec: ResourceSpec, record: Record<string, unknown>): Record<string, unknown> {
+  const title = record[spec.titleField];
+  const masked: Record<string, unknown> = { id: record.id, masked: true };
+  if (typeof title === 'string') masked[spec.titleField] = `${[...title][0] ?? ''}***`;
+  if ('ownerId' in record) masked.ownerId = record.ownerId;
+  return masked;
+}
+
+/** Presents rows for this user: field rules, sandbox masking and decorations applied. */
+async function presentFor(trx: Trx, access: AccessContext, spec: ResourceSpec, rows: Record<string, unknown>[], fields?: string[]) {
+  const object = objectOf(spec);
+  const data = rows.map((row) => applyFieldRules(access, object, presentRow(spec, row, fields)));
+  await decorate(trx, access, spec, data, fields);
+  return data.map((record, i) => (rows[i]!.__sandbox_open === false ? sandboxMask(spec, record) : record));
+}
+
+export async function listRecords(trx: Trx, access: AccessContext, spec: ResourceSpec, params: ListParams, extra: Expression<SqlBool>[] = []): Promise<ListResult> {
+  const defs = await defsFor(trx, access, spec);
+  assertVisible(access, spec, params);
+  const conditions = [...readScope(access, spec, 'read', defs), ...extra, ...parseFilter(spec, params.filter, defs)];
   const sort = parseSort(spec, params.sort, defs);
   const fields = parseFields(spec, params.fields);
   const include = parseInclude(spec, params.include);
@@ -57,6 +95,7 @@ export async function listRecords(trx: Trx, actor: Actor, spec: ResourceSpec, pa
   let query = dyn(trx)
     .selectFrom(spec.table)
     .select(sql`${sort.target.expr}`.as('__sort'))
+    .$if(access.sandboxUntil !== null, (q) => q.select(sql`${sandboxSql(access, objectOf(spec), spec.table)}`.as('__sandbox_open')))
     .where((eb) => eb.and(conditions))
     .orderBy(orderBy(sort))
     .limit(params.limit + 1);
@@ -66,32 +105,31 @@ export async function listRecords(trx: Trx, actor: Actor, spec: ResourceSpec, pa
   const page = rows.slice(0, params.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > params.limit && last ? encodeCursor(sort, last.__sort, last.id as string) : null;
-  const data = page.map((row) => presentRow(spec, row, fields));
-  await decorate(trx, actor, spec, data, fields);
-  await attachIncludes(trx, actor, spec, include, data);
+  const data = await presentFor(trx, access, spec, page, fields);
+  await attachIncludes(trx, access, spec, include, data.filter((r) => r.masked !== true));
   return { data, nextCursor };
 }
 
-export async function getRecord(trx: Trx, actor: Actor, spec: ResourceSpec, id: string, params: { fields?: string; include?: string } = {}) {
+export async function getRecord(trx: Trx, access: AccessContext, spec: ResourceSpec, id: string, params: { fields?: string; include?: string } = {}) {
   const fields = parseFields(spec, params.fields);
   const include = parseInclude(spec, params.include);
   const columns = columnsFor(spec, fields);
-  let query = dyn(trx).selectFrom(spec.table).where((eb) => eb.and([...readScope(actor, spec), sql<SqlBool>`id = ${id}`]));
+  let query = dyn(trx).selectFrom(spec.table).where((eb) => eb.and([...readScope(access, spec), sql<SqlBool>`id = ${id}`]));
   query = columns ? query.select(columns) : query.selectAll();
   const row = (await query.executeTakeFirst()) as Record<string, unknown> | undefined;
   if (!row) throw notFound(spec.recordType, id);
-  const data = [presentRow(spec, row, fields)];
-  await decorate(trx, actor, spec, data, fields);
-  await attachIncludes(trx, actor, spec, include, data);
+  if (access.sandboxUntil !== null) await authorize(trx, access, spec, 'read', { id });
+  const data = await presentFor(trx, access, spec, [row], fields);
+  await attachIncludes(trx, access, spec, include, data);
   return data[0]!;
 }
 
 /** Adds the data kept in other tables, keeping a sparse fieldset sparse. */
-async function decorate(trx: Trx, actor: Actor, spec: ResourceSpec, records: Record<string, unknown>[], fields?: string[]) {
+async function decorate(trx: Trx, access: AccessContext, spec: ResourceSpec, records: Record<string, unknown>[], fields?: string[]) {
   if (!spec.decorate) return;
   const extra = Object.keys(spec.extraOutput ?? {});
   if (fields && !fields.some((f) => extra.includes(f))) return;
-  await spec.decorate(trx, actor.tenantId, records);
+  await spec.decorate(trx, access.actor.tenantId, records);
   if (!fields) return;
   for (const record of records) for (const key of extra) if (!fields.includes(key)) delete record[key];
 }
@@ -104,27 +142,28 @@ function relationConditions(relation: RelationSpec, ids: string[]): Expression<S
 }
 
 /** Fetches each requested related list for all records in one scoped query per relation. */
-async function attachIncludes(trx: Trx, actor: Actor, spec: ResourceSpec, include: string[], records: Record<string, unknown>[]) {
+async function attachIncludes(trx: Trx, access: AccessContext, spec: ResourceSpec, include: string[], records: Record<string, unknown>[]) {
   if (include.length === 0 || records.length === 0) return;
   const ids = records.map((r) => r.id as string);
   for (const name of include) {
     const relation = spec.includes![name]!;
     const child = getResource(relation.resource);
-    const childDefs = await defsFor(trx, actor, child);
+    const childDefs = await defsFor(trx, access, child);
     const sort = parseSort(child, undefined, childDefs);
     const ranked = dyn(trx)
       .selectFrom(child.table)
       .selectAll()
       .select(sql`row_number() over (partition by ${sql.ref(relation.column)} order by ${orderBy(sort)})`.as('__rank'))
-      .where((eb) => eb.and([...readScope(actor, child), ...relationConditions(relation, ids)]));
+      .$if(access.sandboxUntil !== null, (q) => q.select(sql`${sandboxSql(access, objectOf(child), child.table)}`.as('__sandbox_open')))
+      .where((eb) => eb.and([...readScope(access, child, 'read', childDefs), ...relationConditions(relation, ids)]));
     const rows = (await dyn(trx)
       .selectFrom(ranked.as('ranked'))
       .selectAll()
       .where('__rank', '<=', INCLUDE_LIMIT)
       .orderBy('__rank')
       .execute()) as Record<string, unknown>[];
-    const presented = rows.map((row) => ({ owner: row[relation.column] as string, record: presentRow(child, row) }));
-    await child.decorate?.(trx, actor.tenantId, presented.map((p) => p.record));
+    const children = await presentFor(trx, access, child, rows);
+    const presented = rows.map((row, i) => ({ owner: row[relation.column] as string, record: children[i]! }));
     for (const record of records) {
       record[name] = presented.filter((p) => p.owner === record.id).map((p) => p.record);
     }

@@ -6,7 +6,7 @@ import type { DB } from '../db/schema.ts';
 import { errorResponses } from '../http/common-schemas.ts';
 import { notFound, fieldError } from '../http/errors.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
-import { isAdmin } from './context.ts';
+import { hasSystem } from '../access/access-context.ts';
 import { restoreRecord } from './record-commands.ts';
 import { findResourceByType } from './registry.ts';
 import { outputSchema } from './resource-routes.ts';
@@ -31,7 +31,7 @@ export function registerRecycleBinRoutes(app: FastifyInstance, db: Kysely<DB>) {
     onRequest: authHook(db),
     schema: {
       tags,
-      summary: 'Deleted records awaiting purge (members see what they deleted)',
+      summary: 'Deleted records awaiting purge (those you deleted; everything with the view-audit permission)',
       querystring: z.object({
         type: z.string().max(40).optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -40,7 +40,7 @@ export function registerRecycleBinRoutes(app: FastifyInstance, db: Kysely<DB>) {
       response: { 200: z.object({ data: z.array(entrySchema), nextCursor: z.string().nullable() }), ...errorResponses },
     },
     handler: (request) =>
-      inTenant(db, request, async ({ trx, actor }) => {
+      inTenant(db, request, async ({ trx, actor, access }) => {
         const { type, limit, cursor } = request.query;
         if (type && !findResourceByType(type)) throw fieldError('query.type', 'is not a record type');
         let after: { d: string; id: string } | undefined;
@@ -58,7 +58,7 @@ export function registerRecycleBinRoutes(app: FastifyInstance, db: Kysely<DB>) {
           .selectAll()
           .where('tenant_id', '=', actor.tenantId)
           .$if(Boolean(type), (q) => q.where('record_type', '=', type!))
-          .$if(!isAdmin(actor), (q) => q.where('deleted_by', '=', actor.userId))
+          .$if(!hasSystem(access, 'viewAudit'), (q) => q.where('deleted_by', '=', actor.userId))
           .$if(Boolean(after), (q) => q.where(sql`(deleted_at, id)`, '<', sql`(${after!.d}::timestamptz, ${after!.id}::uuid)`))
           .orderBy('deleted_at', 'desc')
           .orderBy('id', 'desc')

@@ -69,14 +69,14 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
       querystring: listQuery,
       response: { 200: z.object({ data: z.array(output), nextCursor: z.string().nullable() }), ...errorResponses },
     },
-    handler: (request) => inTenant(db, request, ({ trx, actor }) => listRecords(trx, actor, spec, request.query)),
+    handler: (request) => inTenant(db, request, ({ trx, access }) => listRecords(trx, access, spec, request.query)),
   });
 
   r.get(`${base}/:id`, {
     onRequest: authenticate,
     schema: { tags, summary: `Read one ${spec.recordType}`, description: includeNote, params: idParams, querystring: getQuery, response: { 200: one, ...errorResponses } },
     handler: async (request) => ({
-      data: await inTenant(db, request, ({ trx, actor }) => getRecord(trx, actor, spec, request.params.id, request.query)),
+      data: await inTenant(db, request, ({ trx, access }) => getRecord(trx, access, spec, request.params.id, request.query)),
     }),
   });
 

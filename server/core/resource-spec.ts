@@ -1,6 +1,7 @@
 import type { Expression, SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { CustomFieldObject } from '../../common/enums.ts';
+import type { SystemPermission } from '../access/model.ts';
 import type { DB } from '../db/schema.ts';
 import type { CommandContext } from './context.ts';
 import type { Trx } from './tenant-transaction.ts';
@@ -29,13 +30,6 @@ export interface RelationSpec {
   where?: Record<string, string>;
 }
 
-/** Who may write a record while only plain roles exist (the access-control issue replaces this). */
-export type Ownership =
-  | { kind: 'admin' }
-  | { kind: 'column'; column: string }
-  | { kind: 'parent'; column: string; resource: string }
-  | { kind: 'anyMember' };
-
 export type Row = Record<string, unknown> & { id: string; tenant_id: string; version: number };
 export type Input = Record<string, unknown>;
 
@@ -53,11 +47,12 @@ export interface ResourceSpec {
   /** Output fields beyond `fields` (e.g. nested installments). */
   extraOutput?: z.ZodRawShape;
   customObject?: CustomFieldObject;
-  ownership: Ownership;
   /** Validated input → column values; checks references and business rules. */
   toColumns(ctx: CommandContext, input: Input, existing: Row | undefined): Promise<Record<string, unknown>>;
   afterWrite?(ctx: CommandContext, row: Row, input: Input, created: boolean): Promise<void>;
   beforeDelete?(ctx: CommandContext, row: Row): Promise<void>;
+  /** Business rules on changing an existing record (edit windows, locks). */
+  beforeUpdate?(ctx: CommandContext, row: Row, input: Input): Promise<void>;
   /** Adds data kept in other tables to presented records (same order as rows). */
   decorate?(trx: Trx, tenantId: string, records: Record<string, unknown>[]): Promise<void>;
   includes?: Record<string, RelationSpec>;
@@ -68,6 +63,12 @@ export interface ResourceSpec {
   /** Quick search (`q=`): a condition over the table's columns. */
   search?: (q: string) => Expression<SqlBool>;
   defaultSort?: string;
+  /** Rows are reached through a parent's scope (installments through their contract). */
+  scopeVia?: { column: string; resource: string };
+  /** Writes need this system permission instead of object grants (users, departments). */
+  writePermission?: SystemPermission;
+  /** Any signed-in user may read (departments, custom-field definitions). */
+  readableByAll?: boolean;
   /** Routes the generic set does not generate (delete is forbidden for audit rows etc.). */
   operations?: { create?: boolean; update?: boolean; delete?: boolean };
 }

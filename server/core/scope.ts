@@ -1,46 +1,36 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { forbidden, notFound } from '../http/errors.ts';
-import { isAdmin, type Actor, type CommandContext } from './context.ts';
+import type { AccessContext } from '../access/access-context.ts';
+import { objectOf } from '../access/authorize.ts';
+import type { AccessAction } from '../access/model.ts';
+import { scopeSql } from '../access/scope-sql.ts';
+import type { CustomFieldDef } from './custom-values.ts';
 import { getResource } from './registry.ts';
 import type { ResourceSpec, Row } from './resource-spec.ts';
+import type { CommandContext } from './context.ts';
 
 /**
- * The one scoping function every list, include, search and export goes through: the rows of
- * `spec` that `actor` may read, as SQL conditions applied before paging. For now members read
- * everything in their tenant; the access-control issue compiles data scopes in here.
+ * The one scoping function every list, include, search, export and job goes through: the
+ * live rows of `spec` that the user may `action`, as SQL conditions applied before paging.
+ * The data scopes themselves are compiled in access/scope-sql.ts.
  */
-export function readScope(actor: Actor, _spec: ResourceSpec): Expression<SqlBool>[] {
-  return [sql<SqlBool>`${sql.ref('tenant_id')} = ${actor.tenantId}`, sql<SqlBool>`${sql.ref('deleted_at')} is null`];
-}
-
-/** Record-level write check: admins write everything, members only what they own. */
-export async function assertCanWrite(ctx: CommandContext, spec: ResourceSpec, row: Record<string, unknown>): Promise<void> {
-  if (isAdmin(ctx.actor)) return;
-  const ownership = spec.ownership;
-  switch (ownership.kind) {
-    case 'anyMember':
-      return;
-    case 'admin':
-      throw forbidden(`only administrators may change ${spec.path}`, { missing: `${spec.recordType}.write` });
-    case 'column':
-      if (row[ownership.column] !== ctx.actor.userId) {
-        throw forbidden(`you may only change ${spec.path} you own`, { missing: `${spec.recordType}.write`, field: ownership.column });
-      }
-      return;
-    case 'parent': {
-      const parentSpec = getResource(ownership.resource);
-      const parentId = row[ownership.column];
-      if (typeof parentId !== 'string') throw forbidden(`you may only change ${spec.path} of records you own`);
-      const parent = await loadLive(ctx, parentSpec, parentId);
-      if (!parent) throw notFound(parentSpec.recordType, parentId);
-      await assertCanWrite(ctx, parentSpec, parent);
-      return;
-    }
+export function readScope(access: AccessContext, spec: ResourceSpec, action: AccessAction = 'read', defs: CustomFieldDef[] = []): Expression<SqlBool>[] {
+  const table = spec.table;
+  const base = [sql<SqlBool>`${sql.ref(`${table}.tenant_id`)} = ${access.actor.tenantId}`, sql<SqlBool>`${sql.ref(`${table}.deleted_at`)} is null`];
+  if (spec.readableByAll && action === 'read') return base;
+  const object = objectOf(spec);
+  if (spec.scopeVia) {
+    const parent = getResource(spec.scopeVia.resource);
+    return [
+      ...base,
+      sql<SqlBool>`${sql.ref(`${table}.${spec.scopeVia.column}`)} in (select ${sql.ref(`${parent.table}.id`)} from ${sql.table(parent.table)}
+        where ${sql.ref(`${parent.table}.tenant_id`)} = ${access.actor.tenantId} and ${scopeSql(access, object, action, parent.table)})`,
+    ];
   }
+  return [...base, scopeSql(access, object, action, table, { defs })];
 }
 
 /** Loads a live (not deleted) row of the actor's tenant, or undefined. */
-export async function loadLive(ctx: CommandContext, spec: ResourceSpec, id: string, lock = false): Promise<Row | undefined> {
+export async function loadLive(ctx: Pick<CommandContext, 'trx' | 'actor'>, spec: ResourceSpec, id: string, lock = false): Promise<Row | undefined> {
   let query = ctx.trx
     .selectFrom(spec.table)
     .selectAll()

@@ -26,6 +26,7 @@ export function installErrorHandler(app: FastifyInstance) {
         .send(body('VALIDATION_FAILED', fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields }));
     }
     const mapped = error instanceof AppError ? error : fromDatabaseError(error);
+    if (mapped && !(error instanceof AppError) && process.env.CAIRN_DEBUG_DB_ERRORS) console.error(error);
     if (mapped) return reply.status(mapped.status).send(body(mapped.code, mapped.message, mapped.details));
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');

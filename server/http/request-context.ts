@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.ts';
 import { authenticateBearer } from '../auth/authenticate.ts';
 import type { Actor, CommandContext, RequestMeta } from '../core/context.ts';
 import { withTenant } from '../core/tenant-transaction.ts';
+import { loadAccess } from '../access/access-context.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,5 +33,5 @@ export function actorOf(request: FastifyRequest): Actor {
 /** Runs a handler body inside the actor's tenant transaction. */
 export function inTenant<T>(db: Kysely<DB>, request: FastifyRequest, fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
   const actor = actorOf(request);
-  return withTenant(db, actor.tenantId, (trx) => fn({ actor, meta: requestMeta(request), trx }));
+  return withTenant(db, actor.tenantId, async (trx) => fn({ actor, meta: requestMeta(request), trx, access: await loadAccess(trx, actor) }));
 }

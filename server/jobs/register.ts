@@ -23,7 +23,7 @@ export interface RecycleBinPurgeJob {
 
 export interface RegisterOptions {
   /**
-   * Start the outbox dispatcher (default true). Tests sharing one PostgreSQL database turn it
+   * Start the outbox dispatcher (default true). Tests sharing one database turn it
    * off: a dispatcher hands every tenant's events to the queues it knows.
    */
   dispatchOutbox?: boolean;

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { newId } from '../../common/ids.ts';
 import { hashPassword } from '../core/passwords.ts';
 import { asSystem, withTenant } from '../core/tenant-transaction.ts';
+import { seedDemoAccess } from './demo-access.ts';
 import type { DB } from '../db/schema.ts';
 import type { FileStorage } from '../storage/file-storage.ts';
 import { buildAttachments } from './demo-attachments.ts';
@@ -82,6 +83,12 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions = {}): P
       progress(`Creating ${customers.customerRows.length} customers and ${customers.contactRows.length} contacts`);
       counts.customers = await insertInChunks(trx, 'customers', customers.customerRows);
       counts.contacts = await insertInChunks(trx, 'contacts', customers.contactRows);
+
+      progress('Creating roles and assignments');
+      const access = await seedDemoAccess(ctx, users, customers.seeded);
+      counts.roles = access.roles;
+      counts.user_roles = access.userRoles;
+      counts.assignments = access.assignments;
 
       const opportunities = buildOpportunities(ctx, customers.seeded);
       const followups = buildFollowups(ctx, customers.seeded, opportunities.seeded, users);

@@ -67,8 +67,8 @@ export function registerAttachmentRoutes(app: FastifyInstance, services: AppServ
     onRequest: authHook(db),
     schema: { tags, summary: 'Download the file', params: idParams },
     handler: async (request, reply) => {
-      const meta = await inTenant(db, request, async ({ trx, actor }) => {
-        await getRecord(trx, actor, attachmentSpec, request.params.id);
+      const meta = await inTenant(db, request, async ({ trx, actor, access }) => {
+        await getRecord(trx, access, attachmentSpec, request.params.id);
         return trx.selectFrom('attachments').select(['name', 'mime_type', 'size_bytes', 'storage_key', 'sha256']).where('tenant_id', '=', actor.tenantId).where('id', '=', request.params.id).executeTakeFirstOrThrow();
       });
       const stream = await services.storage.read(meta.storage_key).catch(() => {

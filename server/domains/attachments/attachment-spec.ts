@@ -24,7 +24,6 @@ export const attachmentSpec: ResourceSpec = registerResource({
   },
   createSchema: z.object({}),
   updateSchema: z.object({ name: z.string().trim().min(1, 'is required').max(255).optional(), version: versionField }).meta({ id: 'AttachmentUpdate' }),
-  ownership: { kind: 'parent', column: 'customer_id', resource: 'customers' },
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns: async (_ctx, input) => (input.name !== undefined ? { name: input.name } : {}),
   operations: { create: false },

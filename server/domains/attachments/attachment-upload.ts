@@ -4,7 +4,7 @@ import { writeAudit, diff } from '../../core/audit.ts';
 import type { CommandContext } from '../../core/context.ts';
 import { presentRow } from '../../core/presenter.ts';
 import type { Row } from '../../core/resource-spec.ts';
-import { assertCanWrite } from '../../core/scope.ts';
+import { authorize } from '../../access/authorize.ts';
 import { fieldError } from '../../http/errors.ts';
 import { writeOutboxEvent } from '../../jobs/outbox.ts';
 import type { FileStorage } from '../../storage/file-storage.ts';
@@ -53,7 +53,7 @@ export interface UploadInput {
 /** Stores the bytes first, then the row; a failed transaction removes the stored file again. */
 export async function createAttachment(ctx: CommandContext, storage: FileStorage, input: UploadInput) {
   const customerId = await customerOf(ctx, input.recordType, input.recordId);
-  await assertCanWrite(ctx, attachmentSpec, { customer_id: customerId });
+  await authorize(ctx.trx, ctx.access, attachmentSpec, 'create', { draft: { customer_id: customerId, record_type: input.recordType, record_id: input.recordId } });
   const id = newId();
   const storageKey = `${ctx.actor.tenantId}/${new Date().toISOString().slice(0, 7)}/${id}`;
   await storage.put(storageKey, input.data);

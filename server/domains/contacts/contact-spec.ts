@@ -66,7 +66,6 @@ export const contactSpec: ResourceSpec = registerResource({
   customObject: 'contact',
   createSchema,
   updateSchema,
-  ownership: { kind: 'parent', column: 'customer_id', resource: 'customers' },
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
   afterWrite,

@@ -125,7 +125,6 @@ export const contractSpec: ResourceSpec = registerResource({
   },
   createSchema,
   updateSchema,
-  ownership: { kind: 'column', column: 'owner_id' },
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
   afterWrite: saveInstallmentPlan,

@@ -17,9 +17,9 @@ export const installmentSpec: ResourceSpec = registerResource({
   },
   createSchema: z.object({}),
   updateSchema: z.object({}),
-  ownership: { kind: 'parent', column: 'contract_id', resource: 'contracts' },
   parent: { resource: 'contracts', column: 'contract_id' },
   toColumns: async () => ({}),
+  scopeVia: { column: 'contract_id', resource: 'contracts' },
   operations: { create: false, update: false, delete: false },
   defaultSort: 'dueDate',
 });

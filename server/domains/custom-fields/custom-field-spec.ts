@@ -62,7 +62,7 @@ export const customFieldSpec: ResourceSpec = registerResource({
   },
   createSchema,
   updateSchema,
-  ownership: { kind: 'admin' },
   toColumns,
+  readableByAll: true,
   defaultSort: 'sortOrder',
 });

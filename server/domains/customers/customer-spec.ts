@@ -85,7 +85,6 @@ export const customerSpec: ResourceSpec = registerResource({
   customObject: 'customer',
   createSchema,
   updateSchema,
-  ownership: { kind: 'column', column: 'owner_id' },
   toColumns,
   includes: {
     contacts: { resource: 'contacts', column: 'customer_id' },

@@ -62,8 +62,9 @@ export const departmentSpec: ResourceSpec = registerResource({
   },
   createSchema,
   updateSchema,
-  ownership: { kind: 'admin' },
   toColumns,
+  writePermission: 'manageUsers',
+  readableByAll: true,
   beforeDelete: async (ctx, row) => {
     const child = await ctx.trx.selectFrom('departments').select('name').where('tenant_id', '=', ctx.actor.tenantId).where('parent_id', '=', row.id).where('deleted_at', 'is', null).executeTakeFirst();
     if (child) throw new AppError('CONFLICT', `the department still has sub-department ${child.name}; move or delete it first`);

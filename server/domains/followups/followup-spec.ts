@@ -84,7 +84,6 @@ export const followupSpec: ResourceSpec = registerResource({
   },
   createSchema,
   updateSchema,
-  ownership: { kind: 'column', column: 'author_id' },
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
   includes: { attachments: { resource: 'attachments', column: 'record_id', where: { record_type: 'followup' } } },

@@ -69,7 +69,6 @@ export const opportunitySpec: ResourceSpec = registerResource({
   customObject: 'opportunity',
   createSchema,
   updateSchema,
-  ownership: { kind: 'column', column: 'owner_id' },
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
   includes: {

@@ -70,7 +70,6 @@ export const orderSpec: ResourceSpec = registerResource({
   },
   createSchema,
   updateSchema,
-  ownership: { kind: 'column', column: 'owner_id' },
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
   defaultSort: '-orderedAt',

@@ -82,7 +82,6 @@ export const paymentSpec: ResourceSpec = registerResource({
   },
   createSchema,
   updateSchema,
-  ownership: { kind: 'parent', column: 'contract_id', resource: 'contracts' },
   parent: { resource: 'contracts', column: 'contract_id' },
   toColumns,
   defaultSort: '-receivedDate',

@@ -37,7 +37,6 @@ export const productSpec: ResourceSpec = registerResource({
   },
   createSchema,
   updateSchema,
-  ownership: { kind: 'admin' },
   toColumns: async (_ctx, input) => pick(input, { sku: 'sku', name: 'name', unitPrice: 'unit_price', currency: 'currency', isActive: 'is_active' }),
   defaultSort: 'sku',
 });

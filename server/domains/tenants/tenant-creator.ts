@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { newId } from '../../../common/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import { writeAuditAs } from '../../core/audit.ts';
+import { assignRoles, createRoles, salesRepTemplate, systemAdminTemplate } from '../../access/standard-roles.ts';
 import { hashPassword } from '../../core/passwords.ts';
 import { asSystem, withTenant } from '../../core/tenant-transaction.ts';
 
@@ -42,6 +43,8 @@ export async function createTenant(db: Kysely<DB>, input: TenantCreateInput) {
         password_hash: passwordHash,
       })
       .execute();
+    const roles = await createRoles(trx, tenantId, [systemAdminTemplate, salesRepTemplate], null);
+    await assignRoles(trx, tenantId, [[adminId, roles.get(systemAdminTemplate.name)!]], null);
     await writeAuditAs(trx, tenantId, { id: null, name: 'cli' }, { requestId: `cli-${process.pid}`, ip: null, userAgent: 'cairn-cli tenant create' }, [
       { action: 'create', recordType: 'tenant', recordId: tenantId, changes: { name: { before: null, after: input.name }, slug: { before: null, after: input.slug } } },
       { action: 'create', recordType: 'department', recordId: departmentId, changes: { name: { before: null, after: input.name } } },

@@ -4,15 +4,18 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { diff, writeAudit } from '../../core/audit.ts';
-import { isAdmin } from '../../core/context.ts';
+import { grantsFor } from '../../access/access-context.ts';
 import { errorResponses } from '../../http/common-schemas.ts';
-import { forbidden } from '../../http/errors.ts';
+import { AppError } from '../../http/errors.ts';
 import { authHook, inTenant } from '../../http/request-context.ts';
 
 const settingsSchema = z
   .object({
     recycleRetentionDays: z.number().int().min(1).max(3650).describe('Days a deleted record stays restorable before the daily purge'),
     liteFields: z.array(z.string().max(40)).min(1).max(5).describe('The 5 essential fields of the phone lite view'),
+    leastPrivilege: z.boolean().describe('Delete, export and attachment management never pass down role inheritance; several roles combine as a union of their own grants'),
+    sandboxDays: z.number().int().min(0).max(90).describe('Days a new hire stays in the sandbox after the hire date (0 turns it off)'),
+    followupEditWindowHours: z.number().int().min(1).max(24 * 365).describe('Follow-ups older than this cannot be edited; corrections are appended as amendments'),
   })
   .meta({ id: 'TenantSettings' });
 
@@ -37,7 +40,7 @@ export function registerTenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB
     schema: { tags, summary: 'Change company settings (administrators)', body: settingsSchema.partial().strict(), response: { 200: z.object({ data: tenantSchema }), ...errorResponses } },
     handler: (request) =>
       inTenant(db, request, async (ctx) => {
-        if (!isAdmin(ctx.actor)) throw forbidden('only administrators change company settings', { missing: 'settings.update' });
+        if (!grantsFor(ctx.access, 'settings', 'update').length) throw new AppError('MISSING_GRANT', 'changing company settings needs settings.update', { missing: 'settings.update' });
         const before = await ctx.trx.selectFrom('tenants').selectAll().where('id', '=', ctx.actor.tenantId).forUpdate().executeTakeFirstOrThrow();
         const settings = { ...before.settings, ...request.body };
         const t = await ctx.trx

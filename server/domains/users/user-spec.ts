@@ -87,8 +87,8 @@ export const userSpec: ResourceSpec = registerResource({
   },
   createSchema,
   updateSchema,
-  ownership: { kind: 'admin' },
   toColumns,
+  writePermission: 'manageUsers',
   beforeDelete: async (ctx, row) => {
     if (row.id === ctx.actor.userId) throw new AppError('CONFLICT', 'you cannot delete yourself');
   },
