@@ -9,6 +9,8 @@ import { registerAuditRoutes } from './core/audit-routes.ts';
 import { registerRecycleBinRoutes } from './core/recycle-bin-routes.ts';
 import { registerAttachmentRoutes } from './domains/attachments/attachment-routes.ts';
 import { registerTenantSettingsRoutes } from './domains/tenants/tenant-settings-routes.ts';
+import { registerGuardRoutes } from './guards/register-guard-routes.ts';
+import { registerAccessAdminRoutes } from './access-admin/register-access-admin-routes.ts';
 
 /** Routes beyond the generic resource set. */
 export async function registerRoutes(app: FastifyInstance, services: AppServices) {
@@ -41,4 +43,6 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
   registerRecycleBinRoutes(app, db);
   registerAttachmentRoutes(app, services);
   registerTenantSettingsRoutes(app, db);
+  registerGuardRoutes(app, services);
+  registerAccessAdminRoutes(app, services);
 }

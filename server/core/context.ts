@@ -18,6 +18,8 @@ export interface RequestMeta {
   requestId: string;
   ip: string | null;
   userAgent: string | null;
+  /** The `x-step-up-token` header, for operations that need a fresh second factor. */
+  stepUpToken?: string;
 }
 
 /** What a command needs: who acts, on which request, inside which tenant transaction. */

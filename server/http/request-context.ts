@@ -16,6 +16,7 @@ export const requestMeta = (request: FastifyRequest): RequestMeta => ({
   requestId: String(request.id),
   ip: request.ip ?? null,
   userAgent: (request.headers['user-agent'] as string | undefined)?.slice(0, 500) ?? null,
+  stepUpToken: typeof request.headers['x-step-up-token'] === 'string' ? request.headers['x-step-up-token'] : undefined,
 });
 
 /** onRequest hook of every authenticated route: authentication runs before the body is parsed. */
