@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Gzipped bytes each route downloads on a cold load, from the Vite manifest of `vite build --config web/vite.config.ts`.
+// Usage: node web/scripts/route-sizes.mjs [--json]
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const manifest = JSON.parse(fs.readFileSync(path.join(outDir, '.vite/manifest.json'), 'utf8'));
+
+/** What a cold visit to each route loads besides index.html (see web/src/router.tsx and the responsive() pairs). */
+const routes = {
+  'login': ['src/pages/LoginPage.tsx'],
+  'mobile /customers': ['src/layout/MobileLayout.tsx', 'src/pages/CustomerListPage.tsx', 'src/components/customers/MobileFilters.tsx', 'src/components/customers/CustomerCards.tsx'],
+  'mobile /customers/:id': ['src/layout/MobileLayout.tsx', 'src/pages/CustomerDetailPage.tsx'],
+  'mobile /me': ['src/layout/MobileLayout.tsx', 'src/pages/MePage.tsx'],
+  'desktop /customers': ['src/layout/DesktopLayout.tsx', 'src/pages/CustomerListPage.tsx', 'src/components/customers/DesktopFilters.tsx', 'src/components/customers/CustomerTable.tsx'],
+  'desktop /customers/:id': ['src/layout/DesktopLayout.tsx', 'src/pages/CustomerDetailPage.tsx'],
+};
+
+const gzipCache = new Map();
+const gz = (file) => {
+  if (!gzipCache.has(file)) gzipCache.set(file, gzipSync(fs.readFileSync(path.join(outDir, file)), { level: 9 }).length);
+  return gzipCache.get(file);
+};
+
+function files(keys) {
+  const seen = new Set();
+  const out = new Set();
+  const visit = (key) => {
+    if (seen.has(key)) return;
+    const entry = manifest[key];
+    if (!entry) throw new Error(`${key} is not in the manifest; update web/scripts/route-sizes.mjs`);
+    seen.add(key);
+    out.add(entry.file);
+    for (const css of entry.css ?? []) out.add(css);
+    for (const dep of entry.imports ?? []) visit(dep);
+  };
+  keys.forEach(visit);
+  return out;
+}
+
+const result = {};
+for (const [route, keys] of Object.entries(routes)) {
+  const all = files(['index.html', ...keys]);
+  result[route] = { files: all.size, gzipBytes: [...all].reduce((sum, file) => sum + gz(file), 0) };
+}
+if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
+else for (const [route, { files: n, gzipBytes }] of Object.entries(result)) console.log(`${route.padEnd(24)} ${(gzipBytes / 1024).toFixed(1).padStart(7)} KB gzip  (${n} files)`);
