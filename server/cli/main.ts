@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerServeCommands } from './serve-commands.ts';
 import { registerUserCommands } from './user-commands.ts';
 import { registerTenantCommands } from './tenant-commands.ts';
+import { registerRoleCleanupCommand } from './role-cleanup-command.ts';
 
 const program = new Command('cairn')
   .description('Cairn CRM: server, database and administration commands')
@@ -11,6 +12,7 @@ const program = new Command('cairn')
 registerServeCommands(program);
 registerTenantCommands(program);
 registerUserCommands(program);
+registerRoleCleanupCommand(program);
 
 try {
   await program.parseAsync(process.argv);

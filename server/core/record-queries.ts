@@ -1,11 +1,11 @@
 import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
 import { notFound } from '../http/errors.ts';
 import { authorize } from '../access/authorize.ts';
-import type { AccessContext } from '../access/access-context.ts';
+import { grantsFor, type AccessContext } from '../access/access-context.ts';
 import { objectOf } from '../access/authorize.ts';
 import { applyFieldRules, hiddenFields } from '../access/field-rules.ts';
 import { sandboxSql } from '../access/scope-sql.ts';
-import { fieldError } from '../http/errors.ts';
+import { AppError, fieldError } from '../http/errors.ts';
 import { loadCustomFieldDefs, type CustomFieldDef } from './custom-values.ts';
 import {
   afterCursor,
@@ -82,6 +82,9 @@ async function presentFor(trx: Trx, access: AccessContext, spec: ResourceSpec, r
 }
 
 export async function listRecords(trx: Trx, access: AccessContext, spec: ResourceSpec, params: ListParams, extra: Expression<SqlBool>[] = []): Promise<ListResult> {
+  if (!spec.readableByAll && !grantsFor(access, objectOf(spec), 'read').length) {
+    throw new AppError('MISSING_GRANT', `you have no read permission on ${objectOf(spec)} records (${objectOf(spec)}.read)`, { missing: `${objectOf(spec)}.read` });
+  }
   const defs = await defsFor(trx, access, spec);
   assertVisible(access, spec, params);
   const conditions = [...readScope(access, spec, 'read', defs), ...extra, ...parseFilter(spec, params.filter, defs)];
