@@ -16,6 +16,7 @@ import { registerAccessAdminRoutes } from './access-admin/register-access-admin-
 export async function registerRoutes(app: FastifyInstance, services: AppServices) {
   const { db } = services.database;
   app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
+    config: { access: 'public' },
     schema: {
       tags: ['System'],
       summary: 'Database, queue and version',

@@ -27,6 +27,7 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
   };
 
   r.get('/api/v1/roles', {
+    config: { access: { anyOf: ['manageRoles', 'viewAudit'] } },
     onRequest,
     schema: { tags, summary: 'Roles with their chains, holders, grants and field rules', response: { 200: z.object({ data: z.array(roleOutput) }), ...errorResponses } },
     handler: (request) =>
@@ -36,6 +37,7 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
       }),
   });
   r.get('/api/v1/roles/:id', {
+    config: { access: { anyOf: ['manageRoles', 'viewAudit'] } },
     onRequest,
     schema: { tags, summary: 'One role', params: idParams, response: { 200: z.object({ data: roleOutput }), ...errorResponses } },
     handler: (request) =>
@@ -47,16 +49,19 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
       }),
   });
   r.post('/api/v1/roles', {
+    config: { access: { anyOf: ['manageRoles'] } },
     onRequest,
     schema: { tags, summary: 'Create a role (an inheritance chain deeper than 2, or a cycle, is rejected)', body: roleCreateSchema, response: { 201: z.object({ data: roleOutput }), ...errorResponses } },
     handler: async (request, reply) => reply.status(201).send({ data: await inTenant(db, request, (ctx) => createRole(ctx, request.body)) }),
   });
   r.patch('/api/v1/roles/:id', {
+    config: { access: { anyOf: ['manageRoles'] } },
     onRequest,
     schema: { tags, summary: 'Change a role; grants and fieldRules, when given, replace the current ones', params: idParams, body: roleUpdateSchema, response: { 200: z.object({ data: roleOutput }), ...errorResponses } },
     handler: async (request) => ({ data: await inTenant(db, request, (ctx) => updateRole(ctx, request.params.id, request.body)) }),
   });
   r.delete('/api/v1/roles/:id', {
+    config: { access: { anyOf: ['manageRoles'] } },
     onRequest,
     schema: { tags, summary: 'Delete a role nobody holds and no role inherits from', params: idParams, response: { 200: z.object({ data: roleOutput }), ...errorResponses } },
     handler: async (request) => ({ data: await inTenant(db, request, (ctx) => deleteRole(ctx, request.params.id)) }),
@@ -64,11 +69,14 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
 
   const userRoles = z.object({ data: z.array(z.object({ id: z.string(), name: z.string() })) });
   r.get('/api/v1/users/:id/roles', {
+    config: { access: 'signedIn' },
     onRequest,
     schema: { tags, summary: "A user's roles", params: idParams, response: { 200: userRoles, ...errorResponses } },
     handler: (request) =>
       inTenant(db, request, async (ctx) => {
         if (request.params.id !== ctx.actor.userId) auditor(ctx.access);
+        const user = await ctx.trx.selectFrom('users').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', request.params.id).where('deleted_at', 'is', null).executeTakeFirst();
+        if (!user) throw notFound('user', request.params.id);
         const rows = await ctx.trx
           .selectFrom('user_roles')
           .innerJoin('roles', (j) => j.onRef('roles.tenant_id', '=', 'user_roles.tenant_id').onRef('roles.id', '=', 'user_roles.role_id'))
@@ -82,12 +90,14 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
       }),
   });
   r.put('/api/v1/users/:id/roles', {
+    config: { access: { anyOf: ['manageRoles', 'manageUsers'] } },
     onRequest,
     schema: { tags, summary: "Replace a user's roles", params: idParams, body: z.object({ roleIds: z.array(z.uuid()).max(50) }), response: { 200: userRoles, ...errorResponses } },
     handler: async (request) => ({ data: await inTenant(db, request, (ctx) => setUserRoles(ctx, request.params.id, [...new Set(request.body.roleIds)])) }),
   });
 
   r.get('/api/v1/access/matrix', {
+    config: { access: { anyOf: ['manageRoles', 'viewAudit'] } },
     onRequest,
     schema: {
       tags,
@@ -110,6 +120,7 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
   });
 
   r.get('/api/v1/access/inheritance-audit', {
+    config: { access: { anyOf: ['manageRoles', 'viewAudit'] } },
     onRequest,
     schema: { tags, summary: "Every role's inheritance chain; roles deeper than 2, in a cycle or suspended are alerts" },
     handler: (request) =>
@@ -120,6 +131,7 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
   });
 
   r.get('/api/v1/access/explain', {
+    config: { access: 'signedIn' },
     onRequest,
     schema: {
       tags,
@@ -134,6 +146,7 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
   });
 
   r.post('/api/v1/access/simulate', {
+    config: { access: { anyOf: ['manageRoles'] } },
     onRequest,
     schema: { tags, summary: 'Dry-run changes to roles, inheritance or user roles: per affected user, records and actions gained or lost, new risky combinations', body: simulateSchema },
     handler: (request) =>

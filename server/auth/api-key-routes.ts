@@ -41,6 +41,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const authenticate = authHook(db);
 
   r.get('/api/v1/api-keys', {
+    config: { access: { anyOf: ['manageIntegrations'] } },
     onRequest: authenticate,
     schema: { tags, summary: 'List API keys (never the secrets)', response: { 200: z.object({ data: z.array(keySchema) }), ...errorResponses } },
     handler: (request) =>
@@ -52,6 +53,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, db: Kysely<DB>) {
   });
 
   r.post('/api/v1/api-keys', {
+    config: { access: { anyOf: ['manageIntegrations'] } },
     onRequest: authenticate,
     schema: {
       tags,
@@ -81,6 +83,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, db: Kysely<DB>) {
   });
 
   r.delete('/api/v1/api-keys/:id', {
+    config: { access: { anyOf: ['manageIntegrations'] } },
     onRequest: authenticate,
     schema: { tags, summary: 'Revoke an API key', params: idParams, response: { 204: z.null(), ...errorResponses } },
     handler: async (request, reply) => {

@@ -25,6 +25,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
   const tags = ['Auth'];
 
   r.post('/api/v1/auth/login', {
+    config: { access: 'public' },
     schema: {
       tags,
       summary: 'Sign in with username and password',
@@ -40,6 +41,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
   });
 
   r.post('/api/v1/auth/logout', {
+    config: { access: 'signedIn' },
     onRequest: authHook(db),
     schema: { tags, summary: 'Sign out (revokes this session token)', response: { 204: z.null(), ...errorResponses } },
     handler: async (request, reply) => {
@@ -54,6 +56,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
   });
 
   r.get('/api/v1/me', {
+    config: { access: 'signedIn' },
     onRequest: authHook(db),
     schema: { tags, summary: 'The signed-in user', response: { 200: z.object({ data: userShape }), ...errorResponses } },
     handler: async (request) => {

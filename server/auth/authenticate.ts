@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.ts';
 import type { Actor } from '../core/context.ts';
 import { withTenant, type Trx } from '../core/tenant-transaction.ts';
 import { unauthenticated } from '../http/errors.ts';
+import { loadAccess, type AccessContext } from '../access/access-context.ts';
 import { parseToken } from './tokens.ts';
 
 type UserRow = { id: string; tenant_id: string; username: string; display_name: string; role: string; is_service: boolean; department_id: string | null };
@@ -54,15 +55,16 @@ async function apiKeyActor(trx: Trx, tenantId: string, secretHash: string): Prom
   return actorFromUser(row, { apiKeyId: row.key_id });
 }
 
-/** Resolves `Authorization: Bearer …` to an actor, or throws 401. */
-export async function authenticateBearer(db: Kysely<DB>, header: string | undefined): Promise<Actor> {
+/** Resolves `Authorization: Bearer …` to an actor and their access, or throws 401. */
+export async function authenticateBearer(db: Kysely<DB>, header: string | undefined): Promise<{ actor: Actor; access: AccessContext }> {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   if (!match) throw unauthenticated('send Authorization: Bearer <token>');
   const parsed = parseToken(match[1]!);
   if (!parsed) throw unauthenticated('the token is malformed');
-  const actor = await withTenant(db, parsed.tenantId, (trx) =>
-    parsed.kind === 'session' ? sessionActor(trx, parsed.tenantId, parsed.secretHash) : apiKeyActor(trx, parsed.tenantId, parsed.secretHash),
-  );
-  if (!actor) throw unauthenticated('the session has expired or the key was revoked; sign in again');
-  return actor;
+  const result = await withTenant(db, parsed.tenantId, async (trx) => {
+    const actor = parsed.kind === 'session' ? await sessionActor(trx, parsed.tenantId, parsed.secretHash) : await apiKeyActor(trx, parsed.tenantId, parsed.secretHash);
+    return actor && { actor, access: await loadAccess(trx, actor) };
+  });
+  if (!result) throw unauthenticated('the session has expired or the key was revoked; sign in again');
+  return result;
 }

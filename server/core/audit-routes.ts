@@ -28,6 +28,7 @@ const auditSchema = z
 
 export function registerAuditRoutes(app: FastifyInstance, db: Kysely<DB>) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/audit', {
+    config: { access: 'signedIn' },
     onRequest: authHook(db),
     schema: {
       tags: ['Audit'],

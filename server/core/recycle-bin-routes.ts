@@ -28,6 +28,7 @@ export function registerRecycleBinRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const tags = ['Recycle bin'];
 
   r.get('/api/v1/recycle-bin', {
+    config: { access: 'signedIn' },
     onRequest: authHook(db),
     schema: {
       tags,
@@ -82,6 +83,7 @@ export function registerRecycleBinRoutes(app: FastifyInstance, db: Kysely<DB>) {
   });
 
   r.post('/api/v1/recycle-bin/:type/:id/restore', {
+    config: { access: 'signedIn' },
     onRequest: authHook(db),
     schema: {
       tags,

@@ -10,6 +10,8 @@ import { createRecord, deleteRecord, restoreRecord, updateRecord } from './recor
 import { getRecord, listRecords } from './record-queries.ts';
 import { getResource } from './registry.ts';
 import type { FieldKind, ResourceSpec } from './resource-spec.ts';
+import { objectOfResource, type AccessAction } from '../access/model.ts';
+import type { RouteAccess } from '../access/route-gate.ts';
 
 const kindSchema: Record<FieldKind, () => z.ZodType> = {
   text: () => z.string(),
@@ -58,10 +60,16 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
   const authenticate = authHook(db);
   const ops = { create: true, update: true, delete: true, ...spec.operations };
   const includes = Object.keys(spec.includes ?? {});
+  const object = objectOfResource[spec.path] ?? 'settings';
+  const needs = (action: AccessAction): { access: RouteAccess } => {
+    if (action === 'read') return { access: spec.readableByAll ? 'signedIn' : { object, action } };
+    return { access: spec.writePermission ? { anyOf: [spec.writePermission] } : { object, action } };
+  };
   const includeNote = includes.length ? ` Includes: ${includes.join(', ')}.` : '';
 
   r.get(base, {
     onRequest: authenticate,
+    config: needs('read'),
     schema: {
       tags,
       summary: `List ${spec.path}`,
@@ -74,6 +82,7 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
 
   r.get(`${base}/:id`, {
     onRequest: authenticate,
+    config: needs('read'),
     schema: { tags, summary: `Read one ${spec.recordType}`, description: includeNote, params: idParams, querystring: getQuery, response: { 200: one, ...errorResponses } },
     handler: async (request) => ({
       data: await inTenant(db, request, ({ trx, access }) => getRecord(trx, access, spec, request.params.id, request.query)),
@@ -83,6 +92,7 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
   if (ops.create) {
     r.post(base, {
       onRequest: authenticate,
+      config: needs('create'),
       schema: { tags, summary: `Create a ${spec.recordType}`, body: spec.createSchema, response: { 201: one, ...errorResponses } },
       handler: async (request, reply) => {
         const data = await inTenant(db, request, (ctx) => createRecord(ctx, spec, request.body as Record<string, unknown>));
@@ -94,6 +104,7 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
   if (ops.update) {
     r.patch(`${base}/:id`, {
       onRequest: authenticate,
+      config: needs('update'),
       schema: { tags, summary: `Update a ${spec.recordType}`, params: idParams, body: spec.updateSchema, response: { 200: one, ...errorResponses } },
       handler: async (request) => ({
         data: await inTenant(db, request, (ctx) => updateRecord(ctx, spec, request.params.id, request.body as Record<string, unknown> & { version: number })),
@@ -104,6 +115,7 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
   if (ops.delete) {
     r.delete(`${base}/:id`, {
       onRequest: authenticate,
+      config: needs('delete'),
       schema: {
         tags,
         summary: `Move a ${spec.recordType} to the recycle bin`,
@@ -119,6 +131,7 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
 
     r.post(`${base}/:id/restore`, {
       onRequest: authenticate,
+      config: needs('delete'),
       schema: {
         tags,
         summary: `Restore a deleted ${spec.recordType}`,

@@ -13,6 +13,7 @@ import type { FileStorage } from '../storage/file-storage.ts';
 import { allResources } from '../core/registry.ts';
 import { registerResourceRoutes } from '../core/resource-routes.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { installRouteGate, type RouteAccess } from '../access/route-gate.ts';
 import { loggerOptions } from './logging.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerRoutes } from '../routes.ts';
@@ -29,6 +30,19 @@ export interface AppServices {
 
 export const API_VERSION = '0.1.0';
 
+/** Every registered route with its declared access (the generated authorization test walks it). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
 export async function buildApp(services: AppServices, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
@@ -40,6 +54,12 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : newId();
     },
     ajv: undefined,
+  });
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routeTable.push({ method: String(method), url: route.url, access: (route.config as { access?: RouteAccess } | undefined)?.access });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -62,6 +82,7 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  installRouteGate(app);
   registerMetrics(app);
   await registerRoutes(app, services);
   for (const spec of allResources()) registerResourceRoutes(app, services.database.db, spec);

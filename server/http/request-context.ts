@@ -4,11 +4,17 @@ import type { DB } from '../db/schema.ts';
 import { authenticateBearer } from '../auth/authenticate.ts';
 import type { Actor, CommandContext, RequestMeta } from '../core/context.ts';
 import { withTenant } from '../core/tenant-transaction.ts';
-import { loadAccess } from '../access/access-context.ts';
+import { loadAccess, type AccessContext } from '../access/access-context.ts';
+import type { RouteAccess } from '../access/route-gate.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor?: Actor;
+    access?: AccessContext;
+  }
+  interface FastifyContextConfig {
+    /** Who may call the route; checked before the body is validated (see access/route-gate.ts). */
+    access?: RouteAccess;
   }
 }
 
@@ -22,7 +28,9 @@ export const requestMeta = (request: FastifyRequest): RequestMeta => ({
 /** onRequest hook of every authenticated route: authentication runs before the body is parsed. */
 export function authHook(db: Kysely<DB>) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    request.actor = await authenticateBearer(db, request.headers.authorization);
+    const { actor, access } = await authenticateBearer(db, request.headers.authorization);
+    request.actor = actor;
+    request.access = access;
   };
 }
 
@@ -34,5 +42,5 @@ export function actorOf(request: FastifyRequest): Actor {
 /** Runs a handler body inside the actor's tenant transaction. */
 export function inTenant<T>(db: Kysely<DB>, request: FastifyRequest, fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
   const actor = actorOf(request);
-  return withTenant(db, actor.tenantId, async (trx) => fn({ actor, meta: requestMeta(request), trx, access: await loadAccess(trx, actor) }));
+  return withTenant(db, actor.tenantId, async (trx) => fn({ actor, meta: requestMeta(request), trx, access: request.access ?? (await loadAccess(trx, actor)) }));
 }

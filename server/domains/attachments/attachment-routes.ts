@@ -20,6 +20,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, services: AppServ
   const tags = ['Attachments'];
 
   r.post('/api/v1/attachments', {
+    config: { access: { object: 'attachment', action: 'create' } },
     preValidation: async (request) => {
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send multipart/form-data with recordType, recordId and file');
     },
@@ -64,6 +65,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, services: AppServ
   });
 
   r.get('/api/v1/attachments/:id/download', {
+    config: { access: { object: 'attachment', action: 'read' } },
     onRequest: authHook(db),
     schema: { tags, summary: 'Download the file', params: idParams },
     handler: async (request, reply) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { registerResource } from '../../core/registry.ts';
 import type { ResourceSpec } from '../../core/resource-spec.ts';
 import { versionField } from '../../http/common-schemas.ts';
+import { requireStepUp } from '../../guards/step-up-token.ts';
 
 export const attachableTypes = ['customer', 'contact', 'opportunity', 'followup', 'contract', 'payment', 'order'] as const;
 
@@ -26,5 +27,6 @@ export const attachmentSpec: ResourceSpec = registerResource({
   updateSchema: z.object({ name: z.string().trim().min(1, 'is required').max(255).optional(), version: versionField }).meta({ id: 'AttachmentUpdate' }),
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns: async (_ctx, input) => (input.name !== undefined ? { name: input.name } : {}),
+  beforeDelete: (ctx) => requireStepUp(ctx, 'attachment.delete'),
   operations: { create: false },
 });

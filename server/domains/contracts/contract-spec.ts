@@ -9,6 +9,7 @@ import { fieldError, validationError } from '../../http/errors.ts';
 import { dateString, decimalString, optionalText, versionField } from '../../http/common-schemas.ts';
 import { assertActiveUser, pick, requireLive } from '../shared-rules.ts';
 import { decorateContracts, installmentOutput, saveInstallmentPlan } from './installment-plan.ts';
+import { requireContractDeletionApproval } from '../../guards/contract-delete-guard.ts';
 
 const positive = decimalString().refine((v) => new Decimal(v).gt(0), 'must be greater than 0');
 
@@ -128,6 +129,7 @@ export const contractSpec: ResourceSpec = registerResource({
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
   afterWrite: saveInstallmentPlan,
+  beforeDelete: requireContractDeletionApproval,
   decorate: decorateContracts,
   includes: {
     payments: { resource: 'payments', column: 'contract_id' },

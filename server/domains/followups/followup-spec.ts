@@ -6,6 +6,7 @@ import type { Input, ResourceSpec, Row } from '../../core/resource-spec.ts';
 import { fieldError } from '../../http/errors.ts';
 import { optionalText, versionField } from '../../http/common-schemas.ts';
 import { pick, requireLive } from '../shared-rules.ts';
+import { enforceFollowupEditWindow } from '../../guards/followup-edit-window.ts';
 
 const isoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' });
 
@@ -86,6 +87,7 @@ export const followupSpec: ResourceSpec = registerResource({
   updateSchema,
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
+  beforeUpdate: enforceFollowupEditWindow,
   includes: { attachments: { resource: 'attachments', column: 'record_id', where: { record_type: 'followup' } } },
   cascade: [{ resource: 'attachments', column: 'record_id', where: { record_type: 'followup' } }],
   defaultSort: '-occurredAt',

@@ -26,6 +26,7 @@ export function registerTenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB
   const tags = ['Company'];
 
   r.get('/api/v1/tenant', {
+    config: { access: 'signedIn' },
     onRequest: authHook(db),
     schema: { tags, summary: 'The signed-in company and its settings', response: { 200: z.object({ data: tenantSchema }), ...errorResponses } },
     handler: (request) =>
@@ -36,6 +37,7 @@ export function registerTenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB
   });
 
   r.patch('/api/v1/tenant/settings', {
+    config: { access: { object: 'settings', action: 'update' } },
     onRequest: authHook(db),
     schema: { tags, summary: 'Change company settings (administrators)', body: settingsSchema.partial().strict(), response: { 200: z.object({ data: tenantSchema }), ...errorResponses } },
     handler: (request) =>
