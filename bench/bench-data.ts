@@ -3,6 +3,7 @@ import { newId } from '../common/ids.ts';
 import type { DB } from '../server/db/schema.ts';
 import { asSystem, withTenant } from '../server/core/tenant-transaction.ts';
 import { issueSessionToken } from '../server/auth/tokens.ts';
+import { assignRoles, createRoles, demoRoleTemplates, salesRepTemplate } from '../server/access/standard-roles.ts';
 
 export interface BenchTenant {
   tenantId: string;
@@ -32,7 +33,7 @@ function rng(seed: number) {
  * 200 departments in 5 levels (1 + 4 + 16 + 64 + 115), 2,000 users spread over them with a
  * manager per department, and `customers` customers owned round the users.
  */
-export async function seedBenchTenant(db: Kysely<DB>, customers: number, log: (msg: string) => void): Promise<BenchTenant> {
+export async function seedBenchTenant(db: Kysely<DB>, owner: Kysely<DB>, customers: number, log: (msg: string) => void): Promise<BenchTenant> {
   const tenantId = newId();
   const random = rng(42);
   await asSystem(db, (trx) => trx.insertInto('tenants').values({ id: tenantId, name: `基准测试 ${new Date().toISOString()}`, slug: `bench-${tenantId.slice(-12)}`, settings: '{}' }).execute());
@@ -123,9 +124,15 @@ export async function seedBenchTenant(db: Kysely<DB>, customers: number, log: (m
     );
     if ((offset / batch) % 20 === 0) log(`customers ${offset + n}/${customers} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
-  await sql`analyze customers`.execute(db);
-  await sql`analyze users`.execute(db);
-  await sql`analyze departments`.execute(db);
+  await withTenant(db, tenantId, async (trx) => {
+    // 20 roles: the standard ones plus regional variants, as a mid-sized company would have
+    const templates = [...demoRoleTemplates.filter((t) => !t.parent || t.name === '实习生'), ...Array.from({ length: 20 }, (_, i) => ({ ...salesRepTemplate, name: `区域销售${i + 1}` }))].slice(0, 20);
+    const roles = await createRoles(trx, tenantId, templates, null);
+    const pairs: Array<[string, string]> = users.map((u, i) => [u.id, roles.get(u.role === 'admin' ? '系统管理员' : managers.has(u.department) && managers.get(u.department) === u.id ? '销售总监' : i % 7 === 0 ? `区域销售${(i % 12) + 1}` : '销售代表')!]);
+    await assignRoles(trx, tenantId, pairs.filter(([, role]) => Boolean(role)), null);
+  });
+  // statistics need the table owner (the app role may not ANALYZE); autovacuum does this in production
+  for (const table of ['customers', 'users', 'departments', 'assignments', 'user_roles', 'roles', 'role_grants']) await sql`analyze ${sql.table(table)}`.execute(owner);
 
   const rep = users.find((u) => u.role === 'member' && departments.find((d) => d.id === u.department)!.level === 5 && u.id !== managers.get(u.department))!;
   const manager = managers.get(departments[1]!.id)!;

@@ -40,7 +40,7 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir, 
 await migrateToLatest(database, config.appDbRole);
 log(`database ${database.kind}; seeding ${customers} customers…`);
 const seedStarted = Date.now();
-const tenant = await seedBenchTenant(database.db, customers, log);
+const tenant = await seedBenchTenant(database.db, database.owner, customers, log);
 const seedSeconds = (Date.now() - seedStarted) / 1000;
 const app = await buildApp({ config, database, storage: new LocalFileStorage(path.join(os.tmpdir(), 'cairn-bench-files')), version: API_VERSION }, { logger: false });
 await app.ready();

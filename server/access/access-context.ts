@@ -26,6 +26,8 @@ export interface AccessContext {
   /** Set while the user is a new hire in the sandbox. */
   sandboxUntil: Date | null;
   heldRoleIds: string[];
+  /** Records assigned to the user, by record type (for own + assigned scopes). */
+  assigned: Map<string, string[]>;
 }
 
 export function grantsFor(access: AccessContext, object: AccessObject | string, action: string): EffectiveGrant[] {
@@ -71,7 +73,7 @@ export function buildAccess(
   heldRoleIds: string[],
   data: RoleData,
   settings: AccessSettings,
-  user: { departmentId: string | null; departmentPath: string | null; managerId: string | null; sandboxUntil: Date | null },
+  user: { departmentId: string | null; departmentPath: string | null; managerId: string | null; sandboxUntil: Date | null; assigned?: Map<string, string[]> },
 ): AccessContext {
   const all = effectiveGrants(heldRoleIds, data.roles, data.grants, settings.leastPrivilege);
   const system = new Set(all.filter((g) => g.object === SYSTEM_OBJECT).map((g) => g.action as SystemPermission));
@@ -94,12 +96,12 @@ export function buildAccess(
       }
     }
   }
-  return { actor, settings, grants, system, fieldRules, heldRoleIds, ...user };
+  return { actor, settings, grants, system, fieldRules, heldRoleIds, ...user, assigned: user.assigned ?? new Map() };
 }
 
 /** Loads the signed-in user's access for this request. */
 export async function loadAccess(trx: Trx, actor: Actor, now = new Date()): Promise<AccessContext> {
-  const [tenant, user, held, data] = await Promise.all([
+  const [tenant, user, held, data, assignments] = await Promise.all([
     trx.selectFrom('tenants').select('settings').where('id', '=', actor.tenantId).executeTakeFirst(),
     trx
       .selectFrom('users')
@@ -110,7 +112,10 @@ export async function loadAccess(trx: Trx, actor: Actor, now = new Date()): Prom
       .executeTakeFirst(),
     trx.selectFrom('user_roles').select('role_id').where('tenant_id', '=', actor.tenantId).where('user_id', '=', actor.userId).where('deleted_at', 'is', null).execute(),
     loadRoleData(trx, actor.tenantId),
+    trx.selectFrom('assignments').select(['record_type', 'record_id']).where('tenant_id', '=', actor.tenantId).where('user_id', '=', actor.userId).where('deleted_at', 'is', null).execute(),
   ]);
+  const assigned = new Map<string, string[]>();
+  for (const a of assignments) assigned.set(a.record_type, [...(assigned.get(a.record_type) ?? []), a.record_id]);
   const settings = readSettings(tenant?.settings);
   if (actor.role === 'admin') addBuiltInAdmin(data, held);
   return buildAccess(actor, held.map((h) => h.role_id), data, settings, {
@@ -118,6 +123,7 @@ export async function loadAccess(trx: Trx, actor: Actor, now = new Date()): Prom
     departmentPath: user?.path ?? null,
     managerId: user?.manager_id ?? null,
     sandboxUntil: sandboxUntil(user?.hire_date ?? null, user?.sandbox_ended_at ?? null, settings.sandboxDays, now),
+    assigned,
   });
 }
 

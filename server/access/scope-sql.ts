@@ -40,9 +40,12 @@ export function grantCondition(access: AccessContext, object: AccessObject, gran
     case 'own':
     case 'inherit':
       return sql<SqlBool>`${owner} = ${me}`;
-    case 'own_assigned':
-      return sql<SqlBool>`(${owner} = ${me} or exists (select 1 from assignments a where a.tenant_id = ${tenant} and a.record_type = ${object}
-        and a.record_id = ${sql.ref(`${table}.id`)} and a.user_id = ${me} and a.deleted_at is null))`;
+    case 'own_assigned': {
+      // assignments are loaded with the access context, so the planner sees plain id lists
+      const assigned = access.assigned.get(object) ?? [];
+      if (assigned.length === 0) return sql<SqlBool>`${owner} = ${me}`;
+      return sql<SqlBool>`(${owner} = ${me} or ${sql.ref(`${table}.id`)} in (${sql.join(assigned.map((id) => sql`${id}`))}))`;
+    }
     case 'department':
       if (!access.departmentId) return FALSE;
       return sql<SqlBool>`${owner} in (select u.id from users u where u.tenant_id = ${tenant} and u.department_id = ${access.departmentId})`;

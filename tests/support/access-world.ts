@@ -85,7 +85,7 @@ export function accessFor(stored: StoredWorld, grants: Array<{ object: string; a
     [roleId],
     data,
     defaultAccessSettings,
-    { departmentId: stored.departmentIds[department]!, departmentPath: stored.departmentPaths[department]!, managerId: null, sandboxUntil: null },
+    { departmentId: stored.departmentIds[department]!, departmentPath: stored.departmentPaths[department]!, managerId: null, sandboxUntil: null, assigned: new Map([['customer', world.assignments.filter((a) => a.user === viewer).map((a) => stored.customerIds[a.customer]!)]]) },
   );
 }
 

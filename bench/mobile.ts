@@ -1,0 +1,239 @@
+/**
+ * npm run bench:mobile — how fast a sales rep's phone shows a customer.
+ *
+ * Opens a customer detail at 390×844 in Debian chromium, throttled through CDP to DevTools'
+ * "Slow 4G" (562.5 ms latency, 1.6 Mbps × 0.9 down, 750 kbps × 0.9 up) with a 4× CPU slowdown,
+ * and times navigation start → the tenant's 5 lite fields (data-testid="lite-field-<name>") visible:
+ *   cold: a fresh browser context (empty HTTP cache, no service worker);
+ *   warm: a second visit in the same context, once the service worker and HTTP cache are primed.
+ * Median of 5 each (BENCH_RUNS to change). Starts its own server on a fresh embedded database
+ * unless BASE_URL is given (then BENCH_USER / BENCH_PASSWORD, default sales1 / cairn-demo).
+ * Prints JSON on stdout: coldMs, warmMs, liteResponseBytesGzip, routeJsBytesGzip, plus samples and details.
+ * Reports, never asserts: the targets are warm ≤ 800 ms, cold ≤ 1.6 s, lite response ≤ 2 KB gzip.
+ */
+import os from 'node:os';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { chromiumInstalled, CHROMIUM_PATH, launchChromium } from '../e2e/support/chromium.ts';
+import { ensureWebBuild, repoRoot, startCairnServer } from '../e2e/support/cairn-server.ts';
+import { routeJsSize, ROUTE } from './support/route-js.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const USER = process.env.BENCH_USER ?? 'sales1';
+const PASSWORD = process.env.BENCH_PASSWORD ?? 'cairn-demo';
+const VISIT_TIMEOUT_MS = 60_000;
+const log = (message: string) => process.stderr.write(`[bench:mobile] ${message}\n`);
+
+/** DevTools' "Slow 4G" preset, in its own units (bytes per second). */
+const SLOW_4G = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9,
+  uploadThroughput: ((750 * 1000) / 8) * 0.9,
+};
+const CPU_SLOWDOWN = 4;
+const TARGETS = { warmMs: 800, coldMs: 1600, liteResponseBytesGzip: 2048 };
+const DEFAULT_LITE_FIELDS = ['name', 'ownerId', 'mainPhone', 'level', 'lastFollowupAt'];
+
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 3,
+  isMobile: true,
+  hasTouch: true,
+  userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
+};
+
+const median = (values: number[]) => {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return Math.round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
+};
+
+async function api<T>(baseURL: string, token: string | null, url: string, init: RequestInit = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'identity', ...(init.headers as Record<string, string>) };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${baseURL}${url}`, { ...init, headers });
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} → ${response.status} ${(await response.text()).slice(0, 300)}`);
+  return (await response.json()) as T;
+}
+
+interface Visit {
+  ms: number;
+  liteRequests: string[];
+  scripts: string[];
+  serviceWorker: boolean;
+}
+
+/**
+ * One visit in a new tab of `context`: throttles it, then measures, inside the page,
+ * performance.now() (ms since navigation start) at the first frame where every lite field is visible.
+ */
+async function visit(context: BrowserContext, url: string, liteFields: string[], prime: boolean): Promise<Visit> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await page.addInitScript((fields: string[]) => {
+      const w = window as unknown as { __liteVisibleAt?: number };
+      const ready = () =>
+        fields.every((field) => {
+          const el = document.querySelector(`[data-testid="lite-field-${field}"]`);
+          return el instanceof HTMLElement && el.checkVisibility();
+        });
+      let pending = false;
+      const check = () => {
+        if (w.__liteVisibleAt !== undefined || pending || !ready()) return;
+        pending = true;
+        requestAnimationFrame(() => (w.__liteVisibleAt = performance.now())); // the frame that paints them
+      };
+      new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+    }, liteFields);
+    const liteRequests: string[] = [];
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (/\/api\/v1\/customers\/[^/?]+\?/.test(request.url())) liteRequests.push(request.url());
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(url, { waitUntil: 'commit', timeout: VISIT_TIMEOUT_MS });
+    try {
+      await page.waitForFunction(() => (window as unknown as { __liteVisibleAt?: number }).__liteVisibleAt !== undefined, null, { timeout: VISIT_TIMEOUT_MS, polling: 50 });
+    } catch {
+      const missing = await page.evaluate(
+        (fields: string[]) => fields.filter((f) => !(document.querySelector(`[data-testid="lite-field-${f}"]`) as HTMLElement | null)?.checkVisibility()),
+        liteFields,
+      );
+      throw new Error(`the lite fields never became visible within ${VISIT_TIMEOUT_MS / 1000} s; missing: ${missing.map((f) => `lite-field-${f}`).join(', ')}`);
+    }
+    const ms = await page.evaluate(() => (window as unknown as { __liteVisibleAt: number }).__liteVisibleAt);
+    let serviceWorker = false;
+    if (prime) {
+      // Let the shell finish caching: the service worker (if the app has one) activated, the network quiet.
+      serviceWorker = await page.evaluate(async () => {
+        if (!('serviceWorker' in navigator) || !(await navigator.serviceWorker.getRegistration())) return false;
+        const registration = await Promise.race([navigator.serviceWorker.ready, new Promise<null>((resolve) => setTimeout(() => resolve(null), 20_000))]);
+        return Boolean(registration?.active);
+      });
+      await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
+    }
+    return { ms: Math.round(ms), liteRequests, scripts, serviceWorker };
+  } finally {
+    await page.close();
+  }
+}
+
+async function main() {
+  if (!chromiumInstalled()) {
+    console.error(`Debian chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`);
+    process.exit(1);
+  }
+  const started = Date.now();
+  let stopServer = async () => {};
+  let baseURL = process.env.BASE_URL?.replace(/\/$/, '');
+  if (!baseURL) {
+    ensureWebBuild(log);
+    log('starting cairn serve --demo on a fresh embedded database…');
+    const server = await startCairnServer();
+    baseURL = server.baseURL;
+    stopServer = server.stop;
+    log(`server ready at ${baseURL} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  let browser: Browser | undefined;
+  try {
+    const { token, user } = await api<{ token: string; user: { id: string } }>(baseURL, null, '/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: USER, password: PASSWORD }),
+    });
+    const tenant = await api<{ data: { settings: { liteFields?: string[] } } }>(baseURL, token, '/api/v1/tenant');
+    const liteFields = tenant.data.settings.liteFields?.length ? tenant.data.settings.liteFields : DEFAULT_LITE_FIELDS;
+    const filter = encodeURIComponent(JSON.stringify({ ownerId: user.id }));
+    const mine = await api<{ data: Array<{ id: string; name: string }> }>(baseURL, token, `/api/v1/customers?filter=${filter}&sort=name&limit=1&fields=name`);
+    const customer = mine.data[0];
+    if (!customer) throw new Error(`${USER} owns no customer to open`);
+    const url = `${baseURL}/customers/${customer.id}`;
+    log(`${USER} opens ${customer.name} (${url}); lite fields: ${liteFields.join(', ')}`);
+
+    browser = await launchChromium();
+    const cold: number[] = [];
+    const warm: number[] = [];
+    const liteRequests = new Set<string>();
+    let scripts: string[] = [];
+    let serviceWorker = false;
+    let error: string | undefined;
+    for (let run = 1; run <= RUNS && !error; run++) {
+      const context = await browser.newContext({
+        ...PHONE,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        serviceWorkers: 'allow',
+        storageState: { cookies: [], origins: [{ origin: baseURL, localStorage: [{ name: 'cairn.token', value: token }] }] },
+      });
+      try {
+        const first = await visit(context, url, liteFields, true);
+        const second = await visit(context, url, liteFields, false);
+        cold.push(first.ms);
+        warm.push(second.ms);
+        first.liteRequests.forEach((r) => liteRequests.add(r));
+        if (run === 1) scripts = first.scripts;
+        serviceWorker ||= first.serviceWorker;
+        log(`run ${run}/${RUNS}: cold ${first.ms} ms, warm ${second.ms} ms${first.serviceWorker ? ' (service worker active)' : ''}`);
+      } catch (caught) {
+        error = caught instanceof Error ? caught.message : String(caught);
+        log(`run ${run}: ${error}`);
+      } finally {
+        await context.close();
+      }
+    }
+
+    // The lite-detail response: the same URL the page fetched (fields=…), else the one built from the tenant's lite fields.
+    const liteUrl = [...liteRequests].find((r) => new URL(r).searchParams.has('fields')) ?? `${baseURL}/api/v1/customers/${customer.id}?fields=${liteFields.join(',')}`;
+    let lite: { url: string; bytes: number; bytesGzip: number; status: number; error?: string };
+    {
+      const response = await fetch(liteUrl, { headers: { authorization: `Bearer ${token}`, accept: 'application/json', 'accept-encoding': 'identity' } });
+      const body = Buffer.from(await response.arrayBuffer());
+      lite = { url: liteUrl.replace(baseURL, ''), bytes: body.length, bytesGzip: gzipSync(body).length, status: response.status };
+      if (!response.ok) lite.error = body.toString('utf8').slice(0, 300);
+      if (!liteRequests.size) lite.error = `${lite.error ? `${lite.error}; ` : ''}the page made no fields= request, so this URL was built from the tenant's lite fields`;
+    }
+
+    let route: ReturnType<typeof routeJsSize> | { error: string };
+    try {
+      route = routeJsSize(repoRoot);
+    } catch (caught) {
+      route = { error: caught instanceof Error ? caught.message : String(caught) };
+    }
+
+    const result = {
+      coldMs: median(cold),
+      warmMs: median(warm),
+      liteResponseBytesGzip: lite.status === 200 ? lite.bytesGzip : null,
+      routeJsBytesGzip: 'jsBytesGzip' in route ? route.jsBytesGzip : null,
+      targets: TARGETS,
+      samples: { coldMs: cold, warmMs: warm },
+      ...(error ? { error } : {}),
+      details: {
+        customer: url.replace(baseURL, ''),
+        liteFields,
+        liteResponse: lite,
+        route: 'jsBytesGzip' in route ? { name: ROUTE, files: route.files, cssBytesGzip: route.cssBytesGzip } : route,
+        scriptsLoadedCold: scripts,
+        serviceWorker,
+        throttling: { ...SLOW_4G, cpuSlowdown: CPU_SLOWDOWN },
+        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, chromium: browser.version() },
+        server: process.env.BASE_URL ? process.env.BASE_URL : 'own (cairn serve --demo, PGlite)',
+        seconds: Math.round((Date.now() - started) / 1000),
+      },
+    };
+    console.log(JSON.stringify(result, null, 2));
+    if (error) process.exitCode = 1;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await stopServer();
+  }
+}
+
+await main();
