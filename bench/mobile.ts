@@ -58,8 +58,37 @@ async function api<T>(baseURL: string, token: string | null, url: string, init: 
   return (await response.json()) as T;
 }
 
+/**
+ * Runs in the page before its own scripts: on every DOM change (and every 50 ms, for style-only changes)
+ * checks whether all lite fields are rendered and visible, and records performance.now() — ms since
+ * navigation start — in the animation frame that paints them.
+ */
+const liteProbe = (fields: string[]) => `(() => {
+  const fields = ${JSON.stringify(fields)};
+  let pending = false;
+  const check = () => {
+    if (pending || window.__liteVisibleAt !== undefined) return;
+    const ready = fields.every((field) => {
+      const el = document.querySelector('[data-testid="lite-field-' + field + '"]');
+      return el instanceof HTMLElement && el.checkVisibility();
+    });
+    if (!ready) return;
+    pending = true;
+    requestAnimationFrame(() => { window.__liteVisibleAt = performance.now(); });
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  const timer = setInterval(() => { check(); if (window.__liteVisibleAt !== undefined) clearInterval(timer); }, 50);
+})();`;
+
+interface Timeline {
+  navigation: { responseEnd: number; fromServiceWorker: boolean; transferSize: number } | null;
+  firstContentfulPaint: number | null;
+  requests: Array<{ url: string; start: number; end: number; transferSize: number; serviceWorker: boolean }>;
+}
+
 interface Visit {
   ms: number;
+  timeline: Timeline;
   liteRequests: string[];
   scripts: string[];
   serviceWorker: boolean;
@@ -76,21 +105,8 @@ async function visit(context: BrowserContext, url: string, liteFields: string[],
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-    await page.addInitScript((fields: string[]) => {
-      const w = window as unknown as { __liteVisibleAt?: number };
-      const ready = () =>
-        fields.every((field) => {
-          const el = document.querySelector(`[data-testid="lite-field-${field}"]`);
-          return el instanceof HTMLElement && el.checkVisibility();
-        });
-      let pending = false;
-      const check = () => {
-        if (w.__liteVisibleAt !== undefined || pending || !ready()) return;
-        pending = true;
-        requestAnimationFrame(() => (w.__liteVisibleAt = performance.now())); // the frame that paints them
-      };
-      new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
-    }, liteFields);
+    // A string, not a function: tsx would wrap named inner functions in its __name helper, which the page lacks.
+    await page.addInitScript({ content: liteProbe(liteFields) });
     const liteRequests: string[] = [];
     const scripts: string[] = [];
     page.on('request', (request) => {
@@ -108,6 +124,24 @@ async function visit(context: BrowserContext, url: string, liteFields: string[],
       throw new Error(`the lite fields never became visible within ${VISIT_TIMEOUT_MS / 1000} s; missing: ${missing.map((f) => `lite-field-${f}`).join(', ')}`);
     }
     const ms = await page.evaluate(() => (window as unknown as { __liteVisibleAt: number }).__liteVisibleAt);
+    // Where the time went (ms since navigation start), for the report: what came from the network or the service worker, and when.
+    const timeline = await page.evaluate((until: number): Timeline => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return {
+        navigation: nav ? { responseEnd: Math.round(nav.responseEnd), fromServiceWorker: nav.workerStart > 0, transferSize: nav.transferSize } : null,
+        firstContentfulPaint: fcp ? Math.round(fcp.startTime) : null,
+        requests: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((e) => e.startTime <= until)
+          .map((e) => ({
+            url: new URL(e.name).pathname + (new URL(e.name).search ? '?…' : ''),
+            start: Math.round(e.startTime),
+            end: Math.round(e.responseEnd),
+            transferSize: e.transferSize,
+            serviceWorker: e.workerStart > 0,
+          })),
+      };
+    }, ms);
     let serviceWorker = false;
     if (prime) {
       // Let the shell finish caching: the service worker (if the app has one) activated, the network quiet.
@@ -118,7 +152,7 @@ async function visit(context: BrowserContext, url: string, liteFields: string[],
       });
       await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
     }
-    return { ms: Math.round(ms), liteRequests, scripts, serviceWorker };
+    return { ms: Math.round(ms), timeline, liteRequests, scripts, serviceWorker };
   } finally {
     await page.close();
   }
@@ -132,12 +166,14 @@ async function main() {
   const started = Date.now();
   let stopServer = async () => {};
   let baseURL = process.env.BASE_URL?.replace(/\/$/, '');
+  let webDir: string | undefined;
   if (!baseURL) {
     ensureWebBuild(log);
     log('starting cairn serve --demo on a fresh embedded database…');
     const server = await startCairnServer();
     baseURL = server.baseURL;
     stopServer = server.stop;
+    webDir = server.webDir;
     log(`server ready at ${baseURL} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 
@@ -163,6 +199,7 @@ async function main() {
     const liteRequests = new Set<string>();
     let scripts: string[] = [];
     let serviceWorker = false;
+    let breakdown: { cold: Timeline; warm: Timeline } | undefined;
     let error: string | undefined;
     for (let run = 1; run <= RUNS && !error; run++) {
       const context = await browser.newContext({
@@ -179,6 +216,7 @@ async function main() {
         warm.push(second.ms);
         first.liteRequests.forEach((r) => liteRequests.add(r));
         if (run === 1) scripts = first.scripts;
+        breakdown = { cold: first.timeline, warm: second.timeline }; // the last run's
         serviceWorker ||= first.serviceWorker;
         log(`run ${run}/${RUNS}: cold ${first.ms} ms, warm ${second.ms} ms${first.serviceWorker ? ' (service worker active)' : ''}`);
       } catch (caught) {
@@ -202,7 +240,7 @@ async function main() {
 
     let route: ReturnType<typeof routeJsSize> | { error: string };
     try {
-      route = routeJsSize(repoRoot);
+      route = routeJsSize(repoRoot, ROUTE, webDir);
     } catch (caught) {
       route = { error: caught instanceof Error ? caught.message : String(caught) };
     }
@@ -222,6 +260,7 @@ async function main() {
         route: 'jsBytesGzip' in route ? { name: ROUTE, files: route.files, cssBytesGzip: route.cssBytesGzip } : route,
         scriptsLoadedCold: scripts,
         serviceWorker,
+        lastRun: breakdown,
         throttling: { ...SLOW_4G, cpuSlowdown: CPU_SLOWDOWN },
         machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, chromium: browser.version() },
         server: process.env.BASE_URL ? process.env.BASE_URL : 'own (cairn serve --demo, PGlite)',

@@ -36,8 +36,8 @@ export interface RouteJs {
 
 const gzipSize = (file: string) => gzipSync(fs.readFileSync(file), { level: 9 }).length;
 
-export function routeJsSize(repoRoot: string, route = ROUTE): RouteJs {
-  const outDir = path.join(repoRoot, 'dist/web');
+/** `outDir`: the web build to measure (default dist/web; the bench passes the snapshot its server serves). */
+export function routeJsSize(repoRoot: string, route = ROUTE, outDir = path.join(repoRoot, 'dist/web')): RouteJs {
   const manifest = JSON.parse(fs.readFileSync(path.join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestEntry>;
   const entryKey = Object.keys(manifest).find((key) => manifest[key]!.isEntry) ?? 'index.html';
   const seen = new Set<string>();

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
+import { writeAudit } from '../core/audit.ts';
 import { hasSystem } from '../access/access-context.ts';
 import type { AppServices } from '../http/app.ts';
 import { errorResponses, idParams } from '../http/common-schemas.ts';
@@ -94,6 +96,26 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
     onRequest,
     schema: { tags, summary: "Replace a user's roles", params: idParams, body: z.object({ roleIds: z.array(z.uuid()).max(50) }), response: { 200: userRoles, ...errorResponses } },
     handler: async (request) => ({ data: await inTenant(db, request, (ctx) => setUserRoles(ctx, request.params.id, [...new Set(request.body.roleIds)])) }),
+  });
+
+  r.post('/api/v1/users/:id/end-sandbox', {
+    onRequest,
+    config: { access: { anyOf: ['manageUsers'] } },
+    schema: { tags, summary: "End a new hire's sandbox early", params: idParams, response: { 200: z.object({ data: z.object({ id: z.string(), sandboxEndedAt: z.string() }) }), ...errorResponses } },
+    handler: (request) =>
+      inTenant(db, request, async (ctx) => {
+        const row = await ctx.trx
+          .updateTable('users')
+          .set({ sandbox_ended_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()`, updated_by: ctx.actor.userId })
+          .where('tenant_id', '=', ctx.actor.tenantId)
+          .where('id', '=', request.params.id)
+          .where('deleted_at', 'is', null)
+          .returning(['id', 'sandbox_ended_at'])
+          .executeTakeFirst();
+        if (!row) throw notFound('user', request.params.id);
+        await writeAudit(ctx, [{ action: 'sandbox.end', recordType: 'user', recordId: row.id, changes: { sandboxEndedAt: { before: null, after: row.sandbox_ended_at!.toISOString() } } }]);
+        return { data: { id: row.id, sandboxEndedAt: row.sandbox_ended_at!.toISOString() } };
+      }),
   });
 
   r.get('/api/v1/access/matrix', {

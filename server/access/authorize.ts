@@ -97,7 +97,7 @@ export async function authorize(trx: Trx, access: AccessContext, spec: ResourceS
     throw new AppError('MISSING_GRANT', `you have no ${action} permission on ${object} records (${missing(object, action)})`, { missing: missing(object, action) });
   }
   if (check.matched.length === 0) {
-    if (!id) throw new AppError('OUT_OF_SCOPE', `the new ${object} would be outside your ${action} scope`, { missing: missing(object, action), scope: check.grants.map((g) => g.scope) });
+    if (!id) throw new AppError('OUT_OF_SCOPE', `the ${action === 'create' ? 'new' : 'changed'} ${object} would be outside your ${action} scope`, { missing: missing(object, action), scope: check.grants.map((g) => g.scope) });
     if (action === 'read' || !(await canRead(trx, access, spec, id))) throw notFound(spec.recordType, id);
     throw new AppError('OUT_OF_SCOPE', `this ${object} is outside your ${action} scope`, { missing: missing(object, action), scope: check.grants.map((g) => g.scope) });
   }

@@ -38,9 +38,17 @@ async function presentFull(ctx: CommandContext, spec: ResourceSpec, row: Row) {
 /** What the caller gets back: the record as their field rules let them see it. */
 const forCaller = (ctx: CommandContext, spec: ResourceSpec, record: Record<string, unknown>) => applyFieldRules(ctx.access, objectOf(spec), structuredClone(record));
 
+/** A record may only be attached to a parent the user can see (no writing into hidden customers). */
+async function assertParentReadable(ctx: CommandContext, spec: ResourceSpec, columns: Record<string, unknown>) {
+  const parentId = spec.parent ? columns[spec.parent.column] : undefined;
+  if (typeof parentId !== 'string') return;
+  await authorize(ctx.trx, ctx.access, getResource(spec.parent!.resource), 'read', { id: parentId });
+}
+
 export async function createRecord(ctx: CommandContext, spec: ResourceSpec, input: Input) {
   assertWritableFields(ctx.access, objectOf(spec), input);
   const columns = { ...(await spec.toColumns(ctx, input, undefined)), ...(await customColumn(ctx, spec, input)) };
+  await assertParentReadable(ctx, spec, columns);
   await authorize(ctx.trx, ctx.access, spec, 'create', { draft: { ...columns, custom: input.custom } });
   const row = (await dyn(ctx.trx)
     .insertInto(spec.table)
@@ -65,6 +73,9 @@ export async function updateRecord(ctx: CommandContext, spec: ResourceSpec, id: 
     throw versionConflict(spec.recordType, id, existing.version).withDetails({ current: forCaller(ctx, spec, before) });
   }
   const columns = { ...(await spec.toColumns(ctx, input, existing)), ...(await customColumn(ctx, spec, input, existing)) };
+  // the changed record must stay inside the writer's scope (no handing a record out of reach)
+  const custom = typeof columns.custom === 'string' ? (JSON.parse(columns.custom) as unknown) : existing.custom;
+  await authorize(ctx.trx, ctx.access, spec, 'update', { draft: { ...existing, ...columns, custom } });
   const row = (await dyn(ctx.trx)
     .updateTable(spec.table)
     .set({ ...columns, version: sql`version + 1`, updated_at: sql`now()`, updated_by: ctx.actor.userId })

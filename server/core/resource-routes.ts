@@ -39,6 +39,7 @@ export function outputSchema(spec: ResourceSpec): z.ZodObject {
     shape[name] = schema;
   }
   if (spec.customObject) shape.custom = z.record(z.string(), z.unknown()).optional().describe('Custom field values by key');
+  shape.masked = z.boolean().optional().describe('Present (true) on rows a sandboxed new hire may see listed but not open');
   for (const [name, schema] of Object.entries(spec.extraOutput ?? {})) shape[name] = (schema as z.ZodType).optional();
   const base = z.object(shape);
   const includes: Record<string, z.ZodType> = {};

@@ -6,6 +6,13 @@ import { withTenant } from '../core/tenant-transaction.ts';
 import { AppError } from '../http/errors.ts';
 import { requestMeta } from '../http/request-context.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The risky operation a route performs: any 403 it answers (route gate included) is audited as its denial. */
+    riskyOperation?: string;
+  }
+}
+
 /**
  * Marks an error as the denial of a risky operation (`details.operation` names it, e.g.
  * `attachment.delete`). Such denials are audited even though the request's own transaction
@@ -29,7 +36,9 @@ const target = (details: Record<string, unknown>) => {
 export function auditRiskyDenials(app: FastifyInstance, db: Kysely<DB>) {
   app.addHook('onError', async (request, _reply, error) => {
     const actor = request.actor;
-    if (!actor || !isRiskyDenial(error)) return;
+    const routeOperation = (request.routeOptions.config as { riskyOperation?: string } | undefined)?.riskyOperation;
+    const operation = isRiskyDenial(error) ? (error.details.operation as string) : error instanceof AppError && error.status === 403 ? routeOperation : undefined;
+    if (!actor || !operation || !(error instanceof AppError)) return;
     try {
       await withTenant(db, actor.tenantId, (trx) =>
         writeAudit({ actor, meta: requestMeta(request), trx }, [
@@ -38,7 +47,7 @@ export function auditRiskyDenials(app: FastifyInstance, db: Kysely<DB>) {
             recordType: 'user',
             recordId: actor.userId,
             changes: {
-              operation: { before: null, after: error.details.operation },
+              operation: { before: null, after: operation },
               code: { before: null, after: error.code },
               target: { before: null, after: target(error.details) },
               route: { before: null, after: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}` },

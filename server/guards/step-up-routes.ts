@@ -16,6 +16,7 @@ export function registerStepUpRoutes(app: FastifyInstance, services: AppServices
 
   r.post('/api/v1/auth/step-up', {
     onRequest: authHook(db),
+    config: { access: 'signedIn' },
     schema: {
       tags,
       summary: 'Start a step-up confirmation: send a one-time code to your phone',
@@ -32,6 +33,7 @@ export function registerStepUpRoutes(app: FastifyInstance, services: AppServices
 
   r.post('/api/v1/auth/step-up/verify', {
     onRequest: authHook(db),
+    config: { access: 'signedIn' },
     schema: {
       tags,
       summary: 'Confirm the code and get a step-up token',

@@ -47,18 +47,28 @@ describe('auth', () => {
   it('issues API keys to administrators; the key works as a bearer token until revoked', async () => {
     const admin = await company.as('admin');
     const sales1 = await company.as('sales1');
-    expect((await call({ method: 'POST', url: '/api/v1/api-keys', headers: sales1, payload: { name: '官网表单' } })).status).toBe(403);
+    const refused = await call({ method: 'POST', url: '/api/v1/api-keys', headers: sales1, payload: { name: '官网表单' } });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: 'MISSING_GRANT', details: { missing: 'manageIntegrations' } });
     const created = await call({ method: 'POST', url: '/api/v1/api-keys', headers: admin, payload: { name: '官网表单' } });
     expect(created.status).toBe(201);
     const keyHeaders = { authorization: `Bearer ${created.body.key}` };
-    const list = await call({ method: 'GET', url: '/api/v1/customers?limit=1', headers: keyHeaders });
-    expect(list.status).toBe(200);
     const me = await call({ method: 'GET', url: '/api/v1/me', headers: keyHeaders });
+    expect(me.status).toBe(200);
     expect(me.body.data.id).toBe(created.body.data.userId);
+    // the key's service user holds no role yet: it is authenticated, but granted nothing on customers
+    const list = await call({ method: 'GET', url: '/api/v1/customers?limit=1', headers: keyHeaders });
+    expect(list.status).toBe(403);
+    expect(list.body.error).toMatchObject({ code: 'MISSING_GRANT', details: { missing: 'customer.read' } });
+    // what every signed-in user may read, it reads
+    const departments = await call({ method: 'GET', url: '/api/v1/departments?limit=1', headers: keyHeaders });
+    expect(departments.status).toBe(200);
+    expect(departments.body.data).toHaveLength(1);
     const keys = await call({ method: 'GET', url: '/api/v1/api-keys', headers: admin });
     expect(JSON.stringify(keys.body)).not.toContain(created.body.key);
     expect((await call({ method: 'DELETE', url: `/api/v1/api-keys/${created.body.data.id}`, headers: admin })).status).toBe(204);
     expect((await call({ method: 'GET', url: '/api/v1/customers?limit=1', headers: keyHeaders })).status).toBe(401);
+    expect((await call({ method: 'GET', url: '/api/v1/departments?limit=1', headers: keyHeaders })).status).toBe(401);
   });
 
   it('reports health without authentication', async () => {

@@ -4,6 +4,8 @@ import { call, demoCompany, type Company } from '../support/test-app.ts';
 import {
   del, expectError, expectFieldError, expectPagingMatches, expectSorted, get, keysOf, missingId, multipart, ok, patch, post, qs, restore, type Headers,
 } from '../support/resource-helpers.ts';
+import { listAll } from '../support/access-helpers.ts';
+import { withStepUp } from '../support/guard-helpers.ts';
 
 const base = '/api/v1/attachments';
 let company: Company;
@@ -41,12 +43,19 @@ describe('attachments: upload, download, rename, delete, restore', () => {
     expect(download.res.headers['content-type']).toBe('application/octet-stream');
     expect(download.res.headers['content-disposition']).toContain("filename*=UTF-8''scan.bin");
 
-    const renamed = ok(await patch(url, sales1, { name: '合同扫描件.bin', version: 1 }));
+    // 销售代表 may upload, read and delete attachments but not rename them (attachment.update)
+    const refused = await patch(url, sales1, { name: '合同扫描件.bin', version: 1 });
+    expectError(refused, 403, 'MISSING_GRANT');
+    expect(refused.body.error.details.missing).toBe('attachment.update');
+    const renamed = ok(await patch(url, admin, { name: '合同扫描件.bin', version: 1 }));
     expect(renamed).toMatchObject({ name: '合同扫描件.bin', version: 2, sizeBytes: data.length });
     const again = await call({ method: 'GET', url: `${url}/download`, headers: sales1 });
     expect(again.res.headers['content-disposition']).toContain(encodeURIComponent('合同扫描件.bin'));
 
-    ok(await del(url, sales1));
+    // deleting a file is a risky operation: it needs a fresh step-up confirmation
+    expectError(await del(url, sales1), 403, 'STEP_UP_REQUIRED');
+    expect(ok(await get(url, sales1)).deletedAt).toBeNull();
+    ok(await del(url, await withStepUp(company, 'sales1')));
     expectError(await get(url, sales1), 404, 'NOT_FOUND');
     expect((await call({ method: 'GET', url: `${url}/download`, headers: sales1 })).status).toBe(404);
     expect(ok(await restore(url, sales1))).toMatchObject({ id: created.id, name: '合同扫描件.bin', deletedAt: null });
@@ -57,13 +66,24 @@ describe('attachments: upload, download, rename, delete, restore', () => {
     const file = text('第一行\n第二行', '报价单.txt');
     const created = ok(await toCustomer(sales1, file), 201);
     expect(created.name).toBe('报价单.txt');
-    const download = await call({ method: 'GET', url: `${base}/${created.id}/download`, headers: sales2 });
+    const download = await call({ method: 'GET', url: `${base}/${created.id}/download`, headers: sales1 });
     expect(download.res.rawPayload.toString('utf8')).toBe('第一行\n第二行');
+    expect(download.res.headers['content-disposition']).toContain(encodeURIComponent('报价单.txt'));
+    // 法务 reads every attachment; sales2 cannot see sales1's customer, so not its files either
+    const byLegal = await call({ method: 'GET', url: `${base}/${created.id}/download`, headers: await company.as('legal') });
+    expect(byLegal.status).toBe(200);
+    expect(byLegal.res.rawPayload.toString('utf8')).toBe('第一行\n第二行');
+    const bySales2 = await call({ method: 'GET', url: `${base}/${created.id}/download`, headers: sales2 });
+    expect(bySales2.status).toBe(404);
+    expect(bySales2.body.error.code).toBe('NOT_FOUND');
   });
 
   it('links uploads on contracts and payments to the customer', async () => {
     const contract = ok(await post('/api/v1/contracts', sales1, { customerId, number: 'HT-ATT-1', currency: 'CNY', amountInclTax: '100' }), 201);
-    const payment = ok(await post('/api/v1/payments', sales1, { contractId: contract.id, amount: '50', receivedDate: '2031-01-01' }), 201);
+    const refused = await post('/api/v1/payments', sales1, { contractId: contract.id, amount: '50', receivedDate: '2031-01-01' });
+    expectError(refused, 403, 'MISSING_GRANT');
+    expect(refused.body.error.details.missing).toBe('payment.create');
+    const payment = ok(await post('/api/v1/payments', admin, { contractId: contract.id, amount: '50', receivedDate: '2031-01-01' }), 201);
     const onContract = ok(await upload(sales1, { recordType: 'contract', recordId: contract.id }, text('合同')), 201);
     const onPayment = ok(await upload(sales1, { recordType: 'payment', recordId: payment.id }, text('回单')), 201);
     expect(onContract).toMatchObject({ recordType: 'contract', recordId: contract.id, customerId });
@@ -97,21 +117,37 @@ describe('attachments: upload, download, rename, delete, restore', () => {
     const json = await post(base, sales1, { recordType: 'customer', recordId: customerId });
     expectError(json, 415, 'UNSUPPORTED_MEDIA_TYPE');
     const a = ok(await toCustomer(sales1), 201);
-    expectFieldError(await patch(`${base}/${a.id}`, sales1, { name: '', version: 1 }), 'name');
+    expectFieldError(await patch(`${base}/${a.id}`, admin, { name: '', version: 1 }), 'name');
   });
 
-  it('answers 409 VERSION_CONFLICT, 403 to a member who does not own the customer, 404 for unknown ids', async () => {
+  it('answers 409 VERSION_CONFLICT, 403/404 to a member outside the customer\'s scope, 404 for unknown ids', async () => {
     const a = ok(await toCustomer(sales1), 201);
     const url = `${base}/${a.id}`;
-    ok(await patch(url, sales1, { name: 'v2.txt', version: 1 }));
-    expectError(await patch(url, sales1, { name: 'stale.txt', version: 1 }), 409, 'VERSION_CONFLICT');
-    expectError(await toCustomer(sales2), 403, 'FORBIDDEN');
-    expectError(await patch(url, sales2, { name: 'not-mine.txt', version: 2 }), 403, 'FORBIDDEN');
-    expectError(await del(url, sales2), 403, 'FORBIDDEN');
+    ok(await patch(url, admin, { name: 'v2.txt', version: 1 }));
+    expectError(await patch(url, admin, { name: 'stale.txt', version: 1 }), 409, 'VERSION_CONFLICT');
+    // sales2 may upload attachments, but only to customers within their update scope
+    const outside = await toCustomer(sales2);
+    expectError(outside, 403, 'OUT_OF_SCOPE');
+    expect(outside.body.error.details.missing).toBe('attachment.create');
+    // sales1's customer's files do not exist for sales2...
+    expectError(await get(url, sales2), 404, 'NOT_FOUND');
+    expect((await call({ method: 'GET', url: `${url}/download`, headers: sales2 })).status).toBe(404);
+    expectError(await del(url, await withStepUp(company, 'sales2')), 404, 'NOT_FOUND');
+    // ...and renaming is a grant no sales role holds: refused before the record is even looked up
+    for (const headers of [sales1, sales2]) {
+      const noGrant = await patch(url, headers, { name: 'mine.txt', version: 2 });
+      expectError(noGrant, 403, 'MISSING_GRANT');
+      expect(noGrant.body.error.details.missing).toBe('attachment.update');
+    }
+    // 法务 reads every attachment but may not change or delete one
+    const legal = await company.as('legal');
+    expect(ok(await get(url, legal)).name).toBe('v2.txt');
+    expectError(await patch(url, legal, { name: 'legal.txt', version: 2 }), 403, 'MISSING_GRANT');
+    expectError(await del(url, legal), 403, 'MISSING_GRANT');
     expect(ok(await patch(url, admin, { name: 'admin.txt', version: 2 })).name).toBe('admin.txt');
     const missing = `${base}/${missingId()}`;
     expectError(await get(missing, sales1), 404, 'NOT_FOUND');
-    expectError(await patch(missing, sales1, { name: 'x', version: 1 }), 404, 'NOT_FOUND');
+    expectError(await patch(missing, admin, { name: 'x', version: 1 }), 404, 'NOT_FOUND');
     expectError(await del(missing, sales1), 404, 'NOT_FOUND');
     expectError(await restore(missing, sales1), 404, 'NOT_FOUND');
     expect((await call({ method: 'GET', url: `${missing}/download`, headers: sales1 })).status).toBe(404);
@@ -127,7 +163,7 @@ describe('attachments: upload, download, rename, delete, restore', () => {
 
     const customer = ok(await post('/api/v1/customers', sales1, { name: '附件父记录删除测试' }), 201);
     const a = ok(await toCustomer(sales1, text('孤儿附件'), customer.id), 201);
-    ok(await del(`${base}/${a.id}`, sales1));
+    ok(await del(`${base}/${a.id}`, await withStepUp(company, 'sales1')));
     ok(await del(`/api/v1/customers/${customer.id}`, sales1));
     const res = await restore(`${base}/${a.id}`, sales1);
     expectError(res, 409, 'PARENT_DELETED');
@@ -139,6 +175,10 @@ describe('attachments: list', () => {
   it('filters, sorts, pages and supports fields=', async () => {
     const all = ok(await get(`${base}${qs({ limit: 200 })}`, sales1)) as any[];
     expect(all.length).toBeGreaterThan(5);
+    // attachments inherit the customer's read scope
+    const visibleCustomers = new Set((await listAll('/api/v1/customers', sales1)).map((c) => c.id));
+    expect(all.every((a) => visibleCustomers.has(a.customerId))).toBe(true);
+    expect(all.length).toBe((await listAll(base, admin)).filter((a) => visibleCustomers.has(a.customerId)).length);
     const mine = ok(await get(`${base}${qs({ filter: { recordType: 'customer', recordId: customerId }, limit: 200 })}`, sales1)) as any[];
     expect(mine.length).toBeGreaterThan(2);
     expect(mine.every((a) => a.recordId === customerId)).toBe(true);

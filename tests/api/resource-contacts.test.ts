@@ -3,6 +3,7 @@ import { demoCompany, type Company } from '../support/test-app.ts';
 import {
   del, expectError, expectFieldError, expectPagingMatches, get, keysOf, missingId, ok, patch, post, qs, restore, type Headers,
 } from '../support/resource-helpers.ts';
+import { assignedIds, listAll } from '../support/access-helpers.ts';
 
 const base = '/api/v1/contacts';
 let company: Company;
@@ -68,13 +69,34 @@ describe('contacts: write lifecycle', () => {
     expect(res.body.error.details.currentVersion).toBe(2);
   });
 
-  it('lets only the customer owner (or an admin) write its contacts', async () => {
-    expectError(await post(base, sales2, { customerId, name: '别人的客户的联系人' }), 403, 'FORBIDDEN');
+  it('lets only users whose customer scope covers the customer (owner, assignee, manager, admin) write its contacts', async () => {
+    // contacts inherit their customer's scope: sales2 may not update sales1's customer, so may not add to it
+    const outside = await post(base, sales2, { customerId, name: '别人的客户的联系人' });
+    expectError(outside, 404, 'NOT_FOUND'); // a customer you cannot read is not revealed, not even by a write
+    expect(outside.body.error.details).toEqual({ recordType: 'customer', id: customerId });
     const c = ok(await post(base, sales1, { customerId, name: '权限测试' }), 201);
-    expectError(await patch(`${base}/${c.id}`, sales2, { title: '改别人的', version: 1 }), 403, 'FORBIDDEN');
-    expectError(await del(`${base}/${c.id}`, sales2), 403, 'FORBIDDEN');
-    expect(ok(await get(`${base}/${c.id}`, sales2)).title).toBeNull();
+    // ...nor read it: its contacts do not exist for sales2
+    expectError(await get(`${base}/${c.id}`, sales2), 404, 'NOT_FOUND');
+    expectError(await patch(`${base}/${c.id}`, sales2, { title: '改别人的', version: 1 }), 404, 'NOT_FOUND');
+    expectError(await del(`${base}/${c.id}`, sales2), 404, 'NOT_FOUND');
+    expect(ok(await get(`${base}${qs({ filter: { customerId }, limit: 200 })}`, sales2))).toEqual([]);
     expect(ok(await patch(`${base}/${c.id}`, admin, { title: '管理员改', version: 1 })).title).toBe('管理员改');
+    const manager = await company.as('manager');
+    expect(ok(await patch(`${base}/${c.id}`, manager, { title: '总监改', version: 2 })).title).toBe('总监改');
+    // a customer sales2 owns but shares with sales1: sales1 may add and change its contacts
+    const [shared] = [...(await assignedIds(company, 'sales1'))];
+    const onShared = ok(await post(base, sales1, { customerId: shared, name: '指派客户的联系人' }), 201);
+    expect(ok(await patch(`${base}/${onShared.id}`, sales1, { title: '已更新', version: 1 })).title).toBe('已更新');
+    expect(ok(await get(`${base}/${onShared.id}`, sales2)).title).toBe('已更新');
+  });
+
+  it('lists for a rep only the contacts of customers they can see', async () => {
+    const visibleCustomers = new Set((await listAll('/api/v1/customers', sales1)).map((c) => c.id));
+    const contacts = await listAll(base, sales1);
+    expect(contacts.length).toBeGreaterThan(0);
+    expect(contacts.every((c) => visibleCustomers.has(c.customerId))).toBe(true);
+    const everything = await listAll(base, admin);
+    expect(contacts.length).toBe(everything.filter((c) => visibleCustomers.has(c.customerId)).length);
   });
 
   it('answers 404 for unknown ids', async () => {

@@ -3,6 +3,8 @@ import { demoCompany, type Company } from '../support/test-app.ts';
 import {
   del, expectError, expectFieldError, expectPagingMatches, expectSorted, get, keysOf, missingId, numeric, ok, patch, post, qs, restore, type Headers,
 } from '../support/resource-helpers.ts';
+import { listAll } from '../support/access-helpers.ts';
+import { deleteContractApproved } from '../support/guard-helpers.ts';
 
 const contracts = '/api/v1/contracts';
 const payments = '/api/v1/payments';
@@ -10,11 +12,12 @@ let company: Company;
 let admin: Headers;
 let sales1: Headers;
 let sales2: Headers;
+let manager: Headers;
 let customerId: string;
 
 beforeAll(async () => {
   company = await demoCompany();
-  [admin, sales1, sales2] = await Promise.all([company.as('admin'), company.as('sales1'), company.as('sales2')]);
+  [admin, sales1, sales2, manager] = await Promise.all([company.as('admin'), company.as('sales1'), company.as('sales2'), company.as('manager')]);
   customerId = ok(await post('/api/v1/customers', sales1, { name: '合同测试客户有限公司' }), 201).id;
 });
 
@@ -25,8 +28,9 @@ const plan = [
 ];
 const newContract = (extra: Record<string, unknown> = {}) =>
   post(contracts, sales1, { customerId, number: `HT-T-${String(++n).padStart(4, '0')}`, currency: 'CNY', amountInclTax: '30000', taxRate: '0.13', installments: plan, ...extra });
-const pay = (contractId: string, amount: string, extra: Record<string, unknown> = {}) =>
-  post(payments, sales1, { contractId, amount, receivedDate: '2031-02-01', method: '银行转账', ...extra });
+// No sales role may record payments (销售代表 and 销售总监 only read them): the admin records them.
+const pay = (contractId: string, amount: string, extra: Record<string, unknown> = {}, headers: Headers = admin) =>
+  post(payments, headers, { contractId, amount, receivedDate: '2031-02-01', method: '银行转账', ...extra });
 
 describe('contracts', () => {
   it('creates with an installment plan, reads, updates, deletes (cascading) and restores', async () => {
@@ -45,11 +49,22 @@ describe('contracts', () => {
     expect(read.installments.map((i: any) => i.receivedAmount)).toEqual(['4000.00', '0.00']);
 
     expect(ok(await patch(url, sales1, { status: 'active', title: '年度服务合同', version: 1 }))).toMatchObject({ status: 'active', title: '年度服务合同', version: 2 });
-    const deleted = ok(await del(url, sales1));
-    expect(deleted.cascaded).toEqual({ payments: 1, installments: 2 });
+    // 销售代表 may not delete contracts; 销售总监 may, within his department tree, but a contract
+    // linked to a customer goes only through an approved request (法务 approves, approving deletes)
+    const refused = await del(url, sales1);
+    expectError(refused, 403, 'MISSING_GRANT');
+    expect(refused.body.error.details.missing).toBe('contract.delete');
+    const direct = await del(url, manager);
+    expectError(direct, 403, 'APPROVAL_REQUIRED');
+    expect(direct.body.error.details).toMatchObject({ approvalKind: 'contract_delete', contractId: created.id });
+    expect(ok(await get(url, sales1)).deletedAt).toBeNull();
+    const approval = await deleteContractApproved(company, created.id, 'manager');
+    expect(approval.result).toMatchObject({ id: created.id, cascaded: { payments: 1, installments: 2 } });
     expectError(await get(url, sales1), 404, 'NOT_FOUND');
     expectError(await get(`${payments}/${p.id}`, sales1), 404, 'NOT_FOUND');
-    const restored = await restore(url, sales1);
+    // whoever may delete it may restore it
+    expectError(await restore(url, sales1), 403, 'MISSING_GRANT');
+    const restored = await restore(url, manager);
     expect(ok(restored)).toMatchObject({ id: created.id, status: 'active', receivedAmount: '4000.00', deletedAt: null });
     expect(restored.body.restored).toBe(4);
     expect(ok(restored).installments).toHaveLength(2);
@@ -92,24 +107,57 @@ describe('contracts', () => {
     expect(dup.body.error.details.field).toBe('number');
   });
 
-  it('answers 409 VERSION_CONFLICT, 403 for another member, 404 for unknown ids', async () => {
+  it('answers 409 VERSION_CONFLICT, 403 for a missing grant, 404 outside the read scope and for unknown ids', async () => {
     const c = ok(await newContract(), 201);
     const url = `${contracts}/${c.id}`;
     ok(await patch(url, sales1, { title: 'v2', version: 1 }));
     expectError(await patch(url, sales1, { title: 'stale', version: 1 }), 409, 'VERSION_CONFLICT');
-    expectError(await patch(url, sales2, { title: 'not mine', version: 2 }), 403, 'FORBIDDEN');
-    expectError(await del(url, sales2), 403, 'FORBIDDEN');
-    expectError(await post(payments, sales2, { contractId: c.id, amount: '10', receivedDate: '2031-01-01' }), 403, 'FORBIDDEN');
+    // sales2 cannot read sales1's customer, so its contracts do not exist for them
+    expectError(await get(url, sales2), 404, 'NOT_FOUND');
+    expectError(await patch(url, sales2, { title: 'not mine', version: 2 }), 404, 'NOT_FOUND');
+    const outside = await post(contracts, sales2, { customerId, number: 'HT-T-SALES2', currency: 'CNY', amountInclTax: '100' });
+    expectError(outside, 404, 'NOT_FOUND'); // a customer you cannot read is not revealed, not even by a write
+    expect(outside.body.error.details).toEqual({ recordType: 'customer', id: customerId });
+    // grants that no sales role holds: 403 naming the missing grant
+    for (const headers of [sales1, sales2]) {
+      const res = await post(payments, headers, { contractId: c.id, amount: '10', receivedDate: '2031-01-01' });
+      expectError(res, 403, 'MISSING_GRANT');
+      expect(res.body.error.details.missing).toBe('payment.create');
+    }
+    // no contract.delete at all: refused before the record is looked up, the same for any id
+    for (const target of [url, `${contracts}/${missingId()}`]) {
+      for (const headers of [sales1, sales2]) {
+        const noDelete = await del(target, headers);
+        expectError(noDelete, 403, 'MISSING_GRANT');
+        expect(noDelete.body.error.details.missing).toBe('contract.delete');
+      }
+    }
+    // 法务 and 财务 read every contract but change none
+    for (const user of ['legal', 'finance'] as const) {
+      const headers = await company.as(user);
+      expect(ok(await get(url, headers)).title).toBe('v2');
+      const res = await patch(url, headers, { title: user, version: 2 });
+      expectError(res, 403, 'MISSING_GRANT');
+      expect(res.body.error.details.missing).toBe('contract.update');
+    }
     expect(ok(await patch(url, admin, { title: 'admin', version: 2 })).title).toBe('admin');
     expectError(await get(`${contracts}/${missingId()}`, sales1), 404, 'NOT_FOUND');
     expectError(await patch(`${contracts}/${missingId()}`, sales1, { title: 'x', version: 1 }), 404, 'NOT_FOUND');
-    expectError(await restore(`${contracts}/${missingId()}`, sales1), 404, 'NOT_FOUND');
+    expectError(await restore(`${contracts}/${missingId()}`, sales1), 403, 'MISSING_GRANT');
+    expectError(await restore(`${contracts}/${missingId()}`, manager), 404, 'NOT_FOUND');
   });
 
   it('lists with filter, sort, paging (descending nullable signedDate), fields= and include=payments', async () => {
     const all = ok(await get(`${contracts}${qs({ limit: 200 })}`, sales1)) as any[];
-    expect(all.length).toBeGreaterThan(20);
+    expect(all.length).toBeGreaterThan(10);
     expectSorted(all.map((c) => c.signedDate), 'desc');
+    // contracts inherit the customer's read scope: sales1 sees exactly those of customers sales1 sees
+    const visibleCustomers = new Set((await listAll('/api/v1/customers', sales1)).map((x) => x.id));
+    const everything = await listAll(contracts, admin);
+    expect(everything.length).toBeGreaterThan(all.length);
+    expect(all.map((x) => x.id).sort()).toEqual(everything.filter((x) => visibleCustomers.has(x.customerId)).map((x) => x.id).sort());
+    expectSorted(everything.map((x) => x.signedDate), 'desc');
+    await expectPagingMatches(contracts, admin, {}, 9);
     const active = ok(await get(`${contracts}${qs({ filter: { status: 'active', amountInclTax: { gte: '50000' } }, sort: '-amountInclTax', limit: 200 })}`, sales1)) as any[];
     expect(active.every((c) => c.status === 'active' && Number(c.amountInclTax) >= 50000)).toBe(true);
     expectSorted(active.map((c) => c.amountInclTax), 'desc', numeric);
@@ -148,11 +196,12 @@ describe('payments', () => {
     const p = ok(await pay(c.id, '12000.50', { reference: 'BANK-001' }), 201);
     expect(p).toMatchObject({ amount: '12000.50', currency: 'CNY', receivedDate: '2031-02-01', reference: 'BANK-001', version: 1 });
     const url = `${payments}/${p.id}`;
-    expect(ok(await patch(url, sales1, { amount: '15000', version: 1 }))).toMatchObject({ amount: '15000.00', version: 2 });
+    expect(ok(await get(url, sales1)).reference).toBe('BANK-001');
+    expect(ok(await patch(url, admin, { amount: '15000', version: 1 }))).toMatchObject({ amount: '15000.00', version: 2 });
     expect(ok(await get(`${contracts}/${c.id}`, sales1)).receivedAmount).toBe('15000.00');
-    ok(await del(url, sales1));
+    ok(await del(url, admin));
     expect(ok(await get(`${contracts}/${c.id}`, sales1)).receivedAmount).toBe('0.00');
-    expect(ok(await restore(url, sales1))).toMatchObject({ id: p.id, amount: '15000.00' });
+    expect(ok(await restore(url, admin))).toMatchObject({ id: p.id, amount: '15000.00' });
     expect(ok(await get(`${contracts}/${c.id}`, sales1)).receivedAmount).toBe('15000.00');
   });
 
@@ -162,7 +211,7 @@ describe('payments', () => {
     expectFieldError(await pay(c.id, '30000.01'), 'amount');
     const first = ok(await pay(c.id, '25000'), 201);
     expectFieldError(await pay(c.id, '5000.01'), 'amount');
-    expectFieldError(await patch(`${payments}/${first.id}`, sales1, { amount: '30000.01', version: 1 }), 'amount');
+    expectFieldError(await patch(`${payments}/${first.id}`, admin, { amount: '30000.01', version: 1 }), 'amount');
     ok(await pay(c.id, '5000'), 201);
     expect(ok(await get(`${contracts}/${c.id}`, sales1)).receivedAmount).toBe('30000.00');
     expectFieldError(await pay(c.id, '0.01'), 'amount');
@@ -176,7 +225,7 @@ describe('payments', () => {
     expectFieldError(await pay(c.id, '10', { receivedDate: '01/02/2031' }), 'receivedDate');
     expectFieldError(await pay(c.id, '10', { installmentId: other.installments[0].id }), 'installmentId');
     expectFieldError(await pay(missingId(), '10'), 'contractId');
-    expectFieldError(await post(payments, sales1, { amount: '10', receivedDate: '2031-01-01' }), 'contractId');
+    expectFieldError(await post(payments, admin, { amount: '10', receivedDate: '2031-01-01' }), 'contractId');
   });
 
   it('answers 400 (not 500) to a non-numeric amount', async () => {
@@ -184,24 +233,38 @@ describe('payments', () => {
     expectFieldError(await pay(c.id, 'abc'), 'amount');
   });
 
-  it('answers 409 VERSION_CONFLICT, 403 for a non-owner member, 404 for unknown ids', async () => {
+  it('answers 409 VERSION_CONFLICT, 403 for a missing grant, 404 outside the read scope and for unknown ids', async () => {
     const c = ok(await newContract(), 201);
     const p = ok(await pay(c.id, '100'), 201);
     const url = `${payments}/${p.id}`;
-    ok(await patch(url, sales1, { note: 'v2', version: 1 }));
-    expectError(await patch(url, sales1, { note: 'stale', version: 1 }), 409, 'VERSION_CONFLICT');
-    expectError(await patch(url, sales2, { note: 'not mine', version: 2 }), 403, 'FORBIDDEN');
-    expectError(await del(url, sales2), 403, 'FORBIDDEN');
+    ok(await patch(url, admin, { note: 'v2', version: 1 }));
+    expectError(await patch(url, admin, { note: 'stale', version: 1 }), 409, 'VERSION_CONFLICT');
+    // sales1 and 财务 read the payment but hold no payment.update / payment.delete
+    for (const headers of [sales1, await company.as('finance')]) {
+      expect(ok(await get(url, headers)).note).toBe('v2');
+      const update = await patch(url, headers, { note: 'not allowed', version: 2 });
+      expectError(update, 403, 'MISSING_GRANT');
+      expect(update.body.error.details.missing).toBe('payment.update');
+      const remove = await del(url, headers);
+      expectError(remove, 403, 'MISSING_GRANT');
+      expect(remove.body.error.details.missing).toBe('payment.delete');
+    }
+    // sales2 cannot read sales1's customer's payments at all, and holds no payment write grant
+    expectError(await get(url, sales2), 404, 'NOT_FOUND');
+    expectError(await patch(url, sales2, { note: 'not mine', version: 2 }), 403, 'MISSING_GRANT');
+    expectError(await del(url, sales2), 403, 'MISSING_GRANT');
     expectError(await get(`${payments}/${missingId()}`, sales1), 404, 'NOT_FOUND');
-    expectError(await del(`${payments}/${missingId()}`, sales1), 404, 'NOT_FOUND');
+    // the missing grant is answered whether or not the record exists (nothing leaks)
+    expectError(await del(`${payments}/${missingId()}`, sales1), 403, 'MISSING_GRANT');
+    expectError(await del(`${payments}/${missingId()}`, admin), 404, 'NOT_FOUND');
   });
 
   it('refuses to restore a payment whose contract is in the recycle bin (409 PARENT_DELETED)', async () => {
     const c = ok(await newContract(), 201);
     const p = ok(await pay(c.id, '100'), 201);
-    ok(await del(`${payments}/${p.id}`, sales1));
-    expect(ok(await del(`${contracts}/${c.id}`, sales1)).cascaded).toEqual({ installments: 2 });
-    const res = await restore(`${payments}/${p.id}`, sales1);
+    ok(await del(`${payments}/${p.id}`, admin));
+    expect((await deleteContractApproved(company, c.id, 'manager')).result.cascaded).toEqual({ installments: 2 });
+    const res = await restore(`${payments}/${p.id}`, admin);
     expectError(res, 409, 'PARENT_DELETED');
     expect(res.body.error.details).toMatchObject({ parentType: 'contract', parentId: c.id });
   });
@@ -210,6 +273,11 @@ describe('payments', () => {
     const all = ok(await get(`${payments}${qs({ limit: 200 })}`, sales1)) as any[];
     expect(all.length).toBeGreaterThan(10);
     expectSorted(all.map((p) => p.receivedDate), 'desc');
+    // payments reach their customer through the contract: sales1 sees those of contracts sales1 sees
+    const visibleContracts = new Set((await listAll(contracts, sales1)).map((x) => x.id));
+    const everything = await listAll(payments, await company.as('finance'));
+    expect(everything.length).toBeGreaterThan(all.length);
+    expect(all.map((x) => x.id).sort()).toEqual(everything.filter((x) => visibleContracts.has(x.contractId)).map((x) => x.id).sort());
     const usd = ok(await get(`${payments}${qs({ filter: { currency: 'USD' }, sort: 'amount', limit: 200 })}`, sales1)) as any[];
     expect(usd.every((p) => p.currency === 'USD')).toBe(true);
     expectSorted(usd.map((p) => p.amount), 'asc', numeric);

@@ -44,12 +44,20 @@ describe('custom field definitions', () => {
     expect(dup.body.error.details.field).toBe('key');
   });
 
-  it('updates, deletes and restores a definition; members get 403; stale versions 409; unknown ids 404', async () => {
+  it('updates, deletes and restores a definition; members get 403 MISSING_GRANT; stale versions 409; unknown ids 404', async () => {
     const f = ok(await define({ key: 'temp', label: '临时', type: 'singleSelect', options: ['a'] }), 201);
     const url = `${fieldsUrl}/${f.id}`;
-    expectError(await post(fieldsUrl, sales1, { objectType: 'customer', key: 'mine', label: 'x', type: 'text' }), 403, 'FORBIDDEN');
-    expectError(await patch(url, sales1, { label: 'x', version: 1 }), 403, 'FORBIDDEN');
-    expectError(await del(url, sales1), 403, 'FORBIDDEN');
+    // definitions are company settings: readable by everyone, written only with settings grants
+    for (const [res, missing] of [
+      [await post(fieldsUrl, sales1, { objectType: 'customer', key: 'mine', label: 'x', type: 'text' }), 'settings.create'],
+      [await patch(url, sales1, { label: 'x', version: 1 }), 'settings.update'],
+      [await del(url, sales1), 'settings.delete'],
+      [await patch(url, await company.as('manager'), { label: 'x', version: 1 }), 'settings.update'],
+    ] as const) {
+      expectError(res, 403, 'MISSING_GRANT');
+      expect(res.body.error.details.missing).toBe(missing);
+    }
+    expect(ok(await get(url, sales1)).label).toBe('临时');
     const updated = ok(await patch(url, admin, { label: '临时字段', options: ['a', 'b'], type: 'text', version: 1 }));
     expect(updated).toMatchObject({ label: '临时字段', options: ['a', 'b'], type: 'singleSelect', version: 2 });
     expectFieldError(await patch(url, admin, { options: [], version: 2 }), 'options');

@@ -3,16 +3,18 @@ import { call, demoCompany, type Company } from '../support/test-app.ts';
 import {
   del, expectError, expectFieldError, expectPagingMatches, expectSorted, get, keysOf, missingId, ok, patch, post, qs, restore, type Headers,
 } from '../support/resource-helpers.ts';
+import { assignedIds, expectSameIds, listAll, ownAssignedCustomerIds } from '../support/access-helpers.ts';
 
 const base = '/api/v1/customers';
 let company: Company;
 let admin: Headers;
 let sales1: Headers;
 let sales2: Headers;
+let manager: Headers;
 
 beforeAll(async () => {
   company = await demoCompany();
-  [admin, sales1, sales2] = await Promise.all([company.as('admin'), company.as('sales1'), company.as('sales2')]);
+  [admin, sales1, sales2, manager] = await Promise.all([company.as('admin'), company.as('sales1'), company.as('sales2'), company.as('manager')]);
 });
 
 let seq = 0;
@@ -75,18 +77,50 @@ describe('customers: write lifecycle', () => {
     expect(ok(await get(`${base}/${c.id}`, sales1))).toMatchObject({ level: 'B', version: 2 });
   });
 
-  it('lets members write only the customers they own (403), while admins may', async () => {
+  it('lets a rep write only the customers in their scope (404 when they cannot even read one), while the manager and admins may', async () => {
     const c = ok(await newCustomer(sales1), 201);
     const url = `${base}/${c.id}`;
-    expectError(await patch(url, sales2, { level: 'D', version: 1 }), 403, 'FORBIDDEN');
-    expectError(await del(url, sales2), 403, 'FORBIDDEN');
-    expectError(await post(base, sales2, { name: '替别人建的客户', ownerId: company.users.sales1 }), 403, 'FORBIDDEN');
-    expectError(await patch(url, sales1, { ownerId: company.users.sales2, version: 1 }), 403, 'FORBIDDEN');
-    expect(ok(await get(url, sales2)).level).toBeNull();
-    expect(ok(await patch(url, admin, { level: 'D', version: 1 })).level).toBe('D');
+    // sales2 has no assignment for sales1's customer: it is outside every scope, so it does not exist for them
+    expectError(await get(url, sales2), 404, 'NOT_FOUND');
+    expectError(await patch(url, sales2, { level: 'D', version: 1 }), 404, 'NOT_FOUND');
+    expectError(await del(url, sales2), 404, 'NOT_FOUND');
+    const forOther = await post(base, sales2, { name: '替别人建的客户', ownerId: company.users.sales1 });
+    expectError(forOther, 403, 'OUT_OF_SCOPE');
+    expect(forOther.body.error.details.missing).toBe('customer.create');
+    expect(ok(await get(`${base}${qs({ filter: { name: '替别人建的客户' } })}`, admin))).toEqual([]);
+    // the manager's scope is his department tree (sales1 is in 销售一组 under 华东销售部)
+    expect(ok(await patch(url, manager, { level: 'D', version: 1 })).level).toBe('D');
+    expect(ok(await patch(url, admin, { level: 'C', version: 2 })).level).toBe('C');
     ok(await del(url, sales1));
-    expectError(await restore(url, sales2), 403, 'FORBIDDEN');
+    expectError(await restore(url, sales2), 404, 'NOT_FOUND');
     expect(ok(await restore(url, admin)).id).toBe(c.id);
+    expect(ok(await get(url, sales1)).level).toBe('C');
+  });
+
+  it('lets a rep read and update a colleague\'s customer that is assigned to them (own_assigned)', async () => {
+    const assigned = [...(await assignedIds(company, 'sales1'))];
+    expect(assigned.length).toBe(2);
+    const url = `${base}/${assigned[0]}`;
+    const before = ok(await get(url, sales1));
+    expect(before.ownerId).toBe(company.users.sales2);
+    expect(ok(await patch(url, sales1, { region: '指派后更新', version: before.version })).region).toBe('指派后更新');
+    // the owner keeps full access
+    expect(ok(await get(url, sales2)).region).toBe('指派后更新');
+    // ...and a rep without the assignment still cannot see it
+    expectError(await get(url, await company.as('intern')), 404, 'NOT_FOUND');
+  });
+
+  it('refuses an update that would move a customer out of the writer\'s own scope (403 OUT_OF_SCOPE)', async () => {
+    // Like a create outside the scope: handing one's customer to a colleague takes it out of
+    // sales1's update scope, so it needs someone whose scope covers both owners (manager, admin).
+    const c = ok(await newCustomer(sales1), 201);
+    const url = `${base}/${c.id}`;
+    const res = await patch(url, sales1, { ownerId: company.users.sales2, version: 1 });
+    expectError(res, 403, 'OUT_OF_SCOPE');
+    expect(res.body.error.details.missing).toBe('customer.update');
+    expect(ok(await get(url, sales1))).toMatchObject({ ownerId: company.users.sales1, version: 1 });
+    expect(ok(await patch(url, manager, { ownerId: company.users.sales2, version: 1 })).ownerId).toBe(company.users.sales2);
+    expectError(await get(url, sales1), 404, 'NOT_FOUND');
   });
 
   it('answers 404 for unknown ids and 400 for malformed ids', async () => {
@@ -107,21 +141,41 @@ describe('customers: write lifecycle', () => {
 });
 
 describe('customers: list', () => {
+  it('shows a rep exactly the customers they own or are assigned, and the manager his department tree', async () => {
+    const visible = await ownAssignedCustomerIds(company, 'sales1');
+    const mine = await listAll(base, sales1);
+    expectSameIds(mine, visible);
+    const assigned = await assignedIds(company, 'sales1');
+    expect(mine.every((c) => c.ownerId === company.users.sales1 || assigned.has(c.id))).toBe(true);
+    // the two customers sales2 shares with sales1 are listed although sales2 owns them
+    expect(mine.filter((c) => c.ownerId === company.users.sales2).map((c) => c.id).sort()).toEqual([...assigned].sort());
+    const everything = await listAll(base, admin);
+    expect(mine.length).toBeLessThan(everything.length);
+    const team = new Set(['manager', 'sales1', 'sales2', 'intern'].map((u) => company.users[u as 'manager']));
+    expectSameIds(await listAll(base, manager), new Set(everything.filter((c) => team.has(c.ownerId)).map((c) => c.id)));
+    // a filter never widens the scope
+    expect(ok(await get(`${base}${qs({ filter: { ownerId: company.users.sales2 }, limit: 200 })}`, sales1)).map((c: any) => c.id).sort()).toEqual([...assigned].sort());
+    expect(ok(await get(`${base}${qs({ filter: { ownerId: null }, limit: 200 })}`, sales1))).toEqual([]);
+  });
+
   it('filters by equality, in, contains, has, isNull and ne', async () => {
-    const all = ok(await get(`${base}${qs({ limit: 200 })}`, sales1)) as Array<Record<string, any>>;
-    expect(all.length).toBeGreaterThan(20);
-    const levelA = ok(await get(`${base}${qs({ filter: { level: 'A' }, limit: 200 })}`, sales1)) as any[];
-    expect(levelA.length).toBe(all.filter((c) => c.level === 'A').length);
-    expect(levelA.every((c) => c.level === 'A')).toBe(true);
-    const ab = ok(await get(`${base}${qs({ filter: { level: { in: ['A', 'B'] } }, limit: 200 })}`, sales1)) as any[];
-    expect(ab.length).toBe(all.filter((c) => c.level === 'A' || c.level === 'B').length);
-    const notA = ok(await get(`${base}${qs({ filter: { level: { ne: 'A' } }, limit: 200 })}`, sales1)) as any[];
-    expect(notA.length + levelA.length).toBe(all.length);
-    const mine = ok(await get(`${base}${qs({ filter: { ownerId: company.users.sales1 }, limit: 200 })}`, sales1)) as any[];
-    expect(mine.length).toBeGreaterThan(0);
-    expect(mine.every((c) => c.ownerId === company.users.sales1)).toBe(true);
-    const unowned = ok(await get(`${base}${qs({ filter: { ownerId: null }, limit: 200 })}`, sales1)) as any[];
-    expect(unowned.length).toBe(all.filter((c) => c.ownerId === null).length);
+    for (const headers of [admin, sales1]) {
+      const all = ok(await get(`${base}${qs({ limit: 200 })}`, headers)) as Array<Record<string, any>>;
+      expect(all.length).toBeGreaterThan(headers === admin ? 20 : 5);
+      const levelA = ok(await get(`${base}${qs({ filter: { level: 'A' }, limit: 200 })}`, headers)) as any[];
+      expect(levelA.length).toBe(all.filter((c) => c.level === 'A').length);
+      expect(levelA.every((c) => c.level === 'A')).toBe(true);
+      const ab = ok(await get(`${base}${qs({ filter: { level: { in: ['A', 'B'] } }, limit: 200 })}`, headers)) as any[];
+      expect(ab.length).toBe(all.filter((c) => c.level === 'A' || c.level === 'B').length);
+      const notA = ok(await get(`${base}${qs({ filter: { level: { ne: 'A' } }, limit: 200 })}`, headers)) as any[];
+      expect(notA.length + levelA.length).toBe(all.length);
+      const mine = ok(await get(`${base}${qs({ filter: { ownerId: company.users.sales1 }, limit: 200 })}`, headers)) as any[];
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.every((c) => c.ownerId === company.users.sales1)).toBe(true);
+      const unowned = ok(await get(`${base}${qs({ filter: { ownerId: null }, limit: 200 })}`, headers)) as any[];
+      expect(unowned.length).toBe(all.filter((c) => c.ownerId === null).length);
+      if (headers === admin) expect(unowned.length).toBeGreaterThan(0);
+    }
 
     const tagged = ok(await newCustomer(sales1, { tags: ['资源测试标签'], industry: '独一无二行业' }), 201);
     const byTag = ok(await get(`${base}${qs({ filter: { tags: { has: '资源测试标签' } } })}`, sales1)) as any[];
@@ -132,30 +186,45 @@ describe('customers: list', () => {
     expect(byQ.map((c) => c.id)).toContain(tagged.id);
     const since = ok(await get(`${base}${qs({ filter: { createdAt: { gte: tagged.createdAt } } })}`, sales1)) as any[];
     expect(since.map((c) => c.id)).toContain(tagged.id);
+    // the same searches by a rep who cannot see the customer find nothing
+    expect(ok(await get(`${base}${qs({ filter: { tags: { has: '资源测试标签' } } })}`, sales2))).toEqual([]);
+    expect(ok(await get(`${base}${qs({ q: tagged.name.slice(2, 9) })}`, sales2))).toEqual([]);
   });
 
   it('sorts ascending and descending, nulls last', async () => {
-    const byName = ok(await get(`${base}${qs({ sort: 'name', limit: 200 })}`, sales1)) as any[];
-    const byNameDesc = ok(await get(`${base}${qs({ sort: '-name', limit: 200 })}`, sales1)) as any[];
-    expect(byName.length).toBeGreaterThan(20);
-    expect(byNameDesc.map((c) => c.name)).toEqual([...byName.map((c) => c.name)].reverse());
-    const byIndustry = ok(await get(`${base}${qs({ sort: '-industry', limit: 200 })}`, sales1)) as any[];
-    expectSorted(byIndustry.map((c) => c.industry), 'desc');
-    const byLevel = ok(await get(`${base}${qs({ sort: 'level', limit: 200 })}`, sales1)) as any[];
-    expectSorted(byLevel.map((c) => c.level), 'asc');
-    const byUpdated = ok(await get(`${base}${qs({ limit: 200 })}`, sales1)) as any[];
-    expectSorted(byUpdated.map((c) => c.updatedAt), 'desc');
+    for (const headers of [admin, sales1]) {
+      const byName = ok(await get(`${base}${qs({ sort: 'name', limit: 200 })}`, headers)) as any[];
+      const byNameDesc = ok(await get(`${base}${qs({ sort: '-name', limit: 200 })}`, headers)) as any[];
+      expect(byName.length).toBeGreaterThan(headers === admin ? 20 : 5);
+      expect(byNameDesc.map((c) => c.name)).toEqual([...byName.map((c) => c.name)].reverse());
+      const byIndustry = ok(await get(`${base}${qs({ sort: '-industry', limit: 200 })}`, headers)) as any[];
+      expectSorted(byIndustry.map((c) => c.industry), 'desc');
+      const byLevel = ok(await get(`${base}${qs({ sort: 'level', limit: 200 })}`, headers)) as any[];
+      expectSorted(byLevel.map((c) => c.level), 'asc');
+      const byUpdated = ok(await get(`${base}${qs({ limit: 200 })}`, headers)) as any[];
+      expectSorted(byUpdated.map((c) => c.updatedAt), 'desc');
+    }
   });
 
   it('pages with limit + cursor without duplicates or gaps (default, name, -industry, -level, filtered)', async () => {
-    const first = await expectPagingMatches(base, sales1, {}, 4);
+    // the whole tenant, as the admin
+    const first = await expectPagingMatches(base, admin, {}, 4);
     expect(first.pages).toBeGreaterThan(5);
-    await expectPagingMatches(base, sales1, { sort: 'name' }, 7);
-    const nullable = await expectPagingMatches(base, sales1, { sort: '-industry' }, 3);
+    await expectPagingMatches(base, admin, { sort: 'name' }, 7);
+    const nullable = await expectPagingMatches(base, admin, { sort: '-industry' }, 3);
     expect(nullable.rows.some((r) => r.industry === null)).toBe(true);
-    const levels = await expectPagingMatches(base, sales1, { sort: '-level' }, 5);
+    const levels = await expectPagingMatches(base, admin, { sort: '-level' }, 5);
     expect(new Set(levels.rows.map((r) => r.level)).size).toBeGreaterThan(2);
-    await expectPagingMatches(base, sales1, { sort: 'createdAt', filter: { status: { ne: 'lost' } } }, 6);
+    await expectPagingMatches(base, admin, { sort: 'createdAt', filter: { status: { ne: 'lost' } } }, 6);
+    // a rep's scoped list: the scope is applied before paging, so pages are full and hold only visible rows
+    const visible = await ownAssignedCustomerIds(company, 'sales1');
+    const scoped = await expectPagingMatches(base, sales1, {}, 3);
+    expect(scoped.pages).toBeGreaterThan(2);
+    expectSameIds(scoped.rows, visible);
+    for (const params of [{ sort: 'name' }, { sort: '-industry' }, { sort: '-level' }, { sort: 'createdAt', filter: { status: { ne: 'lost' } } }]) {
+      const paged = await expectPagingMatches(base, sales1, params, 2);
+      expect(paged.rows.every((r) => visible.has(r.id as string))).toBe(true);
+    }
   });
 
   it('returns only the requested fields plus id', async () => {

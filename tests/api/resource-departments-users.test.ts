@@ -71,12 +71,18 @@ describe('departments', () => {
     expect(res.body.error.details).toMatchObject({ parentType: 'department', parentId: parent.id });
   });
 
-  it('is admin-only for writes (403), validates input, detects stale versions and unknown ids', async () => {
+  it('needs manageUsers for writes (403 MISSING_GRANT), validates input, detects stale versions and unknown ids', async () => {
     const d = ok(await newDept('T-权限部门'), 201);
-    expectError(await post(depts, manager, { name: 'T-经理建的' }), 403, 'FORBIDDEN');
-    expectError(await patch(`${depts}/${d.id}`, sales1, { name: 'x', version: 1 }), 403, 'FORBIDDEN');
-    expectError(await del(`${depts}/${d.id}`, manager), 403, 'FORBIDDEN');
-    expect(ok(await get(`${depts}/${d.id}`, sales1)).name).toBe('T-权限部门');
+    for (const res of [
+      await post(depts, manager, { name: 'T-经理建的' }),
+      await patch(`${depts}/${d.id}`, sales1, { name: 'x', version: 1 }),
+      await del(`${depts}/${d.id}`, manager),
+    ]) {
+      expectError(res, 403, 'MISSING_GRANT');
+      expect(res.body.error.details.missing).toBe('manageUsers');
+    }
+    // departments are readable by every signed-in user, whatever their roles
+    for (const user of ['sales1', 'legal', 'finance', 'intern'] as const) expect(ok(await get(`${depts}/${d.id}`, await company.as(user))).name).toBe('T-权限部门');
     expectFieldError(await post(depts, admin, { name: '' }), 'name');
     expectFieldError(await post(depts, admin, { name: 'x', parentId: 'root' }), 'parentId');
     expectFieldError(await post(depts, admin, { name: 'x', parentId: missingId() }), 'parentId');
@@ -118,7 +124,14 @@ describe('users', () => {
     expect(login.body.user).toMatchObject({ id: created.id, role: 'member' });
     const token = { authorization: `Bearer ${login.body.token}` };
     expect(ok(await get('/api/v1/me', token)).username).toBe('T.Newbie');
-    expect(ok(await get('/api/v1/customers?limit=1', token))).toHaveLength(1);
+    // a new user holds no role yet: no customer grant at all (403 naming it); departments are readable by all
+    const noRead = await get('/api/v1/customers?limit=1', token);
+    expectError(noRead, 403, 'MISSING_GRANT');
+    expect(noRead.body.error.details.missing).toBe('customer.read');
+    expect(ok(await get(`${depts}/${dept}`, token)).name).toBe('销售一组');
+    const noGrant = await post('/api/v1/customers', token, { name: '无角色用户建的客户' });
+    expectError(noGrant, 403, 'MISSING_GRANT');
+    expect(noGrant.body.error.details.missing).toBe('customer.create');
 
     expect(ok(await patch(`${users}/${created.id}`, admin, { displayName: '新同事（已转正）', version: 1 })).displayName).toBe('新同事（已转正）');
     ok(await del(`${users}/${created.id}`, admin));
@@ -127,12 +140,19 @@ describe('users', () => {
     expect(ok(await restore(`${users}/${created.id}`, admin))).toMatchObject({ id: created.id, deletedAt: null });
   });
 
-  it('answers 403 to members creating or changing users', async () => {
-    expectError(await post(users, manager, { username: 't.bymanager', displayName: 'x', password: 'long-enough-1' }), 403, 'FORBIDDEN');
-    expectError(await patch(`${users}/${company.users.sales2}`, manager, { displayName: 'x', version: 1 }), 403, 'FORBIDDEN');
-    expectError(await patch(`${users}/${company.users.sales1}`, sales1, { role: 'admin', version: 1 }), 403, 'FORBIDDEN');
-    expectError(await del(`${users}/${company.users.intern}`, sales1), 403, 'FORBIDDEN');
+  it('answers 403 MISSING_GRANT (manageUsers) to members creating or changing users', async () => {
+    for (const res of [
+      await post(users, manager, { username: 't.bymanager', displayName: 'x', password: 'long-enough-1' }),
+      await patch(`${users}/${company.users.sales2}`, manager, { displayName: 'x', version: 1 }),
+      await patch(`${users}/${company.users.sales1}`, sales1, { role: 'admin', version: 1 }),
+      await del(`${users}/${company.users.intern}`, sales1),
+    ]) {
+      expectError(res, 403, 'MISSING_GRANT');
+      expect(res.body.error.details.missing).toBe('manageUsers');
+    }
     expect(ok(await get(`${users}/${company.users.sales1}`, sales1)).role).toBe('member');
+    expect(ok(await get(`${users}/${company.users.sales2}`, sales1)).displayName).toBe('张伟');
+    expect(ok(await get(`${users}${qs({ filter: { username: 't.bymanager' } })}`, admin))).toEqual([]);
   });
 
   it('validates input naming the field and refuses duplicates, self-management and self-deletion', async () => {

@@ -3,6 +3,7 @@ import { demoCompany, type Company } from '../support/test-app.ts';
 import {
   del, expectError, expectFieldError, expectPagingMatches, expectSorted, get, keysOf, missingId, numeric, ok, patch, post, qs, restore, type Headers,
 } from '../support/resource-helpers.ts';
+import { listAll } from '../support/access-helpers.ts';
 
 const products = '/api/v1/products';
 const orders = '/api/v1/orders';
@@ -32,12 +33,25 @@ describe('products (admin-only writes)', () => {
     expect(ok(await restore(url, admin))).toMatchObject({ id: created.id, unitPrice: '99.50', deletedAt: null });
   });
 
-  it('answers 403 to members writing products', async () => {
+  it('answers 403 MISSING_GRANT to members writing products (sales roles only read them)', async () => {
     const p = ok(await post(products, admin, { sku: 'T-ADMIN-ONLY', name: '仅管理员', unitPrice: '1' }), 201);
-    expectError(await post(products, sales1, { sku: 'T-MEMBER', name: '成员创建', unitPrice: '1' }), 403, 'FORBIDDEN');
-    expectError(await patch(`${products}/${p.id}`, sales1, { name: '成员改', version: 1 }), 403, 'FORBIDDEN');
-    expectError(await del(`${products}/${p.id}`, sales1), 403, 'FORBIDDEN');
-    expect(ok(await get(`${products}/${p.id}`, sales1)).name).toBe('仅管理员');
+    const manager = await company.as('manager');
+    for (const [res, missing] of [
+      [await post(products, sales1, { sku: 'T-MEMBER', name: '成员创建', unitPrice: '1' }), 'product.create'],
+      [await patch(`${products}/${p.id}`, sales1, { name: '成员改', version: 1 }), 'product.update'],
+      [await del(`${products}/${p.id}`, sales1), 'product.delete'],
+      [await post(products, manager, { sku: 'T-MANAGER', name: '总监创建', unitPrice: '1' }), 'product.create'],
+      [await patch(`${products}/${p.id}`, manager, { name: '总监改', version: 1 }), 'product.update'],
+    ] as const) {
+      expectError(res, 403, 'MISSING_GRANT');
+      expect(res.body.error.details.missing).toBe(missing);
+    }
+    expect(ok(await get(`${products}/${p.id}`, sales1))).toMatchObject({ name: '仅管理员', version: 1 });
+    expect(ok(await get(`${products}${qs({ filter: { sku: { in: ['T-MEMBER', 'T-MANAGER'] } } })}`, admin))).toEqual([]);
+    // 法务 holds no product grant at all
+    const legal = await get(`${products}/${p.id}`, await company.as('legal'));
+    expectError(legal, 403, 'MISSING_GRANT');
+    expect(legal.body.error.details.missing).toBe('product.read');
   });
 
   it('rejects invalid input naming the field, duplicates, stale versions and unknown ids', async () => {
@@ -94,9 +108,17 @@ describe('orders', () => {
     const url = `${orders}/${o.id}`;
     expect(ok(await get(url, sales1)).amount).toBe('399.80');
     expect(ok(await patch(url, sales1, { sku: 'T-GADGET', version: 1 }))).toMatchObject({ sku: 'T-GADGET', amount: '2000.00', version: 2 });
-    ok(await del(url, sales1));
+    // 销售代表 and 销售总监 create, read and update orders but do not delete them
+    for (const headers of [sales1, await company.as('manager')]) {
+      const res = await del(url, headers);
+      expectError(res, 403, 'MISSING_GRANT');
+      expect(res.body.error.details.missing).toBe('order.delete');
+    }
+    ok(await del(url, admin));
     expectError(await get(url, sales1), 404, 'NOT_FOUND');
-    expect(ok(await restore(url, sales1))).toMatchObject({ id: o.id, sku: 'T-GADGET', deletedAt: null });
+    expectError(await restore(url, sales1), 403, 'MISSING_GRANT');
+    expect(ok(await restore(url, admin))).toMatchObject({ id: o.id, sku: 'T-GADGET', deletedAt: null });
+    expect(ok(await get(url, sales1)).sku).toBe('T-GADGET');
   });
 
   it('rejects invalid input naming the field', async () => {
@@ -116,14 +138,23 @@ describe('orders', () => {
     expectFieldError(await post(orders, sales1, { customerId, sku: 'T-WIDGET', quantity: 1, amount: 'abc' }), 'amount');
   });
 
-  it('answers 409 VERSION_CONFLICT, 403 for another member, 404 for unknown ids', async () => {
+  it('answers 409 VERSION_CONFLICT, 403/404 for another member, 404 for unknown ids', async () => {
     const o = ok(await post(orders, sales1, { customerId, sku: 'T-WIDGET', quantity: 1 }), 201);
     const url = `${orders}/${o.id}`;
     ok(await patch(url, sales1, { quantity: 4, version: 1 }));
     expectError(await patch(url, sales1, { quantity: 5, version: 1 }), 409, 'VERSION_CONFLICT');
-    expectError(await patch(url, sales2, { quantity: 5, version: 2 }), 403, 'FORBIDDEN');
-    expectError(await del(url, sales2), 403, 'FORBIDDEN');
-    expectError(await post(orders, sales2, { customerId, sku: 'T-WIDGET', quantity: 1 }), 403, 'FORBIDDEN');
+    // outside sales2's own_assigned scope, so not even readable: 404
+    expectError(await get(url, sales2), 404, 'NOT_FOUND');
+    expectError(await patch(url, sales2, { quantity: 5, version: 2 }), 404, 'NOT_FOUND');
+    // no sales role holds order.delete: refused before the record is looked up
+    const noDelete = await del(url, sales2);
+    expectError(noDelete, 403, 'MISSING_GRANT');
+    expect(noDelete.body.error.details.missing).toBe('order.delete');
+    // the new order's owner defaults to the customer's owner (sales1): outside sales2's create scope
+    const outside = await post(orders, sales2, { customerId, sku: 'T-WIDGET', quantity: 1 });
+    expectError(outside, 404, 'NOT_FOUND'); // a customer you cannot read is not revealed, not even by a write
+    expect(outside.body.error.details).toEqual({ recordType: 'customer', id: customerId });
+    expect(ok(await patch(url, await company.as('manager'), { quantity: 6, version: 2 })).quantity).toBe('6.000');
     expectError(await get(`${orders}/${missingId()}`, sales1), 404, 'NOT_FOUND');
     expectError(await patch(`${orders}/${missingId()}`, sales1, { quantity: 1, version: 1 }), 404, 'NOT_FOUND');
   });
@@ -131,17 +162,24 @@ describe('orders', () => {
   it('refuses to restore an order whose customer is in the recycle bin (409 PARENT_DELETED)', async () => {
     const customer = ok(await post('/api/v1/customers', sales1, { name: '订单父记录删除测试' }), 201);
     const o = ok(await post(orders, sales1, { customerId: customer.id, sku: 'T-WIDGET', quantity: 1 }), 201);
-    ok(await del(`${orders}/${o.id}`, sales1));
+    ok(await del(`${orders}/${o.id}`, admin));
     ok(await del(`/api/v1/customers/${customer.id}`, sales1));
-    const res = await restore(`${orders}/${o.id}`, sales1);
+    const res = await restore(`${orders}/${o.id}`, admin);
     expectError(res, 409, 'PARENT_DELETED');
     expect(res.body.error.details.parentId).toBe(customer.id);
   });
 
   it('lists with filter, sort (default -orderedAt), paging, fields= and include on the customer', async () => {
-    const all = ok(await get(`${orders}${qs({ limit: 200 })}`, sales1)) as any[];
+    // the whole tenant (40 seeded orders and this file's), as the admin
+    const all = ok(await get(`${orders}${qs({ limit: 200 })}`, admin)) as any[];
     expect(all.length).toBeGreaterThanOrEqual(40);
     expectSorted(all.map((o) => o.orderedAt), 'desc');
+    await expectPagingMatches(orders, admin, {}, 7);
+    // sales1's slice: orders are own_assigned on their own owner (none is assigned in the demo data)
+    const own = await listAll(orders, sales1);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.map((o) => o.id).sort()).toEqual(all.filter((o) => o.ownerId === company.users.sales1).map((o) => o.id).sort());
+    expectSorted(own.map((o) => o.orderedAt), 'desc');
     const mine = ok(await get(`${orders}${qs({ filter: { customerId, sku: 'T-WIDGET' }, sort: 'amount', limit: 200 })}`, sales1)) as any[];
     expect(mine.length).toBeGreaterThan(2);
     expect(mine.every((o) => o.customerId === customerId && o.sku === 'T-WIDGET')).toBe(true);

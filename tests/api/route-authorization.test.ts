@@ -26,6 +26,7 @@ const openToSignedIn = new Set([
   'GET /api/v1/approvals',
   'POST /api/v1/approvals',
   'GET /api/v1/approvals/:id',
+  'POST /api/v1/approvals/:id/cancel',
   'GET /api/v1/exports/:id/download',
 ]);
 
