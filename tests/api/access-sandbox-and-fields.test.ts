@@ -107,3 +107,13 @@ describe('least privilege', () => {
     await call({ method: 'PATCH', url: '/api/v1/tenant/settings', headers: admin, payload: { leastPrivilege: true, sandboxDays: 7 } });
   });
 });
+
+describe('the seed incident, end to end', () => {
+  it('a customer with contracts cannot be deleted around the contract approval', async () => {
+    const withContract = (await call({ method: 'GET', url: '/api/v1/contracts?limit=1', headers: admin })).body.data[0];
+    const res = await call({ method: 'DELETE', url: `/api/v1/customers/${withContract.customerId}`, headers: admin });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('APPROVAL_REQUIRED');
+    expect((await call({ method: 'GET', url: `/api/v1/contracts/${withContract.id}`, headers: admin })).status).toBe(200);
+  });
+});

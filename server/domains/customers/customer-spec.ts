@@ -9,6 +9,7 @@ import type { Input, ResourceSpec, Row } from '../../core/resource-spec.ts';
 import { optionalText, versionField } from '../../http/common-schemas.ts';
 import { assertActiveUser, pick } from '../shared-rules.ts';
 import { assertNoDuplicateCustomer } from './duplicate-customers.ts';
+import { refuseCustomerWithContracts } from '../../guards/batch-delete.ts';
 
 const createSchema = z
   .object({
@@ -86,6 +87,8 @@ export const customerSpec: ResourceSpec = registerResource({
   createSchema,
   updateSchema,
   toColumns,
+  // deleting a customer would take its contracts with it: each contract needs legal's approval first
+  beforeDelete: refuseCustomerWithContracts,
   includes: {
     contacts: { resource: 'contacts', column: 'customer_id' },
     opportunities: { resource: 'opportunities', column: 'customer_id' },
