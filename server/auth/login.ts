@@ -43,7 +43,7 @@ export interface LoginInput {
 
 export async function login(db: Kysely<DB>, input: LoginInput, meta: RequestMeta, ttlHours: number) {
   const username = input.username.trim().toLowerCase();
-  const keys = [`user:${username}`, `ip:${meta.ip ?? 'unknown'}`];
+  const keys = [`user:${input.tenant ?? ''}:${username}`, `ip:${meta.ip ?? 'unknown'}`];
   await assertNotRateLimited(db, keys);
 
   const candidates = await asSystem(db, (trx) =>
