@@ -16,12 +16,14 @@ export interface QueueSpec {
 
 export const queueNames = {
   recycleBinPurge: 'recycle-bin.purge',
+  recycleBinSchedule: 'recycle-bin.schedule',
 } as const;
 
 export const defaultQueueOptions = { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 15 * 60 } as const;
 
 export const appQueues: QueueSpec[] = [
   { name: queueNames.recycleBinPurge, retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 60 * 60 },
+  { name: queueNames.recycleBinSchedule, retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 5 * 60 },
 ];
 
 export const deadLetterName = (queue: string): string => `${queue}.dead`;

@@ -3,7 +3,16 @@ import type { FileStorage } from '../storage/file-storage.ts';
 import type { JobLogger, JobRunner } from './boss.ts';
 import { startOutboxDispatcher, type OutboxDispatcher, type TopicQueues } from './outbox.ts';
 import { queueNames } from './queues.ts';
-import { purgeExpiredRecycleBin } from './recycle-purge.ts';
+import { purgeExpiredRecycleBin, retentionDays } from './recycle-purge.ts';
+import { allResources } from '../core/registry.ts';
+import { asSystem } from '../core/tenant-transaction.ts';
+import type { OutboxJob } from './outbox.ts';
+
+/** When the entry a deletion event created becomes purgeable (its tenant's retention after the event). */
+export async function purgeTimeFor(database: Database, event: OutboxJob): Promise<Date> {
+  const tenant = await asSystem(database.db, (trx) => trx.selectFrom('tenants').select('settings').where('id', '=', event.tenantId).executeTakeFirst());
+  return new Date(Date.parse(event.createdAt) + retentionDays(tenant?.settings) * 86400_000 + 60_000);
+}
 
 /**
  * Outbox topic → queues. Empty for now: the recycle-bin purge is time-driven (a daily sweep),
@@ -12,7 +21,7 @@ import { purgeExpiredRecycleBin } from './recycle-purge.ts';
  * marked dispatched. Add a line here (and the queue to queues.ts) for the first real consumer,
  * e.g. `'customer.updated': ['search.reindex']`.
  */
-export const topicQueues: TopicQueues = {};
+export const topicQueues: TopicQueues = Object.fromEntries(allResources().map((spec) => [`${spec.recordType}.deleted`, [queueNames.recycleBinSchedule]]));
 
 export const recycleBinPurgeCron = '30 3 * * *'; // 03:30 Asia/Shanghai, daily
 
@@ -48,6 +57,13 @@ export async function registerJobs(
     return result;
   });
   await runner.schedule(queueNames.recycleBinPurge, recycleBinPurgeCron, {}, { tz: 'Asia/Shanghai' });
+  // every deletion event books the purge of its tenant for the moment the entry expires; the
+  // daily sweep above catches anything a changed retention setting moved
+  await runner.work<OutboxJob>(queueNames.recycleBinSchedule, async (job) => {
+    const at = await purgeTimeFor(database, job.data);
+    await runner.send(queueNames.recycleBinPurge, { tenantId: job.data.tenantId }, { startAfter: at, singletonKey: `purge:${job.data.tenantId}:${at.toISOString().slice(0, 13)}` });
+    return { tenantId: job.data.tenantId, purgeAt: at.toISOString() };
+  });
   if (opts.dispatchOutbox === false) return undefined;
   return startOutboxDispatcher(database, runner, { topicQueues, logger });
 }
