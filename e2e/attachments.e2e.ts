@@ -1,0 +1,49 @@
+/** Uploading an image to a customer's attachments, and seeing it listed. */
+import { expect, test } from 'vitest';
+import { apiClient, apiLogin, createCustomer, escapeRegExp, need, openContext, pngOf, textIn, uniqueName } from './support/app.ts';
+
+test('upload an image attachment to a customer', async () => {
+  const session = await apiLogin('sales1');
+  const api = apiClient(session.token);
+  const customer = await createCustomer(api, uniqueName('E2E 附件客户'));
+  const fileName = `e2e-名片-${Date.now().toString(36)}.png`;
+
+  const { page } = await openContext('desk', { as: 'sales1' });
+  await page.goto(`/customers/${customer.id}`);
+  await need(page.getByRole('heading', { name: customer.name }), 'the customer detail');
+  const image = await pngOf(page);
+
+  const tab = page.getByRole('tab', { name: textIn('附件', 'Attachments') });
+  await need(tab, 'an "附件 / Attachments" tab on the customer detail');
+  await tab.first().click();
+
+  const upload = page.getByTestId('attachment-upload');
+  await need(upload, 'the attachment upload control (data-testid="attachment-upload")', { state: 'attached' });
+  const file = { name: fileName, mimeType: 'image/png', buffer: image };
+  const uploaded = page.waitForResponse((r) => r.url().includes('/api/v1/attachments') && r.request().method() === 'POST');
+  // The test id may sit on the <input type=file> itself, on a wrapper around it, or on a button that opens the picker.
+  const isInput = await upload.first().evaluate((el) => el instanceof HTMLInputElement && el.type === 'file');
+  const inner = upload.first().locator('input[type=file]');
+  if (isInput) await upload.first().setInputFiles(file);
+  else if (await inner.count()) await inner.first().setInputFiles(file);
+  else {
+    const chooser = page.waitForEvent('filechooser');
+    await upload.first().click();
+    await (await chooser).setFiles(file);
+  }
+  const response = await uploaded;
+  expect(response.status(), `upload answered ${response.status()}`).toBe(201);
+
+  await need(page.getByText(fileName), 'the uploaded file listed under the attachments tab');
+  const filter = encodeURIComponent(JSON.stringify({ customerId: customer.id }));
+  const stored = await api.get<{ data: Array<{ name: string; mimeType: string; sizeBytes: number }> }>(`/attachments?filter=${filter}`);
+  expect(stored.data).toContainEqual(expect.objectContaining({ name: fileName, mimeType: 'image/png', sizeBytes: image.length }));
+
+  // Images preview in place.
+  const preview = page.getByRole('button', { name: new RegExp(`^(预览|Preview)\\s.*${escapeRegExp(fileName)}`, 'i') });
+  await need(preview, `a "预览 / Preview" button for ${fileName}`);
+  await preview.first().click();
+  const img = page.getByRole('img', { name: fileName });
+  await need(img, 'the image preview');
+  await expect.poll(() => img.first().evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(160 * (await page.evaluate(() => devicePixelRatio)));
+});
