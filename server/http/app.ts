@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import multipart from '@fastify/multipart';
+import compress from '@fastify/compress';
+import zlib from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { isUuid, newId } from '../../common/ids.ts';
@@ -68,6 +70,7 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   });
   installErrorHandler(app);
 
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
@@ -99,7 +102,17 @@ async function serveWebApp(app: FastifyInstance) {
     );
     return;
   }
-  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+    preCompressed: true,
+    // hashed build assets never change; the shell (index.html, service worker) is revalidated
+    setHeaders: (res, file) => {
+      res.setHeader('cache-control', /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const url = request.url.split('?')[0]!;
     if (url.startsWith('/api/') || path.extname(url)) {

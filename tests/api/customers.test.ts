@@ -33,3 +33,15 @@ describe('customers', () => {
     expect(restored.body.data).toMatchObject({ id, level: 'B', deletedAt: null });
   });
 });
+
+describe('derived fields', () => {
+  it('serves lastFollowupAt through fields= (the phone lite view) and it follows new follow-ups', async () => {
+    const customer = (await call({ method: 'POST', url: '/api/v1/customers', headers: sales1, payload: { name: '最近跟进测试有限公司' } })).body.data;
+    const before = await call({ method: 'GET', url: `/api/v1/customers/${customer.id}?fields=name,lastFollowupAt`, headers: sales1 });
+    expect(before.body.data).toEqual({ id: customer.id, name: '最近跟进测试有限公司', lastFollowupAt: null });
+    const occurredAt = '2026-11-20T08:30:00.000Z';
+    await call({ method: 'POST', url: '/api/v1/followups', headers: sales1, payload: { customerId: customer.id, kind: 'call', content: '电话沟通', occurredAt } });
+    const after = await call({ method: 'GET', url: `/api/v1/customers/${customer.id}?fields=name,lastFollowupAt`, headers: sales1 });
+    expect(after.body.data.lastFollowupAt).toBe(occurredAt);
+  });
+});

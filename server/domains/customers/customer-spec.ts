@@ -84,6 +84,20 @@ export const customerSpec: ResourceSpec = registerResource({
     tags: { column: 'tags', kind: 'textArray', filter: true },
   },
   customObject: 'customer',
+  extraOutput: { lastFollowupAt: z.string().nullable().describe('When the latest follow-up happened (derived)') },
+  decorate: async (trx, tenantId, records) => {
+    if (records.length === 0) return;
+    const rows = await trx
+      .selectFrom('followups')
+      .select(['customer_id', sql<Date>`max(occurred_at)`.as('last')])
+      .where('tenant_id', '=', tenantId)
+      .where('customer_id', 'in', records.map((r) => r.id as string))
+      .where('deleted_at', 'is', null)
+      .groupBy('customer_id')
+      .execute();
+    const last = new Map(rows.map((r) => [r.customer_id, new Date(r.last).toISOString()]));
+    for (const record of records) record.lastFollowupAt = last.get(record.id as string) ?? null;
+  },
   createSchema,
   updateSchema,
   toColumns,
