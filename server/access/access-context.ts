@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 
 import type { Actor } from '../core/context.ts';
 import type { Trx } from '../core/tenant-transaction.ts';
@@ -99,30 +100,55 @@ export function buildAccess(
   return { actor, settings, grants, system, fieldRules, heldRoleIds, ...user, assigned: user.assigned ?? new Map() };
 }
 
-/** Loads the signed-in user's access for this request. */
+interface AccessRow {
+  settings: Record<string, unknown> | null;
+  person: { department_id: string | null; manager_id: string | null; hire_date: string | null; sandbox_ended_at: string | null; path: string | null } | null;
+  held: string[] | null;
+  roles: Array<{ id: string; name: string; parent_role_id: string | null; status: string }> | null;
+  grants: Array<{ role_id: string; object: string; action: string; scope: string; filter: Record<string, unknown> | null }> | null;
+  rules: Array<{ role_id: string; object: string; field: string; rule: string }> | null;
+  assigned: Array<{ record_type: string; record_id: string }> | null;
+}
+
+/**
+ * Loads the signed-in user's access for this request in one round trip: settings, the
+ * user's department, roles held, the tenant's roles, grants and field rules, assignments.
+ */
 export async function loadAccess(trx: Trx, actor: Actor, now = new Date()): Promise<AccessContext> {
-  const [tenant, user, held, data, assignments] = await Promise.all([
-    trx.selectFrom('tenants').select('settings').where('id', '=', actor.tenantId).executeTakeFirst(),
-    trx
-      .selectFrom('users')
-      .leftJoin('departments', (j) => j.onRef('departments.tenant_id', '=', 'users.tenant_id').onRef('departments.id', '=', 'users.department_id'))
-      .select(['users.department_id', 'users.manager_id', 'users.hire_date', 'users.sandbox_ended_at', 'departments.path'])
-      .where('users.tenant_id', '=', actor.tenantId)
-      .where('users.id', '=', actor.userId)
-      .executeTakeFirst(),
-    trx.selectFrom('user_roles').select('role_id').where('tenant_id', '=', actor.tenantId).where('user_id', '=', actor.userId).where('deleted_at', 'is', null).execute(),
-    loadRoleData(trx, actor.tenantId),
-    trx.selectFrom('assignments').select(['record_type', 'record_id']).where('tenant_id', '=', actor.tenantId).where('user_id', '=', actor.userId).where('deleted_at', 'is', null).execute(),
-  ]);
+  const t = actor.tenantId;
+  const u = actor.userId;
+  const { rows } = await sql<AccessRow>`select
+      (select settings from tenants where id = ${t}) as settings,
+      (select json_build_object('department_id', users.department_id, 'manager_id', users.manager_id, 'hire_date', users.hire_date,
+                                'sandbox_ended_at', users.sandbox_ended_at, 'path', d.path)
+         from users left join departments d on d.tenant_id = users.tenant_id and d.id = users.department_id
+        where users.tenant_id = ${t} and users.id = ${u}) as person,
+      (select json_agg(role_id) from user_roles where tenant_id = ${t} and user_id = ${u} and deleted_at is null) as held,
+      (select json_agg(json_build_object('id', id, 'name', name, 'parent_role_id', parent_role_id, 'status', status))
+         from roles where tenant_id = ${t} and deleted_at is null) as roles,
+      (select json_agg(json_build_object('role_id', role_id, 'object', object, 'action', action, 'scope', scope, 'filter', filter))
+         from role_grants where tenant_id = ${t} and deleted_at is null) as grants,
+      (select json_agg(json_build_object('role_id', role_id, 'object', object, 'field', field, 'rule', rule))
+         from role_field_rules where tenant_id = ${t} and deleted_at is null) as rules,
+      (select json_agg(json_build_object('record_type', record_type, 'record_id', record_id))
+         from assignments where tenant_id = ${t} and user_id = ${u} and deleted_at is null) as assigned`.execute(trx);
+  const row = rows[0]!;
+  const data: RoleData = {
+    roles: new Map((row.roles ?? []).map((r) => [r.id, { id: r.id, name: r.name, parentRoleId: r.parent_role_id, status: r.status }])),
+    grants: (row.grants ?? []).map((g) => ({ roleId: g.role_id, object: g.object, action: g.action, scope: g.scope as DataScope, filter: g.filter })),
+    fieldRules: (row.rules ?? []).map((r) => ({ roleId: r.role_id, object: r.object, field: r.field, rule: r.rule as FieldRuleKind })),
+  };
+  const held = (row.held ?? []).map((role_id) => ({ role_id }));
   const assigned = new Map<string, string[]>();
-  for (const a of assignments) assigned.set(a.record_type, [...(assigned.get(a.record_type) ?? []), a.record_id]);
-  const settings = readSettings(tenant?.settings);
+  for (const a of row.assigned ?? []) assigned.set(a.record_type, [...(assigned.get(a.record_type) ?? []), a.record_id]);
+  const settings = readSettings(row.settings ?? undefined);
   if (actor.role === 'admin') addBuiltInAdmin(data, held);
+  const person = row.person;
   return buildAccess(actor, held.map((h) => h.role_id), data, settings, {
-    departmentId: user?.department_id ?? null,
-    departmentPath: user?.path ?? null,
-    managerId: user?.manager_id ?? null,
-    sandboxUntil: sandboxUntil(user?.hire_date ?? null, user?.sandbox_ended_at ?? null, settings.sandboxDays, now),
+    departmentId: person?.department_id ?? null,
+    departmentPath: person?.path ?? null,
+    managerId: person?.manager_id ?? null,
+    sandboxUntil: sandboxUntil(person?.hire_date ?? null, person?.sandbox_ended_at ? new Date(person.sandbox_ended_at) : null, settings.sandboxDays, now),
     assigned,
   });
 }
