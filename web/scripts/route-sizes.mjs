@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Gzipped bytes each route downloads on a cold load, from the Vite manifest of `vite build --config web/vite.config.ts`.
+// Gzipped JavaScript and CSS each route downloads on a cold load (static imports; lazily opened panels excluded), from the Vite manifest of `vite build --config web/vite.config.ts`.
 // Usage: node web/scripts/route-sizes.mjs [--json]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,12 +11,13 @@ const manifest = JSON.parse(fs.readFileSync(path.join(outDir, '.vite/manifest.js
 
 /** What a cold visit to each route loads besides index.html (see web/src/router.tsx and the responsive() pairs). */
 const routes = {
-  'login': ['src/pages/LoginPage.tsx'],
-  'mobile /customers': ['src/layout/MobileLayout.tsx', 'src/pages/CustomerListPage.tsx', 'src/components/customers/MobileFilters.tsx', 'src/components/customers/CustomerCards.tsx'],
-  'mobile /customers/:id': ['src/layout/MobileLayout.tsx', 'src/pages/CustomerDetailPage.tsx'],
+  'login': ['src/pages/LoginPage.tsx', 'src/antd/AntdScope.tsx', 'src/i18n/zh-CN.more.ts'],
+  'mobile /customers': ['src/layout/MobileLayout.tsx', 'src/pages/mobile/MobileCustomerListPage.tsx'],
+  'mobile /customers/:id': ['src/layout/MobileLayout.tsx', 'src/pages/mobile/MobileCustomerDetailPage.tsx'],
   'mobile /me': ['src/layout/MobileLayout.tsx', 'src/pages/MePage.tsx'],
-  'desktop /customers': ['src/layout/DesktopLayout.tsx', 'src/pages/CustomerListPage.tsx', 'src/components/customers/DesktopFilters.tsx', 'src/components/customers/CustomerTable.tsx'],
-  'desktop /customers/:id': ['src/layout/DesktopLayout.tsx', 'src/pages/CustomerDetailPage.tsx'],
+  'desktop /customers': ['src/layout/DesktopLayout.tsx', 'src/i18n/zh-CN.more.ts', 'src/pages/desk/DeskCustomerListPage.tsx', 'src/antd/AntdScope.tsx'],
+  'desktop /customers/:id': ['src/layout/DesktopLayout.tsx', 'src/i18n/zh-CN.more.ts', 'src/pages/desk/DeskCustomerDetailPage.tsx'],
+  'desktop /customers/new': ['src/layout/DesktopLayout.tsx', 'src/i18n/zh-CN.more.ts', 'src/pages/forms/CustomerFormPage.tsx', 'src/antd/AntdScope.tsx'],
 };
 
 const gzipCache = new Map();
@@ -44,7 +45,11 @@ function files(keys) {
 const result = {};
 for (const [route, keys] of Object.entries(routes)) {
   const all = files(['index.html', ...keys]);
-  result[route] = { files: all.size, gzipBytes: [...all].reduce((sum, file) => sum + gz(file), 0) };
+  const js = [...all].filter((file) => file.endsWith('.js'));
+  const css = [...all].filter((file) => file.endsWith('.css'));
+  result[route] = { files: all.size, jsGzipBytes: js.reduce((sum, f) => sum + gz(f), 0), cssGzipBytes: css.reduce((sum, f) => sum + gz(f), 0) };
 }
 if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
-else for (const [route, { files: n, gzipBytes }] of Object.entries(result)) console.log(`${route.padEnd(24)} ${(gzipBytes / 1024).toFixed(1).padStart(7)} KB gzip  (${n} files)`);
+else
+  for (const [route, { files: n, jsGzipBytes, cssGzipBytes }] of Object.entries(result))
+    console.log(`${route.padEnd(24)} JS ${(jsGzipBytes / 1024).toFixed(1).padStart(6)} KB gzip  CSS ${(cssGzipBytes / 1024).toFixed(1).padStart(5)} KB  (${n} files)`);

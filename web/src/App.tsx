@@ -1,44 +1,84 @@
-import type { ReactNode } from 'react';
-import { ConfigProvider, type ThemeConfig } from 'antd';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router-dom';
-import { useTranslation } from 'react-i18next';
-import { isApiError } from './api/client.ts';
-import { useIsMobile } from './hooks/useIsMobile.ts';
-import { antdLocaleFor } from './i18n/index.ts';
-import { router } from './router.tsx';
+import { Component, Suspense, useEffect, type ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { session, setUnauthorizedHandler, tokenStore } from './api/client.ts';
+import { queryClient } from './api/queryClient.ts';
+import type { LoginLocationState } from './auth/session.ts';
+import { PageLoading } from './components/PageLoading.tsx';
+import { ToastHost } from './components/toast.tsx';
+import { useTranslation } from './i18n/index.ts';
+import AppLayout from './layout/AppLayout.tsx';
+import RouteError from './pages/RouteError.tsx';
+import { matchRoute, routes } from './routes.tsx';
+import { navigate, Navigate, ParamsProvider, RouterProvider, useLocation, useNavigationPending } from './router/router.tsx';
 
-/** Client errors (4xx) will not change on retry; network and server errors get two more tries. */
-const shouldRetry = (failureCount: number, error: unknown) =>
-  failureCount < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500);
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: shouldRetry },
-    mutations: { retry: false },
-  },
-});
-
-const theme: ThemeConfig = {
-  token: { colorPrimary: '#1f6f5c', borderRadius: 6 },
-};
-
-function AntdProvider({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
-  const isMobile = useIsMobile();
-  return (
-    <ConfigProvider locale={antdLocaleFor(i18n.language)} theme={theme} componentSize={isMobile ? 'large' : 'middle'}>
-      {children}
-    </ConfigProvider>
+/** A rejected token (expired session) goes back to /login with a notice, then the cache is dropped. */
+function useUnauthorizedRedirect() {
+  useEffect(
+    () =>
+      setUnauthorizedHandler(() => {
+        const from = window.location.pathname + window.location.search;
+        const state: LoginLocationState = { reason: 'expired', from: from.startsWith('/login') ? undefined : from };
+        navigate('/login', { replace: true, state });
+        setTimeout(() => queryClient.clear(), 0);
+      }),
+    [],
   );
+}
+
+interface BoundaryProps {
+  resetKey: string;
+  children: ReactNode;
+}
+
+/** Render errors and failed chunk loads show a reload screen instead of a blank page. */
+class RouteErrorBoundary extends Component<BoundaryProps, { error: unknown; key: string }> {
+  override state = { error: null as unknown, key: this.props.resetKey };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  static getDerivedStateFromProps(props: BoundaryProps, state: { error: unknown; key: string }) {
+    return props.resetKey === state.key ? null : { error: null, key: props.resetKey };
+  }
+  override render() {
+    return this.state.error ? <RouteError error={this.state.error} /> : this.props.children;
+  }
+}
+
+function NavigationProgress() {
+  const pending = useNavigationPending();
+  const { t } = useTranslation();
+  return pending ? <div className="nav-progress" role="progressbar" aria-label={t('app.loading')} /> : null;
+}
+
+function Routes() {
+  const location = useLocation();
+  useUnauthorizedRedirect();
+  const match = matchRoute(location.pathname) ?? { route: routes.at(-1)!, params: {} };
+  const { route, params } = match;
+  if (!route.public && !tokenStore.get()) {
+    const state: LoginLocationState = { from: location.pathname + location.search, reason: session.expired ? 'expired' : undefined };
+    return <Navigate to="/login" replace state={state} />;
+  }
+  const page = (
+    <ParamsProvider params={params}>
+      <RouteErrorBoundary resetKey={location.pathname}>
+        <Suspense fallback={<PageLoading />}>
+          <route.Component />
+        </Suspense>
+      </RouteErrorBoundary>
+    </ParamsProvider>
+  );
+  return route.public ? page : <AppLayout>{page}</AppLayout>;
 }
 
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <AntdProvider>
-        <RouterProvider router={router} />
-      </AntdProvider>
+      <RouterProvider>
+        <NavigationProgress />
+        <Routes />
+        <ToastHost />
+      </RouterProvider>
     </QueryClientProvider>
   );
 }

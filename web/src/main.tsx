@@ -1,17 +1,29 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { tokenStore } from './api/client.ts';
 import { App } from './App.tsx';
 import { initI18n } from './i18n/index.ts';
+import { preloadAppLayout } from './layout/AppLayout.tsx';
+import { prefetchRoute } from './routes.tsx';
 import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 
-// Messages (and a non-default language pack) are ready before the first render, so nothing flashes untranslated.
-void initI18n().finally(() => {
+// The first screen's code, its requests and the shell start together. React renders once they are in
+// (index.html shows a spinner until then), so the first render does not suspend; a failure renders anyway
+// and the route's error boundary shows it. Messages are ready too, so nothing flashes untranslated.
+const firstScreen = tokenStore.get() ? [prefetchRoute(window.location.pathname), preloadAppLayout()] : [prefetchRoute('/login')];
+
+void Promise.allSettled([initI18n(), ...firstScreen]).then(() => {
   createRoot(container).render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
 });
+
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  // After the page has loaded, so the worker's own downloads never compete with the first screen.
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}

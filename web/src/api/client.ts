@@ -82,6 +82,9 @@ let onUnauthorized: () => void = () => {
   window.location.assign('/login?expired=1');
 };
 
+/** 403 codes from the access-control layer; the UI shows the server's message with them. */
+export const accessDeniedCodes = ['FORBIDDEN', 'MISSING_GRANT', 'OUT_OF_SCOPE', 'SANDBOX_RESTRICTED', 'STEP_UP_REQUIRED', 'APPROVAL_REQUIRED'];
+
 /** The router installs a handler that navigates without a full reload. */
 export function setUnauthorizedHandler(handler: () => void): () => void {
   const previous = onUnauthorized;
@@ -137,7 +140,7 @@ function parseFields(value: unknown): FieldIssue[] | undefined {
     .map((f) => ({ path: String(f.path ?? ''), message: String(f.message ?? '') }));
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+export async function toApiError(response: Response): Promise<ApiError> {
   const fallbackCode = statusCodes[response.status] ?? (response.status >= 500 ? 'INTERNAL' : 'UNKNOWN');
   const fallbackMessage = response.statusText || `HTTP ${response.status}`;
   let payload: unknown;
@@ -159,6 +162,23 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
+declare global {
+  interface Window {
+    /** Requests web/boot.js started while the entry chunk was still downloading (GET URL → response). */
+    __cairnPrefetch?: Record<string, { token: string; at: number; response: Promise<Response> }>;
+  }
+}
+
+/** A response the boot script already asked for, if it is this exact GET, with this token, and fresh. */
+function takePrefetched(method: string, url: string, token: string | null): Promise<Response> | undefined {
+  const store = typeof window === 'undefined' ? undefined : window.__cairnPrefetch;
+  const entry = store?.[url];
+  if (!entry) return undefined;
+  delete store[url];
+  if (method !== 'GET' || entry.token !== token || Date.now() - entry.at > 15_000) return undefined;
+  return entry.response;
+}
+
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, body, signal, auth = true } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -167,14 +187,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   // Only send a content type with a body: Fastify rejects an empty JSON body.
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
+  const url = `${API_BASE}${path}${buildQuery(query)}`;
   let response: Response;
   try {
-    response = await fetch(`${API_BASE}${path}${buildQuery(query)}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
+    response = await (takePrefetched(method, url, token) ??
+      fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal }));
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause));
@@ -183,10 +200,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (!response.ok) {
     const error = await toApiError(response);
     // Only the first request to notice an expired token reacts; parallel ones find it already gone.
-    if (response.status === 401 && token && tokenStore.get() === token) {
-      tokenStore.clear();
-      onUnauthorized();
-    }
+    handleStatus(response.status, token);
     throw error;
   }
   if (response.status === 204) return undefined as T;
@@ -195,8 +209,22 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 }
 
 export const api = {
-  get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
-    request<T>(path, { query, signal }),
+  get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) => request<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     request<T>(path, { ...options, method: 'POST', body }),
+  patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
+  delete: (path: string) => request<void>(path, { method: 'DELETE' }),
 };
+
+/** Set when the server rejected our token, until the next sign-in: /login then says "session expired". */
+export const session = { expired: false };
+
+/** The one place a 401 on an authenticated request is turned into "back to login". */
+export function handleStatus(status: number, token: string | null) {
+  if (status === 401 && token && tokenStore.get() === token) {
+    session.expired = true;
+    tokenStore.clear();
+    onUnauthorized();
+  }
+}
+

@@ -1,79 +1,38 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { Customer, CustomerRelation, CustomerRelations, One, Page } from './types.ts';
+import type { Customer, Followup, One, Page } from './types.ts';
 
-export const CUSTOMER_PAGE_SIZE = 50;
-
-/** Only what the list and the cards show; `id` is assumed to come back always. */
-export const CUSTOMER_LIST_FIELDS = ['name', 'shortName', 'level', 'status', 'mainPhone', 'ownerId', 'industry', 'region', 'updatedAt'];
-
-export type CustomerFilter = Record<string, string | { in: string[] }>;
-
-export interface CustomerListParams {
-  q: string;
-  sort: string;
-  filter: CustomerFilter;
-}
-
-/** One value is an equality, several become `{in:[…]}`. */
-export function buildCustomerFilter(selection: Record<string, string[]>): CustomerFilter {
-  const filter: CustomerFilter = {};
-  for (const [field, values] of Object.entries(selection)) {
-    if (values.length === 1) filter[field] = values[0]!;
-    else if (values.length > 1) filter[field] = { in: values };
-  }
-  return filter;
-}
-
-export const customerListQuery = (params: CustomerListParams) =>
-  infiniteQueryOptions({
-    queryKey: ['customers', 'list', params],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Customer>>(
-        '/customers',
-        {
-          limit: CUSTOMER_PAGE_SIZE,
-          cursor: pageParam,
-          sort: params.sort,
-          q: params.q.trim(),
-          filter: params.filter,
-          fields: CUSTOMER_LIST_FIELDS,
-        },
-        signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+const customerPath = (id: string) => `/customers/${encodeURIComponent(id)}`;
 
 export const customerQuery = (id: string) =>
   queryOptions({
-    queryKey: ['customers', 'one', id],
-    queryFn: ({ signal }) => api.get<One<Customer>>(`/customers/${encodeURIComponent(id)}`, undefined, signal).then((r) => r.data),
+    queryKey: ['customers', 'one', id, null],
+    queryFn: ({ signal }) => api.get<One<Customer>>(customerPath(id), undefined, signal).then((r) => r.data),
   });
 
-/** Server-side order of each detail tab; undefined keeps the endpoint's default. */
-const relationSorts: Record<CustomerRelation, string | undefined> = {
-  contacts: '-isPrimary',
-  opportunities: '-updatedAt',
-  followups: '-occurredAt',
-  contracts: '-signedDate',
+/** Fields the server computes rather than stores; they are not asked for with `fields=`. */
+export const COMPUTED_LITE_FIELDS = new Set(['lastFollowupAt']);
+
+/** The phone header: only the tenant's lite fields (`fields=`), a few hundred bytes. */
+export const customerLiteQuery = (id: string, liteFields: readonly string[]) => {
+  const fields = [...new Set(['name', ...liteFields.filter((f) => !COMPUTED_LITE_FIELDS.has(f) && !f.startsWith('custom.'))])];
+  if (liteFields.some((f) => f.startsWith('custom.'))) fields.push('custom');
+  return queryOptions({
+    queryKey: ['customers', 'one', id, { fields }],
+    queryFn: ({ signal }) => api.get<One<Partial<Customer> & { id: string }>>(customerPath(id), { fields }, signal).then((r) => r.data),
+  });
 };
 
-export const RELATION_PAGE_SIZE = 20;
-
-/**
- * A detail tab's records through the related list endpoint (`GET /contacts?filter={"customerId":…}`),
- * cursor-paged — `include=` embeds at most 50 per relation. Only runs once its tab is opened.
- */
-export const customerRelationQuery = <R extends CustomerRelation>(customerId: string, relation: R) =>
-  infiniteQueryOptions({
-    queryKey: [relation, 'byCustomer', customerId],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<CustomerRelations[R][number]>>(
-        `/${relation}`,
-        { filter: { customerId }, sort: relationSorts[relation], limit: RELATION_PAGE_SIZE, cursor: pageParam },
-        signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+/** `lastFollowupAt` is not a stored column: the newest follow-up's time. */
+export const latestFollowupQuery = (customerId: string) =>
+  queryOptions({
+    queryKey: ['followups', 'latest', customerId],
+    queryFn: ({ signal }) =>
+      api
+        .get<Page<Pick<Followup, 'id' | 'occurredAt'>>>(
+          '/followups',
+          { filter: { customerId }, sort: '-occurredAt', limit: 1, fields: ['occurredAt'] },
+          signal,
+        )
+        .then((page) => page.data[0]?.occurredAt ?? null),
   });

@@ -1,14 +1,13 @@
 import type { MouseEvent, ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, navigate } from '../router/router.tsx';
 
 /** Goes back in history when we came from inside the app (keeps list filters and scroll), else to `to`. */
 export function BackLink({ to, children }: { to: string; children: ReactNode }) {
-  const navigate = useNavigate();
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     const idx = (window.history.state as { idx?: number } | null)?.idx ?? 0;
     if (idx > 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey) {
       event.preventDefault();
-      void navigate(-1);
+      navigate(-1);
     }
   };
   return (

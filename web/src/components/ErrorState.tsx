@@ -1,18 +1,15 @@
-import { Alert, Button } from 'antd';
-import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { isApiError } from '../api/client.ts';
+import { accessDeniedCodes, isApiError } from '../api/client.ts';
+import { useTranslation, type TFunction } from '../i18n/index.ts';
 
 /** A short localized headline for an error; the server's own message goes underneath. */
 export function errorHeadline(t: TFunction, error: unknown): string {
   if (!isApiError(error)) return t('errors.generic');
+  if (error.status === 403 || accessDeniedCodes.includes(error.code)) return t('errors.forbidden');
   switch (error.code) {
     case 'NETWORK':
       return t('errors.network');
     case 'RATE_LIMITED':
       return t('errors.rateLimited');
-    case 'FORBIDDEN':
-      return t('errors.forbidden');
     case 'NOT_FOUND':
       return t('errors.notFound');
     default:
@@ -30,24 +27,23 @@ interface ErrorStateProps {
   error: unknown;
   onRetry?: () => void;
   retrying?: boolean;
+  compact?: boolean;
 }
 
-export function ErrorState({ error, onRetry, retrying }: ErrorStateProps) {
+/** Plain React (the phone screens use it too): headline, the server's message, and a retry button. */
+export function ErrorState({ error, onRetry, retrying, compact }: ErrorStateProps) {
   const { t } = useTranslation();
+  const headline = errorHeadline(t, error);
+  const detail = errorDetail(error);
   return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      message={errorHeadline(t, error)}
-      description={errorDetail(error)}
-      action={
-        onRetry && (
-          <Button size="small" onClick={onRetry} loading={retrying}>
-            {t('errors.retry')}
-          </Button>
-        )
-      }
-    />
+    <div className={compact ? 'state state--error state--compact' : 'state state--error'} role="alert">
+      <p className="state__title">{headline}</p>
+      {detail && detail !== headline && <p className="state__detail">{detail}</p>}
+      {onRetry && (
+        <button type="button" className="btn btn--small" onClick={onRetry} disabled={retrying} aria-busy={retrying}>
+          {retrying ? t('common.retrying') : t('errors.retry')}
+        </button>
+      )}
+    </div>
   );
 }

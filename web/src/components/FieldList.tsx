@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 
 export interface FieldItem {
   label: string;
   value: ReactNode;
   /** Spans the whole row (long text). */
   wide?: boolean;
+  testId?: string;
 }
 
 /** A label/value grid; empty values show a dash so rows keep their place. */
@@ -14,9 +15,9 @@ export function FieldList({ items }: { items: FieldItem[] }) {
   return (
     <dl className="field-list">
       {items.map((item) => (
-        <div key={item.label} className={item.wide ? 'field-list__item field-list__item--wide' : 'field-list__item'}>
+        <div key={item.label} className={item.wide ? 'field-list__item field-list__item--wide' : 'field-list__item'} data-testid={item.testId}>
           <dt>{item.label}</dt>
-          <dd>{item.value === null || item.value === undefined || item.value === '' ? t('common.none') : item.value}</dd>
+          <dd>{item.value === null || item.value === undefined || item.value === '' || item.value === false ? t('common.none') : item.value}</dd>
         </div>
       ))}
     </dl>

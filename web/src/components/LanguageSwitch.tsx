@@ -1,19 +1,28 @@
-import { useTranslation } from 'react-i18next';
-import { languages, type Language } from '../i18n/index.ts';
-import { useLanguage } from '../i18n/hooks.ts';
-import { ChipGroup } from './ChipGroup.tsx';
+import { useId } from 'react';
+import { isLanguage, languages, useTranslation } from '../i18n/index.ts';
 
-/** Lightweight language picker for the login page and the phone's "我的" tab. */
+/** A labelled native select: works the same with a mouse, a keyboard, a screen reader and Playwright. */
 export function LanguageSwitch() {
-  const { t } = useTranslation();
-  const { language, changeLanguage } = useLanguage();
+  const { t, i18n } = useTranslation();
+  const id = useId();
   return (
-    <ChipGroup<Language>
-      single
-      label={t('language.label')}
-      options={languages.map((value) => ({ value, label: t(`language.${value}`) }))}
-      value={[language]}
-      onChange={([next]) => next && void changeLanguage(next)}
-    />
+    <span className="lang-switch">
+      <label htmlFor={id}>{t('language.label')}</label>
+      <select
+        id={id}
+        className="native-select native-select--small"
+        data-testid="language-switch"
+        value={i18n.language}
+        onChange={(event) => {
+          if (isLanguage(event.target.value)) void i18n.changeLanguage(event.target.value);
+        }}
+      >
+        {languages.map((value) => (
+          <option key={value} value={value} lang={value}>
+            {t(`language.${value}`)}
+          </option>
+        ))}
+      </select>
+    </span>
   );
 }

@@ -1,9 +1,8 @@
-import { Button } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { ErrorState } from './ErrorState.tsx';
 
 interface LoadMoreProps {
-  /** Shown as "customers shown: n" when given. */
+  /** Shown as "n shown" when given. */
   count?: number;
   hasMore: boolean;
   loading: boolean;
@@ -22,11 +21,11 @@ export function LoadMore({ count, hasMore, loading, error, onLoadMore }: LoadMor
         </p>
       )}
       {error ? (
-        <ErrorState error={error} onRetry={onLoadMore} retrying={loading} />
+        <ErrorState error={error} onRetry={onLoadMore} retrying={loading} compact />
       ) : hasMore ? (
-        <Button onClick={onLoadMore} loading={loading} className="load-more__button">
+        <button type="button" className="btn load-more__button" onClick={onLoadMore} disabled={loading} aria-busy={loading}>
           {loading ? t('common.loadingMore') : t('common.loadMore')}
-        </Button>
+        </button>
       ) : (
         <p className="load-more__done">{t('common.noMore')}</p>
       )}

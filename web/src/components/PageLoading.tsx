@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 
 /** CSS-only spinner for the first paint; no antd needed. */
 export function PageLoading() {

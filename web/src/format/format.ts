@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -11,6 +11,9 @@ export interface Formatters {
   money(amount: string | number | null | undefined, currency: string | null | undefined): string | null;
   /** A rate as the API sends it, e.g. "0.13" → 13%. */
   percent(rate: string | number | null | undefined): string | null;
+  /** "3 天前" / "in 2 days" for timestamps near now, else the date. */
+  relative(value: string | null | undefined): string | null;
+  fileSize(bytes: number | null | undefined): string | null;
 }
 
 function parseDate(value: string): Date | null {
@@ -25,6 +28,8 @@ export function createFormatters(locale: string): Formatters {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
   const plain = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const moneyFormats = new Map<string, Intl.NumberFormat | null>();
+  const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const sizeFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
 
   const moneyFormat = (currency: string) => {
     if (!moneyFormats.has(currency)) {
@@ -62,6 +67,23 @@ export function createFormatters(locale: string): Formatters {
       if (format) return format.format(numeric);
       const text = plain.format(numeric);
       return currency ? `${text} ${currency}` : text;
+    },
+    relative(value) {
+      if (!value) return null;
+      const parsed = parseDate(value);
+      if (!parsed) return value;
+      const minutes = Math.round((parsed.getTime() - Date.now()) / 60_000);
+      const abs = Math.abs(minutes);
+      if (abs < 60) return relativeFormat.format(minutes, 'minute');
+      if (abs < 24 * 60) return relativeFormat.format(Math.round(minutes / 60), 'hour');
+      if (abs < 30 * 24 * 60) return relativeFormat.format(Math.round(minutes / (24 * 60)), 'day');
+      return formatDate(value);
+    },
+    fileSize(bytes) {
+      if (bytes === null || bytes === undefined) return null;
+      if (bytes < 1024) return `${bytes} B`;
+      if (bytes < 1024 * 1024) return `${sizeFormat.format(bytes / 1024)} KB`;
+      return `${sizeFormat.format(bytes / 1024 / 1024)} MB`;
     },
     percent(rate) {
       if (rate === null || rate === undefined || rate === '') return null;

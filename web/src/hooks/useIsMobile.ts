@@ -6,6 +6,8 @@ export const MOBILE_QUERY = '(max-width: 767.98px)';
 let mediaQuery: MediaQueryList | null = null;
 const getMediaQuery = () => (mediaQuery ??= window.matchMedia(MOBILE_QUERY));
 
+export const isMobileViewport = () => getMediaQuery().matches;
+
 function subscribe(onChange: () => void) {
   const query = getMediaQuery();
   query.addEventListener('change', onChange);
@@ -13,5 +15,5 @@ function subscribe(onChange: () => void) {
 }
 
 export function useIsMobile(): boolean {
-  return useSyncExternalStore(subscribe, () => getMediaQuery().matches, () => false);
+  return useSyncExternalStore(subscribe, isMobileViewport, () => false);
 }

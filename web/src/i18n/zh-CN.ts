@@ -1,18 +1,20 @@
 import type {
-  contractStatuses,
   customerLevels,
   customerSources,
   customerStatuses,
   followupKinds,
-  followupSources,
-  followupStatuses,
-  opportunityStages,
-  userRoles,
 } from '../../../common/enums.ts';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
 
-/** The source of truth for message keys; en-US must match this shape exactly (checked by tsc). */
+/** Same keys, any strings: what every other language pack must satisfy (checked by tsc). */
+export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : MessageShape<T[K]> };
+
+/**
+ * Core messages, bundled with the entry: the shell, the phone's customer screens, errors and value
+ * labels. Everything else is in zh-CN.more.ts, fetched by the routes that need it.
+ * Plurals use i18next's `_one` / `_other` suffixes.
+ */
 const zhCN = {
   app: {
     name: 'Cairn',
@@ -26,12 +28,11 @@ const zhCN = {
   },
   nav: {
     main: '主导航',
+    skip: '跳到主要内容',
     customers: '客户',
     followups: '跟进',
     todos: '待办',
     me: '我的',
-    collapse: '收起侧边栏',
-    expand: '展开侧边栏',
   },
   user: {
     menu: '用户菜单',
@@ -40,29 +41,11 @@ const zhCN = {
     username: '用户名',
     role: '角色',
   },
-  login: {
-    title: '登录 Cairn',
-    subtitle: '面向销售团队的开源客户管理系统',
-    username: '用户名',
-    password: '密码',
-    tenant: '公司代码',
-    tenantHint: '该用户名在多个公司中存在，请填写公司代码',
-    tenantRequired: '请填写公司代码',
-    usernameRequired: '请输入用户名',
-    passwordRequired: '请输入密码',
-    submit: '登录',
-    invalidCredentials: '用户名或密码不正确',
-    sessionExpired: '登录已过期，请重新登录',
-    demoTitle: '演示环境',
-    demoHint: '可使用演示账号 {{username}} / {{password}} 登录',
-    demoHintGeneric: '演示账号见服务器启动日志',
-    fillDemo: '填入演示账号',
-  },
   errors: {
     loadFailed: '加载失败',
     network: '无法连接服务器，请检查网络后重试',
     rateLimited: '操作太频繁，请稍后再试',
-    forbidden: '没有权限查看此内容',
+    forbidden: '没有权限',
     notFound: '记录不存在或已被删除',
     server: '服务器出错了，请稍后再试',
     generic: '出错了',
@@ -75,10 +58,15 @@ const zhCN = {
     loadMore: '加载更多',
     loadingMore: '正在加载…',
     noMore: '已全部加载',
-    comingSoon: '「{{name}}」功能即将上线',
+    retrying: '正在重试…',
+    cancel: '取消',
+    save: '保存',
+    saving: '正在保存…',
+    edit: '编辑',
   },
   notFound: {
     title: '页面不存在',
+    hint: '链接可能已失效',
     backHome: '返回首页',
   },
   customer: {
@@ -96,16 +84,16 @@ const zhCN = {
       tags: '标签',
       createdAt: '创建时间',
       updatedAt: '最近更新',
+      lastFollowupAt: '最近跟进',
     },
   },
   list: {
     title: '客户',
+    new: '新建客户',
     searchLabel: '快速搜索客户',
     searchPlaceholder: '搜索名称 / 电话 / 联系人',
     levelFilter: '按级别筛选',
-    levelPlaceholder: '全部级别',
     statusFilter: '按状态筛选',
-    statusPlaceholder: '全部状态',
     sortLabel: '排序方式',
     sort: {
       '-updatedAt': '最近更新',
@@ -114,71 +102,52 @@ const zhCN = {
       '-name': '名称 Z→A',
       level: '级别 A→D',
       '-level': '级别 D→A',
+      '-createdAt': '最新创建',
     },
     clearFilters: '清除筛选',
-    shown: '已显示 {{count}} 个客户',
+    shown_one: '已显示 {{count}} 个客户',
+    shown_other: '已显示 {{count}} 个客户',
     empty: '还没有客户',
     emptyFiltered: '没有符合条件的客户',
     table: '客户列表',
+    locked: '无权查看（新员工沙箱）',
   },
   detail: {
     tabsLabel: '客户相关记录',
     backToList: '返回客户列表',
+    more: '更多信息',
+    call: '拨打',
+    callPhone: '拨打 {{phone}}',
+    noFollowupYet: '尚无跟进',
     tabs: {
       contacts: '联系人',
       opportunities: '商机',
       followups: '跟进记录',
-      contracts: '合同',
+      contracts: '合同与回款',
+      attachments: '附件',
+      history: '变更历史',
     },
-    callPhone: '拨打 {{phone}}',
-  },
-  contact: {
-    fields: {
-      name: '姓名',
-      title: '职务',
-      mobile: '手机',
-      email: '邮箱',
-      wecomId: '企业微信',
-    },
-    primary: '主联系人',
-    empty: '暂无联系人',
-  },
-  opportunity: {
-    fields: {
-      name: '商机名称',
-      amount: '金额',
-      stage: '阶段',
-      expectedCloseDate: '预计成交日期',
-      owner: '负责人',
-    },
-    empty: '暂无商机',
   },
   followup: {
+    write: '写跟进',
+    quickAdd: '快速记录跟进',
+    quickTexts: '常用内容',
+    contentPlaceholder: '沟通了什么？下一步做什么？',
+    saved: '跟进已保存',
+    quick: {
+      called: '已电话沟通，客户有意向',
+      quoteSent: '已发送报价方案，等待反馈',
+      visitBooked: '已约定下次拜访时间',
+      noNeed: '客户暂无需求，后续再跟进',
+    },
     fields: {
       kind: '方式',
-      status: '进展',
-      content: '内容',
-      nextStep: '下一步',
-      nextStepAt: '下一步时间',
-      source: '来源',
-      author: '记录人',
-      occurredAt: '时间',
+      content: '跟进内容',
     },
-    empty: '暂无跟进记录',
-  },
-  contract: {
-    fields: {
-      number: '合同编号',
-      title: '合同名称',
-      signedDate: '签订日期',
-      amount: '含税金额',
-      taxRate: '税率',
-      status: '状态',
-    },
-    empty: '暂无合同',
   },
   me: {
     title: '我的',
+    more: '更多功能',
   },
   enum: {
     level: { A: 'A 级', B: 'B 级', C: 'C 级', D: 'D 级' } satisfies Labels<typeof customerLevels>,
@@ -192,47 +161,16 @@ const zhCN = {
       advertising: '广告投放',
       other: '其他',
     } satisfies Labels<typeof customerSources>,
-    stage: {
-      initial: '初步接洽',
-      qualified: '需求确认',
-      proposal: '方案报价',
-      negotiation: '商务谈判',
-      won: '赢单',
-      lost: '输单',
-    } satisfies Labels<typeof opportunityStages>,
     followupKind: {
       call: '电话',
       visit: '拜访',
-      im: '即时消息',
+      im: '微信/IM',
       meeting: '会议',
       email: '邮件',
       other: '其他',
     } satisfies Labels<typeof followupKinds>,
-    followupStatus: {
-      initial_contact: '初步接触',
-      deep_talk: '深入沟通',
-      proposal_sent: '已发方案',
-      awaiting_reply: '等待回复',
-      closed: '已结束',
-    } satisfies Labels<typeof followupStatuses>,
-    followupSource: {
-      manual: '手动录入',
-      call: '通话',
-      im: '即时消息',
-      meeting: '会议',
-      button: '快捷记录',
-      import: '导入',
-    } satisfies Labels<typeof followupSources>,
-    contractStatus: {
-      draft: '草稿',
-      active: '履行中',
-      completed: '已完成',
-      terminated: '已终止',
-    } satisfies Labels<typeof contractStatuses>,
-    role: { admin: '管理员', member: '成员' } satisfies Labels<typeof userRoles>,
   },
 };
 
-export type Messages = typeof zhCN;
-export type EnumGroup = keyof Messages['enum'];
+export type CoreMessages = typeof zhCN;
 export default zhCN;

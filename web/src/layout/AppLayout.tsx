@@ -1,19 +1,24 @@
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { responsive } from '../components/responsive.tsx';
+import { loadMoreMessages } from '../i18n/index.ts';
 
-/** Signed-in shell: sidebar + header on desktop, compact header + bottom tab bar under 768 px. */
-const Shell = responsive<object>({
+interface ShellProps {
+  children: ReactNode;
+}
+
+/** Signed-in shell: sidebar + header on desktop, compact header + bottom tab bar under 768 px. Neither needs antd. */
+const Shell = responsive<ShellProps>({
   mobile: () => import('./MobileLayout.tsx'),
-  desktop: () => import('./DesktopLayout.tsx'),
+  desktop: async () => (await Promise.all([import('./DesktopLayout.tsx'), loadMoreMessages()]))[0],
 });
 
 export const preloadAppLayout = Shell.preload;
 
-export default function AppLayout() {
+export default function AppLayout({ children }: ShellProps) {
   return (
     <Suspense fallback={<PageLoading />}>
-      <Shell />
+      <Shell>{children}</Shell>
     </Suspense>
   );
 }

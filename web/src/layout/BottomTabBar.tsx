@@ -1,6 +1,6 @@
-import { NavLink } from 'react-router-dom';
-import { useTranslation } from 'react-i18next';
-import { navItems } from './navItems.ts';
+import { useTranslation } from '../i18n/index.ts';
+import { NavLink } from '../router/router.tsx';
+import { tabItems } from './navItems.ts';
 
 /** Phone navigation: four tabs, each a full-height touch target (≥ 44 px, see .tabbar in styles.css). */
 export function BottomTabBar() {
@@ -8,7 +8,7 @@ export function BottomTabBar() {
   return (
     <nav className="tabbar" aria-label={t('nav.main')}>
       <ul>
-        {navItems.map(({ key, path, Icon }) => (
+        {tabItems.map(({ key, path, Icon }) => (
           <li key={key}>
             <NavLink to={path} className={({ isActive }) => (isActive ? 'tabbar__link is-active' : 'tabbar__link')}>
               <Icon className="tabbar__icon" />

@@ -1,60 +1,76 @@
-import { Avatar, Button, Dropdown, type MenuProps } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useLogout, useMe } from '../auth/session.ts';
-import { languages, type Language } from '../i18n/index.ts';
-import { useLanguage } from '../i18n/hooks.ts';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { useTranslation } from '../i18n/index.ts';
+import { Link } from '../router/router.tsx';
 
-const LANGUAGE_PREFIX = 'lang:';
-
-/** Header menu: who is signed in, the language switcher and sign-out. */
-export function UserMenu({ compact = false }: { compact?: boolean }) {
+/** Header menu: who is signed in, the language switcher and sign-out. Escape or a click outside closes it. */
+export function UserMenu() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const { language, changeLanguage } = useLanguage();
   const logout = useLogout();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
 
-  const items: MenuProps['items'] = [
-    ...(me
-      ? [
-          {
-            key: 'who',
-            type: 'group' as const,
-            label: (
-              <span className="user-menu__who">
-                <strong>{me.displayName}</strong>
-                <span>{me.tenantName}</span>
-              </span>
-            ),
-          },
-          { type: 'divider' as const },
-        ]
-      : []),
-    {
-      key: 'language',
-      label: t('language.label'),
-      children: languages.map((value) => ({ key: `${LANGUAGE_PREFIX}${value}`, label: t(`language.${value}`) })),
-    },
-    { key: 'logout', label: t('user.logout'), danger: true },
-  ];
-
-  const onClick: MenuProps['onClick'] = ({ key }) => {
-    if (key === 'logout') void logout();
-    else if (key.startsWith(LANGUAGE_PREFIX)) void changeLanguage(key.slice(LANGUAGE_PREFIX.length) as Language);
-  };
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        trigger.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
 
   const name = me?.displayName ?? '';
   return (
-    <Dropdown
-      trigger={['click']}
-      placement="bottomRight"
-      menu={{ items, onClick, selectable: true, selectedKeys: [`${LANGUAGE_PREFIX}${language}`] }}
-    >
-      <Button type="text" className="user-menu__trigger" aria-label={t('user.menu')}>
-        <Avatar size="small" className="user-menu__avatar">
+    <div className="user-menu" ref={root}>
+      <button
+        ref={trigger}
+        type="button"
+        className="user-menu__trigger"
+        aria-label={t('user.menu')}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <span className="avatar" aria-hidden="true">
           {name.slice(0, 1).toUpperCase() || '·'}
-        </Avatar>
-        {!compact && name && <span className="user-menu__name">{name}</span>}
-      </Button>
-    </Dropdown>
+        </span>
+        {name && <span className="user-menu__name">{name}</span>}
+      </button>
+      {open && (
+        <div id={panelId} className="user-menu__panel" role="group" aria-label={t('user.menu')}>
+          {me && (
+            <div className="user-menu__who">
+              <strong>{me.displayName}</strong>
+              <span>
+                {me.username} · {me.tenantName}
+              </span>
+            </div>
+          )}
+          <div className="user-menu__row">
+            <LanguageSwitch />
+          </div>
+          <Link to="/me" className="user-menu__item" onClick={() => setOpen(false)}>
+            {t('me.title')}
+          </Link>
+          <button type="button" className="user-menu__item user-menu__item--danger" onClick={() => void logout()}>
+            {t('user.logout')}
+          </button>
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { useTranslation } from '../i18n/index.ts';
 import { fetchHealth, login, meQueryKey, type LoginInput } from '../api/auth.ts';
-import { isApiError, tokenStore } from '../api/client.ts';
+import { isApiError, session, tokenStore } from '../api/client.ts';
 import type { LoginLocationState } from '../auth/session.ts';
 import { errorDetail, errorHeadline } from '../components/ErrorState.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { Navigate, useLocation, useNavigate, useSearchParams } from '../router/router.tsx';
+import { prefetchRoute } from '../routes.tsx';
 
 const DEFAULT_AFTER_LOGIN = '/customers';
 const FORM_FIELDS = new Set<string>(['username', 'password', 'tenant']);
@@ -27,14 +29,17 @@ export default function LoginPage() {
   const [form] = Form.useForm<LoginInput>();
   const [needTenant, setNeedTenant] = useState(false);
   const state = (location.state ?? {}) as LoginLocationState;
-  const expired = state.reason === 'expired' || searchParams.has('expired');
+  const expired = state.reason === 'expired' || searchParams.has('expired') || session.expired;
   const target = safeTarget(state.from);
+  useDocumentTitle(t('login.title'));
 
   const mutation = useMutation({
     mutationFn: login,
-    onSuccess: async ({ user }) => {
+    onSuccess: ({ user }) => {
+      session.expired = false;
       queryClient.setQueryData(meQueryKey, user);
-      await navigate(target, { replace: true });
+      void prefetchRoute(target.split('?')[0]!).catch(() => undefined);
+      navigate(target, { replace: true });
     },
     onError: (error) => {
       if (!isApiError(error)) return;

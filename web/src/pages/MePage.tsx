@@ -1,12 +1,21 @@
-import { Button, Skeleton } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { useLogout, useMe } from '../auth/session.ts';
+import { isAdmin, useLogout, useMe } from '../auth/session.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { FieldList } from '../components/FieldList.tsx';
+import { ChevronIcon } from '../components/icons.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { Skeleton } from '../components/states.tsx';
 import { useEnumLabel } from '../i18n/hooks.ts';
+import { useTranslation, type MessageKey } from '../i18n/index.ts';
+import { Link } from '../router/router.tsx';
 
-/** "我的" tab on the phone: profile, language and sign-out within thumb reach. */
+const adminLinks: Array<{ to: string; label: MessageKey }> = [
+  { to: '/admin/users', label: 'nav.users' },
+  { to: '/admin/departments', label: 'nav.departments' },
+  { to: '/admin/custom-fields', label: 'nav.customFields' },
+  { to: '/admin/settings', label: 'nav.settings' },
+];
+
+/** "我的" tab on the phone: profile, language, recycle bin, admin pages and sign-out within thumb reach. */
 export default function MePage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -15,26 +24,38 @@ export default function MePage() {
   return (
     <div className="page">
       <h1 className="page__title">{me.data?.displayName ?? t('me.title')}</h1>
-      {me.isPending ? (
-        <Skeleton active />
-      ) : me.isError ? (
-        <ErrorState error={me.error} onRetry={() => void me.refetch()} retrying={me.isFetching} />
-      ) : (
-        <FieldList
-          items={[
-            { label: t('user.username'), value: me.data.username },
-            { label: t('user.role'), value: label('role', me.data.role) },
-            { label: t('user.tenant'), value: me.data.tenantName },
-          ]}
-        />
-      )}
-      <div className="me__row">
-        <span>{t('language.label')}</span>
+      <div className="m-card">
+        {me.isPending ? (
+          <Skeleton />
+        ) : me.isError ? (
+          <ErrorState error={me.error} onRetry={() => void me.refetch()} retrying={me.isFetching} />
+        ) : (
+          <FieldList
+            items={[
+              { label: t('user.username'), value: me.data.username },
+              { label: t('user.role'), value: label('role', me.data.role) },
+              { label: t('user.tenant'), value: me.data.tenantName },
+            ]}
+          />
+        )}
+      </div>
+      <div className="m-card me__row">
         <LanguageSwitch />
       </div>
-      <Button danger block size="large" onClick={() => void logout()}>
+      <nav className="m-card link-list" aria-label={t('me.more')}>
+        <Link to="/recycle-bin" className="link-list__item">
+          {t('nav.recycleBin')} <ChevronIcon aria-hidden="true" />
+        </Link>
+        {isAdmin(me.data) &&
+          adminLinks.map((link) => (
+            <Link key={link.to} to={link.to} className="link-list__item">
+              {t(link.label)} <ChevronIcon aria-hidden="true" />
+            </Link>
+          ))}
+      </nav>
+      <button type="button" className="btn btn--danger btn--block" onClick={() => void logout()}>
         {t('user.logout')}
-      </Button>
+      </button>
     </div>
   );
 }

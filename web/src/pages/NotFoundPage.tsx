@@ -1,17 +1,17 @@
-import { Button, Empty } from 'antd';
-import { useNavigate } from 'react-router-dom';
-import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../components/states.tsx';
+import { useTranslation } from '../i18n/index.ts';
+import { Link } from '../router/router.tsx';
 
 export default function NotFoundPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   return (
     <div className="page page--center">
       <h1 className="page__title">{t('notFound.title')}</h1>
-      <Empty description={false} />
-      <Button type="primary" onClick={() => void navigate('/')}>
-        {t('notFound.backHome')}
-      </Button>
+      <EmptyState title={t('notFound.hint')}>
+        <Link to="/" className="btn btn--primary">
+          {t('notFound.backHome')}
+        </Link>
+      </EmptyState>
     </div>
   );
 }

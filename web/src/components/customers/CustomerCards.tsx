@@ -1,12 +1,14 @@
-import { Link } from 'react-router-dom';
-import { useTranslation } from 'react-i18next';
+import type { CustomerRow } from '../../api/customerLists.ts';
+import { isMasked } from '../../api/customerLists.ts';
 import { useUserNames } from '../../api/users.ts';
 import { useFormat } from '../../format/format.ts';
+import { useTranslation } from '../../i18n/index.ts';
+import { Link } from '../../router/router.tsx';
 import { LevelTag, StatusTag } from '../EnumTags.tsx';
-import type { CustomerRowsProps } from './CustomerRows.tsx';
+import { LockIcon } from '../icons.tsx';
 
-/** Phone list: one tappable card per customer. */
-export default function CustomerCards({ rows, refreshing }: CustomerRowsProps) {
+/** Phone list: one tappable card per customer; sandboxed (masked) rows are shown locked. */
+export function CustomerCards({ rows, refreshing }: { rows: CustomerRow[]; refreshing: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const owners = useUserNames();
@@ -14,9 +16,26 @@ export default function CustomerCards({ rows, refreshing }: CustomerRowsProps) {
     <ul className={refreshing ? 'customer-cards is-refreshing' : 'customer-cards'} aria-label={t('list.table')} aria-busy={refreshing}>
       {rows.map((customer) => {
         const owner = customer.ownerId ? owners.get(customer.ownerId) : undefined;
+        if (isMasked(customer)) {
+          return (
+            <li key={customer.id}>
+              <div className="customer-card is-locked" data-testid="customer-card" aria-disabled="true">
+                <span className="customer-card__head">
+                  <span className="customer-card__name">
+                    <LockIcon aria-hidden="true" /> {customer.name ?? '***'}
+                  </span>
+                </span>
+                <span className="customer-card__meta">
+                  {t('list.locked')}
+                  {owner ? ` · ${owner}` : ''}
+                </span>
+              </div>
+            </li>
+          );
+        }
         return (
           <li key={customer.id}>
-            <Link to={`/customers/${encodeURIComponent(customer.id)}`} className="customer-card">
+            <Link to={`/customers/${encodeURIComponent(customer.id)}`} className="customer-card" data-testid="customer-card">
               <span className="customer-card__head">
                 <span className="customer-card__name">{customer.name}</span>
                 <span className="customer-card__tags">

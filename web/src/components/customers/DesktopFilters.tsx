@@ -1,42 +1,45 @@
-import { Button, Input, Select } from 'antd';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Button, Input, Select } from 'antd';
 import { customerLevels, customerStatuses } from '../../../../common/enums.ts';
+import { useUserOptions } from '../../api/users.ts';
 import { useEnumLabel } from '../../i18n/hooks.ts';
-import type { CustomerFiltersProps } from './CustomerFilters.tsx';
+import { SearchIcon } from '../icons.tsx';
+import { useTranslation } from '../../i18n/index.ts';
+import type { CustomerListController } from './useCustomerListParams.ts';
 import { useSearchText } from './useSearchText.ts';
 
-/** Desktop toolbar: search, level and status multi-selects; sorting happens in the table headers. */
-export default function DesktopFilters({ controller }: CustomerFiltersProps) {
+/** Desk toolbar: quick search (name / phone / contact), level, status and owner; sorting is in the table headers. */
+export function DesktopFilters({ controller }: { controller: CustomerListController }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
+  const owners = useUserOptions();
   const { state, update, hasFilters, clearFilters } = controller;
   const search = useSearchText(state.q, (q) => update({ q }));
-  const searchId = useId();
-  const levelId = useId();
-  const statusId = useId();
+  const ids = { search: useId(), level: useId(), status: useId(), owner: useId() };
 
   return (
     <div className="filters" role="search">
       <div className="filters__search">
-        <label htmlFor={searchId} className="sr-only">
+        <label htmlFor={ids.search} className="sr-only">
           {t('list.searchLabel')}
         </label>
-        <Input.Search
-          id={searchId}
+        <Input
+          id={ids.search}
+          type="search"
           allowClear
+          prefix={<SearchIcon aria-hidden="true" />}
           placeholder={t('list.searchPlaceholder')}
           value={search.text}
           onChange={(event) => search.setText(event.target.value)}
-          onSearch={search.commit}
+          onPressEnter={() => search.commit(search.text)}
         />
       </div>
       <div className="filters__field">
-        <label htmlFor={levelId} className="sr-only">
+        <label htmlFor={ids.level} className="sr-only">
           {t('list.levelFilter')}
         </label>
         <Select<string[]>
-          id={levelId}
+          id={ids.level}
           mode="multiple"
           allowClear
           showSearch={false}
@@ -48,11 +51,11 @@ export default function DesktopFilters({ controller }: CustomerFiltersProps) {
         />
       </div>
       <div className="filters__field">
-        <label htmlFor={statusId} className="sr-only">
+        <label htmlFor={ids.status} className="sr-only">
           {t('list.statusFilter')}
         </label>
         <Select<string[]>
-          id={statusId}
+          id={ids.status}
           mode="multiple"
           allowClear
           showSearch={false}
@@ -61,6 +64,22 @@ export default function DesktopFilters({ controller }: CustomerFiltersProps) {
           value={state.statuses}
           onChange={(statuses) => update({ statuses })}
           options={customerStatuses.map((value) => ({ value, label: label('customerStatus', value) }))}
+        />
+      </div>
+      <div className="filters__field">
+        <label htmlFor={ids.owner} className="sr-only">
+          {t('list.ownerFilter')}
+        </label>
+        <Select<string[]>
+          id={ids.owner}
+          mode="multiple"
+          allowClear
+          optionFilterProp="label"
+          maxTagCount="responsive"
+          placeholder={t('list.ownerPlaceholder')}
+          value={state.owners}
+          onChange={(owners) => update({ owners })}
+          options={owners}
         />
       </div>
       {hasFilters && (

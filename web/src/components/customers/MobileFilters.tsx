@@ -1,14 +1,13 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/index.ts';
 import { customerLevels, customerStatuses } from '../../../../common/enums.ts';
 import { useEnumLabel } from '../../i18n/hooks.ts';
 import { ChipGroup } from '../ChipGroup.tsx';
-import type { CustomerFiltersProps } from './CustomerFilters.tsx';
-import { sortValues, type SortValue } from './useCustomerListParams.ts';
+import { sortValues, type CustomerListController, type SortValue } from './useCustomerListParams.ts';
 import { useSearchText } from './useSearchText.ts';
 
 /** Phone toolbar from native controls and chips: the OS keyboard/picker, and no antd Select/Input in the bundle. */
-export default function MobileFilters({ controller }: CustomerFiltersProps) {
+export function MobileFilters({ controller }: { controller: CustomerListController }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
   const { state, update, hasFilters, clearFilters } = controller;
@@ -50,7 +49,7 @@ export default function MobileFilters({ controller }: CustomerFiltersProps) {
         >
           {sortValues.map((value) => (
             <option key={value} value={value}>
-              {t(`list.sort.${value}`)}
+              {t(`list.sort.${value as (typeof sortValues)[number]}`)}
             </option>
           ))}
         </select>

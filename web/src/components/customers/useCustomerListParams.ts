@@ -1,36 +1,38 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { customerLevels, customerStatuses } from '../../../../common/enums.ts';
-import { buildCustomerFilter, type CustomerListParams } from '../../api/customers.ts';
+import { buildCustomerFilter, type CustomerListParams } from '../../api/customerLists.ts';
+import { useSearchParams } from '../../router/router.tsx';
 
-/** Sorts offered on the phone; the desktop table offers the same fields through its headers. */
-export const sortValues = ['-updatedAt', 'updatedAt', 'name', '-name', 'level', '-level'] as const;
-export type SortValue = (typeof sortValues)[number];
-export const DEFAULT_SORT: SortValue = '-updatedAt';
+/** Sorts offered on the phone; the desk table offers these and more through its headers. */
+export const sortValues = ['-updatedAt', 'updatedAt', 'name', '-name', 'level', '-level', '-createdAt'] as const;
+export type SortValue = string;
+export const DEFAULT_SORT = '-updatedAt';
 
-const isSort = (value: string | null): value is SortValue => sortValues.includes(value as SortValue);
+const SORT_PATTERN = /^-?(name|level|status|updatedAt|createdAt|region|industry|custom\.[A-Za-z0-9_]+)$/;
 const oneOf = <T extends string>(allowed: readonly T[]) => (value: string): value is T => allowed.includes(value as T);
 
 export interface ListState {
   q: string;
   levels: string[];
   statuses: string[];
+  owners: string[];
   sort: SortValue;
 }
 
 /** List state lives in the URL, so reload, share and "back from detail" keep the view. */
-export function useCustomerListParams() {
+export function useCustomerListParams(fields: string[]) {
   const [searchParams, setSearchParams] = useSearchParams();
   const key = searchParams.toString();
 
   const state = useMemo<ListState>(() => {
     const params = new URLSearchParams(key);
-    const sort = params.get('sort');
+    const sort = params.get('sort') ?? '';
     return {
       q: params.get('q') ?? '',
       levels: params.getAll('level').filter(oneOf(customerLevels)),
       statuses: params.getAll('status').filter(oneOf(customerStatuses)),
-      sort: isSort(sort) ? sort : DEFAULT_SORT,
+      owners: params.getAll('owner'),
+      sort: SORT_PATTERN.test(sort) ? sort : DEFAULT_SORT,
     };
   }, [key]);
 
@@ -43,7 +45,7 @@ export function useCustomerListParams() {
             if (patch.q) next.set('q', patch.q);
             else next.delete('q');
           }
-          for (const [name, values] of [['level', patch.levels], ['status', patch.statuses]] as const) {
+          for (const [name, values] of [['level', patch.levels], ['status', patch.statuses], ['owner', patch.owners]] as const) {
             if (!values) continue;
             next.delete(name);
             for (const value of values) next.append(name, value);
@@ -59,13 +61,19 @@ export function useCustomerListParams() {
     [setSearchParams],
   );
 
+  const fieldsKey = fields.join(',');
   const query = useMemo<CustomerListParams>(
-    () => ({ q: state.q, sort: state.sort, filter: buildCustomerFilter({ level: state.levels, status: state.statuses }) }),
-    [state],
+    () => ({
+      q: state.q,
+      sort: state.sort,
+      filter: buildCustomerFilter({ level: state.levels, status: state.statuses, ownerId: state.owners }),
+      fields: fieldsKey.split(','),
+    }),
+    [state, fieldsKey],
   );
 
-  const hasFilters = Boolean(state.q || state.levels.length || state.statuses.length);
-  const clearFilters = useCallback(() => update({ q: '', levels: [], statuses: [] }), [update]);
+  const hasFilters = Boolean(state.q || state.levels.length || state.statuses.length || state.owners.length);
+  const clearFilters = useCallback(() => update({ q: '', levels: [], statuses: [], owners: [] }), [update]);
 
   return { state, query, update, hasFilters, clearFilters };
 }

@@ -1,0 +1,37 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { deleteRecord, type Resource } from '../../api/records.ts';
+import { useTranslation } from '../../i18n/index.ts';
+import { ConfirmButton } from '../ConfirmButton.tsx';
+import { showToast } from '../toast.tsx';
+
+interface DeleteButtonProps {
+  resource: Resource;
+  id: string;
+  name: string;
+  onDeleted?: () => void;
+  className?: string;
+}
+
+/** Soft delete with a confirmation; the record goes to the recycle bin. */
+export function DeleteButton({ resource, id, name, onDeleted, className }: DeleteButtonProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  return (
+    <ConfirmButton
+      label={t('common.delete')}
+      ariaLabel={`${t('common.delete')} ${name}`}
+      className={className ?? 'btn btn--small btn--danger-text'}
+      title={t('common.deleteTitle', { name })}
+      message={t('common.deleteHint')}
+      confirmLabel={t('common.delete')}
+      danger
+      onConfirm={async () => {
+        await deleteRecord(resource, id);
+        showToast(t('common.deleted', { name }));
+        void queryClient.invalidateQueries({ queryKey: [resource] });
+        void queryClient.invalidateQueries({ queryKey: ['recycle-bin'] });
+        onDeleted?.();
+      }}
+    />
+  );
+}

@@ -1,0 +1,52 @@
+import { useUserNames } from '../../api/users.ts';
+import { useFormat } from '../../format/format.ts';
+import { useEnumLabel } from '../../i18n/hooks.ts';
+import { useTranslation } from '../../i18n/index.ts';
+import { Link } from '../../router/router.tsx';
+import { Tag } from '../states.tsx';
+import { DeleteButton } from './DeleteButton.tsx';
+import { RecordCard } from './RecordCard.tsx';
+import { RelationList } from './RelationList.tsx';
+
+export function OpportunitiesPanel({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const format = useFormat();
+  const owners = useUserNames();
+  const base = `/customers/${encodeURIComponent(customerId)}/opportunities`;
+  return (
+    <RelationList
+      customerId={customerId}
+      relation="opportunities"
+      emptyText={t('opportunity.empty')}
+      toolbar={
+        <Link className="btn btn--small" to={`${base}/new`}>
+          + {t('opportunity.add')}
+        </Link>
+      }
+    >
+      {(opportunities) =>
+        opportunities.map((o) => (
+          <RecordCard
+            key={o.id}
+            title={o.name}
+            extra={<span className="record-card__amount">{format.money(o.amount, o.currency)}</span>}
+            fields={[
+              { label: t('opportunity.fields.stage'), value: <Tag tone={o.stage === 'won' ? 'green' : o.stage === 'lost' ? 'grey' : 'blue'}>{label('stage', o.stage)}</Tag> },
+              { label: t('opportunity.fields.expectedCloseDate'), value: format.date(o.expectedCloseDate) },
+              { label: t('opportunity.fields.owner'), value: o.ownerId ? owners.get(o.ownerId) : null },
+            ]}
+            actions={
+              <>
+                <Link className="btn btn--small" to={`${base}/${o.id}/edit`} aria-label={`${t('common.edit')} ${o.name}`}>
+                  {t('common.edit')}
+                </Link>
+                <DeleteButton resource="opportunities" id={o.id} name={o.name} />
+              </>
+            }
+          />
+        ))
+      }
+    </RelationList>
+  );
+}

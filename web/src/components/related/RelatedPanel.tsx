@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { customFieldsQuery } from '../../api/customFields.ts';
+import { useCustomerFieldView } from '../customers/customerFields.tsx';
+import { AttachmentsPanel } from './AttachmentsPanel.tsx';
+import { ContactsPanel } from './ContactsPanel.tsx';
+import { ContractsPanel } from './ContractsPanel.tsx';
+import { FollowupsPanel } from './FollowupsPanel.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
+import { OpportunitiesPanel } from './OpportunitiesPanel.tsx';
+
+export type RelatedKind = 'contacts' | 'opportunities' | 'followups' | 'contracts' | 'attachments' | 'history';
+
+/** One related list of a customer; the same panels back the desk tabs and the phone's tap-to-open sections. */
+export function RelatedPanel({ kind, customerId, composer }: { kind: RelatedKind; customerId: string; composer?: boolean }) {
+  switch (kind) {
+    case 'contacts':
+      return <ContactsPanel customerId={customerId} />;
+    case 'opportunities':
+      return <OpportunitiesPanel customerId={customerId} />;
+    case 'followups':
+      return <FollowupsPanel customerId={customerId} composer={composer} />;
+    case 'contracts':
+      return <ContractsPanel customerId={customerId} />;
+    case 'attachments':
+      return <AttachmentsPanel customerId={customerId} />;
+    case 'history':
+      return <CustomerHistory customerId={customerId} />;
+  }
+}
+
+function CustomerHistory({ customerId }: { customerId: string }) {
+  const defs = useQuery(customFieldsQuery('customer'));
+  const view = useCustomerFieldView(defs.data);
+  return <HistoryPanel recordType="customer" recordId={customerId} fieldLabel={view.label} />;
+}
