@@ -9,6 +9,8 @@ import { errorResponses, idParams } from '../http/common-schemas.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
 import { explainAccess } from './explain.ts';
+import { authorize } from '../access/authorize.ts';
+import { findResourceByType } from '../core/registry.ts';
 import { inheritanceAudit } from './inheritance-audit.ts';
 import { buildMatrix, matrixWorkbook } from './matrix.ts';
 import { createRole, deleteRole, requireRoleAdmin, setUserRoles, updateRole } from './role-commands.ts';
@@ -163,6 +165,11 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
     handler: (request) =>
       inTenant(db, request, async (ctx) => {
         if (request.query.userId !== ctx.actor.userId) auditor(ctx.access);
+        else {
+          // asking about oneself: a record one cannot read stays hidden (its existence must not leak)
+          const spec = findResourceByType(request.query.recordType);
+          if (spec) await authorize(ctx.trx, ctx.access, spec, 'read', { id: request.query.recordId });
+        }
         return { data: await explainAccess(ctx.trx, ctx.actor.tenantId, request.query.userId, request.query.recordType, request.query.recordId) };
       }),
   });

@@ -94,6 +94,8 @@ describe('user roles, explain and simulate', () => {
     // a member may ask about themselves ("why can't I"), not about others
     expect((await call({ method: 'GET', url: `/api/v1/access/explain?userId=${company.users.sales1}&recordType=customer&recordId=${own.id}`, headers: sales1 })).status).toBe(200);
     expect((await call({ method: 'GET', url: `/api/v1/access/explain?userId=${company.users.sales2}&recordType=customer&recordId=${own.id}`, headers: sales1 })).status).toBe(403);
+    const hidden = (await call({ method: 'GET', url: `/api/v1/customers?limit=1&filter=${encodeURIComponent(JSON.stringify({ ownerId: company.users.sales2 }))}`, headers: admin })).body.data[0];
+    expect((await call({ method: 'GET', url: `/api/v1/access/explain?userId=${company.users.sales1}&recordType=customer&recordId=${hidden.id}`, headers: sales1 })).status).toBe(404);
   });
 
   it('simulates giving sales1 the director role: gains per object, a new risky combination, nothing changed', async () => {

@@ -36,6 +36,8 @@ const accessEnUS: AccessShape<AccessMessages> = {
     me: 'me',
     refresh: 'Refresh',
     chainSeparator: ' › ',
+    listSeparator: ', ',
+    groupSeparator: '; ',
   },
   errors: {
     loadFailed: 'Could not load',
@@ -170,6 +172,7 @@ const accessEnUS: AccessShape<AccessMessages> = {
     description: 'Description',
     parent: 'Parent role (inherits from)',
     parentNone: 'No parent',
+    parentOption: '{{name}} ({{chain}})',
     parentHint: "Inherits the parent's grants. A chain may be at most 2 levels deep and must not form a cycle.",
     chain: 'Chain',
     depth: 'Depth',

@@ -36,6 +36,8 @@ const accessZhCN = {
     me: '我',
     refresh: '刷新',
     chainSeparator: ' › ',
+    listSeparator: '、',
+    groupSeparator: '；',
   },
   errors: {
     loadFailed: '加载失败',
@@ -170,6 +172,7 @@ const accessZhCN = {
     description: '说明',
     parent: '上级角色（继承）',
     parentNone: '不继承',
+    parentOption: '{{name}}（{{chain}}）',
     parentHint: '继承上级角色的授权；继承链最多 2 层，不能形成循环。',
     chain: '继承链',
     depth: '层级',

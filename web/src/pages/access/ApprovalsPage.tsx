@@ -124,10 +124,10 @@ function ApprovalList({ tab }: { tab: TabKey }) {
           </>
         ) : (
           <>
-            {Array.isArray(p.fields) && <li>{t('approvals.exportFields', { fields: (p.fields as string[]).map((f) => labelOf(t, 'exportRequest.customerFields', f)).join('、') })}</li>}
+            {Array.isArray(p.fields) && <li>{t('approvals.exportFields', { fields: (p.fields as string[]).map((f) => labelOf(t, 'exportRequest.customerFields', f)).join(t('common.listSeparator')) })}</li>}
             {Array.isArray(p.phoneFields) && (p.phoneFields as string[]).length > 0 && (
               <li className="acc-loss" style={{ fontWeight: 500 }}>
-                {t('approvals.exportPhones', { fields: (p.phoneFields as string[]).map((f) => labelOf(t, 'exportRequest.customerFields', f)).join('、') })}
+                {t('approvals.exportPhones', { fields: (p.phoneFields as string[]).map((f) => labelOf(t, 'exportRequest.customerFields', f)).join(t('common.listSeparator')) })}
               </li>
             )}
             {str(p.format) && <li>{t('approvals.exportFormat', { format: str(p.format)!.toUpperCase() })}</li>}

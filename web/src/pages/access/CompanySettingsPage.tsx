@@ -57,13 +57,13 @@ export default function CompanySettingsPage() {
             <Switch checkedChildren={t('settings.leastPrivilegeOn')} unCheckedChildren={t('settings.leastPrivilegeOff')} />
           </Form.Item>
           <Form.Item name="sandboxDays" label={t('settings.sandboxDays')} extra={t('settings.sandboxDaysHint')} rules={numberRule('sandboxDays')}>
-            <InputNumber min={0} max={90} precision={0} addonAfter={t('settings.days')} />
+            <InputNumber precision={0} addonAfter={t('settings.days')} />
           </Form.Item>
           <Form.Item name="followupEditWindowHours" label={t('settings.followupEditWindowHours')} extra={t('settings.followupEditWindowHoursHint')} rules={numberRule('followupEditWindowHours')}>
-            <InputNumber min={1} max={8760} precision={0} addonAfter={t('settings.hours')} />
+            <InputNumber precision={0} addonAfter={t('settings.hours')} />
           </Form.Item>
           <Form.Item name="recycleRetentionDays" label={t('settings.recycleRetentionDays')} extra={t('settings.recycleRetentionDaysHint')} rules={numberRule('recycleRetentionDays')}>
-            <InputNumber min={1} max={3650} precision={0} addonAfter={t('settings.days')} />
+            <InputNumber precision={0} addonAfter={t('settings.days')} />
           </Form.Item>
           <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap' }}>
             <Button type="primary" htmlType="submit" loading={save.isPending}>

@@ -19,9 +19,9 @@ function localReason(t: AccessT, object: string, a: ExplainAction, userActive: b
   const labels = { object: labelOf(t, 'object', object), action: labelOf(t, 'action', a.action) };
   if (!userActive) return t('explain.inactive');
   const matched = a.grants.filter((g) => g.matched);
-  if (a.allowed) return matched.length ? t('explain.grantedBy', { chain: matched.map((g) => chainText(t, g.via)).join('；') }) : t('explain.otherRule');
+  if (a.allowed) return matched.length ? t('explain.grantedBy', { chain: matched.map((g) => chainText(t, g.via)).join(t('common.groupSeparator')) }) : t('explain.otherRule');
   if (a.grants.length === 0) return t('explain.noGrant', labels);
-  if (matched.length === 0) return t('explain.outOfScope', { ...labels, scopes: [...new Set(a.grants.map((g) => labelOf(t, 'scope', g.scope)))].join('、') });
+  if (matched.length === 0) return t('explain.outOfScope', { ...labels, scopes: [...new Set(a.grants.map((g) => labelOf(t, 'scope', g.scope)))].join(t('common.listSeparator')) });
   return t('explain.sandboxed');
 }
 

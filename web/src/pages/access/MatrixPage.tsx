@@ -81,7 +81,7 @@ export default function MatrixPage() {
                 options={data.objects.map((o) => ({ value: o, label: labelOf(t, 'object', o) }))}
               />
             </div>
-            <div className="acc-toolbar__field" style={{ minWidth: 0 }}>
+            <div className="acc-toolbar__field" style={{ minWidth: 0, alignItems: 'flex-start' }}>
               <label htmlFor="matrix-only">{t('matrix.onlyGranted')}</label>
               <Switch id="matrix-only" checked={onlyGranted} onChange={setOnlyGranted} />
             </div>
@@ -128,7 +128,7 @@ export default function MatrixPage() {
                     <tbody key={role.id} className={suspended ? 'is-suspended' : undefined} title={role.suspendedReason ?? undefined}>
                       <tr>
                         {roleHeader(1)}
-                        <td colSpan={actions.length + 2} className="acc-matrix__empty">
+                        <td colSpan={actions.length + 2} className={suspended ? 'acc-matrix__suspended-cell' : 'acc-muted'}>
                           {suspended ? t('matrix.suspendedRow') : t('matrix.noRows')}
                         </td>
                       </tr>
@@ -203,7 +203,7 @@ export default function MatrixPage() {
                   {roles.map((role) => {
                     const suspended = suspensionText(t, role);
                     return (
-                      <tr key={role.id} style={suspended ? { background: 'var(--acc-danger-soft)' } : undefined}>
+                      <tr key={role.id} className={suspended ? 'is-suspended' : undefined}>
                         <th scope="row" className="acc-matrix__role">
                           {role.name}
                           {suspended && <span className="acc-suspended-note">{t('roleStatus.suspended')}</span>}

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, AutoComplete, Button, Checkbox, Drawer, Form, Input, Select, Space, Switch } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, AutoComplete, Button, Checkbox, Drawer, Form, Input, Select, Space, Switch, type InputRef } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/client.ts';
 import { labelOf, useAccessT, type AccessT } from '../../i18n/access/index.ts';
@@ -117,6 +117,7 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
   const [fieldRules, setFieldRules] = useState<FieldRule[]>(role?.fieldRules ?? []);
   const [rejectedChain, setRejectedChain] = useState<string | null>(null);
   const matrix = useQuery(matrixQuery);
+  const nameInput = useRef<InputRef>(null);
 
   useEffect(() => {
     form.setFieldsValue({ name: role?.name ?? '', description: role?.description ?? '', parentRoleId: role?.parentRoleId ?? null, enabled: role ? role.status !== 'disabled' : true });
@@ -189,7 +190,7 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
     },
   });
 
-  const parentOptions = roles.filter((r) => r.id !== role?.id).map((r) => ({ value: r.id, label: r.chain.length > 1 ? `${r.name}（${chainText(t, r.chain)}）` : r.name }));
+  const parentOptions = roles.filter((r) => r.id !== role?.id).map((r) => ({ value: r.id, label: r.chain.length > 1 ? t('roles.parentOption', { name: r.name, chain: chainText(t, r.chain) }) : r.name }));
 
   return (
     <Drawer
@@ -198,6 +199,7 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
       title={role ? t('roles.editTitle', { name: role.name }) : t('roles.newTitle')}
       onClose={onClose}
       destroyOnHidden
+      afterOpenChange={(visible) => visible && nameInput.current?.focus()}
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
@@ -232,7 +234,7 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
       >
         <div style={{ display: 'grid', gridTemplateColumns: 'minmax(220px, 1fr) minmax(260px, 1.3fr)', gap: '0 16px' }}>
           <Form.Item name="name" label={t('roles.name')} rules={[{ required: true, whitespace: true, message: t('roles.nameRequired') }, { max: 60 }]}>
-            <Input maxLength={60} autoFocus />
+            <Input maxLength={60} ref={nameInput} />
           </Form.Item>
           <Form.Item
             name="parentRoleId"

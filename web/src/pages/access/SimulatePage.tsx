@@ -82,7 +82,7 @@ export default function SimulatePage() {
 
   const ready = toChange(draft);
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const roleOptions = (roles.data ?? []).map((r) => ({ value: r.id, label: r.chain.length > 1 ? `${r.name}（${chainText(t, r.chain)}）` : r.name }));
+  const roleOptions = (roles.data ?? []).map((r) => ({ value: r.id, label: r.chain.length > 1 ? t('roles.parentOption', { name: r.name, chain: chainText(t, r.chain) }) : r.name }));
   const userOptions = (users.data ?? []).map((u) => ({ value: u.id, label: `${u.displayName}${u.username ? ` (${u.username})` : ''}` }));
   const actionOptions: Array<{ value: string; label: string }> =
     draft.object === SYSTEM_OBJECT ? systemPermissions.map((p) => ({ value: p, label: labelOf(t, 'system', p) })) : accessActions.map((a) => ({ value: a, label: labelOf(t, 'action', a) }));

@@ -55,6 +55,7 @@ export default function DeskCustomerDetailPage() {
       <div className="page">
         <BackLink to="/customers">{t('detail.backToList')}</BackLink>
         <ErrorState error={customer.error} onRetry={() => void customer.refetch()} retrying={customer.isFetching} />
+        <ExplainButton recordType="customer" recordId={id} />
       </div>
     );
   }
