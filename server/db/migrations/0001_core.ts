@@ -1,23 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-
-const base = `
-  id uuid not null,
-  tenant_id uuid not null references tenants(id),
-  created_at timestamptz(3) not null default now(),
-  created_by uuid,
-  updated_at timestamptz(3) not null default now(),
-  updated_by uuid,
-  deleted_at timestamptz(3),
-  delete_batch_id uuid,
-  version integer not null default 1,
-  primary key (tenant_id, id)`;
-
-/** A reference to another tenant-scoped row: the composite key keeps it inside one tenant. */
-const ref = (column: string, table: string, onDelete = 'cascade') =>
-  `foreign key (tenant_id, ${column}) references ${table}(tenant_id, id) on delete ${onDelete}`;
-/** `set null` must only null the id column, never tenant_id (PostgreSQL 15+ column list). */
-const refSetNull = (column: string, table: string) =>
-  `foreign key (tenant_id, ${column}) references ${table}(tenant_id, id) on delete set null (${column})`;
+import { baseColumns, ref, refSetNull, rlsStatements } from './sql-fragments.ts';
 
 export const businessTables = [
   'departments', 'users', 'api_keys', 'sessions', 'customers', 'contacts', 'opportunities', 'followups',
@@ -34,7 +16,7 @@ const statements = [
     created_at timestamptz(3) not null default now(),
     updated_at timestamptz(3) not null default now()
   )`,
-  `create table departments (${base},
+  `create table departments (${baseColumns},
     name text not null,
     parent_id uuid,
     path text not null,
@@ -42,7 +24,7 @@ const statements = [
     ${ref('parent_id', 'departments', 'restrict')}
   )`,
   `create index departments_path on departments (tenant_id, path text_pattern_ops)`,
-  `create table users (${base},
+  `create table users (${baseColumns},
     username text not null,
     display_name text not null,
     employee_no text,
@@ -78,7 +60,7 @@ const statements = [
     ${ref('user_id', 'users')}
   )`,
   `create unique index sessions_token on sessions (tenant_id, token_hash)`,
-  `create table api_keys (${base},
+  `create table api_keys (${baseColumns},
     name text not null,
     user_id uuid not null,
     key_hash text not null,
@@ -95,7 +77,7 @@ const statements = [
     attempted_at timestamptz(3) not null default now()
   )`,
   `create index login_attempts_key on login_attempts (key, attempted_at)`,
-  `create table customers (${base},
+  `create table customers (${baseColumns},
     name text not null,
     short_name text,
     credit_code text,
@@ -117,7 +99,7 @@ const statements = [
   `create index customers_owner_updated on customers (tenant_id, owner_id, updated_at desc, id desc) where deleted_at is null`,
   `create index customers_updated on customers (tenant_id, updated_at desc, id desc) where deleted_at is null`,
   `create index customers_deleted on customers (tenant_id, delete_batch_id) where deleted_at is not null`,
-  `create table contacts (${base},
+  `create table contacts (${baseColumns},
     customer_id uuid not null,
     name text not null,
     title text,
@@ -131,7 +113,7 @@ const statements = [
   )`,
   `create index contacts_customer on contacts (tenant_id, customer_id)`,
   `create index contacts_mobile on contacts (tenant_id, mobile_e164)`,
-  `create table opportunities (${base},
+  `create table opportunities (${baseColumns},
     customer_id uuid not null,
     name text not null,
     amount numeric(18, 2) not null default 0,
@@ -145,7 +127,7 @@ const statements = [
   )`,
   `create index opportunities_customer on opportunities (tenant_id, customer_id)`,
   `create index opportunities_owner on opportunities (tenant_id, owner_id)`,
-  `create table followups (${base},
+  `create table followups (${baseColumns},
     customer_id uuid not null,
     opportunity_id uuid,
     kind text not null,
@@ -162,7 +144,7 @@ const statements = [
   )`,
   `create index followups_customer on followups (tenant_id, customer_id, occurred_at desc)`,
   `create index followups_author on followups (tenant_id, author_id, occurred_at desc)`,
-  `create table contracts (${base},
+  `create table contracts (${baseColumns},
     customer_id uuid not null,
     opportunity_id uuid,
     number text not null,
@@ -181,7 +163,7 @@ const statements = [
   )`,
   `create unique index contracts_number on contracts (tenant_id, number) where deleted_at is null`,
   `create index contracts_customer on contracts (tenant_id, customer_id)`,
-  `create table contract_installments (${base},
+  `create table contract_installments (${baseColumns},
     contract_id uuid not null,
     seq integer not null,
     due_date date not null,
@@ -189,7 +171,7 @@ const statements = [
     ${ref('contract_id', 'contracts')}
   )`,
   `create index contract_installments_contract on contract_installments (tenant_id, contract_id, seq)`,
-  `create table payments (${base},
+  `create table payments (${baseColumns},
     contract_id uuid not null,
     installment_id uuid,
     amount numeric(18, 2) not null,
@@ -202,7 +184,7 @@ const statements = [
     ${refSetNull('installment_id', 'contract_installments')}
   )`,
   `create index payments_contract on payments (tenant_id, contract_id)`,
-  `create table products (${base},
+  `create table products (${baseColumns},
     sku text not null,
     name text not null,
     unit_price numeric(18, 2) not null,
@@ -210,7 +192,7 @@ const statements = [
     is_active boolean not null default true
   )`,
   `create unique index products_sku on products (tenant_id, sku) where deleted_at is null`,
-  `create table orders (${base},
+  `create table orders (${baseColumns},
     customer_id uuid not null,
     product_id uuid,
     sku text not null,
@@ -224,7 +206,7 @@ const statements = [
     ${refSetNull('owner_id', 'users')}
   )`,
   `create index orders_customer on orders (tenant_id, customer_id, ordered_at desc)`,
-  `create table attachments (${base},
+  `create table attachments (${baseColumns},
     record_type text not null,
     record_id uuid not null,
     customer_id uuid,
@@ -237,7 +219,7 @@ const statements = [
   )`,
   `create index attachments_record on attachments (tenant_id, record_type, record_id)`,
   `create index attachments_customer on attachments (tenant_id, customer_id)`,
-  `create table custom_fields (${base},
+  `create table custom_fields (${baseColumns},
     object_type text not null check (object_type in ('customer', 'contact', 'opportunity')),
     key text not null,
     label text not null,
@@ -297,17 +279,6 @@ const statements = [
   )`,
   `create index outbox_pending on outbox_events (created_at) where dispatched_at is null`,
 ];
-
-/** Row-level security: a backstop keyed on the per-transaction `app.tenant_id` setting. */
-function rlsStatements(table: string): string[] {
-  const check = `(tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid
-      or current_setting('app.system', true) = 'on')`;
-  return [
-    `alter table ${table} enable row level security`,
-    `alter table ${table} force row level security`,
-    `create policy tenant_isolation on ${table} using ${check} with check ${check}`,
-  ];
-}
 
 /** A company sees only its own tenants row; sign-in and tenant creation run as system. */
 const tenantRls = [

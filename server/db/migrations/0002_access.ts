@@ -1,24 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-
-const base = `
-  id uuid not null,
-  tenant_id uuid not null references tenants(id),
-  created_at timestamptz(3) not null default now(),
-  created_by uuid,
-  updated_at timestamptz(3) not null default now(),
-  updated_by uuid,
-  deleted_at timestamptz(3),
-  delete_batch_id uuid,
-  version integer not null default 1,
-  primary key (tenant_id, id)`;
-
-const ref = (column: string, table: string, onDelete = 'cascade') =>
-  `foreign key (tenant_id, ${column}) references ${table}(tenant_id, id) on delete ${onDelete}`;
+import { baseColumns, ref, rlsStatements } from './sql-fragments.ts';
 
 export const accessTables = ['roles', 'role_grants', 'role_field_rules', 'user_roles', 'assignments', 'approvals', 'export_files', 'step_up_challenges', 'step_up_tokens', 'followup_amendments', 'sms_messages'] as const;
 
 const statements = [
-  `create table roles (${base},
+  `create table roles (${baseColumns},
     name text not null,
     description text,
     parent_role_id uuid,
@@ -28,7 +14,7 @@ const statements = [
     ${ref('parent_role_id', 'roles', 'restrict')}
   )`,
   `create unique index roles_name on roles (tenant_id, name) where deleted_at is null`,
-  `create table role_grants (${base},
+  `create table role_grants (${baseColumns},
     role_id uuid not null,
     object text not null,
     action text not null,
@@ -37,7 +23,7 @@ const statements = [
     ${ref('role_id', 'roles')}
   )`,
   `create unique index role_grants_key on role_grants (tenant_id, role_id, object, action) where deleted_at is null`,
-  `create table role_field_rules (${base},
+  `create table role_field_rules (${baseColumns},
     role_id uuid not null,
     object text not null,
     field text not null,
@@ -45,7 +31,7 @@ const statements = [
     ${ref('role_id', 'roles')}
   )`,
   `create unique index role_field_rules_key on role_field_rules (tenant_id, role_id, object, field) where deleted_at is null`,
-  `create table user_roles (${base},
+  `create table user_roles (${baseColumns},
     user_id uuid not null,
     role_id uuid not null,
     ${ref('user_id', 'users')},
@@ -53,7 +39,7 @@ const statements = [
   )`,
   `create unique index user_roles_key on user_roles (tenant_id, user_id, role_id) where deleted_at is null`,
   `create index user_roles_role on user_roles (tenant_id, role_id)`,
-  `create table assignments (${base},
+  `create table assignments (${baseColumns},
     record_type text not null,
     record_id uuid not null,
     user_id uuid not null,
@@ -62,7 +48,7 @@ const statements = [
   )`,
   `create unique index assignments_key on assignments (tenant_id, record_type, record_id, user_id) where deleted_at is null`,
   `create index assignments_user on assignments (tenant_id, user_id, record_type)`,
-  `create table approvals (${base},
+  `create table approvals (${baseColumns},
     kind text not null check (kind in ('export', 'contract_delete')),
     status text not null default 'pending' check (status in ('pending', 'approved', 'rejected', 'executed', 'failed', 'cancelled')),
     requested_by uuid not null,
@@ -74,7 +60,7 @@ const statements = [
     result jsonb
   )`,
   `create index approvals_status on approvals (tenant_id, status, created_at desc)`,
-  `create table export_files (${base},
+  `create table export_files (${baseColumns},
     approval_id uuid,
     requested_by uuid not null,
     storage_key text not null,
@@ -85,7 +71,7 @@ const statements = [
     expires_at timestamptz(3) not null,
     downloaded_at timestamptz(3)
   )`,
-  `create table step_up_challenges (${base},
+  `create table step_up_challenges (${baseColumns},
     user_id uuid not null,
     code_hash text not null,
     sent_to text not null,
@@ -95,21 +81,21 @@ const statements = [
     ${ref('user_id', 'users')}
   )`,
   `create index step_up_challenges_user on step_up_challenges (tenant_id, user_id, created_at desc)`,
-  `create table step_up_tokens (${base},
+  `create table step_up_tokens (${baseColumns},
     user_id uuid not null,
     token_hash text not null,
     expires_at timestamptz(3) not null,
     ${ref('user_id', 'users')}
   )`,
   `create unique index step_up_tokens_hash on step_up_tokens (tenant_id, token_hash)`,
-  `create table followup_amendments (${base},
+  `create table followup_amendments (${baseColumns},
     followup_id uuid not null,
     content text not null,
     author_id uuid,
     ${ref('followup_id', 'followups')}
   )`,
   `create index followup_amendments_followup on followup_amendments (tenant_id, followup_id, created_at)`,
-  `create table sms_messages (${base},
+  `create table sms_messages (${baseColumns},
     phone text not null,
     body text not null,
     purpose text not null,
@@ -120,16 +106,6 @@ const statements = [
   `alter table users add column sandbox_ended_at timestamptz(3)`,
   `alter table users add column totp_secret text`,
 ];
-
-function rlsStatements(table: string): string[] {
-  const check = `(tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid
-      or current_setting('app.system', true) = 'on')`;
-  return [
-    `alter table ${table} enable row level security`,
-    `alter table ${table} force row level security`,
-    `create policy tenant_isolation on ${table} using ${check} with check ${check}`,
-  ];
-}
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of statements) await sql.raw(statement).execute(db);

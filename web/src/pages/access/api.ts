@@ -5,21 +5,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import { API_BASE, ApiError, api, handleStatus, request, tokenStore, toApiError } from '../../api/client.ts';
 
-export const accessObjects = ['customer', 'contact', 'opportunity', 'followup', 'contract', 'payment', 'attachment', 'order', 'product', 'report', 'user', 'role', 'settings'] as const;
-export const accessActions = ['create', 'read', 'update', 'delete', 'export', 'import'] as const;
-export const systemPermissions = [
-  'manageUsers',
-  'manageRoles',
-  'manageIntegrations',
-  'runBackgroundSync',
-  'manageReportDefinitions',
-  'approveExports',
-  'approveContractDeletion',
-  'viewAudit',
-] as const;
-export const dataScopes = ['own', 'own_assigned', 'department', 'department_tree', 'all', 'custom', 'inherit'] as const;
-export const fieldRuleKinds = ['hidden', 'readonly', 'masked'] as const;
-export const SYSTEM_OBJECT = 'system';
+import type { accessActions, accessObjects, dataScopes, fieldRuleKinds, systemPermissions } from '../../../../common/access-vocabulary.ts';
+
+export { accessObjects, accessActions, systemPermissions, dataScopes, fieldRuleKinds, SYSTEM_OBJECT } from '../../../../common/access-vocabulary.ts';
 export const MAX_DEPTH = 2;
 
 export type AccessObject = (typeof accessObjects)[number];

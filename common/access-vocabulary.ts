@@ -1,0 +1,27 @@
+/** The vocabulary of access control, shared by the server, the web app and the CLI. */
+export const accessObjects = ['customer', 'contact', 'opportunity', 'followup', 'contract', 'payment', 'attachment', 'order', 'product', 'report', 'user', 'role', 'settings'] as const;
+export const accessActions = ['create', 'read', 'update', 'delete', 'export', 'import'] as const;
+export const systemPermissions = [
+  'manageUsers',
+  'manageRoles',
+  'manageIntegrations',
+  'runBackgroundSync',
+  'manageReportDefinitions',
+  'approveExports',
+  'approveContractDeletion',
+  'viewAudit',
+] as const;
+export const dataScopes = ['own', 'own_assigned', 'department', 'department_tree', 'all', 'custom', 'inherit'] as const;
+export const fieldRuleKinds = ['hidden', 'readonly', 'masked'] as const;
+
+/** System permissions are stored as grants on the pseudo-object `system`. */
+export const SYSTEM_OBJECT = 'system';
+
+/** Inheritance chains longer than this many hops are rejected on save and suspended when found. */
+export const MAX_INHERITANCE_DEPTH = 2;
+
+export type AccessObject = (typeof accessObjects)[number];
+export type AccessAction = (typeof accessActions)[number];
+export type SystemPermission = (typeof systemPermissions)[number];
+export type DataScope = (typeof dataScopes)[number];
+export type FieldRuleKind = (typeof fieldRuleKinds)[number];
