@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Button, Form, Input, InputNumber, Select } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { contractStatuses, currencies } from '../../../../common/enums.ts';
+import { contractStatuses } from '../../../../common/enums.ts';
 import { customerRelationQuery } from '../../api/customerLists.ts';
 import type { Contract } from '../../api/types.ts';
 import { useUserNames, useUserOptions } from '../../api/users.ts';
@@ -10,7 +10,7 @@ import { useFormat } from '../../format/format.ts';
 import { useEnumLabel } from '../../i18n/hooks.ts';
 import { useTranslation } from '../../i18n/index.ts';
 import { navigate, useParams } from '../../router/router.tsx';
-import { DECIMAL, emptyToNull, FormPage, trimOrNull, useRecordForm, type FieldSpec, type Values } from './formKit.tsx';
+import { DECIMAL, emptyToNull, FormPage, MoneyFormItem, trimOrNull, useRecordForm, type FieldSpec, type Values } from './formKit.tsx';
 import { addMonths, fromCents, percentToRate, rateToPercent, splitEvenly, toCents } from './money.ts';
 
 interface PlanRow {
@@ -134,23 +134,7 @@ export default function ContractFormPage() {
         <Form.Item name="title" label={t('contract.fields.title')}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item label={t('contract.fields.amount')} required>
-          <Space.Compact className="full-width">
-            <Form.Item
-              name="amountInclTax"
-              noStyle
-              rules={[
-                { required: true, message: t('form.required', { label: t('contract.fields.amount') }) },
-                { pattern: DECIMAL, message: t('form.decimal') },
-              ]}
-            >
-              <Input inputMode="decimal" aria-label={t('contract.fields.amount')} />
-            </Form.Item>
-            <Form.Item name="currency" noStyle>
-              <Select className="currency-select" aria-label={t('form.currency')} options={currencies.map((c) => ({ value: c, label: c }))} />
-            </Form.Item>
-          </Space.Compact>
-        </Form.Item>
+        <MoneyFormItem name="amountInclTax" label={t('contract.fields.amount')} />
         <Form.Item name="taxRate" label={t('contract.fields.taxRatePercent')} rules={[{ pattern: /^\d{1,2}(\.\d{1,2})?$/, message: t('form.percent') }]}>
           <Input inputMode="decimal" suffix="%" />
         </Form.Item>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
-import { Form, Input, Select, Space } from 'antd';
-import { currencies, opportunityStages } from '../../../../common/enums.ts';
+import { Form, Input, Select } from 'antd';
+import { opportunityStages } from '../../../../common/enums.ts';
 import type { Opportunity } from '../../api/types.ts';
 import { useUserNames, useUserOptions } from '../../api/users.ts';
 import { useMe } from '../../auth/session.ts';
@@ -12,9 +12,9 @@ import {
   CustomFieldItems,
   customFromForm,
   customToForm,
-  DECIMAL,
   emptyToNull,
   FormPage,
+  MoneyFormItem,
   useCustomFieldDefs,
   useRecordForm,
   type FieldSpec,
@@ -97,23 +97,7 @@ export default function OpportunityFormPage() {
         <Form.Item name="name" label={t('opportunity.fields.name')} className="span-2" rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('opportunity.fields.name') }) }]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item label={t('opportunity.fields.amount')} required>
-          <Space.Compact className="full-width">
-            <Form.Item
-              name="amount"
-              noStyle
-              rules={[
-                { required: true, message: t('form.required', { label: t('opportunity.fields.amount') }) },
-                { pattern: DECIMAL, message: t('form.decimal') },
-              ]}
-            >
-              <Input inputMode="decimal" aria-label={t('opportunity.fields.amount')} />
-            </Form.Item>
-            <Form.Item name="currency" noStyle>
-              <Select className="currency-select" aria-label={t('form.currency')} options={currencies.map((c) => ({ value: c, label: c }))} />
-            </Form.Item>
-          </Space.Compact>
-        </Form.Item>
+        <MoneyFormItem name="amount" label={t('opportunity.fields.amount')} />
         <Form.Item name="stage" label={t('opportunity.fields.stage')}>
           <Select options={opportunityStages.map((value) => ({ value, label: enumLabel('stage', value) }))} />
         </Form.Item>

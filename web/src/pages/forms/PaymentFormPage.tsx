@@ -1,13 +1,12 @@
 import { useCallback, useEffect } from 'react';
-import { Form, Input, Select, Space } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { currencies } from '../../../../common/enums.ts';
 import { recordQuery } from '../../api/records.ts';
 import type { Contract, Payment } from '../../api/types.ts';
 import { useFormat } from '../../format/format.ts';
 import { useTranslation } from '../../i18n/index.ts';
 import { navigate, useParams } from '../../router/router.tsx';
-import { DECIMAL, emptyToNull, FormPage, trimOrNull, useRecordForm, type FieldSpec, type Values } from './formKit.tsx';
+import { emptyToNull, FormPage, MoneyFormItem, trimOrNull, useRecordForm, type FieldSpec, type Values } from './formKit.tsx';
 
 /** Records money received against a contract, optionally against one installment. */
 export default function PaymentFormPage() {
@@ -82,23 +81,7 @@ export default function PaymentFormPage() {
       onCancel={() => navigate(back)}
     >
       <div className="form-grid">
-        <Form.Item label={t('payment.fields.amount')} required>
-          <Space.Compact className="full-width">
-            <Form.Item
-              name="amount"
-              noStyle
-              rules={[
-                { required: true, message: t('form.required', { label: t('payment.fields.amount') }) },
-                { pattern: DECIMAL, message: t('form.decimal') },
-              ]}
-            >
-              <Input inputMode="decimal" aria-label={t('payment.fields.amount')} />
-            </Form.Item>
-            <Form.Item name="currency" noStyle>
-              <Select className="currency-select" aria-label={t('form.currency')} options={currencies.map((c) => ({ value: c, label: c }))} />
-            </Form.Item>
-          </Space.Compact>
-        </Form.Item>
+        <MoneyFormItem name="amount" label={t('payment.fields.amount')} />
         <Form.Item name="receivedDate" label={t('payment.fields.receivedDate')} rules={[{ required: true, message: t('form.required', { label: t('payment.fields.receivedDate') }) }]}>
           <Input type="date" />
         </Form.Item>

@@ -44,6 +44,30 @@ export const DECIMAL = /^-?\d{1,16}(\.\d{1,4})?$/;
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The fields of `next` that differ from `base`; custom values per key (the server merges them). */
+/** An amount with its currency side by side (money always shows its currency). */
+export function MoneyFormItem({ name, label }: { name: string; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item label={label} required>
+      <Space.Compact className="full-width">
+        <Form.Item
+          name={name}
+          noStyle
+          rules={[
+            { required: true, message: t('form.required', { label }) },
+            { pattern: DECIMAL, message: t('form.decimal') },
+          ]}
+        >
+          <Input inputMode="decimal" aria-label={label} />
+        </Form.Item>
+        <Form.Item name="currency" noStyle>
+          <Select className="currency-select" aria-label={t('form.currency')} options={currencies.map((c) => ({ value: c, label: c }))} />
+        </Form.Item>
+      </Space.Compact>
+    </Form.Item>
+  );
+}
+
 export function changedFields(base: Values, next: Values): Values {
   const patch: Values = {};
   for (const [key, value] of Object.entries(next)) {
