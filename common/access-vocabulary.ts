@@ -25,3 +25,22 @@ export type AccessAction = (typeof accessActions)[number];
 export type SystemPermission = (typeof systemPermissions)[number];
 export type DataScope = (typeof dataScopes)[number];
 export type FieldRuleKind = (typeof fieldRuleKinds)[number];
+
+/** One cell of the permission matrix: the effective scope and where it comes from. */
+export interface MatrixCell {
+  scope: string;
+  source: 'self' | 'inherited';
+  via: string[];
+}
+
+/** One role's row of the permission matrix (GET /api/v1/access/matrix). */
+export interface MatrixRole {
+  id: string;
+  name: string;
+  status: string;
+  suspendedReason: string | null;
+  chain: string[];
+  cells: Record<string, Record<string, MatrixCell>>;
+  system: string[];
+  fieldRules: Array<{ object: string; field: string; rule: string }>;
+}

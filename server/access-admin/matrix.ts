@@ -4,22 +4,9 @@ import { accessActions, accessObjects, systemPermissions, SYSTEM_OBJECT } from '
 import { chainOf, effectiveGrants, suspensionReason } from '../access/role-graph.ts';
 import type { Trx } from '../core/tenant-transaction.ts';
 
-export interface MatrixCell {
-  scope: string;
-  source: 'self' | 'inherited';
-  via: string[];
-}
+import type { MatrixRole } from '../../common/access-vocabulary.ts';
 
-export interface MatrixRole {
-  id: string;
-  name: string;
-  status: string;
-  suspendedReason: string | null;
-  chain: string[];
-  cells: Record<string, Record<string, MatrixCell>>;
-  system: string[];
-  fieldRules: Array<{ object: string; field: string; rule: string }>;
-}
+export type { MatrixCell, MatrixRole } from '../../common/access-vocabulary.ts';
 
 /** Roles × objects × actions: each effective grant, its scope, and where it comes from. */
 export async function buildMatrix(trx: Trx, tenantId: string) {

@@ -59,22 +59,9 @@ export interface RoleInput {
   version?: number;
 }
 
-export interface MatrixCell {
-  scope: string;
-  source: 'self' | 'inherited';
-  via: string[];
-}
+import type { MatrixRole } from '../../../../common/access-vocabulary.ts';
 
-export interface MatrixRole {
-  id: string;
-  name: string;
-  status: string;
-  suspendedReason: string | null;
-  chain: string[];
-  cells: Record<string, Record<string, MatrixCell>>;
-  system: string[];
-  fieldRules: FieldRule[];
-}
+export type { MatrixCell, MatrixRole } from '../../../../common/access-vocabulary.ts';
 
 export interface Matrix {
   leastPrivilege: boolean;
