@@ -13,7 +13,8 @@ if (skip) console.log(`\n${SKIP_MESSAGE}\n`);
 /** Fixed order: login (and the README screenshots, taken on the untouched demo data) first, the admin's custom field last. */
 class E2eOrder extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (file: TestSpecification) => ({ 'login.e2e.ts': 0, 'custom-fields.e2e.ts': 2 })[path.basename(file.moduleId)] ?? 1;
+    const rank = (file: TestSpecification) =>
+      ({ 'login.e2e.ts': 0, 'custom-fields.e2e.ts': 2 })[path.basename(file.moduleId)] ?? 1;
     return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId));
   }
 }

@@ -15,7 +15,18 @@ export interface BenchTenant {
 const levels = ['A', 'B', 'C', 'D'];
 const statuses = ['active', 'active', 'active', 'dormant', 'lost'];
 const regions = ['华东', '华南', '华北', '华中', '西南', '西北', '东北'];
-const industries = ['制造业', '医疗器械', '教育', '餐饮连锁', '软件与信息服务', '汽车零部件', '跨境电商', '新能源', '物流', '金融服务'];
+const industries = [
+  '制造业',
+  '医疗器械',
+  '教育',
+  '餐饮连锁',
+  '软件与信息服务',
+  '汽车零部件',
+  '跨境电商',
+  '新能源',
+  '物流',
+  '金融服务',
+];
 
 /** A deterministic pseudo-random sequence, so two runs seed the same shape of data. */
 function rng(seed: number) {
@@ -33,10 +44,25 @@ function rng(seed: number) {
  * 200 departments in 5 levels (1 + 4 + 16 + 64 + 115), 2,000 users spread over them with a
  * manager per department, and `customers` customers owned round the users.
  */
-export async function seedBenchTenant(db: Kysely<DB>, owner: Kysely<DB>, customers: number, log: (msg: string) => void): Promise<BenchTenant> {
+export async function seedBenchTenant(
+  db: Kysely<DB>,
+  owner: Kysely<DB>,
+  customers: number,
+  log: (msg: string) => void,
+): Promise<BenchTenant> {
   const tenantId = newId();
   const random = rng(42);
-  await asSystem(db, (trx) => trx.insertInto('tenants').values({ id: tenantId, name: `基准测试 ${new Date().toISOString()}`, slug: `bench-${tenantId.slice(-12)}`, settings: '{}' }).execute());
+  await asSystem(db, (trx) =>
+    trx
+      .insertInto('tenants')
+      .values({
+        id: tenantId,
+        name: `基准测试 ${new Date().toISOString()}`,
+        slug: `bench-${tenantId.slice(-12)}`,
+        settings: '{}',
+      })
+      .execute(),
+  );
 
   const departments: Array<{ id: string; parent: string | null; path: string; level: number }> = [];
   const root = newId();
@@ -66,7 +92,12 @@ export async function seedBenchTenant(db: Kysely<DB>, owner: Kysely<DB>, custome
   for (const dep of departments) {
     const id = newId();
     managers.set(dep.id, id);
-    users.push({ id, department: dep.id, manager: dep.parent ? null : null, role: dep.level === 1 ? 'admin' : 'member' });
+    users.push({
+      id,
+      department: dep.id,
+      manager: dep.parent ? null : null,
+      role: dep.level === 1 ? 'admin' : 'member',
+    });
   }
   for (const user of users) {
     const dep = departments.find((d) => d.id === user.department)!;
@@ -79,15 +110,41 @@ export async function seedBenchTenant(db: Kysely<DB>, owner: Kysely<DB>, custome
 
   await withTenant(db, tenantId, async (trx) => {
     for (const dep of departments) {
-      await trx.insertInto('departments').values({ id: dep.id, tenant_id: tenantId, name: `部门${dep.level}-${dep.id.slice(-4)}`, parent_id: dep.parent, path: dep.path }).execute();
+      await trx
+        .insertInto('departments')
+        .values({
+          id: dep.id,
+          tenant_id: tenantId,
+          name: `部门${dep.level}-${dep.id.slice(-4)}`,
+          parent_id: dep.parent,
+          path: dep.path,
+        })
+        .execute();
     }
     for (let i = 0; i < users.length; i += 500) {
       await trx
         .insertInto('users')
-        .values(users.slice(i, i + 500).map((u, j) => ({ id: u.id, tenant_id: tenantId, username: `u${i + j}`, display_name: `用户${i + j}`, department_id: u.department, manager_id: null, role: u.role })))
+        .values(
+          users.slice(i, i + 500).map((u, j) => ({
+            id: u.id,
+            tenant_id: tenantId,
+            username: `u${i + j}`,
+            display_name: `用户${i + j}`,
+            department_id: u.department,
+            manager_id: null,
+            role: u.role,
+          })),
+        )
         .execute();
     }
-    for (const u of users) if (u.manager) await trx.updateTable('users').set({ manager_id: u.manager }).where('tenant_id', '=', tenantId).where('id', '=', u.id).execute();
+    for (const u of users)
+      if (u.manager)
+        await trx
+          .updateTable('users')
+          .set({ manager_id: u.manager })
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', u.id)
+          .execute();
   });
   log(`departments ${departments.length}, users ${users.length}`);
 
@@ -98,7 +155,18 @@ export async function seedBenchTenant(db: Kysely<DB>, owner: Kysely<DB>, custome
   const base = Date.now() - 2 * 365 * 86400_000;
   for (let offset = 0; offset < customers; offset += batch) {
     const n = Math.min(batch, customers - offset);
-    const cols = { id: [] as string[], name: [] as string[], level: [] as string[], status: [] as string[], region: [] as string[], industry: [] as string[], phone: [] as string[], e164: [] as string[], owner: [] as string[], updated: [] as string[] };
+    const cols = {
+      id: [] as string[],
+      name: [] as string[],
+      level: [] as string[],
+      status: [] as string[],
+      region: [] as string[],
+      industry: [] as string[],
+      phone: [] as string[],
+      e164: [] as string[],
+      owner: [] as string[],
+      updated: [] as string[],
+    };
     for (let k = 0; k < n; k++) {
       const i = offset + k;
       const id = newId();
@@ -122,26 +190,65 @@ export async function seedBenchTenant(db: Kysely<DB>, owner: Kysely<DB>, custome
                       ${cols.industry}::text[], ${cols.phone}::text[], ${cols.e164}::text[], ${cols.owner}::uuid[], ${cols.updated}::timestamptz[])
             as t(id, name, level, status, region, industry, phone, e164, owner, updated)`.execute(trx),
     );
-    if ((offset / batch) % 20 === 0) log(`customers ${offset + n}/${customers} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    if ((offset / batch) % 20 === 0)
+      log(`customers ${offset + n}/${customers} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
   await withTenant(db, tenantId, async (trx) => {
     // 20 roles: the standard ones plus regional variants, as a mid-sized company would have
-    const templates = [...demoRoleTemplates.filter((t) => !t.parent || t.name === '实习生'), ...Array.from({ length: 20 }, (_, i) => ({ ...salesRepTemplate, name: `区域销售${i + 1}` }))].slice(0, 20);
+    const templates = [
+      ...demoRoleTemplates.filter((t) => !t.parent || t.name === '实习生'),
+      ...Array.from({ length: 20 }, (_, i) => ({ ...salesRepTemplate, name: `区域销售${i + 1}` })),
+    ].slice(0, 20);
     const roles = await createRoles(trx, tenantId, templates, null);
-    const pairs: Array<[string, string]> = users.map((u, i) => [u.id, roles.get(u.role === 'admin' ? '系统管理员' : managers.has(u.department) && managers.get(u.department) === u.id ? '销售总监' : i % 7 === 0 ? `区域销售${(i % 12) + 1}` : '销售代表')!]);
-    await assignRoles(trx, tenantId, pairs.filter(([, role]) => Boolean(role)), null);
+    const pairs: Array<[string, string]> = users.map((u, i) => [
+      u.id,
+      roles.get(
+        u.role === 'admin'
+          ? '系统管理员'
+          : managers.has(u.department) && managers.get(u.department) === u.id
+            ? '销售总监'
+            : i % 7 === 0
+              ? `区域销售${(i % 12) + 1}`
+              : '销售代表',
+      )!,
+    ]);
+    await assignRoles(
+      trx,
+      tenantId,
+      pairs.filter(([, role]) => Boolean(role)),
+      null,
+    );
   });
   // statistics need the table owner (the app role may not ANALYZE); autovacuum does this in production
-  for (const table of ['customers', 'users', 'departments', 'assignments', 'user_roles', 'roles', 'role_grants']) await sql`analyze ${sql.table(table)}`.execute(owner);
+  for (const table of ['customers', 'users', 'departments', 'assignments', 'user_roles', 'roles', 'role_grants'])
+    await sql`analyze ${sql.table(table)}`.execute(owner);
 
-  const rep = users.find((u) => u.role === 'member' && departments.find((d) => d.id === u.department)!.level === 5 && u.id !== managers.get(u.department))!;
+  const rep = users.find(
+    (u) =>
+      u.role === 'member' &&
+      departments.find((d) => d.id === u.department)!.level === 5 &&
+      u.id !== managers.get(u.department),
+  )!;
   const manager = managers.get(departments[1]!.id)!;
   const admin = users.find((u) => u.role === 'admin')!;
   const tokens = await withTenant(db, tenantId, async (trx) => {
     const out: Record<string, string> = {};
-    for (const [name, id] of [['rep', rep.id], ['manager', manager], ['admin', admin.id]] as const) {
+    for (const [name, id] of [
+      ['rep', rep.id],
+      ['manager', manager],
+      ['admin', admin.id],
+    ] as const) {
       const { token, secretHash } = issueSessionToken(tenantId);
-      await trx.insertInto('sessions').values({ tenant_id: tenantId, id: newId(), user_id: id, token_hash: secretHash, expires_at: new Date(Date.now() + 86400_000) }).execute();
+      await trx
+        .insertInto('sessions')
+        .values({
+          tenant_id: tenantId,
+          id: newId(),
+          user_id: id,
+          token_hash: secretHash,
+          expires_at: new Date(Date.now() + 86400_000),
+        })
+        .execute();
       out[name] = token;
     }
     return out as BenchTenant['tokens'];

@@ -10,14 +10,17 @@ import { buildApp, API_VERSION } from '../server/http/app.ts';
 import { LocalFileStorage } from '../server/storage/file-storage.ts';
 import { seedBenchTenant } from './bench-data.ts';
 
-const { values } = parseArgs({ options: { customers: { type: 'string', default: '100000' }, iterations: { type: 'string', default: '300' } } });
+const { values } = parseArgs({
+  options: { customers: { type: 'string', default: '100000' }, iterations: { type: 'string', default: '300' } },
+});
 const customers = Number(values.customers);
 const iterations = Number(values.iterations);
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 
 function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2));
+  const at = (p: number) =>
+    Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2));
   return { p50: at(50), p95: at(95), p99: at(99) };
 }
 
@@ -36,26 +39,56 @@ async function measure(app: FastifyInstance, count: number, request: (i: number)
 
 const config = loadConfig();
 const dataDir = config.databaseUrl ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-bench-'));
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir, appDbRole: config.appDbRole, poolSize: 10 });
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir,
+  appDbRole: config.appDbRole,
+  poolSize: 10,
+});
 await migrateToLatest(database, config.appDbRole);
 log(`database ${database.kind}; seeding ${customers} customers…`);
 const seedStarted = Date.now();
 const tenant = await seedBenchTenant(database.db, database.owner, customers, log);
 const seedSeconds = (Date.now() - seedStarted) / 1000;
-const app = await buildApp({ config, database, storage: new LocalFileStorage(path.join(os.tmpdir(), 'cairn-bench-files')), version: API_VERSION }, { logger: false });
+const app = await buildApp(
+  {
+    config,
+    database,
+    storage: new LocalFileStorage(path.join(os.tmpdir(), 'cairn-bench-files')),
+    version: API_VERSION,
+  },
+  { logger: false },
+);
 await app.ready();
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const listFilter = encodeURIComponent(JSON.stringify({ status: 'active', level: { in: ['A', 'B'] } }));
 const listUrl = `/api/v1/customers?filter=${listFilter}&sort=-updatedAt&limit=50`;
 const list = {
-  rep: await measure(app, iterations, () => ({ method: 'GET', url: `/api/v1/customers?filter=${encodeURIComponent(JSON.stringify({ ownerId: tenant.repId, status: 'active' }))}&sort=-updatedAt&limit=50`, headers: bearer(tenant.tokens.rep) })),
-  manager: await measure(app, iterations, () => ({ method: 'GET', url: listUrl, headers: bearer(tenant.tokens.manager) })),
+  rep: await measure(app, iterations, () => ({
+    method: 'GET',
+    url: `/api/v1/customers?filter=${encodeURIComponent(JSON.stringify({ ownerId: tenant.repId, status: 'active' }))}&sort=-updatedAt&limit=50`,
+    headers: bearer(tenant.tokens.rep),
+  })),
+  manager: await measure(app, iterations, () => ({
+    method: 'GET',
+    url: listUrl,
+    headers: bearer(tenant.tokens.manager),
+  })),
   admin: await measure(app, iterations, () => ({ method: 'GET', url: listUrl, headers: bearer(tenant.tokens.admin) })),
 };
-const point = await measure(app, iterations, (i) => ({ method: 'GET', url: `/api/v1/customers/${tenant.customerIds[Math.abs(i) % tenant.customerIds.length]}`, headers: bearer(tenant.tokens.admin) }));
+const point = await measure(app, iterations, (i) => ({
+  method: 'GET',
+  url: `/api/v1/customers/${tenant.customerIds[Math.abs(i) % tenant.customerIds.length]}`,
+  headers: bearer(tenant.tokens.admin),
+}));
 const runId = Date.now().toString(36);
-const create = await measure(app, iterations, (i) => ({ method: 'POST', url: '/api/v1/customers', headers: bearer(tenant.tokens.admin), payload: { name: `基准新建客户${runId}-${i}`, level: 'B', region: '华东' } }));
+const create = await measure(app, iterations, (i) => ({
+  method: 'POST',
+  url: '/api/v1/customers',
+  headers: bearer(tenant.tokens.admin),
+  payload: { name: `基准新建客户${runId}-${i}`, level: 'B', region: '华东' },
+}));
 
 const result = {
   customers,

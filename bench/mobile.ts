@@ -40,7 +40,8 @@ const PHONE = {
   deviceScaleFactor: 3,
   isMobile: true,
   hasTouch: true,
-  userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
+  userAgent:
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
 };
 
 const median = (values: number[]) => {
@@ -51,10 +52,15 @@ const median = (values: number[]) => {
 };
 
 async function api<T>(baseURL: string, token: string | null, url: string, init: RequestInit = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'identity', ...(init.headers as Record<string, string>) };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-encoding': 'identity',
+    ...(init.headers as Record<string, string>),
+  };
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch(`${baseURL}${url}`, { ...init, headers });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} → ${response.status} ${(await response.text()).slice(0, 300)}`);
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${url} → ${response.status} ${(await response.text()).slice(0, 300)}`);
   return (await response.json()) as T;
 }
 
@@ -115,13 +121,23 @@ async function visit(context: BrowserContext, url: string, liteFields: string[],
     });
     await page.goto(url, { waitUntil: 'commit', timeout: VISIT_TIMEOUT_MS });
     try {
-      await page.waitForFunction(() => (window as unknown as { __liteVisibleAt?: number }).__liteVisibleAt !== undefined, null, { timeout: VISIT_TIMEOUT_MS, polling: 50 });
+      await page.waitForFunction(
+        () => (window as unknown as { __liteVisibleAt?: number }).__liteVisibleAt !== undefined,
+        null,
+        { timeout: VISIT_TIMEOUT_MS, polling: 50 },
+      );
     } catch {
       const missing = await page.evaluate(
-        (fields: string[]) => fields.filter((f) => !(document.querySelector(`[data-testid="lite-field-${f}"]`) as HTMLElement | null)?.checkVisibility()),
+        (fields: string[]) =>
+          fields.filter(
+            (f) =>
+              !(document.querySelector(`[data-testid="lite-field-${f}"]`) as HTMLElement | null)?.checkVisibility(),
+          ),
         liteFields,
       );
-      throw new Error(`the lite fields never became visible within ${VISIT_TIMEOUT_MS / 1000} s; missing: ${missing.map((f) => `lite-field-${f}`).join(', ')}`);
+      throw new Error(
+        `the lite fields never became visible within ${VISIT_TIMEOUT_MS / 1000} s; missing: ${missing.map((f) => `lite-field-${f}`).join(', ')}`,
+      );
     }
     const ms = await page.evaluate(() => (window as unknown as { __liteVisibleAt: number }).__liteVisibleAt);
     // Where the time went (ms since navigation start), for the report: what came from the network or the service worker, and when.
@@ -129,7 +145,13 @@ async function visit(context: BrowserContext, url: string, liteFields: string[],
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
       return {
-        navigation: nav ? { responseEnd: Math.round(nav.responseEnd), fromServiceWorker: nav.workerStart > 0, transferSize: nav.transferSize } : null,
+        navigation: nav
+          ? {
+              responseEnd: Math.round(nav.responseEnd),
+              fromServiceWorker: nav.workerStart > 0,
+              transferSize: nav.transferSize,
+            }
+          : null,
         firstContentfulPaint: fcp ? Math.round(fcp.startTime) : null,
         requests: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
           .filter((e) => e.startTime <= until)
@@ -147,7 +169,10 @@ async function visit(context: BrowserContext, url: string, liteFields: string[],
       // Let the shell finish caching: the service worker (if the app has one) activated, the network quiet.
       serviceWorker = await page.evaluate(async () => {
         if (!('serviceWorker' in navigator) || !(await navigator.serviceWorker.getRegistration())) return false;
-        const registration = await Promise.race([navigator.serviceWorker.ready, new Promise<null>((resolve) => setTimeout(() => resolve(null), 20_000))]);
+        const registration = await Promise.race([
+          navigator.serviceWorker.ready,
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), 20_000)),
+        ]);
         return Boolean(registration?.active);
       });
       await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
@@ -187,7 +212,11 @@ async function main() {
     const tenant = await api<{ data: { settings: { liteFields?: string[] } } }>(baseURL, token, '/api/v1/tenant');
     const liteFields = tenant.data.settings.liteFields?.length ? tenant.data.settings.liteFields : DEFAULT_LITE_FIELDS;
     const filter = encodeURIComponent(JSON.stringify({ ownerId: user.id }));
-    const mine = await api<{ data: Array<{ id: string; name: string }> }>(baseURL, token, `/api/v1/customers?filter=${filter}&sort=name&limit=1&fields=name`);
+    const mine = await api<{ data: Array<{ id: string; name: string }> }>(
+      baseURL,
+      token,
+      `/api/v1/customers?filter=${filter}&sort=name&limit=1&fields=name`,
+    );
     const customer = mine.data[0];
     if (!customer) throw new Error(`${USER} owns no customer to open`);
     const url = `${baseURL}/customers/${customer.id}`;
@@ -207,7 +236,10 @@ async function main() {
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',
         serviceWorkers: 'allow',
-        storageState: { cookies: [], origins: [{ origin: baseURL, localStorage: [{ name: 'cairn.token', value: token }] }] },
+        storageState: {
+          cookies: [],
+          origins: [{ origin: baseURL, localStorage: [{ name: 'cairn.token', value: token }] }],
+        },
       });
       try {
         const first = await visit(context, url, liteFields, true);
@@ -218,7 +250,9 @@ async function main() {
         if (run === 1) scripts = first.scripts;
         breakdown = { cold: first.timeline, warm: second.timeline }; // the last run's
         serviceWorker ||= first.serviceWorker;
-        log(`run ${run}/${RUNS}: cold ${first.ms} ms, warm ${second.ms} ms${first.serviceWorker ? ' (service worker active)' : ''}`);
+        log(
+          `run ${run}/${RUNS}: cold ${first.ms} ms, warm ${second.ms} ms${first.serviceWorker ? ' (service worker active)' : ''}`,
+        );
       } catch (caught) {
         error = caught instanceof Error ? caught.message : String(caught);
         log(`run ${run}: ${error}`);
@@ -228,14 +262,24 @@ async function main() {
     }
 
     // The lite-detail response: the same URL the page fetched (fields=…), else the one built from the tenant's lite fields.
-    const liteUrl = [...liteRequests].find((r) => new URL(r).searchParams.has('fields')) ?? `${baseURL}/api/v1/customers/${customer.id}?fields=${liteFields.join(',')}`;
+    const liteUrl =
+      [...liteRequests].find((r) => new URL(r).searchParams.has('fields')) ??
+      `${baseURL}/api/v1/customers/${customer.id}?fields=${liteFields.join(',')}`;
     let lite: { url: string; bytes: number; bytesGzip: number; status: number; error?: string };
     {
-      const response = await fetch(liteUrl, { headers: { authorization: `Bearer ${token}`, accept: 'application/json', 'accept-encoding': 'identity' } });
+      const response = await fetch(liteUrl, {
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json', 'accept-encoding': 'identity' },
+      });
       const body = Buffer.from(await response.arrayBuffer());
-      lite = { url: liteUrl.replace(baseURL, ''), bytes: body.length, bytesGzip: gzipSync(body).length, status: response.status };
+      lite = {
+        url: liteUrl.replace(baseURL, ''),
+        bytes: body.length,
+        bytesGzip: gzipSync(body).length,
+        status: response.status,
+      };
       if (!response.ok) lite.error = body.toString('utf8').slice(0, 300);
-      if (!liteRequests.size) lite.error = `${lite.error ? `${lite.error}; ` : ''}the page made no fields= request, so this URL was built from the tenant's lite fields`;
+      if (!liteRequests.size)
+        lite.error = `${lite.error ? `${lite.error}; ` : ''}the page made no fields= request, so this URL was built from the tenant's lite fields`;
     }
 
     let route: ReturnType<typeof routeJsSize> | { error: string };
@@ -262,7 +306,13 @@ async function main() {
         serviceWorker,
         lastRun: breakdown,
         throttling: { ...SLOW_4G, cpuSlowdown: CPU_SLOWDOWN },
-        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, chromium: browser.version() },
+        machine: {
+          cpus: os.cpus().length,
+          cpuModel: os.cpus()[0]?.model ?? 'unknown',
+          memoryGB: Math.round(os.totalmem() / 2 ** 30),
+          node: process.version,
+          chromium: browser.version(),
+        },
         server: process.env.BASE_URL ? process.env.BASE_URL : 'own (cairn serve --demo, PGlite)',
         seconds: Math.round((Date.now() - started) / 1000),
       },

@@ -1,5 +1,19 @@
 /** The vocabulary of access control, shared by the server, the web app and the CLI. */
-export const accessObjects = ['customer', 'contact', 'opportunity', 'followup', 'contract', 'payment', 'attachment', 'order', 'product', 'report', 'user', 'role', 'settings'] as const;
+export const accessObjects = [
+  'customer',
+  'contact',
+  'opportunity',
+  'followup',
+  'contract',
+  'payment',
+  'attachment',
+  'order',
+  'product',
+  'report',
+  'user',
+  'role',
+  'settings',
+] as const;
 export const accessActions = ['create', 'read', 'update', 'delete', 'export', 'import'] as const;
 export const systemPermissions = [
   'manageUsers',

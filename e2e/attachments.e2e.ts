@@ -1,6 +1,16 @@
 /** Uploading an image to a customer's attachments, and seeing it listed. */
 import { expect, test } from 'vitest';
-import { apiClient, apiLogin, createCustomer, escapeRegExp, need, openContext, pngOf, textIn, uniqueName } from './support/app.ts';
+import {
+  apiClient,
+  apiLogin,
+  createCustomer,
+  escapeRegExp,
+  need,
+  openContext,
+  pngOf,
+  textIn,
+  uniqueName,
+} from './support/app.ts';
 
 test('upload an image attachment to a customer', async () => {
   const session = await apiLogin('sales1');
@@ -20,7 +30,9 @@ test('upload an image attachment to a customer', async () => {
   const upload = page.getByTestId('attachment-upload');
   await need(upload, 'the attachment upload control (data-testid="attachment-upload")', { state: 'attached' });
   const file = { name: fileName, mimeType: 'image/png', buffer: image };
-  const uploaded = page.waitForResponse((r) => r.url().includes('/api/v1/attachments') && r.request().method() === 'POST');
+  const uploaded = page.waitForResponse(
+    (r) => r.url().includes('/api/v1/attachments') && r.request().method() === 'POST',
+  );
   // The test id may sit on the <input type=file> itself, on a wrapper around it, or on a button that opens the picker.
   const isInput = await upload.first().evaluate((el) => el instanceof HTMLInputElement && el.type === 'file');
   const inner = upload.first().locator('input[type=file]');
@@ -36,8 +48,12 @@ test('upload an image attachment to a customer', async () => {
 
   await need(page.getByText(fileName), 'the uploaded file listed under the attachments tab');
   const filter = encodeURIComponent(JSON.stringify({ customerId: customer.id }));
-  const stored = await api.get<{ data: Array<{ name: string; mimeType: string; sizeBytes: number }> }>(`/attachments?filter=${filter}`);
-  expect(stored.data).toContainEqual(expect.objectContaining({ name: fileName, mimeType: 'image/png', sizeBytes: image.length }));
+  const stored = await api.get<{ data: Array<{ name: string; mimeType: string; sizeBytes: number }> }>(
+    `/attachments?filter=${filter}`,
+  );
+  expect(stored.data).toContainEqual(
+    expect.objectContaining({ name: fileName, mimeType: 'image/png', sizeBytes: image.length }),
+  );
 
   // Images preview in place.
   const preview = page.getByRole('button', { name: new RegExp(`^(预览|Preview)\\s.*${escapeRegExp(fileName)}`, 'i') });
@@ -45,5 +61,7 @@ test('upload an image attachment to a customer', async () => {
   await preview.first().click();
   const img = page.getByRole('img', { name: fileName });
   await need(img, 'the image preview');
-  await expect.poll(() => img.first().evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(160 * (await page.evaluate(() => devicePixelRatio)));
+  await expect
+    .poll(() => img.first().evaluate((el) => (el as HTMLImageElement).naturalWidth))
+    .toBe(160 * (await page.evaluate(() => devicePixelRatio)));
 });

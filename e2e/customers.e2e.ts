@@ -20,7 +20,11 @@ async function openCreateForm(page: Page) {
 async function submit(page: Page) {
   // The form's own submit button (a dialog's or the page's), not e.g. a search button.
   const scope = page.locator('form:visible').last();
-  await scope.getByRole('button', { name: SAVE }).or(page.getByRole('dialog').getByRole('button', { name: SAVE })).last().click();
+  await scope
+    .getByRole('button', { name: SAVE })
+    .or(page.getByRole('dialog').getByRole('button', { name: SAVE }))
+    .last()
+    .click();
 }
 
 test('create a customer, then a duplicate gets "open the existing customer"', async () => {
@@ -32,20 +36,34 @@ test('create a customer, then a duplicate gets "open the existing customer"', as
   // Create.
   await (await openCreateForm(page)).fill(name);
   await submit(page);
-  const found = async () => (await api.get<{ data: Array<{ id: string; name: string }> }>(`/customers?q=${encodeURIComponent(name)}&fields=name`)).data;
-  await expect.poll(async () => (await found()).map((c) => c.name), { timeout: 10_000, message: 'the new customer reaches the API' }).toEqual([name]);
+  const found = async () =>
+    (
+      await api.get<{ data: Array<{ id: string; name: string }> }>(
+        `/customers?q=${encodeURIComponent(name)}&fields=name`,
+      )
+    ).data;
+  await expect
+    .poll(async () => (await found()).map((c) => c.name), {
+      timeout: 10_000,
+      message: 'the new customer reaches the API',
+    })
+    .toEqual([name]);
   const [created] = await found();
   await need(page.getByText(name, { exact: true }), 'the new customer shown after saving (detail or list)');
 
   // Same name again: the server answers 409 DUPLICATE_RECORD and the form offers the existing one.
-  const duplicate = page.waitForResponse((r) => r.url().includes('/api/v1/customers') && r.request().method() === 'POST');
+  const duplicate = page.waitForResponse(
+    (r) => r.url().includes('/api/v1/customers') && r.request().method() === 'POST',
+  );
   await (await openCreateForm(page)).fill(name);
   await submit(page);
   expect((await duplicate).status(), 'the duplicate create answers 409').toBe(409);
   const offer = page.getByRole('button', { name: OPEN_EXISTING }).or(page.getByRole('link', { name: OPEN_EXISTING }));
   await need(offer, 'the duplicate-customer notice with "打开已有客户 / Open the existing customer"');
   await offer.first().click();
-  await expect.poll(() => pathOf(page), { message: 'the offer opens the existing customer' }).toBe(`/customers/${created!.id}`);
+  await expect
+    .poll(() => pathOf(page), { message: 'the offer opens the existing customer' })
+    .toBe(`/customers/${created!.id}`);
   await need(page.getByRole('heading', { name }), 'the existing customer detail');
 
   // Nothing new was created.

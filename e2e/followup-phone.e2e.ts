@@ -24,7 +24,9 @@ test('add a follow-up from a customer on the phone in ≤ 3 taps', async () => {
     const write = page.getByRole('button', { name: WRITE }).filter({ visible: true });
     await need(write, 'a "写跟进 / Write follow-up" button on the phone customer detail');
     await taps.tap(write.first(), 'write follow-up');
-  } else if (await quickAdd.first().evaluate((el) => el instanceof HTMLButtonElement || el.getAttribute('role') === 'button')) {
+  } else if (
+    await quickAdd.first().evaluate((el) => el instanceof HTMLButtonElement || el.getAttribute('role') === 'button')
+  ) {
     await taps.tap(quickAdd.first(), 'quick add');
   }
   const sheet = page.getByTestId('followup-quick-add').filter({ visible: true }).last();
@@ -36,7 +38,8 @@ test('add a follow-up from a customer on the phone in ≤ 3 taps', async () => {
     await taps.tap(quickTexts.first(), `quick text "${(await quickTexts.first().innerText()).trim()}"`);
   } else {
     // Typing is not a tap, but reaching the field is, unless the sheet put the cursor there.
-    if (!(await content.evaluate((el) => el === document.activeElement))) await taps.tap(content, 'focus the content field');
+    if (!(await content.evaluate((el) => el === document.activeElement)))
+      await taps.tap(content, 'focus the content field');
     await content.fill(`E2E 电话沟通：客户确认下周三到厂参观 ${Date.now().toString(36)}`);
   }
   const text = (await content.inputValue()).trim();
@@ -51,8 +54,19 @@ test('add a follow-up from a customer on the phone in ≤ 3 taps', async () => {
   expect(taps.count, `taps: ${taps.log.join(' → ')}`).toBeLessThanOrEqual(3);
 
   const filter = encodeURIComponent(JSON.stringify({ customerId: customer.id }));
-  const followups = await api.get<{ data: Array<{ content: string; authorId: string | null }> }>(`/followups?filter=${filter}`);
+  const followups = await api.get<{ data: Array<{ content: string; authorId: string | null }> }>(
+    `/followups?filter=${filter}`,
+  );
   expect(followups.data).toContainEqual(expect.objectContaining({ content: text }));
   // The lite header's "last follow-up" is no longer empty.
-  await expect.poll(async () => (await page.getByTestId('lite-field-lastFollowupAt').innerText().catch(() => '')).replace(/\s+/g, ' ')).not.toMatch(/—\s*$/);
+  await expect
+    .poll(async () =>
+      (
+        await page
+          .getByTestId('lite-field-lastFollowupAt')
+          .innerText()
+          .catch(() => '')
+      ).replace(/\s+/g, ' '),
+    )
+    .not.toMatch(/—\s*$/);
 });

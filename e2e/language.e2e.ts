@@ -17,7 +17,11 @@ async function chooseLanguage(page: Page, label: 'English' | '简体中文') {
     return;
   }
   const option = (root: Locator) =>
-    root.getByRole('button', { name: label }).or(root.getByRole('menuitem', { name: label })).or(root.getByRole('option', { name: label })).or(root.getByRole('radio', { name: label }));
+    root
+      .getByRole('button', { name: label })
+      .or(root.getByRole('menuitem', { name: label }))
+      .or(root.getByRole('option', { name: label }))
+      .or(root.getByRole('radio', { name: label }));
   if (!(await option(control).count())) {
     await control.click();
     await need(option(page.locator('body')), `the "${label}" choice of the language switch`);
@@ -36,7 +40,10 @@ test('switch to English and back to 简体中文', async () => {
 
   await chooseLanguage(page, 'English');
   await need(nav.getByText('Customers', { exact: true }), 'the navigation in English ("Customers") after switching');
-  expect(await page.evaluate(() => [document.documentElement.lang, localStorage.getItem('cairn.lang')])).toEqual(['en-US', 'en-US']);
+  expect(await page.evaluate(() => [document.documentElement.lang, localStorage.getItem('cairn.lang')])).toEqual([
+    'en-US',
+    'en-US',
+  ]);
   await page.keyboard.press('Escape');
 
   await page.reload();
@@ -44,5 +51,8 @@ test('switch to English and back to 简体中文', async () => {
 
   await chooseLanguage(page, '简体中文');
   await need(nav.getByText('客户', { exact: true }), 'the navigation back in zh-CN ("客户")');
-  expect(await page.evaluate(() => [document.documentElement.lang, localStorage.getItem('cairn.lang')])).toEqual(['zh-CN', 'zh-CN']);
+  expect(await page.evaluate(() => [document.documentElement.lang, localStorage.getItem('cairn.lang')])).toEqual([
+    'zh-CN',
+    'zh-CN',
+  ]);
 });

@@ -39,7 +39,10 @@ describe('desk: sign in as sales1', () => {
     await fresh.getByLabel(text('用户名', 'Username')).fill('sales2');
     await fresh.getByLabel(text('密码', 'Password')).fill('not-the-password');
     await fresh.getByRole('button', { name: SIGN_IN }).click();
-    await need(fresh.getByRole('alert').filter({ hasText: textIn('用户名或密码不正确', 'Wrong username or password') }), 'the invalid-credentials alert');
+    await need(
+      fresh.getByRole('alert').filter({ hasText: textIn('用户名或密码不正确', 'Wrong username or password') }),
+      'the invalid-credentials alert',
+    );
     expect(pathOf(fresh)).toBe('/login');
   });
 });
@@ -53,22 +56,34 @@ describe('phone: customer detail', () => {
     const api = apiClient(session.token);
     // The sales rep's own customer, first by name: the same one on every run.
     const filter = encodeURIComponent(JSON.stringify({ ownerId: session.user.id }));
-    const mine = await api.get<{ data: Array<{ id: string; name: string }> }>(`/customers?filter=${filter}&sort=name&limit=1&fields=name`);
+    const mine = await api.get<{ data: Array<{ id: string; name: string }> }>(
+      `/customers?filter=${filter}&sort=name&limit=1&fields=name`,
+    );
     expect(mine.data.length).toBeGreaterThan(0);
     customerId = mine.data[0]!.id;
 
     ({ page } = await openContext('phone', { as: 'sales1' }));
     await page.goto(`/customers/${customerId}`);
-    await need(page.getByRole('heading', { name: mine.data[0]!.name }), 'the customer detail header (h1 with the customer name) on the phone');
+    await need(
+      page.getByRole('heading', { name: mine.data[0]!.name }),
+      'the customer detail header (h1 with the customer name) on the phone',
+    );
     // Give the lite header a moment if the page has it; its own test below says whether it is there.
-    await page.getByTestId('lite-field-lastFollowupAt').waitFor({ timeout: 5_000 }).catch(() => undefined);
+    await page
+      .getByTestId('lite-field-lastFollowupAt')
+      .waitFor({ timeout: 5_000 })
+      .catch(() => undefined);
     await page.waitForLoadState('networkidle');
     await saveScreenshot(page, 'phone-detail', { docs: true });
   });
 
   test('phone detail shows the 5 lite fields of the tenant', async () => {
     expect(customerId, 'the screenshot test above found a customer').toBeTruthy();
-    for (const field of LITE_FIELDS) await need(page.getByTestId(`lite-field-${field}`), `lite header field (data-testid="lite-field-${field}") on the phone detail`);
+    for (const field of LITE_FIELDS)
+      await need(
+        page.getByTestId(`lite-field-${field}`),
+        `lite header field (data-testid="lite-field-${field}") on the phone detail`,
+      );
     // The lite header is one small request: `fields=` with (at most) the tenant's lite fields, not the whole record.
     // (lastFollowupAt is not a customer column on the server; the page asks for the latest follow-up separately.)
     const requests = await page.evaluate(() =>
@@ -77,10 +92,18 @@ describe('phone: customer detail', () => {
         .map((e) => e.name)
         .filter((name) => /\/api\/v1\/customers\/[^/?]+(\?|$)/.test(name)),
     );
-    const lite = requests.map((url) => new URL(url).searchParams.get('fields')?.split(',')).filter((fields) => fields !== undefined);
+    const lite = requests
+      .map((url) => new URL(url).searchParams.get('fields')?.split(','))
+      .filter((fields) => fields !== undefined);
     expect(lite.length, `a customer request with fields= among: ${requests.join(', ') || 'none'}`).toBeGreaterThan(0);
     expect(lite[0]).toContain('name');
-    expect(lite[0]!.filter((f) => !['id', 'version', ...LITE_FIELDS].includes(f)), 'fields beyond the lite set').toEqual([]);
-    expect(requests.filter((url) => !new URL(url).searchParams.has('fields')), 'full-record requests on the phone detail').toEqual([]);
+    expect(
+      lite[0]!.filter((f) => !['id', 'version', ...LITE_FIELDS].includes(f)),
+      'fields beyond the lite set',
+    ).toEqual([]);
+    expect(
+      requests.filter((url) => !new URL(url).searchParams.has('fields')),
+      'full-record requests on the phone detail',
+    ).toEqual([]);
   });
 });

@@ -22,8 +22,18 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
       summary: 'Database, queue and version',
       security: [],
       response: {
-        200: z.object({ status: z.enum(['ok', 'degraded']), version: z.string(), database: z.object({ ok: z.boolean(), kind: z.string() }), queue: z.object({ ok: z.boolean(), detail: z.string().optional() }) }),
-        503: z.object({ status: z.literal('down'), version: z.string(), database: z.object({ ok: z.boolean(), kind: z.string() }), queue: z.object({ ok: z.boolean(), detail: z.string().optional() }) }),
+        200: z.object({
+          status: z.enum(['ok', 'degraded']),
+          version: z.string(),
+          database: z.object({ ok: z.boolean(), kind: z.string() }),
+          queue: z.object({ ok: z.boolean(), detail: z.string().optional() }),
+        }),
+        503: z.object({
+          status: z.literal('down'),
+          version: z.string(),
+          database: z.object({ ok: z.boolean(), kind: z.string() }),
+          queue: z.object({ ok: z.boolean(), detail: z.string().optional() }),
+        }),
       },
     },
     handler: async (_request, reply) => {
@@ -33,8 +43,11 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
       } catch {
         database.ok = false;
       }
-      const queue = services.queueHealth ? await services.queueHealth().catch((e: Error) => ({ ok: false, detail: e.message })) : { ok: false, detail: 'jobs are disabled on this instance' };
-      if (!database.ok) return reply.status(503).send({ status: 'down' as const, version: services.version, database, queue });
+      const queue = services.queueHealth
+        ? await services.queueHealth().catch((e: Error) => ({ ok: false, detail: e.message }))
+        : { ok: false, detail: 'jobs are disabled on this instance' };
+      if (!database.ok)
+        return reply.status(503).send({ status: 'down' as const, version: services.version, database, queue });
       return { status: queue.ok ? ('ok' as const) : ('degraded' as const), version: services.version, database, queue };
     },
   });

@@ -16,7 +16,11 @@ export interface RunningServer {
 }
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, appDbRole: config.appDbRole });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    appDbRole: config.appDbRole,
+  });
   await migrateToLatest(database, config.appDbRole);
   return database;
 }
@@ -31,7 +35,8 @@ export async function startServer(config: Config, database?: Database): Promise<
     database: db,
     storage,
     version: API_VERSION,
-    queueHealth: async () => (runner ? { ok: true } : { ok: false, detail: 'jobs are disabled on this instance (CAIRN_JOBS=off)' }),
+    queueHealth: async () =>
+      runner ? { ok: true } : { ok: false, detail: 'jobs are disabled on this instance (CAIRN_JOBS=off)' },
   });
   if (config.jobs) {
     runner = await createBoss(db, { logger: app.log });

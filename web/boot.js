@@ -52,10 +52,19 @@
     var urls = ['/api/v1/customers/' + id + q({ fields: fields.join(',') })];
     if (lite.indexOf('lastFollowupAt') >= 0) {
       var customerId = decodeURIComponent(detail[1]);
-      urls.push('/api/v1/followups' + q({ filter: JSON.stringify({ customerId: customerId }), sort: '-occurredAt', limit: '1', fields: 'occurredAt' }));
+      urls.push(
+        '/api/v1/followups' +
+          q({
+            filter: JSON.stringify({ customerId: customerId }),
+            sort: '-occurredAt',
+            limit: '1',
+            fields: 'occurredAt',
+          }),
+      );
     }
     // Owner names: the app shows the stored list at once and refreshes it itself.
-    if (!localStorage.getItem('cairn.userNames')) urls.push('/api/v1/users' + q({ limit: '200', fields: 'displayName,isActive' }));
+    if (!localStorage.getItem('cairn.userNames'))
+      urls.push('/api/v1/users' + q({ limit: '200', fields: 'displayName,isActive' }));
     var store = (window.__cairnPrefetch = {});
     urls.forEach(function (url) {
       store[url] = {

@@ -17,7 +17,9 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('cairn-') && key !== CACHE).map((key) => caches.delete(key))))
+      .then((keys) =>
+        Promise.all(keys.filter((key) => key.startsWith('cairn-') && key !== CACHE).map((key) => caches.delete(key))),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -35,7 +37,8 @@ self.addEventListener('fetch', (event) => {
       caches.open(CACHE).then(async (cache) => {
         const cached = await cache.match(SHELL);
         const network = fetch(request).then((response) => {
-          if (response.ok && (response.headers.get('content-type') ?? '').includes('text/html')) void cache.put(SHELL, response.clone());
+          if (response.ok && (response.headers.get('content-type') ?? '').includes('text/html'))
+            void cache.put(SHELL, response.clone());
           return response;
         });
         if (cached) {

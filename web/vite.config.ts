@@ -42,7 +42,11 @@ type Bundle = OutputBundle;
 /** Source path (relative to web/) → its chunk, for chunks that start at a module of their own. */
 function chunksByModule(bundle: Bundle) {
   const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
-  return new Map(chunks.filter((c) => c.facadeModuleId).map((c) => [path.relative(webRoot, c.facadeModuleId!).split(path.sep).join('/'), c]));
+  return new Map(
+    chunks
+      .filter((c) => c.facadeModuleId)
+      .map((c) => [path.relative(webRoot, c.facadeModuleId!).split(path.sep).join('/'), c]),
+  );
 }
 
 /** A chunk and everything it imports statically (plus their CSS when asked). */
@@ -122,14 +126,12 @@ function serviceWorker(): Plugin {
       const byModule = chunksByModule(bundle);
       const shell = SHELL_MODULES.map((module) => {
         const chunk = byModule.get(module);
-        if (!chunk) this.error(`service worker: ${module} is not a chunk of its own; update SHELL_MODULES in web/vite.config.ts`);
+        if (!chunk)
+          this.error(`service worker: ${module} is not a chunk of its own; update SHELL_MODULES in web/vite.config.ts`);
         return chunk.fileName;
       });
       const files = closure(bundle, [...entryFiles(bundle), ...shell], true);
-      const version = createHash('sha256')
-        .update(Object.keys(bundle).sort().join('\n'))
-        .digest('hex')
-        .slice(0, 12);
+      const version = createHash('sha256').update(Object.keys(bundle).sort().join('\n')).digest('hex').slice(0, 12);
       const precache = ['/index.html', ...[...files].sort().map((f) => `/${f}`)];
       const template = fs.readFileSync(path.join(webRoot, 'sw-template.js'), 'utf8');
       this.emitFile({

@@ -38,7 +38,10 @@ const gzipSize = (file: string) => gzipSync(fs.readFileSync(file), { level: 9 })
 
 /** `outDir`: the web build to measure (default dist/web; the bench passes the snapshot its server serves). */
 export function routeJsSize(repoRoot: string, route = ROUTE, outDir = path.join(repoRoot, 'dist/web')): RouteJs {
-  const manifest = JSON.parse(fs.readFileSync(path.join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestEntry>;
+  const manifest = JSON.parse(fs.readFileSync(path.join(outDir, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestEntry
+  >;
   const entryKey = Object.keys(manifest).find((key) => manifest[key]!.isEntry) ?? 'index.html';
   const seen = new Set<string>();
   const js = new Set<string>();
@@ -46,7 +49,10 @@ export function routeJsSize(repoRoot: string, route = ROUTE, outDir = path.join(
   const visit = (key: string) => {
     if (seen.has(key)) return;
     const entry = manifest[key];
-    if (!entry) throw new Error(`${key} is not in dist/web/.vite/manifest.json (route list in web/scripts/route-sizes.mjs out of date?)`);
+    if (!entry)
+      throw new Error(
+        `${key} is not in dist/web/.vite/manifest.json (route list in web/scripts/route-sizes.mjs out of date?)`,
+      );
     seen.add(key);
     if (entry.file.endsWith('.js')) js.add(entry.file);
     for (const file of entry.css ?? []) css.add(file);

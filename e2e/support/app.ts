@@ -77,7 +77,11 @@ export function apiClient(token: string): ApiClient {
   const request = async <T>(method: string, url: string, body?: unknown) => {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${baseURL}/api/v1${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${baseURL}/api/v1${url}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   };
@@ -96,7 +100,11 @@ export interface CustomerRow {
 }
 
 /** A customer of the user's own, so a test never depends on what another test did to the demo data. */
-export async function createCustomer(api: ApiClient, name: string, extra: Record<string, unknown> = {}): Promise<CustomerRow> {
+export async function createCustomer(
+  api: ApiClient,
+  name: string,
+  extra: Record<string, unknown> = {},
+): Promise<CustomerRow> {
   const result = await api.post<{ data: CustomerRow }>('/customers', { name, level: 'B', region: '华东', ...extra });
   return result.data;
 }
@@ -116,13 +124,18 @@ export interface OpenOptions {
   language?: 'zh-CN' | 'en-US';
 }
 
-export async function openContext(size: Size, options: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page; session?: Session }> {
+export async function openContext(
+  size: Size,
+  options: OpenOptions = {},
+): Promise<{ context: BrowserContext; page: Page; session?: Session }> {
   const session = options.as ? await apiLogin(options.as) : undefined;
   const localStorage = [
     ...(session ? [{ name: 'cairn.token', value: session.token }] : []),
     ...(options.language ? [{ name: 'cairn.lang', value: options.language }] : []),
   ];
-  const context = await (await getBrowser()).newContext({
+  const context = await (
+    await getBrowser()
+  ).newContext({
     ...(size === 'phone' ? PHONE : DESK),
     baseURL,
     locale: 'zh-CN',
@@ -144,7 +157,13 @@ beforeEach(({ task, onTestFailed }) => {
     fs.mkdirSync(path.join(artifactsDir, 'failures'), { recursive: true });
     await Promise.all(
       pages.map((page, index) =>
-        page.screenshot({ path: path.join(artifactsDir, 'failures', `${base}${index ? `-${index}` : ''}.png`), fullPage: true, timeout: 5_000 }).catch(() => undefined),
+        page
+          .screenshot({
+            path: path.join(artifactsDir, 'failures', `${base}${index ? `-${index}` : ''}.png`),
+            fullPage: true,
+            timeout: 5_000,
+          })
+          .catch(() => undefined),
       ),
     );
   });
@@ -154,7 +173,11 @@ beforeEach(({ task, onTestFailed }) => {
  * Waits for a piece of UI and fails with its description if it never shows up, so a page that
  * has not been built yet reads as "missing UI: …" rather than a bare locator timeout.
  */
-export async function need(locator: Locator, description: string, { timeout = UI_TIMEOUT, state = 'visible' as 'visible' | 'attached' } = {}): Promise<Locator> {
+export async function need(
+  locator: Locator,
+  description: string,
+  { timeout = UI_TIMEOUT, state = 'visible' as 'visible' | 'attached' } = {},
+): Promise<Locator> {
   try {
     await locator.first().waitFor({ state, timeout });
   } catch (error) {
@@ -183,7 +206,9 @@ export async function saveScreenshot(page: Page, name: string, { docs = false } 
   await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
   expect(fs.statSync(file).size).toBeGreaterThan(5_000);
   if (docs && !cjkFontInstalled()) {
-    console.warn(`[e2e] no CJK font installed (fc-list :lang=zh is empty): ${name}.png would show boxes for Chinese text, so docs/screenshots/ is left as it is — apt-get install -y fonts-noto-cjk`);
+    console.warn(
+      `[e2e] no CJK font installed (fc-list :lang=zh is empty): ${name}.png would show boxes for Chinese text, so docs/screenshots/ is left as it is — apt-get install -y fonts-noto-cjk`,
+    );
   } else if (docs) {
     fs.mkdirSync(docsScreenshotsDir, { recursive: true });
     fs.copyFileSync(file, path.join(docsScreenshotsDir, `${name}.png`));
@@ -198,7 +223,8 @@ function cjkFontInstalled(): boolean {
 }
 
 /** Either language, so a locator survives a test that switched it. */
-export const text = (zh: string, en: string) => new RegExp(`^\\s*(?:${escapeRegExp(zh)}|${escapeRegExp(en)})\\s*$`, 'i');
+export const text = (zh: string, en: string) =>
+  new RegExp(`^\\s*(?:${escapeRegExp(zh)}|${escapeRegExp(en)})\\s*$`, 'i');
 export const textIn = (zh: string, en: string) => new RegExp(`${escapeRegExp(zh)}|${escapeRegExp(en)}`, 'i');
 export const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -206,7 +232,11 @@ const CONFIRM = /^\s*(确\s*定|确\s*认|是|删\s*除|恢\s*复|OK|Confirm|Yes
 
 /** Confirms whatever asks for it: an antd Popconfirm (a popover) or a confirmation dialog. */
 export async function confirmAction(page: Page, description: string): Promise<void> {
-  const surface = page.locator('dialog[open], .ant-popover:visible, .ant-popconfirm:visible, [role="dialog"]:visible, [role="alertdialog"]:visible').last();
+  const surface = page
+    .locator(
+      'dialog[open], .ant-popover:visible, .ant-popconfirm:visible, [role="dialog"]:visible, [role="alertdialog"]:visible',
+    )
+    .last();
   await need(surface, description);
   await surface.getByRole('button', { name: CONFIRM }).last().click();
 }

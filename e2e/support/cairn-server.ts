@@ -53,9 +53,14 @@ function snapshotWebBuild(into: string): string {
     fs.rmSync(target, { recursive: true, force: true });
     fs.cpSync(source, target, { recursive: true });
     const html = fs.readFileSync(path.join(target, 'index.html'), 'utf8');
-    const missing = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!).filter((file) => !fs.existsSync(path.join(target, file)));
+    const missing = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)]
+      .map((m) => m[1]!)
+      .filter((file) => !fs.existsSync(path.join(target, file)));
     if (!missing.length) return target;
-    if (attempt >= 10) throw new Error(`dist/web is inconsistent (index.html refers to missing ${missing.join(', ')}); run npm run build:web`);
+    if (attempt >= 10)
+      throw new Error(
+        `dist/web is inconsistent (index.html refers to missing ${missing.join(', ')}); run npm run build:web`,
+      );
     spawnSync('sleep', ['2']);
   }
 }
@@ -75,7 +80,9 @@ async function waitForHealth(baseURL: string, child: ChildProcess, logFile: stri
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-25).join('\n') : '';
-  throw new Error(`cairn serve ${exited ? `stopped (${exited})` : `did not answer /api/health within ${timeoutMs / 1000} s`}; last log lines:\n${tail}`);
+  throw new Error(
+    `cairn serve ${exited ? `stopped (${exited})` : `did not answer /api/health within ${timeoutMs / 1000} s`}; last log lines:\n${tail}`,
+  );
 }
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -102,9 +109,20 @@ export async function startCairnServer(options: StartOptions = {}): Promise<Runn
   const logFile = options.logFile ?? path.join(dataDir, 'server.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const out = fs.openSync(logFile, 'w');
-  const env: NodeJS.ProcessEnv = { ...process.env, CAIRN_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CAIRN_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
   delete env.DATABASE_URL; // always a fresh embedded database, even when the shell points at a PostgreSQL
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/cairn.mjs'), 'serve', '--demo'], { cwd: workDir, env, detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/cairn.mjs'), 'serve', '--demo'], {
+    cwd: workDir,
+    env,
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
   fs.closeSync(out);
 
   // Never leave a server behind, even if the caller dies without calling stop().

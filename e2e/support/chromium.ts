@@ -20,7 +20,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export const SKIP_MESSAGE = 'browser tests skipped: Debian chromium not found — apt-get install -y chromium, then npm run test:e2e';
+export const SKIP_MESSAGE =
+  'browser tests skipped: Debian chromium not found — apt-get install -y chromium, then npm run test:e2e';
 export const MISSING_IN_CI_MESSAGE = `Debian chromium not found at ${CHROMIUM_PATH}, and CI=true: the browser tests cannot be skipped in CI (apt-get install -y chromium)`;
 
 export const chromiumInstalled = () => fs.existsSync(CHROMIUM_PATH);
@@ -51,4 +52,5 @@ export function launchChromiumServer(): Promise<BrowserServer> {
   return chromium.launchServer(launchOptions());
 }
 
-export const connectChromium = (wsEndpoint: string): Promise<Browser> => chromium.connect(wsEndpoint, { timeout: 30_000 });
+export const connectChromium = (wsEndpoint: string): Promise<Browser> =>
+  chromium.connect(wsEndpoint, { timeout: 30_000 });

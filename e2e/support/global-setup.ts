@@ -42,7 +42,9 @@ export async function setup(project: TestProject) {
   }
   const server = serverResult.value;
   const browser = browserResult.value;
-  console.log(`[e2e] cairn at ${server.baseURL} (PGlite in ${server.dataDir}), chromium ${browser.process().pid}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `[e2e] cairn at ${server.baseURL} (PGlite in ${server.dataDir}), chromium ${browser.process().pid}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   project.provide('baseURL', server.baseURL);
   project.provide('browserWSEndpoint', browser.wsEndpoint());
 

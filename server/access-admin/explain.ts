@@ -21,7 +21,13 @@ export async function explainAccess(trx: Trx, tenantId: string, userId: string, 
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!user) throw notFound('user', userId);
-  const exists = await trx.selectFrom(spec.table).select('id').where('tenant_id', '=', tenantId).where('id', '=', recordId).where('deleted_at', 'is', null).executeTakeFirst();
+  const exists = await trx
+    .selectFrom(spec.table)
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', recordId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!exists) throw notFound(recordType, recordId);
   const access = await loadAccess(trx, actorFromUser(user));
   const object = objectOf(spec);
@@ -37,24 +43,35 @@ export async function explainAccess(trx: Trx, tenantId: string, userId: string, 
     }
     if (spec.writePermission && action !== 'read') {
       const allowed = hasSystem(access, spec.writePermission);
-      actions.push({ action, allowed, reason: allowed ? `holds ${spec.writePermission}` : `needs the ${spec.writePermission} permission`, grants: [] });
+      actions.push({
+        action,
+        allowed,
+        reason: allowed ? `holds ${spec.writePermission}` : `needs the ${spec.writePermission} permission`,
+        grants: [],
+      });
       continue;
     }
     const check = await checkRecord(trx, access, spec, action, { id: recordId });
     const matched = check.matched.length > 0;
     const allowed = matched && !check.sandboxed;
-    const reason = check.grants.length === 0
-      ? `no role grants ${object}.${action}`
-      : !matched
-        ? `the record is outside every ${object}.${action} scope (${[...new Set(check.grants.map((g) => g.scope))].join(', ')})`
-        : check.sandboxed
-          ? 'new-hire sandbox: only records the user created or the manager assigned'
-          : `granted by ${check.matched.map((g) => g.via.join(' › ')).join('; ')}`;
+    const reason =
+      check.grants.length === 0
+        ? `no role grants ${object}.${action}`
+        : !matched
+          ? `the record is outside every ${object}.${action} scope (${[...new Set(check.grants.map((g) => g.scope))].join(', ')})`
+          : check.sandboxed
+            ? 'new-hire sandbox: only records the user created or the manager assigned'
+            : `granted by ${check.matched.map((g) => g.via.join(' › ')).join('; ')}`;
     actions.push({
       action,
       allowed,
       reason,
-      grants: check.grants.map((g) => ({ scope: g.scope, via: g.via, matched: check.matched.includes(g), combined: g.combined ?? false })),
+      grants: check.grants.map((g) => ({
+        scope: g.scope,
+        via: g.via,
+        matched: check.matched.includes(g),
+        combined: g.combined ?? false,
+      })),
     });
   }
   return {

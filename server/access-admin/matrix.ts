@@ -10,7 +10,10 @@ export type { MatrixCell, MatrixRole } from '../../common/access-vocabulary.ts';
 
 /** Roles × objects × actions: each effective grant, its scope, and where it comes from. */
 export async function buildMatrix(trx: Trx, tenantId: string) {
-  const [data, tenant] = await Promise.all([loadRoleData(trx, tenantId), trx.selectFrom('tenants').select('settings').where('id', '=', tenantId).executeTakeFirst()]);
+  const [data, tenant] = await Promise.all([
+    loadRoleData(trx, tenantId),
+    trx.selectFrom('tenants').select('settings').where('id', '=', tenantId).executeTakeFirst(),
+  ]);
   const settings = readSettings(tenant?.settings);
   const roles = [...data.roles.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   const result: MatrixRole[] = roles.map((role) => {
@@ -20,7 +23,10 @@ export async function buildMatrix(trx: Trx, tenantId: string) {
       if (g.object === SYSTEM_OBJECT) continue;
       const existing = cells[g.object]?.[g.action];
       if (existing && existing.via.length <= g.via.length) continue; // the nearest definition wins
-      cells[g.object] = { ...cells[g.object], [g.action]: { scope: g.scope, source: g.via.length === 1 ? 'self' : 'inherited', via: g.via } };
+      cells[g.object] = {
+        ...cells[g.object],
+        [g.action]: { scope: g.scope, source: g.via.length === 1 ? 'self' : 'inherited', via: g.via },
+      };
     }
     return {
       id: role.id,
@@ -30,10 +36,18 @@ export async function buildMatrix(trx: Trx, tenantId: string) {
       chain: chainOf(data.roles, role.id).roles.map((r) => r.name),
       cells,
       system: [...new Set(grants.filter((g) => g.object === SYSTEM_OBJECT).map((g) => g.action))].sort(),
-      fieldRules: data.fieldRules.filter((f) => f.roleId === role.id).map((f) => ({ object: f.object, field: f.field, rule: f.rule })),
+      fieldRules: data.fieldRules
+        .filter((f) => f.roleId === role.id)
+        .map((f) => ({ object: f.object, field: f.field, rule: f.rule })),
     };
   });
-  return { leastPrivilege: settings.leastPrivilege, objects: [...accessObjects], actions: [...accessActions], systemPermissions: [...systemPermissions], roles: result };
+  return {
+    leastPrivilege: settings.leastPrivilege,
+    objects: [...accessObjects],
+    actions: [...accessActions],
+    systemPermissions: [...systemPermissions],
+    roles: result,
+  };
 }
 
 export type Matrix = Awaited<ReturnType<typeof buildMatrix>>;
@@ -52,10 +66,14 @@ export async function matrixWorkbook(matrix: Matrix): Promise<Buffer> {
         const cell = role.cells[object]?.[action];
         return cell ? (cell.source === 'self' ? cell.scope : `${cell.scope}（继承自 ${cell.via.at(-1)}）`) : '';
       });
-      const rules = role.fieldRules.filter((f) => f.object === object).map((f) => `${f.field}:${f.rule}`).join(', ');
+      const rules = role.fieldRules
+        .filter((f) => f.object === object)
+        .map((f) => `${f.field}:${f.rule}`)
+        .join(', ');
       if (cells.some(Boolean) || rules) sheet.addRow([role.name, status, object, ...cells, '', rules]);
     }
-    if (role.system.length) sheet.addRow([role.name, status, 'system', ...matrix.actions.map(() => ''), role.system.join(', '), '']);
+    if (role.system.length)
+      sheet.addRow([role.name, status, 'system', ...matrix.actions.map(() => ''), role.system.join(', '), '']);
   }
   sheet.columns.forEach((c) => (c.width = 18));
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -22,7 +22,9 @@ export async function findOrphanedRoles(trx: Trx, tenantId: string): Promise<Orp
       not(
         exists(
           selectFrom('user_roles as ur')
-            .innerJoin('users as u', (j) => j.onRef('u.tenant_id', '=', 'ur.tenant_id').onRef('u.id', '=', 'ur.user_id'))
+            .innerJoin('users as u', (j) =>
+              j.onRef('u.tenant_id', '=', 'ur.tenant_id').onRef('u.id', '=', 'ur.user_id'),
+            )
             .select(sql`1`.as('one'))
             .whereRef('ur.tenant_id', '=', 'r.tenant_id')
             .whereRef('ur.role_id', '=', 'r.id')
@@ -33,7 +35,15 @@ export async function findOrphanedRoles(trx: Trx, tenantId: string): Promise<Orp
       ),
     )
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('roles as child').select(sql`1`.as('one')).whereRef('child.tenant_id', '=', 'r.tenant_id').whereRef('child.parent_role_id', '=', 'r.id').where('child.deleted_at', 'is', null))),
+      not(
+        exists(
+          selectFrom('roles as child')
+            .select(sql`1`.as('one'))
+            .whereRef('child.tenant_id', '=', 'r.tenant_id')
+            .whereRef('child.parent_role_id', '=', 'r.id')
+            .where('child.deleted_at', 'is', null),
+        ),
+      ),
     )
     .orderBy('r.name')
     .execute();
@@ -46,12 +56,24 @@ export interface CleanupOutcome {
 }
 
 /** Disables (or deletes, when nothing at all references it) orphaned roles, auditing each. */
-export async function cleanupOrphanedRoles(trx: Trx, tenantId: string, action: 'disable' | 'delete', dryRun: boolean, meta: RequestMeta): Promise<CleanupOutcome[]> {
+export async function cleanupOrphanedRoles(
+  trx: Trx,
+  tenantId: string,
+  action: 'disable' | 'delete',
+  dryRun: boolean,
+  meta: RequestMeta,
+): Promise<CleanupOutcome[]> {
   const orphans = await findOrphanedRoles(trx, tenantId);
   const outcomes: CleanupOutcome[] = [];
   for (const role of orphans) {
     if (action === 'delete') {
-      const refs = await trx.selectFrom('user_roles').select(sql<number>`count(*)`.as('n')).where('tenant_id', '=', tenantId).where('role_id', '=', role.id).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+      const refs = await trx
+        .selectFrom('user_roles')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('role_id', '=', role.id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirstOrThrow();
       if (Number(refs.n) > 0) {
         outcomes.push({ role, result: 'refused', reason: `still held by ${refs.n} deactivated user(s)` });
         continue;
@@ -64,12 +86,24 @@ export async function cleanupOrphanedRoles(trx: Trx, tenantId: string, action: '
     const reason = `orphaned: no active holder and no role inherits from it (role-cleanup ${new Date().toISOString().slice(0, 10)})`;
     await trx
       .updateTable('roles')
-      .set(action === 'disable' ? { status: 'disabled', status_reason: reason, version: sql`version + 1`, updated_at: sql`now()` } : { deleted_at: sql`now()`, status_reason: reason })
+      .set(
+        action === 'disable'
+          ? { status: 'disabled', status_reason: reason, version: sql`version + 1`, updated_at: sql`now()` }
+          : { deleted_at: sql`now()`, status_reason: reason },
+      )
       .where('tenant_id', '=', tenantId)
       .where('id', '=', role.id)
       .execute();
     await writeAuditAs(trx, tenantId, { id: null, name: 'cli' }, meta, [
-      { action: action === 'disable' ? 'role.disable' : 'delete', recordType: 'role', recordId: role.id, changes: { status: { before: role.status, after: action === 'disable' ? 'disabled' : 'deleted' }, reason: { before: null, after: reason } } },
+      {
+        action: action === 'disable' ? 'role.disable' : 'delete',
+        recordType: 'role',
+        recordId: role.id,
+        changes: {
+          status: { before: role.status, after: action === 'disable' ? 'disabled' : 'deleted' },
+          reason: { before: null, after: reason },
+        },
+      },
     ]);
     outcomes.push({ role, result: action === 'disable' ? 'disabled' : 'deleted' });
   }

@@ -26,14 +26,20 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
   const tags = ['Access control'];
   const auditor = (access: Parameters<typeof hasSystem>[0]) => {
     if (!hasSystem(access, 'manageRoles') && !hasSystem(access, 'viewAudit')) {
-      throw new AppError('MISSING_GRANT', 'this needs the manageRoles or viewAudit permission', { missing: 'manageRoles' });
+      throw new AppError('MISSING_GRANT', 'this needs the manageRoles or viewAudit permission', {
+        missing: 'manageRoles',
+      });
     }
   };
 
   r.get('/api/v1/roles', {
     config: { access: { anyOf: ['manageRoles', 'viewAudit'] } },
     onRequest,
-    schema: { tags, summary: 'Roles with their chains, holders, grants and field rules', response: { 200: z.object({ data: z.array(roleOutput) }), ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'Roles with their chains, holders, grants and field rules',
+      response: { 200: z.object({ data: z.array(roleOutput) }), ...errorResponses },
+    },
     handler: (request) =>
       inTenant(db, request, async (ctx) => {
         auditor(ctx.access);
@@ -43,7 +49,12 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
   r.get('/api/v1/roles/:id', {
     config: { access: { anyOf: ['manageRoles', 'viewAudit'] } },
     onRequest,
-    schema: { tags, summary: 'One role', params: idParams, response: { 200: z.object({ data: roleOutput }), ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'One role',
+      params: idParams,
+      response: { 200: z.object({ data: roleOutput }), ...errorResponses },
+    },
     handler: (request) =>
       inTenant(db, request, async (ctx) => {
         auditor(ctx.access);
@@ -55,19 +66,38 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
   r.post('/api/v1/roles', {
     config: { access: { anyOf: ['manageRoles'] } },
     onRequest,
-    schema: { tags, summary: 'Create a role (an inheritance chain deeper than 2, or a cycle, is rejected)', body: roleCreateSchema, response: { 201: z.object({ data: roleOutput }), ...errorResponses } },
-    handler: async (request, reply) => reply.status(201).send({ data: await inTenant(db, request, (ctx) => createRole(ctx, request.body)) }),
+    schema: {
+      tags,
+      summary: 'Create a role (an inheritance chain deeper than 2, or a cycle, is rejected)',
+      body: roleCreateSchema,
+      response: { 201: z.object({ data: roleOutput }), ...errorResponses },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send({ data: await inTenant(db, request, (ctx) => createRole(ctx, request.body)) }),
   });
   r.patch('/api/v1/roles/:id', {
     config: { access: { anyOf: ['manageRoles'] } },
     onRequest,
-    schema: { tags, summary: 'Change a role; grants and fieldRules, when given, replace the current ones', params: idParams, body: roleUpdateSchema, response: { 200: z.object({ data: roleOutput }), ...errorResponses } },
-    handler: async (request) => ({ data: await inTenant(db, request, (ctx) => updateRole(ctx, request.params.id, request.body)) }),
+    schema: {
+      tags,
+      summary: 'Change a role; grants and fieldRules, when given, replace the current ones',
+      params: idParams,
+      body: roleUpdateSchema,
+      response: { 200: z.object({ data: roleOutput }), ...errorResponses },
+    },
+    handler: async (request) => ({
+      data: await inTenant(db, request, (ctx) => updateRole(ctx, request.params.id, request.body)),
+    }),
   });
   r.delete('/api/v1/roles/:id', {
     config: { access: { anyOf: ['manageRoles'] } },
     onRequest,
-    schema: { tags, summary: 'Delete a role nobody holds and no role inherits from', params: idParams, response: { 200: z.object({ data: roleOutput }), ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'Delete a role nobody holds and no role inherits from',
+      params: idParams,
+      response: { 200: z.object({ data: roleOutput }), ...errorResponses },
+    },
     handler: async (request) => ({ data: await inTenant(db, request, (ctx) => deleteRole(ctx, request.params.id)) }),
   });
 
@@ -79,11 +109,19 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
     handler: (request) =>
       inTenant(db, request, async (ctx) => {
         if (request.params.id !== ctx.actor.userId) auditor(ctx.access);
-        const user = await ctx.trx.selectFrom('users').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', request.params.id).where('deleted_at', 'is', null).executeTakeFirst();
+        const user = await ctx.trx
+          .selectFrom('users')
+          .select('id')
+          .where('tenant_id', '=', ctx.actor.tenantId)
+          .where('id', '=', request.params.id)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst();
         if (!user) throw notFound('user', request.params.id);
         const rows = await ctx.trx
           .selectFrom('user_roles')
-          .innerJoin('roles', (j) => j.onRef('roles.tenant_id', '=', 'user_roles.tenant_id').onRef('roles.id', '=', 'user_roles.role_id'))
+          .innerJoin('roles', (j) =>
+            j.onRef('roles.tenant_id', '=', 'user_roles.tenant_id').onRef('roles.id', '=', 'user_roles.role_id'),
+          )
           .select(['roles.id', 'roles.name'])
           .where('user_roles.tenant_id', '=', ctx.actor.tenantId)
           .where('user_roles.user_id', '=', request.params.id)
@@ -96,26 +134,56 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
   r.put('/api/v1/users/:id/roles', {
     config: { access: { anyOf: ['manageRoles', 'manageUsers'] } },
     onRequest,
-    schema: { tags, summary: "Replace a user's roles", params: idParams, body: z.object({ roleIds: z.array(z.uuid()).max(50) }), response: { 200: userRoles, ...errorResponses } },
-    handler: async (request) => ({ data: await inTenant(db, request, (ctx) => setUserRoles(ctx, request.params.id, [...new Set(request.body.roleIds)])) }),
+    schema: {
+      tags,
+      summary: "Replace a user's roles",
+      params: idParams,
+      body: z.object({ roleIds: z.array(z.uuid()).max(50) }),
+      response: { 200: userRoles, ...errorResponses },
+    },
+    handler: async (request) => ({
+      data: await inTenant(db, request, (ctx) =>
+        setUserRoles(ctx, request.params.id, [...new Set(request.body.roleIds)]),
+      ),
+    }),
   });
 
   r.post('/api/v1/users/:id/end-sandbox', {
     onRequest,
     config: { access: { anyOf: ['manageUsers'] } },
-    schema: { tags, summary: "End a new hire's sandbox early", params: idParams, response: { 200: z.object({ data: z.object({ id: z.string(), sandboxEndedAt: z.string() }) }), ...errorResponses } },
+    schema: {
+      tags,
+      summary: "End a new hire's sandbox early",
+      params: idParams,
+      response: {
+        200: z.object({ data: z.object({ id: z.string(), sandboxEndedAt: z.string() }) }),
+        ...errorResponses,
+      },
+    },
     handler: (request) =>
       inTenant(db, request, async (ctx) => {
         const row = await ctx.trx
           .updateTable('users')
-          .set({ sandbox_ended_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()`, updated_by: ctx.actor.userId })
+          .set({
+            sandbox_ended_at: sql`now()`,
+            version: sql`version + 1`,
+            updated_at: sql`now()`,
+            updated_by: ctx.actor.userId,
+          })
           .where('tenant_id', '=', ctx.actor.tenantId)
           .where('id', '=', request.params.id)
           .where('deleted_at', 'is', null)
           .returning(['id', 'sandbox_ended_at'])
           .executeTakeFirst();
         if (!row) throw notFound('user', request.params.id);
-        await writeAudit(ctx, [{ action: 'sandbox.end', recordType: 'user', recordId: row.id, changes: { sandboxEndedAt: { before: null, after: row.sandbox_ended_at!.toISOString() } } }]);
+        await writeAudit(ctx, [
+          {
+            action: 'sandbox.end',
+            recordType: 'user',
+            recordId: row.id,
+            changes: { sandboxEndedAt: { before: null, after: row.sandbox_ended_at!.toISOString() } },
+          },
+        ]);
         return { data: { id: row.id, sandboxEndedAt: row.sandbox_ended_at!.toISOString() } };
       }),
   });
@@ -125,7 +193,8 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
     onRequest,
     schema: {
       tags,
-      summary: 'Permission matrix: roles × objects × actions with each effective grant, its scope and where it comes from',
+      summary:
+        'Permission matrix: roles × objects × actions with each effective grant, its scope and where it comes from',
       querystring: z.object({ format: z.enum(['json', 'xlsx']).default('json') }),
     },
     handler: async (request, reply) => {
@@ -146,7 +215,10 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
   r.get('/api/v1/access/inheritance-audit', {
     config: { access: { anyOf: ['manageRoles', 'viewAudit'] } },
     onRequest,
-    schema: { tags, summary: "Every role's inheritance chain; roles deeper than 2, in a cycle or suspended are alerts" },
+    schema: {
+      tags,
+      summary: "Every role's inheritance chain; roles deeper than 2, in a cycle or suspended are alerts",
+    },
     handler: (request) =>
       inTenant(db, request, async (ctx) => {
         auditor(ctx.access);
@@ -159,7 +231,8 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
     onRequest,
     schema: {
       tags,
-      summary: 'Why a user can or cannot act on a record: per action, the grants, scopes and field rules that decided it',
+      summary:
+        'Why a user can or cannot act on a record: per action, the grants, scopes and field rules that decided it',
       querystring: z.object({ userId: z.uuid(), recordType: z.string().max(40), recordId: z.uuid() }),
     },
     handler: (request) =>
@@ -170,14 +243,27 @@ export function registerAccessAdminRoutes(app: FastifyInstance, services: AppSer
           const spec = findResourceByType(request.query.recordType);
           if (spec) await authorize(ctx.trx, ctx.access, spec, 'read', { id: request.query.recordId });
         }
-        return { data: await explainAccess(ctx.trx, ctx.actor.tenantId, request.query.userId, request.query.recordType, request.query.recordId) };
+        return {
+          data: await explainAccess(
+            ctx.trx,
+            ctx.actor.tenantId,
+            request.query.userId,
+            request.query.recordType,
+            request.query.recordId,
+          ),
+        };
       }),
   });
 
   r.post('/api/v1/access/simulate', {
     config: { access: { anyOf: ['manageRoles'] } },
     onRequest,
-    schema: { tags, summary: 'Dry-run changes to roles, inheritance or user roles: per affected user, records and actions gained or lost, new risky combinations', body: simulateSchema },
+    schema: {
+      tags,
+      summary:
+        'Dry-run changes to roles, inheritance or user roles: per affected user, records and actions gained or lost, new risky combinations',
+      body: simulateSchema,
+    },
     handler: (request) =>
       inTenant(db, request, async (ctx) => {
         requireRoleAdmin(ctx);

@@ -1,17 +1,30 @@
 import { z } from 'zod';
-import { accessActions, accessObjects, dataScopes, fieldRuleKinds, systemPermissions, SYSTEM_OBJECT } from '../access/model.ts';
+import {
+  accessActions,
+  accessObjects,
+  dataScopes,
+  fieldRuleKinds,
+  systemPermissions,
+  SYSTEM_OBJECT,
+} from '../access/model.ts';
 
 export const grantInput = z
   .object({
     object: z.enum([...accessObjects, SYSTEM_OBJECT]),
     action: z.string().min(1).max(40),
     scope: z.enum(dataScopes).default('all'),
-    filter: z.record(z.string(), z.unknown()).nullable().optional().describe('For scope "custom": a list filter, e.g. {"region":"华东"}'),
+    filter: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .optional()
+      .describe('For scope "custom": a list filter, e.g. {"region":"华东"}'),
   })
   .superRefine((g, ctx) => {
     const actions: readonly string[] = g.object === SYSTEM_OBJECT ? systemPermissions : accessActions;
-    if (!actions.includes(g.action)) ctx.addIssue({ code: 'custom', path: ['action'], message: `must be one of ${actions.join(', ')}` });
-    if (g.scope === 'custom' && !g.filter) ctx.addIssue({ code: 'custom', path: ['filter'], message: 'a custom scope needs a filter' });
+    if (!actions.includes(g.action))
+      ctx.addIssue({ code: 'custom', path: ['action'], message: `must be one of ${actions.join(', ')}` });
+    if (g.scope === 'custom' && !g.filter)
+      ctx.addIssue({ code: 'custom', path: ['filter'], message: 'a custom scope needs a filter' });
   })
   .meta({ id: 'GrantInput' });
 
@@ -55,7 +68,14 @@ export const roleOutput = z
     chain: z.array(z.string()).describe('Role names from this role up its inheritance'),
     depth: z.number(),
     holders: z.number(),
-    grants: z.array(z.object({ object: z.string(), action: z.string(), scope: z.string(), filter: z.record(z.string(), z.unknown()).nullable() })),
+    grants: z.array(
+      z.object({
+        object: z.string(),
+        action: z.string(),
+        scope: z.string(),
+        filter: z.record(z.string(), z.unknown()).nullable(),
+      }),
+    ),
     fieldRules: z.array(z.object({ object: z.string(), field: z.string(), rule: z.string() })),
     version: z.number(),
   })

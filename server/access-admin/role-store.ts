@@ -16,7 +16,9 @@ export async function loadRoles(trx: Trx, tenantId: string, onlyId?: string) {
     .execute();
   const holders = await trx
     .selectFrom('user_roles')
-    .innerJoin('users', (j) => j.onRef('users.tenant_id', '=', 'user_roles.tenant_id').onRef('users.id', '=', 'user_roles.user_id'))
+    .innerJoin('users', (j) =>
+      j.onRef('users.tenant_id', '=', 'user_roles.tenant_id').onRef('users.id', '=', 'user_roles.user_id'),
+    )
     .select(['user_roles.role_id', sql<number>`count(*)`.as('n')])
     .where('user_roles.tenant_id', '=', tenantId)
     .where('user_roles.deleted_at', 'is', null)
@@ -38,8 +40,12 @@ export async function loadRoles(trx: Trx, tenantId: string, onlyId?: string) {
       chain: chain.roles.map((c) => c.name),
       depth: chain.depth,
       holders: Number(holders.find((h) => h.role_id === r.id)?.n ?? 0),
-      grants: data.grants.filter((g) => g.roleId === r.id).map((g) => ({ object: g.object, action: g.action, scope: g.scope, filter: g.filter })),
-      fieldRules: data.fieldRules.filter((f) => f.roleId === r.id).map((f) => ({ object: f.object, field: f.field, rule: f.rule })),
+      grants: data.grants
+        .filter((g) => g.roleId === r.id)
+        .map((g) => ({ object: g.object, action: g.action, scope: g.scope, filter: g.filter })),
+      fieldRules: data.fieldRules
+        .filter((f) => f.roleId === r.id)
+        .map((f) => ({ object: f.object, field: f.field, rule: f.rule })),
       version: r.version,
     };
   });

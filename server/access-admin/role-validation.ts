@@ -11,18 +11,26 @@ export function assertValidInheritance(roles: ReadonlyMap<string, RoleNode>, cha
   for (const id of affected) {
     const chain = chainOf(roles, id);
     if (chain.cycle) {
-      throw new AppError('ROLE_INHERITANCE_INVALID', `inheritance would form a cycle: ${describeChain(chain)} › ${chain.roles[0]!.name}`, {
-        field: 'parentRoleId',
-        chain: chain.roles.map((r) => r.name),
-        cycle: true,
-      });
+      throw new AppError(
+        'ROLE_INHERITANCE_INVALID',
+        `inheritance would form a cycle: ${describeChain(chain)} › ${chain.roles[0]!.name}`,
+        {
+          field: 'parentRoleId',
+          chain: chain.roles.map((r) => r.name),
+          cycle: true,
+        },
+      );
     }
     if (chain.depth > MAX_INHERITANCE_DEPTH) {
-      throw new AppError('ROLE_INHERITANCE_INVALID', `inheritance chain ${describeChain(chain)} has ${chain.depth} levels; at most ${MAX_INHERITANCE_DEPTH} are allowed`, {
-        field: 'parentRoleId',
-        chain: chain.roles.map((r) => r.name),
-        depth: chain.depth,
-      });
+      throw new AppError(
+        'ROLE_INHERITANCE_INVALID',
+        `inheritance chain ${describeChain(chain)} has ${chain.depth} levels; at most ${MAX_INHERITANCE_DEPTH} are allowed`,
+        {
+          field: 'parentRoleId',
+          chain: chain.roles.map((r) => r.name),
+          depth: chain.depth,
+        },
+      );
     }
   }
 }

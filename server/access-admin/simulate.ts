@@ -1,6 +1,13 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { z } from 'zod';
-import { buildAccess, loadRoleData, readSettings, sandboxUntil, type AccessContext, type RoleData } from '../access/access-context.ts';
+import {
+  buildAccess,
+  loadRoleData,
+  readSettings,
+  sandboxUntil,
+  type AccessContext,
+  type RoleData,
+} from '../access/access-context.ts';
 import { accessObjects, dataScopes, resourceOfObject, type AccessAction, type AccessObject } from '../access/model.ts';
 import { scopeSql } from '../access/scope-sql.ts';
 import { actorFromUser } from '../auth/authenticate.ts';
@@ -18,7 +25,13 @@ export const simulateSchema = z
           z.object({ op: z.literal('addUserRole'), userId: z.uuid(), roleId: z.uuid() }),
           z.object({ op: z.literal('removeUserRole'), userId: z.uuid(), roleId: z.uuid() }),
           z.object({ op: z.literal('setRoleParent'), roleId: z.uuid(), parentRoleId: z.uuid().nullable() }),
-          z.object({ op: z.literal('setGrant'), roleId: z.uuid(), object: grantInput.shape.object, action: z.string().min(1).max(40), scope: z.enum([...dataScopes, 'none']) }),
+          z.object({
+            op: z.literal('setGrant'),
+            roleId: z.uuid(),
+            object: grantInput.shape.object,
+            action: z.string().min(1).max(40),
+            scope: z.enum([...dataScopes, 'none']),
+          }),
         ]),
       )
       .min(1)
@@ -35,11 +48,16 @@ const measuredActions: AccessAction[] = ['read', 'update', 'delete', 'export'];
 const dyn = (trx: Trx) => trx as unknown as Kysely<any>;
 
 function applyChanges(data: RoleData, holders: Map<string, Set<string>>, changes: Change[]) {
-  const next: RoleData = { roles: new Map([...data.roles].map(([k, v]) => [k, { ...v }])), grants: data.grants.map((g) => ({ ...g })), fieldRules: data.fieldRules };
+  const next: RoleData = {
+    roles: new Map([...data.roles].map(([k, v]) => [k, { ...v }])),
+    grants: data.grants.map((g) => ({ ...g })),
+    fieldRules: data.fieldRules,
+  };
   const nextHolders = new Map([...holders].map(([k, v]) => [k, new Set(v)]));
   changes.forEach((change, index) => {
     const path = `changes.${index}`;
-    if ('roleId' in change && !next.roles.has(change.roleId)) throw fieldError(`${path}.roleId`, 'is not a role of this company');
+    if ('roleId' in change && !next.roles.has(change.roleId))
+      throw fieldError(`${path}.roleId`, 'is not a role of this company');
     switch (change.op) {
       case 'addUserRole':
       case 'removeUserRole': {
@@ -50,13 +68,23 @@ function applyChanges(data: RoleData, holders: Map<string, Set<string>>, changes
         break;
       }
       case 'setRoleParent':
-        if (change.parentRoleId && !next.roles.has(change.parentRoleId)) throw fieldError(`${path}.parentRoleId`, 'is not a role of this company');
+        if (change.parentRoleId && !next.roles.has(change.parentRoleId))
+          throw fieldError(`${path}.parentRoleId`, 'is not a role of this company');
         next.roles.get(change.roleId)!.parentRoleId = change.parentRoleId;
         assertValidInheritance(next.roles, change.roleId);
         break;
       case 'setGrant':
-        next.grants = next.grants.filter((g) => !(g.roleId === change.roleId && g.object === change.object && g.action === change.action));
-        if (change.scope !== 'none') next.grants.push({ roleId: change.roleId, object: change.object, action: change.action, scope: change.scope, filter: null });
+        next.grants = next.grants.filter(
+          (g) => !(g.roleId === change.roleId && g.object === change.object && g.action === change.action),
+        );
+        if (change.scope !== 'none')
+          next.grants.push({
+            roleId: change.roleId,
+            object: change.object,
+            action: change.action,
+            scope: change.scope,
+            filter: null,
+          });
         break;
     }
   });
@@ -79,9 +107,11 @@ function affectedUsers(data: RoleData, holders: Map<string, Set<string>>, change
 /** New risky combinations a change introduces (separation-of-duty lint). */
 function riskyCombos(access: AccessContext): string[] {
   const risks: string[] = [];
-  const has = (object: string, action: string, scope?: string) => access.grants.some((g) => g.object === object && g.action === action && (!scope || g.scope === scope));
+  const has = (object: string, action: string, scope?: string) =>
+    access.grants.some((g) => g.object === object && g.action === action && (!scope || g.scope === scope));
   const phoneRule = access.fieldRules.get('customer')?.get('mainPhone');
-  if (has('customer', 'export') && phoneRule !== 'hidden' && phoneRule !== 'masked') risks.push(has('customer', 'export', 'all') ? 'export + all phones' : 'export including phones');
+  if (has('customer', 'export') && phoneRule !== 'hidden' && phoneRule !== 'masked')
+    risks.push(has('customer', 'export', 'all') ? 'export + all phones' : 'export including phones');
   if (has('contract', 'delete')) risks.push('contract delete');
   if (has('attachment', 'delete', 'all')) risks.push('delete any attachment');
   if (has('customer', 'delete', 'all')) risks.push('delete any customer');
@@ -100,7 +130,14 @@ async function count(trx: Trx, table: string, tenantId: string, condition: Expre
 }
 
 async function samples(trx: Trx, table: string, tenantId: string, condition: Expression<SqlBool>) {
-  const rows = await dyn(trx).selectFrom(table).select('id').where(sql.ref(`${table}.tenant_id`), '=', tenantId).where(sql.ref(`${table}.deleted_at`), 'is', null).where(condition).limit(5).execute();
+  const rows = await dyn(trx)
+    .selectFrom(table)
+    .select('id')
+    .where(sql.ref(`${table}.tenant_id`), '=', tenantId)
+    .where(sql.ref(`${table}.deleted_at`), 'is', null)
+    .where(condition)
+    .limit(5)
+    .execute();
   return rows.map((r) => r.id as string);
 }
 
@@ -111,20 +148,46 @@ export async function simulate(trx: Trx, tenantId: string, changes: Change[], no
     trx.selectFrom('tenants').select('settings').where('id', '=', tenantId).executeTakeFirst(),
     trx
       .selectFrom('users')
-      .leftJoin('departments', (j) => j.onRef('departments.tenant_id', '=', 'users.tenant_id').onRef('departments.id', '=', 'users.department_id'))
-      .select(['users.id', 'users.tenant_id', 'users.username', 'users.display_name', 'users.role', 'users.is_service', 'users.department_id', 'users.manager_id', 'users.hire_date', 'users.sandbox_ended_at', 'departments.path'])
+      .leftJoin('departments', (j) =>
+        j.onRef('departments.tenant_id', '=', 'users.tenant_id').onRef('departments.id', '=', 'users.department_id'),
+      )
+      .select([
+        'users.id',
+        'users.tenant_id',
+        'users.username',
+        'users.display_name',
+        'users.role',
+        'users.is_service',
+        'users.department_id',
+        'users.manager_id',
+        'users.hire_date',
+        'users.sandbox_ended_at',
+        'departments.path',
+      ])
       .where('users.tenant_id', '=', tenantId)
       .where('users.deleted_at', 'is', null)
       .execute(),
-    trx.selectFrom('user_roles').select(['user_id', 'role_id']).where('tenant_id', '=', tenantId).where('deleted_at', 'is', null).execute(),
+    trx
+      .selectFrom('user_roles')
+      .select(['user_id', 'role_id'])
+      .where('tenant_id', '=', tenantId)
+      .where('deleted_at', 'is', null)
+      .execute(),
   ]);
   const settings = readSettings(tenant?.settings);
-  const holders = new Map(users.map((u) => [u.id, new Set(holdings.filter((h) => h.user_id === u.id).map((h) => h.role_id))]));
+  const holders = new Map(
+    users.map((u) => [u.id, new Set(holdings.filter((h) => h.user_id === u.id).map((h) => h.role_id))]),
+  );
   const after = applyChanges(data, holders, changes);
   const affected = affectedUsers(after.data, new Map([...holders, ...after.holders]), changes);
   const results = [];
   for (const user of users.filter((u) => affected.has(u.id))) {
-    const info = { departmentId: user.department_id, departmentPath: user.path, managerId: user.manager_id, sandboxUntil: sandboxUntil(user.hire_date, user.sandbox_ended_at, settings.sandboxDays, now) };
+    const info = {
+      departmentId: user.department_id,
+      departmentPath: user.path,
+      managerId: user.manager_id,
+      sandboxUntil: sandboxUntil(user.hire_date, user.sandbox_ended_at, settings.sandboxDays, now),
+    };
     const actor = actorFromUser(user);
     const before = buildAccess(actor, [...(holders.get(user.id) ?? [])], data, settings, info);
     const next = buildAccess(actor, [...(after.holders.get(user.id) ?? [])], after.data, settings, info);
@@ -136,7 +199,10 @@ export async function simulate(trx: Trx, tenantId: string, changes: Change[], no
         const a = scopeSql(next, object, action, table);
         const gained = sql<SqlBool>`(${a}) and not (${b})`;
         const lost = sql<SqlBool>`(${b}) and not (${a})`;
-        const [gainedCount, lostCount] = await Promise.all([count(trx, table, tenantId, gained), count(trx, table, tenantId, lost)]);
+        const [gainedCount, lostCount] = await Promise.all([
+          count(trx, table, tenantId, gained),
+          count(trx, table, tenantId, lost),
+        ]);
         if (gainedCount + lostCount === 0) continue;
         effects.push({
           object,

@@ -2,7 +2,16 @@ import { sql } from 'kysely';
 
 import type { Actor } from '../core/context.ts';
 import type { Trx } from '../core/tenant-transaction.ts';
-import { accessActions, accessObjects, systemPermissions, SYSTEM_OBJECT, type AccessObject, type DataScope, type FieldRuleKind, type SystemPermission } from './model.ts';
+import {
+  accessActions,
+  accessObjects,
+  systemPermissions,
+  SYSTEM_OBJECT,
+  type AccessObject,
+  type DataScope,
+  type FieldRuleKind,
+  type SystemPermission,
+} from './model.ts';
 import { effectiveGrants, type EffectiveGrant, type GrantRow, type RoleNode } from './role-graph.ts';
 
 export interface AccessSettings {
@@ -11,7 +20,11 @@ export interface AccessSettings {
   followupEditWindowHours: number;
 }
 
-export const defaultAccessSettings: AccessSettings = { leastPrivilege: true, sandboxDays: 7, followupEditWindowHours: 72 };
+export const defaultAccessSettings: AccessSettings = {
+  leastPrivilege: true,
+  sandboxDays: 7,
+  followupEditWindowHours: 72,
+};
 
 /** Everything needed to decide what one user may do, loaded once per request. */
 export interface AccessContext {
@@ -44,7 +57,10 @@ export function readSettings(settings: Record<string, unknown> | undefined): Acc
   return {
     leastPrivilege: typeof s.leastPrivilege === 'boolean' ? s.leastPrivilege : defaultAccessSettings.leastPrivilege,
     sandboxDays: typeof s.sandboxDays === 'number' ? s.sandboxDays : defaultAccessSettings.sandboxDays,
-    followupEditWindowHours: typeof s.followupEditWindowHours === 'number' ? s.followupEditWindowHours : defaultAccessSettings.followupEditWindowHours,
+    followupEditWindowHours:
+      typeof s.followupEditWindowHours === 'number'
+        ? s.followupEditWindowHours
+        : defaultAccessSettings.followupEditWindowHours,
   };
 }
 
@@ -57,14 +73,42 @@ export interface RoleData {
 /** All roles, grants and field rules of a tenant (a few hundred rows at most). */
 export async function loadRoleData(trx: Trx, tenantId: string): Promise<RoleData> {
   const [roles, grants, rules] = await Promise.all([
-    trx.selectFrom('roles').select(['id', 'name', 'parent_role_id', 'status']).where('tenant_id', '=', tenantId).where('deleted_at', 'is', null).execute(),
-    trx.selectFrom('role_grants').select(['role_id', 'object', 'action', 'scope', 'filter']).where('tenant_id', '=', tenantId).where('deleted_at', 'is', null).execute(),
-    trx.selectFrom('role_field_rules').select(['role_id', 'object', 'field', 'rule']).where('tenant_id', '=', tenantId).where('deleted_at', 'is', null).execute(),
+    trx
+      .selectFrom('roles')
+      .select(['id', 'name', 'parent_role_id', 'status'])
+      .where('tenant_id', '=', tenantId)
+      .where('deleted_at', 'is', null)
+      .execute(),
+    trx
+      .selectFrom('role_grants')
+      .select(['role_id', 'object', 'action', 'scope', 'filter'])
+      .where('tenant_id', '=', tenantId)
+      .where('deleted_at', 'is', null)
+      .execute(),
+    trx
+      .selectFrom('role_field_rules')
+      .select(['role_id', 'object', 'field', 'rule'])
+      .where('tenant_id', '=', tenantId)
+      .where('deleted_at', 'is', null)
+      .execute(),
   ]);
   return {
-    roles: new Map(roles.map((r) => [r.id, { id: r.id, name: r.name, parentRoleId: r.parent_role_id, status: r.status }])),
-    grants: grants.map((g) => ({ roleId: g.role_id, object: g.object, action: g.action, scope: g.scope as DataScope, filter: g.filter })),
-    fieldRules: rules.map((r) => ({ roleId: r.role_id, object: r.object, field: r.field, rule: r.rule as FieldRuleKind })),
+    roles: new Map(
+      roles.map((r) => [r.id, { id: r.id, name: r.name, parentRoleId: r.parent_role_id, status: r.status }]),
+    ),
+    grants: grants.map((g) => ({
+      roleId: g.role_id,
+      object: g.object,
+      action: g.action,
+      scope: g.scope as DataScope,
+      filter: g.filter,
+    })),
+    fieldRules: rules.map((r) => ({
+      roleId: r.role_id,
+      object: r.object,
+      field: r.field,
+      rule: r.rule as FieldRuleKind,
+    })),
   };
 }
 
@@ -74,7 +118,13 @@ export function buildAccess(
   heldRoleIds: string[],
   data: RoleData,
   settings: AccessSettings,
-  user: { departmentId: string | null; departmentPath: string | null; managerId: string | null; sandboxUntil: Date | null; assigned?: Map<string, string[]> },
+  user: {
+    departmentId: string | null;
+    departmentPath: string | null;
+    managerId: string | null;
+    sandboxUntil: Date | null;
+    assigned?: Map<string, string[]>;
+  },
 ): AccessContext {
   const all = effectiveGrants(heldRoleIds, data.roles, data.grants, settings.leastPrivilege);
   const system = new Set(all.filter((g) => g.object === SYSTEM_OBJECT).map((g) => g.action as SystemPermission));
@@ -84,11 +134,15 @@ export function buildAccess(
   const objects = new Set(grants.map((g) => g.object));
   for (const object of objects) {
     const roleIdsForObject = new Set(grants.filter((g) => g.object === object).map((g) => g.sourceRoleId));
-    const fields = new Set(data.fieldRules.filter((r) => r.object === object && contributing.has(r.roleId)).map((r) => r.field));
+    const fields = new Set(
+      data.fieldRules.filter((r) => r.object === object && contributing.has(r.roleId)).map((r) => r.field),
+    );
     for (const field of fields) {
       let best: FieldRuleKind | 'visible' = 'hidden';
       for (const roleId of roleIdsForObject) {
-        const rule = data.fieldRules.find((r) => r.roleId === roleId && r.object === object && r.field === field)?.rule ?? 'visible';
+        const rule =
+          data.fieldRules.find((r) => r.roleId === roleId && r.object === object && r.field === field)?.rule ??
+          'visible';
         if (ruleStrength[rule] > ruleStrength[best]) best = rule;
       }
       if (best !== 'visible') {
@@ -102,10 +156,22 @@ export function buildAccess(
 
 interface AccessRow {
   settings: Record<string, unknown> | null;
-  person: { department_id: string | null; manager_id: string | null; hire_date: string | null; sandbox_ended_at: string | null; path: string | null } | null;
+  person: {
+    department_id: string | null;
+    manager_id: string | null;
+    hire_date: string | null;
+    sandbox_ended_at: string | null;
+    path: string | null;
+  } | null;
   held: string[] | null;
   roles: Array<{ id: string; name: string; parent_role_id: string | null; status: string }> | null;
-  grants: Array<{ role_id: string; object: string; action: string; scope: string; filter: Record<string, unknown> | null }> | null;
+  grants: Array<{
+    role_id: string;
+    object: string;
+    action: string;
+    scope: string;
+    filter: Record<string, unknown> | null;
+  }> | null;
   rules: Array<{ role_id: string; object: string; field: string; rule: string }> | null;
   assigned: Array<{ record_type: string; record_id: string }> | null;
 }
@@ -134,23 +200,51 @@ export async function loadAccess(trx: Trx, actor: Actor, now = new Date()): Prom
          from assignments where tenant_id = ${t} and user_id = ${u} and deleted_at is null) as assigned`.execute(trx);
   const row = rows[0]!;
   const data: RoleData = {
-    roles: new Map((row.roles ?? []).map((r) => [r.id, { id: r.id, name: r.name, parentRoleId: r.parent_role_id, status: r.status }])),
-    grants: (row.grants ?? []).map((g) => ({ roleId: g.role_id, object: g.object, action: g.action, scope: g.scope as DataScope, filter: g.filter })),
-    fieldRules: (row.rules ?? []).map((r) => ({ roleId: r.role_id, object: r.object, field: r.field, rule: r.rule as FieldRuleKind })),
+    roles: new Map(
+      (row.roles ?? []).map((r) => [
+        r.id,
+        { id: r.id, name: r.name, parentRoleId: r.parent_role_id, status: r.status },
+      ]),
+    ),
+    grants: (row.grants ?? []).map((g) => ({
+      roleId: g.role_id,
+      object: g.object,
+      action: g.action,
+      scope: g.scope as DataScope,
+      filter: g.filter,
+    })),
+    fieldRules: (row.rules ?? []).map((r) => ({
+      roleId: r.role_id,
+      object: r.object,
+      field: r.field,
+      rule: r.rule as FieldRuleKind,
+    })),
   };
   const held = (row.held ?? []).map((role_id) => ({ role_id }));
   const assigned = new Map<string, string[]>();
-  for (const a of row.assigned ?? []) assigned.set(a.record_type, [...(assigned.get(a.record_type) ?? []), a.record_id]);
+  for (const a of row.assigned ?? [])
+    assigned.set(a.record_type, [...(assigned.get(a.record_type) ?? []), a.record_id]);
   const settings = readSettings(row.settings ?? undefined);
   if (actor.role === 'admin') addBuiltInAdmin(data, held);
   const person = row.person;
-  return buildAccess(actor, held.map((h) => h.role_id), data, settings, {
-    departmentId: person?.department_id ?? null,
-    departmentPath: person?.path ?? null,
-    managerId: person?.manager_id ?? null,
-    sandboxUntil: sandboxUntil(person?.hire_date ?? null, person?.sandbox_ended_at ? new Date(person.sandbox_ended_at) : null, settings.sandboxDays, now),
-    assigned,
-  });
+  return buildAccess(
+    actor,
+    held.map((h) => h.role_id),
+    data,
+    settings,
+    {
+      departmentId: person?.department_id ?? null,
+      departmentPath: person?.path ?? null,
+      managerId: person?.manager_id ?? null,
+      sandboxUntil: sandboxUntil(
+        person?.hire_date ?? null,
+        person?.sandbox_ended_at ? new Date(person.sandbox_ended_at) : null,
+        settings.sandboxDays,
+        now,
+      ),
+      assigned,
+    },
+  );
 }
 
 export const BUILT_IN_ADMIN_ROLE = '00000000-0000-7000-8000-000000000001';
@@ -160,9 +254,23 @@ export const BUILT_IN_ADMIN_ROLE = '00000000-0000-7000-8000-000000000001';
  * role with every grant, so a broken role set-up can never lock the company out.
  */
 function addBuiltInAdmin(data: RoleData, held: Array<{ role_id: string }>) {
-  data.roles.set(BUILT_IN_ADMIN_ROLE, { id: BUILT_IN_ADMIN_ROLE, name: '系统管理员（内置）', parentRoleId: null, status: 'active' });
-  for (const object of accessObjects) for (const action of accessActions) data.grants.push({ roleId: BUILT_IN_ADMIN_ROLE, object, action, scope: 'all', filter: null });
-  for (const permission of systemPermissions) data.grants.push({ roleId: BUILT_IN_ADMIN_ROLE, object: SYSTEM_OBJECT, action: permission, scope: 'all', filter: null });
+  data.roles.set(BUILT_IN_ADMIN_ROLE, {
+    id: BUILT_IN_ADMIN_ROLE,
+    name: '系统管理员（内置）',
+    parentRoleId: null,
+    status: 'active',
+  });
+  for (const object of accessObjects)
+    for (const action of accessActions)
+      data.grants.push({ roleId: BUILT_IN_ADMIN_ROLE, object, action, scope: 'all', filter: null });
+  for (const permission of systemPermissions)
+    data.grants.push({
+      roleId: BUILT_IN_ADMIN_ROLE,
+      object: SYSTEM_OBJECT,
+      action: permission,
+      scope: 'all',
+      filter: null,
+    });
   held.push({ role_id: BUILT_IN_ADMIN_ROLE });
 }
 
@@ -173,4 +281,3 @@ export function sandboxUntil(hireDate: string | null, endedAt: Date | null, days
   until.setUTCDate(until.getUTCDate() + days);
   return until > now ? until : null;
 }
-

@@ -24,7 +24,17 @@ export interface RecordCheck {
   sandboxed: boolean;
 }
 
-const castOf: Record<FieldKind, string> = { text: 'text', uuid: 'uuid', int: 'integer', decimal: 'numeric', date: 'date', timestamp: 'timestamptz', bool: 'boolean', textArray: 'text[]', json: 'jsonb' };
+const castOf: Record<FieldKind, string> = {
+  text: 'text',
+  uuid: 'uuid',
+  int: 'integer',
+  decimal: 'numeric',
+  date: 'date',
+  timestamp: 'timestamptz',
+  bool: 'boolean',
+  textArray: 'text[]',
+  json: 'jsonb',
+};
 
 /**
  * A row expression for a record that may not exist yet (a create): the draft's columns cast to
@@ -37,7 +47,14 @@ function draftRelation(spec: ResourceSpec, draft: Record<string, unknown>) {
   const known = new Set(fields.map((f) => f.column));
   for (const field of fields) {
     const value = draft[field.column] ?? null;
-    const param = field.kind === 'json' || field.kind === 'textArray' ? (value === null ? null : field.kind === 'json' ? JSON.stringify(value) : value) : value;
+    const param =
+      field.kind === 'json' || field.kind === 'textArray'
+        ? value === null
+          ? null
+          : field.kind === 'json'
+            ? JSON.stringify(value)
+            : value
+        : value;
     columns.push(sql`cast(${param} as ${sql.raw(castOf[field.kind])}) as ${sql.ref(field.column)}`);
   }
   for (const column of ['tenant_id', 'customer_id', 'contract_id', 'created_by']) {
@@ -48,23 +65,54 @@ function draftRelation(spec: ResourceSpec, draft: Record<string, unknown>) {
 }
 
 /** Evaluates every grant's scope (and the sandbox) against one record, with the list's own SQL. */
-export async function checkRecord(trx: Trx, access: AccessContext, spec: ResourceSpec, action: AccessAction, target: { id: string } | { draft: Record<string, unknown> }): Promise<RecordCheck> {
+export async function checkRecord(
+  trx: Trx,
+  access: AccessContext,
+  spec: ResourceSpec,
+  action: AccessAction,
+  target: { id: string } | { draft: Record<string, unknown> },
+): Promise<RecordCheck> {
   const object = objectOf(spec);
   const grants = grantsFor(access, object, action);
   const sandboxActive = access.sandboxUntil !== null;
   if (grants.length === 0 && !sandboxActive) return { object, action, grants, matched: [], sandboxed: false };
   const selections = grants.map((g, i) => sql`(${scopeOne(access, spec, object, g)}) as ${sql.ref(`g${i}`)}`);
-  selections.push(sql`(${sandboxActive ? sandboxSql(access, object, spec.table) : sql<SqlBool>`true`}) as sandbox_open`);
-  const from = 'id' in target ? sql.table(spec.table) : draftRelation(spec, { ...target.draft, tenant_id: access.actor.tenantId, created_by: target.draft.created_by ?? access.actor.userId });
-  const where = 'id' in target ? sql`where ${sql.ref(`${spec.table}.tenant_id`)} = ${access.actor.tenantId} and ${sql.ref(`${spec.table}.id`)} = ${target.id}` : sql``;
-  const result = await sql<Record<string, boolean>>`select ${sql.join(selections)} from ${from} ${where}`.execute(dyn(trx));
+  selections.push(
+    sql`(${sandboxActive ? sandboxSql(access, object, spec.table) : sql<SqlBool>`true`}) as sandbox_open`,
+  );
+  const from =
+    'id' in target
+      ? sql.table(spec.table)
+      : draftRelation(spec, {
+          ...target.draft,
+          tenant_id: access.actor.tenantId,
+          created_by: target.draft.created_by ?? access.actor.userId,
+        });
+  const where =
+    'id' in target
+      ? sql`where ${sql.ref(`${spec.table}.tenant_id`)} = ${access.actor.tenantId} and ${sql.ref(`${spec.table}.id`)} = ${target.id}`
+      : sql``;
+  const result = await sql<Record<string, boolean>>`select ${sql.join(selections)} from ${from} ${where}`.execute(
+    dyn(trx),
+  );
   const row = result.rows[0];
   if (!row) return { object, action, grants, matched: [], sandboxed: false };
-  return { object, action, grants, matched: grants.filter((_, i) => row[`g${i}`] === true), sandboxed: row.sandbox_open !== true };
+  return {
+    object,
+    action,
+    grants,
+    matched: grants.filter((_, i) => row[`g${i}`] === true),
+    sandboxed: row.sandbox_open !== true,
+  };
 }
 
 /** The scope of one grant for a resource (installments follow their contract). */
-function scopeOne(access: AccessContext, spec: ResourceSpec, object: AccessObject, grant: EffectiveGrant): Expression<SqlBool> {
+function scopeOne(
+  access: AccessContext,
+  spec: ResourceSpec,
+  object: AccessObject,
+  grant: EffectiveGrant,
+): Expression<SqlBool> {
   if (spec.scopeVia) {
     const parent = getResource(spec.scopeVia.resource);
     return sql<SqlBool>`${sql.ref(`${spec.table}.${spec.scopeVia.column}`)} in (select ${sql.ref(`${parent.table}.id`)} from ${sql.table(parent.table)}
@@ -80,11 +128,19 @@ const missing = (object: string, action: string) => `${object}.${action}`;
  * every scope: 404 when the user may not even read it (its existence must not leak), else 403.
  * A sandboxed new hire cannot open records outside the sandbox.
  */
-export async function authorize(trx: Trx, access: AccessContext, spec: ResourceSpec, action: AccessAction, target: { id: string } | { draft: Record<string, unknown> }): Promise<RecordCheck> {
+export async function authorize(
+  trx: Trx,
+  access: AccessContext,
+  spec: ResourceSpec,
+  action: AccessAction,
+  target: { id: string } | { draft: Record<string, unknown> },
+): Promise<RecordCheck> {
   const object = objectOf(spec);
   if (spec.writePermission && action !== 'read') {
     if (!access.system.has(spec.writePermission)) {
-      throw new AppError('MISSING_GRANT', `this needs the ${spec.writePermission} permission`, { missing: spec.writePermission });
+      throw new AppError('MISSING_GRANT', `this needs the ${spec.writePermission} permission`, {
+        missing: spec.writePermission,
+      });
     }
     return { object, action, grants: [], matched: [], sandboxed: false };
   }
@@ -94,15 +150,31 @@ export async function authorize(trx: Trx, access: AccessContext, spec: ResourceS
   if (check.grants.length === 0) {
     if (action !== 'read' && id && !(await canRead(trx, access, spec, id))) throw notFound(spec.recordType, id);
     if (action === 'read') throw notFound(spec.recordType, id);
-    throw new AppError('MISSING_GRANT', `you have no ${action} permission on ${object} records (${missing(object, action)})`, { missing: missing(object, action) });
+    throw new AppError(
+      'MISSING_GRANT',
+      `you have no ${action} permission on ${object} records (${missing(object, action)})`,
+      { missing: missing(object, action) },
+    );
   }
   if (check.matched.length === 0) {
-    if (!id) throw new AppError('OUT_OF_SCOPE', `the ${action === 'create' ? 'new' : 'changed'} ${object} would be outside your ${action} scope`, { missing: missing(object, action), scope: check.grants.map((g) => g.scope) });
+    if (!id)
+      throw new AppError(
+        'OUT_OF_SCOPE',
+        `the ${action === 'create' ? 'new' : 'changed'} ${object} would be outside your ${action} scope`,
+        { missing: missing(object, action), scope: check.grants.map((g) => g.scope) },
+      );
     if (action === 'read' || !(await canRead(trx, access, spec, id))) throw notFound(spec.recordType, id);
-    throw new AppError('OUT_OF_SCOPE', `this ${object} is outside your ${action} scope`, { missing: missing(object, action), scope: check.grants.map((g) => g.scope) });
+    throw new AppError('OUT_OF_SCOPE', `this ${object} is outside your ${action} scope`, {
+      missing: missing(object, action),
+      scope: check.grants.map((g) => g.scope),
+    });
   }
   if (check.sandboxed) {
-    throw new AppError('SANDBOX_RESTRICTED', 'new-hire sandbox: you can open only records you created or your manager assigned to you', { sandboxUntil: access.sandboxUntil?.toISOString() });
+    throw new AppError(
+      'SANDBOX_RESTRICTED',
+      'new-hire sandbox: you can open only records you created or your manager assigned to you',
+      { sandboxUntil: access.sandboxUntil?.toISOString() },
+    );
   }
   return check;
 }

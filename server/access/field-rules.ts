@@ -18,7 +18,11 @@ export function maskValue(field: string, value: unknown): unknown {
  * masked ones masked. Custom fields are named `custom.<key>`. Lists, details, includes and
  * exports all pass through here, so the API and the UI see the same thing.
  */
-export function applyFieldRules(access: AccessContext, object: string, record: Record<string, unknown>): Record<string, unknown> {
+export function applyFieldRules(
+  access: AccessContext,
+  object: string,
+  record: Record<string, unknown>,
+): Record<string, unknown> {
   const rules = access.fieldRules.get(object);
   if (!rules) return record;
   for (const [field, rule] of rules) {
@@ -42,11 +46,18 @@ export function assertWritableFields(access: AccessContext, object: string, inpu
   const rules = access.fieldRules.get(object);
   if (!rules) return;
   const written = Object.keys(input).filter((k) => k !== 'version' && input[k] !== undefined);
-  const custom = input.custom && typeof input.custom === 'object' ? Object.keys(input.custom as object).map((k) => `custom.${k}`) : [];
+  const custom =
+    input.custom && typeof input.custom === 'object'
+      ? Object.keys(input.custom as object).map((k) => `custom.${k}`)
+      : [];
   for (const field of [...written, ...custom]) {
     const rule = rules.get(field);
     if (rule) {
-      throw new AppError('FIELD_READONLY', `you may not change ${field} (${rule})`, { field, rule, missing: `${object}.${field}.write` });
+      throw new AppError('FIELD_READONLY', `you may not change ${field} (${rule})`, {
+        field,
+        rule,
+        missing: `${object}.${field}.write`,
+      });
     }
   }
 }

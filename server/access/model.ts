@@ -3,7 +3,13 @@ import type { AccessAction, AccessObject, DataScope } from '../../common/access-
 export * from '../../common/access-vocabulary.ts';
 
 /** Objects whose records inherit access from their customer unless a grant names its own scope. */
-export const inheritsFromCustomer: ReadonlySet<AccessObject> = new Set(['contact', 'followup', 'contract', 'attachment', 'payment']);
+export const inheritsFromCustomer: ReadonlySet<AccessObject> = new Set([
+  'contact',
+  'followup',
+  'contract',
+  'attachment',
+  'payment',
+]);
 
 /** Grants that never pass down an inheritance chain while least privilege is on. */
 export function isNonInheritable(object: string, action: string): boolean {
@@ -11,10 +17,19 @@ export function isNonInheritable(object: string, action: string): boolean {
 }
 
 /** The customer action whose scope an inheriting object uses for an action of its own. */
-export const customerActionFor = (action: AccessAction): AccessAction => (action === 'read' || action === 'export' ? 'read' : 'update');
+export const customerActionFor = (action: AccessAction): AccessAction =>
+  action === 'read' || action === 'export' ? 'read' : 'update';
 
 /** Broadest first, for "widest scope" summaries. */
-export const scopeBreadth: Record<DataScope, number> = { all: 5, department_tree: 4, department: 3, own_assigned: 2, own: 1, custom: 0, inherit: 0 };
+export const scopeBreadth: Record<DataScope, number> = {
+  all: 5,
+  department_tree: 4,
+  department: 3,
+  own_assigned: 2,
+  own: 1,
+  custom: 0,
+  inherit: 0,
+};
 
 /** The resource (URL path) each object's records live in. */
 export const resourceOfObject: Partial<Record<AccessObject, string>> = {

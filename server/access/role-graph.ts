@@ -61,7 +61,8 @@ export function suspensionReason(roles: ReadonlyMap<string, RoleNode>, roleId: s
   if (role.status === 'disabled') return 'disabled';
   const chain = chainOf(roles, roleId);
   if (chain.cycle) return `inheritance cycle: ${describeChain(chain)}`;
-  if (chain.depth > MAX_INHERITANCE_DEPTH) return `inheritance chain of ${chain.depth} levels exceeds ${MAX_INHERITANCE_DEPTH}: ${describeChain(chain)}`;
+  if (chain.depth > MAX_INHERITANCE_DEPTH)
+    return `inheritance chain of ${chain.depth} levels exceeds ${MAX_INHERITANCE_DEPTH}: ${describeChain(chain)}`;
   if (role.status === 'suspended') return 'suspended';
   return undefined;
 }
@@ -73,7 +74,12 @@ export function suspensionReason(roles: ReadonlyMap<string, RoleNode>, roleId: s
  * union of their (action, scope) pairs; only with least privilege off does an object's widest
  * scope spread to every action granted on it (the legacy cross-product).
  */
-export function effectiveGrants(heldRoleIds: string[], roles: ReadonlyMap<string, RoleNode>, grants: GrantRow[], leastPrivilege: boolean): EffectiveGrant[] {
+export function effectiveGrants(
+  heldRoleIds: string[],
+  roles: ReadonlyMap<string, RoleNode>,
+  grants: GrantRow[],
+  leastPrivilege: boolean,
+): EffectiveGrant[] {
   const byRole = new Map<string, GrantRow[]>();
   for (const g of grants) byRole.set(g.roleId, [...(byRole.get(g.roleId) ?? []), g]);
   const result: EffectiveGrant[] = [];
@@ -84,7 +90,15 @@ export function effectiveGrants(heldRoleIds: string[], roles: ReadonlyMap<string
       if (index > 0 && source.status === 'disabled') return;
       for (const g of byRole.get(source.id) ?? []) {
         if (index > 0 && leastPrivilege && isNonInheritable(g.object, g.action)) continue;
-        result.push({ object: g.object, action: g.action, scope: g.scope, filter: g.filter, heldRoleId, sourceRoleId: source.id, via: chain.roles.slice(0, index + 1).map((r) => r.name) });
+        result.push({
+          object: g.object,
+          action: g.action,
+          scope: g.scope,
+          filter: g.filter,
+          heldRoleId,
+          sourceRoleId: source.id,
+          via: chain.roles.slice(0, index + 1).map((r) => r.name),
+        });
       }
     });
   }

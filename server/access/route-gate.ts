@@ -13,10 +13,7 @@ import type { AccessAction, AccessObject, SystemPermission } from './model.ts';
  * Every /api/v1 route declares one; a test walks the route table to make sure of it.
  */
 export type RouteAccess =
-  | { object: AccessObject; action: AccessAction }
-  | { anyOf: SystemPermission[] }
-  | 'signedIn'
-  | 'public';
+  { object: AccessObject; action: AccessAction } | { anyOf: SystemPermission[] } | 'signedIn' | 'public';
 
 export function routeAccess(request: FastifyRequest): RouteAccess | undefined {
   return (request.routeOptions.config as { access?: RouteAccess } | undefined)?.access;
@@ -30,11 +27,17 @@ export function installRouteGate(app: FastifyInstance) {
     if (!required || required === 'public' || required === 'signedIn' || !access) return;
     if ('anyOf' in required) {
       if (required.anyOf.some((p) => hasSystem(access, p))) return;
-      throw new AppError('MISSING_GRANT', `this needs the ${required.anyOf.join(' or ')} permission`, { missing: required.anyOf.join('|') });
+      throw new AppError('MISSING_GRANT', `this needs the ${required.anyOf.join(' or ')} permission`, {
+        missing: required.anyOf.join('|'),
+      });
     }
     if (grantsFor(access, required.object, required.action).length > 0) return;
-    throw new AppError('MISSING_GRANT', `you have no ${required.action} permission on ${required.object} records (${required.object}.${required.action})`, {
-      missing: `${required.object}.${required.action}`,
-    });
+    throw new AppError(
+      'MISSING_GRANT',
+      `you have no ${required.action} permission on ${required.object} records (${required.object}.${required.action})`,
+      {
+        missing: `${required.object}.${required.action}`,
+      },
+    );
   });
 }

@@ -3,13 +3,21 @@ import { parseFilter } from '../core/list-query.ts';
 import { getResource } from '../core/registry.ts';
 import type { CustomFieldDef } from '../core/custom-values.ts';
 import { grantsFor, type AccessContext } from './access-context.ts';
-import { customerActionFor, inheritsFromCustomer, ownerColumnOf, resourceOfObject, type AccessAction, type AccessObject } from './model.ts';
+import {
+  customerActionFor,
+  inheritsFromCustomer,
+  ownerColumnOf,
+  resourceOfObject,
+  type AccessAction,
+  type AccessObject,
+} from './model.ts';
 import type { EffectiveGrant } from './role-graph.ts';
 
 const FALSE = sql<SqlBool>`false`;
 const TRUE = sql<SqlBool>`true`;
 
-const or = (parts: Expression<SqlBool>[]) => (parts.length === 0 ? FALSE : parts.length === 1 ? parts[0]! : sql<SqlBool>`(${sql.join(parts, sql` or `)})`);
+const or = (parts: Expression<SqlBool>[]) =>
+  parts.length === 0 ? FALSE : parts.length === 1 ? parts[0]! : sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 
 /** The expression holding a child row's customer id (payments reach it through their contract). */
 function customerIdOf(object: AccessObject, table: string) {
@@ -25,11 +33,23 @@ export interface ScopeSqlOptions {
 }
 
 /** One grant's data scope as SQL over `table` (the unaliased table of the query). */
-export function grantCondition(access: AccessContext, object: AccessObject, grant: EffectiveGrant, table: string, options: ScopeSqlOptions): Expression<SqlBool> {
+export function grantCondition(
+  access: AccessContext,
+  object: AccessObject,
+  grant: EffectiveGrant,
+  table: string,
+  options: ScopeSqlOptions,
+): Expression<SqlBool> {
   const me = access.actor.userId;
   const tenant = access.actor.tenantId;
   if (grant.scope === 'inherit' && inheritsFromCustomer.has(object)) {
-    const customerScope = scopeSql(access, 'customer', customerActionFor(grant.action as AccessAction), 'customers', options);
+    const customerScope = scopeSql(
+      access,
+      'customer',
+      customerActionFor(grant.action as AccessAction),
+      'customers',
+      options,
+    );
     return sql<SqlBool>`${customerIdOf(object, table)} in (select customers.id from customers where customers.tenant_id = ${tenant} and ${customerScope})`;
   }
   const ownerColumn = ownerColumnOf[object];
@@ -67,7 +87,13 @@ export function grantCondition(access: AccessContext, object: AccessObject, gran
  * data scopes of every grant the user holds for it. Lists, includes, exports and jobs all
  * filter with this before paging, so a page is never thinned after the fact.
  */
-export function scopeSql(access: AccessContext, object: AccessObject, action: AccessAction, table: string, options: ScopeSqlOptions = {}): Expression<SqlBool> {
+export function scopeSql(
+  access: AccessContext,
+  object: AccessObject,
+  action: AccessAction,
+  table: string,
+  options: ScopeSqlOptions = {},
+): Expression<SqlBool> {
   const grants = grantsFor(access, object, action);
   if (grants.some((g) => g.scope === 'all')) return TRUE;
   return or(grants.map((g) => grantCondition(access, object, g, table, options)));

@@ -1,6 +1,15 @@
 import { newId } from '../../common/ids.ts';
 import type { Trx } from '../core/tenant-transaction.ts';
-import { accessActions, accessObjects, systemPermissions, SYSTEM_OBJECT, type AccessAction, type AccessObject, type DataScope, type SystemPermission } from './model.ts';
+import {
+  accessActions,
+  accessObjects,
+  systemPermissions,
+  SYSTEM_OBJECT,
+  type AccessAction,
+  type AccessObject,
+  type DataScope,
+  type SystemPermission,
+} from './model.ts';
 
 export interface RoleTemplate {
   name: string;
@@ -87,51 +96,127 @@ export const demoRoleTemplates: RoleTemplate[] = [
   },
   // a legacy chain deeper than 2 (imported from an older system): the inheritance audit flags it
   { name: '总监', description: '历史角色', grants: [['customer', ['read', 'update'], 'all']] },
-  { name: '运营经理', description: '历史角色', parent: '总监', grants: [['attachment', ['read', 'update', 'delete'], 'all']] },
+  {
+    name: '运营经理',
+    description: '历史角色',
+    parent: '总监',
+    grants: [['attachment', ['read', 'update', 'delete'], 'all']],
+  },
   { name: '运营主管', description: '历史角色', parent: '运营经理', grants: [['customer', ['read'], 'all']] },
-  { name: '运营助理', description: '历史角色（继承 3 层）', parent: '运营主管', grants: [['customer', ['update'], 'all']] },
+  {
+    name: '运营助理',
+    description: '历史角色（继承 3 层）',
+    parent: '运营主管',
+    grants: [['customer', ['update'], 'all']],
+  },
   // no user holds it and no role inherits from it: `cairn role-cleanup --scope=orphaned` finds it
   { name: '临时活动角色', description: '2025 双十一临时活动，已无人使用', grants: [['customer', ['read'], 'all']] },
 ];
 
 /** Inserts roles from templates (parents first); returns name → id. */
-export async function createRoles(trx: Trx, tenantId: string, templates: RoleTemplate[], actorId: string | null): Promise<Map<string, string>> {
+export async function createRoles(
+  trx: Trx,
+  tenantId: string,
+  templates: RoleTemplate[],
+  actorId: string | null,
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const t of templates) ids.set(t.name, newId());
   for (const t of templates) {
     await trx
       .insertInto('roles')
-      .values({ id: ids.get(t.name)!, tenant_id: tenantId, name: t.name, description: t.description, parent_role_id: null, is_system: t.isSystem ?? false, created_by: actorId, updated_by: actorId })
+      .values({
+        id: ids.get(t.name)!,
+        tenant_id: tenantId,
+        name: t.name,
+        description: t.description,
+        parent_role_id: null,
+        is_system: t.isSystem ?? false,
+        created_by: actorId,
+        updated_by: actorId,
+      })
       .execute();
   }
   // parents are set afterwards, as a legacy import would: the depth check is the save path's job
   for (const t of templates) {
-    if (t.parent) await trx.updateTable('roles').set({ parent_role_id: ids.get(t.parent)! }).where('tenant_id', '=', tenantId).where('id', '=', ids.get(t.name)!).execute();
+    if (t.parent)
+      await trx
+        .updateTable('roles')
+        .set({ parent_role_id: ids.get(t.parent)! })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', ids.get(t.name)!)
+        .execute();
   }
   const grants = templates.flatMap((t) => [
-    ...t.grants.flatMap(([object, actions, scope]) => actions.map((action) => ({ role: t.name, object: object as string, action: action as string, scope }))),
-    ...(t.system ?? []).map((p) => ({ role: t.name, object: SYSTEM_OBJECT, action: p as string, scope: 'all' as DataScope })),
+    ...t.grants.flatMap(([object, actions, scope]) =>
+      actions.map((action) => ({ role: t.name, object: object as string, action: action as string, scope })),
+    ),
+    ...(t.system ?? []).map((p) => ({
+      role: t.name,
+      object: SYSTEM_OBJECT,
+      action: p as string,
+      scope: 'all' as DataScope,
+    })),
   ]);
   if (grants.length) {
     await trx
       .insertInto('role_grants')
-      .values(grants.map((g) => ({ id: newId(), tenant_id: tenantId, role_id: ids.get(g.role)!, object: g.object, action: g.action, scope: g.scope, filter: null, created_by: actorId, updated_by: actorId })))
+      .values(
+        grants.map((g) => ({
+          id: newId(),
+          tenant_id: tenantId,
+          role_id: ids.get(g.role)!,
+          object: g.object,
+          action: g.action,
+          scope: g.scope,
+          filter: null,
+          created_by: actorId,
+          updated_by: actorId,
+        })),
+      )
       .execute();
   }
-  const rules = templates.flatMap((t) => (t.fieldRules ?? []).map(([object, field, rule]) => ({ role: t.name, object, field, rule })));
+  const rules = templates.flatMap((t) =>
+    (t.fieldRules ?? []).map(([object, field, rule]) => ({ role: t.name, object, field, rule })),
+  );
   if (rules.length) {
     await trx
       .insertInto('role_field_rules')
-      .values(rules.map((r) => ({ id: newId(), tenant_id: tenantId, role_id: ids.get(r.role)!, object: r.object, field: r.field, rule: r.rule, created_by: actorId, updated_by: actorId })))
+      .values(
+        rules.map((r) => ({
+          id: newId(),
+          tenant_id: tenantId,
+          role_id: ids.get(r.role)!,
+          object: r.object,
+          field: r.field,
+          rule: r.rule,
+          created_by: actorId,
+          updated_by: actorId,
+        })),
+      )
       .execute();
   }
   return ids;
 }
 
-export async function assignRoles(trx: Trx, tenantId: string, pairs: Array<[userId: string, roleId: string]>, actorId: string | null) {
+export async function assignRoles(
+  trx: Trx,
+  tenantId: string,
+  pairs: Array<[userId: string, roleId: string]>,
+  actorId: string | null,
+) {
   if (pairs.length === 0) return;
   await trx
     .insertInto('user_roles')
-    .values(pairs.map(([userId, roleId]) => ({ id: newId(), tenant_id: tenantId, user_id: userId, role_id: roleId, created_by: actorId, updated_by: actorId })))
+    .values(
+      pairs.map(([userId, roleId]) => ({
+        id: newId(),
+        tenant_id: tenantId,
+        user_id: userId,
+        role_id: roleId,
+        created_by: actorId,
+        updated_by: actorId,
+      })),
+    )
     .execute();
 }

@@ -13,10 +13,26 @@ import { authHook, inTenant } from '../http/request-context.ts';
 import { issueApiKey } from './tokens.ts';
 
 const keySchema = z
-  .object({ id: z.string(), name: z.string(), prefix: z.string(), userId: z.string(), expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    userId: z.string(),
+    expiresAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
   .meta({ id: 'ApiKey' });
 
-type KeyRow = { id: string; name: string; key_prefix: string; user_id: string; expires_at: Date | null; last_used_at: Date | null; created_at: Date };
+type KeyRow = {
+  id: string;
+  name: string;
+  key_prefix: string;
+  user_id: string;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  created_at: Date;
+};
 const present = (k: KeyRow) => ({
   id: k.id,
   name: k.name,
@@ -28,7 +44,10 @@ const present = (k: KeyRow) => ({
 });
 
 function requireAdmin(ctx: CommandContext) {
-  if (!hasSystem(ctx.access, 'manageIntegrations')) throw new AppError('MISSING_GRANT', 'managing API keys needs the manageIntegrations permission', { missing: 'manageIntegrations' });
+  if (!hasSystem(ctx.access, 'manageIntegrations'))
+    throw new AppError('MISSING_GRANT', 'managing API keys needs the manageIntegrations permission', {
+      missing: 'manageIntegrations',
+    });
 }
 
 /**
@@ -43,11 +62,21 @@ export function registerApiKeyRoutes(app: FastifyInstance, db: Kysely<DB>) {
   r.get('/api/v1/api-keys', {
     config: { access: { anyOf: ['manageIntegrations'] } },
     onRequest: authenticate,
-    schema: { tags, summary: 'List API keys (never the secrets)', response: { 200: z.object({ data: z.array(keySchema) }), ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'List API keys (never the secrets)',
+      response: { 200: z.object({ data: z.array(keySchema) }), ...errorResponses },
+    },
     handler: (request) =>
       inTenant(db, request, async (ctx) => {
         requireAdmin(ctx);
-        const rows = await ctx.trx.selectFrom('api_keys').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('deleted_at', 'is', null).orderBy('created_at', 'desc').execute();
+        const rows = await ctx.trx
+          .selectFrom('api_keys')
+          .selectAll()
+          .where('tenant_id', '=', ctx.actor.tenantId)
+          .where('deleted_at', 'is', null)
+          .orderBy('created_at', 'desc')
+          .execute();
         return { data: rows.map(present) };
       }),
   });
@@ -58,7 +87,11 @@ export function registerApiKeyRoutes(app: FastifyInstance, db: Kysely<DB>) {
     schema: {
       tags,
       summary: 'Create an API key and its service user; the key is shown only in this answer',
-      body: z.object({ name: z.string().trim().min(1, 'is required').max(100), expiresAt: z.iso.datetime({ offset: true }).optional(), role: z.enum(['admin', 'member']).default('member') }),
+      body: z.object({
+        name: z.string().trim().min(1, 'is required').max(100),
+        expiresAt: z.iso.datetime({ offset: true }).optional(),
+        role: z.enum(['admin', 'member']).default('member'),
+      }),
       response: { 201: z.object({ data: keySchema, key: z.string() }), ...errorResponses },
     },
     handler: async (request, reply) => {
@@ -68,14 +101,40 @@ export function registerApiKeyRoutes(app: FastifyInstance, db: Kysely<DB>) {
         const userId = newId();
         await ctx.trx
           .insertInto('users')
-          .values({ id: userId, tenant_id: ctx.actor.tenantId, username: `svc-${userId.slice(-12)}`, display_name: `集成: ${request.body.name}`, role: request.body.role, is_service: true, created_by: ctx.actor.userId, updated_by: ctx.actor.userId })
+          .values({
+            id: userId,
+            tenant_id: ctx.actor.tenantId,
+            username: `svc-${userId.slice(-12)}`,
+            display_name: `集成: ${request.body.name}`,
+            role: request.body.role,
+            is_service: true,
+            created_by: ctx.actor.userId,
+            updated_by: ctx.actor.userId,
+          })
           .execute();
         const row = await ctx.trx
           .insertInto('api_keys')
-          .values({ id: newId(), tenant_id: ctx.actor.tenantId, name: request.body.name, user_id: userId, key_hash: secretHash, key_prefix: token.slice(0, 12), expires_at: request.body.expiresAt ?? null, created_by: ctx.actor.userId, updated_by: ctx.actor.userId })
+          .values({
+            id: newId(),
+            tenant_id: ctx.actor.tenantId,
+            name: request.body.name,
+            user_id: userId,
+            key_hash: secretHash,
+            key_prefix: token.slice(0, 12),
+            expires_at: request.body.expiresAt ?? null,
+            created_by: ctx.actor.userId,
+            updated_by: ctx.actor.userId,
+          })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await writeAudit(ctx, [{ action: 'create', recordType: 'apiKey', recordId: row.id, changes: { name: { before: null, after: row.name }, userId: { before: null, after: userId } } }]);
+        await writeAudit(ctx, [
+          {
+            action: 'create',
+            recordType: 'apiKey',
+            recordId: row.id,
+            changes: { name: { before: null, after: row.name }, userId: { before: null, after: userId } },
+          },
+        ]);
         return { data: present(row), key: token };
       });
       return reply.status(201).send(result);
@@ -98,7 +157,14 @@ export function registerApiKeyRoutes(app: FastifyInstance, db: Kysely<DB>) {
           .returning('id')
           .executeTakeFirst();
         if (!row) throw notFound('apiKey', request.params.id);
-        await writeAudit(ctx, [{ action: 'delete', recordType: 'apiKey', recordId: row.id, changes: { revoked: { before: false, after: true } } }]);
+        await writeAudit(ctx, [
+          {
+            action: 'delete',
+            recordType: 'apiKey',
+            recordId: row.id,
+            changes: { revoked: { before: false, after: true } },
+          },
+        ]);
       });
       return reply.status(204).send(null);
     },

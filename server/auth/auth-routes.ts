@@ -33,9 +33,18 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
       body: z.object({
         username: z.string().trim().min(1, 'is required').max(100),
         password: z.string().min(1, 'is required').max(200),
-        tenant: z.string().trim().max(100).optional().describe('Company code, needed only when the username exists in several companies'),
+        tenant: z
+          .string()
+          .trim()
+          .max(100)
+          .optional()
+          .describe('Company code, needed only when the username exists in several companies'),
       }),
-      response: { 200: z.object({ token: z.string(), user: userShape }), 429: errorResponses[400].describe('Too many failed sign-ins'), ...errorResponses },
+      response: {
+        200: z.object({ token: z.string(), user: userShape }),
+        429: errorResponses[400].describe('Too many failed sign-ins'),
+        ...errorResponses,
+      },
     },
     handler: (request) => login(db, request.body, requestMeta(request), services.config.sessionTtlHours),
   });
@@ -47,7 +56,12 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
     handler: async (request, reply) => {
       await inTenant(db, request, async (ctx) => {
         if (ctx.actor.sessionId) {
-          await ctx.trx.updateTable('sessions').set({ revoked_at: sql`now()` }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', ctx.actor.sessionId).execute();
+          await ctx.trx
+            .updateTable('sessions')
+            .set({ revoked_at: sql`now()` })
+            .where('tenant_id', '=', ctx.actor.tenantId)
+            .where('id', '=', ctx.actor.sessionId)
+            .execute();
         }
         await writeAudit(ctx, [{ action: 'logout', recordType: 'user', recordId: ctx.actor.userId, changes: {} }]);
       });
@@ -58,12 +72,25 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
   r.get('/api/v1/me', {
     config: { access: 'signedIn' },
     onRequest: authHook(db),
-    schema: { tags, summary: 'The signed-in user', response: { 200: z.object({ data: userShape }), ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'The signed-in user',
+      response: { 200: z.object({ data: userShape }), ...errorResponses },
+    },
     handler: async (request) => {
       const actor = actorOf(request);
-      const tenant = await inTenant(db, request, ({ trx }) => trx.selectFrom('tenants').select('name').where('id', '=', actor.tenantId).executeTakeFirstOrThrow());
+      const tenant = await inTenant(db, request, ({ trx }) =>
+        trx.selectFrom('tenants').select('name').where('id', '=', actor.tenantId).executeTakeFirstOrThrow(),
+      );
       return {
-        data: { id: actor.userId, username: actor.username, displayName: actor.displayName, role: actor.role, tenantId: actor.tenantId, tenantName: tenant.name },
+        data: {
+          id: actor.userId,
+          username: actor.username,
+          displayName: actor.displayName,
+          role: actor.role,
+          tenantId: actor.tenantId,
+          tenantName: tenant.name,
+        },
       };
     },
   });

@@ -6,7 +6,15 @@ import { unauthenticated } from '../http/errors.ts';
 import { loadAccess, type AccessContext } from '../access/access-context.ts';
 import { parseToken } from './tokens.ts';
 
-type UserRow = { id: string; tenant_id: string; username: string; display_name: string; role: string; is_service: boolean; department_id: string | null };
+type UserRow = {
+  id: string;
+  tenant_id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  is_service: boolean;
+  department_id: string | null;
+};
 
 export function actorFromUser(user: UserRow, extra: Partial<Actor> = {}): Actor {
   return {
@@ -21,12 +29,22 @@ export function actorFromUser(user: UserRow, extra: Partial<Actor> = {}): Actor 
   };
 }
 
-const userColumns = ['users.id', 'users.tenant_id', 'users.username', 'users.display_name', 'users.role', 'users.is_service', 'users.department_id'] as const;
+const userColumns = [
+  'users.id',
+  'users.tenant_id',
+  'users.username',
+  'users.display_name',
+  'users.role',
+  'users.is_service',
+  'users.department_id',
+] as const;
 
 async function sessionActor(trx: Trx, tenantId: string, secretHash: string): Promise<Actor | undefined> {
   const row = await trx
     .selectFrom('sessions')
-    .innerJoin('users', (j) => j.onRef('users.tenant_id', '=', 'sessions.tenant_id').onRef('users.id', '=', 'sessions.user_id'))
+    .innerJoin('users', (j) =>
+      j.onRef('users.tenant_id', '=', 'sessions.tenant_id').onRef('users.id', '=', 'sessions.user_id'),
+    )
     .select([...userColumns, 'sessions.id as session_id'])
     .where('sessions.tenant_id', '=', tenantId)
     .where('sessions.token_hash', '=', secretHash)
@@ -41,7 +59,9 @@ async function sessionActor(trx: Trx, tenantId: string, secretHash: string): Pro
 async function apiKeyActor(trx: Trx, tenantId: string, secretHash: string): Promise<Actor | undefined> {
   const row = await trx
     .selectFrom('api_keys')
-    .innerJoin('users', (j) => j.onRef('users.tenant_id', '=', 'api_keys.tenant_id').onRef('users.id', '=', 'api_keys.user_id'))
+    .innerJoin('users', (j) =>
+      j.onRef('users.tenant_id', '=', 'api_keys.tenant_id').onRef('users.id', '=', 'api_keys.user_id'),
+    )
     .select([...userColumns, 'api_keys.id as key_id'])
     .where('api_keys.tenant_id', '=', tenantId)
     .where('api_keys.key_hash', '=', secretHash)
@@ -51,18 +71,29 @@ async function apiKeyActor(trx: Trx, tenantId: string, secretHash: string): Prom
     .where('users.is_active', '=', true)
     .executeTakeFirst();
   if (!row) return undefined;
-  await trx.updateTable('api_keys').set({ last_used_at: sql`now()` }).where('tenant_id', '=', tenantId).where('id', '=', row.key_id).execute();
+  await trx
+    .updateTable('api_keys')
+    .set({ last_used_at: sql`now()` })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', row.key_id)
+    .execute();
   return actorFromUser(row, { apiKeyId: row.key_id });
 }
 
 /** Resolves `Authorization: Bearer …` to an actor and their access, or throws 401. */
-export async function authenticateBearer(db: Kysely<DB>, header: string | undefined): Promise<{ actor: Actor; access: AccessContext }> {
+export async function authenticateBearer(
+  db: Kysely<DB>,
+  header: string | undefined,
+): Promise<{ actor: Actor; access: AccessContext }> {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   if (!match) throw unauthenticated('send Authorization: Bearer <token>');
   const parsed = parseToken(match[1]!);
   if (!parsed) throw unauthenticated('the token is malformed');
   const result = await withTenant(db, parsed.tenantId, async (trx) => {
-    const actor = parsed.kind === 'session' ? await sessionActor(trx, parsed.tenantId, parsed.secretHash) : await apiKeyActor(trx, parsed.tenantId, parsed.secretHash);
+    const actor =
+      parsed.kind === 'session'
+        ? await sessionActor(trx, parsed.tenantId, parsed.secretHash)
+        : await apiKeyActor(trx, parsed.tenantId, parsed.secretHash);
     return actor && { actor, access: await loadAccess(trx, actor) };
   });
   if (!result) throw unauthenticated('the session has expired or the key was revoked; sign in again');

@@ -50,7 +50,18 @@ export async function login(db: Kysely<DB>, input: LoginInput, meta: RequestMeta
     trx
       .selectFrom('users')
       .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
-      .select(['users.id', 'users.tenant_id', 'users.username', 'users.display_name', 'users.role', 'users.is_service', 'users.department_id', 'users.password_hash', 'tenants.name as tenant_name', 'tenants.slug'])
+      .select([
+        'users.id',
+        'users.tenant_id',
+        'users.username',
+        'users.display_name',
+        'users.role',
+        'users.is_service',
+        'users.department_id',
+        'users.password_hash',
+        'tenants.name as tenant_name',
+        'tenants.slug',
+      ])
       .where(sql`lower(users.username)`, '=', username)
       .where('users.deleted_at', 'is', null)
       .where('users.is_active', '=', true)
@@ -58,12 +69,16 @@ export async function login(db: Kysely<DB>, input: LoginInput, meta: RequestMeta
       .$if(Boolean(input.tenant), (q) => q.where('tenants.slug', '=', input.tenant!))
       .execute(),
   );
-  if (candidates.length > 1) throw fieldError('tenant', 'this username exists in several companies; give the company code (tenant)');
+  if (candidates.length > 1)
+    throw fieldError('tenant', 'this username exists in several companies; give the company code (tenant)');
 
   const user = candidates[0];
   dummyHash ??= hashPassword('not-a-real-password');
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), input.password);
-  await db.insertInto('login_attempts').values(keys.map((key) => ({ key, succeeded: ok && Boolean(user) }))).execute();
+  await db
+    .insertInto('login_attempts')
+    .values(keys.map((key) => ({ key, succeeded: ok && Boolean(user) })))
+    .execute();
   if (!user || !ok) throw unauthenticated('wrong username or password');
 
   const { token, secretHash } = issueSessionToken(user.tenant_id);
@@ -82,11 +97,23 @@ export async function login(db: Kysely<DB>, input: LoginInput, meta: RequestMeta
         user_agent: meta.userAgent,
       })
       .execute();
-    await trx.updateTable('users').set({ last_login_at: sql`now()` }).where('tenant_id', '=', user.tenant_id).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ last_login_at: sql`now()` })
+      .where('tenant_id', '=', user.tenant_id)
+      .where('id', '=', user.id)
+      .execute();
     await writeAudit({ actor, meta, trx }, [{ action: 'login', recordType: 'user', recordId: user.id, changes: {} }]);
   });
   return {
     token,
-    user: { id: user.id, username: user.username, displayName: user.display_name, role: actor.role, tenantId: user.tenant_id, tenantName: user.tenant_name },
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      role: actor.role,
+      tenantId: user.tenant_id,
+      tenantName: user.tenant_name,
+    },
   };
 }

@@ -13,19 +13,35 @@ export function registerRoleCleanupCommand(program: Command) {
     .option('--dry-run', 'list what would change, change nothing')
     .action(async (options: { scope: string; action: string; tenant?: string; dryRun?: boolean }) => {
       if (options.scope !== 'orphaned') throw new Error('--scope must be "orphaned"');
-      if (options.action !== 'disable' && options.action !== 'delete') throw new Error('--action must be "disable" or "delete"');
+      if (options.action !== 'disable' && options.action !== 'delete')
+        throw new Error('--action must be "disable" or "delete"');
       await withDatabase(async (database) => {
-        const tenants = await database.owner.selectFrom('tenants').select(['id', 'name', 'slug']).$if(Boolean(options.tenant), (q) => q.where('slug', '=', options.tenant!)).orderBy('created_at').execute();
-        if (tenants.length === 0) throw new Error(options.tenant ? `no company with code "${options.tenant}"` : 'no companies yet');
+        const tenants = await database.owner
+          .selectFrom('tenants')
+          .select(['id', 'name', 'slug'])
+          .$if(Boolean(options.tenant), (q) => q.where('slug', '=', options.tenant!))
+          .orderBy('created_at')
+          .execute();
+        if (tenants.length === 0)
+          throw new Error(options.tenant ? `no company with code "${options.tenant}"` : 'no companies yet');
         let total = 0;
         for (const tenant of tenants) {
           const outcomes = await withTenant(database.db, tenant.id, (trx) =>
-            cleanupOrphanedRoles(trx, tenant.id, options.action as 'disable' | 'delete', Boolean(options.dryRun), { requestId: `cli-${process.pid}`, ip: null, userAgent: 'cairn-cli role-cleanup' }),
+            cleanupOrphanedRoles(trx, tenant.id, options.action as 'disable' | 'delete', Boolean(options.dryRun), {
+              requestId: `cli-${process.pid}`,
+              ip: null,
+              userAgent: 'cairn-cli role-cleanup',
+            }),
           );
-          for (const o of outcomes) console.log(`${tenant.name} (${tenant.slug})\t${o.role.name}\t${o.result}${o.reason ? `: ${o.reason}` : ''}`);
+          for (const o of outcomes)
+            console.log(
+              `${tenant.name} (${tenant.slug})\t${o.role.name}\t${o.result}${o.reason ? `: ${o.reason}` : ''}`,
+            );
           total += outcomes.filter((o) => o.result !== 'refused').length;
         }
-        console.log(`${options.dryRun ? 'dry run: ' : ''}${total} orphaned role(s) ${options.dryRun ? 'would be' : 'were'} ${options.action === 'disable' ? 'disabled' : 'deleted'} across ${tenants.length} company(ies)`);
+        console.log(
+          `${options.dryRun ? 'dry run: ' : ''}${total} orphaned role(s) ${options.dryRun ? 'would be' : 'were'} ${options.action === 'disable' ? 'disabled' : 'deleted'} across ${tenants.length} company(ies)`,
+        );
       });
     });
 }

@@ -15,7 +15,11 @@ const demoLogins = ['admin', 'manager', 'sales1', 'sales2', 'intern', 'legal', '
 function ensureWebBuild() {
   if (fs.existsSync('dist/web/index.html')) return;
   console.log('building the web app (first start only)…');
-  const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    { stdio: 'inherit' },
+  );
   if (result.status !== 0) console.warn('the web app could not be built; the API still runs (see the output above)');
 }
 
@@ -36,14 +40,19 @@ export function registerServeCommands(program: Command) {
         const tenant = await database.owner.selectFrom('tenants').select('id').limit(1).executeTakeFirst();
         if (!tenant) {
           console.log('empty database: loading the demo data set…');
-          await seedDemo(database.db, { storage: new LocalFileStorage(path.join(config.dataDir, 'files')), onProgress: (step) => console.log(`  · ${step}`) });
+          await seedDemo(database.db, {
+            storage: new LocalFileStorage(path.join(config.dataDir, 'files')),
+            onProgress: (step) => console.log(`  · ${step}`),
+          });
           seeded = true;
         }
       }
       const server = await startServer(config, database);
       console.log(`\nCairn is running at ${server.url}  (API docs: ${server.url}/api/docs)`);
       if (options.demo) {
-        console.log(`demo company 演示公司${seeded ? ' (just created)' : ''}; logins (password "${DEMO_PASSWORD}"): ${demoLogins.join(', ')}`);
+        console.log(
+          `demo company 演示公司${seeded ? ' (just created)' : ''}; logins (password "${DEMO_PASSWORD}"): ${demoLogins.join(', ')}`,
+        );
       }
       const stop = async () => {
         console.log('shutting down…');
@@ -59,10 +68,16 @@ export function registerServeCommands(program: Command) {
     .description('Apply pending database migrations')
     .action(async () => {
       const config = loadConfig();
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, appDbRole: config.appDbRole });
+      const database = await openDatabase({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        appDbRole: config.appDbRole,
+      });
       try {
         const { applied } = await migrateToLatest(database, config.appDbRole);
-        console.log(`${describeDatabase(config)}: ${applied.length ? `applied ${applied.join(', ')}` : 'already up to date'}`);
+        console.log(
+          `${describeDatabase(config)}: ${applied.length ? `applied ${applied.join(', ')}` : 'already up to date'}`,
+        );
       } finally {
         await database.close();
       }
@@ -78,7 +93,11 @@ export function registerServeCommands(program: Command) {
     .option('--slug <slug>', 'company code', 'demo')
     .action(async (options: { customers: string; orders: string; name: string; slug: string }) => {
       await withDatabase(async (database, config) => {
-        const taken = await database.owner.selectFrom('tenants').select('id').where('slug', '=', options.slug).executeTakeFirst();
+        const taken = await database.owner
+          .selectFrom('tenants')
+          .select('id')
+          .where('slug', '=', options.slug)
+          .executeTakeFirst();
         if (taken) throw new Error(`a company with code "${options.slug}" already exists; pass --slug to seed another`);
         const started = Date.now();
         const result = await seedDemo(database.db, {
@@ -89,8 +108,12 @@ export function registerServeCommands(program: Command) {
           storage: new LocalFileStorage(path.join(config.dataDir, 'files')),
           onProgress: (step) => console.log(`  · ${step}`),
         });
-        const counts = Object.entries(result.counts).map(([k, v]) => `${k} ${v}`).join(', ');
-        console.log(`seeded ${options.name} (${options.slug}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts}`);
+        const counts = Object.entries(result.counts)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ');
+        console.log(
+          `seeded ${options.name} (${options.slug}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts}`,
+        );
         console.log(`logins (password "${DEMO_PASSWORD}"): ${demoLogins.join(', ')}`);
       });
     });

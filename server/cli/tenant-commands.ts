@@ -13,8 +13,15 @@ export function registerTenantCommands(program: Command) {
     .requiredOption('--password <password>', 'password of the first administrator (8+ characters)')
     .action(async (options: { name: string; slug: string; admin: string; password: string }) => {
       await withDatabase(async (database) => {
-        const result = await createTenant(database.db, { name: options.name, slug: options.slug, adminUsername: options.admin, adminPassword: options.password });
-        console.log(`created company ${options.name} (code ${options.slug}, id ${result.tenantId}) with administrator ${options.admin}`);
+        const result = await createTenant(database.db, {
+          name: options.name,
+          slug: options.slug,
+          adminUsername: options.admin,
+          adminPassword: options.password,
+        });
+        console.log(
+          `created company ${options.name} (code ${options.slug}, id ${result.tenantId}) with administrator ${options.admin}`,
+        );
       });
     });
 }

@@ -9,11 +9,22 @@ import type { Database } from '../db/database.ts';
 import { withDatabase } from './cli-support.ts';
 
 const cliActor = { id: null, name: 'cli' };
-const cliMeta = { requestId: `cli-${process.pid}`, ip: null, userAgent: `cairn-cli ${process.argv.slice(2, 4).join(' ')}` };
+const cliMeta = {
+  requestId: `cli-${process.pid}`,
+  ip: null,
+  userAgent: `cairn-cli ${process.argv.slice(2, 4).join(' ')}`,
+};
 
 async function tenantBySlug(database: Database, slug: string) {
-  const tenant = await database.owner.selectFrom('tenants').select(['id', 'name']).where('slug', '=', slug).executeTakeFirst();
-  if (!tenant) throw new Error(`no company with code "${slug}" (see the slug given at "cairn tenant create"; the demo company is "demo")`);
+  const tenant = await database.owner
+    .selectFrom('tenants')
+    .select(['id', 'name'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  if (!tenant)
+    throw new Error(
+      `no company with code "${slug}" (see the slug given at "cairn tenant create"; the demo company is "demo")`,
+    );
   return tenant;
 }
 
@@ -30,22 +41,50 @@ export function registerUserCommands(program: Command) {
     .option('--role <role>', 'admin or member', 'member')
     .action(async (options: { tenant: string; username: string; name: string; password?: string; role: string }) => {
       if (!['admin', 'member'].includes(options.role)) throw new Error('--role must be admin or member');
-      if (!/^[A-Za-z0-9._-]{2,60}$/.test(options.username)) throw new Error('--username may contain letters, digits, dot, dash and underscore (2–60)');
+      if (!/^[A-Za-z0-9._-]{2,60}$/.test(options.username))
+        throw new Error('--username may contain letters, digits, dot, dash and underscore (2–60)');
       const password = options.password ?? randomBytes(9).toString('base64url');
       if (password.length < 8) throw new Error('--password must have at least 8 characters');
       await withDatabase(async (database) => {
         const tenant = await tenantBySlug(database, options.tenant);
         const hash = await hashPassword(password);
         await withTenant(database.db, tenant.id, async (trx) => {
-          const taken = await trx.selectFrom('users').select('id').where('tenant_id', '=', tenant.id).where(sql`lower(username)`, '=', options.username.toLowerCase()).where('deleted_at', 'is', null).executeTakeFirst();
+          const taken = await trx
+            .selectFrom('users')
+            .select('id')
+            .where('tenant_id', '=', tenant.id)
+            .where(sql`lower(username)`, '=', options.username.toLowerCase())
+            .where('deleted_at', 'is', null)
+            .executeTakeFirst();
           if (taken) throw new Error(`user ${options.username} already exists in ${tenant.name}`);
           const id = newId();
-          await trx.insertInto('users').values({ id, tenant_id: tenant.id, username: options.username, display_name: options.name, role: options.role, password_hash: hash }).execute();
+          await trx
+            .insertInto('users')
+            .values({
+              id,
+              tenant_id: tenant.id,
+              username: options.username,
+              display_name: options.name,
+              role: options.role,
+              password_hash: hash,
+            })
+            .execute();
           await writeAuditAs(trx, tenant.id, cliActor, cliMeta, [
-            { action: 'create', recordType: 'user', recordId: id, changes: { username: { before: null, after: options.username }, displayName: { before: null, after: options.name }, role: { before: null, after: options.role } } },
+            {
+              action: 'create',
+              recordType: 'user',
+              recordId: id,
+              changes: {
+                username: { before: null, after: options.username },
+                displayName: { before: null, after: options.name },
+                role: { before: null, after: options.role },
+              },
+            },
           ]);
         });
-        console.log(`created ${options.role} ${options.username} in ${tenant.name}${options.password ? '' : `; initial password: ${password}`}`);
+        console.log(
+          `created ${options.role} ${options.username} in ${tenant.name}${options.password ? '' : `; initial password: ${password}`}`,
+        );
       });
     });
 
@@ -71,10 +110,20 @@ export function registerUserCommands(program: Command) {
             .returning('id')
             .executeTakeFirst();
           if (!updated) throw new Error(`no user ${options.username} in ${tenant.name}`);
-          await writeAuditAs(trx, tenant.id, cliActor, cliMeta, [{ action: 'reset-password', recordType: 'user', recordId: updated.id, changes: {} }]);
-          await trx.updateTable('sessions').set({ revoked_at: sql`now()` }).where('tenant_id', '=', tenant.id).where('user_id', '=', updated.id).where('revoked_at', 'is', null).execute();
+          await writeAuditAs(trx, tenant.id, cliActor, cliMeta, [
+            { action: 'reset-password', recordType: 'user', recordId: updated.id, changes: {} },
+          ]);
+          await trx
+            .updateTable('sessions')
+            .set({ revoked_at: sql`now()` })
+            .where('tenant_id', '=', tenant.id)
+            .where('user_id', '=', updated.id)
+            .where('revoked_at', 'is', null)
+            .execute();
         });
-        console.log(`password of ${options.username} in ${tenant.name} reset; existing sessions ended${options.password ? '' : `; new password: ${password}`}`);
+        console.log(
+          `password of ${options.username} in ${tenant.name} reset; existing sessions ended${options.password ? '' : `; new password: ${password}`}`,
+        );
       });
     });
 }

@@ -45,7 +45,11 @@ export function registerAuditRoutes(app: FastifyInstance, db: Kysely<DB>) {
       inTenant(db, request, async ({ trx, actor, access }) => {
         const { recordType, recordId, limit, cursor } = request.query;
         if (!hasSystem(access, 'viewAudit')) {
-          if (!recordId || !recordType) throw fieldError(recordId ? 'query.recordType' : 'query.recordId', 'is required (the whole log needs the view-audit permission)');
+          if (!recordId || !recordType)
+            throw fieldError(
+              recordId ? 'query.recordType' : 'query.recordId',
+              'is required (the whole log needs the view-audit permission)',
+            );
           const spec = findResourceByType(recordType);
           if (!spec) throw fieldError('query.recordType', 'is not a record type');
           await authorize(trx, access, spec, 'read', { id: recordId });
@@ -64,7 +68,9 @@ export function registerAuditRoutes(app: FastifyInstance, db: Kysely<DB>) {
           .where('tenant_id', '=', actor.tenantId)
           .$if(Boolean(recordType), (q) => q.where('record_type', '=', recordType!))
           .$if(Boolean(recordId), (q) => q.where('record_id', '=', recordId!))
-          .$if(Boolean(after), (q) => q.where(sql`(occurred_at, id)`, '>', sql`(${after!.t}::timestamptz, ${after!.id}::uuid)`))
+          .$if(Boolean(after), (q) =>
+            q.where(sql`(occurred_at, id)`, '>', sql`(${after!.t}::timestamptz, ${after!.id}::uuid)`),
+          )
           .orderBy('occurred_at')
           .orderBy('id')
           .limit(limit + 1)
@@ -85,7 +91,10 @@ export function registerAuditRoutes(app: FastifyInstance, db: Kysely<DB>) {
             ip: a.ip,
             userAgent: a.user_agent,
           })),
-          nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ t: last.occurred_at.toISOString(), id: last.id })).toString('base64url') : null,
+          nextCursor:
+            rows.length > limit && last
+              ? Buffer.from(JSON.stringify({ t: last.occurred_at.toISOString(), id: last.id })).toString('base64url')
+              : null,
         };
       }),
   });

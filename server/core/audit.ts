@@ -15,7 +15,10 @@ export interface AuditEntry {
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Field-level before/after of two presented records (only changed fields). */
-export function diff(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): FieldChanges {
+export function diff(
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown> | undefined,
+): FieldChanges {
   const changes: FieldChanges = {};
   const skip = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy']);
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
@@ -35,7 +38,13 @@ export async function writeAudit(ctx: AuditContext, entries: AuditEntry[]): Prom
 }
 
 /** The same for actors that are not signed-in users: the CLI, jobs (`id` null, a name such as "cli"). */
-export async function writeAuditAs(trx: Trx, tenantId: string, actor: { id: string | null; name: string }, meta: RequestMeta, entries: AuditEntry[]): Promise<void> {
+export async function writeAuditAs(
+  trx: Trx,
+  tenantId: string,
+  actor: { id: string | null; name: string },
+  meta: RequestMeta,
+  entries: AuditEntry[],
+): Promise<void> {
   if (entries.length === 0) return;
   for (let i = 0; i < entries.length; i += 500) {
     await trx

@@ -15,7 +15,11 @@ export interface CustomFieldDef {
   required: boolean;
 }
 
-export async function loadCustomFieldDefs(trx: Trx, tenantId: string, object: CustomFieldObject): Promise<CustomFieldDef[]> {
+export async function loadCustomFieldDefs(
+  trx: Trx,
+  tenantId: string,
+  object: CustomFieldObject,
+): Promise<CustomFieldDef[]> {
   const rows = await trx
     .selectFrom('custom_fields')
     .select(['key', 'label', 'type', 'options', 'required'])
@@ -33,30 +37,48 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DECIMAL = /^-?\d{1,16}(\.\d{1,4})?$/;
 
 /** Checks one value against its definition; returns the value to store or an error message. */
-function checkValue(def: CustomFieldDef, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+function checkValue(
+  def: CustomFieldDef,
+  value: unknown,
+): { ok: true; value: unknown } | { ok: false; message: string } {
   switch (def.type) {
     case 'text':
-      return typeof value === 'string' && value.length <= 2000 ? { ok: true, value } : { ok: false, message: 'must be text of at most 2000 characters' };
+      return typeof value === 'string' && value.length <= 2000
+        ? { ok: true, value }
+        : { ok: false, message: 'must be text of at most 2000 characters' };
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? { ok: true, value } : { ok: false, message: 'must be a number' };
+      return typeof value === 'number' && Number.isFinite(value)
+        ? { ok: true, value }
+        : { ok: false, message: 'must be a number' };
     case 'date':
       return typeof value === 'string' && DATE.test(value) && isCalendarDate(value)
         ? { ok: true, value }
         : { ok: false, message: 'must be a date YYYY-MM-DD' };
     case 'singleSelect':
-      return typeof value === 'string' && def.options.includes(value) ? { ok: true, value } : { ok: false, message: `must be one of: ${def.options.join(', ')}` };
+      return typeof value === 'string' && def.options.includes(value)
+        ? { ok: true, value }
+        : { ok: false, message: `must be one of: ${def.options.join(', ')}` };
     case 'multiSelect':
       return Array.isArray(value) && value.every((v) => typeof v === 'string' && def.options.includes(v))
         ? { ok: true, value: [...new Set(value as string[])] }
         : { ok: false, message: `must be a list of: ${def.options.join(', ')}` };
     case 'phone':
-      return typeof value === 'string' && toE164(value) ? { ok: true, value: value.trim() } : { ok: false, message: 'must be a valid phone number' };
+      return typeof value === 'string' && toE164(value)
+        ? { ok: true, value: value.trim() }
+        : { ok: false, message: 'must be a valid phone number' };
     case 'email':
-      return typeof value === 'string' && EMAIL.test(value) ? { ok: true, value: value.trim() } : { ok: false, message: 'must be an email address' };
+      return typeof value === 'string' && EMAIL.test(value)
+        ? { ok: true, value: value.trim() }
+        : { ok: false, message: 'must be an email address' };
     case 'money': {
       const v = value as { amount?: unknown; currency?: unknown };
       const amount = typeof v?.amount === 'number' ? String(v.amount) : v?.amount;
-      if (typeof amount !== 'string' || !DECIMAL.test(amount) || typeof v.currency !== 'string' || !/^[A-Z]{3}$/.test(v.currency)) {
+      if (
+        typeof amount !== 'string' ||
+        !DECIMAL.test(amount) ||
+        typeof v.currency !== 'string' ||
+        !/^[A-Z]{3}$/.test(v.currency)
+      ) {
         return { ok: false, message: 'must be {amount: "123.45", currency: "CNY"}' };
       }
       return { ok: true, value: { amount: new Decimal(amount).toFixed(2), currency: v.currency } };

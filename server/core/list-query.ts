@@ -36,7 +36,13 @@ function resolveTarget(spec: ResourceSpec, name: string, defs: CustomFieldDef[],
     const def = spec.customObject ? defs.find((d) => d.key === name.slice(7)) : undefined;
     if (!def) throw fieldError(`${where}.${name}`, 'is not a custom field of this object');
     const kind: Target['kind'] =
-      def.type === 'number' || def.type === 'money' ? 'decimal' : def.type === 'date' ? 'date' : def.type === 'multiSelect' ? 'multiSelect' : 'text';
+      def.type === 'number' || def.type === 'money'
+        ? 'decimal'
+        : def.type === 'date'
+          ? 'date'
+          : def.type === 'multiSelect'
+            ? 'multiSelect'
+            : 'text';
     return { name, expr: customFieldExpression(def), kind, required: false };
   }
   const field = allFields(spec)[name];
@@ -44,7 +50,10 @@ function resolveTarget(spec: ResourceSpec, name: string, defs: CustomFieldDef[],
     const allowed = Object.entries(allFields(spec))
       .filter(([, f]) => !f.internal && (purpose === 'filter' ? f.filter : f.sort))
       .map(([k]) => k);
-    throw fieldError(`${where}.${name}`, `cannot ${purpose} on this field; allowed: ${allowed.join(', ')}${spec.customObject ? ', custom.<key>' : ''}`);
+    throw fieldError(
+      `${where}.${name}`,
+      `cannot ${purpose} on this field; allowed: ${allowed.join(', ')}${spec.customObject ? ', custom.<key>' : ''}`,
+    );
   }
   return { name, expr: sql.ref(field.column), kind: field.kind, required: field.required ?? false };
 }
@@ -65,7 +74,8 @@ function coerce(target: Target, value: unknown, path: string): unknown {
       return text;
     }
     case 'date':
-      if (typeof value !== 'string' || !DATE.test(value) || !isCalendarDate(value)) throw bad('must be a real date YYYY-MM-DD');
+      if (typeof value !== 'string' || !DATE.test(value) || !isCalendarDate(value))
+        throw bad('must be a real date YYYY-MM-DD');
       return value;
     case 'timestamp':
       if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw bad('must be an ISO date-time');
@@ -96,7 +106,8 @@ function condition(target: Target, op: Op, raw: unknown, path: string): Expressi
       : sql<SqlBool>`${e} @> array[${value}]::text[]`;
   }
   if (op === 'in' || op === 'nin') {
-    if (!Array.isArray(raw) || raw.length === 0 || raw.length > 200) throw fieldError(path, `${op} takes a list of 1 to 200 values`);
+    if (!Array.isArray(raw) || raw.length === 0 || raw.length > 200)
+      throw fieldError(path, `${op} takes a list of 1 to 200 values`);
     const values = raw.map((v, i) => coerce(target, v, `${path}.${i}`));
     const list = sql.join(values.map((v) => sql`${v}`));
     return op === 'in' ? sql<SqlBool>`${e} in (${list})` : sql<SqlBool>`(${e} is null or ${e} not in (${list}))`;
@@ -108,7 +119,8 @@ function condition(target: Target, op: Op, raw: unknown, path: string): Expressi
     return sql<SqlBool>`${e} ilike ${pattern}`;
   }
   if (op === 'has') throw fieldError(path, '"has" works on list fields only');
-  if (['gt', 'gte', 'lt', 'lte'].includes(op) && !ORDERED.has(target.kind)) throw fieldError(path, `${op} does not apply to this field`);
+  if (['gt', 'gte', 'lt', 'lte'].includes(op) && !ORDERED.has(target.kind))
+    throw fieldError(path, `${op} does not apply to this field`);
   const value = coerce(target, raw, path);
   const cmp = { eq: '=', ne: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' }[op];
   if (op === 'ne') return sql<SqlBool>`(${e} is null or ${e} <> ${value})`;
@@ -119,7 +131,11 @@ function condition(target: Target, op: Op, raw: unknown, path: string): Expressi
  * Parses `filter` — a JSON object of field → value (equality) or field → {op: value} —
  * into SQL conditions. Every field and operator is checked; errors name the field.
  */
-export function parseFilter(spec: ResourceSpec, text: string | undefined, defs: CustomFieldDef[]): Expression<SqlBool>[] {
+export function parseFilter(
+  spec: ResourceSpec,
+  text: string | undefined,
+  defs: CustomFieldDef[],
+): Expression<SqlBool>[] {
   if (!text) return [];
   let parsed: unknown;
   try {
@@ -127,7 +143,8 @@ export function parseFilter(spec: ResourceSpec, text: string | undefined, defs: 
   } catch {
     throw fieldError('filter', 'must be a JSON object, e.g. {"status":"active","amount":{"gte":1000}}');
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw fieldError('filter', 'must be a JSON object');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw fieldError('filter', 'must be a JSON object');
   const conditions: Expression<SqlBool>[] = [];
   for (const [name, spec_] of Object.entries(parsed as Record<string, unknown>)) {
     const target = resolveTarget(spec, name, defs, 'filter');
@@ -136,7 +153,8 @@ export function parseFilter(spec: ResourceSpec, text: string | undefined, defs: 
       const entries = Object.entries(spec_ as Record<string, unknown>);
       if (entries.length === 0) throw fieldError(path, 'needs an operator');
       for (const [op, value] of entries) {
-        if (!OPS.includes(op as Op)) throw fieldError(`${path}.${op}`, `unknown operator; use one of ${OPS.join(', ')}`);
+        if (!OPS.includes(op as Op))
+          throw fieldError(`${path}.${op}`, `unknown operator; use one of ${OPS.join(', ')}`);
         conditions.push(condition(target, op as Op, value, `${path}.${op}`));
       }
     } else if (spec_ === null) {
@@ -178,8 +196,10 @@ export function decodeCursor(sort: SortSpec, cursor: string): CursorPayload {
     throw fieldError('cursor', 'is not a cursor this API issued');
   }
   const expected = `${sort.direction === 'desc' ? '-' : ''}${sort.target.name}`;
-  if (!payload || typeof payload.id !== 'string' || !isUuid(payload.id)) throw fieldError('cursor', 'is not a cursor this API issued');
-  if (payload.s !== expected) throw fieldError('cursor', `was issued for sort=${payload.s}; repeat the request with the same sort`);
+  if (!payload || typeof payload.id !== 'string' || !isUuid(payload.id))
+    throw fieldError('cursor', 'is not a cursor this API issued');
+  if (payload.s !== expected)
+    throw fieldError('cursor', `was issued for sort=${payload.s}; repeat the request with the same sort`);
   return payload;
 }
 
@@ -206,17 +226,29 @@ export function orderBy(sort: SortSpec): RawBuilder<unknown> {
 /** `fields=a,b` → the presented names to return (id always included); undefined means all. */
 export function parseFields(spec: ResourceSpec, text: string | undefined): string[] | undefined {
   if (!text) return undefined;
-  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const known = allFields(spec);
   const extra = Object.keys(spec.extraOutput ?? {});
-  const unknown = names.filter((n) => !(n in known && !known[n]!.internal) && !extra.includes(n) && !(n === 'custom' && spec.customObject));
+  const unknown = names.filter(
+    (n) => !(n in known && !known[n]!.internal) && !extra.includes(n) && !(n === 'custom' && spec.customObject),
+  );
   if (unknown.length) throw fieldError('fields', `unknown field(s): ${unknown.join(', ')}`);
   return [...new Set(['id', ...names])];
 }
 
 export function parseInclude(spec: ResourceSpec, text: string | undefined): string[] {
   if (!text) return [];
-  const names = [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
+  const names = [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   const allowed = Object.keys(spec.includes ?? {});
   const unknown = names.filter((n) => !allowed.includes(n));
   if (unknown.length) {

@@ -2,7 +2,11 @@ import { allFields } from './list-query.ts';
 import type { ResourceSpec } from './resource-spec.ts';
 
 /** Turns a row into the API shape: camelCase names, ISO timestamps, internal columns left out. */
-export function presentRow(spec: ResourceSpec, row: Record<string, unknown>, fields?: string[]): Record<string, unknown> {
+export function presentRow(
+  spec: ResourceSpec,
+  row: Record<string, unknown>,
+  fields?: string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(allFields(spec))) {
     if (field.internal) continue;

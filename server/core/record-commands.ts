@@ -20,7 +20,10 @@ async function customColumn(ctx: CommandContext, spec: ResourceSpec, input: Inpu
   if (!spec.customObject) return {};
   if (input.custom === undefined && existing) return {};
   const defs = await loadCustomFieldDefs(ctx.trx, ctx.actor.tenantId, spec.customObject);
-  const merged = { ...((existing?.custom as Record<string, unknown>) ?? {}), ...((input.custom as Record<string, unknown>) ?? {}) };
+  const merged = {
+    ...((existing?.custom as Record<string, unknown>) ?? {}),
+    ...((input.custom as Record<string, unknown>) ?? {}),
+  };
   return { custom: JSON.stringify(validateCustomValues(defs, merged)) };
 }
 
@@ -36,7 +39,8 @@ async function presentFull(ctx: CommandContext, spec: ResourceSpec, row: Row) {
 }
 
 /** What the caller gets back: the record as their field rules let them see it. */
-const forCaller = (ctx: CommandContext, spec: ResourceSpec, record: Record<string, unknown>) => applyFieldRules(ctx.access, objectOf(spec), structuredClone(record));
+const forCaller = (ctx: CommandContext, spec: ResourceSpec, record: Record<string, unknown>) =>
+  applyFieldRules(ctx.access, objectOf(spec), structuredClone(record));
 
 /** A record may only be attached to a parent the user can see (no writing into hidden customers). */
 async function assertParentReadable(ctx: CommandContext, spec: ResourceSpec, columns: Record<string, unknown>) {
@@ -52,17 +56,30 @@ export async function createRecord(ctx: CommandContext, spec: ResourceSpec, inpu
   await authorize(ctx.trx, ctx.access, spec, 'create', { draft: { ...columns, custom: input.custom } });
   const row = (await dyn(ctx.trx)
     .insertInto(spec.table)
-    .values({ id: newId(), ...columns, tenant_id: ctx.actor.tenantId, created_by: ctx.actor.userId, updated_by: ctx.actor.userId })
+    .values({
+      id: newId(),
+      ...columns,
+      tenant_id: ctx.actor.tenantId,
+      created_by: ctx.actor.userId,
+      updated_by: ctx.actor.userId,
+    })
     .returningAll()
     .executeTakeFirstOrThrow()) as Row;
   await spec.afterWrite?.(ctx, row, input, true);
   const record = await presentFull(ctx, spec, row);
-  await writeAudit(ctx, [{ action: 'create', recordType: spec.recordType, recordId: row.id, changes: diff(undefined, record) }]);
+  await writeAudit(ctx, [
+    { action: 'create', recordType: spec.recordType, recordId: row.id, changes: diff(undefined, record) },
+  ]);
   await emit(ctx, spec, 'created', { id: row.id });
   return forCaller(ctx, spec, record);
 }
 
-export async function updateRecord(ctx: CommandContext, spec: ResourceSpec, id: string, input: Input & { version: number }) {
+export async function updateRecord(
+  ctx: CommandContext,
+  spec: ResourceSpec,
+  id: string,
+  input: Input & { version: number },
+) {
   const existing = await loadLive(ctx, spec, id, true);
   if (!existing) throw notFound(spec.recordType, id);
   await authorize(ctx.trx, ctx.access, spec, 'update', { id });
@@ -72,7 +89,10 @@ export async function updateRecord(ctx: CommandContext, spec: ResourceSpec, id: 
   if (existing.version !== input.version) {
     throw versionConflict(spec.recordType, id, existing.version).withDetails({ current: forCaller(ctx, spec, before) });
   }
-  const columns = { ...(await spec.toColumns(ctx, input, existing)), ...(await customColumn(ctx, spec, input, existing)) };
+  const columns = {
+    ...(await spec.toColumns(ctx, input, existing)),
+    ...(await customColumn(ctx, spec, input, existing)),
+  };
   // the changed record must stay inside the writer's scope (no handing a record out of reach)
   const custom = typeof columns.custom === 'string' ? (JSON.parse(columns.custom) as unknown) : existing.custom;
   await authorize(ctx.trx, ctx.access, spec, 'update', { draft: { ...existing, ...columns, custom } });
@@ -145,19 +165,32 @@ export async function deleteRecord(ctx: CommandContext, spec: ResourceSpec, id: 
     .execute();
   const deletedAt = root.deleted_at.toISOString();
   const entries: AuditEntry[] = [
-    { action: 'delete', recordType: spec.recordType, recordId: id, changes: { deletedAt: { before: null, after: deletedAt } } },
+    {
+      action: 'delete',
+      recordType: spec.recordType,
+      recordId: id,
+      changes: { deletedAt: { before: null, after: deletedAt } },
+    },
     ...touched.flatMap((t) =>
       t.ids.map((childId) => ({
         action: 'delete',
         recordType: t.spec.recordType,
         recordId: childId,
-        changes: { deletedAt: { before: null, after: deletedAt }, deletedWith: { before: null, after: `${spec.recordType}:${id}` } },
+        changes: {
+          deletedAt: { before: null, after: deletedAt },
+          deletedWith: { before: null, after: `${spec.recordType}:${id}` },
+        },
       })),
     ),
   ];
   await writeAudit(ctx, entries);
   await emit(ctx, spec, 'deleted', { id, batchId: batch, cascaded: touched.reduce((n, t) => n + t.ids.length, 0) });
-  return { id, batchId: batch, deletedAt, cascaded: Object.fromEntries(touched.map((t) => [t.spec.path, t.ids.length])) };
+  return {
+    id,
+    batchId: batch,
+    deletedAt,
+    cascaded: Object.fromEntries(touched.map((t) => [t.spec.path, t.ids.length])),
+  };
 }
 
 /** Every resource reachable through cascade relations (the tables a batch can span). */
@@ -182,30 +215,54 @@ export async function restoreRecord(ctx: CommandContext, spec: ResourceSpec, id:
   // whoever may delete the record may bring it back
   await authorize(ctx.trx, ctx.access, spec, 'delete', { id });
   if (spec.parent) {
-    const row = (await dyn(ctx.trx).selectFrom(spec.table).select(spec.parent.column).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).executeTakeFirst()) as Record<string, string | null> | undefined;
+    const row = (await dyn(ctx.trx)
+      .selectFrom(spec.table)
+      .select(spec.parent.column)
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst()) as Record<string, string | null> | undefined;
     const parentId = row?.[spec.parent.column];
     const parentSpec = getResource(spec.parent.resource);
     if (parentId && !(await loadLive(ctx, parentSpec, parentId))) {
-      throw new AppError('PARENT_DELETED', `restore the ${parentSpec.recordType} this ${spec.recordType} belongs to first`, {
-        parentType: parentSpec.recordType,
-        parentId,
-      });
+      throw new AppError(
+        'PARENT_DELETED',
+        `restore the ${parentSpec.recordType} this ${spec.recordType} belongs to first`,
+        {
+          parentType: parentSpec.recordType,
+          parentId,
+        },
+      );
     }
   }
   const entries: AuditEntry[] = [];
   for (const table of cascadeClosure(spec)) {
     const rows = (await dyn(ctx.trx)
       .updateTable(table.table)
-      .set({ deleted_at: null, delete_batch_id: null, version: sql`version + 1`, updated_at: sql`now()`, updated_by: ctx.actor.userId })
+      .set({
+        deleted_at: null,
+        delete_batch_id: null,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+        updated_by: ctx.actor.userId,
+      })
       .where('tenant_id', '=', ctx.actor.tenantId)
       .where('delete_batch_id', '=', entry.batch_id)
       .returning('id')
       .execute()) as { id: string }[];
     for (const r of rows) {
-      entries.push({ action: 'restore', recordType: table.recordType, recordId: r.id, changes: { deletedAt: { before: entry.deleted_at.toISOString(), after: null } } });
+      entries.push({
+        action: 'restore',
+        recordType: table.recordType,
+        recordId: r.id,
+        changes: { deletedAt: { before: entry.deleted_at.toISOString(), after: null } },
+      });
     }
   }
-  await ctx.trx.deleteFrom('recycle_bin').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', entry.id).execute();
+  await ctx.trx
+    .deleteFrom('recycle_bin')
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', entry.id)
+    .execute();
   await writeAudit(ctx, entries);
   await emit(ctx, spec, 'restored', { id, batchId: entry.batch_id, restored: entries.length });
   const row = await loadLive(ctx, spec, id);

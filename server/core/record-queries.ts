@@ -57,7 +57,8 @@ function assertVisible(access: AccessContext, spec: ResourceSpec, params: { filt
   if (sortField && hidden.has(sortField)) throw fieldError(`sort.${sortField}`, 'is hidden from you');
   if (!params.filter) return;
   try {
-    for (const name of Object.keys(JSON.parse(params.filter) as object)) if (hidden.has(name)) throw fieldError(`filter.${name}`, 'is hidden from you');
+    for (const name of Object.keys(JSON.parse(params.filter) as object))
+      if (hidden.has(name)) throw fieldError(`filter.${name}`, 'is hidden from you');
   } catch (error) {
     if (error instanceof SyntaxError) return; // parseFilter reports malformed JSON
     throw error;
@@ -74,16 +75,32 @@ function sandboxMask(spec: ResourceSpec, record: Record<string, unknown>): Recor
 }
 
 /** Presents rows for this user: field rules, sandbox masking and decorations applied. */
-async function presentFor(trx: Trx, access: AccessContext, spec: ResourceSpec, rows: Record<string, unknown>[], fields?: string[]) {
+async function presentFor(
+  trx: Trx,
+  access: AccessContext,
+  spec: ResourceSpec,
+  rows: Record<string, unknown>[],
+  fields?: string[],
+) {
   const object = objectOf(spec);
   const data = rows.map((row) => applyFieldRules(access, object, presentRow(spec, row, fields)));
   await decorate(trx, access, spec, data, fields);
   return data.map((record, i) => (rows[i]!.__sandbox_open === false ? sandboxMask(spec, record) : record));
 }
 
-export async function listRecords(trx: Trx, access: AccessContext, spec: ResourceSpec, params: ListParams, extra: Expression<SqlBool>[] = []): Promise<ListResult> {
+export async function listRecords(
+  trx: Trx,
+  access: AccessContext,
+  spec: ResourceSpec,
+  params: ListParams,
+  extra: Expression<SqlBool>[] = [],
+): Promise<ListResult> {
   if (!spec.readableByAll && !grantsFor(access, objectOf(spec), 'read').length) {
-    throw new AppError('MISSING_GRANT', `you have no read permission on ${objectOf(spec)} records (${objectOf(spec)}.read)`, { missing: `${objectOf(spec)}.read` });
+    throw new AppError(
+      'MISSING_GRANT',
+      `you have no read permission on ${objectOf(spec)} records (${objectOf(spec)}.read)`,
+      { missing: `${objectOf(spec)}.read` },
+    );
   }
   const defs = await defsFor(trx, access, spec);
   assertVisible(access, spec, params);
@@ -98,7 +115,9 @@ export async function listRecords(trx: Trx, access: AccessContext, spec: Resourc
   let query = dyn(trx)
     .selectFrom(spec.table)
     .select(sql`${sort.target.expr}`.as('__sort'))
-    .$if(access.sandboxUntil !== null, (q) => q.select(sql`${sandboxSql(access, objectOf(spec), spec.table)}`.as('__sandbox_open')))
+    .$if(access.sandboxUntil !== null, (q) =>
+      q.select(sql`${sandboxSql(access, objectOf(spec), spec.table)}`.as('__sandbox_open')),
+    )
     .where((eb) => eb.and(conditions))
     .orderBy(orderBy(sort))
     .limit(params.limit + 1);
@@ -109,15 +128,29 @@ export async function listRecords(trx: Trx, access: AccessContext, spec: Resourc
   const last = page.at(-1);
   const nextCursor = rows.length > params.limit && last ? encodeCursor(sort, last.__sort, last.id as string) : null;
   const data = await presentFor(trx, access, spec, page, fields);
-  await attachIncludes(trx, access, spec, include, data.filter((r) => r.masked !== true));
+  await attachIncludes(
+    trx,
+    access,
+    spec,
+    include,
+    data.filter((r) => r.masked !== true),
+  );
   return { data, nextCursor };
 }
 
-export async function getRecord(trx: Trx, access: AccessContext, spec: ResourceSpec, id: string, params: { fields?: string; include?: string } = {}) {
+export async function getRecord(
+  trx: Trx,
+  access: AccessContext,
+  spec: ResourceSpec,
+  id: string,
+  params: { fields?: string; include?: string } = {},
+) {
   const fields = parseFields(spec, params.fields);
   const include = parseInclude(spec, params.include);
   const columns = columnsFor(spec, fields);
-  let query = dyn(trx).selectFrom(spec.table).where((eb) => eb.and([...readScope(access, spec), sql<SqlBool>`id = ${id}`]));
+  let query = dyn(trx)
+    .selectFrom(spec.table)
+    .where((eb) => eb.and([...readScope(access, spec), sql<SqlBool>`id = ${id}`]));
   query = columns ? query.select(columns) : query.selectAll();
   const row = (await query.executeTakeFirst()) as Record<string, unknown> | undefined;
   if (!row) throw notFound(spec.recordType, id);
@@ -128,7 +161,13 @@ export async function getRecord(trx: Trx, access: AccessContext, spec: ResourceS
 }
 
 /** Adds the data kept in other tables, keeping a sparse fieldset sparse. */
-async function decorate(trx: Trx, access: AccessContext, spec: ResourceSpec, records: Record<string, unknown>[], fields?: string[]) {
+async function decorate(
+  trx: Trx,
+  access: AccessContext,
+  spec: ResourceSpec,
+  records: Record<string, unknown>[],
+  fields?: string[],
+) {
   if (!spec.decorate) return;
   const extra = Object.keys(spec.extraOutput ?? {});
   if (fields && !fields.some((f) => extra.includes(f))) return;
@@ -140,12 +179,19 @@ async function decorate(trx: Trx, access: AccessContext, spec: ResourceSpec, rec
 function relationConditions(relation: RelationSpec, ids: string[]): Expression<SqlBool>[] {
   const list = sql.join(ids.map((id) => sql`${id}`));
   const conditions = [sql<SqlBool>`${sql.ref(relation.column)} in (${list})`];
-  for (const [column, value] of Object.entries(relation.where ?? {})) conditions.push(sql<SqlBool>`${sql.ref(column)} = ${value}`);
+  for (const [column, value] of Object.entries(relation.where ?? {}))
+    conditions.push(sql<SqlBool>`${sql.ref(column)} = ${value}`);
   return conditions;
 }
 
 /** Fetches each requested related list for all records in one scoped query per relation. */
-async function attachIncludes(trx: Trx, access: AccessContext, spec: ResourceSpec, include: string[], records: Record<string, unknown>[]) {
+async function attachIncludes(
+  trx: Trx,
+  access: AccessContext,
+  spec: ResourceSpec,
+  include: string[],
+  records: Record<string, unknown>[],
+) {
   if (include.length === 0 || records.length === 0) return;
   const ids = records.map((r) => r.id as string);
   for (const name of include) {
@@ -157,7 +203,9 @@ async function attachIncludes(trx: Trx, access: AccessContext, spec: ResourceSpe
       .selectFrom(child.table)
       .selectAll()
       .select(sql`row_number() over (partition by ${sql.ref(relation.column)} order by ${orderBy(sort)})`.as('__rank'))
-      .$if(access.sandboxUntil !== null, (q) => q.select(sql`${sandboxSql(access, objectOf(child), child.table)}`.as('__sandbox_open')))
+      .$if(access.sandboxUntil !== null, (q) =>
+        q.select(sql`${sandboxSql(access, objectOf(child), child.table)}`.as('__sandbox_open')),
+      )
       .where((eb) => eb.and([...readScope(access, child, 'read', childDefs), ...relationConditions(relation, ids)]));
     const rows = (await dyn(trx)
       .selectFrom(ranked.as('ranked'))

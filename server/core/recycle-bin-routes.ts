@@ -52,7 +52,11 @@ export function registerRecycleBinRoutes(app: FastifyInstance, db: Kysely<DB>) {
             throw fieldError('cursor', 'is not a cursor this API issued');
           }
         }
-        const tenant = await trx.selectFrom('tenants').select('settings').where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
+        const tenant = await trx
+          .selectFrom('tenants')
+          .select('settings')
+          .where('id', '=', actor.tenantId)
+          .executeTakeFirstOrThrow();
         const retentionDays = Number(tenant.settings.recycleRetentionDays ?? 30);
         const rows = await trx
           .selectFrom('recycle_bin')
@@ -60,7 +64,9 @@ export function registerRecycleBinRoutes(app: FastifyInstance, db: Kysely<DB>) {
           .where('tenant_id', '=', actor.tenantId)
           .$if(Boolean(type), (q) => q.where('record_type', '=', type!))
           .$if(!hasSystem(access, 'viewAudit'), (q) => q.where('deleted_by', '=', actor.userId))
-          .$if(Boolean(after), (q) => q.where(sql`(deleted_at, id)`, '<', sql`(${after!.d}::timestamptz, ${after!.id}::uuid)`))
+          .$if(Boolean(after), (q) =>
+            q.where(sql`(deleted_at, id)`, '<', sql`(${after!.d}::timestamptz, ${after!.id}::uuid)`),
+          )
           .orderBy('deleted_at', 'desc')
           .orderBy('id', 'desc')
           .limit(limit + 1)
@@ -77,7 +83,10 @@ export function registerRecycleBinRoutes(app: FastifyInstance, db: Kysely<DB>) {
             deletedBy: e.deleted_by,
             purgeAfter: new Date(e.deleted_at.getTime() + retentionDays * 86400_000).toISOString(),
           })),
-          nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ d: last.deleted_at.toISOString(), id: last.id })).toString('base64url') : null,
+          nextCursor:
+            rows.length > limit && last
+              ? Buffer.from(JSON.stringify({ d: last.deleted_at.toISOString(), id: last.id })).toString('base64url')
+              : null,
         };
       }),
   });

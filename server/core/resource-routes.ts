@@ -38,8 +38,12 @@ export function outputSchema(spec: ResourceSpec): z.ZodObject {
     if (field.description) schema = schema.describe(field.description);
     shape[name] = schema;
   }
-  if (spec.customObject) shape.custom = z.record(z.string(), z.unknown()).optional().describe('Custom field values by key');
-  shape.masked = z.boolean().optional().describe('Present (true) on rows a sandboxed new hire may see listed but not open');
+  if (spec.customObject)
+    shape.custom = z.record(z.string(), z.unknown()).optional().describe('Custom field values by key');
+  shape.masked = z
+    .boolean()
+    .optional()
+    .describe('Present (true) on rows a sandboxed new hire may see listed but not open');
   for (const [name, schema] of Object.entries(spec.extraOutput ?? {})) shape[name] = (schema as z.ZodType).optional();
   const base = z.object(shape);
   const includes: Record<string, z.ZodType> = {};
@@ -84,9 +88,18 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
   r.get(`${base}/:id`, {
     onRequest: authenticate,
     config: needs('read'),
-    schema: { tags, summary: `Read one ${spec.recordType}`, description: includeNote, params: idParams, querystring: getQuery, response: { 200: one, ...errorResponses } },
+    schema: {
+      tags,
+      summary: `Read one ${spec.recordType}`,
+      description: includeNote,
+      params: idParams,
+      querystring: getQuery,
+      response: { 200: one, ...errorResponses },
+    },
     handler: async (request) => ({
-      data: await inTenant(db, request, ({ trx, access }) => getRecord(trx, access, spec, request.params.id, request.query)),
+      data: await inTenant(db, request, ({ trx, access }) =>
+        getRecord(trx, access, spec, request.params.id, request.query),
+      ),
     }),
   });
 
@@ -94,9 +107,16 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
     r.post(base, {
       onRequest: authenticate,
       config: needs('create'),
-      schema: { tags, summary: `Create a ${spec.recordType}`, body: spec.createSchema, response: { 201: one, ...errorResponses } },
+      schema: {
+        tags,
+        summary: `Create a ${spec.recordType}`,
+        body: spec.createSchema,
+        response: { 201: one, ...errorResponses },
+      },
       handler: async (request, reply) => {
-        const data = await inTenant(db, request, (ctx) => createRecord(ctx, spec, request.body as Record<string, unknown>));
+        const data = await inTenant(db, request, (ctx) =>
+          createRecord(ctx, spec, request.body as Record<string, unknown>),
+        );
         return reply.status(201).send({ data });
       },
     });
@@ -106,9 +126,17 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
     r.patch(`${base}/:id`, {
       onRequest: authenticate,
       config: needs('update'),
-      schema: { tags, summary: `Update a ${spec.recordType}`, params: idParams, body: spec.updateSchema, response: { 200: one, ...errorResponses } },
+      schema: {
+        tags,
+        summary: `Update a ${spec.recordType}`,
+        params: idParams,
+        body: spec.updateSchema,
+        response: { 200: one, ...errorResponses },
+      },
       handler: async (request) => ({
-        data: await inTenant(db, request, (ctx) => updateRecord(ctx, spec, request.params.id, request.body as Record<string, unknown> & { version: number })),
+        data: await inTenant(db, request, (ctx) =>
+          updateRecord(ctx, spec, request.params.id, request.body as Record<string, unknown> & { version: number }),
+        ),
       }),
     });
   }
@@ -120,14 +148,24 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
       schema: {
         tags,
         summary: `Move a ${spec.recordType} to the recycle bin`,
-        description: 'Soft delete: the record and the children deleted with it can be restored until the bin is purged.',
+        description:
+          'Soft delete: the record and the children deleted with it can be restored until the bin is purged.',
         params: idParams,
         response: {
-          200: z.object({ data: z.object({ id: z.string(), batchId: z.string(), deletedAt: z.string(), cascaded: z.record(z.string(), z.number()) }) }),
+          200: z.object({
+            data: z.object({
+              id: z.string(),
+              batchId: z.string(),
+              deletedAt: z.string(),
+              cascaded: z.record(z.string(), z.number()),
+            }),
+          }),
           ...errorResponses,
         },
       },
-      handler: async (request) => ({ data: await inTenant(db, request, (ctx) => deleteRecord(ctx, spec, request.params.id)) }),
+      handler: async (request) => ({
+        data: await inTenant(db, request, (ctx) => deleteRecord(ctx, spec, request.params.id)),
+      }),
     });
 
     r.post(`${base}/:id/restore`, {

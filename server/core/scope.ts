@@ -13,9 +13,17 @@ import type { CommandContext } from './context.ts';
  * live rows of `spec` that the user may `action`, as SQL conditions applied before paging.
  * The data scopes themselves are compiled in access/scope-sql.ts.
  */
-export function readScope(access: AccessContext, spec: ResourceSpec, action: AccessAction = 'read', defs: CustomFieldDef[] = []): Expression<SqlBool>[] {
+export function readScope(
+  access: AccessContext,
+  spec: ResourceSpec,
+  action: AccessAction = 'read',
+  defs: CustomFieldDef[] = [],
+): Expression<SqlBool>[] {
   const table = spec.table;
-  const base = [sql<SqlBool>`${sql.ref(`${table}.tenant_id`)} = ${access.actor.tenantId}`, sql<SqlBool>`${sql.ref(`${table}.deleted_at`)} is null`];
+  const base = [
+    sql<SqlBool>`${sql.ref(`${table}.tenant_id`)} = ${access.actor.tenantId}`,
+    sql<SqlBool>`${sql.ref(`${table}.deleted_at`)} is null`,
+  ];
   if (spec.readableByAll && action === 'read') return base;
   const object = objectOf(spec);
   if (spec.scopeVia) {
@@ -30,7 +38,12 @@ export function readScope(access: AccessContext, spec: ResourceSpec, action: Acc
 }
 
 /** Loads a live (not deleted) row of the actor's tenant, or undefined. */
-export async function loadLive(ctx: Pick<CommandContext, 'trx' | 'actor'>, spec: ResourceSpec, id: string, lock = false): Promise<Row | undefined> {
+export async function loadLive(
+  ctx: Pick<CommandContext, 'trx' | 'actor'>,
+  spec: ResourceSpec,
+  id: string,
+  lock = false,
+): Promise<Row | undefined> {
   let query = ctx.trx
     .selectFrom(spec.table)
     .selectAll()

@@ -19,7 +19,10 @@ import type { Mutex } from './mutex.ts';
  * instance (pg-boss, scripts) must go through `runExclusive` too.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pg: PGlite, private readonly mutex: Mutex) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly mutex: Mutex,
+  ) {}
 
   createAdapter() {
     return new PostgresAdapter();
@@ -39,7 +42,10 @@ class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
   private releases: Array<() => void> = [];
 
-  constructor(pg: PGlite, private readonly mutex: Mutex) {
+  constructor(
+    pg: PGlite,
+    private readonly mutex: Mutex,
+  ) {
     this.connection = new PGliteConnection(pg);
   }
 

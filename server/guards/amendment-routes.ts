@@ -15,8 +15,15 @@ export function registerAmendmentRoutes(app: FastifyInstance, services: AppServi
   r.get(path, {
     onRequest: authHook(db),
     config: { access: { object: 'followup', action: 'read' } },
-    schema: { tags, summary: 'The amendments of a follow-up, oldest first', params: idParams, response: { 200: z.object({ data: z.array(amendmentSchema) }), ...errorResponses } },
-    handler: async (request) => ({ data: await inTenant(db, request, ({ trx, access }) => listAmendments(trx, access, request.params.id)) }),
+    schema: {
+      tags,
+      summary: 'The amendments of a follow-up, oldest first',
+      params: idParams,
+      response: { 200: z.object({ data: z.array(amendmentSchema) }), ...errorResponses },
+    },
+    handler: async (request) => ({
+      data: await inTenant(db, request, ({ trx, access }) => listAmendments(trx, access, request.params.id)),
+    }),
   });
 
   r.post(path, {
@@ -25,7 +32,8 @@ export function registerAmendmentRoutes(app: FastifyInstance, services: AppServi
     schema: {
       tags,
       summary: 'Append a correction to a follow-up',
-      description: 'Follow-ups past the edit window (tenant setting followupEditWindowHours, default 72) cannot be changed; corrections are appended here. Allowed for the author and for users who may update the follow-up.',
+      description:
+        'Follow-ups past the edit window (tenant setting followupEditWindowHours, default 72) cannot be changed; corrections are appended here. Allowed for the author and for users who may update the follow-up.',
       params: idParams,
       body: z.object({ content: z.string().trim().min(1, 'is required').max(10000) }),
       response: { 201: z.object({ data: amendmentSchema }), ...errorResponses },

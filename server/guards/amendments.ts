@@ -31,7 +31,14 @@ function amendmentQuery(trx: Trx, tenantId: string) {
     .where('a.deleted_at', 'is', null);
 }
 
-const present = (r: { id: string; followup_id: string; content: string; author_id: string | null; created_at: Date; display_name: string | null }): Amendment => ({
+const present = (r: {
+  id: string;
+  followup_id: string;
+  content: string;
+  author_id: string | null;
+  created_at: Date;
+  display_name: string | null;
+}): Amendment => ({
   id: r.id,
   followupId: r.followup_id,
   content: r.content,
@@ -43,7 +50,11 @@ const present = (r: { id: string; followup_id: string; content: string; author_i
 /** Amendments of a follow-up the user can read, oldest first. */
 export async function listAmendments(trx: Trx, access: AccessContext, followupId: string): Promise<Amendment[]> {
   await authorize(trx, access, getResource('followups'), 'read', { id: followupId });
-  const rows = await amendmentQuery(trx, access.actor.tenantId).where('a.followup_id', '=', followupId).orderBy('a.created_at').orderBy('a.id').execute();
+  const rows = await amendmentQuery(trx, access.actor.tenantId)
+    .where('a.followup_id', '=', followupId)
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
   return rows.map(present);
 }
 
@@ -62,14 +73,33 @@ export async function appendAmendment(ctx: CommandContext, followupId: string, c
       await authorize(ctx.trx, ctx.access, spec, 'update', { id: followupId });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      throw new AppError(error.code, `only the author or someone who may update this follow-up can amend it (${error.message})`, error.details);
+      throw new AppError(
+        error.code,
+        `only the author or someone who may update this follow-up can amend it (${error.message})`,
+        error.details,
+      );
     }
   }
   const id = newId();
   await ctx.trx
     .insertInto('followup_amendments')
-    .values({ id, tenant_id: ctx.actor.tenantId, followup_id: followupId, content, author_id: ctx.actor.userId, created_by: ctx.actor.userId, updated_by: ctx.actor.userId })
+    .values({
+      id,
+      tenant_id: ctx.actor.tenantId,
+      followup_id: followupId,
+      content,
+      author_id: ctx.actor.userId,
+      created_by: ctx.actor.userId,
+      updated_by: ctx.actor.userId,
+    })
     .execute();
-  await writeAudit(ctx, [{ action: 'amend', recordType: 'followup', recordId: followupId, changes: { amendment: { before: null, after: { id, content } } } }]);
+  await writeAudit(ctx, [
+    {
+      action: 'amend',
+      recordType: 'followup',
+      recordId: followupId,
+      changes: { amendment: { before: null, after: { id, content } } },
+    },
+  ]);
   return present(await amendmentQuery(ctx.trx, ctx.actor.tenantId).where('a.id', '=', id).executeTakeFirstOrThrow());
 }

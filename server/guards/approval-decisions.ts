@@ -15,18 +15,42 @@ export type Decision = 'approve' | 'reject';
  * never the requester. Approving runs the operation at once; the request ends `executed`, or
  * `failed` with the error.
  */
-export async function decideApproval(ctx: CommandContext, storage: FileStorage, id: string, decision: Decision, reason: string | null): Promise<ApprovalRow> {
-  const row = await ctx.trx.selectFrom('approvals').selectAll().where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+export async function decideApproval(
+  ctx: CommandContext,
+  storage: FileStorage,
+  id: string,
+  decision: Decision,
+  reason: string | null,
+): Promise<ApprovalRow> {
+  const row = await ctx.trx
+    .selectFrom('approvals')
+    .selectAll()
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
   const permission = row ? approverPermission[row.kind as ApprovalKind] : undefined;
   const me = ctx.actor.userId;
-  if (!row || !permission || (row.requested_by !== me && row.decided_by !== me && !hasSystem(ctx.access, permission))) throw notFound('approval', id);
+  if (!row || !permission || (row.requested_by !== me && row.decided_by !== me && !hasSystem(ctx.access, permission)))
+    throw notFound('approval', id);
   if (row.requested_by === me) {
-    throw riskyDenial(new AppError('FORBIDDEN', 'you cannot decide your own request; another approver must', { approvalId: id }), `approval.${decision}`);
+    throw riskyDenial(
+      new AppError('FORBIDDEN', 'you cannot decide your own request; another approver must', { approvalId: id }),
+      `approval.${decision}`,
+    );
   }
   if (!hasSystem(ctx.access, permission)) {
-    throw riskyDenial(new AppError('MISSING_GRANT', `deciding this request needs the ${permission} permission`, { missing: `system.${permission}`, approvalId: id }), `approval.${decision}`);
+    throw riskyDenial(
+      new AppError('MISSING_GRANT', `deciding this request needs the ${permission} permission`, {
+        missing: `system.${permission}`,
+        approvalId: id,
+      }),
+      `approval.${decision}`,
+    );
   }
-  if (row.status !== 'pending') throw new AppError('CONFLICT', `this request is already ${row.status}`, { status: row.status, approvalId: id });
+  if (row.status !== 'pending')
+    throw new AppError('CONFLICT', `this request is already ${row.status}`, { status: row.status, approvalId: id });
 
   const status = decision === 'approve' ? 'approved' : 'rejected';
   const update = (values: Record<string, unknown>) =>
@@ -42,14 +66,31 @@ export async function decideApproval(ctx: CommandContext, storage: FileStorage, 
       action: `approval.${status}`,
       recordType: 'approval',
       recordId: id,
-      changes: { status: { before: 'pending', after: status }, decidedBy: { before: null, after: me }, requestedBy: { before: null, after: row.requested_by }, reason: { before: null, after: reason } },
+      changes: {
+        status: { before: 'pending', after: status },
+        decidedBy: { before: null, after: me },
+        requestedBy: { before: null, after: row.requested_by },
+        reason: { before: null, after: reason },
+      },
     },
   ]);
   if (decision === 'approve') {
-    const approved = await approvalQuery(ctx.trx, ctx.actor.tenantId).where('approvals.id', '=', id).executeTakeFirstOrThrow();
+    const approved = await approvalQuery(ctx.trx, ctx.actor.tenantId)
+      .where('approvals.id', '=', id)
+      .executeTakeFirstOrThrow();
     const execution = await executeApproval(ctx, storage, approved);
     await update({ status: execution.status, result: JSON.stringify(execution.result) });
-    await writeAudit(ctx, [{ action: `approval.${execution.status}`, recordType: 'approval', recordId: id, changes: { status: { before: 'approved', after: execution.status }, result: { before: null, after: execution.result } } }]);
+    await writeAudit(ctx, [
+      {
+        action: `approval.${execution.status}`,
+        recordType: 'approval',
+        recordId: id,
+        changes: {
+          status: { before: 'approved', after: execution.status },
+          result: { before: null, after: execution.result },
+        },
+      },
+    ]);
   }
   return approvalQuery(ctx.trx, ctx.actor.tenantId).where('approvals.id', '=', id).executeTakeFirstOrThrow();
 }

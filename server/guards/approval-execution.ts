@@ -22,11 +22,24 @@ interface Requester {
 async function requesterOf(ctx: CommandContext, userId: string): Promise<Requester> {
   const user = await ctx.trx
     .selectFrom('users')
-    .select(['id', 'tenant_id', 'username', 'display_name', 'role', 'is_service', 'department_id', 'is_active', 'deleted_at'])
+    .select([
+      'id',
+      'tenant_id',
+      'username',
+      'display_name',
+      'role',
+      'is_service',
+      'department_id',
+      'is_active',
+      'deleted_at',
+    ])
     .where('tenant_id', '=', ctx.actor.tenantId)
     .where('id', '=', userId)
     .executeTakeFirst();
-  if (!user || !user.is_active || user.deleted_at) throw new AppError('CONFLICT', 'the requester is no longer an active user; the request cannot run', { requestedBy: userId });
+  if (!user || !user.is_active || user.deleted_at)
+    throw new AppError('CONFLICT', 'the requester is no longer an active user; the request cannot run', {
+      requestedBy: userId,
+    });
   const actor = actorFromUser(user);
   return { actor, access: await loadAccess(ctx.trx, actor) };
 }
@@ -43,7 +56,11 @@ async function deleteContract(ctx: CommandContext, approval: ApprovalRow, reques
       action: 'delete.approved',
       recordType: 'contract',
       recordId: contractId,
-      changes: { approvalId: { before: null, after: approval.id }, requestedBy: { before: null, after: who(requester.actor) }, approvedBy: { before: null, after: who(ctx.actor) } },
+      changes: {
+        approvalId: { before: null, after: approval.id },
+        requestedBy: { before: null, after: who(requester.actor) },
+        approvedBy: { before: null, after: who(ctx.actor) },
+      },
     },
   ]);
   return { ...deleted };
@@ -52,11 +69,18 @@ async function deleteContract(ctx: CommandContext, approval: ApprovalRow, reques
 /** Generates the one-time, expiring, watermarked file for the requester. */
 async function generateExport(ctx: CommandContext, storage: FileStorage, approval: ApprovalRow, requester: Requester) {
   const parsed = exportRequestSchema.safeParse(approval.payload);
-  if (!parsed.success) throw new AppError('VALIDATION_FAILED', `the stored export request is not valid: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new AppError('VALIDATION_FAILED', `the stored export request is not valid: ${parsed.error.message}`);
   const request = parsed.data;
   const prepared = await prepareExport(ctx.trx, requester.access, request);
   assertMayRequestPhones(requester.access, prepared);
-  const file = await storeExportFile(ctx.trx, storage, { requester: requester.actor, access: requester.access, prepared, approvalId: approval.id, generatedBy: ctx.actor.userId });
+  const file = await storeExportFile(ctx.trx, storage, {
+    requester: requester.actor,
+    access: requester.access,
+    prepared,
+    approvalId: approval.id,
+    generatedBy: ctx.actor.userId,
+  });
   await writeAudit(ctx, [
     {
       action: 'export.generated',
@@ -73,7 +97,13 @@ async function generateExport(ctx: CommandContext, storage: FileStorage, approva
       },
     },
   ]);
-  return { exportFileId: file.id, fileName: file.fileName, rowCount: file.rowCount, expiresAt: file.expiresAt, download: file.download };
+  return {
+    exportFileId: file.id,
+    fileName: file.fileName,
+    rowCount: file.rowCount,
+    expiresAt: file.expiresAt,
+    download: file.download,
+  };
 }
 
 export interface Execution {
@@ -85,17 +115,27 @@ export interface Execution {
  * Runs an approved request inside a savepoint: when it fails (the requester lost the right,
  * the contract is gone…) its changes are undone and the approval records the error instead.
  */
-export async function executeApproval(ctx: CommandContext, storage: FileStorage, approval: ApprovalRow): Promise<Execution> {
+export async function executeApproval(
+  ctx: CommandContext,
+  storage: FileStorage,
+  approval: ApprovalRow,
+): Promise<Execution> {
   await sql`savepoint approval_execution`.execute(ctx.trx);
   try {
     const requester = await requesterOf(ctx, approval.requested_by);
-    const result = approval.kind === 'contract_delete' ? await deleteContract(ctx, approval, requester) : await generateExport(ctx, storage, approval, requester);
+    const result =
+      approval.kind === 'contract_delete'
+        ? await deleteContract(ctx, approval, requester)
+        : await generateExport(ctx, storage, approval, requester);
     await sql`release savepoint approval_execution`.execute(ctx.trx);
     return { status: 'executed', result };
   } catch (error) {
     await sql`rollback to savepoint approval_execution`.execute(ctx.trx);
     const known = error instanceof AppError ? error : fromDatabaseError(error);
     if (!known) throw error;
-    return { status: 'failed', result: { error: { code: known.code, message: known.message, details: known.details } } };
+    return {
+      status: 'failed',
+      result: { error: { code: known.code, message: known.message, details: known.details } },
+    };
   }
 }

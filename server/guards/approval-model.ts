@@ -37,7 +37,10 @@ export const approvalSchema = z
   })
   .meta({ id: 'Approval' });
 
-export type ApprovalRow = Selectable<ApprovalsTable> & { requested_by_name?: string | null; decided_by_name?: string | null };
+export type ApprovalRow = Selectable<ApprovalsTable> & {
+  requested_by_name?: string | null;
+  decided_by_name?: string | null;
+};
 
 export function presentApproval(row: ApprovalRow): z.infer<typeof approvalSchema> {
   return {
@@ -74,8 +77,12 @@ export function visibleApprovals(access: AccessContext): Expression<SqlBool> {
 export function approvalQuery(trx: Trx, tenantId: string) {
   return trx
     .selectFrom('approvals')
-    .leftJoin('users as requester', (j) => j.onRef('requester.tenant_id', '=', 'approvals.tenant_id').onRef('requester.id', '=', 'approvals.requested_by'))
-    .leftJoin('users as decider', (j) => j.onRef('decider.tenant_id', '=', 'approvals.tenant_id').onRef('decider.id', '=', 'approvals.decided_by'))
+    .leftJoin('users as requester', (j) =>
+      j.onRef('requester.tenant_id', '=', 'approvals.tenant_id').onRef('requester.id', '=', 'approvals.requested_by'),
+    )
+    .leftJoin('users as decider', (j) =>
+      j.onRef('decider.tenant_id', '=', 'approvals.tenant_id').onRef('decider.id', '=', 'approvals.decided_by'),
+    )
     .selectAll('approvals')
     .select(['requester.display_name as requested_by_name', 'decider.display_name as decided_by_name'])
     .where('approvals.tenant_id', '=', tenantId)
@@ -84,7 +91,10 @@ export function approvalQuery(trx: Trx, tenantId: string) {
 
 /** One request the user may see, or 404. */
 export async function loadVisibleApproval(trx: Trx, access: AccessContext, id: string): Promise<ApprovalRow> {
-  const row = await approvalQuery(trx, access.actor.tenantId).where('approvals.id', '=', id).where(visibleApprovals(access)).executeTakeFirst();
+  const row = await approvalQuery(trx, access.actor.tenantId)
+    .where('approvals.id', '=', id)
+    .where(visibleApprovals(access))
+    .executeTakeFirst();
   if (!row) throw notFound('approval', id);
   return row;
 }

@@ -7,8 +7,21 @@ import { errorResponses, idParams } from '../http/common-schemas.ts';
 import { fieldError } from '../http/errors.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
 import { decideApproval } from './approval-decisions.ts';
-import { approvalKinds, approvalQuery, approvalSchema, approvalStatuses, loadVisibleApproval, presentApproval, visibleApprovals } from './approval-model.ts';
-import { approvalCreateSchema, cancelApproval, requestContractDeletion, requestPhoneExport } from './approval-requests.ts';
+import {
+  approvalKinds,
+  approvalQuery,
+  approvalSchema,
+  approvalStatuses,
+  loadVisibleApproval,
+  presentApproval,
+  visibleApprovals,
+} from './approval-model.ts';
+import {
+  approvalCreateSchema,
+  cancelApproval,
+  requestContractDeletion,
+  requestPhoneExport,
+} from './approval-requests.ts';
 import { prepareExport } from './export-request.ts';
 
 const one = z.object({ data: approvalSchema });
@@ -58,7 +71,8 @@ export function registerApprovalRoutes(app: FastifyInstance, services: AppServic
     schema: {
       tags,
       summary: 'Your requests and your approver inbox',
-      description: 'Everybody sees their own requests; holders of approveContractDeletion / approveExports also see the pending requests of that kind, and those they decided.',
+      description:
+        'Everybody sees their own requests; holders of approveContractDeletion / approveExports also see the pending requests of that kind, and those they decided.',
       querystring: z.object({
         status: z.enum(approvalStatuses).optional(),
         kind: z.enum(approvalKinds).optional(),
@@ -66,7 +80,10 @@ export function registerApprovalRoutes(app: FastifyInstance, services: AppServic
         limit: z.coerce.number().int().min(1).max(200).default(50),
         cursor: z.string().max(200).optional(),
       }),
-      response: { 200: z.object({ data: z.array(approvalSchema), nextCursor: z.string().nullable() }), ...errorResponses },
+      response: {
+        200: z.object({ data: z.array(approvalSchema), nextCursor: z.string().nullable() }),
+        ...errorResponses,
+      },
     },
     handler: (request) =>
       inTenant(db, request, async ({ trx, actor, access }) => {
@@ -77,7 +94,13 @@ export function registerApprovalRoutes(app: FastifyInstance, services: AppServic
           .$if(Boolean(status), (q) => q.where('approvals.status', '=', status!))
           .$if(Boolean(kind), (q) => q.where('approvals.kind', '=', kind!))
           .$if(mine === 'true', (q) => q.where('approvals.requested_by', '=', actor.userId))
-          .$if(Boolean(after), (q) => q.where(sql`(approvals.created_at, approvals.id)`, '<', sql`(${after!.d}::timestamptz, ${after!.id}::uuid)`))
+          .$if(Boolean(after), (q) =>
+            q.where(
+              sql`(approvals.created_at, approvals.id)`,
+              '<',
+              sql`(${after!.d}::timestamptz, ${after!.id}::uuid)`,
+            ),
+          )
           .orderBy('approvals.created_at', 'desc')
           .orderBy('approvals.id', 'desc')
           .limit(limit + 1)
@@ -86,7 +109,10 @@ export function registerApprovalRoutes(app: FastifyInstance, services: AppServic
         const last = page.at(-1);
         return {
           data: page.map(presentApproval),
-          nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ d: last.created_at.toISOString(), id: last.id })).toString('base64url') : null,
+          nextCursor:
+            rows.length > limit && last
+              ? Buffer.from(JSON.stringify({ d: last.created_at.toISOString(), id: last.id })).toString('base64url')
+              : null,
         };
       }),
   });
@@ -95,7 +121,11 @@ export function registerApprovalRoutes(app: FastifyInstance, services: AppServic
     onRequest: authHook(db),
     config: { access: 'signedIn' },
     schema: { tags, summary: 'One request', params: idParams, response: { 200: one, ...errorResponses } },
-    handler: async (request) => ({ data: presentApproval(await inTenant(db, request, ({ trx, access }) => loadVisibleApproval(trx, access, request.params.id))) }),
+    handler: async (request) => ({
+      data: presentApproval(
+        await inTenant(db, request, ({ trx, access }) => loadVisibleApproval(trx, access, request.params.id)),
+      ),
+    }),
   });
 
   r.post(`${base}/:id/approve`, {
@@ -104,13 +134,18 @@ export function registerApprovalRoutes(app: FastifyInstance, services: AppServic
     schema: {
       tags,
       summary: 'Approve a pending request (runs it at once)',
-      description: 'Only holders of the matching permission, never the requester. The answer shows status executed, or failed with result.error.',
+      description:
+        'Only holders of the matching permission, never the requester. The answer shows status executed, or failed with result.error.',
       params: idParams,
       body: z.object({ reason: z.string().trim().max(1000).optional() }).optional(),
       response: { 200: one, ...errorResponses },
     },
     handler: async (request) => ({
-      data: presentApproval(await inTenant(db, request, (ctx) => decideApproval(ctx, services.storage, request.params.id, 'approve', request.body?.reason || null))),
+      data: presentApproval(
+        await inTenant(db, request, (ctx) =>
+          decideApproval(ctx, services.storage, request.params.id, 'approve', request.body?.reason || null),
+        ),
+      ),
     }),
   });
 
@@ -124,13 +159,26 @@ export function registerApprovalRoutes(app: FastifyInstance, services: AppServic
       body: z.object({ reason: z.string().trim().min(1, 'is required: tell the requester why').max(1000) }),
       response: { 200: one, ...errorResponses },
     },
-    handler: async (request) => ({ data: presentApproval(await inTenant(db, request, (ctx) => decideApproval(ctx, services.storage, request.params.id, 'reject', request.body.reason))) }),
+    handler: async (request) => ({
+      data: presentApproval(
+        await inTenant(db, request, (ctx) =>
+          decideApproval(ctx, services.storage, request.params.id, 'reject', request.body.reason),
+        ),
+      ),
+    }),
   });
 
   r.post(`${base}/:id/cancel`, {
     onRequest: authHook(db),
     config: { access: 'signedIn' },
-    schema: { tags, summary: 'Withdraw your own pending request', params: idParams, response: { 200: one, ...errorResponses } },
-    handler: async (request) => ({ data: presentApproval(await inTenant(db, request, (ctx) => cancelApproval(ctx, request.params.id))) }),
+    schema: {
+      tags,
+      summary: 'Withdraw your own pending request',
+      params: idParams,
+      response: { 200: one, ...errorResponses },
+    },
+    handler: async (request) => ({
+      data: presentApproval(await inTenant(db, request, (ctx) => cancelApproval(ctx, request.params.id))),
+    }),
   });
 }

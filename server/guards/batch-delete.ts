@@ -18,13 +18,21 @@ export const MAX_BATCH = 500;
 /** Rethrows a failure on one record of a guarded multi-record command, naming the record. */
 export function aboutRecord(error: unknown, recordType: string, id: string, operation: string): unknown {
   if (!(error instanceof AppError)) return error;
-  return riskyDenial(new AppError(error.code, `${recordType} ${id}: ${error.message}`, { ...error.details, id }), operation);
+  return riskyDenial(
+    new AppError(error.code, `${recordType} ${id}: ${error.message}`, { ...error.details, id }),
+    operation,
+  );
 }
 
 export function requireGrant(ctx: CommandContext, spec: ResourceSpec, action: 'delete' | 'update', operation: string) {
   const object = objectOf(spec);
   if (grantsFor(ctx.access, object, action).length > 0) return;
-  throw riskyDenial(new AppError('MISSING_GRANT', `you have no ${action} permission on ${object} records (${object}.${action})`, { missing: `${object}.${action}` }), operation);
+  throw riskyDenial(
+    new AppError('MISSING_GRANT', `you have no ${action} permission on ${object} records (${object}.${action})`, {
+      missing: `${object}.${action}`,
+    }),
+    operation,
+  );
 }
 
 /**
@@ -40,24 +48,36 @@ export async function refuseCustomersWithContracts(ctx: CommandContext, customer
     .where('deleted_at', 'is', null)
     .where('customer_id', 'in', customerIds)
     // only customers the user can see: the answer must not reveal others' contracts
-    .where(sql`customer_id`, 'in', ctx.trx.selectFrom('customers').select('customers.id').where((eb) => eb.and(readScope(ctx.access, customers))))
+    .where(
+      sql`customer_id`,
+      'in',
+      ctx.trx
+        .selectFrom('customers')
+        .select('customers.id')
+        .where((eb) => eb.and(readScope(ctx.access, customers))),
+    )
     .limit(100)
     .execute();
   if (contracts.length === 0) return;
   const holders = [...new Set(contracts.map((c) => c.customer_id))];
   throw riskyDenial(
-    new AppError('APPROVAL_REQUIRED', `${holders.length} of these customers still have contracts; deleting a contract needs an approved request, so delete their contracts through approvals first`, {
-      approvalKind: 'contract_delete',
-      how: CONTRACT_DELETE_HOW,
-      customerIds: holders,
-      contractIds: contracts.map((c) => c.id),
-    }),
+    new AppError(
+      'APPROVAL_REQUIRED',
+      `${holders.length} of these customers still have contracts; deleting a contract needs an approved request, so delete their contracts through approvals first`,
+      {
+        approvalKind: 'contract_delete',
+        how: CONTRACT_DELETE_HOW,
+        customerIds: holders,
+        contractIds: contracts.map((c) => c.id),
+      },
+    ),
     operation,
   );
 }
 
 /** A possible customerSpec.beforeDelete: the single delete honours the same rule as the batch. */
-export const refuseCustomerWithContracts = (ctx: CommandContext, row: Row) => refuseCustomersWithContracts(ctx, [row.id], 'customer.delete');
+export const refuseCustomerWithContracts = (ctx: CommandContext, row: Row) =>
+  refuseCustomersWithContracts(ctx, [row.id], 'customer.delete');
 
 /**
  * Deletes many records in one transaction, all or nothing, after the delete grant and a
@@ -79,14 +99,23 @@ export async function batchDelete(ctx: CommandContext, spec: ResourceSpec, ids: 
     }
   }
   const cascaded: Record<string, number> = {};
-  for (const d of deleted) for (const [path, n] of Object.entries(d.cascaded)) cascaded[path] = (cascaded[path] ?? 0) + n;
+  for (const d of deleted)
+    for (const [path, n] of Object.entries(d.cascaded)) cascaded[path] = (cascaded[path] ?? 0) + n;
   await writeAudit(ctx, [
     {
       action: 'batch-delete',
       recordType: 'user',
       recordId: ctx.actor.userId,
-      changes: { recordType: { before: null, after: spec.recordType }, ids: { before: null, after: unique }, count: { before: null, after: unique.length } },
+      changes: {
+        recordType: { before: null, after: spec.recordType },
+        ids: { before: null, after: unique },
+        count: { before: null, after: unique.length },
+      },
     },
   ]);
-  return { count: deleted.length, deleted: deleted.map((d) => ({ id: d.id, batchId: d.batchId, deletedAt: d.deletedAt })), cascaded };
+  return {
+    count: deleted.length,
+    deleted: deleted.map((d) => ({ id: d.id, batchId: d.batchId, deletedAt: d.deletedAt })),
+    cascaded,
+  };
 }

@@ -21,7 +21,10 @@ export function registerBulkRoutes(app: FastifyInstance, services: AppServices) 
     const spec = getResource(path);
     r.post(`/api/v1/${path}/batch-delete`, {
       onRequest: authHook(db),
-      config: { access: { object: objectOfResource[path]!, action: 'delete' }, riskyOperation: `${spec.recordType}.batch-delete` },
+      config: {
+        access: { object: objectOfResource[path]!, action: 'delete' },
+        riskyOperation: `${spec.recordType}.batch-delete`,
+      },
       schema: {
         tags: [spec.tag],
         summary: `Move several ${spec.path} to the recycle bin (all or nothing)`,
@@ -38,7 +41,9 @@ export function registerBulkRoutes(app: FastifyInstance, services: AppServices) 
           ...errorResponses,
         },
       },
-      handler: async (request) => ({ data: await inTenant(db, request, (ctx) => batchDelete(ctx, spec, request.body.ids)) }),
+      handler: async (request) => ({
+        data: await inTenant(db, request, (ctx) => batchDelete(ctx, spec, request.body.ids)),
+      }),
     });
   }
 
@@ -63,6 +68,8 @@ export function registerBulkRoutes(app: FastifyInstance, services: AppServices) 
         ...errorResponses,
       },
     },
-    handler: async (request) => ({ data: await inTenant(db, request, (ctx) => mergeCustomers(ctx, request.body.targetId, request.body.sourceIds)) }),
+    handler: async (request) => ({
+      data: await inTenant(db, request, (ctx) => mergeCustomers(ctx, request.body.targetId, request.body.sourceIds)),
+    }),
   });
 }

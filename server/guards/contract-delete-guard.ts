@@ -25,15 +25,20 @@ export async function requireContractDeletionApproval(ctx: CommandContext, row: 
     .where('kind', '=', 'contract_delete')
     .where('deleted_at', 'is', null)
     .where(sql<string>`payload->>'contractId'`, '=', row.id);
-  if (approvalId && (await approvals.where('id', '=', approvalId).where('status', '=', 'approved').executeTakeFirst())) return;
+  if (approvalId && (await approvals.where('id', '=', approvalId).where('status', '=', 'approved').executeTakeFirst()))
+    return;
   const pending = await approvals.where('status', '=', 'pending').executeTakeFirst();
   throw riskyDenial(
-    new AppError('APPROVAL_REQUIRED', 'deleting a contract linked to a customer needs an approved request; a user with the contract-deletion approval permission (legal) decides', {
-      approvalKind: 'contract_delete',
-      how: CONTRACT_DELETE_HOW,
-      contractId: row.id,
-      ...(pending ? { pendingApprovalId: pending.id } : {}),
-    }),
+    new AppError(
+      'APPROVAL_REQUIRED',
+      'deleting a contract linked to a customer needs an approved request; a user with the contract-deletion approval permission (legal) decides',
+      {
+        approvalKind: 'contract_delete',
+        how: CONTRACT_DELETE_HOW,
+        contractId: row.id,
+        ...(pending ? { pendingApprovalId: pending.id } : {}),
+      },
+    ),
     'contract.delete',
   );
 }

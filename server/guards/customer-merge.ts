@@ -19,7 +19,11 @@ import { requireStepUp } from './step-up-token.ts';
 export const mergeSchema = z
   .object({
     targetId: z.uuid().describe('The customer that stays'),
-    sourceIds: z.array(z.uuid()).min(1).max(20).describe('Customers merged into the target, in order of precedence; they go to the recycle bin'),
+    sourceIds: z
+      .array(z.uuid())
+      .min(1)
+      .max(20)
+      .describe('Customers merged into the target, in order of precedence; they go to the recycle bin'),
   })
   .refine((v) => !v.sourceIds.includes(v.targetId), { path: ['sourceIds'], message: 'must not contain targetId' })
   .meta({ id: 'CustomerMerge' });
@@ -30,7 +34,11 @@ const dyn = (trx: Trx) => trx as unknown as Kysely<any>;
 const isBlank = (v: unknown) => v === null || v === undefined || v === '';
 
 /** "Non-null wins": the target keeps its values; its empty fields take the first source's value that is set. */
-export function mergedInput(target: Record<string, unknown>, sources: Record<string, unknown>[], fieldNames: string[]): Input {
+export function mergedInput(
+  target: Record<string, unknown>,
+  sources: Record<string, unknown>[],
+  fieldNames: string[],
+): Input {
   const fill: Input = {};
   for (const name of fieldNames) {
     if (!isBlank(target[name])) continue;
@@ -73,9 +81,15 @@ async function moveChildren(ctx: CommandContext, sourceId: string, targetId: str
     .executeTakeFirst();
   for (const child of children) {
     const table = getResource(child.resource).table;
-    const set: Record<string, unknown> = { customer_id: targetId, version: sql`version + 1`, updated_at: sql`now()`, updated_by: ctx.actor.userId };
+    const set: Record<string, unknown> = {
+      customer_id: targetId,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+      updated_by: ctx.actor.userId,
+    };
     if (child.resource === 'contacts' && targetHasPrimary) set.is_primary = false;
-    if (child.resource === 'attachments') set.record_id = sql`case when record_type = 'customer' and record_id = ${sourceId} then ${targetId}::uuid else record_id end`;
+    if (child.resource === 'attachments')
+      set.record_id = sql`case when record_type = 'customer' and record_id = ${sourceId} then ${targetId}::uuid else record_id end`;
     const rows = (await dyn(ctx.trx)
       .updateTable(table)
       .set(set)
@@ -83,13 +97,22 @@ async function moveChildren(ctx: CommandContext, sourceId: string, targetId: str
       .where('deleted_at', 'is', null)
       .where((eb) =>
         child.resource === 'attachments'
-          ? eb.or([eb('customer_id', '=', sourceId), eb.and([eb('record_type', '=', 'customer'), eb('record_id', '=', sourceId)])])
+          ? eb.or([
+              eb('customer_id', '=', sourceId),
+              eb.and([eb('record_type', '=', 'customer'), eb('record_id', '=', sourceId)]),
+            ])
           : eb('customer_id', '=', sourceId),
       )
       .returning('id')
       .execute()) as Array<{ id: string }>;
     moved[child.resource] = (moved[child.resource] ?? 0) + rows.length;
-    for (const row of rows) entries.push({ action: 'merge.move', recordType: child.recordType, recordId: row.id, changes: { customerId: { before: sourceId, after: targetId } } });
+    for (const row of rows)
+      entries.push({
+        action: 'merge.move',
+        recordType: child.recordType,
+        recordId: row.id,
+        changes: { customerId: { before: sourceId, after: targetId } },
+      });
   }
   // assignments follow the customer, unless the target already has the same assignee
   await ctx.trx
@@ -99,7 +122,17 @@ async function moveChildren(ctx: CommandContext, sourceId: string, targetId: str
     .where('record_type', '=', 'customer')
     .where('record_id', '=', sourceId)
     .where('deleted_at', 'is', null)
-    .where('user_id', 'not in', ctx.trx.selectFrom('assignments').select('user_id').where('tenant_id', '=', tenant).where('record_type', '=', 'customer').where('record_id', '=', targetId).where('deleted_at', 'is', null))
+    .where(
+      'user_id',
+      'not in',
+      ctx.trx
+        .selectFrom('assignments')
+        .select('user_id')
+        .where('tenant_id', '=', tenant)
+        .where('record_type', '=', 'customer')
+        .where('record_id', '=', targetId)
+        .where('deleted_at', 'is', null),
+    )
     .execute();
   await writeAudit(ctx, entries);
 }
@@ -135,7 +168,11 @@ export async function mergeCustomers(ctx: CommandContext, targetId: string, sour
   const names = Object.entries(allFields(spec))
     .filter(([name, f]) => !f.internal && !(name in baseFields) && name !== 'tags' && f.kind !== 'json')
     .map(([name]) => name);
-  const fill = mergedInput(presentRow(spec, target), sources.map((s) => presentRow(spec, s)), names);
+  const fill = mergedInput(
+    presentRow(spec, target),
+    sources.map((s) => presentRow(spec, s)),
+    names,
+  );
 
   const moved: Record<string, number> = {};
   for (const source of sources) await moveChildren(ctx, source.id, targetId, moved);
@@ -160,9 +197,18 @@ export async function mergeCustomers(ctx: CommandContext, targetId: string, sour
       action: 'merge',
       recordType: 'customer',
       recordId: targetId,
-      changes: { mergedFrom: { before: null, after: ids }, filled: { before: null, after: Object.keys(fill) }, moved: { before: null, after: moved } },
+      changes: {
+        mergedFrom: { before: null, after: ids },
+        filled: { before: null, after: Object.keys(fill) },
+        moved: { before: null, after: moved },
+      },
     },
-    ...ids.map((id) => ({ action: 'merged-into', recordType: 'customer', recordId: id, changes: { mergedInto: { before: null, after: targetId } } })),
+    ...ids.map((id) => ({
+      action: 'merged-into',
+      recordType: 'customer',
+      recordId: id,
+      changes: { mergedInto: { before: null, after: targetId } },
+    })),
   ]);
   const record = await getRecord(ctx.trx, ctx.access, spec, targetId);
   return { target: record, mergedIds: ids, moved, deleted: deleted.map((d) => ({ id: d.id, batchId: d.batchId })) };

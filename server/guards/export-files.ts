@@ -57,7 +57,14 @@ export async function storeExportFile(
     })
     .returning('expires_at')
     .executeTakeFirstOrThrow();
-  return { id, fileName: file.fileName, rowCount: table.rows.length, expiresAt: row.expires_at.toISOString(), watermark: watermark.text, download: `/api/v1/exports/${id}/download` };
+  return {
+    id,
+    fileName: file.fileName,
+    rowCount: table.rows.length,
+    expiresAt: row.expires_at.toISOString(),
+    watermark: watermark.text,
+    download: `/api/v1/exports/${id}/download`,
+  };
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {
@@ -74,7 +81,11 @@ export interface TakenExport {
 }
 
 /** The one download of an export file, by its requester; afterwards, or after 24 h, 410 GONE. */
-export async function takeExportFile(ctx: CommandContext, storage: FileStorage, id: string): Promise<Outcome<TakenExport>> {
+export async function takeExportFile(
+  ctx: CommandContext,
+  storage: FileStorage,
+  id: string,
+): Promise<Outcome<TakenExport>> {
   const row = await ctx.trx
     .selectFrom('export_files')
     .selectAll()
@@ -89,22 +100,52 @@ export async function takeExportFile(ctx: CommandContext, storage: FileStorage, 
     throw riskyDenial(notFound('export file', id), 'export.download', { id });
   }
   const refuse = async (reason: string, message: string, details: Record<string, unknown>) => {
-    await writeAudit(ctx, [{ action: 'export.download-refused', recordType: 'export_file', recordId: id, changes: { reason: { before: null, after: reason } } }]);
+    await writeAudit(ctx, [
+      {
+        action: 'export.download-refused',
+        recordType: 'export_file',
+        recordId: id,
+        changes: { reason: { before: null, after: reason } },
+      },
+    ]);
     return failure<TakenExport>(new AppError('GONE', message, { id, ...details }));
   };
-  if (row.downloaded_at) return refuse('already downloaded', 'this export file was already downloaded; export files are one-time — request a new export', { downloadedAt: row.downloaded_at.toISOString() });
+  if (row.downloaded_at)
+    return refuse(
+      'already downloaded',
+      'this export file was already downloaded; export files are one-time — request a new export',
+      { downloadedAt: row.downloaded_at.toISOString() },
+    );
   if (!row.live) {
     await storage.delete(row.storage_key).catch(() => undefined);
-    return refuse('expired', `this export file expired ${EXPORT_FILE_HOURS} hours after it was generated; request a new export`, { expiresAt: row.expires_at.toISOString() });
+    return refuse(
+      'expired',
+      `this export file expired ${EXPORT_FILE_HOURS} hours after it was generated; request a new export`,
+      { expiresAt: row.expires_at.toISOString() },
+    );
   }
   const data = await storage
     .read(row.storage_key)
     .then(readAll)
     .catch(() => undefined);
   if (!data) return refuse('missing from storage', 'the export file is no longer in storage; request a new export', {});
-  await ctx.trx.updateTable('export_files').set({ downloaded_at: sql<Date>`now()`, updated_at: sql<Date>`now()`, updated_by: ctx.actor.userId }).where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', id).execute();
+  await ctx.trx
+    .updateTable('export_files')
+    .set({ downloaded_at: sql<Date>`now()`, updated_at: sql<Date>`now()`, updated_by: ctx.actor.userId })
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', id)
+    .execute();
   await writeAudit(ctx, [
-    { action: 'export.downloaded', recordType: 'export_file', recordId: id, changes: { fileName: { before: null, after: row.file_name }, rowCount: { before: null, after: row.row_count }, watermark: { before: null, after: row.watermark } } },
+    {
+      action: 'export.downloaded',
+      recordType: 'export_file',
+      recordId: id,
+      changes: {
+        fileName: { before: null, after: row.file_name },
+        rowCount: { before: null, after: row.row_count },
+        watermark: { before: null, after: row.watermark },
+      },
+    },
   ]);
   return success({ data, fileName: row.file_name, mimeType: row.mime_type, storageKey: row.storage_key });
 }

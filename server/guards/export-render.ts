@@ -21,7 +21,10 @@ const shanghai = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString
 
 export function watermarkFor(requester: { displayName: string; username: string }, at: Date): Watermark {
   const time = `${shanghai(at)} (UTC+8)`;
-  return { text: `导出人: ${requester.displayName}（${requester.username}） 时间: ${time}`, mark: `${requester.displayName} ${shanghai(at)}` };
+  return {
+    text: `导出人: ${requester.displayName}（${requester.username}） 时间: ${time}`,
+    mark: `${requester.displayName} ${shanghai(at)}`,
+  };
 }
 
 /** One cell as text: lists joined, money as "amount currency", nothing as empty. */
@@ -30,7 +33,8 @@ export function cellText(value: unknown): string {
   if (Array.isArray(value)) return value.map(cellText).join(', ');
   if (typeof value === 'object') {
     const money = value as { amount?: unknown; currency?: unknown };
-    if (typeof money.amount === 'string' && typeof money.currency === 'string') return `${money.amount} ${money.currency}`;
+    if (typeof money.amount === 'string' && typeof money.currency === 'string')
+      return `${money.amount} ${money.currency}`;
     return JSON.stringify(value);
   }
   return String(value);
@@ -62,7 +66,9 @@ export async function renderXlsx(table: ExportTable, watermark: Watermark, at: D
   workbook.subject = watermark.text;
   workbook.description = watermark.text;
   workbook.keywords = 'Cairn export watermark';
-  const sheet = workbook.addWorksheet('客户', { headerFooter: { oddHeader: `&L${watermark.text.replace(/&/g, '&&')}`, oddFooter: '&L&P / &N' } });
+  const sheet = workbook.addWorksheet('客户', {
+    headerFooter: { oddHeader: `&L${watermark.text.replace(/&/g, '&&')}`, oddFooter: '&L&P / &N' },
+  });
   const width = Math.max(table.header.length, 1);
   sheet.addRow([watermark.text]);
   sheet.mergeCells(1, 1, 1, width);
@@ -73,10 +79,19 @@ export async function renderXlsx(table: ExportTable, watermark: Watermark, at: D
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export async function renderExport(table: ExportTable, format: ExportFormat, watermark: Watermark, at: Date): Promise<RenderedExport> {
+export async function renderExport(
+  table: ExportTable,
+  format: ExportFormat,
+  watermark: Watermark,
+  at: Date,
+): Promise<RenderedExport> {
   const stamp = shanghai(at).replace(/[-: ]/g, '').slice(0, 12);
   if (format === 'xlsx') {
-    return { data: await renderXlsx(table, watermark, at), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `customers-${stamp}.xlsx` };
+    return {
+      data: await renderXlsx(table, watermark, at),
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      fileName: `customers-${stamp}.xlsx`,
+    };
   }
   return { data: renderCsv(table, watermark), mimeType: 'text/csv; charset=utf-8', fileName: `customers-${stamp}.csv` };
 }

@@ -17,7 +17,11 @@ export const MAX_EXPORT_ROWS = 50_000;
 
 export const exportRequestSchema = z
   .object({
-    fields: z.array(z.string().trim().min(1).max(80)).min(1, 'name at least one field').max(100).describe('Customer fields, custom fields as custom.<key>'),
+    fields: z
+      .array(z.string().trim().min(1).max(80))
+      .min(1, 'name at least one field')
+      .max(100)
+      .describe('Customer fields, custom fields as custom.<key>'),
     filter: z
       .union([z.string().max(4000), z.record(z.string(), z.unknown())])
       .optional()
@@ -40,21 +44,26 @@ export interface PreparedExport {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const dyn = (trx: Trx) => trx as unknown as Kysely<any>;
 
-const filterText = (filter: ExportRequest['filter']) => (filter === undefined ? undefined : typeof filter === 'string' ? filter : JSON.stringify(filter));
+const filterText = (filter: ExportRequest['filter']) =>
+  filter === undefined ? undefined : typeof filter === 'string' ? filter : JSON.stringify(filter);
 
 function checkField(spec: ResourceSpec, defs: CustomFieldDef[], name: string) {
   if (name.startsWith('custom.')) {
-    if (!defs.some((d) => d.key === name.slice(7))) throw fieldError(`fields.${name}`, 'is not a custom field of customers');
+    if (!defs.some((d) => d.key === name.slice(7)))
+      throw fieldError(`fields.${name}`, 'is not a custom field of customers');
     return;
   }
   const field = allFields(spec)[name];
   if (!field || field.internal) {
-    const allowed = Object.entries(allFields(spec)).filter(([, f]) => !f.internal).map(([k]) => k);
+    const allowed = Object.entries(allFields(spec))
+      .filter(([, f]) => !f.internal)
+      .map(([k]) => k);
     throw fieldError(`fields.${name}`, `is not a customer field; allowed: ${allowed.join(', ')}, custom.<key>`);
   }
 }
 
-const isPhoneField = (defs: CustomFieldDef[], name: string) => name === 'mainPhone' || (name.startsWith('custom.') && defs.find((d) => d.key === name.slice(7))?.type === 'phone');
+const isPhoneField = (defs: CustomFieldDef[], name: string) =>
+  name === 'mainPhone' || (name.startsWith('custom.') && defs.find((d) => d.key === name.slice(7))?.type === 'phone');
 
 /**
  * Checks an export request for this user and compiles its rows: the customer.export grant,
@@ -64,14 +73,24 @@ const isPhoneField = (defs: CustomFieldDef[], name: string) => name === 'mainPho
 export async function prepareExport(trx: Trx, access: AccessContext, request: ExportRequest): Promise<PreparedExport> {
   const spec = getResource('customers');
   if (grantsFor(access, 'customer', 'export').length === 0) {
-    throw riskyDenial(new AppError('MISSING_GRANT', 'you have no export permission on customer records (customer.export)', { missing: 'customer.export' }), 'customer.export');
+    throw riskyDenial(
+      new AppError('MISSING_GRANT', 'you have no export permission on customer records (customer.export)', {
+        missing: 'customer.export',
+      }),
+      'customer.export',
+    );
   }
   const defs = await loadCustomFieldDefs(trx, access.actor.tenantId, 'customer');
   const fields = [...new Set(request.fields)];
   const hidden = hiddenFields(access, 'customer');
   for (const name of fields) {
     checkField(spec, defs, name);
-    if (hidden.has(name)) throw new AppError('FIELD_READONLY', `${name} is hidden from you and cannot be exported`, { field: name, rule: 'hidden', missing: `customer.${name}.read` });
+    if (hidden.has(name))
+      throw new AppError('FIELD_READONLY', `${name} is hidden from you and cannot be exported`, {
+        field: name,
+        rule: 'hidden',
+        missing: `customer.${name}.read`,
+      });
   }
   const text = filterText(request.filter);
   if (text) {
@@ -81,7 +100,12 @@ export async function prepareExport(trx: Trx, access: AccessContext, request: Ex
     } catch {
       // parseFilter reports malformed JSON
     }
-    for (const name of names) if (hidden.has(name)) throw new AppError('FIELD_READONLY', `${name} is hidden from you and cannot be filtered on`, { field: `filter.${name}`, rule: 'hidden' });
+    for (const name of names)
+      if (hidden.has(name))
+        throw new AppError('FIELD_READONLY', `${name} is hidden from you and cannot be filtered on`, {
+          field: `filter.${name}`,
+          rule: 'hidden',
+        });
   }
   const rules = access.fieldRules.get('customer');
   const phoneFields = fields.filter((f) => isPhoneField(defs, f) && rules?.get(f) !== 'masked');
@@ -91,7 +115,8 @@ export async function prepareExport(trx: Trx, access: AccessContext, request: Ex
 }
 
 /** A CRM admin: may approve exports and exports all customers. Only they may ask for phone numbers. */
-export const isCrmAdmin = (access: AccessContext) => hasSystem(access, 'approveExports') && grantsFor(access, 'customer', 'export').some((g) => g.scope === 'all');
+export const isCrmAdmin = (access: AccessContext) =>
+  hasSystem(access, 'approveExports') && grantsFor(access, 'customer', 'export').some((g) => g.scope === 'all');
 
 export function assertMayRequestPhones(access: AccessContext, prepared: PreparedExport) {
   if (prepared.phoneFields.length === 0 || isCrmAdmin(access)) return;
@@ -121,10 +146,18 @@ export async function exportRows(trx: Trx, access: AccessContext, prepared: Prep
     .orderBy(sql`id`)
     .limit(MAX_EXPORT_ROWS + 1)
     .execute()) as Record<string, unknown>[];
-  if (rows.length > MAX_EXPORT_ROWS) throw fieldError('filter', `matches more than ${MAX_EXPORT_ROWS} customers; narrow the filter`);
+  if (rows.length > MAX_EXPORT_ROWS)
+    throw fieldError('filter', `matches more than ${MAX_EXPORT_ROWS} customers; narrow the filter`);
   const records = rows.map((row) => applyFieldRules(access, 'customer', presentRow(spec, row)));
   return {
     header: fields,
-    rows: records.map((record) => fields.map((f) => (f.startsWith('custom.') ? (record.custom as Record<string, unknown> | undefined)?.[f.slice(7)] : record[f]) ?? null)),
+    rows: records.map((record) =>
+      fields.map(
+        (f) =>
+          (f.startsWith('custom.')
+            ? (record.custom as Record<string, unknown> | undefined)?.[f.slice(7)]
+            : record[f]) ?? null,
+      ),
+    ),
   };
 }

@@ -30,7 +30,9 @@ export function registerExportRoutes(app: FastifyInstance, services: AppServices
       tags,
       summary: 'Export customers as CSV or XLSX',
       description: `Rows are limited to your export scope and shown with your field rules, watermarked with your name and the time. Without phone numbers the file comes back at once (200). With phone numbers (mainPhone, phone custom fields) only CRM administrators may ask, and the answer is 202 with a pending export approval; once another approver of exports approves, the file is waiting at /api/v1/exports/{id}/download — one download, within ${EXPORT_FILE_HOURS} hours.`,
-      body: exportRequestSchema.extend({ reason: z.string().trim().max(1000).optional().describe('Why you need phone numbers (shown to the approver)') }),
+      body: exportRequestSchema.extend({
+        reason: z.string().trim().max(1000).optional().describe('Why you need phone numbers (shown to the approver)'),
+      }),
       response: {
         200: fileResponse,
         202: z.object({ data: approvalSchema }).describe('Pending approval (export with phone numbers)'),
@@ -84,12 +86,20 @@ export function registerExportRoutes(app: FastifyInstance, services: AppServices
       summary: 'Download an approved export (once, by the requester)',
       description: `410 GONE after the first download or ${EXPORT_FILE_HOURS} hours after generation.`,
       params: idParams,
-      response: { 200: fileResponse, 410: errorResponses[404].describe('Already downloaded or expired'), ...errorResponses },
+      response: {
+        200: fileResponse,
+        410: errorResponses[404].describe('Already downloaded or expired'),
+        ...errorResponses,
+      },
     },
     handler: async (request, reply) => {
-      const file = settle(await inTenant(db, request, (ctx) => takeExportFile(ctx, services.storage, request.params.id)));
+      const file = settle(
+        await inTenant(db, request, (ctx) => takeExportFile(ctx, services.storage, request.params.id)),
+      );
       // one-time: the bytes go once the download is recorded
-      await services.storage.delete(file.storageKey).catch((error: Error) => request.log.warn({ err: error }, 'could not remove a downloaded export file'));
+      await services.storage
+        .delete(file.storageKey)
+        .catch((error: Error) => request.log.warn({ err: error }, 'could not remove a downloaded export file'));
       return reply
         .header('content-type', file.mimeType)
         .header('content-disposition', disposition(file.fileName))

@@ -12,12 +12,16 @@ export async function enforceFollowupEditWindow(ctx: CommandContext, row: Row, _
   const createdAt = row.created_at instanceof Date ? row.created_at : new Date(String(row.created_at));
   if (Date.now() - createdAt.getTime() <= windowHours * 3600_000) return;
   throw riskyDenial(
-    new AppError('EDIT_WINDOW_CLOSED', `follow-ups can be edited for ${windowHours} hours after they are recorded; append an amendment instead`, {
-      windowHours,
-      createdAt: createdAt.toISOString(),
-      how: `POST /api/v1/followups/${row.id}/amendments`,
-      id: row.id,
-    }),
+    new AppError(
+      'EDIT_WINDOW_CLOSED',
+      `follow-ups can be edited for ${windowHours} hours after they are recorded; append an amendment instead`,
+      {
+        windowHours,
+        createdAt: createdAt.toISOString(),
+        how: `POST /api/v1/followups/${row.id}/amendments`,
+        id: row.id,
+      },
+    ),
     'followup.update',
   );
 }

@@ -22,10 +22,12 @@ export function riskyDenial(error: AppError, operation: string, more: Record<str
   return error.withDetails({ ...more, operation });
 }
 
-export const isRiskyDenial = (error: unknown): error is AppError => error instanceof AppError && typeof error.details.operation === 'string' && error.status >= 400 && error.status < 500;
+export const isRiskyDenial = (error: unknown): error is AppError =>
+  error instanceof AppError && typeof error.details.operation === 'string' && error.status >= 400 && error.status < 500;
 
 const target = (details: Record<string, unknown>) => {
-  for (const key of ['id', 'contractId', 'recordId', 'approvalId']) if (typeof details[key] === 'string') return details[key];
+  for (const key of ['id', 'contractId', 'recordId', 'approvalId'])
+    if (typeof details[key] === 'string') return details[key];
   return null;
 };
 
@@ -37,7 +39,11 @@ export function auditRiskyDenials(app: FastifyInstance, db: Kysely<DB>) {
   app.addHook('onError', async (request, _reply, error) => {
     const actor = request.actor;
     const routeOperation = (request.routeOptions.config as { riskyOperation?: string } | undefined)?.riskyOperation;
-    const operation = isRiskyDenial(error) ? (error.details.operation as string) : error instanceof AppError && error.status === 403 ? routeOperation : undefined;
+    const operation = isRiskyDenial(error)
+      ? (error.details.operation as string)
+      : error instanceof AppError && error.status === 403
+        ? routeOperation
+        : undefined;
     if (!actor || !operation || !(error instanceof AppError)) return;
     try {
       await withTenant(db, actor.tenantId, (trx) =>
@@ -50,7 +56,10 @@ export function auditRiskyDenials(app: FastifyInstance, db: Kysely<DB>) {
               operation: { before: null, after: operation },
               code: { before: null, after: error.code },
               target: { before: null, after: target(error.details) },
-              route: { before: null, after: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}` },
+              route: {
+                before: null,
+                after: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
+              },
             },
           },
         ]),

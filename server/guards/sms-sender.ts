@@ -21,8 +21,28 @@ export interface SmsSender {
   send(trx: Trx, tenantId: string, message: SmsMessage): Promise<void>;
 }
 
-async function record(trx: Trx, tenantId: string, message: SmsMessage, provider: string, body: string, status = 'sent', error: string | null = null) {
-  await trx.insertInto('sms_messages').values({ id: newId(), tenant_id: tenantId, phone: message.to, body, purpose: message.purpose, provider, status, error }).execute();
+async function record(
+  trx: Trx,
+  tenantId: string,
+  message: SmsMessage,
+  provider: string,
+  body: string,
+  status = 'sent',
+  error: string | null = null,
+) {
+  await trx
+    .insertInto('sms_messages')
+    .values({
+      id: newId(),
+      tenant_id: tenantId,
+      phone: message.to,
+      body,
+      purpose: message.purpose,
+      provider,
+      status,
+      error,
+    })
+    .execute();
 }
 
 /**
@@ -35,7 +55,10 @@ export class ConsoleSmsSender implements SmsSender {
 
   async send(trx: Trx, tenantId: string, message: SmsMessage) {
     await record(trx, tenantId, message, this.provider, message.body);
-    this.logger.info({ to: maskPhone(message.to), purpose: message.purpose, provider: this.provider }, 'SMS written to the outbox (console provider)');
+    this.logger.info(
+      { to: maskPhone(message.to), purpose: message.purpose, provider: this.provider },
+      'SMS written to the outbox (console provider)',
+    );
   }
 }
 
@@ -63,7 +86,10 @@ export class HttpSmsSender implements SmsSender {
     try {
       const res = await fetch(this.options.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}),
+        },
         body: JSON.stringify({ phone: message.to, message: message.body }),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
@@ -71,8 +97,16 @@ export class HttpSmsSender implements SmsSender {
     } catch (error) {
       failure = `gateway unreachable: ${(error as Error).message}`;
     }
-    this.logger.info({ to: maskPhone(message.to), purpose: message.purpose, provider: this.provider, ok: !failure }, failure ? 'SMS gateway refused the message' : 'SMS sent');
-    if (failure) throw new AppError('INTERNAL', `the SMS could not be sent (${failure}); try again later or use an authenticator app`, { provider: this.provider });
+    this.logger.info(
+      { to: maskPhone(message.to), purpose: message.purpose, provider: this.provider, ok: !failure },
+      failure ? 'SMS gateway refused the message' : 'SMS sent',
+    );
+    if (failure)
+      throw new AppError(
+        'INTERNAL',
+        `the SMS could not be sent (${failure}); try again later or use an authenticator app`,
+        { provider: this.provider },
+      );
     await record(trx, tenantId, message, this.provider, redacted);
   }
 }

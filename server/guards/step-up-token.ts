@@ -37,7 +37,10 @@ const verified = new WeakSet<RequestMeta>();
  * Passes when the request carries a live step-up token (x-step-up-token) of the acting user;
  * otherwise 403 STEP_UP_REQUIRED, which tells the client how to get one.
  */
-export async function requireStepUp(ctx: Pick<CommandContext, 'trx' | 'actor' | 'meta'>, operation = 'risky-operation'): Promise<void> {
+export async function requireStepUp(
+  ctx: Pick<CommandContext, 'trx' | 'actor' | 'meta'>,
+  operation = 'risky-operation',
+): Promise<void> {
   if (verified.has(ctx.meta)) return;
   const token = ctx.meta.stepUpToken;
   if (token) {
@@ -58,5 +61,8 @@ export async function requireStepUp(ctx: Pick<CommandContext, 'trx' | 'actor' | 
   const message = token
     ? 'the step-up token has expired or was not issued to you; confirm again with your employee number and a new code'
     : 'this operation needs a step-up confirmation: your employee number plus a one-time code sent to your phone';
-  throw riskyDenial(new AppError('STEP_UP_REQUIRED', message, { how: STEP_UP_HOW, tokenMinutes: STEP_UP_TOKEN_MINUTES }), operation);
+  throw riskyDenial(
+    new AppError('STEP_UP_REQUIRED', message, { how: STEP_UP_HOW, tokenMinutes: STEP_UP_TOKEN_MINUTES }),
+    operation,
+  );
 }

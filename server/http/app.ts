@@ -7,7 +7,12 @@ import multipart from '@fastify/multipart';
 import compress from '@fastify/compress';
 import zlib from 'node:zlib';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { isUuid, newId } from '../../common/ids.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
@@ -61,7 +66,12 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) routeTable.push({ method: String(method), url: route.url, access: (route.config as { access?: RouteAccess } | undefined)?.access });
+    for (const method of methods)
+      routeTable.push({
+        method: String(method),
+        url: route.url,
+        access: (route.config as { access?: RouteAccess } | undefined)?.access,
+      });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -70,12 +80,22 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   });
   installErrorHandler(app);
 
-  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Cairn CRM API', version: services.version, description: 'REST API of Cairn. Send `Authorization: Bearer <token>` from POST /api/v1/auth/login, or an API key.' },
+      info: {
+        title: 'Cairn CRM API',
+        version: services.version,
+        description:
+          'REST API of Cairn. Send `Authorization: Bearer <token>` from POST /api/v1/auth/login, or an API key.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -98,7 +118,11 @@ async function serveWebApp(app: FastifyInstance) {
   const root = path.resolve('dist/web');
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/html').send('<!doctype html><meta charset="utf-8"><p>Cairn API is running. The web app is not built: run <code>npm run build:web</code>. API docs: <a href="/api/docs">/api/docs</a></p>'),
+      reply
+        .type('text/html')
+        .send(
+          '<!doctype html><meta charset="utf-8"><p>Cairn API is running. The web app is not built: run <code>npm run build:web</code>. API docs: <a href="/api/docs">/api/docs</a></p>',
+        ),
     );
     return;
   }
@@ -110,7 +134,10 @@ async function serveWebApp(app: FastifyInstance) {
     preCompressed: true,
     // hashed build assets never change; the shell (index.html, service worker) is revalidated
     setHeaders: (res, file) => {
-      res.setHeader('cache-control', /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader(
+        'cache-control',
+        /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {

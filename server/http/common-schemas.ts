@@ -21,11 +21,21 @@ export const errorResponses = {
 };
 
 export const listQuery = z.object({
-  filter: z.string().max(4000).optional().describe('JSON object: {"field": value} or {"field": {"eq|ne|in|nin|gt|gte|lt|lte|contains|startsWith|has|isNull": value}}; custom fields as "custom.<key>"'),
+  filter: z
+    .string()
+    .max(4000)
+    .optional()
+    .describe(
+      'JSON object: {"field": value} or {"field": {"eq|ne|in|nin|gt|gte|lt|lte|contains|startsWith|has|isNull": value}}; custom fields as "custom.<key>"',
+    ),
   sort: z.string().max(100).optional().describe('One field, "-" prefix for descending, e.g. -updatedAt'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(2000).optional().describe('Opaque cursor from nextCursor'),
-  fields: z.string().max(1000).optional().describe('Sparse fieldset: comma-separated field names (id is always returned)'),
+  fields: z
+    .string()
+    .max(1000)
+    .optional()
+    .describe('Sparse fieldset: comma-separated field names (id is always returned)'),
   include: z.string().max(200).optional().describe('Related lists to embed, comma-separated'),
   q: z.string().max(100).optional().describe('Quick search'),
 });
@@ -40,7 +50,10 @@ export const decimalString = (max = 16) =>
   z
     .union([z.string(), z.number()])
     .transform((v) => String(v).trim())
-    .refine((v) => new RegExp(`^-?\\d{1,${max}}(\\.\\d{1,2})?$`).test(v), { message: 'must be a decimal amount with at most 2 decimals', abort: true });
+    .refine((v) => new RegExp(`^-?\\d{1,${max}}(\\.\\d{1,2})?$`).test(v), {
+      message: 'must be a decimal amount with at most 2 decimals',
+      abort: true,
+    });
 
 export const dateString = z
   .string()

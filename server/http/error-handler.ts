@@ -18,7 +18,10 @@ export function installErrorHandler(app: FastifyInstance) {
       const where = error.validationContext ?? 'body';
       const fields: FieldIssue[] = error.validation.map((issue) => {
         const inner = issue.instancePath.split('/').filter(Boolean).join('.');
-        const path = where === 'body' ? inner || 'body' : [where === 'querystring' ? 'query' : where, inner].filter(Boolean).join('.');
+        const path =
+          where === 'body'
+            ? inner || 'body'
+            : [where === 'querystring' ? 'query' : where, inner].filter(Boolean).join('.');
         return { path, message: issue.message ?? 'invalid' };
       });
       return reply
@@ -33,7 +36,10 @@ export function installErrorHandler(app: FastifyInstance) {
       return reply.status(500).send(body('INTERNAL', 'internal error'));
     }
     const status = error.statusCode ?? 500;
-    if (status === 413) return reply.status(413).send(body('PAYLOAD_TOO_LARGE', 'request body is too large', { limitBytes: app.initialConfig.bodyLimit }));
+    if (status === 413)
+      return reply
+        .status(413)
+        .send(body('PAYLOAD_TOO_LARGE', 'request body is too large', { limitBytes: app.initialConfig.bodyLimit }));
     if (status === 415) return reply.status(415).send(body('UNSUPPORTED_MEDIA_TYPE', error.message));
     if (status === 429) return reply.status(429).send(body('RATE_LIMITED', 'too many requests, slow down'));
     if (status >= 400 && status < 500) {

@@ -47,7 +47,9 @@ export class AppError extends Error {
 }
 
 export const validationError = (issues: FieldIssue[], message?: string) =>
-  new AppError('VALIDATION_FAILED', message ?? issues.map((i) => `${i.path}: ${i.message}`).join('; '), { fields: issues });
+  new AppError('VALIDATION_FAILED', message ?? issues.map((i) => `${i.path}: ${i.message}`).join('; '), {
+    fields: issues,
+  });
 
 export const fieldError = (path: string, message: string) => validationError([{ path, message }]);
 

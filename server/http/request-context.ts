@@ -40,7 +40,13 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 /** Runs a handler body inside the actor's tenant transaction. */
-export function inTenant<T>(db: Kysely<DB>, request: FastifyRequest, fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
+export function inTenant<T>(
+  db: Kysely<DB>,
+  request: FastifyRequest,
+  fn: (ctx: CommandContext) => Promise<T>,
+): Promise<T> {
   const actor = actorOf(request);
-  return withTenant(db, actor.tenantId, async (trx) => fn({ actor, meta: requestMeta(request), trx, access: request.access ?? (await loadAccess(trx, actor)) }));
+  return withTenant(db, actor.tenantId, async (trx) =>
+    fn({ actor, meta: requestMeta(request), trx, access: request.access ?? (await loadAccess(trx, actor)) }),
+  );
 }

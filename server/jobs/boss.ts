@@ -5,7 +5,13 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
-import { appQueues, deadLetterName, deadLetterRetentionMinutes, defaultQueueOptions, type QueueSpec } from './queues.ts';
+import {
+  appQueues,
+  deadLetterName,
+  deadLetterRetentionMinutes,
+  defaultQueueOptions,
+  type QueueSpec,
+} from './queues.ts';
 
 /** The part of a pino logger the jobs use. Job data is never logged (it may hold personal data). */
 export interface JobLogger {
@@ -123,7 +129,11 @@ export async function createBoss(database: Database, opts: CreateBossOptions = {
   let base: SqlExecutor;
   if (database.kind === 'postgres') {
     if (!database.connectionString) throw new Error('the job runner needs database.connectionString on PostgreSQL');
-    const ownPool = new pg.Pool({ connectionString: database.connectionString, max: opts.poolSize ?? 4, application_name: 'cairn-jobs' });
+    const ownPool = new pg.Pool({
+      connectionString: database.connectionString,
+      max: opts.poolSize ?? 4,
+      application_name: 'cairn-jobs',
+    });
     ownPool.on('error', (error) => logger.warn({ err: errorInfo(error) }, 'job database connection error'));
     pool = ownPool;
     base = async (text, values) => {
@@ -208,7 +218,10 @@ export async function createBoss(database: Database, opts: CreateBossOptions = {
 
     async work<T>(queue: string, handler: JobHandler<T>, workOpts: { pollingIntervalSeconds?: number } = {}) {
       assertKnown(queue);
-      const options = { batchSize: 1, pollingIntervalSeconds: workOpts.pollingIntervalSeconds ?? pollingIntervalSeconds };
+      const options = {
+        batchSize: 1,
+        pollingIntervalSeconds: workOpts.pollingIntervalSeconds ?? pollingIntervalSeconds,
+      };
       const worker = { id: '' }; // set once boss.work returns; a first job may start before that
       worker.id = await boss.work<T>(queue, options, async (jobs) => {
         const job = jobs[0]!;
@@ -224,7 +237,11 @@ export async function createBoss(database: Database, opts: CreateBossOptions = {
             onAbort = () => reject(new Error('the job runner stopped before the job finished'));
             abandon.signal.addEventListener('abort', onAbort, { once: true });
           });
-          run.catch((error) => abandon.signal.aborted && logger.warn({ queue, jobId: job.id, err: errorInfo(error) }, 'abandoned job failed'));
+          run.catch(
+            (error) =>
+              abandon.signal.aborted &&
+              logger.warn({ queue, jobId: job.id, err: errorInfo(error) }, 'abandoned job failed'),
+          );
           return await Promise.race([run, abandoned]);
         } catch (error) {
           logger.error({ queue, jobId: job.id, err: errorInfo(error) }, 'job failed');

@@ -17,9 +17,19 @@ const otherQueue = 'test.outbox-other';
 
 beforeAll(async () => {
   database = await testDatabase();
-  runner = await createBoss(database, { schedule: false, supervise: false, queues: [{ name: queue }, { name: otherQueue }], pollingIntervalSeconds: 0.5 });
+  runner = await createBoss(database, {
+    schedule: false,
+    supervise: false,
+    queues: [{ name: queue }, { name: otherQueue }],
+    pollingIntervalSeconds: 0.5,
+  });
   tenantId = newId();
-  await asSystem(database.db, (trx) => trx.insertInto('tenants').values({ id: tenantId, name: 'Outbox Test', slug: `t-${tenantId}`, settings: '{}' }).execute());
+  await asSystem(database.db, (trx) =>
+    trx
+      .insertInto('tenants')
+      .values({ id: tenantId, name: 'Outbox Test', slug: `t-${tenantId}`, settings: '{}' })
+      .execute(),
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -28,11 +38,22 @@ afterAll(async () => {
 
 const pending = async (ids: string[]) =>
   withTenant(database.db, tenantId, (trx) =>
-    trx.selectFrom('outbox_events').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).orderBy('id').execute(),
+    trx
+      .selectFrom('outbox_events')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', ids)
+      .orderBy('id')
+      .execute(),
   );
 
 const jobsOf = async (name: string, ids: string[]) =>
-  (await database.raw(`select id, data from pgboss.job where name = $1 and id = any($2::uuid[]) order by id`, [name, ids])).rows as {
+  (
+    await database.raw(`select id, data from pgboss.job where name = $1 and id = any($2::uuid[]) order by id`, [
+      name,
+      ids,
+    ])
+  ).rows as {
     id: string;
     data: OutboxJob;
   }[];
@@ -53,11 +74,19 @@ describe('writeOutboxEvent', () => {
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
-    const committed = await withTenant(database.db, tenantId, (trx) => writeOutboxEvent(trx, tenantId, 'test.written', { n: 2, nested: { ok: true } }));
+    const committed = await withTenant(database.db, tenantId, (trx) =>
+      writeOutboxEvent(trx, tenantId, 'test.written', { n: 2, nested: { ok: true } }),
+    );
 
     const rows = await pending([rolledBack, committed]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: committed, topic: 'test.written', payload: { n: 2, nested: { ok: true } }, dispatched_at: null, attempts: 0 });
+    expect(rows[0]).toMatchObject({
+      id: committed,
+      topic: 'test.written',
+      payload: { n: 2, nested: { ok: true } },
+      dispatched_at: null,
+      attempts: 0,
+    });
   });
 });
 
@@ -85,10 +114,22 @@ describe('dispatchOutbox', () => {
     expect(main.map((j) => j.id)).toEqual([...fanout, ...single].sort());
     const other = await jobsOf(otherQueue, all);
     expect(other.map((j) => j.id)).toEqual([...fanout].sort());
-    expect(main.find((j) => j.id === fanout[3])!.data).toMatchObject({ eventId: fanout[3], tenantId, topic: 'test.fanout', payload: { n: 3 } });
+    expect(main.find((j) => j.id === fanout[3])!.data).toMatchObject({
+      eventId: fanout[3],
+      tenantId,
+      topic: 'test.fanout',
+      payload: { n: 3 },
+    });
 
     // an event dispatched again (e.g. reset by hand) does not create a second job
-    await withTenant(database.db, tenantId, (trx) => trx.updateTable('outbox_events').set({ dispatched_at: null }).where('tenant_id', '=', tenantId).where('id', '=', single[0]!).execute());
+    await withTenant(database.db, tenantId, (trx) =>
+      trx
+        .updateTable('outbox_events')
+        .set({ dispatched_at: null })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', single[0]!)
+        .execute(),
+    );
     await dispatchOutbox(database, runner, { topicQueues });
     expect((await pending([single[0]!]))[0]!.dispatched_at).not.toBeNull();
     expect(await jobsOf(queue, [single[0]!])).toHaveLength(1);
@@ -101,7 +142,11 @@ describe('dispatchOutbox', () => {
 
     const first = await dispatchOutbox(database, broken, { topicQueues });
     expect(first.failed).toBe(1);
-    expect((await pending([id!]))[0]).toMatchObject({ dispatched_at: null, attempts: 1, last_error: 'queue unavailable' });
+    expect((await pending([id!]))[0]).toMatchObject({
+      dispatched_at: null,
+      attempts: 1,
+      last_error: 'queue unavailable',
+    });
     expect(await jobsOf(queue, [id!])).toHaveLength(0);
 
     await dispatchOutbox(database, runner, { topicQueues });
@@ -116,7 +161,10 @@ describe('startOutboxDispatcher', () => {
     await runner.work<OutboxJob>(otherQueue, async (job) => {
       received.push({ jobId: job.id, data: job.data });
     });
-    const dispatcher = startOutboxDispatcher(database, runner, { topicQueues: { 'test.live': [otherQueue] }, intervalMs: 200 });
+    const dispatcher = startOutboxDispatcher(database, runner, {
+      topicQueues: { 'test.live': [otherQueue] },
+      intervalMs: 200,
+    });
     const [id] = await writeEvents('test.live', 1);
 
     const deadline = Date.now() + 15_000;
@@ -129,6 +177,8 @@ describe('startOutboxDispatcher', () => {
   }, 30_000);
 
   it('refuses a topic routed to a queue the runner does not have', () => {
-    expect(() => startOutboxDispatcher(database, runner, { topicQueues: { x: ['no.such.queue'] } })).toThrow(/unknown queue/);
+    expect(() => startOutboxDispatcher(database, runner, { topicQueues: { x: ['no.such.queue'] } })).toThrow(
+      /unknown queue/,
+    );
   });
 });

@@ -8,9 +8,17 @@ import { errorInfo, silentLogger, transactionExecutor, type JobLogger, type JobR
  * Records that something happened, in the caller's business transaction: the event exists
  * exactly when the change does. The dispatcher hands it to pg-boss afterwards.
  */
-export async function writeOutboxEvent(trx: Trx, tenantId: string, topic: string, payload: Record<string, unknown>): Promise<string> {
+export async function writeOutboxEvent(
+  trx: Trx,
+  tenantId: string,
+  topic: string,
+  payload: Record<string, unknown>,
+): Promise<string> {
   const id = newId();
-  await trx.insertInto('outbox_events').values({ tenant_id: tenantId, id, topic, payload: JSON.stringify(payload) }).execute();
+  await trx
+    .insertInto('outbox_events')
+    .values({ tenant_id: tenantId, id, topic, payload: JSON.stringify(payload) })
+    .execute();
   return id;
 }
 
@@ -56,7 +64,11 @@ export interface DispatchResult {
  * The transaction runs as the schema owner (asSystem on `database.owner`): on PostgreSQL the
  * app role has no rights on the pgboss schema. On PGlite owner and app share one session.
  */
-export async function dispatchOutbox(database: Database, runner: JobRunner, opts: DispatchOptions): Promise<DispatchResult> {
+export async function dispatchOutbox(
+  database: Database,
+  runner: JobRunner,
+  opts: DispatchOptions,
+): Promise<DispatchResult> {
   const { topicQueues, batch = 100, logger = silentLogger } = opts;
   return asSystem(database.owner, async (trx) => {
     const claim = (retries: boolean, limit: number) =>
@@ -108,7 +120,10 @@ export async function dispatchOutbox(database: Database, runner: JobRunner, opts
           .where('id', '=', event.id)
           .execute();
         result.failed++;
-        logger.warn({ eventId: event.id, topic: event.topic, attempts: event.attempts + 1, err: errorInfo(error) }, 'outbox event not dispatched');
+        logger.warn(
+          { eventId: event.id, topic: event.topic, attempts: event.attempts + 1, err: errorInfo(error) },
+          'outbox event not dispatched',
+        );
       }
     }
     return result;
@@ -127,7 +142,11 @@ export interface DispatcherOptions extends DispatchOptions {
  * Runs `dispatchOutbox` every `intervalMs` (immediately again while full batches come back),
  * never overlapping itself. Stops with `stop()` or when the runner stops.
  */
-export function startOutboxDispatcher(database: Database, runner: JobRunner, opts: DispatcherOptions): OutboxDispatcher {
+export function startOutboxDispatcher(
+  database: Database,
+  runner: JobRunner,
+  opts: DispatcherOptions,
+): OutboxDispatcher {
   const { intervalMs = 1000, batch = 100, logger = silentLogger } = opts;
   for (const [topic, queues] of Object.entries(opts.topicQueues)) {
     for (const queue of queues) {

@@ -19,7 +19,12 @@ export const queueNames = {
   recycleBinSchedule: 'recycle-bin.schedule',
 } as const;
 
-export const defaultQueueOptions = { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 15 * 60 } as const;
+export const defaultQueueOptions = {
+  retryLimit: 5,
+  retryDelay: 10,
+  retryBackoff: true,
+  expireInSeconds: 15 * 60,
+} as const;
 
 export const appQueues: QueueSpec[] = [
   { name: queueNames.recycleBinPurge, retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 60 * 60 },

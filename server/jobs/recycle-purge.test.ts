@@ -39,7 +39,12 @@ afterAll(async () => {
 
 async function createTenant(settings: Record<string, unknown> = {}) {
   const id = newId();
-  await asSystem(database.db, (trx) => trx.insertInto('tenants').values({ id, name: 'Purge Test', slug: `t-${id}`, settings: JSON.stringify(settings) }).execute());
+  await asSystem(database.db, (trx) =>
+    trx
+      .insertInto('tenants')
+      .values({ id, name: 'Purge Test', slug: `t-${id}`, settings: JSON.stringify(settings) })
+      .execute(),
+  );
   return id;
 }
 
@@ -63,18 +68,60 @@ async function customerDeleted(tenantId: string, days: number | null): Promise<D
   const entryId = newId();
   await storage.put(storageKey, Buffer.from('file'));
   await withTenant(database.db, tenantId, async (trx) => {
-    await trx.insertInto('customers').values({ id: customerId, tenant_id: tenantId, name: `C ${customerId}`, status: 'active', tags: [], custom: '{}', ...gone }).execute();
+    await trx
+      .insertInto('customers')
+      .values({
+        id: customerId,
+        tenant_id: tenantId,
+        name: `C ${customerId}`,
+        status: 'active',
+        tags: [],
+        custom: '{}',
+        ...gone,
+      })
+      .execute();
     for (const id of contactIds) {
-      await trx.insertInto('contacts').values({ id, tenant_id: tenantId, customer_id: customerId, name: 'Contact', is_primary: false, custom: '{}', ...gone }).execute();
+      await trx
+        .insertInto('contacts')
+        .values({
+          id,
+          tenant_id: tenantId,
+          customer_id: customerId,
+          name: 'Contact',
+          is_primary: false,
+          custom: '{}',
+          ...gone,
+        })
+        .execute();
     }
     await trx
       .insertInto('attachments')
-      .values({ id: attachmentId, tenant_id: tenantId, record_type: 'customer', record_id: customerId, customer_id: customerId, name: 'a.txt', mime_type: 'text/plain', size_bytes: 4, sha256: 'x', storage_key: storageKey, ...gone })
+      .values({
+        id: attachmentId,
+        tenant_id: tenantId,
+        record_type: 'customer',
+        record_id: customerId,
+        customer_id: customerId,
+        name: 'a.txt',
+        mime_type: 'text/plain',
+        size_bytes: 4,
+        sha256: 'x',
+        storage_key: storageKey,
+        ...gone,
+      })
       .execute();
     if (batch) {
       await trx
         .insertInto('recycle_bin')
-        .values({ id: entryId, tenant_id: tenantId, record_type: 'customer', record_id: customerId, title: 'C', batch_id: batch, deleted_at: deletedAt as never })
+        .values({
+          id: entryId,
+          tenant_id: tenantId,
+          record_type: 'customer',
+          record_id: customerId,
+          title: 'C',
+          batch_id: batch,
+          deleted_at: deletedAt as never,
+        })
         .execute();
     }
   });
@@ -83,17 +130,44 @@ async function customerDeleted(tenantId: string, days: number | null): Promise<D
 
 async function state(tenantId: string, d: Deleted) {
   return withTenant(database.db, tenantId, async (trx) => ({
-    customer: !!(await trx.selectFrom('customers').select('id').where('tenant_id', '=', tenantId).where('id', '=', d.customerId).executeTakeFirst()),
-    contacts: (await trx.selectFrom('contacts').select('id').where('tenant_id', '=', tenantId).where('id', 'in', d.contactIds).execute()).length,
-    attachment: !!(await trx.selectFrom('attachments').select('id').where('tenant_id', '=', tenantId).where('id', '=', d.attachmentId).executeTakeFirst()),
-    entry: !!(await trx.selectFrom('recycle_bin').select('id').where('tenant_id', '=', tenantId).where('id', '=', d.entryId).executeTakeFirst()),
+    customer: !!(await trx
+      .selectFrom('customers')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', d.customerId)
+      .executeTakeFirst()),
+    contacts: (
+      await trx
+        .selectFrom('contacts')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('id', 'in', d.contactIds)
+        .execute()
+    ).length,
+    attachment: !!(await trx
+      .selectFrom('attachments')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', d.attachmentId)
+      .executeTakeFirst()),
+    entry: !!(await trx
+      .selectFrom('recycle_bin')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', d.entryId)
+      .executeTakeFirst()),
     file: await storage.exists(d.storageKey),
   }));
 }
 
 const purgeAudit = (tenantId: string) =>
   withTenant(database.db, tenantId, (trx) =>
-    trx.selectFrom('audit_log').select(['actor_id', 'actor_name', 'action', 'record_type', 'record_id', 'changes']).where('tenant_id', '=', tenantId).where('action', '=', 'purge').execute(),
+    trx
+      .selectFrom('audit_log')
+      .select(['actor_id', 'actor_name', 'action', 'record_type', 'record_id', 'changes'])
+      .where('tenant_id', '=', tenantId)
+      .where('action', '=', 'purge')
+      .execute(),
   );
 
 const present = { customer: true, contacts: 2, attachment: true, entry: true, file: true };
@@ -113,11 +187,22 @@ describe('purgeExpiredRecycleBin', () => {
     expect(await state(tenantId, young)).toEqual(present);
     expect(await state(tenantId, live)).toEqual({ ...present, entry: false });
     expect(await purgeAudit(tenantId)).toEqual([
-      { actor_id: null, actor_name: 'system', action: 'purge', record_type: 'customer', record_id: old.customerId, changes: {} },
+      {
+        actor_id: null,
+        actor_name: 'system',
+        action: 'purge',
+        record_type: 'customer',
+        record_id: old.customerId,
+        changes: {},
+      },
     ]);
 
     // running again changes nothing
-    expect(await purgeExpiredRecycleBin(database, storage, { now, tenantId })).toEqual({ purged: 0, files: 0, failed: 0 });
+    expect(await purgeExpiredRecycleBin(database, storage, { now, tenantId })).toEqual({
+      purged: 0,
+      files: 0,
+      failed: 0,
+    });
   });
 
   it("respects a tenant's recycleRetentionDays", async () => {
@@ -145,17 +230,49 @@ describe('purgeExpiredRecycleBin', () => {
     await withTenant(database.db, tenantId, async (trx) => {
       await trx
         .insertInto('followups')
-        .values({ id: followupId, tenant_id: tenantId, customer_id: parent.customerId, kind: 'call', status: 'closed', content: 'x', source: 'manual', occurred_at: now.toISOString() as never, deleted_at: daysAgo(1).toISOString() as never, delete_batch_id: batch })
+        .values({
+          id: followupId,
+          tenant_id: tenantId,
+          customer_id: parent.customerId,
+          kind: 'call',
+          status: 'closed',
+          content: 'x',
+          source: 'manual',
+          occurred_at: now.toISOString() as never,
+          deleted_at: daysAgo(1).toISOString() as never,
+          delete_batch_id: batch,
+        })
         .execute();
-      await trx.insertInto('recycle_bin').values({ id: entryId, tenant_id: tenantId, record_type: 'contact', record_id: contactId, title: 'gone', batch_id: batch, deleted_at: daysAgo(1).toISOString() as never }).execute();
+      await trx
+        .insertInto('recycle_bin')
+        .values({
+          id: entryId,
+          tenant_id: tenantId,
+          record_type: 'contact',
+          record_id: contactId,
+          title: 'gone',
+          batch_id: batch,
+          deleted_at: daysAgo(1).toISOString() as never,
+        })
+        .execute();
     });
 
     const result = await purgeExpiredRecycleBin(database, storage, { now, tenantId });
 
     expect(result).toEqual({ purged: 1, files: 0, failed: 0 });
     const left = await withTenant(database.db, tenantId, async (trx) => ({
-      followup: await trx.selectFrom('followups').select('id').where('tenant_id', '=', tenantId).where('id', '=', followupId).executeTakeFirst(),
-      entry: await trx.selectFrom('recycle_bin').select('id').where('tenant_id', '=', tenantId).where('id', '=', entryId).executeTakeFirst(),
+      followup: await trx
+        .selectFrom('followups')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', followupId)
+        .executeTakeFirst(),
+      entry: await trx
+        .selectFrom('recycle_bin')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', entryId)
+        .executeTakeFirst(),
     }));
     expect(left).toEqual({ followup: undefined, entry: undefined });
     expect((await purgeAudit(tenantId)).map((a) => [a.record_type, a.record_id])).toEqual([['contact', contactId]]);
@@ -174,18 +291,52 @@ describe('purgeExpiredRecycleBin', () => {
     await withTenant(database.db, tenantId, async (trx) => {
       await trx
         .insertInto('attachments')
-        .values({ id: strayId, tenant_id: tenantId, record_type: 'contact', record_id: old.contactIds[0]!, customer_id: null, name: 'b.txt', mime_type: 'text/plain', size_bytes: 5, sha256: 'y', storage_key: strayKey })
+        .values({
+          id: strayId,
+          tenant_id: tenantId,
+          record_type: 'contact',
+          record_id: old.contactIds[0]!,
+          customer_id: null,
+          name: 'b.txt',
+          mime_type: 'text/plain',
+          size_bytes: 5,
+          sha256: 'y',
+          storage_key: strayKey,
+        })
         .execute();
       // departments.parent_id is ON DELETE RESTRICT: parent and child go in one statement
-      await trx.insertInto('departments').values({ id: parentDept, tenant_id: tenantId, name: 'P', path: '/p', ...deleted }).execute();
-      await trx.insertInto('departments').values({ id: childDept, tenant_id: tenantId, name: 'C', path: '/p/c', parent_id: parentDept, ...deleted }).execute();
-      await trx.insertInto('recycle_bin').values({ id: newId(), tenant_id: tenantId, record_type: 'department', record_id: parentDept, title: 'P', batch_id: batch, deleted_at: deleted.deleted_at }).execute();
+      await trx
+        .insertInto('departments')
+        .values({ id: parentDept, tenant_id: tenantId, name: 'P', path: '/p', ...deleted })
+        .execute();
+      await trx
+        .insertInto('departments')
+        .values({ id: childDept, tenant_id: tenantId, name: 'C', path: '/p/c', parent_id: parentDept, ...deleted })
+        .execute();
+      await trx
+        .insertInto('recycle_bin')
+        .values({
+          id: newId(),
+          tenant_id: tenantId,
+          record_type: 'department',
+          record_id: parentDept,
+          title: 'P',
+          batch_id: batch,
+          deleted_at: deleted.deleted_at,
+        })
+        .execute();
     });
 
-    expect(await purgeExpiredRecycleBin(database, storage, { now, tenantId })).toEqual({ purged: 2, files: 2, failed: 0 });
+    expect(await purgeExpiredRecycleBin(database, storage, { now, tenantId })).toEqual({
+      purged: 2,
+      files: 2,
+      failed: 0,
+    });
     expect(await state(tenantId, old)).toEqual(purged);
     expect(await storage.exists(strayKey)).toBe(false);
-    const depts = await withTenant(database.db, tenantId, (trx) => trx.selectFrom('departments').select('id').where('tenant_id', '=', tenantId).execute());
+    const depts = await withTenant(database.db, tenantId, (trx) =>
+      trx.selectFrom('departments').select('id').where('tenant_id', '=', tenantId).execute(),
+    );
     expect(depts).toEqual([]);
   });
 
@@ -196,7 +347,17 @@ describe('purgeExpiredRecycleBin', () => {
       where column_name = 'delete_batch_id' and table_schema = current_schema()`.execute(database.owner);
     expect(tables.map((t) => t.name).sort()).toEqual(rows.map((r) => r.table_name).sort());
     const at = (name: string) => tables.findIndex((t) => t.name === name);
-    const pairs = [['payments', 'contracts'], ['contract_installments', 'contracts'], ['payments', 'contract_installments'], ['contracts', 'customers'], ['contacts', 'customers'], ['attachments', 'customers'], ['followups', 'opportunities'], ['users', 'departments'], ['api_keys', 'users']];
+    const pairs = [
+      ['payments', 'contracts'],
+      ['contract_installments', 'contracts'],
+      ['payments', 'contract_installments'],
+      ['contracts', 'customers'],
+      ['contacts', 'customers'],
+      ['attachments', 'customers'],
+      ['followups', 'opportunities'],
+      ['users', 'departments'],
+      ['api_keys', 'users'],
+    ];
     for (const [child, parent] of pairs) expect(`${child}:${at(child!) < at(parent!)}`).toBe(`${child}:true`);
     expect(tables.filter((t) => t.hasStorageKey).map((t) => t.name)).toContain('attachments');
   });
@@ -206,10 +367,18 @@ describe('registerJobs', () => {
   it('schedules the daily purge and runs it from the queue', async () => {
     const tenantId = await createTenant();
     const old = await customerDeleted(tenantId, 400); // older than the retention from the real clock
-    const dispatcher = await registerJobs(runner, database, storage, { info() {}, warn() {}, error() {} }, { dispatchOutbox: false });
+    const dispatcher = await registerJobs(
+      runner,
+      database,
+      storage,
+      { info() {}, warn() {}, error() {} },
+      { dispatchOutbox: false },
+    );
     expect(dispatcher).toBeUndefined();
 
-    const { rows } = await database.raw(`select name, cron, timezone from pgboss.schedule where name = $1`, [queueNames.recycleBinPurge]);
+    const { rows } = await database.raw(`select name, cron, timezone from pgboss.schedule where name = $1`, [
+      queueNames.recycleBinPurge,
+    ]);
     expect(rows).toEqual([{ name: queueNames.recycleBinPurge, cron: recycleBinPurgeCron, timezone: 'Asia/Shanghai' }]);
 
     const jobId = await runner.send(queueNames.recycleBinPurge, { tenantId });

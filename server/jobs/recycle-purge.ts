@@ -39,7 +39,11 @@ export function retentionDays(settings: TenantSettings | null | undefined): numb
  * PGlite the single session is never held for long). Files are deleted after the commit, so a
  * rollback never leaves rows pointing at missing files; a crash in between leaves stray files.
  */
-export async function purgeExpiredRecycleBin(database: Database, storage: FileStorage, opts: PurgeOptions = {}): Promise<PurgeResult> {
+export async function purgeExpiredRecycleBin(
+  database: Database,
+  storage: FileStorage,
+  opts: PurgeOptions = {},
+): Promise<PurgeResult> {
   const { now = new Date(), tenantId, logger = silentLogger, signal } = opts;
   const tenants = await asSystem(database.db, (trx) => {
     let query = trx.selectFrom('tenants').select(['id', 'settings']).orderBy('id');
@@ -74,7 +78,9 @@ async function purgeTenant({ database, storage, tables, logger, signal }: PurgeR
     for (const entryId of entryIds) {
       if (signal?.aborted) return;
       try {
-        const { entries, keys } = await withTenant(database.db, tenantId, (trx) => purgeEntry(trx, tables, tenantId, entryId, expiredBefore));
+        const { entries, keys } = await withTenant(database.db, tenantId, (trx) =>
+          purgeEntry(trx, tables, tenantId, entryId, expiredBefore),
+        );
         result.purged += entries;
         result.files += await deleteFiles(storage, keys, logger);
       } catch (error) {
@@ -85,26 +91,52 @@ async function purgeTenant({ database, storage, tables, logger, signal }: PurgeR
   };
 
   const expired = await withTenant(database.db, tenantId, (trx) =>
-    trx.selectFrom('recycle_bin').select('id').where('tenant_id', '=', tenantId).where('deleted_at', '<', cutoff).orderBy('deleted_at').execute(),
+    trx
+      .selectFrom('recycle_bin')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('deleted_at', '<', cutoff)
+      .orderBy('deleted_at')
+      .execute(),
   );
-  await purge(expired.map((e) => e.id), cutoff);
+  await purge(
+    expired.map((e) => e.id),
+    cutoff,
+  );
   // Entries whose record is already gone: it was deleted on its own first (own batch), then
   // removed by a foreign-key cascade when its parent's batch was purged. Purge the rest of it.
   const orphans = await withTenant(database.db, tenantId, (trx) =>
-    trx.selectFrom('recycle_bin as rb').select('rb.id').where('rb.tenant_id', '=', tenantId).where(sql<boolean>`not ${recordExists(tables)}`).execute(),
+    trx
+      .selectFrom('recycle_bin as rb')
+      .select('rb.id')
+      .where('rb.tenant_id', '=', tenantId)
+      .where(sql<boolean>`not ${recordExists(tables)}`)
+      .execute(),
   );
-  await purge(orphans.map((e) => e.id), null);
+  await purge(
+    orphans.map((e) => e.id),
+    null,
+  );
   return result;
 }
 
 /** True when some business row has the id of recycle_bin `rb`'s record (UUIDv7s are unique across tables). */
 const recordExists = (tables: BatchTable[]) =>
   sql`(${sql.join(
-    tables.map((t) => sql`exists (select 1 from ${sql.table(t.name)} x where x.tenant_id = rb.tenant_id and x.id = rb.record_id)`),
+    tables.map(
+      (t) =>
+        sql`exists (select 1 from ${sql.table(t.name)} x where x.tenant_id = rb.tenant_id and x.id = rb.record_id)`,
+    ),
     sql` or `,
   )})`;
 
-async function purgeEntry(trx: Trx, tables: BatchTable[], tenantId: string, entryId: string, expiredBefore: Date | null) {
+async function purgeEntry(
+  trx: Trx,
+  tables: BatchTable[],
+  tenantId: string,
+  entryId: string,
+  expiredBefore: Date | null,
+) {
   let query = trx.selectFrom('recycle_bin').selectAll().where('tenant_id', '=', tenantId).where('id', '=', entryId);
   if (expiredBefore) query = query.where('deleted_at', '<', expiredBefore);
   const entry = await query.forUpdate().executeTakeFirst(); // restoreRecord locks the entry too
@@ -128,7 +160,9 @@ async function purgeEntry(trx: Trx, tables: BatchTable[], tenantId: string, entr
   }
   for (const table of tables) {
     if (table.hasStorageKey) {
-      const removed = await sql<{ storage_key: string }>`delete from ${sql.table(table.name)} r where ${inBatch} returning r.storage_key`.execute(trx);
+      const removed = await sql<{
+        storage_key: string;
+      }>`delete from ${sql.table(table.name)} r where ${inBatch} returning r.storage_key`.execute(trx);
       for (const row of removed.rows) keys.add(row.storage_key);
     } else {
       await sql`delete from ${sql.table(table.name)} r where ${inBatch}`.execute(trx);
@@ -139,11 +173,18 @@ async function purgeEntry(trx: Trx, tables: BatchTable[], tenantId: string, entr
   for (const table of tables.filter((t) => t.hasStorageKey)) {
     if (keys.size === 0) break;
     const kept = await sql<{ storage_key: string }>`
-      select storage_key from ${sql.table(table.name)} where tenant_id = ${tenantId} and storage_key in (${sql.join([...keys])})`.execute(trx);
+      select storage_key from ${sql.table(table.name)} where tenant_id = ${tenantId} and storage_key in (${sql.join([...keys])})`.execute(
+      trx,
+    );
     for (const row of kept.rows) keys.delete(row.storage_key);
   }
 
-  const gone = await trx.deleteFrom('recycle_bin').where('tenant_id', '=', tenantId).where('batch_id', '=', batch).returning(['record_type', 'record_id']).execute();
+  const gone = await trx
+    .deleteFrom('recycle_bin')
+    .where('tenant_id', '=', tenantId)
+    .where('batch_id', '=', batch)
+    .returning(['record_type', 'record_id'])
+    .execute();
   await trx
     .insertInto('audit_log')
     .values(

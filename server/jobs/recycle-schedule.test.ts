@@ -15,7 +15,13 @@ let runner: JobRunner;
 beforeAll(async () => {
   const database = await testDatabase();
   runner = await createBoss(database, { supervise: false, schedule: false, pollingIntervalSeconds: 0.5 });
-  await registerJobs(runner, database, new LocalFileStorage(os.tmpdir()), { info() {}, warn() {}, error() {} }, { dispatchOutbox: false });
+  await registerJobs(
+    runner,
+    database,
+    new LocalFileStorage(os.tmpdir()),
+    { info() {}, warn() {}, error() {} },
+    { dispatchOutbox: false },
+  );
 });
 
 afterAll(async () => {
@@ -32,7 +38,17 @@ describe('deletion events book the purge (the outbox consumer)', () => {
   it("books a purge job for the tenant at the moment the entry expires under the tenant's retention", async () => {
     const database = await testDatabase();
     const tenantId = newId();
-    await asSystem(database.db, (trx) => trx.insertInto('tenants').values({ id: tenantId, name: '排程', slug: `s-${tenantId.slice(-12)}`, settings: JSON.stringify({ recycleRetentionDays: 10 }) }).execute());
+    await asSystem(database.db, (trx) =>
+      trx
+        .insertInto('tenants')
+        .values({
+          id: tenantId,
+          name: '排程',
+          slug: `s-${tenantId.slice(-12)}`,
+          settings: JSON.stringify({ recycleRetentionDays: 10 }),
+        })
+        .execute(),
+    );
     const createdAt = '2026-11-01T00:00:00.000Z';
     const event = { eventId: newId(), tenantId, topic: 'customer.deleted', createdAt, payload: { id: newId() } };
     expect((await purgeTimeFor(database, event)).toISOString()).toBe('2026-11-11T00:01:00.000Z');
@@ -40,7 +56,13 @@ describe('deletion events book the purge (the outbox consumer)', () => {
     let booked: Array<{ start_after: Date }> = [];
     for (let i = 0; i < 40 && booked.length === 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      booked = (await sql<{ start_after: Date }>`select start_after from pgboss.job where name = ${queueNames.recycleBinPurge} and data->>'tenantId' = ${tenantId}`.execute(database.owner)).rows;
+      booked = (
+        await sql<{
+          start_after: Date;
+        }>`select start_after from pgboss.job where name = ${queueNames.recycleBinPurge} and data->>'tenantId' = ${tenantId}`.execute(
+          database.owner,
+        )
+      ).rows;
     }
     expect(booked).toHaveLength(1);
     expect(new Date(booked[0]!.start_after).toISOString()).toBe('2026-11-11T00:01:00.000Z');

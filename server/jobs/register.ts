@@ -10,7 +10,9 @@ import type { OutboxJob } from './outbox.ts';
 
 /** When the entry a deletion event created becomes purgeable (its tenant's retention after the event). */
 export async function purgeTimeFor(database: Database, event: OutboxJob): Promise<Date> {
-  const tenant = await asSystem(database.db, (trx) => trx.selectFrom('tenants').select('settings').where('id', '=', event.tenantId).executeTakeFirst());
+  const tenant = await asSystem(database.db, (trx) =>
+    trx.selectFrom('tenants').select('settings').where('id', '=', event.tenantId).executeTakeFirst(),
+  );
   return new Date(Date.parse(event.createdAt) + retentionDays(tenant?.settings) * 86400_000 + 60_000);
 }
 
@@ -21,7 +23,9 @@ export async function purgeTimeFor(database: Database, event: OutboxJob): Promis
  * marked dispatched. Add a line here (and the queue to queues.ts) for the first real consumer,
  * e.g. `'customer.updated': ['search.reindex']`.
  */
-export const topicQueues: TopicQueues = Object.fromEntries(allResources().map((spec) => [`${spec.recordType}.deleted`, [queueNames.recycleBinSchedule]]));
+export const topicQueues: TopicQueues = Object.fromEntries(
+  allResources().map((spec) => [`${spec.recordType}.deleted`, [queueNames.recycleBinSchedule]]),
+);
 
 export const recycleBinPurgeCron = '30 3 * * *'; // 03:30 Asia/Shanghai, daily
 
@@ -50,7 +54,11 @@ export async function registerJobs(
   opts: RegisterOptions = {},
 ): Promise<OutboxDispatcher | undefined> {
   await runner.work<RecycleBinPurgeJob>(queueNames.recycleBinPurge, async (job) => {
-    const result = await purgeExpiredRecycleBin(database, storage, { tenantId: job.data?.tenantId, logger, signal: job.signal });
+    const result = await purgeExpiredRecycleBin(database, storage, {
+      tenantId: job.data?.tenantId,
+      logger,
+      signal: job.signal,
+    });
     // failed entries are retried by the next run anyway; failing the job makes them visible
     // (retries, then the dead-letter queue) instead of only in the log
     if (result.failed > 0) throw new Error(`${result.failed} recycle bin entries could not be purged`);
@@ -61,7 +69,11 @@ export async function registerJobs(
   // daily sweep above catches anything a changed retention setting moved
   await runner.work<OutboxJob>(queueNames.recycleBinSchedule, async (job) => {
     const at = await purgeTimeFor(database, job.data);
-    await runner.send(queueNames.recycleBinPurge, { tenantId: job.data.tenantId }, { startAfter: at, singletonKey: `purge:${job.data.tenantId}:${at.toISOString().slice(0, 13)}` });
+    await runner.send(
+      queueNames.recycleBinPurge,
+      { tenantId: job.data.tenantId },
+      { startAfter: at, singletonKey: `purge:${job.data.tenantId}:${at.toISOString().slice(0, 13)}` },
+    );
     return { tenantId: job.data.tenantId, purgeAt: at.toISOString() };
   });
   if (opts.dispatchOutbox === false) return undefined;

@@ -5,8 +5,16 @@
 import { creditCodeCheckChar } from '../../common/credit-code.ts';
 import { toE164 } from '../../common/phone.ts';
 import {
-  brandWords, cities, companySuffixes, industries, jobTitles, mobilePrefixes, surnames, givenNameChars,
-  type City, type Industry,
+  brandWords,
+  cities,
+  companySuffixes,
+  industries,
+  jobTitles,
+  mobilePrefixes,
+  surnames,
+  givenNameChars,
+  type City,
+  type Industry,
 } from './chinese-vocabulary.ts';
 import type { Random } from './random.ts';
 
@@ -24,7 +32,9 @@ const surnameWeights = surnames.map(([surname, roman, weight]) => [[surname, rom
 
 export function personName(random: Random): PersonName {
   const [surname, romanSurname] = random.weighted(surnameWeights);
-  const chars = random.chance(0.3) ? [random.pick(givenNameChars)] : [random.pick(givenNameChars), random.pick(givenNameChars)];
+  const chars = random.chance(0.3)
+    ? [random.pick(givenNameChars)]
+    : [random.pick(givenNameChars), random.pick(givenNameChars)];
   return {
     name: surname + chars.map(([char]) => char).join(''),
     romanSurname,
@@ -47,7 +57,12 @@ function mobileDigits(random: Random): string {
 
 /** The many ways people type the same mobile number. */
 function enterMobile(random: Random, digits: string): string {
-  const style = random.weighted([['plain', 6], ['spaced', 2], ['dashed', 1], ['international', 1]] as const);
+  const style = random.weighted([
+    ['plain', 6],
+    ['spaced', 2],
+    ['dashed', 1],
+    ['international', 1],
+  ] as const);
   const [a, b, c] = [digits.slice(0, 3), digits.slice(3, 7), digits.slice(7)];
   if (style === 'spaced') return `${a} ${b} ${c}`;
   if (style === 'dashed') return `${a}-${b}-${c}`;
@@ -57,7 +72,11 @@ function enterMobile(random: Random, digits: string): string {
 
 function enterLandline(random: Random, city: City): string {
   const local = random.pick([...city.landlineFirstDigits]) + random.digits(city.landlineLength - 1);
-  const style = random.weighted([['dashed', 6], ['spaced', 2], ['parenthesised', 1]] as const);
+  const style = random.weighted([
+    ['dashed', 6],
+    ['spaced', 2],
+    ['parenthesised', 1],
+  ] as const);
   if (style === 'spaced') return `${city.areaCode} ${local.slice(0, 4)} ${local.slice(4)}`;
   if (style === 'parenthesised') return `(${city.areaCode})${local}`;
   return `${city.areaCode}-${local}`;

@@ -26,21 +26,40 @@ export interface DemoContracts {
 }
 
 const statusWeights = weightsFor(contractStatuses, { active: 40, completed: 30, draft: 15, terminated: 15 });
-const currencyWeights: Weighted<ContractCurrency> = [['CNY', 76], ['USD', 14], ['EUR', 10]];
+const currencyWeights: Weighted<ContractCurrency> = [
+  ['CNY', 76],
+  ['USD', 14],
+  ['EUR', 10],
+];
 /** Contract value range in tens of currency units. */
 const valueRange: Record<ContractCurrency, readonly [number, number]> = {
-  CNY: [3_000, 150_000], USD: [500, 25_000], EUR: [500, 20_000],
+  CNY: [3_000, 150_000],
+  USD: [500, 25_000],
+  EUR: [500, 20_000],
 };
-const planShapes: readonly (readonly number[])[] = [[50, 50], [30, 70], [30, 40, 30], [30, 60, 10], [25, 25, 25, 25], [40, 30, 20, 10]];
+const planShapes: readonly (readonly number[])[] = [
+  [50, 50],
+  [30, 70],
+  [30, 40, 30],
+  [30, 60, 10],
+  [25, 25, 25, 25],
+  [40, 30, 20, 10],
+];
 
 /** At least 40 contracts (if there are customers), about one for every six customers, won deals first. */
 export function buildContracts(
-  ctx: SeedContext, customers: readonly SeededCustomer[], opportunities: readonly SeededOpportunity[], fallbackOwner: string,
+  ctx: SeedContext,
+  customers: readonly SeededCustomer[],
+  opportunities: readonly SeededOpportunity[],
+  fallbackOwner: string,
 ): DemoContracts {
   const random = ctx.random.derive('contracts');
   const count = customers.length === 0 ? 0 : Math.max(40, Math.round(customers.length / 6));
   const won = opportunities.filter((opportunity) => opportunity.stage === 'won');
-  const candidates: Weighted<SeededCustomer> = customers.map((customer) => [customer, { A: 6, B: 4, C: 2, D: 1 }[customer.level]]);
+  const candidates: Weighted<SeededCustomer> = customers.map((customer) => [
+    customer,
+    { A: 6, B: 4, C: 2, D: 1 }[customer.level],
+  ]);
   const out: DemoContracts = { seeded: [], contractRows: [], installmentRows: [], paymentRows: [] };
 
   for (let i = 0; i < count; i++) {
@@ -60,7 +79,8 @@ export function buildContracts(
       opportunity_id: opportunity?.id ?? null,
       number,
       title: fillPhrase(random.pick(contractTitleTemplates), {
-        short: customer.company.shortName, year: shanghaiDate(dates.start).slice(0, 4),
+        short: customer.company.shortName,
+        year: shanghaiDate(dates.start).slice(0, 4),
       }),
       signed_date: dates.signed ? shanghaiDate(dates.signed) : null,
       start_date: shanghaiDate(dates.start),
@@ -89,9 +109,12 @@ function contractDates(random: Random, now: Date, status: ContractStatus): Contr
     const start = random.daysAround(now, 10, 60);
     return { signed: null, start, end: addDays(start, term - 1) };
   }
-  const signed = status === 'active' ? random.daysAround(now, -330, -5)
-    : status === 'completed' ? random.daysAround(now, -1100, -term - 30)
-      : random.daysAround(now, -600, -60);
+  const signed =
+    status === 'active'
+      ? random.daysAround(now, -330, -5)
+      : status === 'completed'
+        ? random.daysAround(now, -1100, -term - 30)
+        : random.daysAround(now, -600, -60);
   const start = addDays(signed, random.int(0, 20));
   return { signed, start: start > now ? now : start, end: addDays(start, term - 1) };
 }
@@ -120,8 +143,12 @@ function addPlanAndPayments(ctx: SeedContext, random: Random, out: DemoContracts
     const installmentId = hasPlan ? newId() : null;
     if (installmentId) {
       out.installmentRows.push({
-        ...baseColumns(ctx, createdAt), id: installmentId, contract_id: contract.id, seq: index + 1,
-        due_date: shanghaiDate(due), amount: centsToDecimal(share),
+        ...baseColumns(ctx, createdAt),
+        id: installmentId,
+        contract_id: contract.id,
+        seq: index + 1,
+        due_date: shanghaiDate(due),
+        amount: centsToDecimal(share),
       });
     }
     if (contract.status === 'draft' || due > ctx.now) return;
@@ -129,7 +156,8 @@ function addPlanAndPayments(ctx: SeedContext, random: Random, out: DemoContracts
     const roll = random.next();
     let paidCents = share;
     if (contract.status === 'active' && roll < 0.25) paidCents = Math.floor((share * random.int(30, 80)) / 100);
-    else if (contract.status === 'active' && roll < 0.35) return; // overdue, nothing received yet
+    else if (contract.status === 'active' && roll < 0.35)
+      return; // overdue, nothing received yet
     else if (!hasPlan && contract.status !== 'completed') paidCents = Math.floor((share * random.pick([30, 50])) / 100);
     const received = addDays(due, random.int(-5, 15));
     const receivedDate = shanghaiDate(received) > today ? today : shanghaiDate(received);
@@ -142,7 +170,13 @@ function addPlanAndPayments(ctx: SeedContext, random: Random, out: DemoContracts
       received_date: receivedDate,
       method: random.pick(paymentMethods),
       reference: `BK${receivedDate.replaceAll('-', '')}${random.digits(8)}`,
-      note: hasPlan ? (paidCents < share ? `第${index + 1}期款（部分）` : `第${index + 1}期款`) : paidCents < share ? '预付款' : '全款',
+      note: hasPlan
+        ? paidCents < share
+          ? `第${index + 1}期款（部分）`
+          : `第${index + 1}期款`
+        : paidCents < share
+          ? '预付款'
+          : '全款',
     });
   });
 }

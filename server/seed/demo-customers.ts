@@ -1,7 +1,15 @@
 /** Demo customers and their contacts. */
 import { customerLevels, customerSources, customerStatuses, type CustomerLevel } from '../../common/enums.ts';
 import {
-  CompanyNamer, creditCode, customerTags, emailAddress, jobTitle, landlinePhone, mobilePhone, personName, wecomExternalId,
+  CompanyNamer,
+  creditCode,
+  customerTags,
+  emailAddress,
+  jobTitle,
+  landlinePhone,
+  mobilePhone,
+  personName,
+  wecomExternalId,
   type Company,
 } from './chinese-data.ts';
 import { weightsFor, type Weighted } from './random.ts';
@@ -30,9 +38,20 @@ export interface CustomerOwners {
 const levelWeights = weightsFor(customerLevels, { A: 15, B: 30, C: 35, D: 20 });
 const statusWeights = weightsFor(customerStatuses, { active: 70, dormant: 20, lost: 10 });
 const sourceWeights = weightsFor(customerSources, {
-  website: 20, referral: 18, exhibition: 14, cold_call: 14, partner: 12, advertising: 10, other: 5,
+  website: 20,
+  referral: 18,
+  exhibition: 14,
+  cold_call: 14,
+  partner: 12,
+  advertising: 10,
+  other: 5,
 });
-const contactCountWeights: Weighted<number> = [[1, 35], [2, 35], [3, 20], [4, 10]];
+const contactCountWeights: Weighted<number> = [
+  [1, 35],
+  [2, 35],
+  [3, 20],
+  [4, 10],
+];
 
 export interface DemoCustomers {
   seeded: SeededCustomer[];
@@ -44,7 +63,11 @@ export function buildCustomers(ctx: SeedContext, count: number, owners: Customer
   const random = ctx.random.derive('customers');
   const namer = new CompanyNamer(random.derive('company-names'));
   const ownerWeights: Weighted<string | null> = [
-    [owners.sales1, 38], [owners.sales2, 36], [owners.manager, 12], [owners.intern, 5], [null, 9],
+    [owners.sales1, 38],
+    [owners.sales2, 36],
+    [owners.manager, 12],
+    [owners.intern, 5],
+    [null, 9],
   ];
   const usedCreditCodes = new Set<string>();
   const usedPhones = new Set<string>();
@@ -60,7 +83,9 @@ export function buildCustomers(ctx: SeedContext, count: number, owners: Customer
     const createdAt = random.daysAround(ctx.now, -900, -30);
     const updatedAt = random.dateBetween(createdAt, ctx.now);
     const phone = random.chance(0.92)
-      ? random.chance(0.55) ? landlinePhone(random, company.city, usedPhones) : mobilePhone(random, usedPhones)
+      ? random.chance(0.55)
+        ? landlinePhone(random, company.city, usedPhones)
+        : mobilePhone(random, usedPhones)
       : null;
     const base = baseColumns(ctx, createdAt);
     customerRows.push({
@@ -106,4 +131,3 @@ export function buildCustomers(ctx: SeedContext, count: number, owners: Customer
   }
   return { seeded, customerRows, contactRows };
 }
-

@@ -24,7 +24,10 @@ export function buildProducts(ctx: SeedContext): { seeded: SeededProduct[]; rows
 
 /** Busier customers (higher level, still active) order more; small quantities are the norm. */
 export function buildOrders(
-  ctx: SeedContext, count: number, customers: readonly SeededCustomer[], products: readonly SeededProduct[],
+  ctx: SeedContext,
+  count: number,
+  customers: readonly SeededCustomer[],
+  products: readonly SeededProduct[],
 ): Row<'orders'>[] {
   const random = ctx.random.derive('orders');
   const buyers: Weighted<SeededCustomer> = customers.map((customer) => [

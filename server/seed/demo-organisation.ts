@@ -34,13 +34,62 @@ interface UserSpec {
 }
 
 const userSpecs: readonly UserSpec[] = [
-  { username: 'admin', displayName: '系统管理员', department: '总部', role: 'admin', manager: null, hiredDaysAgo: 2190 },
-  { username: 'manager', displayName: '王建国', department: '华东销售部', role: 'member', manager: 'admin', hiredDaysAgo: 1826 },
-  { username: 'sales1', displayName: '李娜', department: '销售一组', role: 'member', manager: 'manager', hiredDaysAgo: 912 },
-  { username: 'sales2', displayName: '张伟', department: '销售一组', role: 'member', manager: 'manager', hiredDaysAgo: 487 },
-  { username: 'intern', displayName: '陈小雨', department: '销售一组', role: 'member', manager: 'manager', hiredDaysAgo: 0 },
-  { username: 'legal', displayName: '刘思远', department: '法务部', role: 'member', manager: 'admin', hiredDaysAgo: 1340 },
-  { username: 'finance', displayName: '赵敏', department: '财务部', role: 'member', manager: 'admin', hiredDaysAgo: 1565 },
+  {
+    username: 'admin',
+    displayName: '系统管理员',
+    department: '总部',
+    role: 'admin',
+    manager: null,
+    hiredDaysAgo: 2190,
+  },
+  {
+    username: 'manager',
+    displayName: '王建国',
+    department: '华东销售部',
+    role: 'member',
+    manager: 'admin',
+    hiredDaysAgo: 1826,
+  },
+  {
+    username: 'sales1',
+    displayName: '李娜',
+    department: '销售一组',
+    role: 'member',
+    manager: 'manager',
+    hiredDaysAgo: 912,
+  },
+  {
+    username: 'sales2',
+    displayName: '张伟',
+    department: '销售一组',
+    role: 'member',
+    manager: 'manager',
+    hiredDaysAgo: 487,
+  },
+  {
+    username: 'intern',
+    displayName: '陈小雨',
+    department: '销售一组',
+    role: 'member',
+    manager: 'manager',
+    hiredDaysAgo: 0,
+  },
+  {
+    username: 'legal',
+    displayName: '刘思远',
+    department: '法务部',
+    role: 'member',
+    manager: 'admin',
+    hiredDaysAgo: 1340,
+  },
+  {
+    username: 'finance',
+    displayName: '赵敏',
+    department: '财务部',
+    role: 'member',
+    manager: 'admin',
+    hiredDaysAgo: 1565,
+  },
 ];
 
 export interface DemoOrganisation {

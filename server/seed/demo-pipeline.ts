@@ -1,6 +1,11 @@
 /** Demo opportunities and follow-ups. */
 import {
-  followupKinds, followupSources, followupStatuses, opportunityStages, type CustomerLevel, type OpportunityStage,
+  followupKinds,
+  followupSources,
+  followupStatuses,
+  opportunityStages,
+  type CustomerLevel,
+  type OpportunityStage,
 } from '../../common/enums.ts';
 import type { SeededCustomer } from './demo-customers.ts';
 import { centsToDecimal } from './money.ts';
@@ -17,37 +22,91 @@ export interface SeededOpportunity {
 }
 
 const stageWeights = weightsFor(opportunityStages, {
-  initial: 20, qualified: 20, proposal: 18, negotiation: 12, won: 18, lost: 12,
+  initial: 20,
+  qualified: 20,
+  proposal: 18,
+  negotiation: 12,
+  won: 18,
+  lost: 12,
 });
 const kindWeights = weightsFor(followupKinds, { call: 30, im: 25, visit: 12, meeting: 12, email: 12, other: 9 });
 /** Which channels record a follow-up of each kind. */
 const sourcesByKind: Record<FollowupKind, Weighted<FollowupSource>> = {
-  call: [['call', 6], ['manual', 3], ['button', 1]],
-  im: [['im', 7], ['manual', 3]],
-  meeting: [['meeting', 7], ['manual', 3]],
-  visit: [['manual', 8], ['button', 2]],
-  email: [['manual', 7], ['import', 3]],
-  other: [['manual', 6], ['button', 2], ['import', 2]],
+  call: [
+    ['call', 6],
+    ['manual', 3],
+    ['button', 1],
+  ],
+  im: [
+    ['im', 7],
+    ['manual', 3],
+  ],
+  meeting: [
+    ['meeting', 7],
+    ['manual', 3],
+  ],
+  visit: [
+    ['manual', 8],
+    ['button', 2],
+  ],
+  email: [
+    ['manual', 7],
+    ['import', 3],
+  ],
+  other: [
+    ['manual', 6],
+    ['button', 2],
+    ['import', 2],
+  ],
 };
 /** Opportunity size in hundreds of yuan by customer level. */
 const amountRange: Record<CustomerLevel, readonly [number, number]> = {
-  A: [2_000, 20_000], B: [800, 6_000], C: [200, 2_000], D: [50, 600],
+  A: [2_000, 20_000],
+  B: [800, 6_000],
+  C: [200, 2_000],
+  D: [50, 600],
 };
-const productMentions = ['Cairn CRM 专业版', 'Cairn CRM 企业版', '移动销售助手', 'BI报表模块', '私有化部署方案', '呼叫中心集成'];
+const productMentions = [
+  'Cairn CRM 专业版',
+  'Cairn CRM 企业版',
+  '移动销售助手',
+  'BI报表模块',
+  '私有化部署方案',
+  '呼叫中心集成',
+];
 
 export function buildOpportunities(ctx: SeedContext, customers: readonly SeededCustomer[]) {
   const random = ctx.random.derive('opportunities');
   const seeded: SeededOpportunity[] = [];
   const rows: Row<'opportunities'>[] = [];
   for (const customer of customers) {
-    const count = random.weighted(customer.status === 'lost' ? [[0, 6], [1, 4]] : [[0, 3], [1, 4], [2, 2], [3, 1]]);
+    const count = random.weighted(
+      customer.status === 'lost'
+        ? [
+            [0, 6],
+            [1, 4],
+          ]
+        : [
+            [0, 3],
+            [1, 4],
+            [2, 2],
+            [3, 1],
+          ],
+    );
     for (let i = 0; i < count; i++) {
       const stage = random.covering(seeded.length, stageWeights);
       const closed = stage === 'won' || stage === 'lost';
       const closeDate = closed ? random.daysAround(ctx.now, -240, -1) : random.daysAround(ctx.now, 7, 180);
       const createdEnd = closed ? closeDate : ctx.now;
-      const createdAt = random.dateBetween(customer.createdAt < createdEnd ? customer.createdAt : addDays(createdEnd, -30), createdEnd);
-      const currency = random.weighted([['CNY', 90], ['USD', 6], ['EUR', 4]] as const);
+      const createdAt = random.dateBetween(
+        customer.createdAt < createdEnd ? customer.createdAt : addDays(createdEnd, -30),
+        createdEnd,
+      );
+      const currency = random.weighted([
+        ['CNY', 90],
+        ['USD', 6],
+        ['EUR', 4],
+      ] as const);
       const [min, max] = amountRange[customer.level];
       const divisor = currency === 'CNY' ? 1 : currency === 'USD' ? 7 : 8;
       const amountCents = Math.max(1, Math.round(random.int(min, max) / divisor)) * 10_000;
@@ -75,7 +134,10 @@ export interface FollowupAuthors {
 }
 
 export function buildFollowups(
-  ctx: SeedContext, customers: readonly SeededCustomer[], opportunities: readonly SeededOpportunity[], authors: FollowupAuthors,
+  ctx: SeedContext,
+  customers: readonly SeededCustomer[],
+  opportunities: readonly SeededOpportunity[],
+  authors: FollowupAuthors,
 ): Row<'followups'>[] {
   const random = ctx.random.derive('followups');
   const opportunitiesByCustomer = new Map<string, SeededOpportunity[]>();
@@ -100,16 +162,18 @@ export function buildFollowups(
       const index = rows.length;
       const kind = random.covering(index, kindWeights);
       const source = index < followupSources.length ? followupSources[index]! : random.weighted(sourcesByKind[kind]);
-      const status = index < followupStatuses.length
-        ? followupStatuses[index]!
-        : followupStatuses[Math.min(furthestStatus, Math.floor(((i + 1) * (furthestStatus + 1)) / times.length))]!;
+      const status =
+        index < followupStatuses.length
+          ? followupStatuses[index]!
+          : followupStatuses[Math.min(furthestStatus, Math.floor(((i + 1) * (furthestStatus + 1)) / times.length))]!;
       const author = customer.ownerId && random.chance(0.9) ? customer.ownerId : authors.manager;
       const isLast = i === times.length - 1;
       const withNextStep = random.chance(customer.status === 'active' && isLast ? 0.75 : 0.35);
       rows.push({
         ...baseColumns(ctx, occurredAt, author),
         customer_id: customer.id,
-        opportunity_id: customerOpportunities.length > 0 && random.chance(0.5) ? random.pick(customerOpportunities).id : null,
+        opportunity_id:
+          customerOpportunities.length > 0 && random.chance(0.5) ? random.pick(customerOpportunities).id : null,
         kind,
         status,
         content: followupContent(random, kind, phraseValues(random, customer)),

@@ -6,7 +6,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidCreditCode } from '../../common/credit-code.ts';
 import {
-  contractStatuses, customerLevels, customerSources, customerStatuses, followupKinds, followupSources, followupStatuses,
+  contractStatuses,
+  customerLevels,
+  customerSources,
+  customerStatuses,
+  followupKinds,
+  followupSources,
+  followupStatuses,
   opportunityStages,
 } from '../../common/enums.ts';
 import { toE164 } from '../../common/phone.ts';
@@ -58,21 +64,43 @@ describe('seedDemo', () => {
     expect(counts.contract_installments).toBeGreaterThan(0);
     expect(counts.payments).toBeGreaterThan(0);
     expect(twin.counts.attachments).toBe(0);
-    for (const table of ['customers', 'contacts', 'opportunities', 'followups', 'contracts', 'payments', 'orders'] as const) {
+    for (const table of [
+      'customers',
+      'contacts',
+      'opportunities',
+      'followups',
+      'contracts',
+      'payments',
+      'orders',
+    ] as const) {
       const row = await inTenant((trx) =>
-        trx.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', seeded.tenantId).executeTakeFirstOrThrow());
+        trx
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('tenant_id', '=', seeded.tenantId)
+          .executeTakeFirstOrThrow(),
+      );
       expect(Number(row.n), table).toBe(counts[table]);
     }
   });
 
   it('creates the tenant with its settings', async () => {
-    const tenant = await database.owner.selectFrom('tenants').selectAll().where('id', '=', seeded.tenantId).executeTakeFirstOrThrow();
+    const tenant = await database.owner
+      .selectFrom('tenants')
+      .selectAll()
+      .where('id', '=', seeded.tenantId)
+      .executeTakeFirstOrThrow();
     expect(tenant).toMatchObject({ name: '演示公司', slug: `demo-${runId}` });
-    expect(tenant.settings).toEqual({ recycleRetentionDays: 30, liteFields: ['name', 'ownerId', 'mainPhone', 'level', 'lastFollowupAt'] });
+    expect(tenant.settings).toEqual({
+      recycleRetentionDays: 30,
+      liteFields: ['name', 'ownerId', 'mainPhone', 'level', 'lastFollowupAt'],
+    });
   });
 
   it('builds the department tree with materialised paths', async () => {
-    const departments = await inTenant((trx) => trx.selectFrom('departments').selectAll().where('tenant_id', '=', seeded.tenantId).execute());
+    const departments = await inTenant((trx) =>
+      trx.selectFrom('departments').selectAll().where('tenant_id', '=', seeded.tenantId).execute(),
+    );
     const byId = new Map(departments.map((d) => [d.id, d]));
     for (const d of departments) {
       const parentPath = d.parent_id ? byId.get(d.parent_id)!.path : '/';
@@ -86,7 +114,9 @@ describe('seedDemo', () => {
   });
 
   it('creates the seven demo users', async () => {
-    const users = await inTenant((trx) => trx.selectFrom('users').selectAll().where('tenant_id', '=', seeded.tenantId).execute());
+    const users = await inTenant((trx) =>
+      trx.selectFrom('users').selectAll().where('tenant_id', '=', seeded.tenantId).execute(),
+    );
     const byName = new Map(users.map((u) => [u.username, u]));
     expect([...byName.keys()].sort()).toEqual(['admin', 'finance', 'intern', 'legal', 'manager', 'sales1', 'sales2']);
     const today = shanghaiDate(now);
@@ -101,7 +131,10 @@ describe('seedDemo', () => {
     expect(byName.get('admin')).toMatchObject({ role: 'admin', department_id: seeded.departments['总部'] });
     expect(users.filter((u) => u.role === 'admin')).toHaveLength(1);
     for (const name of ['sales1', 'sales2', 'intern']) {
-      expect(byName.get(name)).toMatchObject({ department_id: seeded.departments['销售一组'], manager_id: seeded.users.manager });
+      expect(byName.get(name)).toMatchObject({
+        department_id: seeded.departments['销售一组'],
+        manager_id: seeded.users.manager,
+      });
     }
     expect(byName.get('manager')!.department_id).toBe(seeded.departments['华东销售部']);
     expect(byName.get('legal')!.department_id).toBe(seeded.departments['法务部']);
@@ -111,7 +144,9 @@ describe('seedDemo', () => {
   });
 
   it('creates unique, well-formed customers covering every value set', async () => {
-    const customers = await inTenant((trx) => trx.selectFrom('customers').selectAll().where('tenant_id', '=', seeded.tenantId).execute());
+    const customers = await inTenant((trx) =>
+      trx.selectFrom('customers').selectAll().where('tenant_id', '=', seeded.tenantId).execute(),
+    );
     expect(distinct(customers.map((c) => c.name))).toBe(customers.length);
     const codes = customers.flatMap((c) => (c.credit_code ? [c.credit_code] : []));
     expect(codes.every(isValidCreditCode)).toBe(true);
@@ -136,7 +171,9 @@ describe('seedDemo', () => {
   });
 
   it('gives every customer 1–4 contacts with exactly one primary', async () => {
-    const contacts = await inTenant((trx) => trx.selectFrom('contacts').selectAll().where('tenant_id', '=', seeded.tenantId).execute());
+    const contacts = await inTenant((trx) =>
+      trx.selectFrom('contacts').selectAll().where('tenant_id', '=', seeded.tenantId).execute(),
+    );
     const perCustomer = new Map<string, { total: number; primary: number }>();
     for (const c of contacts) {
       const entry = perCustomer.get(c.customer_id) ?? { total: 0, primary: 0 };
@@ -157,7 +194,11 @@ describe('seedDemo', () => {
 
   it('fills the pipeline: every stage and every follow-up kind, status and source', async () => {
     const { opportunities, followups } = await inTenant(async (trx) => ({
-      opportunities: await trx.selectFrom('opportunities').selectAll().where('tenant_id', '=', seeded.tenantId).execute(),
+      opportunities: await trx
+        .selectFrom('opportunities')
+        .selectAll()
+        .where('tenant_id', '=', seeded.tenantId)
+        .execute(),
       followups: await trx.selectFrom('followups').selectAll().where('tenant_id', '=', seeded.tenantId).execute(),
     }));
     expect(new Set(opportunities.map((o) => o.stage))).toEqual(new Set(opportunityStages));
@@ -179,7 +220,11 @@ describe('seedDemo', () => {
   it('creates contracts whose instalments add up exactly and whose payments fit', async () => {
     const { contracts, installments, payments } = await inTenant(async (trx) => ({
       contracts: await trx.selectFrom('contracts').selectAll().where('tenant_id', '=', seeded.tenantId).execute(),
-      installments: await trx.selectFrom('contract_installments').selectAll().where('tenant_id', '=', seeded.tenantId).execute(),
+      installments: await trx
+        .selectFrom('contract_installments')
+        .selectAll()
+        .where('tenant_id', '=', seeded.tenantId)
+        .execute(),
       payments: await trx.selectFrom('payments').selectAll().where('tenant_id', '=', seeded.tenantId).execute(),
     }));
     expect(new Set(contracts.map((c) => c.currency))).toEqual(new Set(['CNY', 'USD', 'EUR']));
@@ -195,9 +240,13 @@ describe('seedDemo', () => {
       expect(plan.map((i) => i.seq).sort((a, b) => a - b)).toEqual(plan.map((_, index) => index + 1));
       expect(plan.reduce((sum, i) => sum + decimalToCents(i.amount), 0)).toBe(decimalToCents(contract.amount_incl_tax));
     }
-    const mismatched = await inTenant((trx) => sql<{ id: string }>`
+    const mismatched = await inTenant((trx) =>
+      sql<{ id: string }>`
       select c.id from contracts c join contract_installments i on i.tenant_id = c.tenant_id and i.contract_id = c.id
-      where c.tenant_id = ${seeded.tenantId} group by c.id, c.amount_incl_tax having sum(i.amount) <> c.amount_incl_tax`.execute(trx));
+      where c.tenant_id = ${seeded.tenantId} group by c.id, c.amount_incl_tax having sum(i.amount) <> c.amount_incl_tax`.execute(
+        trx,
+      ),
+    );
     expect(mismatched.rows).toEqual([]);
     const today = shanghaiDate(now);
     let partial = 0;
@@ -216,11 +265,26 @@ describe('seedDemo', () => {
   });
 
   it('prices every order as unit price × quantity', async () => {
-    const rows = await inTenant((trx) => trx.selectFrom('orders as o')
-      .innerJoin('products as p', (join) => join.onRef('p.tenant_id', '=', 'o.tenant_id').onRef('p.id', '=', 'o.product_id'))
-      .select(['o.sku', 'o.quantity', 'o.amount', 'o.currency', 'o.ordered_at', 'p.sku as productSku', 'p.unit_price', 'p.currency as productCurrency',
-        sql<string>`round(p.unit_price * o.quantity, 2)::text`.as('expected')])
-      .where('o.tenant_id', '=', seeded.tenantId).execute());
+    const rows = await inTenant((trx) =>
+      trx
+        .selectFrom('orders as o')
+        .innerJoin('products as p', (join) =>
+          join.onRef('p.tenant_id', '=', 'o.tenant_id').onRef('p.id', '=', 'o.product_id'),
+        )
+        .select([
+          'o.sku',
+          'o.quantity',
+          'o.amount',
+          'o.currency',
+          'o.ordered_at',
+          'p.sku as productSku',
+          'p.unit_price',
+          'p.currency as productCurrency',
+          sql<string>`round(p.unit_price * o.quantity, 2)::text`.as('expected'),
+        ])
+        .where('o.tenant_id', '=', seeded.tenantId)
+        .execute(),
+    );
     expect(rows).toHaveLength(seeded.counts.orders!);
     for (const row of rows) {
       expect(row.amount).toBe(row.expected);
@@ -228,12 +292,16 @@ describe('seedDemo', () => {
       expect(row.currency).toBe(row.productCurrency);
       expect(row.ordered_at.getTime()).toBeGreaterThan(now.getTime() - 366 * 86_400_000);
     }
-    const skus = await inTenant((trx) => trx.selectFrom('products').select('sku').where('tenant_id', '=', seeded.tenantId).execute());
+    const skus = await inTenant((trx) =>
+      trx.selectFrom('products').select('sku').where('tenant_id', '=', seeded.tenantId).execute(),
+    );
     expect(distinct(skus.map((s) => s.sku))).toBe(skus.length);
   });
 
   it('stores attachment bytes matching their recorded size and hash', async () => {
-    const attachments = await inTenant((trx) => trx.selectFrom('attachments').selectAll().where('tenant_id', '=', seeded.tenantId).execute());
+    const attachments = await inTenant((trx) =>
+      trx.selectFrom('attachments').selectAll().where('tenant_id', '=', seeded.tenantId).execute(),
+    );
     expect(new Set(attachments.map((a) => a.record_type))).toEqual(new Set(['customer', 'contract']));
     for (const a of attachments) {
       expect(a.storage_key).toBe(`${seeded.tenantId}/${a.id}`);
@@ -247,14 +315,42 @@ describe('seedDemo', () => {
   });
 
   it('is deterministic: the same options give the same data', async () => {
-    const snapshot = (tenantId: string) => inTenant(async (trx) => ({
-      customers: await trx.selectFrom('customers').select(['name', 'credit_code', 'main_phone', 'level', 'tags'])
-        .where('tenant_id', '=', tenantId).orderBy('id').execute(),
-      contacts: await trx.selectFrom('contacts').select(['name', 'mobile', 'email']).where('tenant_id', '=', tenantId).orderBy('id').execute(),
-      followups: await trx.selectFrom('followups').select(['content', 'occurred_at']).where('tenant_id', '=', tenantId).orderBy('id').execute(),
-      contracts: await trx.selectFrom('contracts').select(['number', 'amount_incl_tax', 'signed_date']).where('tenant_id', '=', tenantId).orderBy('id').execute(),
-      orders: await trx.selectFrom('orders').select(['sku', 'amount', 'ordered_at']).where('tenant_id', '=', tenantId).orderBy('id').execute(),
-    }), tenantId);
+    const snapshot = (tenantId: string) =>
+      inTenant(
+        async (trx) => ({
+          customers: await trx
+            .selectFrom('customers')
+            .select(['name', 'credit_code', 'main_phone', 'level', 'tags'])
+            .where('tenant_id', '=', tenantId)
+            .orderBy('id')
+            .execute(),
+          contacts: await trx
+            .selectFrom('contacts')
+            .select(['name', 'mobile', 'email'])
+            .where('tenant_id', '=', tenantId)
+            .orderBy('id')
+            .execute(),
+          followups: await trx
+            .selectFrom('followups')
+            .select(['content', 'occurred_at'])
+            .where('tenant_id', '=', tenantId)
+            .orderBy('id')
+            .execute(),
+          contracts: await trx
+            .selectFrom('contracts')
+            .select(['number', 'amount_incl_tax', 'signed_date'])
+            .where('tenant_id', '=', tenantId)
+            .orderBy('id')
+            .execute(),
+          orders: await trx
+            .selectFrom('orders')
+            .select(['sku', 'amount', 'ordered_at'])
+            .where('tenant_id', '=', tenantId)
+            .orderBy('id')
+            .execute(),
+        }),
+        tenantId,
+      );
     const [first, second] = [await snapshot(seeded.tenantId), await snapshot(twin.tenantId)];
     expect(second.customers.map((c) => c.name)).toEqual(first.customers.map((c) => c.name));
     expect(second).toEqual(first);

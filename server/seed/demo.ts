@@ -59,12 +59,18 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions = {}): P
   progress(`Creating tenant ${tenantName} (${slug})`);
   const tenantId = newId();
   await asSystem(db, (trx) =>
-    trx.insertInto('tenants').values({
-      id: tenantId,
-      name: tenantName,
-      slug,
-      settings: JSON.stringify({ recycleRetentionDays: 30, liteFields: ['name', 'ownerId', 'mainPhone', 'level', 'lastFollowupAt'] }),
-    }).execute(),
+    trx
+      .insertInto('tenants')
+      .values({
+        id: tenantId,
+        name: tenantName,
+        slug,
+        settings: JSON.stringify({
+          recycleRetentionDays: 30,
+          liteFields: ['name', 'ownerId', 'mainPhone', 'level', 'lastFollowupAt'],
+        }),
+      })
+      .execute(),
   );
 
   const storedKeys: string[] = [];
@@ -128,7 +134,12 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions = {}): P
 }
 
 /** Best-effort clean-up after a failed seed, so that the same slug can be seeded again. */
-async function removeTenant(db: Kysely<DB>, tenantId: string, storage: FileStorage | undefined, keys: readonly string[]) {
+async function removeTenant(
+  db: Kysely<DB>,
+  tenantId: string,
+  storage: FileStorage | undefined,
+  keys: readonly string[],
+) {
   await asSystem(db, (trx) => trx.deleteFrom('tenants').where('id', '=', tenantId).execute()).catch(() => undefined);
   if (storage) await Promise.all(keys.map((key) => storage.delete(key).catch(() => undefined)));
 }

@@ -36,7 +36,9 @@ const pdfString = (text: string) => `(${text.replace(/[\\()]/g, (c) => `\\${c}`)
 
 /** A one-page PDF with a few lines of ASCII text in Helvetica, with a correct xref table. */
 export function simplePdf(lines: readonly string[]): Buffer {
-  const content = ['BT', '/F1 14 Tf', '72 770 Td', '20 TL', ...lines.map((line) => `${pdfString(line)} '`), 'ET'].join('\n');
+  const content = ['BT', '/F1 14 Tf', '72 770 Td', '20 TL', ...lines.map((line) => `${pdfString(line)} '`), 'ET'].join(
+    '\n',
+  );
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -61,6 +63,7 @@ export const utf8Text = (lines: readonly string[]): Buffer => Buffer.from(`${lin
 
 /** CSV with a UTF-8 byte order mark, so spreadsheet software shows the Chinese correctly. */
 export function csvFile(rows: readonly (readonly (string | number)[])[]): Buffer {
-  const quote = (cell: string | number) => (/[",\n]/.test(String(cell)) ? `"${String(cell).replace(/"/g, '""')}"` : String(cell));
+  const quote = (cell: string | number) =>
+    /[",\n]/.test(String(cell)) ? `"${String(cell).replace(/"/g, '""')}"` : String(cell);
   return Buffer.from(`\ufeff${rows.map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`, 'utf8');
 }

@@ -33,11 +33,18 @@ export type Row<T extends keyof DB> = Omit<Insertable<DB[T]>, Timestamps> & {
 };
 
 /** Inserts `rows` in chunks; returns how many were inserted. */
-export async function insertInChunks<T extends keyof DB & string>(trx: Trx, table: T, rows: readonly Row<T>[]): Promise<number> {
+export async function insertInChunks<T extends keyof DB & string>(
+  trx: Trx,
+  table: T,
+  rows: readonly Row<T>[],
+): Promise<number> {
   for (let start = 0; start < rows.length; start += CHUNK_SIZE) {
     const chunk = rows.slice(start, start + CHUNK_SIZE);
     // `Row` only differs from `Insertable` in the timestamp typing explained above.
-    await trx.insertInto(table).values(chunk as unknown as Insertable<DB[T]>[]).execute();
+    await trx
+      .insertInto(table)
+      .values(chunk as unknown as Insertable<DB[T]>[])
+      .execute();
   }
   return rows.length;
 }

@@ -15,11 +15,16 @@ const runs = { numRuns: 15 };
 
 async function listAll(stored: StoredWorld, scopes: DataScope[], limit = 4) {
   const database = await testDatabase();
-  const access = accessFor(stored, scopes.map((scope) => ({ object: 'customer', action: 'read', scope })));
+  const access = accessFor(
+    stored,
+    scopes.map((scope) => ({ object: 'customer', action: 'read', scope })),
+  );
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await withTenant(database.db, stored.tenantId, (trx) => listRecords(trx, access, customers, { limit, cursor, sort: 'name' }));
+    const page = await withTenant(database.db, stored.tenantId, (trx) =>
+      listRecords(trx, access, customers, { limit, cursor, sort: 'name' }),
+    );
     ids.push(...page.data.map((r) => r.id as string));
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -51,12 +56,17 @@ describe('access properties (fast-check, against the real database)', () => {
   it('adding a grant never removes access', async () => {
     const database = await testDatabase();
     await fc.assert(
-      fc.asyncProperty(worldArb, fc.array(scopeArb, { minLength: 1, maxLength: 2 }), scopeArb, async (world, scopes, extra) => {
-        const stored = await storeWorld(database, world);
-        const before = new Set((await listAll(stored, scopes, 50)).ids);
-        const after = new Set((await listAll(stored, [...scopes, extra], 50)).ids);
-        for (const id of before) expect(after.has(id)).toBe(true);
-      }),
+      fc.asyncProperty(
+        worldArb,
+        fc.array(scopeArb, { minLength: 1, maxLength: 2 }),
+        scopeArb,
+        async (world, scopes, extra) => {
+          const stored = await storeWorld(database, world);
+          const before = new Set((await listAll(stored, scopes, 50)).ids);
+          const after = new Set((await listAll(stored, [...scopes, extra], 50)).ids);
+          for (const id of before) expect(after.has(id)).toBe(true);
+        },
+      ),
       runs,
     );
   });
@@ -85,7 +95,10 @@ describe('access properties (fast-check, against the real database)', () => {
           const users = await listRecords(trx, access, getResource('users'), { limit: 50, include: 'customers' });
           for (const user of users.data) (user.customers as Record<string, unknown>[]).forEach(check);
           // a filter on the hidden field would reveal it, so it is refused
-          if (rule === 'hidden') await expect(listRecords(trx, access, customers, { limit: 5, filter: '{"mainPhone":"x"}' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+          if (rule === 'hidden')
+            await expect(
+              listRecords(trx, access, customers, { limit: 5, filter: '{"mainPhone":"x"}' }),
+            ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
         });
       }),
       { numRuns: 8 },
@@ -94,24 +107,44 @@ describe('access properties (fast-check, against the real database)', () => {
 });
 
 describe('inheritance properties (pure)', () => {
-  const graphArb = fc
-    .integer({ min: 1, max: 8 })
-    .chain((n) =>
-      fc.record({
-        parents: fc.array(fc.option(fc.integer({ min: 0, max: n - 1 }), { nil: null }), { minLength: n, maxLength: n }),
-        grants: fc.array(fc.record({ role: fc.integer({ min: 0, max: n - 1 }), action: fc.constantFrom('read', 'update', 'delete', 'export') }), { maxLength: 12 }),
-        held: fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: 3 }),
-        leastPrivilege: fc.boolean(),
-      }),
-    );
+  const graphArb = fc.integer({ min: 1, max: 8 }).chain((n) =>
+    fc.record({
+      parents: fc.array(fc.option(fc.integer({ min: 0, max: n - 1 }), { nil: null }), { minLength: n, maxLength: n }),
+      grants: fc.array(
+        fc.record({
+          role: fc.integer({ min: 0, max: n - 1 }),
+          action: fc.constantFrom('read', 'update', 'delete', 'export'),
+        }),
+        { maxLength: 12 },
+      ),
+      held: fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: 3 }),
+      leastPrivilege: fc.boolean(),
+    }),
+  );
 
   it('no grant reaches a user through a chain deeper than 2, or from a suspended role', () => {
     fc.assert(
       fc.property(graphArb, ({ parents, grants, held, leastPrivilege }) => {
         const ids = parents.map((_, i) => `r${i}`);
-        const roles = new Map<string, RoleNode>(parents.map((p, i) => [ids[i]!, { id: ids[i]!, name: `角色${i}`, parentRoleId: p === null ? null : ids[p]!, status: 'active' }]));
-        const rows: GrantRow[] = grants.map((g) => ({ roleId: ids[g.role]!, object: 'customer', action: g.action, scope: 'all', filter: null }));
-        const effective = effectiveGrants(held.map((h) => ids[h]!), roles, rows, leastPrivilege);
+        const roles = new Map<string, RoleNode>(
+          parents.map((p, i) => [
+            ids[i]!,
+            { id: ids[i]!, name: `角色${i}`, parentRoleId: p === null ? null : ids[p]!, status: 'active' },
+          ]),
+        );
+        const rows: GrantRow[] = grants.map((g) => ({
+          roleId: ids[g.role]!,
+          object: 'customer',
+          action: g.action,
+          scope: 'all',
+          filter: null,
+        }));
+        const effective = effectiveGrants(
+          held.map((h) => ids[h]!),
+          roles,
+          rows,
+          leastPrivilege,
+        );
         for (const g of effective) {
           expect(g.via.length - 1).toBeLessThanOrEqual(MAX_INHERITANCE_DEPTH);
           expect(suspensionReason(roles, g.heldRoleId)).toBeUndefined();

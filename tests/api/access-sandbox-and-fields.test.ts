@@ -17,7 +17,13 @@ describe('new-hire sandbox', () => {
     const masked = list.body.data.filter((c: any) => c.masked === true);
     const open = list.body.data.filter((c: any) => c.masked !== true);
     // only what the manager assigned to her is open; customers she merely owns stay masked
-    const assignments = (await call({ method: 'GET', url: `/api/v1/access/explain?userId=${company.users.intern}&recordType=customer&recordId=${open[0].id}`, headers: admin })).body.data;
+    const assignments = (
+      await call({
+        method: 'GET',
+        url: `/api/v1/access/explain?userId=${company.users.intern}&recordType=customer&recordId=${open[0].id}`,
+        headers: admin,
+      })
+    ).body.data;
     expect(assignments.actions.find((a: any) => a.action === 'read').allowed).toBe(true);
     for (const c of open) expect(c.ownerId).not.toBe(company.users.intern);
     expect(masked.filter((c: any) => c.ownerId === company.users.intern).length).toBeGreaterThan(0);
@@ -31,14 +37,22 @@ describe('new-hire sandbox', () => {
     expect(denied.body.error.code).toBe('SANDBOX_RESTRICTED');
     expect((await call({ method: 'GET', url: `/api/v1/customers/${open[0].id}`, headers: intern })).status).toBe(200);
 
-    const ended = await call({ method: 'POST', url: `/api/v1/users/${company.users.intern}/end-sandbox`, headers: admin });
+    const ended = await call({
+      method: 'POST',
+      url: `/api/v1/users/${company.users.intern}/end-sandbox`,
+      headers: admin,
+    });
     expect(ended.status).toBe(200);
     // out of the sandbox her inherited own + assigned scope applies: the customers she owns open
     const after = await call({ method: 'GET', url: `/api/v1/customers/${masked[0].id}`, headers: intern });
     expect(after.status).toBe(200);
     const relisted = await call({ method: 'GET', url: '/api/v1/customers?limit=200', headers: intern });
     expect(relisted.body.data.some((c: any) => c.masked)).toBe(false);
-    const audit = await call({ method: 'GET', url: `/api/v1/audit?recordType=user&recordId=${company.users.intern}`, headers: admin });
+    const audit = await call({
+      method: 'GET',
+      url: `/api/v1/audit?recordType=user&recordId=${company.users.intern}`,
+      headers: admin,
+    });
     expect(audit.body.data.map((a: any) => a.action)).toContain('sandbox.end');
   });
 });
@@ -66,7 +80,12 @@ describe('field rules', () => {
       },
     });
     expect(role.status).toBe(201);
-    await call({ method: 'PUT', url: `/api/v1/users/${company.users.finance}/roles`, headers: admin, payload: { roleIds: [role.body.data.id] } });
+    await call({
+      method: 'PUT',
+      url: `/api/v1/users/${company.users.finance}/roles`,
+      headers: admin,
+      payload: { roleIds: [role.body.data.id] },
+    });
     const finance = await company.as('finance');
     const list = await call({ method: 'GET', url: '/api/v1/customers?limit=50&include=contacts', headers: finance });
     expect(list.status).toBe(200);
@@ -79,15 +98,33 @@ describe('field rules', () => {
     const detail = await call({ method: 'GET', url: `/api/v1/customers/${withPhone.id}`, headers: finance });
     expect(detail.body.data.mainPhone).toBe(withPhone.mainPhone);
     expect(detail.body.data).not.toHaveProperty('creditCode');
-    for (const [field, value] of [['level', 'A'], ['mainPhone', '13900000000'], ['creditCode', '91350100M000100Y43']] as const) {
-      const res = await call({ method: 'PATCH', url: `/api/v1/customers/${withPhone.id}`, headers: finance, payload: { [field]: value, version: detail.body.data.version } });
+    for (const [field, value] of [
+      ['level', 'A'],
+      ['mainPhone', '13900000000'],
+      ['creditCode', '91350100M000100Y43'],
+    ] as const) {
+      const res = await call({
+        method: 'PATCH',
+        url: `/api/v1/customers/${withPhone.id}`,
+        headers: finance,
+        payload: { [field]: value, version: detail.body.data.version },
+      });
       expect(res.status, field).toBe(403);
       expect(res.body.error).toMatchObject({ code: 'FIELD_READONLY', details: { field } });
     }
-    const ok = await call({ method: 'PATCH', url: `/api/v1/customers/${withPhone.id}`, headers: finance, payload: { region: '华南', version: detail.body.data.version } });
+    const ok = await call({
+      method: 'PATCH',
+      url: `/api/v1/customers/${withPhone.id}`,
+      headers: finance,
+      payload: { region: '华南', version: detail.body.data.version },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.data.mainPhone).toMatch(/\*{4}/);
-    const hiddenFilter = await call({ method: 'GET', url: `/api/v1/customers?filter=${encodeURIComponent('{"creditCode":"x"}')}`, headers: finance });
+    const hiddenFilter = await call({
+      method: 'GET',
+      url: `/api/v1/customers?filter=${encodeURIComponent('{"creditCode":"x"}')}`,
+      headers: finance,
+    });
     expect(hiddenFilter.status).toBe(400);
     expect(hiddenFilter.body.error.details.fields[0].path).toBe('filter.creditCode');
   });
@@ -97,14 +134,26 @@ describe('least privilege', () => {
   it('keeps delete off an inherited role while the switch is on, and passes it down when an admin turns it off', async () => {
     const intern = await company.as('intern');
     await call({ method: 'PATCH', url: '/api/v1/tenant/settings', headers: admin, payload: { sandboxDays: 0 } });
-    const own = (await call({ method: 'POST', url: '/api/v1/customers', headers: intern, payload: { name: '实习生自建客户有限公司' } })).body.data;
+    const own = (
+      await call({
+        method: 'POST',
+        url: '/api/v1/customers',
+        headers: intern,
+        payload: { name: '实习生自建客户有限公司' },
+      })
+    ).body.data;
     const denied = await call({ method: 'DELETE', url: `/api/v1/customers/${own.id}`, headers: intern });
     expect(denied.status).toBe(403);
     expect(denied.body.error).toMatchObject({ code: 'MISSING_GRANT', details: { missing: 'customer.delete' } });
     await call({ method: 'PATCH', url: '/api/v1/tenant/settings', headers: admin, payload: { leastPrivilege: false } });
     const allowed = await call({ method: 'DELETE', url: `/api/v1/customers/${own.id}`, headers: intern });
     expect(allowed.status).toBe(200);
-    await call({ method: 'PATCH', url: '/api/v1/tenant/settings', headers: admin, payload: { leastPrivilege: true, sandboxDays: 7 } });
+    await call({
+      method: 'PATCH',
+      url: '/api/v1/tenant/settings',
+      headers: admin,
+      payload: { leastPrivilege: true, sandboxDays: 7 },
+    });
   });
 });
 
@@ -114,6 +163,8 @@ describe('the seed incident, end to end', () => {
     const res = await call({ method: 'DELETE', url: `/api/v1/customers/${withContract.customerId}`, headers: admin });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('APPROVAL_REQUIRED');
-    expect((await call({ method: 'GET', url: `/api/v1/contracts/${withContract.id}`, headers: admin })).status).toBe(200);
+    expect((await call({ method: 'GET', url: `/api/v1/contracts/${withContract.id}`, headers: admin })).status).toBe(
+      200,
+    );
   });
 });

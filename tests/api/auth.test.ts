@@ -9,7 +9,12 @@ beforeAll(async () => {
 });
 
 const login = (username: string, password: string, remoteAddress = '10.0.0.1') =>
-  call({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password, tenant: company.slug }, remoteAddress });
+  call({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password, tenant: company.slug },
+    remoteAddress,
+  });
 
 describe('auth', () => {
   it('signs in, reads /me, signs out and the token stops working', async () => {
@@ -40,17 +45,31 @@ describe('auth', () => {
   it('answers 401 without a token or with a forged one', async () => {
     expect((await call({ method: 'GET', url: '/api/v1/customers' })).status).toBe(401);
     const forged = `cs_${company.tenantId.replace(/-/g, '')}_${'A'.repeat(43)}`;
-    expect((await call({ method: 'GET', url: '/api/v1/customers', headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
-    expect((await call({ method: 'GET', url: '/api/v1/customers', headers: { authorization: 'Bearer nonsense' } })).status).toBe(401);
+    expect(
+      (await call({ method: 'GET', url: '/api/v1/customers', headers: { authorization: `Bearer ${forged}` } })).status,
+    ).toBe(401);
+    expect(
+      (await call({ method: 'GET', url: '/api/v1/customers', headers: { authorization: 'Bearer nonsense' } })).status,
+    ).toBe(401);
   });
 
   it('issues API keys to administrators; the key works as a bearer token until revoked', async () => {
     const admin = await company.as('admin');
     const sales1 = await company.as('sales1');
-    const refused = await call({ method: 'POST', url: '/api/v1/api-keys', headers: sales1, payload: { name: '官网表单' } });
+    const refused = await call({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: sales1,
+      payload: { name: '官网表单' },
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.error).toMatchObject({ code: 'MISSING_GRANT', details: { missing: 'manageIntegrations' } });
-    const created = await call({ method: 'POST', url: '/api/v1/api-keys', headers: admin, payload: { name: '官网表单' } });
+    const created = await call({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: admin,
+      payload: { name: '官网表单' },
+    });
     expect(created.status).toBe(201);
     const keyHeaders = { authorization: `Bearer ${created.body.key}` };
     const me = await call({ method: 'GET', url: '/api/v1/me', headers: keyHeaders });
@@ -66,7 +85,9 @@ describe('auth', () => {
     expect(departments.body.data).toHaveLength(1);
     const keys = await call({ method: 'GET', url: '/api/v1/api-keys', headers: admin });
     expect(JSON.stringify(keys.body)).not.toContain(created.body.key);
-    expect((await call({ method: 'DELETE', url: `/api/v1/api-keys/${created.body.data.id}`, headers: admin })).status).toBe(204);
+    expect(
+      (await call({ method: 'DELETE', url: `/api/v1/api-keys/${created.body.data.id}`, headers: admin })).status,
+    ).toBe(204);
     expect((await call({ method: 'GET', url: '/api/v1/customers?limit=1', headers: keyHeaders })).status).toBe(401);
     expect((await call({ method: 'GET', url: '/api/v1/departments?limit=1', headers: keyHeaders })).status).toBe(401);
   });

@@ -18,7 +18,12 @@ const customer = async (headers: Headers, body: Record<string, unknown>) => {
   return res.body.data as Record<string, any>;
 };
 const contract = async (headers: Headers, customerId: string, number: string) => {
-  const res = await post('/api/v1/contracts', headers, { customerId, number, currency: 'CNY', amountInclTax: '10000.00' });
+  const res = await post('/api/v1/contracts', headers, {
+    customerId,
+    number,
+    currency: 'CNY',
+    amountInclTax: '10000.00',
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.data as Record<string, any>;
 };
@@ -43,7 +48,10 @@ describe('batch delete', () => {
   it('is all or nothing: one record out of reach aborts the batch and the error names it', async () => {
     const sales1 = await company.as('sales1');
     const sales2 = await company.as('sales2');
-    const mine = [await customer(sales1, { name: '批量删除一号有限公司' }), await customer(sales1, { name: '批量删除二号有限公司' })];
+    const mine = [
+      await customer(sales1, { name: '批量删除一号有限公司' }),
+      await customer(sales1, { name: '批量删除二号有限公司' }),
+    ];
     const foreign = await customer(sales2, { name: '别人的客户有限公司' });
     const up = await stepUp(company, 'sales1');
 
@@ -57,7 +65,8 @@ describe('batch delete', () => {
     const done = await post('/api/v1/customers/batch-delete', up, { ids: mine.map((c) => c.id) });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.data.count).toBe(2);
-    for (const c of mine) expect(await recycleBinHas(company, 'customer', c.id)).toEqual({ deleted_by: company.users.sales1 });
+    for (const c of mine)
+      expect(await recycleBinHas(company, 'customer', c.id)).toEqual({ deleted_by: company.users.sales1 });
     const summary = (await auditOf(company, 'user', company.users.sales1)).find((a) => a.action === 'batch-delete');
     expect(summary?.changes.ids!.after).toEqual(mine.map((c) => c.id));
   });
@@ -68,7 +77,8 @@ describe('batch delete', () => {
     expectError(await post('/api/v1/customers/batch-delete', sales1, { ids: [c.id] }), 403, 'STEP_UP_REQUIRED');
     // 销售总监 may not delete follow-ups at all
     const manager = await company.as('manager');
-    const followup = (await post('/api/v1/followups', manager, { customerId: c.id, kind: 'call', content: '电话沟通' })).body.data;
+    const followup = (await post('/api/v1/followups', manager, { customerId: c.id, kind: 'call', content: '电话沟通' }))
+      .body.data;
     const denied = await post('/api/v1/followups/batch-delete', manager, { ids: [followup?.id ?? c.id] });
     expectError(denied, 403, 'MISSING_GRANT');
     expect(denied.body.error.details.missing).toBe('followup.delete');
@@ -79,50 +89,119 @@ describe('batch delete', () => {
     const k = await contract(admin, c.id, `HT-BATCH-${Date.now()}`);
     const res = await post('/api/v1/customers/batch-delete', await stepUp(company, 'admin'), { ids: [c.id] });
     expectError(res, 403, 'APPROVAL_REQUIRED');
-    expect(res.body.error.details).toMatchObject({ approvalKind: 'contract_delete', customerIds: [c.id], contractIds: [k.id] });
+    expect(res.body.error.details).toMatchObject({
+      approvalKind: 'contract_delete',
+      customerIds: [c.id],
+      contractIds: [k.id],
+    });
   });
 
   it('validates the ids', async () => {
     expectError(await post('/api/v1/contacts/batch-delete', admin, { ids: [] }), 400, 'VALIDATION_FAILED');
     expectError(await post('/api/v1/contacts/batch-delete', admin, { ids: ['nope'] }), 400, 'VALIDATION_FAILED');
-    expectError(await post('/api/v1/contacts/batch-delete', admin, { ids: Array.from({ length: 501 }, () => crypto.randomUUID()) }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await post('/api/v1/contacts/batch-delete', admin, {
+        ids: Array.from({ length: 501 }, () => crypto.randomUUID()),
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 });
 
 describe('customer merge', () => {
   it('keeps the target non-null values, fills the rest from the sources in order, moves children and bins the sources', async () => {
-    const field = await post('/api/v1/custom-fields', admin, { objectType: 'customer', key: 'mergeNote', label: '合并备注', type: 'text' });
+    const field = await post('/api/v1/custom-fields', admin, {
+      objectType: 'customer',
+      key: 'mergeNote',
+      label: '合并备注',
+      type: 'text',
+    });
     expect(field.status, JSON.stringify(field.body)).toBe(201);
-    const field2 = await post('/api/v1/custom-fields', admin, { objectType: 'customer', key: 'mergeCode', label: '合并编码', type: 'text' });
+    const field2 = await post('/api/v1/custom-fields', admin, {
+      objectType: 'customer',
+      key: 'mergeCode',
+      label: '合并编码',
+      type: 'text',
+    });
     expect(field2.status, JSON.stringify(field2.body)).toBe(201);
 
-    const target = await customer(admin, { name: '合并目标有限公司', region: '华东', tags: ['重点'], custom: { mergeNote: '目标备注' } });
-    const first = await customer(admin, { name: '合并来源一有限公司', region: '华北', level: 'A', industry: '制造', mainPhone: '13800138000', tags: ['制造业'], custom: { mergeNote: '来源备注', mergeCode: 'S1' } });
-    const second = await customer(admin, { name: '合并来源二有限公司', industry: '软件', source: 'referral', tags: ['重点', '老客户'], custom: { mergeCode: 'S2' } });
+    const target = await customer(admin, {
+      name: '合并目标有限公司',
+      region: '华东',
+      tags: ['重点'],
+      custom: { mergeNote: '目标备注' },
+    });
+    const first = await customer(admin, {
+      name: '合并来源一有限公司',
+      region: '华北',
+      level: 'A',
+      industry: '制造',
+      mainPhone: '13800138000',
+      tags: ['制造业'],
+      custom: { mergeNote: '来源备注', mergeCode: 'S1' },
+    });
+    const second = await customer(admin, {
+      name: '合并来源二有限公司',
+      industry: '软件',
+      source: 'referral',
+      tags: ['重点', '老客户'],
+      custom: { mergeCode: 'S2' },
+    });
 
-    const targetContact = (await post('/api/v1/contacts', admin, { customerId: target.id, name: '目标联系人', isPrimary: true })).body.data;
-    const sourceContact = (await post('/api/v1/contacts', admin, { customerId: first.id, name: '来源联系人', isPrimary: true })).body.data;
-    const followup = (await post('/api/v1/followups', admin, { customerId: second.id, kind: 'visit', content: '上门拜访' })).body.data;
+    const targetContact = (
+      await post('/api/v1/contacts', admin, { customerId: target.id, name: '目标联系人', isPrimary: true })
+    ).body.data;
+    const sourceContact = (
+      await post('/api/v1/contacts', admin, { customerId: first.id, name: '来源联系人', isPrimary: true })
+    ).body.data;
+    const followup = (
+      await post('/api/v1/followups', admin, { customerId: second.id, kind: 'visit', content: '上门拜访' })
+    ).body.data;
     const file = await uploadText(admin, 'customer', first.id);
     const k = await contract(admin, first.id, `HT-MERGE-${Date.now()}`);
 
-    expectError(await post('/api/v1/customers/merge', admin, { targetId: target.id, sourceIds: [first.id, second.id] }), 403, 'STEP_UP_REQUIRED');
-    expectError(await post('/api/v1/customers/merge', admin, { targetId: target.id, sourceIds: [target.id] }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await post('/api/v1/customers/merge', admin, { targetId: target.id, sourceIds: [first.id, second.id] }),
+      403,
+      'STEP_UP_REQUIRED',
+    );
+    expectError(
+      await post('/api/v1/customers/merge', admin, { targetId: target.id, sourceIds: [target.id] }),
+      400,
+      'VALIDATION_FAILED',
+    );
 
-    const res = await post('/api/v1/customers/merge', await stepUp(company, 'admin'), { targetId: target.id, sourceIds: [first.id, second.id] });
+    const res = await post('/api/v1/customers/merge', await stepUp(company, 'admin'), {
+      targetId: target.id,
+      sourceIds: [first.id, second.id],
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const merged = res.body.data.target;
-    expect(merged).toMatchObject({ id: target.id, name: '合并目标有限公司', region: '华东', level: 'A', industry: '制造', source: 'referral', mainPhone: '13800138000' });
+    expect(merged).toMatchObject({
+      id: target.id,
+      name: '合并目标有限公司',
+      region: '华东',
+      level: 'A',
+      industry: '制造',
+      source: 'referral',
+      mainPhone: '13800138000',
+    });
     expect([...merged.tags].sort()).toEqual(['制造业', '老客户', '重点'].sort());
     expect(merged.custom).toEqual({ mergeNote: '目标备注', mergeCode: 'S1' });
     expect(res.body.data.moved).toMatchObject({ contacts: 1, followups: 1, contracts: 1, attachments: 1 });
 
-    const contacts = (await get(`/api/v1/contacts?filter=${encodeURIComponent(JSON.stringify({ customerId: target.id }))}`, admin)).body.data as any[];
+    const contacts = (
+      await get(`/api/v1/contacts?filter=${encodeURIComponent(JSON.stringify({ customerId: target.id }))}`, admin)
+    ).body.data as any[];
     expect(contacts.map((c) => c.id).sort()).toEqual([targetContact.id, sourceContact.id].sort());
     expect(contacts.filter((c) => c.isPrimary).map((c) => c.id)).toEqual([targetContact.id]);
     expect((await get(`/api/v1/followups/${followup.id}`, admin)).body.data.customerId).toBe(target.id);
     expect((await get(`/api/v1/contracts/${k.id}`, admin)).body.data.customerId).toBe(target.id);
-    expect((await get(`/api/v1/attachments/${file.id}`, admin)).body.data).toMatchObject({ customerId: target.id, recordId: target.id });
+    expect((await get(`/api/v1/attachments/${file.id}`, admin)).body.data).toMatchObject({
+      customerId: target.id,
+      recordId: target.id,
+    });
 
     for (const source of [first, second]) {
       expectError(await get(`/api/v1/customers/${source.id}`, admin), 404, 'NOT_FOUND');
@@ -141,7 +220,16 @@ describe('customer merge', () => {
 describe('the seed incident: an intern with an inherited role tries a batch delete and a contract delete', () => {
   it('denies both with clear codes; the admin’s deletions land in the recycle bin and the audit names the admin', async () => {
     const intern = await company.as('intern');
-    const seeded = await inDb(company, (trx) => trx.selectFrom('attachments').select(['id', 'record_type', 'record_id']).where('tenant_id', '=', company.tenantId).where('created_by', '=', company.users.admin).where('deleted_at', 'is', null).where('name', 'not like', 'scan%').execute());
+    const seeded = await inDb(company, (trx) =>
+      trx
+        .selectFrom('attachments')
+        .select(['id', 'record_type', 'record_id'])
+        .where('tenant_id', '=', company.tenantId)
+        .where('created_by', '=', company.users.admin)
+        .where('deleted_at', 'is', null)
+        .where('name', 'not like', 'scan%')
+        .execute(),
+    );
     expect(seeded.length).toBeGreaterThanOrEqual(4);
     const ids = seeded.map((a) => a.id);
 
@@ -154,18 +242,36 @@ describe('the seed incident: an intern with an inherited role tries a batch dele
     expectError(withStepUp, 403, 'MISSING_GRANT');
 
     // a contract she can read (on a customer her manager assigned to her)
-    const assigned = await inDb(company, (trx) => trx.selectFrom('assignments').select('record_id').where('tenant_id', '=', company.tenantId).where('user_id', '=', company.users.intern).where('record_type', '=', 'customer').executeTakeFirstOrThrow());
+    const assigned = await inDb(company, (trx) =>
+      trx
+        .selectFrom('assignments')
+        .select('record_id')
+        .where('tenant_id', '=', company.tenantId)
+        .where('user_id', '=', company.users.intern)
+        .where('record_type', '=', 'customer')
+        .executeTakeFirstOrThrow(),
+    );
     const k = await contract(admin, assigned.record_id, `HT-INCIDENT-${Date.now()}`);
     expect((await get(`/api/v1/contracts/${k.id}`, intern)).status).toBe(200);
     const contractDelete = await del(`/api/v1/contracts/${k.id}`, intern);
     expectError(contractDelete, 403, 'MISSING_GRANT');
     expect(contractDelete.body.error.details.missing).toBe('contract.delete');
     // nor may she ask for the deletion
-    expectError(await post('/api/v1/approvals', intern, { kind: 'contract_delete', payload: { contractId: k.id }, reason: '清理' }), 403, 'MISSING_GRANT');
+    expectError(
+      await post('/api/v1/approvals', intern, {
+        kind: 'contract_delete',
+        payload: { contractId: k.id },
+        reason: '清理',
+      }),
+      403,
+      'MISSING_GRANT',
+    );
 
     for (const id of ids) expect(await recycleBinHas(company, 'attachment', id)).toBeUndefined();
     const denials = (await auditOf(company, 'user', company.users.intern)).filter((a) => a.action === 'risky.denied');
-    expect(denials.map((d) => d.changes.operation!.after)).toEqual(expect.arrayContaining(['attachment.batch-delete', 'contract.delete']));
+    expect(denials.map((d) => d.changes.operation!.after)).toEqual(
+      expect.arrayContaining(['attachment.batch-delete', 'contract.delete']),
+    );
     expect(denials.every((d) => d.actorId === company.users.intern)).toBe(true);
 
     // the admin: step-up, then the batch goes to the recycle bin
@@ -173,17 +279,28 @@ describe('the seed incident: an intern with an inherited role tries a batch dele
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     for (const id of ids) {
       expect(await recycleBinHas(company, 'attachment', id)).toEqual({ deleted_by: company.users.admin });
-      expect((await auditOf(company, 'attachment', id)).at(-1)).toMatchObject({ action: 'delete', actorId: company.users.admin, actorName: '系统管理员' });
+      expect((await auditOf(company, 'attachment', id)).at(-1)).toMatchObject({
+        action: 'delete',
+        actorId: company.users.admin,
+        actorName: '系统管理员',
+      });
     }
 
     // the contract needs an approval even for the admin; legal approves, and it is in the bin
     expectError(await del(`/api/v1/contracts/${k.id}`, admin), 403, 'APPROVAL_REQUIRED');
-    const request = await post('/api/v1/approvals', admin, { kind: 'contract_delete', payload: { contractId: k.id }, reason: '重复录入' });
+    const request = await post('/api/v1/approvals', admin, {
+      kind: 'contract_delete',
+      payload: { contractId: k.id },
+      reason: '重复录入',
+    });
     expect(request.status, JSON.stringify(request.body)).toBe(202);
     const approved = await post(`/api/v1/approvals/${request.body.data.id}/approve`, await company.as('legal'), {});
     expect(approved.body.data.status, JSON.stringify(approved.body)).toBe('executed');
     expect(await recycleBinHas(company, 'contract', k.id)).toBeTruthy();
     const contractAudit = await auditOf(company, 'contract', k.id);
-    expect(contractAudit.find((a) => a.action === 'delete.approved')!.changes).toMatchObject({ requestedBy: { after: { id: company.users.admin } }, approvedBy: { after: { id: company.users.legal } } });
+    expect(contractAudit.find((a) => a.action === 'delete.approved')!.changes).toMatchObject({
+      requestedBy: { after: { id: company.users.admin } },
+      approvedBy: { after: { id: company.users.legal } },
+    });
   });
 });

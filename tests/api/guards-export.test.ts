@@ -13,8 +13,10 @@ beforeAll(async () => {
   [admin, manager] = await Promise.all([company.as('admin'), company.as('manager')]);
 });
 
-const exportCustomers = (headers: Headers, body: Record<string, unknown>) => post('/api/v1/customers/export', headers, body);
-const download = (id: string, headers: Headers) => call({ method: 'GET', url: `/api/v1/exports/${id}/download`, headers });
+const exportCustomers = (headers: Headers, body: Record<string, unknown>) =>
+  post('/api/v1/customers/export', headers, body);
+const download = (id: string, headers: Headers) =>
+  call({ method: 'GET', url: `/api/v1/exports/${id}/download`, headers });
 
 /** A tiny CSV reader for our own output: BOM, quoted cells, CRLF. */
 function parseCsv(text: string): string[][] {
@@ -57,7 +59,12 @@ async function managerScopeIds(): Promise<string[]> {
       .select('customers.id')
       .where('customers.tenant_id', '=', company.tenantId)
       .where('customers.deleted_at', 'is', null)
-      .where('customers.owner_id', 'in', [company.users.manager, company.users.sales1, company.users.sales2, company.users.intern])
+      .where('customers.owner_id', 'in', [
+        company.users.manager,
+        company.users.sales1,
+        company.users.sales2,
+        company.users.intern,
+      ])
       .execute();
     return rows.map((r) => r.id).sort();
   });
@@ -79,7 +86,15 @@ describe('export without phone numbers', () => {
     for (const row of data) expect(row[5]).toMatch(/^王建国 \d{4}-/);
     expect(Number(res.res.headers['x-export-rows'])).toBe(data.length);
 
-    const audit = await inDb(company, (trx) => trx.selectFrom('audit_log').selectAll().where('tenant_id', '=', company.tenantId).where('action', '=', 'export.direct').where('actor_id', '=', company.users.manager).execute());
+    const audit = await inDb(company, (trx) =>
+      trx
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('tenant_id', '=', company.tenantId)
+        .where('action', '=', 'export.direct')
+        .where('actor_id', '=', company.users.manager)
+        .execute(),
+    );
     expect(audit.length).toBe(1);
     expect(audit[0]!.changes.rowCount!.after).toBe(data.length);
   });
@@ -105,17 +120,46 @@ describe('export without phone numbers', () => {
     const unknown = await exportCustomers(manager, { fields: ['name', 'secretSauce'], format: 'csv' });
     expectError(unknown, 400, 'VALIDATION_FAILED');
     expect(unknown.body.error.details.fields[0].path).toBe('fields.secretSauce');
-    expectError(await exportCustomers(manager, { fields: ['name', 'mainPhoneE164'], format: 'csv' }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await exportCustomers(manager, { fields: ['name', 'mainPhoneE164'], format: 'csv' }),
+      400,
+      'VALIDATION_FAILED',
+    );
 
-    const role = await inDb(company, (trx) => trx.selectFrom('roles').select('id').where('tenant_id', '=', company.tenantId).where('name', '=', '销售总监').executeTakeFirstOrThrow());
+    const role = await inDb(company, (trx) =>
+      trx
+        .selectFrom('roles')
+        .select('id')
+        .where('tenant_id', '=', company.tenantId)
+        .where('name', '=', '销售总监')
+        .executeTakeFirstOrThrow(),
+    );
     const ruleId = crypto.randomUUID();
-    await inDb(company, (trx) => trx.insertInto('role_field_rules').values({ id: ruleId, tenant_id: company.tenantId, role_id: role.id, object: 'customer', field: 'region', rule: 'hidden', created_by: null, updated_by: null }).execute());
+    await inDb(company, (trx) =>
+      trx
+        .insertInto('role_field_rules')
+        .values({
+          id: ruleId,
+          tenant_id: company.tenantId,
+          role_id: role.id,
+          object: 'customer',
+          field: 'region',
+          rule: 'hidden',
+          created_by: null,
+          updated_by: null,
+        })
+        .execute(),
+    );
     try {
       const hidden = await exportCustomers(manager, { fields: ['name', 'region'], format: 'csv' });
       expectError(hidden, 403, 'FIELD_READONLY');
       expect(hidden.body.error.details.field).toBe('region');
       expect(hidden.body.error.message).toContain('region');
-      expectError(await exportCustomers(manager, { fields: ['name'], filter: { region: '华东' }, format: 'csv' }), 403, 'FIELD_READONLY');
+      expectError(
+        await exportCustomers(manager, { fields: ['name'], filter: { region: '华东' }, format: 'csv' }),
+        403,
+        'FIELD_READONLY',
+      );
     } finally {
       await inDb(company, (trx) => trx.deleteFrom('role_field_rules').where('id', '=', ruleId).execute());
     }
@@ -134,13 +178,37 @@ describe('export without phone numbers', () => {
 
 describe('export with phone numbers', () => {
   it('a masked phone is not a phone number: it exports masked, at once', async () => {
-    const role = await inDb(company, (trx) => trx.selectFrom('roles').select('id').where('tenant_id', '=', company.tenantId).where('name', '=', '销售总监').executeTakeFirstOrThrow());
+    const role = await inDb(company, (trx) =>
+      trx
+        .selectFrom('roles')
+        .select('id')
+        .where('tenant_id', '=', company.tenantId)
+        .where('name', '=', '销售总监')
+        .executeTakeFirstOrThrow(),
+    );
     const ruleId = crypto.randomUUID();
-    await inDb(company, (trx) => trx.insertInto('role_field_rules').values({ id: ruleId, tenant_id: company.tenantId, role_id: role.id, object: 'customer', field: 'mainPhone', rule: 'masked', created_by: null, updated_by: null }).execute());
+    await inDb(company, (trx) =>
+      trx
+        .insertInto('role_field_rules')
+        .values({
+          id: ruleId,
+          tenant_id: company.tenantId,
+          role_id: role.id,
+          object: 'customer',
+          field: 'mainPhone',
+          rule: 'masked',
+          created_by: null,
+          updated_by: null,
+        })
+        .execute(),
+    );
     try {
       const res = await exportCustomers(manager, { fields: ['name', 'mainPhone'], format: 'csv' });
       expect(res.status, res.res.body.slice(0, 300)).toBe(200);
-      const phones = parseCsv(res.res.body).slice(2).map((r) => r[1]!).filter(Boolean);
+      const phones = parseCsv(res.res.body)
+        .slice(2)
+        .map((r) => r[1]!)
+        .filter(Boolean);
       expect(phones.length).toBeGreaterThan(0);
       for (const phone of phones) expect(phone).toMatch(/^\d{3}\*{4}\d{4}$|^\*{4}$/);
     } finally {
@@ -155,17 +223,36 @@ describe('export with phone numbers', () => {
   });
 
   it('becomes a pending request for the admin; another approver approves; one download, then 410', async () => {
-    const requested = await exportCustomers(admin, { fields: ['name', 'mainPhone'], format: 'csv', reason: '年度客户回访' });
+    const requested = await exportCustomers(admin, {
+      fields: ['name', 'mainPhone'],
+      format: 'csv',
+      reason: '年度客户回访',
+    });
     expect(requested.status, JSON.stringify(requested.body)).toBe(202);
     const approval = requested.body.data;
-    expect(approval).toMatchObject({ kind: 'export', status: 'pending', requestedBy: company.users.admin, reason: '年度客户回访', payload: { fields: ['name', 'mainPhone'], format: 'csv', phoneFields: ['mainPhone'] } });
+    expect(approval).toMatchObject({
+      kind: 'export',
+      status: 'pending',
+      requestedBy: company.users.admin,
+      reason: '年度客户回访',
+      payload: { fields: ['name', 'mainPhone'], format: 'csv', phoneFields: ['mainPhone'] },
+    });
 
     expectError(await post(`/api/v1/approvals/${approval.id}/approve`, admin, {}), 403, 'FORBIDDEN');
     // legal approves contract deletions, not exports
-    expectError(await post(`/api/v1/approvals/${approval.id}/approve`, await company.as('legal'), {}), 404, 'NOT_FOUND');
+    expectError(
+      await post(`/api/v1/approvals/${approval.id}/approve`, await company.as('legal'), {}),
+      404,
+      'NOT_FOUND',
+    );
 
     const second = await userWithRole(company, 'admin2', '系统管理员');
-    expect(((await call({ method: 'GET', url: '/api/v1/approvals?kind=export&status=pending', headers: second.headers })).body.data as any[]).map((a) => a.id)).toContain(approval.id);
+    expect(
+      (
+        (await call({ method: 'GET', url: '/api/v1/approvals?kind=export&status=pending', headers: second.headers }))
+          .body.data as any[]
+      ).map((a) => a.id),
+    ).toContain(approval.id);
     const approved = await post(`/api/v1/approvals/${approval.id}/approve`, second.headers, { reason: '同意' });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(approved.body.data.status, JSON.stringify(approved.body.data.result)).toBe('executed');
@@ -181,7 +268,14 @@ describe('export with phone numbers', () => {
     const rows = parseCsv(file.res.body);
     expect(rows[0]![0]).toMatch(/^# 导出人: 系统管理员（admin） 时间: /);
     expect(rows[1]).toEqual(['name', 'mainPhone', '水印']);
-    const total = await inDb(company, (trx) => trx.selectFrom('customers').select(sql<number>`count(*)`.as('n')).where('tenant_id', '=', company.tenantId).where('deleted_at', 'is', null).executeTakeFirstOrThrow());
+    const total = await inDb(company, (trx) =>
+      trx
+        .selectFrom('customers')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('tenant_id', '=', company.tenantId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirstOrThrow(),
+    );
     expect(rows.length - 2).toBe(Number(total.n));
     expect(rows.slice(2).some((r) => /^\+?[\d\s-]{11,}$/.test(r[1]!))).toBe(true);
 
@@ -195,19 +289,41 @@ describe('export with phone numbers', () => {
       ['export.downloaded', company.users.admin],
       ['export.download-refused', company.users.admin],
     ]);
-    expect((await auditOf(company, 'approval', approval.id)).map((a) => a.action)).toEqual(['approval.requested', 'approval.approved', 'approval.executed']);
+    expect((await auditOf(company, 'approval', approval.id)).map((a) => a.action)).toEqual([
+      'approval.requested',
+      'approval.approved',
+      'approval.executed',
+    ]);
   });
 
   it('expires after 24 hours: 410 GONE', async () => {
-    const requested = await exportCustomers(admin, { fields: ['name', 'mainPhone'], filter: '{"level":"A"}', format: 'xlsx' });
+    const requested = await exportCustomers(admin, {
+      fields: ['name', 'mainPhone'],
+      filter: '{"level":"A"}',
+      format: 'xlsx',
+    });
     expect(requested.status).toBe(202);
     const second = await userWithRole(company, 'admin3', '系统管理员');
     const approved = await post(`/api/v1/approvals/${requested.body.data.id}/approve`, second.headers, {});
     expect(approved.body.data.status, JSON.stringify(approved.body.data.result)).toBe('executed');
-    const levelA = await inDb(company, (trx) => trx.selectFrom('customers').select(sql<number>`count(*)`.as('n')).where('tenant_id', '=', company.tenantId).where('deleted_at', 'is', null).where('level', '=', 'A').executeTakeFirstOrThrow());
+    const levelA = await inDb(company, (trx) =>
+      trx
+        .selectFrom('customers')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('tenant_id', '=', company.tenantId)
+        .where('deleted_at', 'is', null)
+        .where('level', '=', 'A')
+        .executeTakeFirstOrThrow(),
+    );
     expect(approved.body.data.result.rowCount).toBe(Number(levelA.n));
     const id = approved.body.data.result.exportFileId;
-    await inDb(company, (trx) => trx.updateTable('export_files').set({ expires_at: sql`now() - interval '1 second'` }).where('id', '=', id).execute());
+    await inDb(company, (trx) =>
+      trx
+        .updateTable('export_files')
+        .set({ expires_at: sql`now() - interval '1 second'` })
+        .where('id', '=', id)
+        .execute(),
+    );
     const gone = await download(id, admin);
     expectError(gone, 410, 'GONE');
     expect(gone.body.error.details.expiresAt).toBeTruthy();
@@ -215,7 +331,18 @@ describe('export with phone numbers', () => {
   });
 
   it('cannot be requested through /approvals by a non-admin, nor without phone fields', async () => {
-    expectError(await post('/api/v1/approvals', manager, { kind: 'export', payload: { fields: ['name', 'mainPhone'], format: 'csv' } }), 403, 'MISSING_GRANT');
-    expectError(await post('/api/v1/approvals', admin, { kind: 'export', payload: { fields: ['name'], format: 'csv' } }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await post('/api/v1/approvals', manager, {
+        kind: 'export',
+        payload: { fields: ['name', 'mainPhone'], format: 'csv' },
+      }),
+      403,
+      'MISSING_GRANT',
+    );
+    expectError(
+      await post('/api/v1/approvals', admin, { kind: 'export', payload: { fields: ['name'], format: 'csv' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 });

@@ -13,17 +13,33 @@ export async function inDb<T>(company: Company, fn: (trx: Trx) => Promise<T>): P
   return withTenant(database.db, company.tenantId, fn);
 }
 
-export const post = (url: string, headers: Headers, payload?: unknown) => call({ method: 'POST', url, headers, payload: payload as never });
+export const post = (url: string, headers: Headers, payload?: unknown) =>
+  call({ method: 'POST', url, headers, payload: payload as never });
 
 export async function userRow(company: Company, userId: string) {
-  return inDb(company, (trx) => trx.selectFrom('users').selectAll().where('tenant_id', '=', company.tenantId).where('id', '=', userId).executeTakeFirstOrThrow());
+  return inDb(company, (trx) =>
+    trx
+      .selectFrom('users')
+      .selectAll()
+      .where('tenant_id', '=', company.tenantId)
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow(),
+  );
 }
 
 /** The code in the latest console-provider SMS to the user's phone. */
 export async function latestCode(company: Company, userId: string): Promise<string> {
   const user = await userRow(company, userId);
   const message = await inDb(company, (trx) =>
-    trx.selectFrom('sms_messages').select(['body', 'provider']).where('tenant_id', '=', company.tenantId).where('phone', '=', user.phone_e164!).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('sms_messages')
+      .select(['body', 'provider'])
+      .where('tenant_id', '=', company.tenantId)
+      .where('phone', '=', user.phone_e164!)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow(),
   );
   expect(message.provider).toBe('console');
   return /\d{6}/.exec(message.body)![0];
@@ -34,7 +50,10 @@ export async function ageChallenges(company: Company, userId: string, minutes = 
   await inDb(company, (trx) =>
     trx
       .updateTable('step_up_challenges')
-      .set({ created_at: sql`created_at - make_interval(mins => ${minutes})`, expires_at: sql`expires_at - make_interval(mins => ${minutes})` })
+      .set({
+        created_at: sql`created_at - make_interval(mins => ${minutes})`,
+        expires_at: sql`expires_at - make_interval(mins => ${minutes})`,
+      })
       .where('tenant_id', '=', company.tenantId)
       .where('user_id', '=', userId)
       .execute(),
@@ -59,14 +78,33 @@ export async function stepUp(company: Company, user: DemoUser, headers?: Headers
 }
 
 export async function auditOf(company: Company, recordType: string, recordId: string) {
-  const res = await call({ method: 'GET', url: `/api/v1/audit?recordType=${recordType}&recordId=${recordId}&limit=200`, headers: await company.as('admin') });
+  const res = await call({
+    method: 'GET',
+    url: `/api/v1/audit?recordType=${recordType}&recordId=${recordId}&limit=200`,
+    headers: await company.as('admin'),
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.data as Array<{ action: string; actorId: string | null; actorName: string | null; changes: Record<string, { before: unknown; after: any }> }>;
+  return res.body.data as Array<{
+    action: string;
+    actorId: string | null;
+    actorName: string | null;
+    changes: Record<string, { before: unknown; after: any }>;
+  }>;
 }
 
-export async function recycleBinHas(company: Company, recordType: string, recordId: string): Promise<{ deleted_by: string | null } | undefined> {
+export async function recycleBinHas(
+  company: Company,
+  recordType: string,
+  recordId: string,
+): Promise<{ deleted_by: string | null } | undefined> {
   return inDb(company, (trx) =>
-    trx.selectFrom('recycle_bin').select('deleted_by').where('tenant_id', '=', company.tenantId).where('record_type', '=', recordType).where('record_id', '=', recordId).executeTakeFirst(),
+    trx
+      .selectFrom('recycle_bin')
+      .select('deleted_by')
+      .where('tenant_id', '=', company.tenantId)
+      .where('record_type', '=', recordType)
+      .where('record_id', '=', recordId)
+      .executeTakeFirst(),
   );
 }
 
@@ -78,14 +116,40 @@ export async function login(company: Company, username: string, password: string
 }
 
 /** Creates a user holding one of the company's roles (by name) and signs them in. */
-export async function userWithRole(company: Company, username: string, roleName: string, extra: Record<string, unknown> = {}): Promise<{ id: string; headers: Headers }> {
+export async function userWithRole(
+  company: Company,
+  username: string,
+  roleName: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; headers: Headers }> {
   const password = 'guard-test-pass';
-  const created = await post('/api/v1/users', await company.as('admin'), { username, displayName: `${roleName}-${username}`, password, ...extra });
+  const created = await post('/api/v1/users', await company.as('admin'), {
+    username,
+    displayName: `${roleName}-${username}`,
+    password,
+    ...extra,
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const id = created.body.data.id as string;
   await inDb(company, async (trx) => {
-    const role = await trx.selectFrom('roles').select('id').where('tenant_id', '=', company.tenantId).where('name', '=', roleName).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
-    await trx.insertInto('user_roles').values({ id: crypto.randomUUID(), tenant_id: company.tenantId, user_id: id, role_id: role.id, created_by: company.users.admin, updated_by: company.users.admin }).execute();
+    const role = await trx
+      .selectFrom('roles')
+      .select('id')
+      .where('tenant_id', '=', company.tenantId)
+      .where('name', '=', roleName)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('user_roles')
+      .values({
+        id: crypto.randomUUID(),
+        tenant_id: company.tenantId,
+        user_id: id,
+        role_id: role.id,
+        created_by: company.users.admin,
+        updated_by: company.users.admin,
+      })
+      .execute();
   });
   return { id, headers: await login(company, username, password) };
 }
@@ -99,7 +163,12 @@ export async function uploadText(headers: Headers, recordType: string, recordId:
     `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${name}"\r\ncontent-type: text/plain\r\n\r\n合同扫描件\r\n`,
     `--${boundary}--\r\n`,
   ];
-  const res = await call({ method: 'POST', url: '/api/v1/attachments', headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.from(parts.join('')) });
+  const res = await call({
+    method: 'POST',
+    url: '/api/v1/attachments',
+    headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.from(parts.join('')),
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.data as { id: string; customerId: string };
 }

@@ -9,11 +9,16 @@ beforeAll(async () => {
   sales1 = await company.as('sales1');
 });
 
-const create = (payload: Record<string, unknown>) => call({ method: 'POST', url: '/api/v1/customers', headers: sales1, payload });
+const create = (payload: Record<string, unknown>) =>
+  call({ method: 'POST', url: '/api/v1/customers', headers: sales1, payload });
 
 describe('duplicate customers', () => {
   it('answers 409 with the existing id for the same credit code, normalised phone or exact name', async () => {
-    const original = await create({ name: '宁波重复检测模具有限公司', creditCode: '91350100M000100Y43', mainPhone: '+86 138 0013 9000' });
+    const original = await create({
+      name: '宁波重复检测模具有限公司',
+      creditCode: '91350100M000100Y43',
+      mainPhone: '+86 138 0013 9000',
+    });
     expect(original.status).toBe(201);
     const id = original.body.data.id;
 
@@ -31,18 +36,35 @@ describe('duplicate customers', () => {
   it('also refuses an update that would make a duplicate, and allows the name again once the first is deleted', async () => {
     const a = (await create({ name: '重复更新甲有限公司' })).body.data;
     const b = (await create({ name: '重复更新乙有限公司' })).body.data;
-    const res = await call({ method: 'PATCH', url: `/api/v1/customers/${b.id}`, headers: sales1, payload: { name: '重复更新甲有限公司', version: 1 } });
+    const res = await call({
+      method: 'PATCH',
+      url: `/api/v1/customers/${b.id}`,
+      headers: sales1,
+      payload: { name: '重复更新甲有限公司', version: 1 },
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.details.existingId).toBe(a.id);
     await call({ method: 'DELETE', url: `/api/v1/customers/${a.id}`, headers: sales1 });
-    const again = await call({ method: 'PATCH', url: `/api/v1/customers/${b.id}`, headers: sales1, payload: { name: '重复更新甲有限公司', version: 1 } });
+    const again = await call({
+      method: 'PATCH',
+      url: `/api/v1/customers/${b.id}`,
+      headers: sales1,
+      payload: { name: '重复更新甲有限公司', version: 1 },
+    });
     expect(again.status).toBe(200);
   });
 
   it('keeps one customer when two identical creates race', async () => {
-    const results = await Promise.all([create({ name: '并发创建测试有限公司' }), create({ name: '并发创建测试有限公司' })]);
+    const results = await Promise.all([
+      create({ name: '并发创建测试有限公司' }),
+      create({ name: '并发创建测试有限公司' }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-    const list = await call({ method: 'GET', url: `/api/v1/customers?filter=${encodeURIComponent(JSON.stringify({ name: '并发创建测试有限公司' }))}`, headers: sales1 });
+    const list = await call({
+      method: 'GET',
+      url: `/api/v1/customers?filter=${encodeURIComponent(JSON.stringify({ name: '并发创建测试有限公司' }))}`,
+      headers: sales1,
+    });
     expect(list.body.data).toHaveLength(1);
   });
 });
@@ -50,18 +72,36 @@ describe('duplicate customers', () => {
 describe('optimistic concurrency', () => {
   it('rejects a stale version with 409, the current version and the current record', async () => {
     const customer = (await create({ name: '版本冲突测试有限公司', level: 'C' })).body.data;
-    const first = await call({ method: 'PATCH', url: `/api/v1/customers/${customer.id}`, headers: sales1, payload: { level: 'B', version: 1 } });
+    const first = await call({
+      method: 'PATCH',
+      url: `/api/v1/customers/${customer.id}`,
+      headers: sales1,
+      payload: { level: 'B', version: 1 },
+    });
     expect(first.status).toBe(200);
-    const second = await call({ method: 'PATCH', url: `/api/v1/customers/${customer.id}`, headers: sales1, payload: { level: 'A', version: 1 } });
+    const second = await call({
+      method: 'PATCH',
+      url: `/api/v1/customers/${customer.id}`,
+      headers: sales1,
+      payload: { level: 'A', version: 1 },
+    });
     expect(second.status).toBe(409);
-    expect(second.body.error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2, current: { level: 'B' } } });
+    expect(second.body.error).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      details: { currentVersion: 2, current: { level: 'B' } },
+    });
     const now = await call({ method: 'GET', url: `/api/v1/customers/${customer.id}`, headers: sales1 });
     expect(now.body.data).toMatchObject({ level: 'B', version: 2 });
   });
 
   it('requires the version on every update', async () => {
     const customer = (await create({ name: '缺少版本测试有限公司' })).body.data;
-    const res = await call({ method: 'PATCH', url: `/api/v1/customers/${customer.id}`, headers: sales1, payload: { level: 'A' } });
+    const res = await call({
+      method: 'PATCH',
+      url: `/api/v1/customers/${customer.id}`,
+      headers: sales1,
+      payload: { level: 'A' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.details.fields.map((f: { path: string }) => f.path)).toContain('version');
   });
@@ -69,7 +109,12 @@ describe('optimistic concurrency', () => {
 
 describe('bad input', () => {
   it('never answers 500: malformed JSON, wrong types, unknown ids, oversize bodies', async () => {
-    const malformed = await call({ method: 'POST', url: '/api/v1/customers', headers: { ...sales1, 'content-type': 'application/json' }, payload: '{"name":' });
+    const malformed = await call({
+      method: 'POST',
+      url: '/api/v1/customers',
+      headers: { ...sales1, 'content-type': 'application/json' },
+      payload: '{"name":',
+    });
     expect(malformed.status).toBe(400);
     const wrongType = await create({ name: 42, tags: 'x' });
     expect(wrongType.status).toBe(400);
@@ -80,7 +125,10 @@ describe('bad input', () => {
     const huge = await create({ name: 'x'.repeat(1_100_000) });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-    const unknownOwner = await create({ name: '未知负责人测试有限公司', ownerId: '01900000-0000-7000-8000-000000000000' });
+    const unknownOwner = await create({
+      name: '未知负责人测试有限公司',
+      ownerId: '01900000-0000-7000-8000-000000000000',
+    });
     expect(unknownOwner.status).toBe(400);
     expect(unknownOwner.body.error.details.fields[0].path).toBe('ownerId');
     expect(unknownOwner.res.headers['x-request-id']).toBeTruthy();

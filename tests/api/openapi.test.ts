@@ -4,8 +4,19 @@ import type { ResourceSpec } from '../../server/core/resource-spec.ts';
 import '../../server/domains/register-all.ts';
 import { call } from '../support/test-app.ts';
 
-type Operation = { tags?: string[]; summary?: string; parameters?: Array<{ name: string; in: string }>; requestBody?: any; responses: Record<string, any> };
-let doc: { openapi: string; info: { title: string; version: string }; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+type Operation = {
+  tags?: string[];
+  summary?: string;
+  parameters?: Array<{ name: string; in: string }>;
+  requestBody?: any;
+  responses: Record<string, any>;
+};
+let doc: {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+};
 
 beforeAll(async () => {
   const res = await call({ method: 'GET', url: '/api/openapi.json' });
@@ -34,13 +45,23 @@ describe.each(allResources().map((spec) => [spec.path, spec] as const))('/api/v1
     const list = op(base, 'get')!;
     expect(list, `GET ${base}`).toBeDefined();
     expect(list.tags).toEqual([spec.tag]);
-    expect(list.parameters!.filter((p) => p.in === 'query').map((p) => p.name).sort()).toEqual(['cursor', 'fields', 'filter', 'include', 'limit', 'q', 'sort']);
+    expect(
+      list
+        .parameters!.filter((p) => p.in === 'query')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['cursor', 'fields', 'filter', 'include', 'limit', 'q', 'sort']);
     expect(list.responses).toHaveProperty('200');
     expect(list.responses).toHaveProperty('400');
     const read = op(item, 'get')!;
     expect(read, `GET ${item}`).toBeDefined();
     expect(read.parameters!.filter((p) => p.in === 'path').map((p) => p.name)).toEqual(['id']);
-    expect(read.parameters!.filter((p) => p.in === 'query').map((p) => p.name).sort()).toEqual(['fields', 'include']);
+    expect(
+      read
+        .parameters!.filter((p) => p.in === 'query')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['fields', 'include']);
     expect(read.responses).toHaveProperty('404');
   });
 

@@ -5,7 +5,20 @@ import { allResources } from '../../server/core/registry.ts';
 import type { ResourceSpec } from '../../server/core/resource-spec.ts';
 import '../../server/domains/register-all.ts';
 import { call, demoCompany, type Company } from '../support/test-app.ts';
-import { del, expectError, expectFieldError, expectPagingMatches, get, keysOf, missingId, patch, post, qs, restore, type Headers } from '../support/resource-helpers.ts';
+import {
+  del,
+  expectError,
+  expectFieldError,
+  expectPagingMatches,
+  get,
+  keysOf,
+  missingId,
+  patch,
+  post,
+  qs,
+  restore,
+  type Headers,
+} from '../support/resource-helpers.ts';
 
 let company: Company;
 let admin: Headers;
@@ -25,7 +38,21 @@ const nullableSorts = (spec: ResourceSpec) =>
 
 it('registers every resource the API documents', () => {
   expect(specs.map((s) => s.path).sort()).toEqual(
-    ['attachments', 'contacts', 'contracts', 'custom-fields', 'customers', 'departments', 'followups', 'installments', 'opportunities', 'orders', 'payments', 'products', 'users'].sort(),
+    [
+      'attachments',
+      'contacts',
+      'contracts',
+      'custom-fields',
+      'customers',
+      'departments',
+      'followups',
+      'installments',
+      'opportunities',
+      'orders',
+      'payments',
+      'products',
+      'users',
+    ].sort(),
   );
 });
 
@@ -56,7 +83,9 @@ describe.each(specs.map((spec) => [spec.path, spec] as const))('%s', (path, spec
   });
 
   it('returns only the fields asked for (plus id) on list and read', async () => {
-    const names = Object.entries(allFields(spec)).filter(([, f]) => !f.internal).map(([n]) => n);
+    const names = Object.entries(allFields(spec))
+      .filter(([, f]) => !f.internal)
+      .map(([n]) => n);
     const pick = names.filter((n) => n !== 'id').slice(-2);
     const list = await get(`${base}${qs({ fields: pick.join(','), limit: 3 })}`, sales1);
     expect(list.status).toBe(200);
@@ -68,7 +97,8 @@ describe.each(specs.map((spec) => [spec.path, spec] as const))('%s', (path, spec
       expect(keysOf(read.body.data)).toEqual(['createdAt', 'id']);
     }
     for (const row of (await get(`${base}${qs({ limit: 3 })}`, sales1)).body.data) {
-      for (const [name, field] of Object.entries(allFields(spec))) if (field.internal) expect(row).not.toHaveProperty(name);
+      for (const [name, field] of Object.entries(allFields(spec)))
+        if (field.internal) expect(row).not.toHaveProperty(name);
     }
   });
 
@@ -82,15 +112,25 @@ describe.each(specs.map((spec) => [spec.path, spec] as const))('%s', (path, spec
 
   it('answers 400 naming filter.<field>, sort.<field>, cursor, fields and limit', async () => {
     expectFieldError(await get(`${base}${qs({ filter: { nothingLikeThis: 1 } })}`, sales1), 'filter.nothingLikeThis');
-    expectFieldError(await get(`${base}${qs({ filter: { id: { approx: missingId() } } })}`, sales1), 'filter.id.approx');
+    expectFieldError(
+      await get(`${base}${qs({ filter: { id: { approx: missingId() } } })}`, sales1),
+      'filter.id.approx',
+    );
     expectFieldError(await get(`${base}${qs({ filter: { id: 'not-a-uuid' } })}`, sales1), 'filter.id');
-    expectFieldError(await get(`${base}${qs({ filter: { createdAt: { gt: 'never' } } })}`, sales1), 'filter.createdAt.gt');
+    expectFieldError(
+      await get(`${base}${qs({ filter: { createdAt: { gt: 'never' } } })}`, sales1),
+      'filter.createdAt.gt',
+    );
     expectFieldError(await get(`${base}${qs({ filter: { 'custom.nothing': 1 } })}`, sales1), 'filter.custom.nothing');
     expectFieldError(await get(`${base}${qs({ sort: 'nothingLikeThis' })}`, sales1), 'sort.nothingLikeThis');
     expectFieldError(await get(`${base}${qs({ sort: 'createdAt,id' })}`, sales1), 'sort');
     expectFieldError(await get(`${base}${qs({ cursor: 'not a cursor' })}`, sales1), 'cursor');
     const page = await get(`${base}${qs({ limit: 1, sort: 'createdAt' })}`, sales1);
-    if (page.body.nextCursor) expectFieldError(await get(`${base}${qs({ sort: '-createdAt', cursor: page.body.nextCursor })}`, sales1), 'cursor');
+    if (page.body.nextCursor)
+      expectFieldError(
+        await get(`${base}${qs({ sort: '-createdAt', cursor: page.body.nextCursor })}`, sales1),
+        'cursor',
+      );
     expectFieldError(await get(`${base}${qs({ fields: 'nothingLikeThis' })}`, sales1), 'fields');
     for (const limit of [0, 201, 'x']) {
       const res = await get(`${base}${qs({ limit })}`, sales1);
@@ -123,7 +163,9 @@ describe.each(specs.map((spec) => [spec.path, spec] as const))('%s', (path, spec
 
   it('answers 413 to a JSON body over 1 MB', async () => {
     const big = { version: 1, name: 'x'.repeat(1024 * 1024 + 16) };
-    const res = ops(spec).update ? await patch(`${base}/${missingId()}`, admin, big) : await post('/api/v1/auth/login', {}, big);
+    const res = ops(spec).update
+      ? await patch(`${base}/${missingId()}`, admin, big)
+      : await post('/api/v1/auth/login', {}, big);
     expectError(res, 413, 'PAYLOAD_TOO_LARGE');
   });
 });

@@ -2,7 +2,21 @@ import { createHash, randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, demoCompany, type Company } from '../support/test-app.ts';
 import {
-  del, expectError, expectFieldError, expectPagingMatches, expectSorted, get, keysOf, missingId, multipart, ok, patch, post, qs, restore, type Headers,
+  del,
+  expectError,
+  expectFieldError,
+  expectPagingMatches,
+  expectSorted,
+  get,
+  keysOf,
+  missingId,
+  multipart,
+  ok,
+  patch,
+  post,
+  qs,
+  restore,
+  type Headers,
 } from '../support/resource-helpers.ts';
 import { listAll } from '../support/access-helpers.ts';
 import { withStepUp } from '../support/guard-helpers.ts';
@@ -20,19 +34,37 @@ beforeAll(async () => {
   customerId = ok(await post('/api/v1/customers', sales1, { name: '附件测试客户有限公司' }), 201).id;
 });
 
-function upload(headers: Headers, fields: Record<string, string>, file?: { name: string; type: string; data: Buffer; field?: string }) {
+function upload(
+  headers: Headers,
+  fields: Record<string, string>,
+  file?: { name: string; type: string; data: Buffer; field?: string },
+) {
   const body = multipart(fields, file);
-  return call({ method: 'POST', url: base, headers: { ...headers, 'content-type': body.contentType }, payload: body.payload });
+  return call({
+    method: 'POST',
+    url: base,
+    headers: { ...headers, 'content-type': body.contentType },
+    payload: body.payload,
+  });
 }
 
 const text = (content: string, name = 'notes.txt') => ({ name, type: 'text/plain', data: Buffer.from(content) });
-const toCustomer = (headers: Headers, file = text('拜访记录：客户关注价格。'), id = customerId) => upload(headers, { recordType: 'customer', recordId: id }, file);
+const toCustomer = (headers: Headers, file = text('拜访记录：客户关注价格。'), id = customerId) =>
+  upload(headers, { recordType: 'customer', recordId: id }, file);
 
 describe('attachments: upload, download, rename, delete, restore', () => {
   it('uploads a file, downloads the same bytes, renames, deletes and restores it', async () => {
     const data = randomBytes(70_000);
     const created = ok(await toCustomer(sales1, { name: 'scan.bin', type: 'application/octet-stream', data }), 201);
-    expect(created).toMatchObject({ recordType: 'customer', recordId: customerId, customerId, name: 'scan.bin', mimeType: 'application/octet-stream', sizeBytes: data.length, version: 1 });
+    expect(created).toMatchObject({
+      recordType: 'customer',
+      recordId: customerId,
+      customerId,
+      name: 'scan.bin',
+      mimeType: 'application/octet-stream',
+      sizeBytes: data.length,
+      version: 1,
+    });
     expect(created.sha256).toBe(createHash('sha256').update(data).digest('hex'));
     expect(created).not.toHaveProperty('storageKey');
     const url = `${base}/${created.id}`;
@@ -59,7 +91,9 @@ describe('attachments: upload, download, rename, delete, restore', () => {
     expectError(await get(url, sales1), 404, 'NOT_FOUND');
     expect((await call({ method: 'GET', url: `${url}/download`, headers: sales1 })).status).toBe(404);
     expect(ok(await restore(url, sales1))).toMatchObject({ id: created.id, name: '合同扫描件.bin', deletedAt: null });
-    expect((await call({ method: 'GET', url: `${url}/download`, headers: sales1 })).res.rawPayload.equals(data)).toBe(true);
+    expect((await call({ method: 'GET', url: `${url}/download`, headers: sales1 })).res.rawPayload.equals(data)).toBe(
+      true,
+    );
   });
 
   it('keeps a UTF-8 file name and the text bytes', async () => {
@@ -70,7 +104,11 @@ describe('attachments: upload, download, rename, delete, restore', () => {
     expect(download.res.rawPayload.toString('utf8')).toBe('第一行\n第二行');
     expect(download.res.headers['content-disposition']).toContain(encodeURIComponent('报价单.txt'));
     // 法务 reads every attachment; sales2 cannot see sales1's customer, so not its files either
-    const byLegal = await call({ method: 'GET', url: `${base}/${created.id}/download`, headers: await company.as('legal') });
+    const byLegal = await call({
+      method: 'GET',
+      url: `${base}/${created.id}/download`,
+      headers: await company.as('legal'),
+    });
     expect(byLegal.status).toBe(200);
     expect(byLegal.res.rawPayload.toString('utf8')).toBe('第一行\n第二行');
     const bySales2 = await call({ method: 'GET', url: `${base}/${created.id}/download`, headers: sales2 });
@@ -79,11 +117,26 @@ describe('attachments: upload, download, rename, delete, restore', () => {
   });
 
   it('links uploads on contracts and payments to the customer', async () => {
-    const contract = ok(await post('/api/v1/contracts', sales1, { customerId, number: 'HT-ATT-1', currency: 'CNY', amountInclTax: '100' }), 201);
-    const refused = await post('/api/v1/payments', sales1, { contractId: contract.id, amount: '50', receivedDate: '2031-01-01' });
+    const contract = ok(
+      await post('/api/v1/contracts', sales1, {
+        customerId,
+        number: 'HT-ATT-1',
+        currency: 'CNY',
+        amountInclTax: '100',
+      }),
+      201,
+    );
+    const refused = await post('/api/v1/payments', sales1, {
+      contractId: contract.id,
+      amount: '50',
+      receivedDate: '2031-01-01',
+    });
     expectError(refused, 403, 'MISSING_GRANT');
     expect(refused.body.error.details.missing).toBe('payment.create');
-    const payment = ok(await post('/api/v1/payments', admin, { contractId: contract.id, amount: '50', receivedDate: '2031-01-01' }), 201);
+    const payment = ok(
+      await post('/api/v1/payments', admin, { contractId: contract.id, amount: '50', receivedDate: '2031-01-01' }),
+      201,
+    );
     const onContract = ok(await upload(sales1, { recordType: 'contract', recordId: contract.id }, text('合同')), 201);
     const onPayment = ok(await upload(sales1, { recordType: 'payment', recordId: payment.id }, text('回单')), 201);
     expect(onContract).toMatchObject({ recordType: 'contract', recordId: contract.id, customerId });
@@ -99,17 +152,28 @@ describe('attachments: upload, download, rename, delete, restore', () => {
   });
 
   it('answers 413 to a file over the upload limit and to a JSON body over 1 MB', async () => {
-    const tooBig = await toCustomer(sales1, { name: 'huge.bin', type: 'application/octet-stream', data: Buffer.alloc(2 * 1024 * 1024 + 1, 7) });
+    const tooBig = await toCustomer(sales1, {
+      name: 'huge.bin',
+      type: 'application/octet-stream',
+      data: Buffer.alloc(2 * 1024 * 1024 + 1, 7),
+    });
     expectError(tooBig, 413, 'PAYLOAD_TOO_LARGE');
     const listed = ok(await get(`${base}${qs({ filter: { name: 'huge.bin' } })}`, sales1));
     expect(listed).toEqual([]);
     const a = ok(await toCustomer(sales1), 201);
-    expectError(await patch(`${base}/${a.id}`, sales1, { name: 'x'.repeat(1024 * 1024 + 1), version: 1 }), 413, 'PAYLOAD_TOO_LARGE');
+    expectError(
+      await patch(`${base}/${a.id}`, sales1, { name: 'x'.repeat(1024 * 1024 + 1), version: 1 }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
   });
 
   it('rejects bad uploads naming the field', async () => {
     expectFieldError(await upload(sales1, { recordType: 'customer', recordId: customerId }), 'file');
-    expectFieldError(await toCustomer(sales1, { name: 'empty.txt', type: 'text/plain', data: Buffer.alloc(0) }), 'file');
+    expectFieldError(
+      await toCustomer(sales1, { name: 'empty.txt', type: 'text/plain', data: Buffer.alloc(0) }),
+      'file',
+    );
     expectFieldError(await upload(sales1, { recordType: 'invoice', recordId: customerId }, text('x')), 'recordType');
     expectFieldError(await upload(sales1, { recordType: 'customer', recordId: 'abc' }, text('x')), 'recordId');
     expectFieldError(await upload(sales1, { recordType: 'customer', recordId: missingId() }, text('x')), 'recordId');
@@ -120,7 +184,7 @@ describe('attachments: upload, download, rename, delete, restore', () => {
     expectFieldError(await patch(`${base}/${a.id}`, admin, { name: '', version: 1 }), 'name');
   });
 
-  it('answers 409 VERSION_CONFLICT, 403/404 to a member outside the customer\'s scope, 404 for unknown ids', async () => {
+  it("answers 409 VERSION_CONFLICT, 403/404 to a member outside the customer's scope, 404 for unknown ids", async () => {
     const a = ok(await toCustomer(sales1), 201);
     const url = `${base}/${a.id}`;
     ok(await patch(url, admin, { name: 'v2.txt', version: 1 }));
@@ -179,27 +243,49 @@ describe('attachments: list', () => {
     const visibleCustomers = new Set((await listAll('/api/v1/customers', sales1)).map((c) => c.id));
     expect(all.every((a) => visibleCustomers.has(a.customerId))).toBe(true);
     expect(all.length).toBe((await listAll(base, admin)).filter((a) => visibleCustomers.has(a.customerId)).length);
-    const mine = ok(await get(`${base}${qs({ filter: { recordType: 'customer', recordId: customerId }, limit: 200 })}`, sales1)) as any[];
+    const mine = ok(
+      await get(`${base}${qs({ filter: { recordType: 'customer', recordId: customerId }, limit: 200 })}`, sales1),
+    ) as any[];
     expect(mine.length).toBeGreaterThan(2);
     expect(mine.every((a) => a.recordId === customerId)).toBe(true);
-    const big = ok(await get(`${base}${qs({ filter: { sizeBytes: { gte: 1_000_000 } }, sort: '-sizeBytes' })}`, sales1)) as any[];
+    const big = ok(
+      await get(`${base}${qs({ filter: { sizeBytes: { gte: 1_000_000 } }, sort: '-sizeBytes' })}`, sales1),
+    ) as any[];
     expect(big.map((a) => a.name)).toContain('big.bin');
-    expectSorted(big.map((a) => a.sizeBytes), 'desc');
-    const text = ok(await get(`${base}${qs({ filter: { mimeType: { startsWith: 'text/' } }, limit: 200 })}`, sales1)) as any[];
+    expectSorted(
+      big.map((a) => a.sizeBytes),
+      'desc',
+    );
+    const text = ok(
+      await get(`${base}${qs({ filter: { mimeType: { startsWith: 'text/' } }, limit: 200 })}`, sales1),
+    ) as any[];
     expect(text.length).toBeGreaterThan(0);
     expect(text.every((a) => a.mimeType.startsWith('text/'))).toBe(true);
     await expectPagingMatches(base, sales1, {}, 2);
     await expectPagingMatches(base, sales1, { sort: 'name' }, 3);
-    for (const a of ok(await get(`${base}${qs({ fields: 'name,sizeBytes', limit: 3 })}`, sales1))) expect(keysOf(a)).toEqual(['id', 'name', 'sizeBytes']);
+    for (const a of ok(await get(`${base}${qs({ fields: 'name,sizeBytes', limit: 3 })}`, sales1)))
+      expect(keysOf(a)).toEqual(['id', 'name', 'sizeBytes']);
     const customer = ok(await get(`/api/v1/customers/${customerId}${qs({ include: 'attachments' })}`, sales1));
     expect(customer.attachments.length).toBeGreaterThanOrEqual(mine.length);
   });
 
   it('answers 400 for unknown filter field, bad operator, bad cursor and internal fields', async () => {
     expectFieldError(await get(`${base}${qs({ filter: { storageKey: 'x' } })}`, sales1), 'filter.storageKey');
-    expectFieldError(await get(`${base}${qs({ filter: { sizeBytes: { gt: 'big' } } })}`, sales1), 'filter.sizeBytes.gt');
-    expectFieldError(await get(`${base}${qs({ filter: { sizeBytes: { regex: '.' } } })}`, sales1), 'filter.sizeBytes.regex');
+    expectFieldError(
+      await get(`${base}${qs({ filter: { sizeBytes: { gt: 'big' } } })}`, sales1),
+      'filter.sizeBytes.gt',
+    );
+    expectFieldError(
+      await get(`${base}${qs({ filter: { sizeBytes: { regex: '.' } } })}`, sales1),
+      'filter.sizeBytes.regex',
+    );
     expectFieldError(await get(`${base}${qs({ fields: 'storageKey' })}`, sales1), 'fields');
-    expectFieldError(await get(`${base}${qs({ cursor: Buffer.from('{"s":"-updatedAt","v":null,"id":"nope"}').toString('base64url') })}`, sales1), 'cursor');
+    expectFieldError(
+      await get(
+        `${base}${qs({ cursor: Buffer.from('{"s":"-updatedAt","v":null,"id":"nope"}').toString('base64url') })}`,
+        sales1,
+      ),
+      'cursor',
+    );
   });
 });

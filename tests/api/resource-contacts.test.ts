@@ -1,7 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoCompany, type Company } from '../support/test-app.ts';
 import {
-  del, expectError, expectFieldError, expectPagingMatches, get, keysOf, missingId, ok, patch, post, qs, restore, type Headers,
+  del,
+  expectError,
+  expectFieldError,
+  expectPagingMatches,
+  get,
+  keysOf,
+  missingId,
+  ok,
+  patch,
+  post,
+  qs,
+  restore,
+  type Headers,
 } from '../support/resource-helpers.ts';
 import { assignedIds, listAll } from '../support/access-helpers.ts';
 
@@ -20,12 +32,32 @@ beforeAll(async () => {
 
 describe('contacts: write lifecycle', () => {
   it('creates, reads, updates, deletes and restores a contact', async () => {
-    const created = ok(await post(base, sales1, { customerId, name: '王芳', title: '采购经理', mobile: '139 1234 5678', email: 'wangfang@example.cn' }), 201);
-    expect(created).toMatchObject({ customerId, name: '王芳', title: '采购经理', mobile: '139 1234 5678', isPrimary: false, version: 1, custom: {} });
+    const created = ok(
+      await post(base, sales1, {
+        customerId,
+        name: '王芳',
+        title: '采购经理',
+        mobile: '139 1234 5678',
+        email: 'wangfang@example.cn',
+      }),
+      201,
+    );
+    expect(created).toMatchObject({
+      customerId,
+      name: '王芳',
+      title: '采购经理',
+      mobile: '139 1234 5678',
+      isPrimary: false,
+      version: 1,
+      custom: {},
+    });
     expect(created).not.toHaveProperty('mobileE164');
     const url = `${base}/${created.id}`;
     expect(ok(await get(url, sales1)).email).toBe('wangfang@example.cn');
-    expect(ok(await patch(url, sales1, { title: '采购总监', version: 1 }))).toMatchObject({ title: '采购总监', version: 2 });
+    expect(ok(await patch(url, sales1, { title: '采购总监', version: 1 }))).toMatchObject({
+      title: '采购总监',
+      version: 2,
+    });
     expect(ok(await del(url, sales1))).toMatchObject({ id: created.id, cascaded: {} });
     expectError(await get(url, sales1), 404, 'NOT_FOUND');
     expect(ok(await restore(url, sales1))).toMatchObject({ id: created.id, title: '采购总监', deletedAt: null });
@@ -44,7 +76,9 @@ describe('contacts: write lifecycle', () => {
     const other = ok(await post('/api/v1/customers', sales1, { name: '联系人测试另一客户' }), 201);
     const c = ok(await post(base, sales1, { customerId, name: '不可移动' }), 201);
     // customerId is not part of the update schema: it is ignored, never applied.
-    expect(ok(await patch(`${base}/${c.id}`, sales1, { customerId: other.id, title: '已更新', version: 1 }))).toMatchObject({ customerId, title: '已更新' });
+    expect(
+      ok(await patch(`${base}/${c.id}`, sales1, { customerId: other.id, title: '已更新', version: 1 })),
+    ).toMatchObject({ customerId, title: '已更新' });
     expect(ok(await get(`${base}/${c.id}`, sales1)).customerId).toBe(customerId);
   });
 
@@ -55,7 +89,10 @@ describe('contacts: write lifecycle', () => {
     expectFieldError(await post(base, sales1, { customerId }), 'name');
     expectFieldError(await post(base, sales1, { customerId, name: '坏邮箱', email: 'not-an-email' }), 'email');
     expectFieldError(await post(base, sales1, { customerId, name: '坏手机', mobile: '12' }), 'mobile');
-    expectFieldError(await post(base, sales1, { customerId, name: '坏自定义', custom: { nothing: 1 } }), 'custom.nothing');
+    expectFieldError(
+      await post(base, sales1, { customerId, name: '坏自定义', custom: { nothing: 1 } }),
+      'custom.nothing',
+    );
     const c = ok(await post(base, sales1, { customerId, name: '坏更新' }), 201);
     expectFieldError(await patch(`${base}/${c.id}`, sales1, { isPrimary: 'yes', version: 1 }), 'isPrimary');
     expectFieldError(await patch(`${base}/${c.id}`, sales1, { version: 0 }), 'version');
@@ -131,7 +168,9 @@ describe('contacts: list', () => {
     const ofCustomer = ok(await get(`${base}${qs({ filter: { customerId }, limit: 200 })}`, sales1)) as any[];
     expect(ofCustomer.length).toBeGreaterThan(0);
     expect(ofCustomer.every((c) => c.customerId === customerId)).toBe(true);
-    const withTitle = ok(await get(`${base}${qs({ filter: { title: { isNull: false } }, limit: 200 })}`, sales1)) as any[];
+    const withTitle = ok(
+      await get(`${base}${qs({ filter: { title: { isNull: false } }, limit: 200 })}`, sales1),
+    ) as any[];
     expect(withTitle.length).toBe(all.filter((c) => c.title !== null).length);
     const started = ok(await get(`${base}${qs({ filter: { name: { startsWith: '主联系人' } } })}`, sales1)) as any[];
     expect(started.map((c) => c.name).sort()).toEqual(['主联系人乙', '主联系人甲']);

@@ -1,7 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoCompany, type Company } from '../support/test-app.ts';
 import {
-  del, expectError, expectFieldError, expectPagingMatches, expectSorted, fieldPaths, get, keysOf, missingId, numeric, ok, patch, post, qs, restore, type Headers,
+  del,
+  expectError,
+  expectFieldError,
+  expectPagingMatches,
+  expectSorted,
+  fieldPaths,
+  get,
+  keysOf,
+  missingId,
+  numeric,
+  ok,
+  patch,
+  post,
+  qs,
+  restore,
+  type Headers,
 } from '../support/resource-helpers.ts';
 
 const fieldsUrl = '/api/v1/custom-fields';
@@ -17,14 +32,29 @@ beforeAll(async () => {
 
 const define = (body: Record<string, unknown>) => post(fieldsUrl, admin, { objectType: 'customer', ...body });
 let n = 0;
-const newCustomer = (custom?: Record<string, unknown>, headers = sales1) => post(customers, headers, { name: `自定义字段客户${++n}`, custom });
+const newCustomer = (custom?: Record<string, unknown>, headers = sales1) =>
+  post(customers, headers, { name: `自定义字段客户${++n}`, custom });
 
 describe('custom field definitions', () => {
   it('lets an admin define text, number, singleSelect, money and date fields on customers', async () => {
     const text = ok(await define({ key: 'note', label: '备注', type: 'text', sortOrder: 1 }), 201);
-    expect(text).toMatchObject({ objectType: 'customer', key: 'note', label: '备注', type: 'text', options: [], required: false, sortOrder: 1, version: 1 });
+    expect(text).toMatchObject({
+      objectType: 'customer',
+      key: 'note',
+      label: '备注',
+      type: 'text',
+      options: [],
+      required: false,
+      sortOrder: 1,
+      version: 1,
+    });
     ok(await define({ key: 'score', label: '评分', type: 'number', sortOrder: 2 }), 201);
-    expect(ok(await define({ key: 'tier', label: '等级', type: 'singleSelect', options: ['金', '银', '铜'], sortOrder: 3 }), 201).options).toEqual(['金', '银', '铜']);
+    expect(
+      ok(
+        await define({ key: 'tier', label: '等级', type: 'singleSelect', options: ['金', '银', '铜'], sortOrder: 3 }),
+        201,
+      ).options,
+    ).toEqual(['金', '银', '铜']);
     ok(await define({ key: 'budget', label: '预算', type: 'money', sortOrder: 4 }), 201);
     ok(await define({ key: 'visitDate', label: '拜访日期', type: 'date', sortOrder: 5 }), 201);
     const listed = ok(await get(`${fieldsUrl}${qs({ filter: { objectType: 'customer' } })}`, sales1)) as any[];
@@ -49,7 +79,10 @@ describe('custom field definitions', () => {
     const url = `${fieldsUrl}/${f.id}`;
     // definitions are company settings: readable by everyone, written only with settings grants
     for (const [res, missing] of [
-      [await post(fieldsUrl, sales1, { objectType: 'customer', key: 'mine', label: 'x', type: 'text' }), 'settings.create'],
+      [
+        await post(fieldsUrl, sales1, { objectType: 'customer', key: 'mine', label: 'x', type: 'text' }),
+        'settings.create',
+      ],
       [await patch(url, sales1, { label: 'x', version: 1 }), 'settings.update'],
       [await del(url, sales1), 'settings.delete'],
       [await patch(url, await company.as('manager'), { label: 'x', version: 1 }), 'settings.update'],
@@ -74,19 +107,43 @@ describe('custom field definitions', () => {
   it('lists definitions with paging, fields= and bad parameters', async () => {
     await expectPagingMatches(fieldsUrl, sales1, {}, 2);
     await expectPagingMatches(fieldsUrl, sales1, { sort: '-key' }, 3);
-    for (const f of ok(await get(`${fieldsUrl}${qs({ fields: 'key,type' })}`, sales1))) expect(keysOf(f)).toEqual(['id', 'key', 'type']);
+    for (const f of ok(await get(`${fieldsUrl}${qs({ fields: 'key,type' })}`, sales1)))
+      expect(keysOf(f)).toEqual(['id', 'key', 'type']);
     expectFieldError(await get(`${fieldsUrl}${qs({ filter: { options: 'a' } })}`, sales1), 'filter.options');
-    expectFieldError(await get(`${fieldsUrl}${qs({ filter: { required: { contains: 't' } } })}`, sales1), 'filter.required.contains');
+    expectFieldError(
+      await get(`${fieldsUrl}${qs({ filter: { required: { contains: 't' } } })}`, sales1),
+      'filter.required.contains',
+    );
     expectFieldError(await get(`${fieldsUrl}${qs({ cursor: 'x' })}`, sales1), 'cursor');
   });
 });
 
 describe('custom values on customers', () => {
   it('stores valid values (money normalised) and merges patches; null removes a value', async () => {
-    const c = ok(await newCustomer({ note: '重点跟进', score: 88, tier: '金', budget: { amount: '1234.5', currency: 'CNY' }, visitDate: '2031-03-01' }), 201);
-    expect(c.custom).toEqual({ note: '重点跟进', score: 88, tier: '金', budget: { amount: '1234.50', currency: 'CNY' }, visitDate: '2031-03-01' });
+    const c = ok(
+      await newCustomer({
+        note: '重点跟进',
+        score: 88,
+        tier: '金',
+        budget: { amount: '1234.5', currency: 'CNY' },
+        visitDate: '2031-03-01',
+      }),
+      201,
+    );
+    expect(c.custom).toEqual({
+      note: '重点跟进',
+      score: 88,
+      tier: '金',
+      budget: { amount: '1234.50', currency: 'CNY' },
+      visitDate: '2031-03-01',
+    });
     const patched = ok(await patch(`${customers}/${c.id}`, sales1, { custom: { score: 90, note: null }, version: 1 }));
-    expect(patched.custom).toEqual({ score: 90, tier: '金', budget: { amount: '1234.50', currency: 'CNY' }, visitDate: '2031-03-01' });
+    expect(patched.custom).toEqual({
+      score: 90,
+      tier: '金',
+      budget: { amount: '1234.50', currency: 'CNY' },
+      visitDate: '2031-03-01',
+    });
     expect(ok(await patch(`${customers}/${c.id}`, sales1, { level: 'A', version: 2 })).custom.score).toBe(90);
   });
 
@@ -109,23 +166,46 @@ describe('custom values on customers', () => {
   it('filters and sorts the customer list by custom.<key>, paging through nulls', async () => {
     const scores = [5, 50, 50, 75, 99, 120.5];
     const tiers = ['铜', '银', '金', '金', '银', '金'];
-    for (const [i, score] of scores.entries()) ok(await newCustomer({ score, tier: tiers[i], budget: { amount: String(score * 100), currency: 'CNY' } }), 201);
-    const high = ok(await get(`${customers}${qs({ filter: { 'custom.score': { gte: 50 } }, sort: '-custom.score', limit: 200 })}`, sales1)) as any[];
+    for (const [i, score] of scores.entries())
+      ok(await newCustomer({ score, tier: tiers[i], budget: { amount: String(score * 100), currency: 'CNY' } }), 201);
+    const high = ok(
+      await get(
+        `${customers}${qs({ filter: { 'custom.score': { gte: 50 } }, sort: '-custom.score', limit: 200 })}`,
+        sales1,
+      ),
+    ) as any[];
     expect(high.length).toBeGreaterThanOrEqual(6);
     expect(high.every((c) => c.custom.score >= 50)).toBe(true);
-    expectSorted(high.map((c) => c.custom.score), 'desc', numeric);
+    expectSorted(
+      high.map((c) => c.custom.score),
+      'desc',
+      numeric,
+    );
     const gold = ok(await get(`${customers}${qs({ filter: { 'custom.tier': '金' }, limit: 200 })}`, sales1)) as any[];
     expect(gold.length).toBeGreaterThanOrEqual(3);
     expect(gold.every((c) => c.custom.tier === '金')).toBe(true);
-    const silverOrBronze = ok(await get(`${customers}${qs({ filter: { 'custom.tier': { in: ['银', '铜'] } }, limit: 200 })}`, sales1)) as any[];
+    const silverOrBronze = ok(
+      await get(`${customers}${qs({ filter: { 'custom.tier': { in: ['银', '铜'] } }, limit: 200 })}`, sales1),
+    ) as any[];
     expect(silverOrBronze.every((c) => ['银', '铜'].includes(c.custom.tier))).toBe(true);
-    const rich = ok(await get(`${customers}${qs({ filter: { 'custom.budget': { gt: '7000' } }, sort: 'custom.budget', limit: 200 })}`, sales1)) as any[];
+    const rich = ok(
+      await get(
+        `${customers}${qs({ filter: { 'custom.budget': { gt: '7000' } }, sort: 'custom.budget', limit: 200 })}`,
+        sales1,
+      ),
+    ) as any[];
     expect(rich.map((c) => c.custom.budget.amount)).toEqual(['7500.00', '9900.00', '12050.00']);
-    const noted = ok(await get(`${customers}${qs({ filter: { 'custom.note': { isNull: false } }, limit: 200 })}`, sales1)) as any[];
+    const noted = ok(
+      await get(`${customers}${qs({ filter: { 'custom.note': { isNull: false } }, limit: 200 })}`, sales1),
+    ) as any[];
     expect(noted.every((c) => typeof c.custom.note === 'string')).toBe(true);
 
     const all = ok(await get(`${customers}${qs({ sort: '-custom.score', limit: 200 })}`, sales1)) as any[];
-    expectSorted(all.map((c) => c.custom.score), 'desc', numeric);
+    expectSorted(
+      all.map((c) => c.custom.score),
+      'desc',
+      numeric,
+    );
     expect(all.at(-1).custom.score).toBeUndefined();
     const paged = await expectPagingMatches(customers, sales1, { sort: '-custom.score' }, 4);
     expect(paged.rows.filter((r: any) => r.custom.score === undefined).length).toBeGreaterThan(4);
@@ -134,11 +214,23 @@ describe('custom values on customers', () => {
   });
 
   it('rejects bad custom filters naming the field', async () => {
-    expectFieldError(await get(`${customers}${qs({ filter: { 'custom.score': 'high' } })}`, sales1), 'filter.custom.score');
-    expectFieldError(await get(`${customers}${qs({ filter: { 'custom.score': { contains: '1' } } })}`, sales1), 'filter.custom.score.contains');
-    expectFieldError(await get(`${customers}${qs({ filter: { 'custom.unknown': 1 } })}`, sales1), 'filter.custom.unknown');
+    expectFieldError(
+      await get(`${customers}${qs({ filter: { 'custom.score': 'high' } })}`, sales1),
+      'filter.custom.score',
+    );
+    expectFieldError(
+      await get(`${customers}${qs({ filter: { 'custom.score': { contains: '1' } } })}`, sales1),
+      'filter.custom.score.contains',
+    );
+    expectFieldError(
+      await get(`${customers}${qs({ filter: { 'custom.unknown': 1 } })}`, sales1),
+      'filter.custom.unknown',
+    );
     expectFieldError(await get(`${customers}${qs({ sort: 'custom.unknown' })}`, sales1), 'sort.custom.unknown');
-    expectFieldError(await get(`/api/v1/orders${qs({ filter: { 'custom.score': 1 } })}`, sales1), 'filter.custom.score');
+    expectFieldError(
+      await get(`/api/v1/orders${qs({ filter: { 'custom.score': 1 } })}`, sales1),
+      'filter.custom.score',
+    );
   });
 
   it('rejects a calendar-invalid custom date (2031-02-30) so the list can still sort by it', async () => {
@@ -151,10 +243,15 @@ describe('custom values on customers', () => {
     ok(await define({ key: 'source2', label: '来源渠道', type: 'text', required: true }), 201);
     const missing = await newCustomer({ score: 1 });
     expectFieldError(missing, 'custom.source2');
-    expect(missing.body.error.details.fields.find((f: any) => f.path === 'custom.source2').message).toContain('来源渠道');
+    expect(missing.body.error.details.fields.find((f: any) => f.path === 'custom.source2').message).toContain(
+      '来源渠道',
+    );
     expectFieldError(await newCustomer({ source2: null }), 'custom.source2');
     expect(ok(await newCustomer({ source2: '展会' }), 201).custom).toEqual({ source2: '展会' });
     const admins = ok(await newCustomer({ source2: '转介绍' }, admin), 201);
-    expectFieldError(await patch(`${customers}/${admins.id}`, admin, { custom: { source2: null }, version: 1 }), 'custom.source2');
+    expectFieldError(
+      await patch(`${customers}/${admins.id}`, admin, { custom: { source2: null }, version: 1 }),
+      'custom.source2',
+    );
   });
 });

@@ -1,7 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, demoCompany, type Company } from '../support/test-app.ts';
 import {
-  del, expectError, expectFieldError, expectPagingMatches, expectSorted, get, keysOf, missingId, ok, patch, post, qs, restore, type Headers,
+  del,
+  expectError,
+  expectFieldError,
+  expectPagingMatches,
+  expectSorted,
+  get,
+  keysOf,
+  missingId,
+  ok,
+  patch,
+  post,
+  qs,
+  restore,
+  type Headers,
 } from '../support/resource-helpers.ts';
 import { assignedIds, expectSameIds, listAll, ownAssignedCustomerIds } from '../support/access-helpers.ts';
 
@@ -14,16 +27,31 @@ let manager: Headers;
 
 beforeAll(async () => {
   company = await demoCompany();
-  [admin, sales1, sales2, manager] = await Promise.all([company.as('admin'), company.as('sales1'), company.as('sales2'), company.as('manager')]);
+  [admin, sales1, sales2, manager] = await Promise.all([
+    company.as('admin'),
+    company.as('sales1'),
+    company.as('sales2'),
+    company.as('manager'),
+  ]);
 });
 
 let seq = 0;
-const newCustomer = (headers: Headers, extra: Record<string, unknown> = {}) => post(base, headers, { name: `资源测试客户${++seq}有限公司`, ...extra });
+const newCustomer = (headers: Headers, extra: Record<string, unknown> = {}) =>
+  post(base, headers, { name: `资源测试客户${++seq}有限公司`, ...extra });
 
 describe('customers: write lifecycle', () => {
   it('creates, reads, updates, deletes (cascading to contacts) and restores', async () => {
     const created = ok(await newCustomer(sales1, { level: 'A', industry: '制造业', tags: ['重点', '华东'] }), 201);
-    expect(created).toMatchObject({ level: 'A', industry: '制造业', tags: ['重点', '华东'], ownerId: company.users.sales1, status: 'active', version: 1, deletedAt: null, custom: {} });
+    expect(created).toMatchObject({
+      level: 'A',
+      industry: '制造业',
+      tags: ['重点', '华东'],
+      ownerId: company.users.sales1,
+      status: 'active',
+      version: 1,
+      deletedAt: null,
+      custom: {},
+    });
     expect(created.createdBy).toBe(company.users.sales1);
     const url = `${base}/${created.id}`;
     const contact = ok(await post('/api/v1/contacts', sales1, { customerId: created.id, name: '周杰' }), 201);
@@ -97,7 +125,7 @@ describe('customers: write lifecycle', () => {
     expect(ok(await get(url, sales1)).level).toBe('C');
   });
 
-  it('lets a rep read and update a colleague\'s customer that is assigned to them (own_assigned)', async () => {
+  it("lets a rep read and update a colleague's customer that is assigned to them (own_assigned)", async () => {
     const assigned = [...(await assignedIds(company, 'sales1'))];
     expect(assigned.length).toBe(2);
     const url = `${base}/${assigned[0]}`;
@@ -110,7 +138,7 @@ describe('customers: write lifecycle', () => {
     expectError(await get(url, await company.as('intern')), 404, 'NOT_FOUND');
   });
 
-  it('refuses an update that would move a customer out of the writer\'s own scope (403 OUT_OF_SCOPE)', async () => {
+  it("refuses an update that would move a customer out of the writer's own scope (403 OUT_OF_SCOPE)", async () => {
     // Like a create outside the scope: handing one's customer to a colleague takes it out of
     // sales1's update scope, so it needs someone whose scope covers both owners (manager, admin).
     const c = ok(await newCustomer(sales1), 201);
@@ -119,7 +147,9 @@ describe('customers: write lifecycle', () => {
     expectError(res, 403, 'OUT_OF_SCOPE');
     expect(res.body.error.details.missing).toBe('customer.update');
     expect(ok(await get(url, sales1))).toMatchObject({ ownerId: company.users.sales1, version: 1 });
-    expect(ok(await patch(url, manager, { ownerId: company.users.sales2, version: 1 })).ownerId).toBe(company.users.sales2);
+    expect(ok(await patch(url, manager, { ownerId: company.users.sales2, version: 1 })).ownerId).toBe(
+      company.users.sales2,
+    );
     expectError(await get(url, sales1), 404, 'NOT_FOUND');
   });
 
@@ -148,13 +178,25 @@ describe('customers: list', () => {
     const assigned = await assignedIds(company, 'sales1');
     expect(mine.every((c) => c.ownerId === company.users.sales1 || assigned.has(c.id))).toBe(true);
     // the two customers sales2 shares with sales1 are listed although sales2 owns them
-    expect(mine.filter((c) => c.ownerId === company.users.sales2).map((c) => c.id).sort()).toEqual([...assigned].sort());
+    expect(
+      mine
+        .filter((c) => c.ownerId === company.users.sales2)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([...assigned].sort());
     const everything = await listAll(base, admin);
     expect(mine.length).toBeLessThan(everything.length);
     const team = new Set(['manager', 'sales1', 'sales2', 'intern'].map((u) => company.users[u as 'manager']));
-    expectSameIds(await listAll(base, manager), new Set(everything.filter((c) => team.has(c.ownerId)).map((c) => c.id)));
+    expectSameIds(
+      await listAll(base, manager),
+      new Set(everything.filter((c) => team.has(c.ownerId)).map((c) => c.id)),
+    );
     // a filter never widens the scope
-    expect(ok(await get(`${base}${qs({ filter: { ownerId: company.users.sales2 }, limit: 200 })}`, sales1)).map((c: any) => c.id).sort()).toEqual([...assigned].sort());
+    expect(
+      ok(await get(`${base}${qs({ filter: { ownerId: company.users.sales2 }, limit: 200 })}`, sales1))
+        .map((c: any) => c.id)
+        .sort(),
+    ).toEqual([...assigned].sort());
     expect(ok(await get(`${base}${qs({ filter: { ownerId: null }, limit: 200 })}`, sales1))).toEqual([]);
   });
 
@@ -169,7 +211,9 @@ describe('customers: list', () => {
       expect(ab.length).toBe(all.filter((c) => c.level === 'A' || c.level === 'B').length);
       const notA = ok(await get(`${base}${qs({ filter: { level: { ne: 'A' } }, limit: 200 })}`, headers)) as any[];
       expect(notA.length + levelA.length).toBe(all.length);
-      const mine = ok(await get(`${base}${qs({ filter: { ownerId: company.users.sales1 }, limit: 200 })}`, headers)) as any[];
+      const mine = ok(
+        await get(`${base}${qs({ filter: { ownerId: company.users.sales1 }, limit: 200 })}`, headers),
+      ) as any[];
       expect(mine.length).toBeGreaterThan(0);
       expect(mine.every((c) => c.ownerId === company.users.sales1)).toBe(true);
       const unowned = ok(await get(`${base}${qs({ filter: { ownerId: null }, limit: 200 })}`, headers)) as any[];
@@ -198,11 +242,20 @@ describe('customers: list', () => {
       expect(byName.length).toBeGreaterThan(headers === admin ? 20 : 5);
       expect(byNameDesc.map((c) => c.name)).toEqual([...byName.map((c) => c.name)].reverse());
       const byIndustry = ok(await get(`${base}${qs({ sort: '-industry', limit: 200 })}`, headers)) as any[];
-      expectSorted(byIndustry.map((c) => c.industry), 'desc');
+      expectSorted(
+        byIndustry.map((c) => c.industry),
+        'desc',
+      );
       const byLevel = ok(await get(`${base}${qs({ sort: 'level', limit: 200 })}`, headers)) as any[];
-      expectSorted(byLevel.map((c) => c.level), 'asc');
+      expectSorted(
+        byLevel.map((c) => c.level),
+        'asc',
+      );
       const byUpdated = ok(await get(`${base}${qs({ limit: 200 })}`, headers)) as any[];
-      expectSorted(byUpdated.map((c) => c.updatedAt), 'desc');
+      expectSorted(
+        byUpdated.map((c) => c.updatedAt),
+        'desc',
+      );
     }
   });
 
@@ -221,7 +274,12 @@ describe('customers: list', () => {
     const scoped = await expectPagingMatches(base, sales1, {}, 3);
     expect(scoped.pages).toBeGreaterThan(2);
     expectSameIds(scoped.rows, visible);
-    for (const params of [{ sort: 'name' }, { sort: '-industry' }, { sort: '-level' }, { sort: 'createdAt', filter: { status: { ne: 'lost' } } }]) {
+    for (const params of [
+      { sort: 'name' },
+      { sort: '-industry' },
+      { sort: '-level' },
+      { sort: 'createdAt', filter: { status: { ne: 'lost' } } },
+    ]) {
       const paged = await expectPagingMatches(base, sales1, params, 2);
       expect(paged.rows.every((r) => visible.has(r.id as string))).toBe(true);
     }
@@ -239,16 +297,23 @@ describe('customers: list', () => {
   it('embeds related lists with include=', async () => {
     const c = ok(await newCustomer(sales1), 201);
     const contact = ok(await post('/api/v1/contacts', sales1, { customerId: c.id, name: '包含联系人' }), 201);
-    const opp = ok(await post('/api/v1/opportunities', sales1, { customerId: c.id, name: '包含商机', amount: '1000' }), 201);
+    const opp = ok(
+      await post('/api/v1/opportunities', sales1, { customerId: c.id, name: '包含商机', amount: '1000' }),
+      201,
+    );
     const one = ok(await get(`${base}/${c.id}${qs({ include: 'contacts,opportunities,orders' })}`, sales1));
     expect(one.contacts.map((x: any) => x.id)).toEqual([contact.id]);
     expect(one.opportunities.map((x: any) => x.id)).toEqual([opp.id]);
     expect(one.orders).toEqual([]);
-    const listed = ok(await get(`${base}${qs({ filter: { id: c.id }, include: 'contacts', fields: 'name' })}`, sales1)) as any[];
+    const listed = ok(
+      await get(`${base}${qs({ filter: { id: c.id }, include: 'contacts', fields: 'name' })}`, sales1),
+    ) as any[];
     expect(keysOf(listed[0])).toEqual(['contacts', 'id', 'name']);
     expect(listed[0].contacts[0]).toMatchObject({ id: contact.id, customerId: c.id });
     const seeded = ok(await get(`${base}${qs({ include: 'contacts', limit: 10 })}`, sales1)) as any[];
-    expect(seeded.every((x) => Array.isArray(x.contacts) && x.contacts.every((k: any) => k.customerId === x.id))).toBe(true);
+    expect(seeded.every((x) => Array.isArray(x.contacts) && x.contacts.every((k: any) => k.customerId === x.id))).toBe(
+      true,
+    );
     expect(seeded.some((x) => x.contacts.length > 0)).toBe(true);
   });
 
@@ -259,17 +324,29 @@ describe('customers: list', () => {
     expectFieldError(await get(`${base}${qs({ filter: { name: { like: 'x' } } })}`, sales1), 'filter.name.like');
     expectFieldError(await get(`${base}${qs({ filter: { name: {} } })}`, sales1), 'filter.name');
     expectFieldError(await get(`${base}${qs({ filter: { ownerId: 'abc' } })}`, sales1), 'filter.ownerId');
-    expectFieldError(await get(`${base}${qs({ filter: { createdAt: { gt: 'yesterday' } } })}`, sales1), 'filter.createdAt.gt');
+    expectFieldError(
+      await get(`${base}${qs({ filter: { createdAt: { gt: 'yesterday' } } })}`, sales1),
+      'filter.createdAt.gt',
+    );
     expectFieldError(await get(`${base}${qs({ filter: { tags: { gt: 'a' } } })}`, sales1), 'filter.tags.gt');
     expectFieldError(await get(`${base}${qs({ filter: { 'custom.nothing': 1 } })}`, sales1), 'filter.custom.nothing');
     expectFieldError(await get(`${base}?filter=${encodeURIComponent('{not json')}`, sales1), 'filter');
     expectFieldError(await get(`${base}${qs({ filter: [1] })}`, sales1), 'filter');
     expectFieldError(await get(`${base}${qs({ sort: 'mainPhone' })}`, sales1), 'sort.mainPhone');
     expectFieldError(await get(`${base}${qs({ cursor: 'garbage!!' })}`, sales1), 'cursor');
-    expectFieldError(await get(`${base}${qs({ cursor: Buffer.from('{"s":"-updatedAt","v":1,"id":"x"}').toString('base64url') })}`, sales1), 'cursor');
+    expectFieldError(
+      await get(
+        `${base}${qs({ cursor: Buffer.from('{"s":"-updatedAt","v":1,"id":"x"}').toString('base64url') })}`,
+        sales1,
+      ),
+      'cursor',
+    );
     const page = await get(`${base}${qs({ limit: 2, sort: 'name' })}`, sales1);
     expect(typeof page.body.nextCursor).toBe('string');
-    expectFieldError(await get(`${base}${qs({ limit: 2, sort: '-name', cursor: page.body.nextCursor })}`, sales1), 'cursor');
+    expectFieldError(
+      await get(`${base}${qs({ limit: 2, sort: '-name', cursor: page.body.nextCursor })}`, sales1),
+      'cursor',
+    );
     expectFieldError(await get(`${base}${qs({ fields: 'name,bogus' })}`, sales1), 'fields');
     expectFieldError(await get(`${base}${qs({ include: 'payments' })}`, sales1), 'include');
     const limit = await get(`${base}${qs({ limit: 0 })}`, sales1);

@@ -1,7 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoCompany, type Company } from '../support/test-app.ts';
 import {
-  del, expectError, expectFieldError, expectPagingMatches, get, keysOf, missingId, ok, patch, post, qs, restore, type Headers,
+  del,
+  expectError,
+  expectFieldError,
+  expectPagingMatches,
+  get,
+  keysOf,
+  missingId,
+  ok,
+  patch,
+  post,
+  qs,
+  restore,
+  type Headers,
 } from '../support/resource-helpers.ts';
 
 const depts = '/api/v1/departments';
@@ -18,7 +30,8 @@ beforeAll(async () => {
 
 const newDept = (name: string, parentId?: string | null) => post(depts, admin, { name, parentId });
 let u = 0;
-const newUser = (extra: Record<string, unknown> = {}) => post(users, admin, { username: `t.user${++u}`, displayName: `测试用户${u}`, ...extra });
+const newUser = (extra: Record<string, unknown> = {}) =>
+  post(users, admin, { username: `t.user${++u}`, displayName: `测试用户${u}`, ...extra });
 
 describe('departments', () => {
   it('builds tree paths, moves a subtree and refuses to become its own ancestor', async () => {
@@ -35,7 +48,9 @@ describe('departments', () => {
     expect(ok(await get(`${depts}/${leaf.id}`, admin)).path).toBe(`/${top2.id}/${child.id}/${leaf.id}/`);
     const subtree = ok(await get(`${depts}${qs({ filter: { path: { startsWith: top2.path } } })}`, admin)) as any[];
     expect(subtree.map((d) => d.id)).toEqual([top2.id, child.id, leaf.id]);
-    expect(ok(await get(`${depts}${qs({ filter: { path: { startsWith: top.path } } })}`, admin)).map((d: any) => d.id)).toEqual([top.id]);
+    expect(
+      ok(await get(`${depts}${qs({ filter: { path: { startsWith: top.path } } })}`, admin)).map((d: any) => d.id),
+    ).toEqual([top.id]);
 
     expectFieldError(await patch(`${depts}/${top2.id}`, admin, { parentId: leaf.id, version: 1 }), 'parentId');
     expectFieldError(await patch(`${depts}/${child.id}`, admin, { parentId: child.id, version: 2 }), 'parentId');
@@ -49,7 +64,9 @@ describe('departments', () => {
   it('renames, deletes and restores; refuses deletion with sub-departments or users (409)', async () => {
     const parent = ok(await newDept('T-华南销售部'), 201);
     const sub = ok(await newDept('T-广州组', parent.id), 201);
-    expect(ok(await patch(`${depts}/${sub.id}`, admin, { name: 'T-广州一组', sortOrder: 3, version: 1 }))).toMatchObject({ name: 'T-广州一组', sortOrder: 3, version: 2 });
+    expect(
+      ok(await patch(`${depts}/${sub.id}`, admin, { name: 'T-广州一组', sortOrder: 3, version: 1 })),
+    ).toMatchObject({ name: 'T-广州一组', sortOrder: 3, version: 2 });
     expectError(await del(`${depts}/${parent.id}`, admin), 409, 'CONFLICT');
     const member = ok(await newUser({ departmentId: sub.id }), 201);
     const blocked = await del(`${depts}/${sub.id}`, admin);
@@ -58,7 +75,11 @@ describe('departments', () => {
     ok(await patch(`${users}/${member.id}`, admin, { departmentId: null, version: 1 }));
     ok(await del(`${depts}/${sub.id}`, admin));
     expectError(await get(`${depts}/${sub.id}`, admin), 404, 'NOT_FOUND');
-    expect(ok(await restore(`${depts}/${sub.id}`, admin))).toMatchObject({ id: sub.id, name: 'T-广州一组', deletedAt: null });
+    expect(ok(await restore(`${depts}/${sub.id}`, admin))).toMatchObject({
+      id: sub.id,
+      name: 'T-广州一组',
+      deletedAt: null,
+    });
   });
 
   it('refuses to restore a department whose parent is in the recycle bin (409 PARENT_DELETED)', async () => {
@@ -82,7 +103,8 @@ describe('departments', () => {
       expect(res.body.error.details.missing).toBe('manageUsers');
     }
     // departments are readable by every signed-in user, whatever their roles
-    for (const user of ['sales1', 'legal', 'finance', 'intern'] as const) expect(ok(await get(`${depts}/${d.id}`, await company.as(user))).name).toBe('T-权限部门');
+    for (const user of ['sales1', 'legal', 'finance', 'intern'] as const)
+      expect(ok(await get(`${depts}/${d.id}`, await company.as(user))).name).toBe('T-权限部门');
     expectFieldError(await post(depts, admin, { name: '' }), 'name');
     expectFieldError(await post(depts, admin, { name: 'x', parentId: 'root' }), 'parentId');
     expectFieldError(await post(depts, admin, { name: 'x', parentId: missingId() }), 'parentId');
@@ -99,7 +121,9 @@ describe('departments', () => {
     const one = ok(await get(`${depts}/${group}${qs({ include: 'users,children' })}`, sales1));
     expect(one.users.map((x: any) => x.username).sort()).toEqual(['intern', 'sales1', 'sales2']);
     expect(one.children).toEqual([]);
-    const hq = ok(await get(`${depts}/${company.departments['总部']}${qs({ include: 'children', fields: 'name' })}`, sales1));
+    const hq = ok(
+      await get(`${depts}/${company.departments['总部']}${qs({ include: 'children', fields: 'name' })}`, sales1),
+    );
     expect(keysOf(hq)).toEqual(['children', 'id', 'name']);
     expect(hq.children.map((c: any) => c.name).sort()).toEqual(['华东销售部', '法务部', '财务部'].sort());
     const tops = ok(await get(`${depts}${qs({ filter: { parentId: null }, limit: 200 })}`, sales1)) as any[];
@@ -115,11 +139,35 @@ describe('departments', () => {
 describe('users', () => {
   it('lets an admin create a user with a password who can then sign in', async () => {
     const dept = company.departments['销售一组'];
-    const created = ok(await newUser({ username: 'T.Newbie', displayName: '新同事', password: 'correct-horse-1', departmentId: dept, managerId: company.users.manager, email: 'newbie@example.cn', phone: '13800001111' }), 201);
-    expect(created).toMatchObject({ username: 'T.Newbie', displayName: '新同事', role: 'member', isActive: true, isService: false, departmentId: dept, managerId: company.users.manager, version: 1 });
+    const created = ok(
+      await newUser({
+        username: 'T.Newbie',
+        displayName: '新同事',
+        password: 'correct-horse-1',
+        departmentId: dept,
+        managerId: company.users.manager,
+        email: 'newbie@example.cn',
+        phone: '13800001111',
+      }),
+      201,
+    );
+    expect(created).toMatchObject({
+      username: 'T.Newbie',
+      displayName: '新同事',
+      role: 'member',
+      isActive: true,
+      isService: false,
+      departmentId: dept,
+      managerId: company.users.manager,
+      version: 1,
+    });
     expect(created).not.toHaveProperty('passwordHash');
     expect(created).not.toHaveProperty('password');
-    const login = await post('/api/v1/auth/login', {}, { username: 't.newbie', password: 'correct-horse-1', tenant: company.slug });
+    const login = await post(
+      '/api/v1/auth/login',
+      {},
+      { username: 't.newbie', password: 'correct-horse-1', tenant: company.slug },
+    );
     expect(login.status, JSON.stringify(login.body)).toBe(200);
     expect(login.body.user).toMatchObject({ id: created.id, role: 'member' });
     const token = { authorization: `Bearer ${login.body.token}` };
@@ -133,7 +181,9 @@ describe('users', () => {
     expectError(noGrant, 403, 'MISSING_GRANT');
     expect(noGrant.body.error.details.missing).toBe('customer.create');
 
-    expect(ok(await patch(`${users}/${created.id}`, admin, { displayName: '新同事（已转正）', version: 1 })).displayName).toBe('新同事（已转正）');
+    expect(
+      ok(await patch(`${users}/${created.id}`, admin, { displayName: '新同事（已转正）', version: 1 })).displayName,
+    ).toBe('新同事（已转正）');
     ok(await del(`${users}/${created.id}`, admin));
     expectError(await get('/api/v1/me', token), 401, 'UNAUTHENTICATED');
     expectError(await get(`${users}/${created.id}`, admin), 404, 'NOT_FOUND');
@@ -197,19 +247,33 @@ describe('users', () => {
     expect(all.length).toBeGreaterThan(7);
     expect(all.every((x) => !('passwordHash' in x) && !('phoneE164' in x))).toBe(true);
     const names = all.map((x) => x.username);
-    expect(ok(await get(`${users}${qs({ sort: '-username', limit: 200 })}`, sales1)).map((x: any) => x.username)).toEqual([...names].reverse());
+    expect(
+      ok(await get(`${users}${qs({ sort: '-username', limit: 200 })}`, sales1)).map((x: any) => x.username),
+    ).toEqual([...names].reverse());
     const admins = ok(await get(`${users}${qs({ filter: { role: 'admin' } })}`, sales1)) as any[];
     expect(admins.map((x) => x.id)).toEqual([company.users.admin]);
     await expectPagingMatches(users, sales1, {}, 3);
     const byHire = await expectPagingMatches(users, sales1, { sort: '-hireDate' }, 2);
     expect(byHire.rows.some((r) => r.hireDate === null)).toBe(true);
-    for (const x of ok(await get(`${users}${qs({ fields: 'username,role', limit: 3 })}`, sales1))) expect(keysOf(x)).toEqual(['id', 'role', 'username']);
-    const s1 = ok(await get(`${users}/${company.users.sales1}${qs({ include: 'customers', fields: 'username' })}`, sales1));
+    for (const x of ok(await get(`${users}${qs({ fields: 'username,role', limit: 3 })}`, sales1)))
+      expect(keysOf(x)).toEqual(['id', 'role', 'username']);
+    const s1 = ok(
+      await get(`${users}/${company.users.sales1}${qs({ include: 'customers', fields: 'username' })}`, sales1),
+    );
     expect(s1.customers.length).toBeGreaterThan(0);
     expect(s1.customers.every((c: any) => c.ownerId === company.users.sales1)).toBe(true);
     expectFieldError(await get(`${users}${qs({ filter: { passwordHash: 'x' } })}`, sales1), 'filter.passwordHash');
     expectFieldError(await get(`${users}${qs({ fields: 'passwordHash' })}`, sales1), 'fields');
-    expectFieldError(await get(`${users}${qs({ filter: { isActive: { in: ['yes'] } } })}`, sales1), 'filter.isActive.in.0');
-    expectFieldError(await get(`${users}${qs({ sort: 'hireDate', cursor: Buffer.from(JSON.stringify({ s: 'hireDate', v: null, id: 'x' })).toString('base64url') })}`, sales1), 'cursor');
+    expectFieldError(
+      await get(`${users}${qs({ filter: { isActive: { in: ['yes'] } } })}`, sales1),
+      'filter.isActive.in.0',
+    );
+    expectFieldError(
+      await get(
+        `${users}${qs({ sort: 'hireDate', cursor: Buffer.from(JSON.stringify({ s: 'hireDate', v: null, id: 'x' })).toString('base64url') })}`,
+        sales1,
+      ),
+      'cursor',
+    );
   });
 });

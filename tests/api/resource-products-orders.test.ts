@@ -1,7 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoCompany, type Company } from '../support/test-app.ts';
 import {
-  del, expectError, expectFieldError, expectPagingMatches, expectSorted, get, keysOf, missingId, numeric, ok, patch, post, qs, restore, type Headers,
+  del,
+  expectError,
+  expectFieldError,
+  expectPagingMatches,
+  expectSorted,
+  get,
+  keysOf,
+  missingId,
+  numeric,
+  ok,
+  patch,
+  post,
+  qs,
+  restore,
+  type Headers,
 } from '../support/resource-helpers.ts';
 import { listAll } from '../support/access-helpers.ts';
 
@@ -27,7 +41,11 @@ describe('products (admin-only writes)', () => {
     expect(created).toMatchObject({ sku: 'T-LIFE-1', unitPrice: '88.00', currency: 'CNY', isActive: true, version: 1 });
     const url = `${products}/${created.id}`;
     expect(ok(await get(url, sales1)).name).toBe('生命周期产品');
-    expect(ok(await patch(url, admin, { unitPrice: '99.50', isActive: false, version: 1 }))).toMatchObject({ unitPrice: '99.50', isActive: false, version: 2 });
+    expect(ok(await patch(url, admin, { unitPrice: '99.50', isActive: false, version: 1 }))).toMatchObject({
+      unitPrice: '99.50',
+      isActive: false,
+      version: 2,
+    });
     ok(await del(url, admin));
     expectError(await get(url, admin), 404, 'NOT_FOUND');
     expect(ok(await restore(url, admin))).toMatchObject({ id: created.id, unitPrice: '99.50', deletedAt: null });
@@ -47,7 +65,9 @@ describe('products (admin-only writes)', () => {
       expect(res.body.error.details.missing).toBe(missing);
     }
     expect(ok(await get(`${products}/${p.id}`, sales1))).toMatchObject({ name: '仅管理员', version: 1 });
-    expect(ok(await get(`${products}${qs({ filter: { sku: { in: ['T-MEMBER', 'T-MANAGER'] } } })}`, admin))).toEqual([]);
+    expect(ok(await get(`${products}${qs({ filter: { sku: { in: ['T-MEMBER', 'T-MANAGER'] } } })}`, admin))).toEqual(
+      [],
+    );
     // 法务 holds no product grant at all
     const legal = await get(`${products}/${p.id}`, await company.as('legal'));
     expectError(legal, 403, 'MISSING_GRANT');
@@ -58,7 +78,10 @@ describe('products (admin-only writes)', () => {
     expectFieldError(await post(products, admin, { sku: 'has space', name: 'x', unitPrice: '1' }), 'sku');
     expectFieldError(await post(products, admin, { sku: 'T-X', name: '', unitPrice: '1' }), 'name');
     expectFieldError(await post(products, admin, { sku: 'T-X', name: 'x', unitPrice: '-1' }), 'unitPrice');
-    expectFieldError(await post(products, admin, { sku: 'T-X', name: 'x', unitPrice: '1', currency: 'cny' }), 'currency');
+    expectFieldError(
+      await post(products, admin, { sku: 'T-X', name: 'x', unitPrice: '1', currency: 'cny' }),
+      'currency',
+    );
     const dup = await post(products, admin, { sku: 'T-WIDGET', name: '重复', unitPrice: '1' });
     expect(dup.status).toBe(409);
     expect(dup.body.error.details.field).toBe('sku');
@@ -77,16 +100,31 @@ describe('products (admin-only writes)', () => {
     const all = ok(await get(`${products}${qs({ limit: 200 })}`, sales1)) as any[];
     expect(all.length).toBeGreaterThan(5);
     const skus = all.map((p) => p.sku);
-    expect(ok(await get(`${products}${qs({ sort: '-sku', limit: 200 })}`, sales1)).map((p: any) => p.sku)).toEqual([...skus].reverse());
-    const pricey = ok(await get(`${products}${qs({ filter: { unitPrice: { gt: 500 }, currency: 'CNY' }, sort: '-unitPrice', limit: 200 })}`, sales1)) as any[];
+    expect(ok(await get(`${products}${qs({ sort: '-sku', limit: 200 })}`, sales1)).map((p: any) => p.sku)).toEqual(
+      [...skus].reverse(),
+    );
+    const pricey = ok(
+      await get(
+        `${products}${qs({ filter: { unitPrice: { gt: 500 }, currency: 'CNY' }, sort: '-unitPrice', limit: 200 })}`,
+        sales1,
+      ),
+    ) as any[];
     expect(pricey.every((p) => Number(p.unitPrice) > 500 && p.currency === 'CNY')).toBe(true);
-    expectSorted(pricey.map((p) => p.unitPrice), 'desc', numeric);
+    expectSorted(
+      pricey.map((p) => p.unitPrice),
+      'desc',
+      numeric,
+    );
     await expectPagingMatches(products, sales1, {}, 3);
     await expectPagingMatches(products, sales1, { sort: '-updatedAt' }, 2);
     await expectPagingMatches(products, sales1, { sort: 'createdAt', filter: { isActive: true } }, 2);
-    for (const p of ok(await get(`${products}${qs({ fields: 'sku,unitPrice', limit: 3 })}`, sales1))) expect(keysOf(p)).toEqual(['id', 'sku', 'unitPrice']);
+    for (const p of ok(await get(`${products}${qs({ fields: 'sku,unitPrice', limit: 3 })}`, sales1)))
+      expect(keysOf(p)).toEqual(['id', 'sku', 'unitPrice']);
     expectFieldError(await get(`${products}${qs({ filter: { price: 1 } })}`, sales1), 'filter.price');
-    expectFieldError(await get(`${products}${qs({ filter: { isActive: { lt: true } } })}`, sales1), 'filter.isActive.lt');
+    expectFieldError(
+      await get(`${products}${qs({ filter: { isActive: { lt: true } } })}`, sales1),
+      'filter.isActive.lt',
+    );
     expectFieldError(await get(`${products}${qs({ sort: 'isActive' })}`, sales1), 'sort.isActive');
     expectFieldError(await get(`${products}${qs({ cursor: '%%%' })}`, sales1), 'cursor');
   });
@@ -95,19 +133,36 @@ describe('products (admin-only writes)', () => {
 describe('orders', () => {
   it('defaults amount to unit price × quantity, currency to the product’s, owner to the customer owner', async () => {
     const o = ok(await post(orders, sales1, { customerId, sku: 'T-WIDGET', quantity: 3 }), 201);
-    expect(o).toMatchObject({ customerId, sku: 'T-WIDGET', quantity: '3.000', amount: '599.70', currency: 'CNY', ownerId: company.users.sales1, version: 1 });
+    expect(o).toMatchObject({
+      customerId,
+      sku: 'T-WIDGET',
+      quantity: '3.000',
+      amount: '599.70',
+      currency: 'CNY',
+      ownerId: company.users.sales1,
+      version: 1,
+    });
     expect(typeof o.productId).toBe('string');
     expect(Date.now() - Date.parse(o.orderedAt)).toBeLessThan(60_000);
     expect(ok(await post(orders, sales1, { customerId, sku: 'T-WIDGET', quantity: '2.5' }), 201).amount).toBe('499.75');
-    expect(ok(await post(orders, sales1, { customerId, sku: 'T-GADGET', quantity: 2 }), 201)).toMatchObject({ amount: '2000.00', currency: 'USD' });
-    expect(ok(await post(orders, sales1, { customerId, sku: 'T-WIDGET', quantity: 3, amount: '500' }), 201).amount).toBe('500.00');
+    expect(ok(await post(orders, sales1, { customerId, sku: 'T-GADGET', quantity: 2 }), 201)).toMatchObject({
+      amount: '2000.00',
+      currency: 'USD',
+    });
+    expect(
+      ok(await post(orders, sales1, { customerId, sku: 'T-WIDGET', quantity: 3, amount: '500' }), 201).amount,
+    ).toBe('500.00');
   });
 
   it('reads, updates (re-pricing on a new sku), deletes and restores an order', async () => {
     const o = ok(await post(orders, sales1, { customerId, sku: 'T-WIDGET', quantity: 2 }), 201);
     const url = `${orders}/${o.id}`;
     expect(ok(await get(url, sales1)).amount).toBe('399.80');
-    expect(ok(await patch(url, sales1, { sku: 'T-GADGET', version: 1 }))).toMatchObject({ sku: 'T-GADGET', amount: '2000.00', version: 2 });
+    expect(ok(await patch(url, sales1, { sku: 'T-GADGET', version: 1 }))).toMatchObject({
+      sku: 'T-GADGET',
+      amount: '2000.00',
+      version: 2,
+    });
     // 销售代表 and 销售总监 create, read and update orders but do not delete them
     for (const headers of [sales1, await company.as('manager')]) {
       const res = await del(url, headers);
@@ -126,9 +181,15 @@ describe('orders', () => {
     expectFieldError(await post(orders, sales1, { customerId, sku: 'T-WIDGET', quantity: 0 }), 'quantity');
     expectFieldError(await post(orders, sales1, { customerId, sku: 'T-WIDGET', quantity: '1.2345' }), 'quantity');
     expectFieldError(await post(orders, sales1, { customerId, sku: 'T-WIDGET', quantity: 1, amount: '-3' }), 'amount');
-    expectFieldError(await post(orders, sales1, { customerId, sku: 'T-WIDGET', quantity: 1, orderedAt: 'today' }), 'orderedAt');
+    expectFieldError(
+      await post(orders, sales1, { customerId, sku: 'T-WIDGET', quantity: 1, orderedAt: 'today' }),
+      'orderedAt',
+    );
     expectFieldError(await post(orders, sales1, { sku: 'T-WIDGET', quantity: 1 }), 'customerId');
-    expectFieldError(await post(orders, sales1, { customerId: missingId(), sku: 'T-WIDGET', quantity: 1 }), 'customerId');
+    expectFieldError(
+      await post(orders, sales1, { customerId: missingId(), sku: 'T-WIDGET', quantity: 1 }),
+      'customerId',
+    );
     const gone = ok(await post(products, admin, { sku: 'T-GONE', name: '已删除产品', unitPrice: '5' }), 201);
     ok(await del(`${products}/${gone.id}`, admin));
     expectFieldError(await post(orders, sales1, { customerId, sku: 'T-GONE', quantity: 1 }), 'sku');
@@ -173,24 +234,55 @@ describe('orders', () => {
     // the whole tenant (40 seeded orders and this file's), as the admin
     const all = ok(await get(`${orders}${qs({ limit: 200 })}`, admin)) as any[];
     expect(all.length).toBeGreaterThanOrEqual(40);
-    expectSorted(all.map((o) => o.orderedAt), 'desc');
+    expectSorted(
+      all.map((o) => o.orderedAt),
+      'desc',
+    );
     await expectPagingMatches(orders, admin, {}, 7);
     // sales1's slice: orders are own_assigned on their own owner (none is assigned in the demo data)
     const own = await listAll(orders, sales1);
     expect(own.length).toBeGreaterThan(0);
-    expect(own.map((o) => o.id).sort()).toEqual(all.filter((o) => o.ownerId === company.users.sales1).map((o) => o.id).sort());
-    expectSorted(own.map((o) => o.orderedAt), 'desc');
-    const mine = ok(await get(`${orders}${qs({ filter: { customerId, sku: 'T-WIDGET' }, sort: 'amount', limit: 200 })}`, sales1)) as any[];
+    expect(own.map((o) => o.id).sort()).toEqual(
+      all
+        .filter((o) => o.ownerId === company.users.sales1)
+        .map((o) => o.id)
+        .sort(),
+    );
+    expectSorted(
+      own.map((o) => o.orderedAt),
+      'desc',
+    );
+    const mine = ok(
+      await get(`${orders}${qs({ filter: { customerId, sku: 'T-WIDGET' }, sort: 'amount', limit: 200 })}`, sales1),
+    ) as any[];
     expect(mine.length).toBeGreaterThan(2);
     expect(mine.every((o) => o.customerId === customerId && o.sku === 'T-WIDGET')).toBe(true);
-    expectSorted(mine.map((o) => o.amount), 'asc', numeric);
+    expectSorted(
+      mine.map((o) => o.amount),
+      'asc',
+      numeric,
+    );
     await expectPagingMatches(orders, sales1, {}, 7);
     await expectPagingMatches(orders, sales1, { sort: '-quantity' }, 6);
-    for (const o of ok(await get(`${orders}${qs({ fields: 'sku,amount', limit: 3 })}`, sales1))) expect(keysOf(o)).toEqual(['amount', 'id', 'sku']);
-    const customer = ok(await get(`/api/v1/customers/${customerId}${qs({ include: 'orders', fields: 'name' })}`, sales1));
-    expect(customer.orders.length).toBe(ok(await get(`${orders}${qs({ filter: { customerId }, limit: 200 })}`, sales1)).length);
+    for (const o of ok(await get(`${orders}${qs({ fields: 'sku,amount', limit: 3 })}`, sales1)))
+      expect(keysOf(o)).toEqual(['amount', 'id', 'sku']);
+    const customer = ok(
+      await get(`/api/v1/customers/${customerId}${qs({ include: 'orders', fields: 'name' })}`, sales1),
+    );
+    expect(customer.orders.length).toBe(
+      ok(await get(`${orders}${qs({ filter: { customerId }, limit: 200 })}`, sales1)).length,
+    );
     expectFieldError(await get(`${orders}${qs({ filter: { price: 1 } })}`, sales1), 'filter.price');
-    expectFieldError(await get(`${orders}${qs({ filter: { quantity: { startsWith: '1' } } })}`, sales1), 'filter.quantity.startsWith');
-    expectFieldError(await get(`${orders}${qs({ sort: '-orderedAt', cursor: Buffer.from(JSON.stringify({ s: 'amount', v: '1', id: missingId() })).toString('base64url') })}`, sales1), 'cursor');
+    expectFieldError(
+      await get(`${orders}${qs({ filter: { quantity: { startsWith: '1' } } })}`, sales1),
+      'filter.quantity.startsWith',
+    );
+    expectFieldError(
+      await get(
+        `${orders}${qs({ sort: '-orderedAt', cursor: Buffer.from(JSON.stringify({ s: 'amount', v: '1', id: missingId() })).toString('base64url') })}`,
+        sales1,
+      ),
+      'cursor',
+    );
   });
 });

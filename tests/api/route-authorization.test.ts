@@ -48,16 +48,46 @@ beforeAll(async () => {
   a = await demoCompany({ customers: 8, orders: 8 });
   b = await demoCompany({ customers: 3, orders: 3 });
   const admin = await a.as('admin');
-  routes = (await testApp()).app.routeTable.filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD' && r.method !== 'OPTIONS');
-  for (const path of ['customers', 'contacts', 'opportunities', 'followups', 'contracts', 'payments', 'products', 'orders', 'attachments', 'departments', 'users', 'installments', 'roles']) {
+  routes = (await testApp()).app.routeTable.filter(
+    (r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD' && r.method !== 'OPTIONS',
+  );
+  for (const path of [
+    'customers',
+    'contacts',
+    'opportunities',
+    'followups',
+    'contracts',
+    'payments',
+    'products',
+    'orders',
+    'attachments',
+    'departments',
+    'users',
+    'installments',
+    'roles',
+  ]) {
     const list = await call({ method: 'GET', url: `/api/v1/${path}?limit=1`, headers: admin });
     if (list.body?.data?.[0]?.id) ids.set(path, list.body.data[0].id);
   }
-  const field = await call({ method: 'POST', url: '/api/v1/custom-fields', headers: admin, payload: { objectType: 'customer', key: 'probe', label: '探针', type: 'text' } });
+  const field = await call({
+    method: 'POST',
+    url: '/api/v1/custom-fields',
+    headers: admin,
+    payload: { objectType: 'customer', key: 'probe', label: '探针', type: 'text' },
+  });
   ids.set('custom-fields', field.body.data.id);
-  const user = await call({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username: 'nogrant', displayName: '无权限', password: 'no-grants-123' } });
+  const user = await call({
+    method: 'POST',
+    url: '/api/v1/users',
+    headers: admin,
+    payload: { username: 'nogrant', displayName: '无权限', password: 'no-grants-123' },
+  });
   expect(user.status).toBe(201);
-  const login = await call({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nogrant', password: 'no-grants-123', tenant: a.slug } });
+  const login = await call({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'nogrant', password: 'no-grants-123', tenant: a.slug },
+  });
   noGrant = { authorization: `Bearer ${login.body.token}` };
 });
 
@@ -71,7 +101,11 @@ describe('every route × anonymous, other company and no-grant user', () => {
 
   it('answers 401 to anonymous callers', async () => {
     for (const route of routes.filter((r) => r.access !== 'public')) {
-      const res = await call({ method: route.method as 'GET', url: fill(route), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      const res = await call({
+        method: route.method as 'GET',
+        url: fill(route),
+        payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      });
       expect(res.status, key(route)).toBe(401);
     }
   });
@@ -79,15 +113,29 @@ describe('every route × anonymous, other company and no-grant user', () => {
   it("answers 404 (or 403) to another company's admin for this company's records, never 2xx", async () => {
     const otherAdmin = await b.as('admin');
     for (const route of routes.filter((r) => r.url.includes(':id'))) {
-      const res = await call({ method: route.method as 'GET', url: fill(route), headers: otherAdmin, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : { version: 1 } });
+      const res = await call({
+        method: route.method as 'GET',
+        url: fill(route),
+        headers: otherAdmin,
+        payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : { version: 1 },
+      });
       expect([400, 403, 404, 409], `${key(route)} → ${res.status}`).toContain(res.status);
-      if (res.status === 400) expect(res.body.error.details.fields?.some((f: { path: string }) => f.path.startsWith('params')), key(route)).toBeFalsy();
+      if (res.status === 400)
+        expect(
+          res.body.error.details.fields?.some((f: { path: string }) => f.path.startsWith('params')),
+          key(route),
+        ).toBeFalsy();
     }
   });
 
   it('answers 403 to a user without grants on every route that needs one', async () => {
     for (const route of routes.filter((r) => r.access !== 'public' && r.access !== 'signedIn')) {
-      const res = await call({ method: route.method as 'GET', url: fill(route), headers: noGrant, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      const res = await call({
+        method: route.method as 'GET',
+        url: fill(route),
+        headers: noGrant,
+        payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      });
       expect(res.status, key(route)).toBe(403);
       expect(res.body.error.code, key(route)).toBe('MISSING_GRANT');
     }
@@ -95,9 +143,15 @@ describe('every route × anonymous, other company and no-grant user', () => {
 
   it('gives a user without grants nothing of anyone else through the open routes', async () => {
     // departments and custom-field definitions are company reference data every user reads
-    const referenceData = (r: RouteEntry) => r.method === 'GET' && /^\/api\/v1\/(departments|custom-fields)\//.test(r.url);
+    const referenceData = (r: RouteEntry) =>
+      r.method === 'GET' && /^\/api\/v1\/(departments|custom-fields)\//.test(r.url);
     for (const route of routes.filter((r) => r.access === 'signedIn' && r.url.includes(':id') && !referenceData(r))) {
-      const res = await call({ method: route.method as 'GET', url: fill(route), headers: noGrant, payload: route.method === 'GET' ? undefined : {} });
+      const res = await call({
+        method: route.method as 'GET',
+        url: fill(route),
+        headers: noGrant,
+        payload: route.method === 'GET' ? undefined : {},
+      });
       expect(res.status >= 200 && res.status < 300, `${key(route)} → ${res.status}`).toBe(false);
     }
   });

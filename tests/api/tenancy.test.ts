@@ -15,7 +15,8 @@ describe('tenant isolation', () => {
   it("answers 404 to another company's records on read, update, delete and restore", async () => {
     const adminA = await a.as('admin');
     const adminB = await b.as('admin');
-    const customer = (await call({ method: 'GET', url: '/api/v1/customers?limit=1&include=contacts', headers: adminA })).body.data[0];
+    const customer = (await call({ method: 'GET', url: '/api/v1/customers?limit=1&include=contacts', headers: adminA }))
+      .body.data[0];
     const contact = customer.contacts[0];
     for (const [method, url, payload] of [
       ['GET', `/api/v1/customers/${customer.id}`, undefined],
@@ -29,13 +30,24 @@ describe('tenant isolation', () => {
       if (url.startsWith('/api/v1/audit')) expect(res.body.data).toEqual([]);
       else expect(res.status, `${method} ${url}`).toBe(404);
     }
-    const list = await call({ method: 'GET', url: `/api/v1/customers?filter=${encodeURIComponent(JSON.stringify({ id: customer.id }))}`, headers: adminB });
+    const list = await call({
+      method: 'GET',
+      url: `/api/v1/customers?filter=${encodeURIComponent(JSON.stringify({ id: customer.id }))}`,
+      headers: adminB,
+    });
     expect(list.body.data).toEqual([]);
     // and B cannot attach its records to A's customer
-    const crossRef = await call({ method: 'POST', url: '/api/v1/contacts', headers: adminB, payload: { customerId: customer.id, name: '跨租户' } });
+    const crossRef = await call({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: adminB,
+      payload: { customerId: customer.id, name: '跨租户' },
+    });
     expect(crossRef.status).toBe(400);
     expect(crossRef.body.error.details.fields[0].path).toBe('customerId');
-    expect((await call({ method: 'GET', url: `/api/v1/customers/${customer.id}`, headers: adminA })).body.data.name).toBe(customer.name);
+    expect(
+      (await call({ method: 'GET', url: `/api/v1/customers/${customer.id}`, headers: adminA })).body.data.name,
+    ).toBe(customer.name);
   });
 });
 
@@ -43,22 +55,36 @@ describe('row-level security backstop', () => {
   it.runIf(onPostgres())('hides other tenants even from a query that forgets the tenant filter', async () => {
     const database = await testDatabase();
     expect(database.rlsEnforced).toBe(true);
-    const seen = await withTenant(database.db, a.tenantId, (trx) => sql<{ tenant_id: string }>`select distinct tenant_id from customers`.execute(trx));
+    const seen = await withTenant(database.db, a.tenantId, (trx) =>
+      sql<{ tenant_id: string }>`select distinct tenant_id from customers`.execute(trx),
+    );
     expect(seen.rows.map((r) => r.tenant_id)).toEqual([a.tenantId]);
     // writing a row for another tenant is refused by the policy's WITH CHECK
     await expect(
-      withTenant(database.db, a.tenantId, (trx) => sql`update customers set tenant_id = ${b.tenantId} where tenant_id = ${a.tenantId}`.execute(trx)),
+      withTenant(database.db, a.tenantId, (trx) =>
+        sql`update customers set tenant_id = ${b.tenantId} where tenant_id = ${a.tenantId}`.execute(trx),
+      ),
     ).rejects.toThrow();
     // with no tenant set at all, nothing is visible
-    const none = await database.db.transaction().execute((trx) => sql<{ n: number }>`select count(*)::int as n from customers`.execute(trx));
+    const none = await database.db
+      .transaction()
+      .execute((trx) => sql<{ n: number }>`select count(*)::int as n from customers`.execute(trx));
     expect(none.rows[0]!.n).toBe(0);
-    const role = await database.db.transaction().execute((trx) => sql<{ r: string; bypass: boolean }>`select current_user as r, rolbypassrls as bypass from pg_roles where rolname = current_user`.execute(trx));
+    const role = await database.db.transaction().execute((trx) =>
+      sql<{
+        r: string;
+        bypass: boolean;
+      }>`select current_user as r, rolbypassrls as bypass from pg_roles where rolname = current_user`.execute(trx),
+    );
     expect(role.rows[0]).toEqual({ r: 'cairn_app', bypass: false });
   });
 
-  it.skipIf(onPostgres())('runs the app as the embedded superuser on PGlite (RLS is a PostgreSQL backstop)', async () => {
-    const database = await testDatabase();
-    expect(database.kind).toBe('pglite');
-    expect(database.rlsEnforced).toBe(false);
-  });
+  it.skipIf(onPostgres())(
+    'runs the app as the embedded superuser on PGlite (RLS is a PostgreSQL backstop)',
+    async () => {
+      const database = await testDatabase();
+      expect(database.kind).toBe('pglite');
+      expect(database.rlsEnforced).toBe(false);
+    },
+  );
 });

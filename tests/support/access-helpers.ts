@@ -25,7 +25,11 @@ export async function assignedIds(company: Company, user: DemoUser, recordType =
 }
 
 /** Every row of a list (at most 200: the demo companies of the tests are small). */
-export async function listAll(path: string, headers: Headers, params: Record<string, unknown> = {}): Promise<Array<Record<string, any>>> {
+export async function listAll(
+  path: string,
+  headers: Headers,
+  params: Record<string, unknown> = {},
+): Promise<Array<Record<string, any>>> {
   const res = await get(`${path}${qs({ ...params, limit: 200 })}`, headers);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   expect(res.body.nextCursor, 'more than 200 rows: page through them instead').toBeNull();

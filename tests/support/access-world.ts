@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { newId } from '../../common/ids.ts';
-import { buildAccess, defaultAccessSettings, type AccessContext, type RoleData } from '../../server/access/access-context.ts';
+import {
+  buildAccess,
+  defaultAccessSettings,
+  type AccessContext,
+  type RoleData,
+} from '../../server/access/access-context.ts';
 import type { DataScope } from '../../server/access/model.ts';
 import { asSystem, withTenant } from '../../server/core/tenant-transaction.ts';
 import type { Database } from '../../server/db/database.ts';
@@ -15,13 +20,36 @@ export interface World {
 }
 
 export const worldArb: fc.Arbitrary<World> = fc
-  .record({ depCount: fc.integer({ min: 1, max: 6 }), userCount: fc.integer({ min: 2, max: 7 }), customerCount: fc.integer({ min: 1, max: 25 }) })
+  .record({
+    depCount: fc.integer({ min: 1, max: 6 }),
+    userCount: fc.integer({ min: 2, max: 7 }),
+    customerCount: fc.integer({ min: 1, max: 25 }),
+  })
   .chain(({ depCount, userCount, customerCount }) =>
     fc.record({
-      departments: fc.tuple(...Array.from({ length: depCount }, (_, i) => (i === 0 ? fc.constant({ parent: null }) : fc.record({ parent: fc.integer({ min: 0, max: i - 1 }) })))),
-      users: fc.array(fc.record({ department: fc.integer({ min: 0, max: depCount - 1 }) }), { minLength: userCount, maxLength: userCount }),
-      customers: fc.array(fc.record({ owner: fc.option(fc.integer({ min: 0, max: userCount - 1 }), { nil: null }), creator: fc.integer({ min: 0, max: userCount - 1 }) }), { minLength: customerCount, maxLength: customerCount }),
-      assignments: fc.array(fc.record({ customer: fc.integer({ min: 0, max: customerCount - 1 }), user: fc.integer({ min: 0, max: userCount - 1 }) }), { maxLength: 6 }),
+      departments: fc.tuple(
+        ...Array.from({ length: depCount }, (_, i) =>
+          i === 0 ? fc.constant({ parent: null }) : fc.record({ parent: fc.integer({ min: 0, max: i - 1 }) }),
+        ),
+      ),
+      users: fc.array(fc.record({ department: fc.integer({ min: 0, max: depCount - 1 }) }), {
+        minLength: userCount,
+        maxLength: userCount,
+      }),
+      customers: fc.array(
+        fc.record({
+          owner: fc.option(fc.integer({ min: 0, max: userCount - 1 }), { nil: null }),
+          creator: fc.integer({ min: 0, max: userCount - 1 }),
+        }),
+        { minLength: customerCount, maxLength: customerCount },
+      ),
+      assignments: fc.array(
+        fc.record({
+          customer: fc.integer({ min: 0, max: customerCount - 1 }),
+          user: fc.integer({ min: 0, max: userCount - 1 }),
+        }),
+        { maxLength: 6 },
+      ),
       viewer: fc.integer({ min: 0, max: userCount - 1 }),
     }),
   );
@@ -40,7 +68,12 @@ export interface StoredWorld {
 /** Writes a world into a new tenant with direct inserts (fast enough for property runs). */
 export async function storeWorld(database: Database, world: World): Promise<StoredWorld> {
   const tenantId = newId();
-  await asSystem(database.db, (trx) => trx.insertInto('tenants').values({ id: tenantId, name: 'prop', slug: `p-${tenantId.slice(-12)}`, settings: '{}' }).execute());
+  await asSystem(database.db, (trx) =>
+    trx
+      .insertInto('tenants')
+      .values({ id: tenantId, name: 'prop', slug: `p-${tenantId.slice(-12)}`, settings: '{}' })
+      .execute(),
+  );
   const departmentIds = world.departments.map(() => newId());
   const departmentPaths: string[] = [];
   world.departments.forEach((d, i) => {
@@ -51,18 +84,59 @@ export async function storeWorld(database: Database, world: World): Promise<Stor
   await withTenant(database.db, tenantId, async (trx) => {
     await trx
       .insertInto('departments')
-      .values(world.departments.map((d, i) => ({ id: departmentIds[i]!, tenant_id: tenantId, name: `D${i}`, parent_id: d.parent === null ? null : departmentIds[d.parent]!, path: departmentPaths[i]! })))
+      .values(
+        world.departments.map((d, i) => ({
+          id: departmentIds[i]!,
+          tenant_id: tenantId,
+          name: `D${i}`,
+          parent_id: d.parent === null ? null : departmentIds[d.parent]!,
+          path: departmentPaths[i]!,
+        })),
+      )
       .execute();
-    await trx.insertInto('users').values(world.users.map((u, i) => ({ id: userIds[i]!, tenant_id: tenantId, username: `u${i}`, display_name: `用户${i}`, department_id: departmentIds[u.department]!, role: 'member' }))).execute();
+    await trx
+      .insertInto('users')
+      .values(
+        world.users.map((u, i) => ({
+          id: userIds[i]!,
+          tenant_id: tenantId,
+          username: `u${i}`,
+          display_name: `用户${i}`,
+          department_id: departmentIds[u.department]!,
+          role: 'member',
+        })),
+      )
+      .execute();
     await trx
       .insertInto('customers')
-      .values(world.customers.map((c, i) => ({ id: customerIds[i]!, tenant_id: tenantId, name: `客户${i}`, status: 'active', tags: [], custom: '{}', main_phone: `1380000${String(i).padStart(4, '0')}`, main_phone_e164: `+861380000${String(i).padStart(4, '0')}`, owner_id: c.owner === null ? null : userIds[c.owner]!, created_by: userIds[c.creator]! })))
+      .values(
+        world.customers.map((c, i) => ({
+          id: customerIds[i]!,
+          tenant_id: tenantId,
+          name: `客户${i}`,
+          status: 'active',
+          tags: [],
+          custom: '{}',
+          main_phone: `1380000${String(i).padStart(4, '0')}`,
+          main_phone_e164: `+861380000${String(i).padStart(4, '0')}`,
+          owner_id: c.owner === null ? null : userIds[c.owner]!,
+          created_by: userIds[c.creator]!,
+        })),
+      )
       .execute();
     const unique = new Map(world.assignments.map((a) => [`${a.customer}-${a.user}`, a]));
     if (unique.size) {
       await trx
         .insertInto('assignments')
-        .values([...unique.values()].map((a) => ({ id: newId(), tenant_id: tenantId, record_type: 'customer', record_id: customerIds[a.customer]!, user_id: userIds[a.user]! })))
+        .values(
+          [...unique.values()].map((a) => ({
+            id: newId(),
+            tenant_id: tenantId,
+            record_type: 'customer',
+            record_id: customerIds[a.customer]!,
+            user_id: userIds[a.user]!,
+          })),
+        )
         .execute();
     }
   });
@@ -70,7 +144,11 @@ export async function storeWorld(database: Database, world: World): Promise<Stor
 }
 
 /** An access context for the world's viewer holding one role with the given customer grants. */
-export function accessFor(stored: StoredWorld, grants: Array<{ object: string; action: string; scope: DataScope }>, fieldRules: RoleData['fieldRules'] = []): AccessContext {
+export function accessFor(
+  stored: StoredWorld,
+  grants: Array<{ object: string; action: string; scope: DataScope }>,
+  fieldRules: RoleData['fieldRules'] = [],
+): AccessContext {
   const { world } = stored;
   const roleId = newId();
   const data: RoleData = {
@@ -81,11 +159,27 @@ export function accessFor(stored: StoredWorld, grants: Array<{ object: string; a
   const viewer = world.viewer;
   const department = world.users[viewer]!.department;
   return buildAccess(
-    { tenantId: stored.tenantId, userId: stored.userIds[viewer]!, username: `u${viewer}`, displayName: `用户${viewer}`, role: 'member', isService: false, departmentId: stored.departmentIds[department]! },
+    {
+      tenantId: stored.tenantId,
+      userId: stored.userIds[viewer]!,
+      username: `u${viewer}`,
+      displayName: `用户${viewer}`,
+      role: 'member',
+      isService: false,
+      departmentId: stored.departmentIds[department]!,
+    },
     [roleId],
     data,
     defaultAccessSettings,
-    { departmentId: stored.departmentIds[department]!, departmentPath: stored.departmentPaths[department]!, managerId: null, sandboxUntil: null, assigned: new Map([['customer', world.assignments.filter((a) => a.user === viewer).map((a) => stored.customerIds[a.customer]!)]]) },
+    {
+      departmentId: stored.departmentIds[department]!,
+      departmentPath: stored.departmentPaths[department]!,
+      managerId: null,
+      sandboxUntil: null,
+      assigned: new Map([
+        ['customer', world.assignments.filter((a) => a.user === viewer).map((a) => stored.customerIds[a.customer]!)],
+      ]),
+    },
   );
 }
 

@@ -22,7 +22,14 @@ async function inTenantDb<T>(company: Company, fn: (trx: Trx) => Promise<T>): Pr
 export async function withStepUp(company: Company, user: DemoUser): Promise<Headers> {
   const headers = await company.as(user);
   const userId = company.users[user];
-  const row = await inTenantDb(company, (trx) => trx.selectFrom('users').select(['employee_no', 'phone_e164']).where('tenant_id', '=', company.tenantId).where('id', '=', userId).executeTakeFirstOrThrow());
+  const row = await inTenantDb(company, (trx) =>
+    trx
+      .selectFrom('users')
+      .select(['employee_no', 'phone_e164'])
+      .where('tenant_id', '=', company.tenantId)
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow(),
+  );
   // earlier codes count against the send limit: treat them as sent long ago
   await inTenantDb(company, (trx) =>
     trx
@@ -35,7 +42,15 @@ export async function withStepUp(company: Company, user: DemoUser): Promise<Head
   const sent = await post('/api/v1/auth/step-up', headers, { employeeNo: row.employee_no });
   expect(sent.status, JSON.stringify(sent.body)).toBe(200);
   const sms = await inTenantDb(company, (trx) =>
-    trx.selectFrom('sms_messages').select('body').where('tenant_id', '=', company.tenantId).where('phone', '=', row.phone_e164!).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('sms_messages')
+      .select('body')
+      .where('tenant_id', '=', company.tenantId)
+      .where('phone', '=', row.phone_e164!)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow(),
   );
   const code = /\d{6}/.exec(sms.body)![0];
   const verified = await post('/api/v1/auth/step-up/verify', headers, { code });
@@ -48,7 +63,11 @@ export async function withStepUp(company: Company, user: DemoUser): Promise<Head
  * allowed to delete it) asks, 法务 approves, and approving runs the deletion.
  */
 export async function deleteContractApproved(company: Company, contractId: string, requester: DemoUser = 'manager') {
-  const asked = await post('/api/v1/approvals', await company.as(requester), { kind: 'contract_delete', payload: { contractId }, reason: '测试：合同录入错误，需删除' });
+  const asked = await post('/api/v1/approvals', await company.as(requester), {
+    kind: 'contract_delete',
+    payload: { contractId },
+    reason: '测试：合同录入错误，需删除',
+  });
   expect(asked.status, JSON.stringify(asked.body)).toBe(202);
   const approved = await post(`/api/v1/approvals/${asked.body.data.id}/approve`, await company.as('legal'), {});
   expect(approved.status, JSON.stringify(approved.body)).toBe(200);

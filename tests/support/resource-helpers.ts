@@ -18,8 +18,10 @@ export function qs(params: Record<string, unknown>): string {
 }
 
 export const get = (url: string, headers: Headers) => call({ method: 'GET', url, headers });
-export const post = (url: string, headers: Headers, payload?: unknown) => call({ method: 'POST', url, headers, payload: payload as never });
-export const patch = (url: string, headers: Headers, payload: unknown) => call({ method: 'PATCH', url, headers, payload: payload as never });
+export const post = (url: string, headers: Headers, payload?: unknown) =>
+  call({ method: 'POST', url, headers, payload: payload as never });
+export const patch = (url: string, headers: Headers, payload: unknown) =>
+  call({ method: 'PATCH', url, headers, payload: payload as never });
 export const del = (url: string, headers: Headers) => call({ method: 'DELETE', url, headers });
 export const restore = (url: string, headers: Headers) => call({ method: 'POST', url: `${url}/restore`, headers });
 
@@ -27,14 +29,16 @@ export const restore = (url: string, headers: Headers) => call({ method: 'POST',
 export const missingId = () => randomUUID();
 
 /** The field paths a 400 names. */
-export const fieldPaths = (res: Res): string[] => ((res.body?.error?.details?.fields ?? []) as Array<{ path: string }>).map((f) => f.path);
+export const fieldPaths = (res: Res): string[] =>
+  ((res.body?.error?.details?.fields ?? []) as Array<{ path: string }>).map((f) => f.path);
 
 /** Asserts a 400 VALIDATION_FAILED that names `path` (exactly) among its fields. */
 export function expectFieldError(res: Res, path: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(400);
   expect(res.body.error.code).toBe('VALIDATION_FAILED');
   expect(fieldPaths(res)).toContain(path);
-  for (const field of res.body.error.details.fields as Array<{ message: unknown }>) expect(typeof field.message).toBe('string');
+  for (const field of res.body.error.details.fields as Array<{ message: unknown }>)
+    expect(typeof field.message).toBe('string');
 }
 
 /** Asserts an error answer with the given status and code. */
@@ -54,7 +58,12 @@ export function ok(res: Res, status = 200): any {
  * Walks every page of a list with a small limit and checks it against one big page:
  * the same ids in the same order, no duplicates, and a null cursor only on the last page.
  */
-export async function expectPagingMatches(basePath: string, headers: Headers, params: Record<string, unknown>, pageSize: number) {
+export async function expectPagingMatches(
+  basePath: string,
+  headers: Headers,
+  params: Record<string, unknown>,
+  pageSize: number,
+) {
   const whole = await get(`${basePath}${qs({ ...params, limit: 200 })}`, headers);
   expect(whole.status, JSON.stringify(whole.body)).toBe(200);
   expect(whole.body.nextCursor).toBeNull();
@@ -80,7 +89,11 @@ export async function expectPagingMatches(basePath: string, headers: Headers, pa
 }
 
 /** Checks that `values` are ordered by `direction` with nulls at the end. */
-export function expectSorted(values: unknown[], direction: 'asc' | 'desc', compare: (a: any, b: any) => number = defaultCompare) {
+export function expectSorted(
+  values: unknown[],
+  direction: 'asc' | 'desc',
+  compare: (a: any, b: any) => number = defaultCompare,
+) {
   const firstNull = values.findIndex((v) => v === null || v === undefined);
   const present = firstNull === -1 ? values : values.slice(0, firstNull);
   if (firstNull !== -1) expect(values.slice(firstNull).every((v) => v === null || v === undefined)).toBe(true);
@@ -99,7 +112,10 @@ function defaultCompare(a: unknown, b: unknown): number {
 export const numeric = (a: string | number, b: string | number) => Number(a) - Number(b);
 
 /** A multipart/form-data body for inject: text fields and at most one file part. */
-export function multipart(fields: Record<string, string>, file?: { name: string; type: string; data: Buffer; field?: string }) {
+export function multipart(
+  fields: Record<string, string>,
+  file?: { name: string; type: string; data: Buffer; field?: string },
+) {
   const boundary = `----cairn${randomUUID().replace(/-/g, '')}`;
   const chunks: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {

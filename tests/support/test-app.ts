@@ -24,7 +24,10 @@ export function testApp(): Promise<TestApp> {
     const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-test-files-'));
     const storage = new LocalFileStorage(filesDir);
     const config = { ...loadConfig({}), uploadLimitBytes: 2 * 1024 * 1024 };
-    const app = await buildApp({ config, database, storage, version: API_VERSION, queueHealth: async () => ({ ok: true }) }, { logger: false });
+    const app = await buildApp(
+      { config, database, storage, version: API_VERSION, queueHealth: async () => ({ ok: true }) },
+      { logger: false },
+    );
     await app.ready();
     return { app, storage, filesDir };
   })();
@@ -46,14 +49,24 @@ export async function demoCompany(options: { customers?: number; orders?: number
   const database = await testDatabase();
   const { app, storage } = await testApp();
   const slug = `t-${newId().slice(-12)}`;
-  const result = await seedDemo(database.db, { slug, tenantName: `测试公司 ${slug}`, customers: options.customers ?? 30, orders: options.orders ?? 40, storage });
+  const result = await seedDemo(database.db, {
+    slug,
+    tenantName: `测试公司 ${slug}`,
+    customers: options.customers ?? 30,
+    orders: options.orders ?? 40,
+    storage,
+  });
   const tokens = new Map<string, string>();
   return {
     ...result,
     async as(user) {
       let token = tokens.get(user);
       if (!token) {
-        const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user, password: DEMO_PASSWORD, tenant: slug } });
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: user, password: DEMO_PASSWORD, tenant: slug },
+        });
         if (res.statusCode !== 200) throw new Error(`login as ${user} failed: ${res.body}`);
         token = (res.json() as { token: string }).token;
         tokens.set(user, token);
@@ -64,7 +77,9 @@ export async function demoCompany(options: { customers?: number; orders?: number
 }
 
 /** inject + JSON parse, typed loosely for assertions. */
-export async function call(options: InjectOptions): Promise<{ status: number; body: any; res: LightMyRequestResponse }> {
+export async function call(
+  options: InjectOptions,
+): Promise<{ status: number; body: any; res: LightMyRequestResponse }> {
   const { app } = await testApp();
   const res = await app.inject(options);
   let body: unknown = undefined;

@@ -11,7 +11,9 @@ let shared: Promise<Database> | undefined;
 export function testDatabase(): Promise<Database> {
   shared ??= (async () => {
     const url = process.env.DATABASE_URL;
-    const database = url ? await openDatabase({ databaseUrl: url, appDbRole: APP_ROLE, poolSize: 5 }) : await openDatabase({ memory: true });
+    const database = url
+      ? await openDatabase({ databaseUrl: url, appDbRole: APP_ROLE, poolSize: 5 })
+      : await openDatabase({ memory: true });
     await migrateToLatest(database, APP_ROLE);
     return database;
   })();

@@ -37,7 +37,9 @@ if (process.argv.includes('--json')) {
 } else {
   console.log(`\n${ROUTE} JavaScript (gzip -9):`);
   for (const { file, gzipBytes } of sizes) console.log(`  ${(gzipBytes / 1024).toFixed(1).padStart(6)} KB  ${file}`);
-  console.log(`  ${(total / 1024).toFixed(1).padStart(6)} KB  total (${total} bytes) — budget ${(BUDGET_BYTES / 1024).toFixed(0)} KB: ${ok ? 'OK' : 'OVER BUDGET'}\n`);
+  console.log(
+    `  ${(total / 1024).toFixed(1).padStart(6)} KB  total (${total} bytes) — budget ${(BUDGET_BYTES / 1024).toFixed(0)} KB: ${ok ? 'OK' : 'OVER BUDGET'}\n`,
+  );
 }
 if (!ok) {
   console.error(`${ROUTE} is ${total - BUDGET_BYTES} bytes over its ${BUDGET_BYTES}-byte gzip budget`);

@@ -9,7 +9,14 @@ import { useTranslation } from './i18n/index.ts';
 import AppLayout from './layout/AppLayout.tsx';
 import RouteError from './pages/RouteError.tsx';
 import { matchRoute, routes } from './routes.tsx';
-import { navigate, Navigate, ParamsProvider, RouterProvider, useLocation, useNavigationPending } from './router/router.tsx';
+import {
+  navigate,
+  Navigate,
+  ParamsProvider,
+  RouterProvider,
+  useLocation,
+  useNavigationPending,
+} from './router/router.tsx';
 
 /** A rejected token (expired session) goes back to /login with a notice, then the cache is dropped. */
 function useUnauthorizedRedirect() {
@@ -56,7 +63,10 @@ function Routes() {
   const match = matchRoute(location.pathname) ?? { route: routes.at(-1)!, params: {} };
   const { route, params } = match;
   if (!route.public && !tokenStore.get()) {
-    const state: LoginLocationState = { from: location.pathname + location.search, reason: session.expired ? 'expired' : undefined };
+    const state: LoginLocationState = {
+      from: location.pathname + location.search,
+      reason: session.expired ? 'expired' : undefined,
+    };
     return <Navigate to="/login" replace state={state} />;
   }
   const page = (

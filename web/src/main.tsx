@@ -13,7 +13,9 @@ if (!container) throw new Error('#root is missing from index.html');
 // The first screen's code, its requests and the shell start together. React renders once they are in
 // (index.html shows a spinner until then), so the first render does not suspend; a failure renders anyway
 // and the route's error boundary shows it. Messages are ready too, so nothing flashes untranslated.
-const firstScreen = tokenStore.get() ? [prefetchRoute(window.location.pathname), preloadAppLayout()] : [prefetchRoute('/login')];
+const firstScreen = tokenStore.get()
+  ? [prefetchRoute(window.location.pathname), preloadAppLayout()]
+  : [prefetchRoute('/login')];
 
 void Promise.allSettled([initI18n(), ...firstScreen]).then(() => {
   createRoot(container).render(

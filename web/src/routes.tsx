@@ -38,7 +38,11 @@ const plain = (load: () => Promise<{ default: ComponentType }>, { more = true } 
 /** Pages built with antd: their ConfigProvider (theme, antd locale) comes with them. */
 const withAntd = (load: () => Promise<{ default: ComponentType }>): Loader =>
   once(async () => {
-    const [{ default: Page }, { withAntdScope }] = await Promise.all([load(), import('./antd/AntdScope.tsx'), loadMoreMessages()]);
+    const [{ default: Page }, { withAntdScope }] = await Promise.all([
+      load(),
+      import('./antd/AntdScope.tsx'),
+      loadMoreMessages(),
+    ]);
     return withAntdScope(Page);
   });
 
@@ -54,7 +58,10 @@ const byViewport = (loaders: { mobile: Loader; desktop: Loader }): Loader => {
   });
 };
 
-const redirectTo = (to: string): Loader => async () => () => <Navigate to={to} replace />;
+const redirectTo =
+  (to: string): Loader =>
+  async () =>
+  () => <Navigate to={to} replace />;
 
 const customerForm = withAntd(() => import('./pages/forms/CustomerFormPage.tsx'));
 const contactForm = withAntd(() => import('./pages/forms/ContactFormPage.tsx'));
@@ -99,7 +106,10 @@ const definitions: Array<Omit<AppRoute, 'Component'>> = [
   { path: '/customers/:id/followups/:rid/edit', load: followupForm },
   { path: '/customers/:id/contracts/new', load: contractForm },
   { path: '/customers/:id/contracts/:rid/edit', load: contractForm },
-  { path: '/customers/:id/contracts/:rid/payments/new', load: withAntd(() => import('./pages/forms/PaymentFormPage.tsx')) },
+  {
+    path: '/customers/:id/contracts/:rid/payments/new',
+    load: withAntd(() => import('./pages/forms/PaymentFormPage.tsx')),
+  },
   { path: '/followups', load: plain(() => import('./pages/FollowupsPage.tsx')) },
   { path: '/todos', load: plain(() => import('./pages/TodosPage.tsx')) },
   { path: '/me', load: plain(() => import('./pages/MePage.tsx')) },

@@ -2,9 +2,24 @@ import { sql, type Kysely } from 'kysely';
 import { baseColumns, ref, refSetNull, rlsStatements } from './sql-fragments.ts';
 
 export const businessTables = [
-  'departments', 'users', 'api_keys', 'sessions', 'customers', 'contacts', 'opportunities', 'followups',
-  'contracts', 'contract_installments', 'payments', 'products', 'orders', 'attachments', 'custom_fields',
-  'audit_log', 'recycle_bin', 'outbox_events',
+  'departments',
+  'users',
+  'api_keys',
+  'sessions',
+  'customers',
+  'contacts',
+  'opportunities',
+  'followups',
+  'contracts',
+  'contract_installments',
+  'payments',
+  'products',
+  'orders',
+  'attachments',
+  'custom_fields',
+  'audit_log',
+  'recycle_bin',
+  'outbox_events',
 ] as const;
 
 const statements = [

@@ -1,7 +1,19 @@
 import { sql, type Kysely } from 'kysely';
 import { baseColumns, ref, rlsStatements } from './sql-fragments.ts';
 
-export const accessTables = ['roles', 'role_grants', 'role_field_rules', 'user_roles', 'assignments', 'approvals', 'export_files', 'step_up_challenges', 'step_up_tokens', 'followup_amendments', 'sms_messages'] as const;
+export const accessTables = [
+  'roles',
+  'role_grants',
+  'role_field_rules',
+  'user_roles',
+  'assignments',
+  'approvals',
+  'export_files',
+  'step_up_challenges',
+  'step_up_tokens',
+  'followup_amendments',
+  'sms_messages',
+] as const;
 
 const statements = [
   `create table roles (${baseColumns},
@@ -114,5 +126,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [...accessTables].reverse()) await sql.raw(`drop table if exists ${table} cascade`).execute(db);
-  await sql.raw('alter table users drop column if exists sandbox_ended_at, drop column if exists totp_secret').execute(db);
+  await sql
+    .raw('alter table users drop column if exists sandbox_ended_at, drop column if exists totp_secret')
+    .execute(db);
 }

@@ -22,7 +22,8 @@ export function registerAttachmentRoutes(app: FastifyInstance, services: AppServ
   r.post('/api/v1/attachments', {
     config: { access: { object: 'attachment', action: 'create' } },
     preValidation: async (request) => {
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send multipart/form-data with recordType, recordId and file');
+      if (!request.isMultipart())
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send multipart/form-data with recordType, recordId and file');
     },
     onRequest: authHook(db),
     schema: {
@@ -31,18 +32,33 @@ export function registerAttachmentRoutes(app: FastifyInstance, services: AppServ
       description: `multipart/form-data with fields recordType (${attachableTypes.join(', ')}), recordId, and one file part named "file". Limit: ${Math.round(services.config.uploadLimitBytes / 1048576)} MB.`,
       consumes: ['multipart/form-data'],
       // documents the form fields; the parts themselves are read and checked in the handler
-      body: z.object({ recordType: z.enum(attachableTypes), recordId: z.uuid(), file: z.string().meta({ format: 'binary' }) }).nullish(),
-      response: { 201: z.object({ data: outputSchema(attachmentSpec) }), 413: errorResponses[400].describe('File too large'), ...errorResponses },
+      body: z
+        .object({
+          recordType: z.enum(attachableTypes),
+          recordId: z.uuid(),
+          file: z.string().meta({ format: 'binary' }),
+        })
+        .nullish(),
+      response: {
+        201: z.object({ data: outputSchema(attachmentSpec) }),
+        413: errorResponses[400].describe('File too large'),
+        ...errorResponses,
+      },
     },
     handler: async (request, reply) => {
       const fields: Record<string, string> = {};
       let file: { name: string; mime: string; data: Buffer } | undefined;
       for await (const part of request.parts()) {
         if (part.type === 'file') {
-          if (file || part.fieldname !== 'file') throw fieldError(part.fieldname, 'send exactly one file part named "file"');
+          if (file || part.fieldname !== 'file')
+            throw fieldError(part.fieldname, 'send exactly one file part named "file"');
           const data = await part.toBuffer().catch((error: { code?: string }) => {
             if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
-              throw new AppError('PAYLOAD_TOO_LARGE', `the file exceeds the upload limit of ${services.config.uploadLimitBytes} bytes`, { limitBytes: services.config.uploadLimitBytes });
+              throw new AppError(
+                'PAYLOAD_TOO_LARGE',
+                `the file exceeds the upload limit of ${services.config.uploadLimitBytes} bytes`,
+                { limitBytes: services.config.uploadLimitBytes },
+              );
             }
             throw error;
           });
@@ -52,13 +68,21 @@ export function registerAttachmentRoutes(app: FastifyInstance, services: AppServ
         }
       }
       const issues = [];
-      if (!attachableTypes.includes(fields.recordType as AttachableType)) issues.push({ path: 'recordType', message: `must be one of ${attachableTypes.join(', ')}` });
-      if (!fields.recordId || !isUuid(fields.recordId)) issues.push({ path: 'recordId', message: 'must be an id (UUID)' });
+      if (!attachableTypes.includes(fields.recordType as AttachableType))
+        issues.push({ path: 'recordType', message: `must be one of ${attachableTypes.join(', ')}` });
+      if (!fields.recordId || !isUuid(fields.recordId))
+        issues.push({ path: 'recordId', message: 'must be an id (UUID)' });
       if (!file) issues.push({ path: 'file', message: 'is required' });
       else if (file.data.length === 0) issues.push({ path: 'file', message: 'is empty' });
       if (issues.length) throw validationError(issues);
       const { record } = await inTenant(db, request, (ctx) =>
-        createAttachment(ctx, services.storage, { recordType: fields.recordType as AttachableType, recordId: fields.recordId!, fileName: file!.name, mimeType: file!.mime, data: file!.data }),
+        createAttachment(ctx, services.storage, {
+          recordType: fields.recordType as AttachableType,
+          recordId: fields.recordId!,
+          fileName: file!.name,
+          mimeType: file!.mime,
+          data: file!.data,
+        }),
       );
       return reply.status(201).send({ data: record });
     },
@@ -71,7 +95,12 @@ export function registerAttachmentRoutes(app: FastifyInstance, services: AppServ
     handler: async (request, reply) => {
       const meta = await inTenant(db, request, async ({ trx, actor, access }) => {
         await getRecord(trx, access, attachmentSpec, request.params.id);
-        return trx.selectFrom('attachments').select(['name', 'mime_type', 'size_bytes', 'storage_key', 'sha256']).where('tenant_id', '=', actor.tenantId).where('id', '=', request.params.id).executeTakeFirstOrThrow();
+        return trx
+          .selectFrom('attachments')
+          .select(['name', 'mime_type', 'size_bytes', 'storage_key', 'sha256'])
+          .where('tenant_id', '=', actor.tenantId)
+          .where('id', '=', request.params.id)
+          .executeTakeFirstOrThrow();
       });
       const stream = await services.storage.read(meta.storage_key).catch(() => {
         throw new AppError('NOT_FOUND', 'the file is missing from storage', { id: request.params.id });
@@ -82,7 +111,10 @@ export function registerAttachmentRoutes(app: FastifyInstance, services: AppServ
         .header('content-length', String(meta.size_bytes))
         .header('etag', `"${meta.sha256}"`)
         .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(meta.name)}`)
+        .header(
+          'content-disposition',
+          `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(meta.name)}`,
+        )
         .send(stream);
     },
   });

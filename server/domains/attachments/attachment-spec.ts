@@ -4,7 +4,15 @@ import type { ResourceSpec } from '../../core/resource-spec.ts';
 import { versionField } from '../../http/common-schemas.ts';
 import { requireStepUp } from '../../guards/step-up-token.ts';
 
-export const attachableTypes = ['customer', 'contact', 'opportunity', 'followup', 'contract', 'payment', 'order'] as const;
+export const attachableTypes = [
+  'customer',
+  'contact',
+  'opportunity',
+  'followup',
+  'contract',
+  'payment',
+  'order',
+] as const;
 
 /** Attachments are created by upload (POST /api/v1/attachments, multipart); the JSON API renames, lists and deletes. */
 export const attachmentSpec: ResourceSpec = registerResource({
@@ -24,7 +32,9 @@ export const attachmentSpec: ResourceSpec = registerResource({
     storageKey: { column: 'storage_key', kind: 'text', internal: true },
   },
   createSchema: z.object({}),
-  updateSchema: z.object({ name: z.string().trim().min(1, 'is required').max(255).optional(), version: versionField }).meta({ id: 'AttachmentUpdate' }),
+  updateSchema: z
+    .object({ name: z.string().trim().min(1, 'is required').max(255).optional(), version: versionField })
+    .meta({ id: 'AttachmentUpdate' }),
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns: async (_ctx, input) => (input.name !== undefined ? { name: input.name } : {}),
   beforeDelete: (ctx) => requireStepUp(ctx, 'attachment.delete'),

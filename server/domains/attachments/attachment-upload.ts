@@ -36,7 +36,12 @@ async function customerOf(ctx: CommandContext, recordType: AttachableType, recor
   if (!row) throw fieldError('recordId', `is not a live ${recordType} of this company`);
   if (recordType === 'customer') return recordId;
   if (recordType === 'payment') {
-    const contract = await ctx.trx.selectFrom('contracts').select('customer_id').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', row.contract_id as string).executeTakeFirstOrThrow();
+    const contract = await ctx.trx
+      .selectFrom('contracts')
+      .select('customer_id')
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('id', '=', row.contract_id as string)
+      .executeTakeFirstOrThrow();
     return contract.customer_id;
   }
   return row.customer_id as string;
@@ -53,7 +58,9 @@ export interface UploadInput {
 /** Stores the bytes first, then the row; a failed transaction removes the stored file again. */
 export async function createAttachment(ctx: CommandContext, storage: FileStorage, input: UploadInput) {
   const customerId = await customerOf(ctx, input.recordType, input.recordId);
-  await authorize(ctx.trx, ctx.access, attachmentSpec, 'create', { draft: { customer_id: customerId, record_type: input.recordType, record_id: input.recordId } });
+  await authorize(ctx.trx, ctx.access, attachmentSpec, 'create', {
+    draft: { customer_id: customerId, record_type: input.recordType, record_id: input.recordId },
+  });
   const id = newId();
   const storageKey = `${ctx.actor.tenantId}/${new Date().toISOString().slice(0, 7)}/${id}`;
   await storage.put(storageKey, input.data);
@@ -77,7 +84,9 @@ export async function createAttachment(ctx: CommandContext, storage: FileStorage
       .returningAll()
       .executeTakeFirstOrThrow()) as unknown as Row;
     const record = presentRow(attachmentSpec, row);
-    await writeAudit(ctx, [{ action: 'create', recordType: 'attachment', recordId: id, changes: diff(undefined, record) }]);
+    await writeAudit(ctx, [
+      { action: 'create', recordType: 'attachment', recordId: id, changes: diff(undefined, record) },
+    ]);
     await writeOutboxEvent(ctx.trx, ctx.actor.tenantId, 'attachment.created', { id });
     return { record, storageKey };
   } catch (error) {

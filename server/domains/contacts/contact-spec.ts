@@ -11,7 +11,13 @@ const createSchema = z
     customerId: z.uuid(),
     name: z.string().trim().min(1, 'is required').max(100),
     title: optionalText(100),
-    mobile: z.string().trim().max(40).refine((v) => toE164(v) !== undefined, 'is not a valid phone number').nullable().optional(),
+    mobile: z
+      .string()
+      .trim()
+      .max(40)
+      .refine((v) => toE164(v) !== undefined, 'is not a valid phone number')
+      .nullable()
+      .optional(),
     email: z.email().max(200).nullable().optional(),
     wecomId: optionalText(100),
     isPrimary: z.boolean().optional(),
@@ -19,10 +25,21 @@ const createSchema = z
   })
   .meta({ id: 'ContactCreate' });
 
-const updateSchema = createSchema.omit({ customerId: true }).partial().extend({ version: versionField }).meta({ id: 'ContactUpdate' });
+const updateSchema = createSchema
+  .omit({ customerId: true })
+  .partial()
+  .extend({ version: versionField })
+  .meta({ id: 'ContactUpdate' });
 
 async function toColumns(ctx: CommandContext, input: Input, existing: Row | undefined) {
-  const columns = pick(input, { customerId: 'customer_id', name: 'name', title: 'title', email: 'email', wecomId: 'wecom_id', isPrimary: 'is_primary' });
+  const columns = pick(input, {
+    customerId: 'customer_id',
+    name: 'name',
+    title: 'title',
+    email: 'email',
+    wecomId: 'wecom_id',
+    isPrimary: 'is_primary',
+  });
   if (!existing) {
     await requireLive(ctx, 'customers', input.customerId as string, 'customerId');
     columns.is_primary ??= false;

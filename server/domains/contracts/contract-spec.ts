@@ -29,11 +29,18 @@ const createSchema = z
     taxRate: z
       .union([z.string(), z.number()])
       .transform((v) => String(v))
-      .refine((v) => /^\d(\.\d{1,4})?$/.test(v) && new Decimal(v).lt(1), 'must be a rate between 0 and 0.9999, e.g. 0.13')
+      .refine(
+        (v) => /^\d(\.\d{1,4})?$/.test(v) && new Decimal(v).lt(1),
+        'must be a rate between 0 and 0.9999, e.g. 0.13',
+      )
       .default('0'),
     status: z.enum(contractStatuses).default('draft'),
     ownerId: z.uuid().nullable().optional(),
-    installments: z.array(installmentInput).max(120).optional().describe('The installment plan; amounts must add up to amountInclTax'),
+    installments: z
+      .array(installmentInput)
+      .max(120)
+      .optional()
+      .describe('The installment plan; amounts must add up to amountInclTax'),
   })
   .meta({ id: 'ContractCreate' });
 
@@ -51,7 +58,12 @@ function checkDatesAndPlan(merged: Record<string, unknown>, installments: Array<
   if (installments && installments.length > 0) {
     const total = installments.reduce((sum, i) => sum.plus(i.amount), new Decimal(0));
     if (!total.eq(merged.amount_incl_tax as string)) {
-      throw validationError([{ path: 'installments', message: `amounts add up to ${total.toFixed(2)}, not the contract amount ${new Decimal(merged.amount_incl_tax as string).toFixed(2)}` }]);
+      throw validationError([
+        {
+          path: 'installments',
+          message: `amounts add up to ${total.toFixed(2)}, not the contract amount ${new Decimal(merged.amount_incl_tax as string).toFixed(2)}`,
+        },
+      ]);
     }
   }
 }
@@ -82,19 +94,40 @@ async function toColumns(ctx: CommandContext, input: Input, existing: Row | unde
   }
   if (typeof columns.owner_id === 'string') await assertActiveUser(ctx, columns.owner_id, 'ownerId');
   if (existing && input.currency !== undefined && input.currency !== existing.currency) {
-    const paid = await ctx.trx.selectFrom('payments').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('contract_id', '=', existing.id).where('deleted_at', 'is', null).executeTakeFirst();
+    const paid = await ctx.trx
+      .selectFrom('payments')
+      .select('id')
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('contract_id', '=', existing.id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (paid) throw fieldError('currency', 'cannot change once payments are recorded against the contract');
   }
   let plan = input.installments as Array<{ amount: string }> | undefined;
   if (!plan && existing && columns.amount_incl_tax !== undefined) {
     // the amount changed without a new plan: the stored plan must still add up
-    plan = await ctx.trx.selectFrom('contract_installments').select('amount').where('tenant_id', '=', ctx.actor.tenantId).where('contract_id', '=', existing.id).where('deleted_at', 'is', null).execute();
+    plan = await ctx.trx
+      .selectFrom('contract_installments')
+      .select('amount')
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('contract_id', '=', existing.id)
+      .where('deleted_at', 'is', null)
+      .execute();
   }
   checkDatesAndPlan({ ...existing, ...columns }, plan);
   if (existing && columns.amount_incl_tax !== undefined) {
-    const received = await ctx.trx.selectFrom('payments').select(sql<string>`coalesce(sum(amount), 0)::text`.as('total')).where('tenant_id', '=', ctx.actor.tenantId).where('contract_id', '=', existing.id).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+    const received = await ctx.trx
+      .selectFrom('payments')
+      .select(sql<string>`coalesce(sum(amount), 0)::text`.as('total'))
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('contract_id', '=', existing.id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
     if (new Decimal(columns.amount_incl_tax as string).lt(received.total)) {
-      throw fieldError('amountInclTax', `cannot be less than the ${new Decimal(received.total).toFixed(2)} already received`);
+      throw fieldError(
+        'amountInclTax',
+        `cannot be less than the ${new Decimal(received.total).toFixed(2)} already received`,
+      );
     }
   }
   return columns;

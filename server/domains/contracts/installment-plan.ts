@@ -33,24 +33,53 @@ export async function saveInstallmentPlan(ctx: CommandContext, contract: Row, in
     if (existing) {
       await ctx.trx
         .updateTable('contract_installments')
-        .set({ due_date: item.dueDate, amount: item.amount, version: sql`version + 1`, updated_at: sql`now()`, updated_by: ctx.actor.userId })
+        .set({
+          due_date: item.dueDate,
+          amount: item.amount,
+          version: sql`version + 1`,
+          updated_at: sql`now()`,
+          updated_by: ctx.actor.userId,
+        })
         .where('tenant_id', '=', tenantId)
         .where('id', '=', existing.id)
         .execute();
     } else {
       await ctx.trx
         .insertInto('contract_installments')
-        .values({ id: newId(), tenant_id: tenantId, contract_id: contract.id, seq, due_date: item.dueDate, amount: item.amount, created_by: ctx.actor.userId, updated_by: ctx.actor.userId })
+        .values({
+          id: newId(),
+          tenant_id: tenantId,
+          contract_id: contract.id,
+          seq,
+          due_date: item.dueDate,
+          amount: item.amount,
+          created_by: ctx.actor.userId,
+          updated_by: ctx.actor.userId,
+        })
         .execute();
     }
   }
   const dropped = current.filter((c) => c.seq > plan.length).map((c) => c.id);
   if (dropped.length === 0) return;
-  const paid = await ctx.trx.selectFrom('payments').select('installment_id').where('tenant_id', '=', tenantId).where('installment_id', 'in', dropped).where('deleted_at', 'is', null).executeTakeFirst();
+  const paid = await ctx.trx
+    .selectFrom('payments')
+    .select('installment_id')
+    .where('tenant_id', '=', tenantId)
+    .where('installment_id', 'in', dropped)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (paid) {
-    throw new AppError('CONFLICT', 'an installment you removed already has payments; move or delete those payments first', { field: 'installments', installmentId: paid.installment_id });
+    throw new AppError(
+      'CONFLICT',
+      'an installment you removed already has payments; move or delete those payments first',
+      { field: 'installments', installmentId: paid.installment_id },
+    );
   }
-  await ctx.trx.deleteFrom('contract_installments').where('tenant_id', '=', tenantId).where('id', 'in', dropped).execute();
+  await ctx.trx
+    .deleteFrom('contract_installments')
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', dropped)
+    .execute();
 }
 
 /** Adds the installment plan and the received amounts to presented contracts. */

@@ -6,12 +6,17 @@ import type { Input, ResourceSpec, Row } from '../../core/resource-spec.ts';
 import { fieldError } from '../../http/errors.ts';
 import { versionField } from '../../http/common-schemas.ts';
 
-const options = z.array(z.string().trim().min(1).max(100)).max(200).refine((list) => new Set(list).size === list.length, 'must not repeat an option');
+const options = z
+  .array(z.string().trim().min(1).max(100))
+  .max(200)
+  .refine((list) => new Set(list).size === list.length, 'must not repeat an option');
 
 const createSchema = z
   .object({
     objectType: z.enum(customFieldObjects),
-    key: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'must start with a lower-case letter and use letters, digits or _ (max 40)'),
+    key: z
+      .string()
+      .regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'must start with a lower-case letter and use letters, digits or _ (max 40)'),
     label: z.string().trim().min(1, 'is required').max(100),
     type: z.enum(customFieldTypes),
     options: options.optional().describe('Choices for singleSelect and multiSelect'),
@@ -21,7 +26,12 @@ const createSchema = z
   .meta({ id: 'CustomFieldCreate' });
 
 const updateSchema = z
-  .object({ label: createSchema.shape.label, options, required: z.boolean(), sortOrder: z.number().int().min(0).max(10000) })
+  .object({
+    label: createSchema.shape.label,
+    options,
+    required: z.boolean(),
+    sortOrder: z.number().int().min(0).max(10000),
+  })
   .partial()
   .extend({ version: versionField })
   .meta({ id: 'CustomFieldUpdate' });
@@ -41,7 +51,8 @@ async function toColumns(_ctx: CommandContext, input: Input, existing: Row | und
     if (isSelect) throw fieldError('options', 'a select field needs at least one option');
     columns.options = '[]';
   }
-  if (isSelect && Array.isArray(input.options) && input.options.length === 0) throw fieldError('options', 'a select field needs at least one option');
+  if (isSelect && Array.isArray(input.options) && input.options.length === 0)
+    throw fieldError('options', 'a select field needs at least one option');
   return columns;
 }
 

@@ -19,14 +19,23 @@ const createSchema = z
       .string()
       .trim()
       .toUpperCase()
-      .refine(isValidCreditCode, 'is not a valid unified social credit code (18 characters with a correct check character)')
+      .refine(
+        isValidCreditCode,
+        'is not a valid unified social credit code (18 characters with a correct check character)',
+      )
       .nullable()
       .optional(),
     industry: optionalText(100),
     level: z.enum(customerLevels).nullable().optional(),
     source: z.enum(customerSources).nullable().optional(),
     region: optionalText(100),
-    mainPhone: z.string().trim().max(40).refine((v) => toE164(v) !== undefined, 'is not a valid phone number').nullable().optional(),
+    mainPhone: z
+      .string()
+      .trim()
+      .max(40)
+      .refine((v) => toE164(v) !== undefined, 'is not a valid phone number')
+      .nullable()
+      .optional(),
     ownerId: z.uuid().nullable().optional().describe('Defaults to the creator'),
     status: z.enum(customerStatuses).optional(),
     tags: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
@@ -91,7 +100,11 @@ export const customerSpec: ResourceSpec = registerResource({
       .selectFrom('followups')
       .select(['customer_id', sql<Date>`max(occurred_at)`.as('last')])
       .where('tenant_id', '=', tenantId)
-      .where('customer_id', 'in', records.map((r) => r.id as string))
+      .where(
+        'customer_id',
+        'in',
+        records.map((r) => r.id as string),
+      )
       .where('deleted_at', 'is', null)
       .groupBy('customer_id')
       .execute();

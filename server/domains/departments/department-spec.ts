@@ -32,7 +32,8 @@ async function toColumns(ctx: CommandContext, input: Input, existing: Row | unde
   if (parentId) {
     const parent = await requireLive(ctx, 'departments', parentId, 'parentId');
     parentPath = parent.path as string;
-    if (existing && parentPath.includes(`/${existing.id}/`)) throw fieldError('parentId', 'would make the department its own ancestor');
+    if (existing && parentPath.includes(`/${existing.id}/`))
+      throw fieldError('parentId', 'would make the department its own ancestor');
   }
   const id = existing?.id ?? newId();
   const path = `${parentPath}${id}/`;
@@ -57,7 +58,14 @@ export const departmentSpec: ResourceSpec = registerResource({
   fields: {
     name: { column: 'name', kind: 'text', filter: true, sort: true, required: true },
     parentId: { column: 'parent_id', kind: 'uuid', filter: true },
-    path: { column: 'path', kind: 'text', filter: true, sort: true, required: true, description: 'Ids from the root, /a/b/' },
+    path: {
+      column: 'path',
+      kind: 'text',
+      filter: true,
+      sort: true,
+      required: true,
+      description: 'Ids from the root, /a/b/',
+    },
     sortOrder: { column: 'sort_order', kind: 'int', sort: true, required: true },
   },
   createSchema,
@@ -66,12 +74,29 @@ export const departmentSpec: ResourceSpec = registerResource({
   writePermission: 'manageUsers',
   readableByAll: true,
   beforeDelete: async (ctx, row) => {
-    const child = await ctx.trx.selectFrom('departments').select('name').where('tenant_id', '=', ctx.actor.tenantId).where('parent_id', '=', row.id).where('deleted_at', 'is', null).executeTakeFirst();
-    if (child) throw new AppError('CONFLICT', `the department still has sub-department ${child.name}; move or delete it first`);
-    const users = await ctx.trx.selectFrom('users').select(sql<number>`count(*)`.as('n')).where('tenant_id', '=', ctx.actor.tenantId).where('department_id', '=', row.id).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
-    if (Number(users.n) > 0) throw new AppError('CONFLICT', `the department still has ${users.n} user(s); move them first`);
+    const child = await ctx.trx
+      .selectFrom('departments')
+      .select('name')
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('parent_id', '=', row.id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (child)
+      throw new AppError('CONFLICT', `the department still has sub-department ${child.name}; move or delete it first`);
+    const users = await ctx.trx
+      .selectFrom('users')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('department_id', '=', row.id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (Number(users.n) > 0)
+      throw new AppError('CONFLICT', `the department still has ${users.n} user(s); move them first`);
   },
   parent: { resource: 'departments', column: 'parent_id' },
-  includes: { users: { resource: 'users', column: 'department_id' }, children: { resource: 'departments', column: 'parent_id' } },
+  includes: {
+    users: { resource: 'users', column: 'department_id' },
+    children: { resource: 'departments', column: 'parent_id' },
+  },
   defaultSort: 'path',
 });

@@ -10,7 +10,9 @@ const createSchema = z
   .object({
     customerId: z.uuid(),
     name: z.string().trim().min(1, 'is required').max(200),
-    amount: decimalString().refine((v) => !v.startsWith('-'), 'must not be negative').default('0'),
+    amount: decimalString()
+      .refine((v) => !v.startsWith('-'), 'must not be negative')
+      .default('0'),
     currency: z.enum(currencies).default('CNY'),
     stage: z.enum(opportunityStages).default('initial'),
     expectedCloseDate: dateString.nullable().optional(),

@@ -15,18 +15,36 @@ const createSchema = z
     quantity: z
       .union([z.string(), z.number()])
       .transform((v) => String(v))
-      .refine((v) => /^\d{1,12}(\.\d{1,3})?$/.test(v) && new Decimal(v).gt(0), 'must be a positive quantity with at most 3 decimals'),
-    amount: decimalString().refine((v) => new Decimal(v).gte(0), 'must not be negative').optional().describe('Defaults to unit price × quantity'),
+      .refine(
+        (v) => /^\d{1,12}(\.\d{1,3})?$/.test(v) && new Decimal(v).gt(0),
+        'must be a positive quantity with at most 3 decimals',
+      ),
+    amount: decimalString()
+      .refine((v) => new Decimal(v).gte(0), 'must not be negative')
+      .optional()
+      .describe('Defaults to unit price × quantity'),
     currency: z.enum(currencies).optional().describe("Defaults to the product's currency"),
     orderedAt: z.iso.datetime({ offset: true }).optional(),
     ownerId: z.uuid().nullable().optional(),
   })
   .meta({ id: 'OrderCreate' });
 
-const updateSchema = createSchema.omit({ customerId: true }).partial().extend({ version: versionField }).meta({ id: 'OrderUpdate' });
+const updateSchema = createSchema
+  .omit({ customerId: true })
+  .partial()
+  .extend({ version: versionField })
+  .meta({ id: 'OrderUpdate' });
 
 async function toColumns(ctx: CommandContext, input: Input, existing: Row | undefined) {
-  const columns = pick(input, { customerId: 'customer_id', sku: 'sku', quantity: 'quantity', amount: 'amount', currency: 'currency', orderedAt: 'ordered_at', ownerId: 'owner_id' });
+  const columns = pick(input, {
+    customerId: 'customer_id',
+    sku: 'sku',
+    quantity: 'quantity',
+    amount: 'amount',
+    currency: 'currency',
+    orderedAt: 'ordered_at',
+    ownerId: 'owner_id',
+  });
   if (!existing) {
     const customer = await requireLive(ctx, 'customers', input.customerId as string, 'customerId');
     if (input.ownerId === undefined) columns.owner_id = (customer.owner_id as string | null) ?? ctx.actor.userId;
@@ -74,4 +92,3 @@ export const orderSpec: ResourceSpec = registerResource({
   toColumns,
   defaultSort: '-orderedAt',
 });
-

@@ -23,7 +23,11 @@ const createSchema = z
   })
   .meta({ id: 'PaymentCreate' });
 
-const updateSchema = createSchema.omit({ contractId: true }).partial().extend({ version: versionField }).meta({ id: 'PaymentUpdate' });
+const updateSchema = createSchema
+  .omit({ contractId: true })
+  .partial()
+  .extend({ version: versionField })
+  .meta({ id: 'PaymentUpdate' });
 
 async function toColumns(ctx: CommandContext, input: Input, existing: Row | undefined) {
   const columns = pick(input, {
@@ -58,7 +62,10 @@ async function toColumns(ctx: CommandContext, input: Input, existing: Row | unde
       .executeTakeFirstOrThrow();
     const outstanding = new Decimal(contract.amount_incl_tax as string).minus(others.total);
     if (new Decimal(input.amount as string).gt(outstanding)) {
-      throw fieldError('amount', `exceeds the outstanding amount ${outstanding.toFixed(2)} ${contract.currency as string}`);
+      throw fieldError(
+        'amount',
+        `exceeds the outstanding amount ${outstanding.toFixed(2)} ${contract.currency as string}`,
+      );
     }
   }
   return columns;

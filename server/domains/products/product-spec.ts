@@ -8,7 +8,12 @@ import { pick } from '../shared-rules.ts';
 
 const createSchema = z
   .object({
-    sku: z.string().trim().min(1, 'is required').max(60).regex(/^[A-Za-z0-9._-]+$/, 'may contain letters, digits, dot, dash and underscore'),
+    sku: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(60)
+      .regex(/^[A-Za-z0-9._-]+$/, 'may contain letters, digits, dot, dash and underscore'),
     name: z.string().trim().min(1, 'is required').max(200),
     unitPrice: decimalString().refine((v) => new Decimal(v).gte(0), 'must not be negative'),
     currency: z.enum(currencies).default('CNY'),
@@ -17,7 +22,13 @@ const createSchema = z
   .meta({ id: 'ProductCreate' });
 
 const updateSchema = z
-  .object({ sku: createSchema.shape.sku, name: createSchema.shape.name, unitPrice: createSchema.shape.unitPrice, currency: z.enum(currencies), isActive: z.boolean() })
+  .object({
+    sku: createSchema.shape.sku,
+    name: createSchema.shape.name,
+    unitPrice: createSchema.shape.unitPrice,
+    currency: z.enum(currencies),
+    isActive: z.boolean(),
+  })
   .partial()
   .extend({ version: versionField })
   .meta({ id: 'ProductUpdate' });
@@ -37,6 +48,7 @@ export const productSpec: ResourceSpec = registerResource({
   },
   createSchema,
   updateSchema,
-  toColumns: async (_ctx, input) => pick(input, { sku: 'sku', name: 'name', unitPrice: 'unit_price', currency: 'currency', isActive: 'is_active' }),
+  toColumns: async (_ctx, input) =>
+    pick(input, { sku: 'sku', name: 'name', unitPrice: 'unit_price', currency: 'currency', isActive: 'is_active' }),
   defaultSort: 'sku',
 });

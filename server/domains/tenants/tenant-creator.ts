@@ -24,12 +24,23 @@ export async function createTenant(db: Kysely<DB>, input: TenantCreateInput) {
   await asSystem(db, async (trx) => {
     const taken = await trx.selectFrom('tenants').select('id').where('slug', '=', input.slug).executeTakeFirst();
     if (taken) throw new Error(`a company with code "${input.slug}" already exists`);
-    await trx.insertInto('tenants').values({ id: tenantId, name: input.name, slug: input.slug, settings: JSON.stringify({ recycleRetentionDays: 30 }) }).execute();
+    await trx
+      .insertInto('tenants')
+      .values({
+        id: tenantId,
+        name: input.name,
+        slug: input.slug,
+        settings: JSON.stringify({ recycleRetentionDays: 30 }),
+      })
+      .execute();
   });
   const passwordHash = await hashPassword(input.adminPassword);
   return withTenant(db, tenantId, async (trx) => {
     const departmentId = newId();
-    await trx.insertInto('departments').values({ id: departmentId, tenant_id: tenantId, name: input.name, parent_id: null, path: `/${departmentId}/` }).execute();
+    await trx
+      .insertInto('departments')
+      .values({ id: departmentId, tenant_id: tenantId, name: input.name, parent_id: null, path: `/${departmentId}/` })
+      .execute();
     const adminId = newId();
     await trx
       .insertInto('users')
@@ -45,11 +56,32 @@ export async function createTenant(db: Kysely<DB>, input: TenantCreateInput) {
       .execute();
     const roles = await createRoles(trx, tenantId, [systemAdminTemplate, salesRepTemplate], null);
     await assignRoles(trx, tenantId, [[adminId, roles.get(systemAdminTemplate.name)!]], null);
-    await writeAuditAs(trx, tenantId, { id: null, name: 'cli' }, { requestId: `cli-${process.pid}`, ip: null, userAgent: 'cairn-cli tenant create' }, [
-      { action: 'create', recordType: 'tenant', recordId: tenantId, changes: { name: { before: null, after: input.name }, slug: { before: null, after: input.slug } } },
-      { action: 'create', recordType: 'department', recordId: departmentId, changes: { name: { before: null, after: input.name } } },
-      { action: 'create', recordType: 'user', recordId: adminId, changes: { username: { before: null, after: input.adminUsername }, role: { before: null, after: 'admin' } } },
-    ]);
+    await writeAuditAs(
+      trx,
+      tenantId,
+      { id: null, name: 'cli' },
+      { requestId: `cli-${process.pid}`, ip: null, userAgent: 'cairn-cli tenant create' },
+      [
+        {
+          action: 'create',
+          recordType: 'tenant',
+          recordId: tenantId,
+          changes: { name: { before: null, after: input.name }, slug: { before: null, after: input.slug } },
+        },
+        {
+          action: 'create',
+          recordType: 'department',
+          recordId: departmentId,
+          changes: { name: { before: null, after: input.name } },
+        },
+        {
+          action: 'create',
+          recordType: 'user',
+          recordId: adminId,
+          changes: { username: { before: null, after: input.adminUsername }, role: { before: null, after: 'admin' } },
+        },
+      ],
+    );
     return { tenantId, departmentId, adminId };
   });
 }

@@ -11,15 +11,36 @@ import { authHook, inTenant } from '../../http/request-context.ts';
 
 const settingsSchema = z
   .object({
-    recycleRetentionDays: z.number().int().min(1).max(3650).describe('Days a deleted record stays restorable before the daily purge'),
+    recycleRetentionDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .describe('Days a deleted record stays restorable before the daily purge'),
     liteFields: z.array(z.string().max(40)).min(1).max(5).describe('The 5 essential fields of the phone lite view'),
-    leastPrivilege: z.boolean().describe('Delete, export and attachment management never pass down role inheritance; several roles combine as a union of their own grants'),
-    sandboxDays: z.number().int().min(0).max(90).describe('Days a new hire stays in the sandbox after the hire date (0 turns it off)'),
-    followupEditWindowHours: z.number().int().min(1).max(24 * 365).describe('Follow-ups older than this cannot be edited; corrections are appended as amendments'),
+    leastPrivilege: z
+      .boolean()
+      .describe(
+        'Delete, export and attachment management never pass down role inheritance; several roles combine as a union of their own grants',
+      ),
+    sandboxDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(90)
+      .describe('Days a new hire stays in the sandbox after the hire date (0 turns it off)'),
+    followupEditWindowHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 365)
+      .describe('Follow-ups older than this cannot be edited; corrections are appended as amendments'),
   })
   .meta({ id: 'TenantSettings' });
 
-const tenantSchema = z.object({ id: z.string(), name: z.string(), slug: z.string(), settings: settingsSchema.partial() }).meta({ id: 'Tenant' });
+const tenantSchema = z
+  .object({ id: z.string(), name: z.string(), slug: z.string(), settings: settingsSchema.partial() })
+  .meta({ id: 'Tenant' });
 
 export function registerTenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -28,22 +49,45 @@ export function registerTenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB
   r.get('/api/v1/tenant', {
     config: { access: 'signedIn' },
     onRequest: authHook(db),
-    schema: { tags, summary: 'The signed-in company and its settings', response: { 200: z.object({ data: tenantSchema }), ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'The signed-in company and its settings',
+      response: { 200: z.object({ data: tenantSchema }), ...errorResponses },
+    },
     handler: (request) =>
       inTenant(db, request, async ({ trx, actor }) => {
-        const t = await trx.selectFrom('tenants').selectAll().where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
-        return { data: { id: t.id, name: t.name, slug: t.slug, settings: { recycleRetentionDays: 30, ...t.settings } } };
+        const t = await trx
+          .selectFrom('tenants')
+          .selectAll()
+          .where('id', '=', actor.tenantId)
+          .executeTakeFirstOrThrow();
+        return {
+          data: { id: t.id, name: t.name, slug: t.slug, settings: { recycleRetentionDays: 30, ...t.settings } },
+        };
       }),
   });
 
   r.patch('/api/v1/tenant/settings', {
     config: { access: { object: 'settings', action: 'update' } },
     onRequest: authHook(db),
-    schema: { tags, summary: 'Change company settings (administrators)', body: settingsSchema.partial().strict(), response: { 200: z.object({ data: tenantSchema }), ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'Change company settings (administrators)',
+      body: settingsSchema.partial().strict(),
+      response: { 200: z.object({ data: tenantSchema }), ...errorResponses },
+    },
     handler: (request) =>
       inTenant(db, request, async (ctx) => {
-        if (!grantsFor(ctx.access, 'settings', 'update').length) throw new AppError('MISSING_GRANT', 'changing company settings needs settings.update', { missing: 'settings.update' });
-        const before = await ctx.trx.selectFrom('tenants').selectAll().where('id', '=', ctx.actor.tenantId).forUpdate().executeTakeFirstOrThrow();
+        if (!grantsFor(ctx.access, 'settings', 'update').length)
+          throw new AppError('MISSING_GRANT', 'changing company settings needs settings.update', {
+            missing: 'settings.update',
+          });
+        const before = await ctx.trx
+          .selectFrom('tenants')
+          .selectAll()
+          .where('id', '=', ctx.actor.tenantId)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
         const settings = { ...before.settings, ...request.body };
         const t = await ctx.trx
           .updateTable('tenants')
@@ -51,8 +95,12 @@ export function registerTenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB
           .where('id', '=', ctx.actor.tenantId)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await writeAudit(ctx, [{ action: 'update', recordType: 'tenant', recordId: t.id, changes: diff(before.settings, settings) }]);
-        return { data: { id: t.id, name: t.name, slug: t.slug, settings: { recycleRetentionDays: 30, ...t.settings } } };
+        await writeAudit(ctx, [
+          { action: 'update', recordType: 'tenant', recordId: t.id, changes: diff(before.settings, settings) },
+        ]);
+        return {
+          data: { id: t.id, name: t.name, slug: t.slug, settings: { recycleRetentionDays: 30, ...t.settings } },
+        };
       }),
   });
 }

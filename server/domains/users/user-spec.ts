@@ -13,17 +13,30 @@ export const passwordSchema = z.string().min(8, 'must have at least 8 characters
 
 const createSchema = z
   .object({
-    username: z.string().trim().min(2).max(60).regex(/^[A-Za-z0-9._-]+$/, 'may contain letters, digits, dot, dash and underscore'),
+    username: z
+      .string()
+      .trim()
+      .min(2)
+      .max(60)
+      .regex(/^[A-Za-z0-9._-]+$/, 'may contain letters, digits, dot, dash and underscore'),
     displayName: z.string().trim().min(1, 'is required').max(100),
     employeeNo: optionalText(40),
     departmentId: z.uuid().nullable().optional(),
     managerId: z.uuid().nullable().optional(),
     hireDate: dateString.nullable().optional(),
-    phone: z.string().trim().max(40).refine((v) => toE164(v) !== undefined, 'is not a valid phone number').nullable().optional(),
+    phone: z
+      .string()
+      .trim()
+      .max(40)
+      .refine((v) => toE164(v) !== undefined, 'is not a valid phone number')
+      .nullable()
+      .optional(),
     email: z.email().max(200).nullable().optional(),
     role: z.enum(userRoles).default('member'),
     isActive: z.boolean().optional(),
-    password: passwordSchema.optional().describe('Initial password; without one the user cannot sign in until it is reset'),
+    password: passwordSchema
+      .optional()
+      .describe('Initial password; without one the user cannot sign in until it is reset'),
   })
   .meta({ id: 'UserCreate' });
 
@@ -48,8 +61,15 @@ async function toColumns(ctx: CommandContext, input: Input, existing: Row | unde
   });
   if (typeof input.departmentId === 'string') await requireLive(ctx, 'departments', input.departmentId, 'departmentId');
   if (typeof input.managerId === 'string') {
-    if (existing && input.managerId === existing.id) throw fieldError('managerId', 'a user cannot be their own manager');
-    const manager = await ctx.trx.selectFrom('users').select('id').where('tenant_id', '=', ctx.actor.tenantId).where('id', '=', input.managerId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (existing && input.managerId === existing.id)
+      throw fieldError('managerId', 'a user cannot be their own manager');
+    const manager = await ctx.trx
+      .selectFrom('users')
+      .select('id')
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('id', '=', input.managerId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!manager) throw fieldError('managerId', 'is not a user of this company');
   }
   if (input.phone !== undefined) {

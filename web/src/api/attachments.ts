@@ -2,7 +2,12 @@ import { fetchBlob, uploadMultipart, type UploadHandle } from './transfer.ts';
 import type { Attachment, One } from './types.ts';
 
 /** Uploads one file to a record with progress (0…1); the server checks the type and size. */
-export function uploadAttachment(recordType: string, recordId: string, file: File, onProgress: (fraction: number) => void): UploadHandle<One<Attachment>> {
+export function uploadAttachment(
+  recordType: string,
+  recordId: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+): UploadHandle<One<Attachment>> {
   const form = new FormData();
   form.append('recordType', recordType);
   form.append('recordId', recordId);
@@ -10,7 +15,8 @@ export function uploadAttachment(recordType: string, recordId: string, file: Fil
   return uploadMultipart<One<Attachment>>('/attachments', form, onProgress);
 }
 
-export const attachmentBlob = (id: string, signal?: AbortSignal) => fetchBlob(`/attachments/${encodeURIComponent(id)}/download`, signal);
+export const attachmentBlob = (id: string, signal?: AbortSignal) =>
+  fetchBlob(`/attachments/${encodeURIComponent(id)}/download`, signal);
 
 /** Images and PDFs open in the app; everything else is downloaded. */
 export const previewKind = (mimeType: string): 'image' | 'pdf' | null =>

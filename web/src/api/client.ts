@@ -83,7 +83,14 @@ let onUnauthorized: () => void = () => {
 };
 
 /** 403 codes from the access-control layer; the UI shows the server's message with them. */
-export const accessDeniedCodes = ['FORBIDDEN', 'MISSING_GRANT', 'OUT_OF_SCOPE', 'SANDBOX_RESTRICTED', 'STEP_UP_REQUIRED', 'APPROVAL_REQUIRED'];
+export const accessDeniedCodes = [
+  'FORBIDDEN',
+  'MISSING_GRANT',
+  'OUT_OF_SCOPE',
+  'SANDBOX_RESTRICTED',
+  'STEP_UP_REQUIRED',
+  'APPROVAL_REQUIRED',
+];
 
 /** The router installs a handler that navigates without a full reload. */
 export function setUnauthorizedHandler(handler: () => void): () => void {
@@ -227,4 +234,3 @@ export function handleStatus(status: number, token: string | null) {
     onUnauthorized();
   }
 }
-

@@ -5,7 +5,16 @@ import type { Customer, CustomerRelation, CustomerRelations, MaskedRow, Page } f
 export const CUSTOMER_PAGE_SIZE = 50;
 
 /** What the phone cards show; `id` always comes back. */
-export const CUSTOMER_CARD_FIELDS = ['name', 'shortName', 'level', 'status', 'mainPhone', 'ownerId', 'region', 'updatedAt'];
+export const CUSTOMER_CARD_FIELDS = [
+  'name',
+  'shortName',
+  'level',
+  'status',
+  'mainPhone',
+  'ownerId',
+  'region',
+  'updatedAt',
+];
 
 export type CustomerFilter = Record<string, string | { in: string[] }>;
 export type CustomerRow = Customer | MaskedRow;
@@ -37,7 +46,14 @@ export const customerListQuery = (params: CustomerListParams) =>
     queryFn: ({ pageParam, signal }) =>
       api.get<Page<CustomerRow>>(
         '/customers',
-        { limit: CUSTOMER_PAGE_SIZE, cursor: pageParam, sort: params.sort, q: params.q.trim(), filter: params.filter, fields: params.fields },
+        {
+          limit: CUSTOMER_PAGE_SIZE,
+          cursor: pageParam,
+          sort: params.sort,
+          q: params.q.trim(),
+          filter: params.filter,
+          fields: params.fields,
+        },
         signal,
       ),
     initialPageParam: undefined as string | undefined,

@@ -8,7 +8,11 @@ export function useCustomerNames(ids: readonly string[]): Map<string, string> {
   const { data } = useQuery({
     queryKey: ['customers', 'names', unique],
     queryFn: ({ signal }) =>
-      api.get<Page<{ id: string; name: string }>>('/customers', { filter: { id: { in: unique } }, fields: ['name'], limit: 200 }, signal),
+      api.get<Page<{ id: string; name: string }>>(
+        '/customers',
+        { filter: { id: { in: unique } }, fields: ['name'], limit: 200 },
+        signal,
+      ),
     enabled: unique.length > 0,
     staleTime: 5 * 60_000,
     select: (page) => new Map(page.data.map((c) => [c.id, c.name])),

@@ -15,11 +15,14 @@ export const COMPUTED_LITE_FIELDS = new Set(['lastFollowupAt']);
 
 /** The phone header: only the tenant's lite fields (`fields=`), a few hundred bytes. */
 export const customerLiteQuery = (id: string, liteFields: readonly string[]) => {
-  const fields = [...new Set(['name', ...liteFields.filter((f) => !COMPUTED_LITE_FIELDS.has(f) && !f.startsWith('custom.'))])];
+  const fields = [
+    ...new Set(['name', ...liteFields.filter((f) => !COMPUTED_LITE_FIELDS.has(f) && !f.startsWith('custom.'))]),
+  ];
   if (liteFields.some((f) => f.startsWith('custom.'))) fields.push('custom');
   return queryOptions({
     queryKey: ['customers', 'one', id, { fields }],
-    queryFn: ({ signal }) => api.get<One<Partial<Customer> & { id: string }>>(customerPath(id), { fields }, signal).then((r) => r.data),
+    queryFn: ({ signal }) =>
+      api.get<One<Partial<Customer> & { id: string }>>(customerPath(id), { fields }, signal).then((r) => r.data),
   });
 };
 

@@ -34,7 +34,8 @@ const path = (resource: Resource, id?: string) => (id ? `/${resource}/${encodeUR
 export const recordQuery = <T>(resource: Resource, id: string, query?: { fields?: string[]; include?: string[] }) =>
   queryOptions({
     queryKey: [resource, 'one', id, query ?? null] as const,
-    queryFn: ({ signal }) => api.get<One<T>>(path(resource, id), query ? { ...query } : undefined, signal).then((r) => r.data),
+    queryFn: ({ signal }) =>
+      api.get<One<T>>(path(resource, id), query ? { ...query } : undefined, signal).then((r) => r.data),
   });
 
 export const createRecord = <T>(resource: Resource, body: Record<string, unknown>) =>

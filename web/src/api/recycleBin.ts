@@ -4,10 +4,13 @@ import type { Page, RecycleBinEntry } from './types.ts';
 
 export const recycleBinQuery = infiniteQueryOptions({
   queryKey: ['recycle-bin'],
-  queryFn: ({ pageParam, signal }) => api.get<Page<RecycleBinEntry>>('/recycle-bin', { limit: 50, cursor: pageParam }, signal),
+  queryFn: ({ pageParam, signal }) =>
+    api.get<Page<RecycleBinEntry>>('/recycle-bin', { limit: 50, cursor: pageParam }, signal),
   initialPageParam: undefined as string | undefined,
   getNextPageParam: (last) => last.nextCursor ?? undefined,
 });
 
 export const restoreFromBin = (entry: Pick<RecycleBinEntry, 'recordType' | 'recordId'>) =>
-  api.post<unknown>(`/recycle-bin/${encodeURIComponent(entry.recordType)}/${encodeURIComponent(entry.recordId)}/restore`);
+  api.post<unknown>(
+    `/recycle-bin/${encodeURIComponent(entry.recordType)}/${encodeURIComponent(entry.recordId)}/restore`,
+  );

@@ -10,7 +10,8 @@ export const tenantQuery = queryOptions({
   queryFn: async ({ signal }) => {
     const tenant = (await api.get<One<Tenant>>('/tenant', undefined, signal)).data;
     try {
-      if (tenant.settings.liteFields?.length) localStorage.setItem(LITE_KEY, JSON.stringify(tenant.settings.liteFields));
+      if (tenant.settings.liteFields?.length)
+        localStorage.setItem(LITE_KEY, JSON.stringify(tenant.settings.liteFields));
     } catch {
       /* storage unavailable */
     }

@@ -5,7 +5,10 @@ export async function fetchBlob(path: string, signal?: AbortSignal): Promise<Blo
   const token = tokenStore.get();
   let response: Response;
   try {
-    response = await fetch(`${API_BASE}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal });
+    response = await fetch(`${API_BASE}${path}`, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      signal,
+    });
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause));
@@ -24,7 +27,11 @@ export interface UploadHandle<T> {
 }
 
 /** Multipart upload through XHR, because fetch cannot report upload progress. */
-export function uploadMultipart<T>(path: string, form: FormData, onProgress?: (fraction: number) => void): UploadHandle<T> {
+export function uploadMultipart<T>(
+  path: string,
+  form: FormData,
+  onProgress?: (fraction: number) => void,
+): UploadHandle<T> {
   const xhr = new XMLHttpRequest();
   const token = tokenStore.get();
   const promise = new Promise<T>((resolve, reject) => {

@@ -16,7 +16,17 @@ interface ConfirmButtonProps {
 }
 
 /** A button that asks first; the action's failure is shown in the dialog. */
-export function ConfirmButton({ label, ariaLabel, title, message, confirmLabel, danger, className, testId, onConfirm }: ConfirmButtonProps) {
+export function ConfirmButton({
+  label,
+  ariaLabel,
+  title,
+  message,
+  confirmLabel,
+  danger,
+  className,
+  testId,
+  onConfirm,
+}: ConfirmButtonProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -35,7 +45,13 @@ export function ConfirmButton({ label, ariaLabel, title, message, confirmLabel, 
   };
   return (
     <>
-      <button type="button" className={className ?? 'btn btn--small'} aria-label={ariaLabel} data-testid={testId} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={className ?? 'btn btn--small'}
+        aria-label={ariaLabel}
+        data-testid={testId}
+        onClick={() => setOpen(true)}
+      >
         {label}
       </button>
       <Dialog open={open} onClose={() => !busy && setOpen(false)} title={title}>
@@ -49,7 +65,13 @@ export function ConfirmButton({ label, ariaLabel, title, message, confirmLabel, 
           <button type="button" className="btn" onClick={() => setOpen(false)} disabled={busy}>
             {t('common.cancel')}
           </button>
-          <button type="button" className={danger ? 'btn btn--danger' : 'btn btn--primary'} onClick={() => void run()} disabled={busy} aria-busy={busy}>
+          <button
+            type="button"
+            className={danger ? 'btn btn--danger' : 'btn btn--primary'}
+            onClick={() => void run()}
+            disabled={busy}
+            aria-busy={busy}
+          >
             {confirmLabel}
           </button>
         </div>

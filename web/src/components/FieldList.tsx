@@ -15,9 +15,17 @@ export function FieldList({ items }: { items: FieldItem[] }) {
   return (
     <dl className="field-list">
       {items.map((item) => (
-        <div key={item.label} className={item.wide ? 'field-list__item field-list__item--wide' : 'field-list__item'} data-testid={item.testId}>
+        <div
+          key={item.label}
+          className={item.wide ? 'field-list__item field-list__item--wide' : 'field-list__item'}
+          data-testid={item.testId}
+        >
           <dt>{item.label}</dt>
-          <dd>{item.value === null || item.value === undefined || item.value === '' || item.value === false ? t('common.none') : item.value}</dd>
+          <dd>
+            {item.value === null || item.value === undefined || item.value === '' || item.value === false
+              ? t('common.none')
+              : item.value}
+          </dd>
         </div>
       ))}
     </dl>

@@ -23,7 +23,13 @@ export function LoadMore({ count, hasMore, loading, error, onLoadMore }: LoadMor
       {error ? (
         <ErrorState error={error} onRetry={onLoadMore} retrying={loading} compact />
       ) : hasMore ? (
-        <button type="button" className="btn load-more__button" onClick={onLoadMore} disabled={loading} aria-busy={loading}>
+        <button
+          type="button"
+          className="btn load-more__button"
+          onClick={onLoadMore}
+          disabled={loading}
+          aria-busy={loading}
+        >
           {loading ? t('common.loadingMore') : t('common.loadMore')}
         </button>
       ) : (

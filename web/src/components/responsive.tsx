@@ -46,7 +46,10 @@ export interface ResponsiveComponent<P> {
  * One component, two chunks: phones never download the desktop variant (antd Table, Select …)
  * and desktops never download the phone one.
  */
-export function responsive<P extends object>(loaders: { mobile: Loader<P>; desktop: Loader<P> }): ResponsiveComponent<P> {
+export function responsive<P extends object>(loaders: {
+  mobile: Loader<P>;
+  desktop: Loader<P>;
+}): ResponsiveComponent<P> {
   const Mobile = preloadable(loaders.mobile);
   const Desktop = preloadable(loaders.desktop);
   const Responsive = (props: P) => (useIsMobile() ? <Mobile {...props} /> : <Desktop {...props} />);

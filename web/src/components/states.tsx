@@ -18,7 +18,13 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   return (
     <div className="state state--empty">
       <svg className="state__icon" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
-        <path d="M8 14h32v24a2 2 0 0 1-2 2H10a2 2 0 0 1-2-2zM8 14l5-6h22l5 6M18 22h12" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+        <path
+          d="M8 14h32v24a2 2 0 0 1-2 2H10a2 2 0 0 1-2-2zM8 14l5-6h22l5 6M18 22h12"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinejoin="round"
+        />
       </svg>
       <p className="state__title">{title}</p>
       {children}

@@ -230,7 +230,8 @@ const enUSMore: MessageShape<MoreMessages> = {
   },
   conflict: {
     title: 'Someone else changed this record',
-    message: 'A newer version was saved while you were editing. Reload it and drop your changes, or compare field by field and choose what to keep.',
+    message:
+      'A newer version was saved while you were editing. Reload it and drop your changes, or compare field by field and choose what to keep.',
     reload: 'Reload',
     compare: 'Compare fields',
     mine: 'My change',

@@ -96,7 +96,8 @@ function translate(lang: Language, key: string, options?: TOptions): string {
   }
   text ??= lookup(lang, key) ?? (lang === DEFAULT_LANGUAGE ? undefined : lookup(DEFAULT_LANGUAGE, key));
   if (text === undefined) {
-    if (import.meta.env.DEV && options?.defaultValue === undefined) console.warn(`[i18n] missing message ${lang}:${key}`);
+    if (import.meta.env.DEV && options?.defaultValue === undefined)
+      console.warn(`[i18n] missing message ${lang}:${key}`);
     text = options?.defaultValue ?? key;
   }
   if (!options || !text.includes('{{')) return text;
@@ -150,7 +151,10 @@ export async function initI18n(): Promise<void> {
 /** Routes outside the phone's core screens await this before rendering. */
 export async function loadMoreMessages(): Promise<void> {
   wanted.add('more');
-  await Promise.all([ensurePart('more', language), language === DEFAULT_LANGUAGE ? null : ensurePart('more', DEFAULT_LANGUAGE)]);
+  await Promise.all([
+    ensurePart('more', language),
+    language === DEFAULT_LANGUAGE ? null : ensurePart('more', DEFAULT_LANGUAGE),
+  ]);
 }
 
 export async function setLanguage(next: Language): Promise<void> {

@@ -1,9 +1,4 @@
-import type {
-  customerLevels,
-  customerSources,
-  customerStatuses,
-  followupKinds,
-} from '../../../common/enums.ts';
+import type { customerLevels, customerSources, customerStatuses, followupKinds } from '../../../common/enums.ts';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
 

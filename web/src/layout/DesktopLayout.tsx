@@ -22,7 +22,11 @@ export default function DesktopLayout({ children }: { children: ReactNode }) {
 
   const link = ({ key, path, Icon }: NavItem) => (
     <li key={key}>
-      <NavLink to={path} className={({ isActive }) => (isActive ? 'side-nav__link is-active' : 'side-nav__link')} title={collapsed ? t(`nav.${key}`) : undefined}>
+      <NavLink
+        to={path}
+        className={({ isActive }) => (isActive ? 'side-nav__link is-active' : 'side-nav__link')}
+        title={collapsed ? t(`nav.${key}`) : undefined}
+      >
         <Icon className="side-nav__icon" />
         <span className={collapsed ? 'sr-only' : undefined}>{t(`nav.${key}`)}</span>
       </NavLink>

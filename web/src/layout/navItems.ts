@@ -1,9 +1,32 @@
 import type { ComponentType, SVGProps } from 'react';
-import { AdminIcon, CustomersIcon, FollowupsIcon, LockIcon, MeIcon, PenIcon, TodosIcon, TrashIcon } from '../components/icons.tsx';
+import {
+  AdminIcon,
+  CustomersIcon,
+  FollowupsIcon,
+  LockIcon,
+  MeIcon,
+  PenIcon,
+  TodosIcon,
+  TrashIcon,
+} from '../components/icons.tsx';
 
 export interface NavItem {
-  key: 'customers' | 'followups' | 'todos' | 'me' | 'recycleBin' | 'users' | 'departments' | 'customFields' | 'settings'
-    | 'approvals' | 'accessMatrix' | 'accessRoles' | 'accessInheritance' | 'accessSimulate' | 'accessSettings';
+  key:
+    | 'customers'
+    | 'followups'
+    | 'todos'
+    | 'me'
+    | 'recycleBin'
+    | 'users'
+    | 'departments'
+    | 'customFields'
+    | 'settings'
+    | 'approvals'
+    | 'accessMatrix'
+    | 'accessRoles'
+    | 'accessInheritance'
+    | 'accessSimulate'
+    | 'accessSettings';
   path: string;
   Icon: ComponentType<SVGProps<SVGSVGElement>>;
 }

@@ -68,7 +68,9 @@ export default function FollowupsPage() {
                       {format.dateTime(f.occurredAt)}
                     </time>
                     <Tag tone="primary">{label('followupKind', f.kind)}</Tag>
-                    <Link to={`/customers/${encodeURIComponent(f.customerId)}?tab=followups`}>{customers.get(f.customerId) ?? t('followups.customer')}</Link>
+                    <Link to={`/customers/${encodeURIComponent(f.customerId)}?tab=followups`}>
+                      {customers.get(f.customerId) ?? t('followups.customer')}
+                    </Link>
                     <span className="muted">{f.authorId ? users.get(f.authorId) : null}</span>
                   </div>
                   <p className="timeline__content pre-line">{f.content}</p>

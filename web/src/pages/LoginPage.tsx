@@ -57,7 +57,8 @@ export default function LoginPage() {
   if (tokenStore.get() && !mutation.isPending && !mutation.isSuccess) return <Navigate to={target} replace />;
 
   // A field error is shown on its field; only other failures get the banner.
-  const bannerError = mutation.isError && !(isApiError(mutation.error) && mutation.error.fields.some((f) => FORM_FIELDS.has(f.path)));
+  const bannerError =
+    mutation.isError && !(isApiError(mutation.error) && mutation.error.fields.some((f) => FORM_FIELDS.has(f.path)));
 
   return (
     <main className="login">
@@ -81,10 +82,18 @@ export default function LoginPage() {
           disabled={mutation.isPending}
           onFinish={(values) => mutation.mutate(values)}
         >
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
             <Input autoComplete="username" autoCapitalize="none" autoCorrect="off" spellCheck={false} autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           {needTenant && (
@@ -109,7 +118,8 @@ export default function LoginPage() {
 
 function LoginError({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const headline = isApiError(error) && error.code === 'UNAUTHENTICATED' ? t('login.invalidCredentials') : errorHeadline(t, error);
+  const headline =
+    isApiError(error) && error.code === 'UNAUTHENTICATED' ? t('login.invalidCredentials') : errorHeadline(t, error);
   const detail = errorDetail(error);
   return (
     <Alert

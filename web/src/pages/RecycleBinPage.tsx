@@ -63,7 +63,10 @@ export default function RecycleBinPage() {
                 <li key={entry.id} className="bin__item" data-testid="recycle-entry">
                   <div className="bin__main">
                     <span className="bin__title">
-                      <Tag>{t(`recycle.types.${entry.recordType}` as MessageKey, { defaultValue: entry.recordType })}</Tag> {entry.title}
+                      <Tag>
+                        {t(`recycle.types.${entry.recordType}` as MessageKey, { defaultValue: entry.recordType })}
+                      </Tag>{' '}
+                      {entry.title}
                     </span>
                     <span className="muted small">
                       {t('recycle.deletedBy', {

@@ -1,6 +1,7 @@
 import { useTranslation } from '../i18n/index.ts';
 
-const CHUNK_ERROR = /dynamically imported module|Importing a module script failed|error loading dynamically|Failed to fetch/i;
+const CHUNK_ERROR =
+  /dynamically imported module|Importing a module script failed|error loading dynamically|Failed to fetch/i;
 
 /** Render errors and failed chunk loads (typically right after a deploy). Plain React: it ships in the entry chunk. */
 export default function RouteError({ error }: { error: unknown }) {

@@ -70,13 +70,20 @@ export default function TodosPage() {
                     <div className="todo__main">
                       <span className="todo__title">{f.nextStep || f.content}</span>
                       <span className="muted small">
-                        <Link to={`/customers/${encodeURIComponent(f.customerId)}`}>{customers.get(f.customerId) ?? t('followups.customer')}</Link>
+                        <Link to={`/customers/${encodeURIComponent(f.customerId)}`}>
+                          {customers.get(f.customerId) ?? t('followups.customer')}
+                        </Link>
                         {' · '}
                         <time dateTime={f.nextStepAt ?? undefined}>{format.dateTime(f.nextStepAt)}</time>
                       </span>
                     </div>
                     {overdue && <Tag tone="red">{t('todos.overdue')}</Tag>}
-                    <button type="button" className="btn btn--small" onClick={() => void done(f)} aria-label={`${t('todos.markDone')} ${f.nextStep ?? ''}`}>
+                    <button
+                      type="button"
+                      className="btn btn--small"
+                      onClick={() => void done(f)}
+                      aria-label={`${t('todos.markDone')} ${f.nextStep ?? ''}`}
+                    >
                       {t('todos.markDone')}
                     </button>
                   </li>

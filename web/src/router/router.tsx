@@ -106,7 +106,11 @@ export const navigate: NavigateFunction = (to: string | number, options: Navigat
     return;
   }
   for (const callback of beforeNavigate) callback(url.pathname);
-  const state: HistoryState = { key: newKey(), idx: options.replace ? current.idx : current.idx + 1, usr: options.state };
+  const state: HistoryState = {
+    key: newKey(),
+    idx: options.replace ? current.idx : current.idx + 1,
+    usr: options.state,
+  };
   const href = url.pathname + url.search + url.hash;
   if (options.replace) window.history.replaceState(state, '', href);
   else window.history.pushState(state, '', href);
@@ -183,7 +187,8 @@ export const useLocation = () => useRouter().location;
 /** True while the next screen's code is loading (the old screen is still shown). */
 export const useNavigationPending = () => useRouter().pending;
 export const useNavigate = (): NavigateFunction => navigate;
-export const useParams = <T extends Record<string, string> = Record<string, string>>() => useContext(ParamsContext) as Partial<T>;
+export const useParams = <T extends Record<string, string> = Record<string, string>>() =>
+  useContext(ParamsContext) as Partial<T>;
 
 export function ParamsProvider({ params, children }: { params: Record<string, string>; children: ReactNode }) {
   return <ParamsContext.Provider value={params}>{children}</ParamsContext.Provider>;
@@ -198,7 +203,11 @@ export function useSearchParams(): [URLSearchParams, (next: SearchParamsInit, op
     (next: SearchParamsInit, options: NavigateOptions = {}) => {
       const value = typeof next === 'function' ? next(new URLSearchParams(window.location.search)) : next;
       const text = value.toString();
-      navigate(`${pathname}${text ? `?${text}` : ''}${hash}`, { preventScrollReset: true, ...options, state: options.state ?? readLocation().state });
+      navigate(`${pathname}${text ? `?${text}` : ''}${hash}`, {
+        preventScrollReset: true,
+        ...options,
+        state: options.state ?? readLocation().state,
+      });
     },
     [pathname, hash],
   );
@@ -219,7 +228,9 @@ interface Compiled<R> {
 }
 
 /** `/customers/:id/edit` style patterns; `*` matches anything. First match wins. */
-export function createMatcher<R extends { path: string }>(routes: readonly R[]): (pathname: string) => RouteMatch<R> | null {
+export function createMatcher<R extends { path: string }>(
+  routes: readonly R[],
+): (pathname: string) => RouteMatch<R> | null {
   const compiled: Compiled<R>[] = routes.map((route) => {
     const names: string[] = [];
     if (route.path === '*') return { route, pattern: /^.*$/, names };
@@ -256,7 +267,13 @@ export function createMatcher<R extends { path: string }>(routes: readonly R[]):
 // --- components ---
 
 const isPlainClick = (event: MouseEvent<HTMLAnchorElement>, target?: string) =>
-  event.button === 0 && !event.defaultPrevented && (!target || target === '_self') && !event.metaKey && !event.altKey && !event.ctrlKey && !event.shiftKey;
+  event.button === 0 &&
+  !event.defaultPrevented &&
+  (!target || target === '_self') &&
+  !event.metaKey &&
+  !event.altKey &&
+  !event.ctrlKey &&
+  !event.shiftKey;
 
 export interface LinkProps extends Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> {
   to: string;

@@ -13,7 +13,11 @@ export function CustomerCards({ rows, refreshing }: { rows: CustomerRow[]; refre
   const format = useFormat();
   const owners = useUserNames();
   return (
-    <ul className={refreshing ? 'customer-cards is-refreshing' : 'customer-cards'} aria-label={t('list.table')} aria-busy={refreshing}>
+    <ul
+      className={refreshing ? 'customer-cards is-refreshing' : 'customer-cards'}
+      aria-label={t('list.table')}
+      aria-busy={refreshing}
+    >
       {rows.map((customer) => {
         const owner = customer.ownerId ? owners.get(customer.ownerId) : undefined;
         if (isMasked(customer)) {
@@ -35,7 +39,11 @@ export function CustomerCards({ rows, refreshing }: { rows: CustomerRow[]; refre
         }
         return (
           <li key={customer.id}>
-            <Link to={`/customers/${encodeURIComponent(customer.id)}`} className="customer-card" data-testid="customer-card">
+            <Link
+              to={`/customers/${encodeURIComponent(customer.id)}`}
+              className="customer-card"
+              data-testid="customer-card"
+            >
               <span className="customer-card__head">
                 <span className="customer-card__name">{customer.name}</span>
                 <span className="customer-card__tags">
@@ -47,7 +55,8 @@ export function CustomerCards({ rows, refreshing }: { rows: CustomerRow[]; refre
                 {[customer.mainPhone, owner, customer.region].filter(Boolean).join(' · ') || t('common.none')}
               </span>
               <span className="customer-card__time">
-                {t('customer.fields.updatedAt')} <time dateTime={customer.updatedAt}>{format.date(customer.updatedAt)}</time>
+                {t('customer.fields.updatedAt')}{' '}
+                <time dateTime={customer.updatedAt}>{format.date(customer.updatedAt)}</time>
               </span>
             </Link>
           </li>

@@ -56,7 +56,10 @@ export function CustomerTable({ rows, columns, sort, onSortChange, refreshing, o
     ellipsis: column.key !== 'name',
     sorter: column.sortable,
     sortOrder: column.sortable ? orderOf(sort, column.key) : undefined,
-    sortDirections: column.key === 'updatedAt' || column.key === 'createdAt' ? (['descend', 'ascend'] as SortOrder[]) : (['ascend', 'descend'] as SortOrder[]),
+    sortDirections:
+      column.key === 'updatedAt' || column.key === 'createdAt'
+        ? (['descend', 'ascend'] as SortOrder[])
+        : (['ascend', 'descend'] as SortOrder[]),
     render: (_: unknown, row: CustomerRow) => {
       if (isMasked(row)) {
         if (column.key === 'name')
@@ -72,7 +75,9 @@ export function CustomerTable({ rows, columns, sort, onSortChange, refreshing, o
         return (
           <Link to={`/customers/${encodeURIComponent(row.id)}`} className="customer-link">
             {row.name}
-            {row.shortName && row.shortName !== row.name && <span className="customer-link__short">{row.shortName}</span>}
+            {row.shortName && row.shortName !== row.name && (
+              <span className="customer-link__short">{row.shortName}</span>
+            )}
           </Link>
         );
       return column.render(row as Customer) ?? <span className="muted">{t('common.none')}</span>;
@@ -108,7 +113,10 @@ export function CustomerTable({ rows, columns, sort, onSortChange, refreshing, o
         showSorterTooltip={false}
         rowClassName={(row) => (isMasked(row) ? 'is-locked' : '')}
         onRow={(row) =>
-          ({ 'data-testid': 'customer-row', 'aria-disabled': isMasked(row) || undefined }) as HTMLAttributes<HTMLElement>
+          ({
+            'data-testid': 'customer-row',
+            'aria-disabled': isMasked(row) || undefined,
+          }) as HTMLAttributes<HTMLElement>
         }
       />
     </div>

@@ -35,7 +35,8 @@ const COLUMNS_KEY = 'cairn.customerColumns';
 export function storedColumns(): string[] {
   try {
     const value = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? 'null') as unknown;
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return ['name', ...value.filter((v) => v !== 'name')];
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+      return ['name', ...value.filter((v) => v !== 'name')];
   } catch {
     /* nothing stored */
   }
@@ -74,6 +75,8 @@ export function allColumns(view: CustomerFieldView, defs: readonly CustomField[]
 }
 
 /** The `fields=` list for the visible columns (plus what the row itself needs). */
-export const fieldsFor = (columns: CustomerColumn[]) => [...new Set(['name', 'shortName', 'status', ...columns.map((c) => c.field)])];
+export const fieldsFor = (columns: CustomerColumn[]) => [
+  ...new Set(['name', 'shortName', 'status', ...columns.map((c) => c.field)]),
+];
 
 export type { CustomerRow };

@@ -43,7 +43,11 @@ const labelKeys: Record<string, MessageKey> = {
 };
 
 /** A custom field's stored value as text (money keeps its currency). */
-export function formatCustomValue(def: Pick<CustomField, 'type'> | undefined, value: unknown, format: Formatters): string | null {
+export function formatCustomValue(
+  def: Pick<CustomField, 'type'> | undefined,
+  value: unknown,
+  format: Formatters,
+): string | null {
   if (value === null || value === undefined || value === '') return null;
   switch (def?.type) {
     case 'money': {
@@ -70,7 +74,8 @@ export function useCustomerFieldView(defs: readonly CustomField[] = []): Custome
   const enumLabel = useEnumLabel();
   const format = useFormat();
   const owners = useUserNames();
-  const defOf = (field: string) => (field.startsWith('custom.') ? defs.find((d) => d.key === field.slice(7)) : undefined);
+  const defOf = (field: string) =>
+    field.startsWith('custom.') ? defs.find((d) => d.key === field.slice(7)) : undefined;
   return {
     label(field) {
       const key = labelKeys[field];
@@ -83,7 +88,11 @@ export function useCustomerFieldView(defs: readonly CustomField[] = []): Custome
           return customer.ownerId ? (owners.get(customer.ownerId) ?? null) : null;
         case 'mainPhone':
           return customer.mainPhone ? (
-            <a href={telHref(customer.mainPhone)} className="tap-target" aria-label={t('detail.callPhone', { phone: customer.mainPhone })}>
+            <a
+              href={telHref(customer.mainPhone)}
+              className="tap-target"
+              aria-label={t('detail.callPhone', { phone: customer.mainPhone })}
+            >
               {customer.mainPhone}
             </a>
           ) : null;
@@ -109,7 +118,8 @@ export function useCustomerFieldView(defs: readonly CustomField[] = []): Custome
         case 'updatedAt':
           return format.dateTime(customer[field]);
         default: {
-          if (field.startsWith('custom.')) return formatCustomValue(defOf(field), customer.custom?.[field.slice(7)], format);
+          if (field.startsWith('custom.'))
+            return formatCustomValue(defOf(field), customer.custom?.[field.slice(7)], format);
           const raw = (customer as Record<string, unknown>)[field];
           return raw === null || raw === undefined ? null : String(raw);
         }

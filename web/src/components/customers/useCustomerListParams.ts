@@ -9,7 +9,10 @@ export type SortValue = string;
 export const DEFAULT_SORT = '-updatedAt';
 
 const SORT_PATTERN = /^-?(name|level|status|updatedAt|createdAt|region|industry|custom\.[A-Za-z0-9_]+)$/;
-const oneOf = <T extends string>(allowed: readonly T[]) => (value: string): value is T => allowed.includes(value as T);
+const oneOf =
+  <T extends string>(allowed: readonly T[]) =>
+  (value: string): value is T =>
+    allowed.includes(value as T);
 
 export interface ListState {
   q: string;
@@ -45,7 +48,11 @@ export function useCustomerListParams(fields: string[]) {
             if (patch.q) next.set('q', patch.q);
             else next.delete('q');
           }
-          for (const [name, values] of [['level', patch.levels], ['status', patch.statuses], ['owner', patch.owners]] as const) {
+          for (const [name, values] of [
+            ['level', patch.levels],
+            ['status', patch.statuses],
+            ['owner', patch.owners],
+          ] as const) {
             if (!values) continue;
             next.delete(name);
             for (const value of values) next.append(name, value);

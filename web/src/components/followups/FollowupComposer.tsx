@@ -11,7 +11,12 @@ import { ChipGroup } from '../ChipGroup.tsx';
 import { ErrorState } from '../ErrorState.tsx';
 import { showToast } from '../toast.tsx';
 
-const quickTextKeys: MessageKey[] = ['followup.quick.called', 'followup.quick.quoteSent', 'followup.quick.visitBooked', 'followup.quick.noNeed'];
+const quickTextKeys: MessageKey[] = [
+  'followup.quick.called',
+  'followup.quick.quoteSent',
+  'followup.quick.visitBooked',
+  'followup.quick.noNeed',
+];
 
 interface FollowupComposerProps {
   customerId: string;
@@ -53,7 +58,9 @@ export function FollowupComposer({ customerId, onSaved, onCancel }: FollowupComp
     },
   });
 
-  const contentError = isApiError(save.error) ? save.error.fields.find((f) => f.path === 'content')?.message : undefined;
+  const contentError = isApiError(save.error)
+    ? save.error.fields.find((f) => f.path === 'content')?.message
+    : undefined;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (content.trim() && !save.isPending) save.mutate();
@@ -113,7 +120,12 @@ export function FollowupComposer({ customerId, onSaved, onCancel }: FollowupComp
             {t('common.cancel')}
           </button>
         )}
-        <button type="submit" className="btn btn--primary" disabled={!content.trim() || save.isPending} aria-busy={save.isPending}>
+        <button
+          type="submit"
+          className="btn btn--primary"
+          disabled={!content.trim() || save.isPending}
+          aria-busy={save.isPending}
+        >
           {save.isPending ? t('common.saving') : t('common.save')}
         </button>
       </div>

@@ -32,7 +32,9 @@ export function AttachmentsPanel({ customerId }: { customerId: string }) {
   const [downloadError, setDownloadError] = useState<unknown>(null);
 
   const patch = (key: number, change: Partial<Upload> | null) =>
-    setUploads((list) => (change ? list.map((u) => (u.key === key ? { ...u, ...change } : u)) : list.filter((u) => u.key !== key)));
+    setUploads((list) =>
+      change ? list.map((u) => (u.key === key ? { ...u, ...change } : u)) : list.filter((u) => u.key !== key),
+    );
 
   const start = (file: File) => {
     const key = ++uploadKey;
@@ -90,7 +92,11 @@ export function AttachmentsPanel({ customerId }: { customerId: string }) {
                     ) : (
                       <progress max={1} value={u.progress} aria-label={t('attachment.uploading', { name: u.name })} />
                     )}
-                    <button type="button" className="btn btn--small" onClick={() => (u.error ? patch(u.key, null) : u.abort())}>
+                    <button
+                      type="button"
+                      className="btn btn--small"
+                      onClick={() => (u.error ? patch(u.key, null) : u.abort())}
+                    >
                       {u.error ? t('common.close') : t('common.cancel')}
                     </button>
                   </li>
@@ -113,11 +119,21 @@ export function AttachmentsPanel({ customerId }: { customerId: string }) {
                 </div>
                 <div className="files__actions">
                   {previewKind(a.mimeType) && (
-                    <button type="button" className="btn btn--small" onClick={() => setPreview(a)} aria-label={`${t('attachment.preview')} ${a.name}`}>
+                    <button
+                      type="button"
+                      className="btn btn--small"
+                      onClick={() => setPreview(a)}
+                      aria-label={`${t('attachment.preview')} ${a.name}`}
+                    >
                       {t('attachment.preview')}
                     </button>
                   )}
-                  <button type="button" className="btn btn--small" onClick={() => download(a)} aria-label={`${t('attachment.download')} ${a.name}`}>
+                  <button
+                    type="button"
+                    className="btn btn--small"
+                    onClick={() => download(a)}
+                    aria-label={`${t('attachment.download')} ${a.name}`}
+                  >
                     {t('attachment.download')}
                   </button>
                   <DeleteButton resource="attachments" id={a.id} name={a.name} />
@@ -128,13 +144,23 @@ export function AttachmentsPanel({ customerId }: { customerId: string }) {
         )}
       </RelationList>
       <Dialog open={preview !== null} onClose={() => setPreview(null)} title={preview?.name ?? ''}>
-        {preview && <Preview attachment={preview} onDownload={() => download(preview)} onClose={() => setPreview(null)} />}
+        {preview && (
+          <Preview attachment={preview} onDownload={() => download(preview)} onClose={() => setPreview(null)} />
+        )}
       </Dialog>
     </>
   );
 }
 
-function Preview({ attachment, onDownload, onClose }: { attachment: Attachment; onDownload: () => void; onClose: () => void }) {
+function Preview({
+  attachment,
+  onDownload,
+  onClose,
+}: {
+  attachment: Attachment;
+  onDownload: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const blob = useQuery({
     queryKey: ['attachment-blob', attachment.id],

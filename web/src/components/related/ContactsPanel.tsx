@@ -28,13 +28,23 @@ export function ContactsPanel({ customerId }: { customerId: string }) {
             extra={contact.isPrimary && <Tag tone="blue">{t('contact.primary')}</Tag>}
             fields={[
               { label: t('contact.fields.title'), value: contact.title },
-              { label: t('contact.fields.mobile'), value: contact.mobile && <a href={telHref(contact.mobile)}>{contact.mobile}</a> },
-              { label: t('contact.fields.email'), value: contact.email && <a href={`mailto:${contact.email}`}>{contact.email}</a> },
+              {
+                label: t('contact.fields.mobile'),
+                value: contact.mobile && <a href={telHref(contact.mobile)}>{contact.mobile}</a>,
+              },
+              {
+                label: t('contact.fields.email'),
+                value: contact.email && <a href={`mailto:${contact.email}`}>{contact.email}</a>,
+              },
               { label: t('contact.fields.wecomId'), value: contact.wecomId },
             ]}
             actions={
               <>
-                <Link className="btn btn--small" to={`${base}/${contact.id}/edit`} aria-label={`${t('common.edit')} ${contact.name}`}>
+                <Link
+                  className="btn btn--small"
+                  to={`${base}/${contact.id}/edit`}
+                  aria-label={`${t('common.edit')} ${contact.name}`}
+                >
                   {t('common.edit')}
                 </Link>
                 <DeleteButton resource="contacts" id={contact.id} name={contact.name} />

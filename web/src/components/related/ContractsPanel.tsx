@@ -46,9 +46,16 @@ function ContractCard({ contract: c, base }: { contract: Contract; base: string 
       extra={<span className="record-card__amount">{format.money(c.amountInclTax, c.currency)}</span>}
       fields={[
         { label: t('contract.fields.number'), value: c.number },
-        { label: t('contract.fields.status'), value: <Tag tone={statusTones[c.status] ?? 'grey'}>{label('contractStatus', c.status)}</Tag> },
+        {
+          label: t('contract.fields.status'),
+          value: <Tag tone={statusTones[c.status] ?? 'grey'}>{label('contractStatus', c.status)}</Tag>,
+        },
         { label: t('contract.fields.signedDate'), value: format.date(c.signedDate) },
-        { label: t('contract.fields.period'), value: c.startDate || c.endDate ? `${format.date(c.startDate) ?? '…'} – ${format.date(c.endDate) ?? '…'}` : null },
+        {
+          label: t('contract.fields.period'),
+          value:
+            c.startDate || c.endDate ? `${format.date(c.startDate) ?? '…'} – ${format.date(c.endDate) ?? '…'}` : null,
+        },
         { label: t('contract.fields.taxRate'), value: format.percent(c.taxRate) },
         { label: t('contract.fields.owner'), value: c.ownerId ? owners.get(c.ownerId) : null },
         {
@@ -57,14 +64,19 @@ function ContractCard({ contract: c, base }: { contract: Contract; base: string 
           value: (
             <span className="received">
               <meter min={0} max={1} value={ratio} aria-label={t('contract.fields.received')} />
-              {format.money(c.receivedAmount, c.currency)} / {format.money(c.amountInclTax, c.currency)} ({format.percent(ratio)})
+              {format.money(c.receivedAmount, c.currency)} / {format.money(c.amountInclTax, c.currency)} (
+              {format.percent(ratio)})
             </span>
           ),
         },
       ]}
       actions={
         <>
-          <Link className="btn btn--small" to={`${base}/${c.id}/payments/new`} aria-label={`${t('payment.add')} ${name}`}>
+          <Link
+            className="btn btn--small"
+            to={`${base}/${c.id}/payments/new`}
+            aria-label={`${t('payment.add')} ${name}`}
+          >
             {t('payment.add')}
           </Link>
           <Link className="btn btn--small" to={`${base}/${c.id}/edit`} aria-label={`${t('common.edit')} ${name}`}>
@@ -82,8 +94,12 @@ function ContractCard({ contract: c, base }: { contract: Contract; base: string 
               <tr>
                 <th scope="col">#</th>
                 <th scope="col">{t('contract.dueDate')}</th>
-                <th scope="col" className="num">{t('contract.planAmount')}</th>
-                <th scope="col" className="num">{t('contract.fields.received')}</th>
+                <th scope="col" className="num">
+                  {t('contract.planAmount')}
+                </th>
+                <th scope="col" className="num">
+                  {t('contract.fields.received')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -106,7 +122,9 @@ function ContractCard({ contract: c, base }: { contract: Contract; base: string 
             <thead>
               <tr>
                 <th scope="col">{t('payment.fields.receivedDate')}</th>
-                <th scope="col" className="num">{t('payment.fields.amount')}</th>
+                <th scope="col" className="num">
+                  {t('payment.fields.amount')}
+                </th>
                 <th scope="col">{t('payment.fields.method')}</th>
                 <th scope="col">{t('payment.fields.note')}</th>
               </tr>

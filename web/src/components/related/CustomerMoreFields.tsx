@@ -16,13 +16,17 @@ export function CustomerMoreFields({ customerId, exclude }: { customerId: string
   const defs = useQuery(customFieldsQuery('customer'));
   const view = useCustomerFieldView(defs.data);
   if (customer.isPending) return <Skeleton rows={4} />;
-  if (customer.isError) return <ErrorState error={customer.error} onRetry={() => void customer.refetch()} retrying={customer.isFetching} />;
-  const fields = [...CUSTOMER_FIELDS.filter((f) => f !== 'lastFollowupAt'), ...(defs.data ?? []).map((d) => `custom.${d.key}`)].filter(
-    (f) => !exclude.includes(f),
-  );
+  if (customer.isError)
+    return <ErrorState error={customer.error} onRetry={() => void customer.refetch()} retrying={customer.isFetching} />;
+  const fields = [
+    ...CUSTOMER_FIELDS.filter((f) => f !== 'lastFollowupAt'),
+    ...(defs.data ?? []).map((d) => `custom.${d.key}`),
+  ].filter((f) => !exclude.includes(f));
   return (
     <>
-      <FieldList items={fields.map((field) => ({ label: view.label(field), value: view.value(field, customer.data) }))} />
+      <FieldList
+        items={fields.map((field) => ({ label: view.label(field), value: view.value(field, customer.data) }))}
+      />
       <div className="record-card__actions">
         <DeleteButton
           resource="customers"

@@ -48,11 +48,16 @@ export function FollowupsPanel({ customerId, composer = false }: { customerId: s
               <p className="timeline__content pre-line">{f.content}</p>
               {(f.nextStep || f.nextStepAt) && (
                 <p className="timeline__next">
-                  {t('followup.fields.nextStep')}: {f.nextStep ?? ''} {f.nextStepAt && <time dateTime={f.nextStepAt}>{format.dateTime(f.nextStepAt)}</time>}
+                  {t('followup.fields.nextStep')}: {f.nextStep ?? ''}{' '}
+                  {f.nextStepAt && <time dateTime={f.nextStepAt}>{format.dateTime(f.nextStepAt)}</time>}
                 </p>
               )}
               <div className="record-card__actions">
-                <Link className="btn btn--small" to={`${base}/${f.id}/edit`} aria-label={`${t('common.edit')} ${format.dateTime(f.occurredAt)}`}>
+                <Link
+                  className="btn btn--small"
+                  to={`${base}/${f.id}/edit`}
+                  aria-label={`${t('common.edit')} ${format.dateTime(f.occurredAt)}`}
+                >
                   {t('common.edit')}
                 </Link>
                 <DeleteButton resource="followups" id={f.id} name={format.dateTime(f.occurredAt) ?? f.id} />

@@ -10,15 +10,29 @@ import { LoadMore } from '../LoadMore.tsx';
 import { EmptyState, Skeleton, Tag } from '../states.tsx';
 
 const HIDDEN_FIELDS = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy', 'tenantId', 'id']);
-const actionTones: Record<string, 'green' | 'red' | 'blue' | 'grey'> = { create: 'green', delete: 'red', restore: 'blue', update: 'grey' };
+const actionTones: Record<string, 'green' | 'red' | 'blue' | 'grey'> = {
+  create: 'green',
+  delete: 'red',
+  restore: 'blue',
+  update: 'grey',
+};
 
 /** The record's audit trail as a field-by-field diff (before → after), newest first. */
-export function HistoryPanel({ recordType, recordId, fieldLabel }: { recordType: string; recordId: string; fieldLabel: (field: string) => string }) {
+export function HistoryPanel({
+  recordType,
+  recordId,
+  fieldLabel,
+}: {
+  recordType: string;
+  recordId: string;
+  fieldLabel: (field: string) => string;
+}) {
   const { t } = useTranslation();
   const query = useInfiniteQuery(auditQuery(recordType, recordId));
   const entries = useMemo(() => query.data?.pages.flatMap((p) => p.data) ?? [], [query.data]);
   if (query.isPending) return <Skeleton rows={4} />;
-  if (query.isError && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  if (query.isError && !query.data)
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   if (!entries.length) return <EmptyState title={t('history.empty')} />;
   return (
     <>
@@ -46,7 +60,8 @@ function HistoryEntry({ entry, fieldLabel }: { entry: AuditEntry; fieldLabel: (f
   const show = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('common.none');
     if (field === 'ownerId' || field.endsWith('Id')) return users.get(String(value)) ?? String(value);
-    if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、');
+    if (Array.isArray(value))
+      return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、');
     if (typeof value === 'object') {
       const money = value as { amount?: string; currency?: string };
       if (money.amount !== undefined && money.currency) return format.money(money.amount, money.currency) ?? '';
@@ -73,7 +88,9 @@ function HistoryEntry({ entry, fieldLabel }: { entry: AuditEntry; fieldLabel: (f
   return (
     <li className="history__entry">
       <div className="history__head">
-        <Tag tone={actionTones[entry.action] ?? 'grey'}>{t(`history.actions.${entry.action}` as MessageKey, { defaultValue: entry.action })}</Tag>
+        <Tag tone={actionTones[entry.action] ?? 'grey'}>
+          {t(`history.actions.${entry.action}` as MessageKey, { defaultValue: entry.action })}
+        </Tag>
         <span>{entry.actorName ?? t('history.system')}</span>
         <time className="muted" dateTime={entry.occurredAt}>
           {format.dateTime(entry.occurredAt)}

@@ -32,13 +32,24 @@ export function OpportunitiesPanel({ customerId }: { customerId: string }) {
             title={o.name}
             extra={<span className="record-card__amount">{format.money(o.amount, o.currency)}</span>}
             fields={[
-              { label: t('opportunity.fields.stage'), value: <Tag tone={o.stage === 'won' ? 'green' : o.stage === 'lost' ? 'grey' : 'blue'}>{label('stage', o.stage)}</Tag> },
+              {
+                label: t('opportunity.fields.stage'),
+                value: (
+                  <Tag tone={o.stage === 'won' ? 'green' : o.stage === 'lost' ? 'grey' : 'blue'}>
+                    {label('stage', o.stage)}
+                  </Tag>
+                ),
+              },
               { label: t('opportunity.fields.expectedCloseDate'), value: format.date(o.expectedCloseDate) },
               { label: t('opportunity.fields.owner'), value: o.ownerId ? owners.get(o.ownerId) : null },
             ]}
             actions={
               <>
-                <Link className="btn btn--small" to={`${base}/${o.id}/edit`} aria-label={`${t('common.edit')} ${o.name}`}>
+                <Link
+                  className="btn btn--small"
+                  to={`${base}/${o.id}/edit`}
+                  aria-label={`${t('common.edit')} ${o.name}`}
+                >
                   {t('common.edit')}
                 </Link>
                 <DeleteButton resource="opportunities" id={o.id} name={o.name} />

@@ -11,7 +11,15 @@ import { OpportunitiesPanel } from './OpportunitiesPanel.tsx';
 export type RelatedKind = 'contacts' | 'opportunities' | 'followups' | 'contracts' | 'attachments' | 'history';
 
 /** One related list of a customer; the same panels back the desk tabs and the phone's tap-to-open sections. */
-export function RelatedPanel({ kind, customerId, composer }: { kind: RelatedKind; customerId: string; composer?: boolean }) {
+export function RelatedPanel({
+  kind,
+  customerId,
+  composer,
+}: {
+  kind: RelatedKind;
+  customerId: string;
+  composer?: boolean;
+}) {
   switch (kind) {
     case 'contacts':
       return <ContactsPanel customerId={customerId} />;

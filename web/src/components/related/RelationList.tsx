@@ -16,13 +16,23 @@ interface RelationListProps<R extends CustomerRelation> {
 }
 
 /** Mounted only when its tab or section is first opened, so each relation is fetched on demand. */
-export function RelationList<R extends CustomerRelation>({ customerId, relation, emptyText, toolbar, children }: RelationListProps<R>) {
+export function RelationList<R extends CustomerRelation>({
+  customerId,
+  relation,
+  emptyText,
+  toolbar,
+  children,
+}: RelationListProps<R>) {
   const query = useInfiniteQuery(customerRelationQuery(customerId, relation));
-  const items = useMemo(() => (query.data?.pages.flatMap((page) => page.data) ?? []) as CustomerRelations[R], [query.data]);
+  const items = useMemo(
+    () => (query.data?.pages.flatMap((page) => page.data) ?? []) as CustomerRelations[R],
+    [query.data],
+  );
 
   let body: ReactNode;
   if (query.isPending) body = <Skeleton rows={3} />;
-  else if (query.isError && !query.data) body = <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  else if (query.isError && !query.data)
+    body = <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   else if (!items.length) body = <EmptyState title={emptyText} />;
   else
     body = (

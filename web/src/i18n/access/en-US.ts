@@ -137,8 +137,10 @@ const accessEnUS: AccessShape<AccessMessages> = {
     suspended: 'Suspended: {{reason}}',
   },
   matrix: {
-    intro: 'Each cell is the data scope a role has for that object and action. Grants marked "inherited" come from a parent role, with the chain shown. Suspended roles grant nothing.',
-    leastPrivilegeOn: 'Least privilege is on: delete, export and attachment management never pass down an inheritance chain; they must be granted on the role itself.',
+    intro:
+      'Each cell is the data scope a role has for that object and action. Grants marked "inherited" come from a parent role, with the chain shown. Suspended roles grant nothing.',
+    leastPrivilegeOn:
+      'Least privilege is on: delete, export and attachment management never pass down an inheritance chain; they must be granted on the role itself.',
     leastPrivilegeOff: 'Least privilege is off: every grant passes down the inheritance chain.',
     export: 'Export to Excel',
     exporting: 'Exporting…',
@@ -164,7 +166,8 @@ const accessEnUS: AccessShape<AccessMessages> = {
     holdersLink: 'Manage on the Roles page',
   },
   roles: {
-    intro: 'A role decides what users may do (function permissions) and which records they reach (data scope). A role inherits at most 2 levels.',
+    intro:
+      'A role decides what users may do (function permissions) and which records they reach (data scope). A role inherits at most 2 levels.',
     tabRoles: 'Roles',
     tabUsers: 'User roles',
     new: 'New role',
@@ -192,13 +195,15 @@ const accessEnUS: AccessShape<AccessMessages> = {
     empty: 'There are no roles yet',
     search: 'Search roles',
     previewChain: 'Chain after saving: {{chain}} ({{depth}} levels)',
-    previewTooDeep: 'After saving the chain would be {{chain}}, {{depth}} levels, over the limit of {{max}}; the server will refuse it.',
+    previewTooDeep:
+      'After saving the chain would be {{chain}}, {{depth}} levels, over the limit of {{max}}; the server will refuse it.',
     previewCycle: 'The chosen parent forms a cycle: {{chain}}',
     inheritanceInvalid: 'Invalid inheritance',
     inheritanceChain: 'Rejected chain: {{chain}}',
     versionConflict: 'Someone else just changed this role. Close the editor and open it again.',
     grants: 'Permissions and data scopes',
-    grantsHint: 'Pick a data scope for each action on each object. Empty means not granted; grey hints are scopes inherited from the parent role.',
+    grantsHint:
+      'Pick a data scope for each action on each object. Empty means not granted; grey hints are scopes inherited from the parent role.',
     inheritedPlaceholder: 'Inherited: {{scope}}',
     notInheritable: 'Not inherited under least privilege',
     customFilter: 'Custom filter (JSON)',
@@ -206,7 +211,8 @@ const accessEnUS: AccessShape<AccessMessages> = {
     customFilterInvalid: 'Enter a JSON object, for example {"region":"华东"}',
     systemPermissions: 'System permissions',
     fieldRules: 'Field rules',
-    fieldRulesHint: 'Hide, lock or mask a field of an object (a masked phone shows as 138****1234). Custom fields are written custom.<key>.',
+    fieldRulesHint:
+      'Hide, lock or mask a field of an object (a masked phone shows as 138****1234). Custom fields are written custom.<key>.',
     fieldRuleObject: 'Object',
     fieldRuleField: 'Field',
     fieldRuleRule: 'Rule',
@@ -219,7 +225,7 @@ const accessEnUS: AccessShape<AccessMessages> = {
     openMatrix: 'Open the permission matrix',
   },
   userRoles: {
-    intro: "Pick a user and tick the roles they hold. Several roles combine as a union of their grants.",
+    intro: 'Pick a user and tick the roles they hold. Several roles combine as a union of their grants.',
     user: 'User',
     pickUser: 'Pick a user',
     pickUserFirst: 'Pick a user first',
@@ -233,14 +239,16 @@ const accessEnUS: AccessShape<AccessMessages> = {
     sandboxInactive: 'Not in the sandbox',
     endSandbox: 'End the sandbox now',
     endSandboxTitle: 'End the sandbox of "{{name}}" now?',
-    endSandboxHint: "The user immediately reaches records through their roles' data scopes. This is recorded in the audit log.",
+    endSandboxHint:
+      "The user immediately reaches records through their roles' data scopes. This is recorded in the audit log.",
     sandboxEnded: 'Sandbox of "{{name}}" ended',
     hireDate: 'Hired on {{date}}',
     inactive: 'Deactivated',
     usersEmpty: 'No users to pick',
   },
   inheritance: {
-    intro: 'Every role\'s inheritance chain. Roles deeper than {{max}} levels or in a cycle are suspended (their grants stop applying) and listed as alerts until fixed.',
+    intro:
+      "Every role's inheritance chain. Roles deeper than {{max}} levels or in a cycle are suspended (their grants stop applying) and listed as alerts until fixed.",
     alerts: 'Alerts',
     alertsCount_one: '{{count}} role needs attention',
     alertsCount_other: '{{count}} roles need attention',
@@ -258,7 +266,8 @@ const accessEnUS: AccessShape<AccessMessages> = {
     empty: 'There are no roles yet',
   },
   simulate: {
-    intro: 'Simulate before you change: combine proposed changes and see, per affected user, which records and actions they would gain or lose. A simulation changes nothing.',
+    intro:
+      'Simulate before you change: combine proposed changes and see, per affected user, which records and actions they would gain or lose. A simulation changes nothing.',
     nothingChanged: 'This is a simulation: nothing was changed.',
     changes: 'Proposed changes',
     noChanges: 'No changes yet. Pick a kind of change below and add it.',
@@ -313,7 +322,8 @@ const accessEnUS: AccessShape<AccessMessages> = {
     userTotals: 'Gained {{gained}} · lost {{lost}}',
   },
   approvals: {
-    intro: 'Exports with customer phone numbers and deleting a contract linked to a customer run only after someone with the approval permission approves them.',
+    intro:
+      'Exports with customer phone numbers and deleting a contract linked to a customer run only after someone with the approval permission approves them.',
     tabInbox: 'Waiting for me',
     tabMine: 'My requests',
     tabAll: 'All I can see',
@@ -373,12 +383,14 @@ const accessEnUS: AccessShape<AccessMessages> = {
   },
   exportRequest: {
     title: 'Export customers',
-    intro: 'The export covers the customers you may export, with your field rules applied, watermarked with your name and the time. Exports with phone numbers can only be requested by CRM administrators and need another approver; the approved file can be downloaded once, within 24 hours.',
+    intro:
+      'The export covers the customers you may export, with your field rules applied, watermarked with your name and the time. Exports with phone numbers can only be requested by CRM administrators and need another approver; the approved file can be downloaded once, within 24 hours.',
     fields: 'Fields',
     fieldsRequired: 'Pick at least one field',
     format: 'File format',
     reason: 'Reason (shown to the approver when phone numbers are included)',
-    phoneWarning: 'The fields include phone numbers: this creates an export approval, and the file is available once approved.',
+    phoneWarning:
+      'The fields include phone numbers: this creates an export approval, and the file is available once approved.',
     submit: 'Export',
     submitApproval: 'Submit for approval',
     downloadedNow: 'File downloaded',
@@ -402,7 +414,8 @@ const accessEnUS: AccessShape<AccessMessages> = {
   explain: {
     button: 'Who can see this',
     title: 'Who can see this record',
-    intro: 'Pick a user to see, for each action on this record, whether it is allowed or denied, and which grants, scopes and field rules decided it.',
+    intro:
+      'Pick a user to see, for each action on this record, whether it is allowed or denied, and which grants, scopes and field rules decided it.',
     user: 'User',
     userMe: '{{name}} (me)',
     allowed: 'Allowed',
@@ -432,11 +445,13 @@ const accessEnUS: AccessShape<AccessMessages> = {
   settings: {
     intro: 'These settings govern access and data retention; changes are recorded in the audit log.',
     leastPrivilege: 'Least privilege',
-    leastPrivilegeHint: 'When on, delete, export and attachment-management grants never pass down a role inheritance chain, and a user with several roles gets the union of what each role grants directly. Keep it on.',
+    leastPrivilegeHint:
+      'When on, delete, export and attachment-management grants never pass down a role inheritance chain, and a user with several roles gets the union of what each role grants directly. Keep it on.',
     leastPrivilegeOn: 'On',
     leastPrivilegeOff: 'Off',
     sandboxDays: 'New-hire sandbox (days)',
-    sandboxDaysHint: 'Counted from the hire date. In the sandbox a user sees only records they created or their manager assigned. 0 turns it off.',
+    sandboxDaysHint:
+      'Counted from the hire date. In the sandbox a user sees only records they created or their manager assigned. 0 turns it off.',
     followupEditWindowHours: 'Follow-up edit window',
     followupEditWindowHoursHint: 'Older follow-ups cannot be edited; corrections are appended as amendments.',
     recycleRetentionDays: 'Recycle bin retention',

@@ -61,7 +61,10 @@ export function translateAccess(language: string, key: string, options?: AccessT
 export function useAccessT(): { t: AccessT; language: string } {
   const { i18n } = useTranslation();
   const language = i18n.language;
-  return useMemo(() => ({ t: (key: AccessKey, options?: AccessTOptions) => translateAccess(language, key, options), language }), [language]);
+  return useMemo(
+    () => ({ t: (key: AccessKey, options?: AccessTOptions) => translateAccess(language, key, options), language }),
+    [language],
+  );
 }
 
 /** A message for a value the server sends (scope, action, risk …); unknown values show as they are. */

@@ -137,7 +137,8 @@ const accessZhCN = {
     suspended: '已暂停：{{reason}}',
   },
   matrix: {
-    intro: '每个单元格是角色对该对象、该操作的有效数据范围。带「继承」标记的授权来自上级角色，并注明继承链。已暂停的角色不授予任何权限。',
+    intro:
+      '每个单元格是角色对该对象、该操作的有效数据范围。带「继承」标记的授权来自上级角色，并注明继承链。已暂停的角色不授予任何权限。',
     leastPrivilegeOn: '最小权限已开启：删除、导出和附件管理不会沿继承链传递，必须直接授予。',
     leastPrivilegeOff: '最小权限已关闭：所有授权都会沿继承链传递。',
     export: '导出 Excel',
@@ -206,7 +207,8 @@ const accessZhCN = {
     customFilterInvalid: '请输入 JSON 对象，例如 {"region":"华东"}',
     systemPermissions: '系统权限',
     fieldRules: '字段规则',
-    fieldRulesHint: '对某个对象的字段设置隐藏、只读或脱敏（如手机号显示为 138****1234）；自定义字段写作 custom.字段键。',
+    fieldRulesHint:
+      '对某个对象的字段设置隐藏、只读或脱敏（如手机号显示为 138****1234）；自定义字段写作 custom.字段键。',
     fieldRuleObject: '对象',
     fieldRuleField: '字段',
     fieldRuleRule: '规则',
@@ -240,7 +242,8 @@ const accessZhCN = {
     usersEmpty: '没有可选的用户',
   },
   inheritance: {
-    intro: '列出每个角色的继承链。继承超过 {{max}} 层或形成循环的角色会被暂停（授权不生效），并出现在告警里，直到修复。',
+    intro:
+      '列出每个角色的继承链。继承超过 {{max}} 层或形成循环的角色会被暂停（授权不生效），并出现在告警里，直到修复。',
     alerts: '告警',
     alertsCount_one: '{{count}} 个角色需要处理',
     alertsCount_other: '{{count}} 个角色需要处理',
@@ -373,7 +376,8 @@ const accessZhCN = {
   },
   exportRequest: {
     title: '导出客户',
-    intro: '导出范围是你有导出权限的客户，字段按你的字段规则显示，文件带有你的姓名和时间水印。包含手机号的导出只有 CRM 管理员可以申请，并需另一位审批人批准；批准后文件只能下载一次，24 小时内有效。',
+    intro:
+      '导出范围是你有导出权限的客户，字段按你的字段规则显示，文件带有你的姓名和时间水印。包含手机号的导出只有 CRM 管理员可以申请，并需另一位审批人批准；批准后文件只能下载一次，24 小时内有效。',
     fields: '导出字段',
     fieldsRequired: '请至少选择一个字段',
     format: '文件格式',
@@ -402,7 +406,8 @@ const accessZhCN = {
   explain: {
     button: '谁能看到这条记录',
     title: '谁能看到这条记录',
-    intro: '选择一位用户，查看他对这条记录的每个操作是被允许还是被拒绝，以及是哪条授权、哪个数据范围、哪些字段规则决定的。',
+    intro:
+      '选择一位用户，查看他对这条记录的每个操作是被允许还是被拒绝，以及是哪条授权、哪个数据范围、哪些字段规则决定的。',
     user: '查看用户',
     userMe: '{{name}}（我）',
     allowed: '允许',
@@ -432,7 +437,8 @@ const accessZhCN = {
   settings: {
     intro: '这些设置影响权限和数据保留，修改会记入审计日志。',
     leastPrivilege: '最小权限',
-    leastPrivilegeHint: '开启后，删除、导出和附件管理的授权不会沿角色继承链传递；用户持有多个角色时，权限取各角色直接授权的并集。建议保持开启。',
+    leastPrivilegeHint:
+      '开启后，删除、导出和附件管理的授权不会沿角色继承链传递；用户持有多个角色时，权限取各角色直接授权的并集。建议保持开启。',
     leastPrivilegeOn: '已开启',
     leastPrivilegeOff: '已关闭',
     sandboxDays: '新员工沙箱天数',

@@ -22,7 +22,14 @@ import { ExportRequestModal } from './ExportRequestModal.tsx';
 import { AccessPage, describeError, EmptyBlock, ErrorBlock, Loading, useDateTime } from './shared.tsx';
 
 type TabKey = 'inbox' | 'mine' | 'all';
-const statusColors: Record<ApprovalStatus, string> = { pending: 'processing', approved: 'success', rejected: 'error', executed: 'success', failed: 'error', cancelled: 'default' };
+const statusColors: Record<ApprovalStatus, string> = {
+  pending: 'processing',
+  approved: 'success',
+  rejected: 'error',
+  executed: 'success',
+  failed: 'error',
+  cancelled: 'default',
+};
 
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
@@ -101,11 +108,16 @@ function ApprovalList({ tab }: { tab: TabKey }) {
     onError: (error, a) => {
       const { headline, detail } = describeError(t, error);
       if ((error as { status?: number }).status === 410) setDownloaded((s) => new Set(s).add(a.id));
-      void message.error({ content: `${(error as { status?: number }).status === 410 ? t('approvals.downloadGone') : headline}${detail ? `: ${detail}` : ''}`, duration: 8 });
+      void message.error({
+        content: `${(error as { status?: number }).status === 410 ? t('approvals.downloadGone') : headline}${detail ? `: ${detail}` : ''}`,
+        duration: 8,
+      });
     },
   });
 
-  const rows = (list.data?.pages.flatMap((p) => p.data) ?? []).filter((a) => tab !== 'inbox' || a.requestedBy !== me?.id);
+  const rows = (list.data?.pages.flatMap((p) => p.data) ?? []).filter(
+    (a) => tab !== 'inbox' || a.requestedBy !== me?.id,
+  );
 
   const detail = (a: Approval) => {
     const p = a.payload;
@@ -124,10 +136,22 @@ function ApprovalList({ tab }: { tab: TabKey }) {
           </>
         ) : (
           <>
-            {Array.isArray(p.fields) && <li>{t('approvals.exportFields', { fields: (p.fields as string[]).map((f) => labelOf(t, 'exportRequest.customerFields', f)).join(t('common.listSeparator')) })}</li>}
+            {Array.isArray(p.fields) && (
+              <li>
+                {t('approvals.exportFields', {
+                  fields: (p.fields as string[])
+                    .map((f) => labelOf(t, 'exportRequest.customerFields', f))
+                    .join(t('common.listSeparator')),
+                })}
+              </li>
+            )}
             {Array.isArray(p.phoneFields) && (p.phoneFields as string[]).length > 0 && (
               <li className="acc-loss" style={{ fontWeight: 500 }}>
-                {t('approvals.exportPhones', { fields: (p.phoneFields as string[]).map((f) => labelOf(t, 'exportRequest.customerFields', f)).join(t('common.listSeparator')) })}
+                {t('approvals.exportPhones', {
+                  fields: (p.phoneFields as string[])
+                    .map((f) => labelOf(t, 'exportRequest.customerFields', f))
+                    .join(t('common.listSeparator')),
+                })}
               </li>
             )}
             {str(p.format) && <li>{t('approvals.exportFormat', { format: str(p.format)!.toUpperCase() })}</li>}
@@ -135,7 +159,9 @@ function ApprovalList({ tab }: { tab: TabKey }) {
             {str(r.expiresAt) && <li>{t('approvals.expiresAt', { time: dateTime(str(r.expiresAt)) })}</li>}
           </>
         )}
-        {a.status === 'failed' && error?.message && <li className="acc-loss">{t('approvals.failedWith', { message: error.message })}</li>}
+        {a.status === 'failed' && error?.message && (
+          <li className="acc-loss">{t('approvals.failedWith', { message: error.message })}</li>
+        )}
       </ul>
     );
   };
@@ -156,7 +182,11 @@ function ApprovalList({ tab }: { tab: TabKey }) {
       ),
     },
     { key: 'detail', title: t('approvals.detail'), render: (_, a) => detail(a) },
-    { key: 'requester', title: t('approvals.requester'), render: (_, a) => a.requestedByName ?? a.requestedBy.slice(0, 8) },
+    {
+      key: 'requester',
+      title: t('approvals.requester'),
+      render: (_, a) => a.requestedByName ?? a.requestedBy.slice(0, 8),
+    },
     { key: 'reason', title: t('approvals.reason'), render: (_, a) => a.reason ?? t('common.none') },
     { key: 'createdAt', title: t('approvals.requestedAt'), render: (_, a) => dateTime(a.createdAt) },
     {
@@ -165,8 +195,14 @@ function ApprovalList({ tab }: { tab: TabKey }) {
       render: (_, a) => (
         <>
           <Tag color={statusColors[a.status]}>{labelOf(t, 'approvals.statuses', a.status)}</Tag>
-          {a.decidedAt && <div className="acc-muted">{t('approvals.decidedBy', { name: a.decidedByName ?? '', time: dateTime(a.decidedAt) })}</div>}
-          {a.decisionReason && <div className="acc-muted">{t('approvals.decisionReason', { reason: a.decisionReason })}</div>}
+          {a.decidedAt && (
+            <div className="acc-muted">
+              {t('approvals.decidedBy', { name: a.decidedByName ?? '', time: dateTime(a.decidedAt) })}
+            </div>
+          )}
+          {a.decisionReason && (
+            <div className="acc-muted">{t('approvals.decisionReason', { reason: a.decisionReason })}</div>
+          )}
         </>
       ),
     },
@@ -205,8 +241,19 @@ function ApprovalList({ tab }: { tab: TabKey }) {
               </Button>
             )}
             {a.kind === 'export' && a.status === 'executed' && mine && fileId && (
-              <Button size="small" type="primary" ghost disabled={downloaded.has(a.id)} loading={download.isPending && download.variables?.id === a.id} onClick={() => download.mutate(a)}>
-                {download.isPending && download.variables?.id === a.id ? t('approvals.downloading') : downloaded.has(a.id) ? t('approvals.downloadGone') : t('approvals.download')}
+              <Button
+                size="small"
+                type="primary"
+                ghost
+                disabled={downloaded.has(a.id)}
+                loading={download.isPending && download.variables?.id === a.id}
+                onClick={() => download.mutate(a)}
+              >
+                {download.isPending && download.variables?.id === a.id
+                  ? t('approvals.downloading')
+                  : downloaded.has(a.id)
+                    ? t('approvals.downloadGone')
+                    : t('approvals.download')}
               </Button>
             )}
           </span>
@@ -215,7 +262,8 @@ function ApprovalList({ tab }: { tab: TabKey }) {
     },
   ];
 
-  const empty = tab === 'inbox' ? t('approvals.emptyInbox') : tab === 'mine' ? t('approvals.emptyMine') : t('approvals.emptyAll');
+  const empty =
+    tab === 'inbox' ? t('approvals.emptyInbox') : tab === 'mine' ? t('approvals.emptyMine') : t('approvals.emptyAll');
 
   return (
     <div>
@@ -256,7 +304,13 @@ function ApprovalList({ tab }: { tab: TabKey }) {
         <EmptyBlock>{empty}</EmptyBlock>
       ) : (
         <>
-          <Table<Approval> rowKey="id" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }} />
+          <Table<Approval>
+            rowKey="id"
+            columns={columns}
+            dataSource={rows}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+          />
           {list.hasNextPage && (
             <div style={{ textAlign: 'center', marginTop: 12 }}>
               <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
@@ -267,25 +321,39 @@ function ApprovalList({ tab }: { tab: TabKey }) {
           {list.isFetchNextPageError && <ErrorBlock error={list.error} onRetry={() => void list.fetchNextPage()} />}
         </>
       )}
-      {deciding && <DecisionModal approval={deciding.approval} decision={deciding.decision} onClose={() => setDeciding(null)} />}
+      {deciding && (
+        <DecisionModal approval={deciding.approval} decision={deciding.decision} onClose={() => setDeciding(null)} />
+      )}
     </div>
   );
 }
 
-function DecisionModal({ approval, decision, onClose }: { approval: Approval; decision: 'approve' | 'reject'; onClose: () => void }) {
+function DecisionModal({
+  approval,
+  decision,
+  onClose,
+}: {
+  approval: Approval;
+  decision: 'approve' | 'reject';
+  onClose: () => void;
+}) {
   const { t } = useAccessT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ reason?: string }>();
   const submit = useMutation({
-    mutationFn: ({ reason }: { reason?: string }) => (decision === 'approve' ? approve(approval.id, reason?.trim() || undefined) : reject(approval.id, (reason ?? '').trim())),
+    mutationFn: ({ reason }: { reason?: string }) =>
+      decision === 'approve'
+        ? approve(approval.id, reason?.trim() || undefined)
+        : reject(approval.id, (reason ?? '').trim()),
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: accessKeys.approvals });
       if (decision === 'reject') void message.success(t('approvals.rejected'));
       else if (result.status === 'failed') {
         const error = result.result?.error as { message?: string } | undefined;
         void message.error({ content: t('approvals.failedToast', { message: error?.message ?? '' }), duration: 8 });
-      } else void message.success(result.status === 'executed' ? t('approvals.executedToast') : t('approvals.approved'));
+      } else
+        void message.success(result.status === 'executed' ? t('approvals.executedToast') : t('approvals.approved'));
       onClose();
     },
   });
@@ -315,7 +383,11 @@ function DecisionModal({ approval, decision, onClose }: { approval: Approval; de
         <Form.Item
           name="reason"
           label={approving ? t('approvals.approveReason') : t('approvals.rejectReason')}
-          rules={approving ? [{ max: 1000 }] : [{ required: true, whitespace: true, message: t('approvals.rejectReasonRequired') }, { max: 1000 }]}
+          rules={
+            approving
+              ? [{ max: 1000 }]
+              : [{ required: true, whitespace: true, message: t('approvals.rejectReasonRequired') }, { max: 1000 }]
+          }
         >
           <Input.TextArea autoFocus autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
         </Form.Item>

@@ -35,7 +35,13 @@ export default function CompanySettingsPage() {
       void message.success(t('common.saved'));
     },
     onError: (error) => {
-      if (isApiError(error)) form.setFields(error.fields.map((f) => ({ name: f.path.replace(/^body\./, '') as keyof AccessSettings, errors: [f.message] })));
+      if (isApiError(error))
+        form.setFields(
+          error.fields.map((f) => ({
+            name: f.path.replace(/^body\./, '') as keyof AccessSettings,
+            errors: [f.message],
+          })),
+        );
     },
   });
 
@@ -51,18 +57,48 @@ export default function CompanySettingsPage() {
       ) : tenant.isError ? (
         <ErrorBlock error={tenant.error} onRetry={() => void tenant.refetch()} retrying={tenant.isFetching} />
       ) : (
-        <Form<AccessSettings> form={form} layout="vertical" className="acc-card" disabled={save.isPending} onFinish={(values) => save.mutate(values)} initialValues={current}>
+        <Form<AccessSettings>
+          form={form}
+          layout="vertical"
+          className="acc-card"
+          disabled={save.isPending}
+          onFinish={(values) => save.mutate(values)}
+          initialValues={current}
+        >
           {save.isError && <ErrorBlock error={save.error} fallback="saveFailed" />}
-          <Form.Item name="leastPrivilege" label={t('settings.leastPrivilege')} valuePropName="checked" extra={t('settings.leastPrivilegeHint')}>
-            <Switch checkedChildren={t('settings.leastPrivilegeOn')} unCheckedChildren={t('settings.leastPrivilegeOff')} />
+          <Form.Item
+            name="leastPrivilege"
+            label={t('settings.leastPrivilege')}
+            valuePropName="checked"
+            extra={t('settings.leastPrivilegeHint')}
+          >
+            <Switch
+              checkedChildren={t('settings.leastPrivilegeOn')}
+              unCheckedChildren={t('settings.leastPrivilegeOff')}
+            />
           </Form.Item>
-          <Form.Item name="sandboxDays" label={t('settings.sandboxDays')} extra={t('settings.sandboxDaysHint')} rules={numberRule('sandboxDays')}>
+          <Form.Item
+            name="sandboxDays"
+            label={t('settings.sandboxDays')}
+            extra={t('settings.sandboxDaysHint')}
+            rules={numberRule('sandboxDays')}
+          >
             <InputNumber precision={0} addonAfter={t('settings.days')} />
           </Form.Item>
-          <Form.Item name="followupEditWindowHours" label={t('settings.followupEditWindowHours')} extra={t('settings.followupEditWindowHoursHint')} rules={numberRule('followupEditWindowHours')}>
+          <Form.Item
+            name="followupEditWindowHours"
+            label={t('settings.followupEditWindowHours')}
+            extra={t('settings.followupEditWindowHoursHint')}
+            rules={numberRule('followupEditWindowHours')}
+          >
             <InputNumber precision={0} addonAfter={t('settings.hours')} />
           </Form.Item>
-          <Form.Item name="recycleRetentionDays" label={t('settings.recycleRetentionDays')} extra={t('settings.recycleRetentionDaysHint')} rules={numberRule('recycleRetentionDays')}>
+          <Form.Item
+            name="recycleRetentionDays"
+            label={t('settings.recycleRetentionDays')}
+            extra={t('settings.recycleRetentionDaysHint')}
+            rules={numberRule('recycleRetentionDays')}
+          >
             <InputNumber precision={0} addonAfter={t('settings.days')} />
           </Form.Item>
           <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap' }}>

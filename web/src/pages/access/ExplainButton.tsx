@@ -9,7 +9,15 @@ const ExplainDrawer = lazy(loadDrawer);
  * "谁能看到这条记录 / Who can see this": a plain button for record pages; the drawer (antd and the
  * access messages) is only downloaded when it is first opened.
  */
-export function ExplainButton({ recordType, recordId, className = 'btn' }: { recordType: string; recordId: string; className?: string }) {
+export function ExplainButton({
+  recordType,
+  recordId,
+  className = 'btn',
+}: {
+  recordType: string;
+  recordId: string;
+  className?: string;
+}) {
   const { i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const [mounted, setMounted] = useState(false);

@@ -19,9 +19,16 @@ function localReason(t: AccessT, object: string, a: ExplainAction, userActive: b
   const labels = { object: labelOf(t, 'object', object), action: labelOf(t, 'action', a.action) };
   if (!userActive) return t('explain.inactive');
   const matched = a.grants.filter((g) => g.matched);
-  if (a.allowed) return matched.length ? t('explain.grantedBy', { chain: matched.map((g) => chainText(t, g.via)).join(t('common.groupSeparator')) }) : t('explain.otherRule');
+  if (a.allowed)
+    return matched.length
+      ? t('explain.grantedBy', { chain: matched.map((g) => chainText(t, g.via)).join(t('common.groupSeparator')) })
+      : t('explain.otherRule');
   if (a.grants.length === 0) return t('explain.noGrant', labels);
-  if (matched.length === 0) return t('explain.outOfScope', { ...labels, scopes: [...new Set(a.grants.map((g) => labelOf(t, 'scope', g.scope)))].join(t('common.listSeparator')) });
+  if (matched.length === 0)
+    return t('explain.outOfScope', {
+      ...labels,
+      scopes: [...new Set(a.grants.map((g) => labelOf(t, 'scope', g.scope)))].join(t('common.listSeparator')),
+    });
   return t('explain.sandboxed');
 }
 
@@ -31,8 +38,17 @@ function ExplainBody({ data }: { data: Explanation }) {
   const rules = Object.entries(data.fieldRules);
   return (
     <>
-      {data.sandboxUntil && <Alert type="warning" showIcon message={t('explain.sandboxUntil', { until: dateTime(data.sandboxUntil) })} style={{ marginBottom: 12 }} />}
-      <p className="acc-muted">{data.leastPrivilege ? t('explain.leastPrivilegeOn') : t('explain.leastPrivilegeOff')}</p>
+      {data.sandboxUntil && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('explain.sandboxUntil', { until: dateTime(data.sandboxUntil) })}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <p className="acc-muted">
+        {data.leastPrivilege ? t('explain.leastPrivilegeOn') : t('explain.leastPrivilegeOff')}
+      </p>
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('explain.title')}>
         {data.actions.map((a) => (
           <li key={a.action} className="acc-explain__action">
@@ -41,7 +57,9 @@ function ExplainBody({ data }: { data: Explanation }) {
                 {a.allowed ? '✓' : '✕'}
               </span>
               <span>{labelOf(t, 'action', a.action)}</span>
-              <Tag color={a.allowed ? 'success' : 'error'}>{a.allowed ? t('explain.allowed') : t('explain.denied')}</Tag>
+              <Tag color={a.allowed ? 'success' : 'error'}>
+                {a.allowed ? t('explain.allowed') : t('explain.denied')}
+              </Tag>
             </div>
             <p className="acc-explain__reason">{localReason(t, data.record.object, a, data.user.isActive)}</p>
             <p className="acc-muted" style={{ margin: '2px 0 0' }}>
@@ -53,7 +71,9 @@ function ExplainBody({ data }: { data: Explanation }) {
                   <li key={i}>
                     <ScopeTag scope={g.scope} />
                     <Chain names={g.via} />
-                    <Tag color={g.matched ? 'success' : 'default'}>{g.matched ? t('explain.matched') : t('explain.notMatched')}</Tag>
+                    <Tag color={g.matched ? 'success' : 'default'}>
+                      {g.matched ? t('explain.matched') : t('explain.notMatched')}
+                    </Tag>
                     {g.combined && <Tag color="purple">{t('explain.combined')}</Tag>}
                   </li>
                 ))}
@@ -99,8 +119,15 @@ function ExplainContent({ recordType, recordId }: { recordType: string; recordId
   const userId = picked ?? me?.id;
   const explanation = useQuery({ ...explainQuery(userId ?? '', recordType, recordId), enabled: Boolean(userId) });
 
-  const options = (users.data ?? []).map((u) => ({ value: u.id, label: u.id === me?.id ? t('explain.userMe', { name: u.displayName }) : `${u.displayName}${u.username ? ` (${u.username})` : ''}` }));
-  if (me && !options.some((o) => o.value === me.id)) options.unshift({ value: me.id, label: t('explain.userMe', { name: me.displayName }) });
+  const options = (users.data ?? []).map((u) => ({
+    value: u.id,
+    label:
+      u.id === me?.id
+        ? t('explain.userMe', { name: u.displayName })
+        : `${u.displayName}${u.username ? ` (${u.username})` : ''}`,
+  }));
+  if (me && !options.some((o) => o.value === me.id))
+    options.unshift({ value: me.id, label: t('explain.userMe', { name: me.displayName }) });
 
   return (
     <div className="acc-explain-drawer">
@@ -109,14 +136,28 @@ function ExplainContent({ recordType, recordId }: { recordType: string; recordId
         <label htmlFor="explain-user" className="acc-label">
           {t('explain.user')}
         </label>
-        <Select id="explain-user" showSearch optionFilterProp="label" value={userId} onChange={(value: string) => setPicked(value)} options={options} loading={users.isPending} />
+        <Select
+          id="explain-user"
+          showSearch
+          optionFilterProp="label"
+          value={userId}
+          onChange={(value: string) => setPicked(value)}
+          options={options}
+          loading={users.isPending}
+        />
       </div>
       {!userId || explanation.isPending ? (
         <Loading rows={6} />
       ) : explanation.isError ? (
         <>
-          <ErrorBlock error={explanation.error} onRetry={() => void explanation.refetch()} retrying={explanation.isFetching} />
-          {userId !== me?.id && (explanation.error as { status?: number }).status === 403 && <p className="acc-muted">{t('explain.forbiddenOther')}</p>}
+          <ErrorBlock
+            error={explanation.error}
+            onRetry={() => void explanation.refetch()}
+            retrying={explanation.isFetching}
+          />
+          {userId !== me?.id && (explanation.error as { status?: number }).status === 403 && (
+            <p className="acc-muted">{t('explain.forbiddenOther')}</p>
+          )}
         </>
       ) : (
         <ExplainBody data={explanation.data} />
@@ -139,7 +180,14 @@ export default function ExplainDrawer({ open, recordType, recordId, onClose }: P
 function DrawerFrame({ open, onClose, children }: { open: boolean; onClose: () => void; children: React.ReactNode }) {
   const { t } = useAccessT();
   return (
-    <Drawer open={open} onClose={onClose} width={Math.min(560, window.innerWidth)} title={t('explain.title')} destroyOnHidden closable={{ 'aria-label': t('common.close') }}>
+    <Drawer
+      open={open}
+      onClose={onClose}
+      width={Math.min(560, window.innerWidth)}
+      title={t('explain.title')}
+      destroyOnHidden
+      closable={{ 'aria-label': t('common.close') }}
+    >
       {children}
     </Drawer>
   );

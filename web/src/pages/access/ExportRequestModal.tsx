@@ -5,7 +5,21 @@ import { labelOf, useAccessT } from '../../i18n/access/index.ts';
 import { accessKeys, requestCustomerExport, type ExportRequest } from './api.ts';
 import { ErrorBlock } from './shared.tsx';
 
-const baseFields = ['name', 'shortName', 'creditCode', 'industry', 'level', 'source', 'region', 'mainPhone', 'ownerId', 'status', 'tags', 'createdAt', 'updatedAt'];
+const baseFields = [
+  'name',
+  'shortName',
+  'creditCode',
+  'industry',
+  'level',
+  'source',
+  'region',
+  'mainPhone',
+  'ownerId',
+  'status',
+  'tags',
+  'createdAt',
+  'updatedAt',
+];
 const PHONE_FIELDS = new Set(['mainPhone']);
 
 interface CustomFieldDef {
@@ -28,7 +42,14 @@ export function ExportRequestModal({ onClose }: { onClose: (submittedForApproval
   const [form] = Form.useForm<Values>();
   const custom = useQuery({
     queryKey: ['access', 'custom-fields', 'customer'],
-    queryFn: ({ signal }) => api.get<{ data: CustomFieldDef[] }>('/custom-fields', { filter: { objectType: 'customer' }, sort: 'sortOrder', limit: 200 }, signal).then((r) => r.data),
+    queryFn: ({ signal }) =>
+      api
+        .get<{ data: CustomFieldDef[] }>(
+          '/custom-fields',
+          { filter: { objectType: 'customer' }, sort: 'sortOrder', limit: 200 },
+          signal,
+        )
+        .then((r) => r.data),
     staleTime: 5 * 60_000,
   });
   const phoneCustom = new Set((custom.data ?? []).filter((d) => d.type === 'phone').map((d) => `custom.${d.key}`));
@@ -37,7 +58,11 @@ export function ExportRequestModal({ onClose }: { onClose: (submittedForApproval
 
   const submit = useMutation({
     mutationFn: (values: Values) => {
-      const body: ExportRequest = { fields: values.fields, format: values.format, reason: values.reason?.trim() || undefined };
+      const body: ExportRequest = {
+        fields: values.fields,
+        format: values.format,
+        reason: values.reason?.trim() || undefined,
+      };
       return requestCustomerExport(body, `customers.${values.format}`);
     },
     onSuccess: (outcome) => {
@@ -75,11 +100,23 @@ export function ExportRequestModal({ onClose }: { onClose: (submittedForApproval
           <ErrorBlock error={submit.error} fallback="saveFailed" />
         </div>
       )}
-      <Form<Values> form={form} layout="vertical" initialValues={{ fields: ['name', 'level', 'ownerId'], format: 'xlsx' }} onFinish={(values) => submit.mutate(values)} disabled={submit.isPending}>
-        <Form.Item name="fields" label={t('exportRequest.fields')} rules={[{ required: true, type: 'array', min: 1, message: t('exportRequest.fieldsRequired') }]}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ fields: ['name', 'level', 'ownerId'], format: 'xlsx' }}
+        onFinish={(values) => submit.mutate(values)}
+        disabled={submit.isPending}
+      >
+        <Form.Item
+          name="fields"
+          label={t('exportRequest.fields')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('exportRequest.fieldsRequired') }]}
+        >
           <Select mode="multiple" options={options} optionFilterProp="label" />
         </Form.Item>
-        {withPhones && <Alert type="warning" showIcon message={t('exportRequest.phoneWarning')} style={{ marginBottom: 16 }} />}
+        {withPhones && (
+          <Alert type="warning" showIcon message={t('exportRequest.phoneWarning')} style={{ marginBottom: 16 }} />
+        )}
         <Form.Item name="format" label={t('exportRequest.format')}>
           <Radio.Group
             options={[

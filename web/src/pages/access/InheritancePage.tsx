@@ -63,7 +63,11 @@ export default function InheritancePage() {
         return (
           <>
             <RoleStatusTag role={r} />
-            {reason && <div className="acc-loss" style={{ fontWeight: 400, fontSize: 12, marginTop: 4 }}>{reason}</div>}
+            {reason && (
+              <div className="acc-loss" style={{ fontWeight: 400, fontSize: 12, marginTop: 4 }}>
+                {reason}
+              </div>
+            )}
           </>
         );
       },
@@ -81,7 +85,9 @@ export default function InheritancePage() {
           <section className="acc-card" aria-labelledby="inheritance-alerts">
             <h2 id="inheritance-alerts">
               {t('inheritance.alerts')}
-              {audit.data.alerts.length > 0 && <span className="acc-loss"> · {t('inheritance.alertsCount', { count: audit.data.alerts.length })}</span>}
+              {audit.data.alerts.length > 0 && (
+                <span className="acc-loss"> · {t('inheritance.alertsCount', { count: audit.data.alerts.length })}</span>
+              )}
             </h2>
             {audit.data.alerts.length === 0 ? (
               <Alert type="success" showIcon message={t('inheritance.noAlerts', { max })} />
@@ -94,7 +100,13 @@ export default function InheritancePage() {
                       showIcon
                       message={
                         <>
-                          <strong>{alert.name}</strong> — {suspensionText(t, { chain: alert.chain, depth: alert.depth, status: 'suspended', suspendedReason: alert.reason })}
+                          <strong>{alert.name}</strong> —{' '}
+                          {suspensionText(t, {
+                            chain: alert.chain,
+                            depth: alert.depth,
+                            status: 'suspended',
+                            suspendedReason: alert.reason,
+                          })}
                         </>
                       }
                       description={
@@ -108,7 +120,11 @@ export default function InheritancePage() {
                           </div>
                         </>
                       }
-                      action={<Link to={`/access/roles?edit=${encodeURIComponent(alert.roleId)}`}>{t('inheritance.fixButton', { name: alert.name })}</Link>}
+                      action={
+                        <Link to={`/access/roles?edit=${encodeURIComponent(alert.roleId)}`}>
+                          {t('inheritance.fixButton', { name: alert.name })}
+                        </Link>
+                      }
                     />
                   </li>
                 ))}
@@ -128,7 +144,9 @@ export default function InheritancePage() {
                 columns={columns}
                 dataSource={audit.data.roles}
                 pagination={false}
-                onRow={(r) => (r.suspendedReason || r.depth > max || r.cycle ? { style: { background: '#fdecea' } } : {})}
+                onRow={(r) =>
+                  r.suspendedReason || r.depth > max || r.cycle ? { style: { background: '#fdecea' } } : {}
+                }
                 scroll={{ x: 'max-content' }}
               />
             )}

@@ -4,7 +4,17 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { labelOf, useAccessT } from '../../i18n/access/index.ts';
 import { Link } from '../../router/router.tsx';
 import { downloadMatrixXlsx, matrixQuery, type MatrixRole } from './api.ts';
-import { AccessPage, Chain, chainText, describeError, EmptyBlock, ErrorBlock, Loading, ScopeTag, suspensionText } from './shared.tsx';
+import {
+  AccessPage,
+  Chain,
+  chainText,
+  describeError,
+  EmptyBlock,
+  ErrorBlock,
+  Loading,
+  ScopeTag,
+  suspensionText,
+} from './shared.tsx';
 
 /** 权限矩阵: roles × objects × actions, each effective grant with its scope and where it comes from. */
 export default function MatrixPage() {
@@ -25,8 +35,14 @@ export default function MatrixPage() {
   });
 
   const data = matrix.data;
-  const roles = useMemo(() => (data?.roles ?? []).filter((r) => !roleFilter.length || roleFilter.includes(r.id)), [data, roleFilter]);
-  const objects = useMemo(() => (data?.objects ?? []).filter((o) => !objectFilter.length || objectFilter.includes(o)), [data, objectFilter]);
+  const roles = useMemo(
+    () => (data?.roles ?? []).filter((r) => !roleFilter.length || roleFilter.includes(r.id)),
+    [data, roleFilter],
+  );
+  const objects = useMemo(
+    () => (data?.objects ?? []).filter((o) => !objectFilter.length || objectFilter.includes(o)),
+    [data, objectFilter],
+  );
   const actions = data?.actions ?? [];
 
   const rowsOf = (role: MatrixRole) =>
@@ -51,7 +67,12 @@ export default function MatrixPage() {
         <EmptyBlock>{t('matrix.empty')}</EmptyBlock>
       ) : (
         <>
-          <Alert type={data.leastPrivilege ? 'info' : 'warning'} showIcon className="acc-error" message={data.leastPrivilege ? t('matrix.leastPrivilegeOn') : t('matrix.leastPrivilegeOff')} />
+          <Alert
+            type={data.leastPrivilege ? 'info' : 'warning'}
+            showIcon
+            className="acc-error"
+            message={data.leastPrivilege ? t('matrix.leastPrivilegeOn') : t('matrix.leastPrivilegeOff')}
+          />
           <div className="acc-toolbar">
             <div className="acc-toolbar__field">
               <label htmlFor="matrix-roles">{t('matrix.filterRoles')}</label>
@@ -119,16 +140,27 @@ export default function MatrixPage() {
                 const roleHeader = (span: number) => (
                   <th scope="rowgroup" rowSpan={span} className="acc-matrix__role">
                     <Chain names={role.chain} />
-                    {suspended && <span className="acc-suspended-note">{t('chain.suspended', { reason: suspended })}</span>}
-                    {role.status === 'disabled' && !suspended && <span className="acc-suspended-note">{t('chain.disabled')}</span>}
+                    {suspended && (
+                      <span className="acc-suspended-note">{t('chain.suspended', { reason: suspended })}</span>
+                    )}
+                    {role.status === 'disabled' && !suspended && (
+                      <span className="acc-suspended-note">{t('chain.disabled')}</span>
+                    )}
                   </th>
                 );
                 if (suspended || rows.length === 0) {
                   return (
-                    <tbody key={role.id} className={suspended ? 'is-suspended' : undefined} title={role.suspendedReason ?? undefined}>
+                    <tbody
+                      key={role.id}
+                      className={suspended ? 'is-suspended' : undefined}
+                      title={role.suspendedReason ?? undefined}
+                    >
                       <tr>
                         {roleHeader(1)}
-                        <td colSpan={actions.length + 2} className={suspended ? 'acc-matrix__suspended-cell' : 'acc-muted'}>
+                        <td
+                          colSpan={actions.length + 2}
+                          className={suspended ? 'acc-matrix__suspended-cell' : 'acc-muted'}
+                        >
                           {suspended ? t('matrix.suspendedRow') : t('matrix.noRows')}
                         </td>
                       </tr>
@@ -155,10 +187,18 @@ export default function MatrixPage() {
                           }
                           const inherited = cell.source === 'inherited';
                           return (
-                            <td key={action} className={inherited ? 'acc-matrix__cell acc-matrix__cell--inherited' : 'acc-matrix__cell'}>
+                            <td
+                              key={action}
+                              className={
+                                inherited ? 'acc-matrix__cell acc-matrix__cell--inherited' : 'acc-matrix__cell'
+                              }
+                            >
                               <ScopeTag scope={cell.scope} />
                               {inherited && (
-                                <span className="acc-matrix__via" title={t('chain.via', { chain: chainText(t, cell.via) })}>
+                                <span
+                                  className="acc-matrix__via"
+                                  title={t('chain.via', { chain: chainText(t, cell.via) })}
+                                >
                                   ↑ {t('chain.inheritedFrom', { name: cell.via.at(-1) ?? '' })}
                                   <span className="sr-only">. {t('chain.via', { chain: chainText(t, cell.via) })}</span>
                                 </span>
@@ -186,7 +226,13 @@ export default function MatrixPage() {
 
           <section className="acc-card" style={{ marginTop: 16 }} aria-labelledby="matrix-system">
             <h2 id="matrix-system">{t('matrix.systemTitle')}</h2>
-            <div className="acc-matrix-wrap" style={{ maxHeight: 'none' }} tabIndex={0} role="region" aria-label={t('matrix.systemCaption')}>
+            <div
+              className="acc-matrix-wrap"
+              style={{ maxHeight: 'none' }}
+              tabIndex={0}
+              role="region"
+              aria-label={t('matrix.systemCaption')}
+            >
               <table className="acc-matrix">
                 <caption className="sr-only">{t('matrix.systemCaption')}</caption>
                 <thead>

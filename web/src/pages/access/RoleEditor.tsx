@@ -1,5 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, AutoComplete, Button, Checkbox, Drawer, Form, Input, Select, Space, Switch, type InputRef } from 'antd';
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Button,
+  Checkbox,
+  Drawer,
+  Form,
+  Input,
+  Select,
+  Space,
+  Switch,
+  type InputRef,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/client.ts';
 import { labelOf, useAccessT, type AccessT } from '../../i18n/access/index.ts';
@@ -34,7 +47,19 @@ interface HeadValues {
 
 /** Field names offered for field rules (custom fields are typed as custom.<key>). */
 const knownFields: Record<string, string[]> = {
-  customer: ['name', 'shortName', 'creditCode', 'industry', 'level', 'source', 'region', 'mainPhone', 'ownerId', 'status', 'tags'],
+  customer: [
+    'name',
+    'shortName',
+    'creditCode',
+    'industry',
+    'level',
+    'source',
+    'region',
+    'mainPhone',
+    'ownerId',
+    'status',
+    'tags',
+  ],
   contact: ['name', 'title', 'mobile', 'email', 'wecomId'],
   opportunity: ['name', 'amount', 'stage', 'expectedCloseDate', 'ownerId'],
   followup: ['content', 'nextStep', 'nextStepAt'],
@@ -51,7 +76,10 @@ function grantsToState(role: Role | undefined): { grants: GrantState; system: st
       system.push(g.action);
       continue;
     }
-    grants[g.object] = { ...grants[g.object], [g.action]: { scope: g.scope, filterText: g.filter ? JSON.stringify(g.filter) : '' } };
+    grants[g.object] = {
+      ...grants[g.object],
+      [g.action]: { scope: g.scope, filterText: g.filter ? JSON.stringify(g.filter) : '' },
+    };
   }
   return { grants, system };
 }
@@ -59,7 +87,9 @@ function grantsToState(role: Role | undefined): { grants: GrantState; system: st
 function parseFilter(text: string): Record<string, unknown> | null {
   try {
     const value = JSON.parse(text) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length ? (value as Record<string, unknown>) : null;
+    return value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -103,7 +133,11 @@ function inheritanceMessage(t: AccessT, details: Record<string, unknown>, fallba
   const chain = Array.isArray(details.chain) ? (details.chain as unknown[]).map(String) : [];
   if (!chain.length) return fallback;
   if (details.cycle) return t('chain.cycle', { chain: chainText(t, [...chain, chain[0]!]) });
-  return t('chain.tooDeep', { chain: chainText(t, chain), depth: Number(details.depth ?? chain.length - 1), max: MAX_DEPTH });
+  return t('chain.tooDeep', {
+    chain: chainText(t, chain),
+    depth: Number(details.depth ?? chain.length - 1),
+    max: MAX_DEPTH,
+  });
 }
 
 export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[]; onClose: () => void }) {
@@ -120,7 +154,12 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
   const nameInput = useRef<InputRef>(null);
 
   useEffect(() => {
-    form.setFieldsValue({ name: role?.name ?? '', description: role?.description ?? '', parentRoleId: role?.parentRoleId ?? null, enabled: role ? role.status !== 'disabled' : true });
+    form.setFieldsValue({
+      name: role?.name ?? '',
+      description: role?.description ?? '',
+      parentRoleId: role?.parentRoleId ?? null,
+      enabled: role ? role.status !== 'disabled' : true,
+    });
   }, [role, form]);
 
   const name = Form.useWatch('name', form) ?? role?.name ?? '';
@@ -145,7 +184,10 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
       return { ...previous, [object]: row };
     });
   const setFilter = (object: string, action: string, filterText: string) =>
-    setGrants((previous) => ({ ...previous, [object]: { ...previous[object], [action]: { scope: 'custom', filterText } } }));
+    setGrants((previous) => ({
+      ...previous,
+      [object]: { ...previous[object], [action]: { scope: 'custom', filterText } },
+    }));
 
   const badFilters = Object.entries(grants).flatMap(([object, row]) =>
     Object.entries(row)
@@ -162,7 +204,12 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
         parentRoleId: values.parentRoleId ?? null,
         grants: [
           ...Object.entries(grants).flatMap(([object, row]) =>
-            Object.entries(row).map(([action, cell]) => ({ object, action, scope: cell.scope, filter: cell.scope === 'custom' ? parseFilter(cell.filterText) : null })),
+            Object.entries(row).map(([action, cell]) => ({
+              object,
+              action,
+              scope: cell.scope,
+              filter: cell.scope === 'custom' ? parseFilter(cell.filterText) : null,
+            })),
           ),
           ...system.map((action) => ({ object: SYSTEM_OBJECT, action, scope: 'all', filter: null })),
         ],
@@ -190,7 +237,12 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
     },
   });
 
-  const parentOptions = roles.filter((r) => r.id !== role?.id).map((r) => ({ value: r.id, label: r.chain.length > 1 ? t('roles.parentOption', { name: r.name, chain: chainText(t, r.chain) }) : r.name }));
+  const parentOptions = roles
+    .filter((r) => r.id !== role?.id)
+    .map((r) => ({
+      value: r.id,
+      label: r.chain.length > 1 ? t('roles.parentOption', { name: r.name, chain: chainText(t, r.chain) }) : r.name,
+    }));
 
   return (
     <Drawer
@@ -203,7 +255,12 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={save.isPending} disabled={badFilters.length > 0 || badRules}>
+          <Button
+            type="primary"
+            onClick={() => form.submit()}
+            loading={save.isPending}
+            disabled={badFilters.length > 0 || badRules}
+          >
             {save.isPending ? t('common.saving') : t('common.save')}
           </Button>
         </Space>
@@ -212,9 +269,26 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
       {save.isError && (
         <div style={{ marginBottom: 16 }}>
           {isApiError(save.error) && save.error.code === 'ROLE_INHERITANCE_INVALID' ? (
-            <Alert type="error" showIcon role="alert" message={t('roles.inheritanceInvalid')} description={<>{rejectedChain}<div className="acc-muted">{t('errors.serverSays', { message: save.error.message })}</div></>} />
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              message={t('roles.inheritanceInvalid')}
+              description={
+                <>
+                  {rejectedChain}
+                  <div className="acc-muted">{t('errors.serverSays', { message: save.error.message })}</div>
+                </>
+              }
+            />
           ) : isApiError(save.error) && (save.error.code === 'VERSION_CONFLICT' || save.error.status === 409) ? (
-            <Alert type="warning" showIcon role="alert" message={t('roles.versionConflict')} description={t('errors.serverSays', { message: save.error.message })} />
+            <Alert
+              type="warning"
+              showIcon
+              role="alert"
+              message={t('roles.versionConflict')}
+              description={t('errors.serverSays', { message: save.error.message })}
+            />
           ) : (
             <ErrorBlock error={save.error} fallback="saveFailed" />
           )}
@@ -233,7 +307,11 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
         }}
       >
         <div style={{ display: 'grid', gridTemplateColumns: 'minmax(220px, 1fr) minmax(260px, 1.3fr)', gap: '0 16px' }}>
-          <Form.Item name="name" label={t('roles.name')} rules={[{ required: true, whitespace: true, message: t('roles.nameRequired') }, { max: 60 }]}>
+          <Form.Item
+            name="name"
+            label={t('roles.name')}
+            rules={[{ required: true, whitespace: true, message: t('roles.nameRequired') }, { max: 60 }]}
+          >
             <Input maxLength={60} ref={nameInput} />
           </Form.Item>
           <Form.Item
@@ -242,17 +320,30 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
             extra={
               <>
                 {t('roles.parentHint')}
-                <div className={previewBad ? 'acc-chain-preview acc-chain-preview--bad' : 'acc-chain-preview'} aria-live="polite">
+                <div
+                  className={previewBad ? 'acc-chain-preview acc-chain-preview--bad' : 'acc-chain-preview'}
+                  aria-live="polite"
+                >
                   {preview.cycle
                     ? t('roles.previewCycle', { chain: chainText(t, preview.chain) })
                     : previewBad
-                      ? t('roles.previewTooDeep', { chain: chainText(t, preview.chain), depth: preview.depth, max: MAX_DEPTH })
+                      ? t('roles.previewTooDeep', {
+                          chain: chainText(t, preview.chain),
+                          depth: preview.depth,
+                          max: MAX_DEPTH,
+                        })
                       : t('roles.previewChain', { chain: chainText(t, preview.chain), depth: preview.depth })}
                 </div>
               </>
             }
           >
-            <Select allowClear placeholder={t('roles.parentNone')} options={parentOptions} optionFilterProp="label" showSearch />
+            <Select
+              allowClear
+              placeholder={t('roles.parentNone')}
+              options={parentOptions}
+              optionFilterProp="label"
+              showSearch
+            />
           </Form.Item>
         </div>
         <Form.Item name="description" label={t('roles.description')}>
@@ -260,7 +351,11 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
         </Form.Item>
         {role && (
           <Form.Item name="enabled" label={t('roles.status')} valuePropName="checked">
-            <Switch checkedChildren={t('roleStatus.active')} unCheckedChildren={t('roleStatus.disabled')} aria-label={t('roles.enabled')} />
+            <Switch
+              checkedChildren={t('roleStatus.active')}
+              unCheckedChildren={t('roleStatus.disabled')}
+              aria-label={t('roles.enabled')}
+            />
           </Form.Item>
         )}
       </Form>
@@ -290,7 +385,9 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
                     const cell = grants[object]?.[action];
                     const inherited = parentCells[object]?.[action];
                     const passes = inherited && !(leastPrivilege && isNonInheritable(object, action));
-                    const placeholder = passes ? t('roles.inheritedPlaceholder', { scope: labelOf(t, 'scope', inherited.scope) }) : t('common.none');
+                    const placeholder = passes
+                      ? t('roles.inheritedPlaceholder', { scope: labelOf(t, 'scope', inherited.scope) })
+                      : t('common.none');
                     const bad = cell?.scope === 'custom' && !parseFilter(cell.filterText);
                     return (
                       <td key={action}>
@@ -300,7 +397,10 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
                           value={cell?.scope}
                           placeholder={placeholder}
                           title={inherited && !passes ? t('roles.notInheritable') : undefined}
-                          aria-label={t('roles.cellLabel', { object: labelOf(t, 'object', object), action: labelOf(t, 'action', action) })}
+                          aria-label={t('roles.cellLabel', {
+                            object: labelOf(t, 'object', object),
+                            action: labelOf(t, 'action', action),
+                          })}
                           onChange={(value?: string) => setCell(object, action, value)}
                           options={dataScopes.map((s) => ({ value: s, label: labelOf(t, 'scope', s) }))}
                           popupMatchSelectWidth={false}
@@ -335,7 +435,12 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
         <h2 className="acc-section-title" style={{ marginTop: 20 }} id="system-title">
           {t('roles.systemPermissions')}
         </h2>
-        <Checkbox.Group value={system} onChange={(values) => setSystem(values as string[])} aria-labelledby="system-title" style={{ width: '100%' }}>
+        <Checkbox.Group
+          value={system}
+          onChange={(values) => setSystem(values as string[])}
+          aria-labelledby="system-title"
+          style={{ width: '100%' }}
+        >
           <div className="acc-system-perms">
             {systemPermissions.map((p) => (
               <Checkbox key={p} value={p}>
@@ -351,7 +456,8 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
         <p className="acc-muted">{t('roles.fieldRulesHint')}</p>
         {fieldRules.length === 0 && <p className="acc-muted">{t('roles.fieldRuleEmpty')}</p>}
         {fieldRules.map((rule, index) => {
-          const update = (patch: Partial<FieldRule>) => setFieldRules((rules) => rules.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+          const update = (patch: Partial<FieldRule>) =>
+            setFieldRules((rules) => rules.map((r, i) => (i === index ? { ...r, ...patch } : r)));
           const n = index + 1;
           return (
             <div key={index} className="acc-rules__row">
@@ -368,7 +474,11 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
                 placeholder={t('roles.fieldRuleField')}
                 onChange={(field: string) => update({ field })}
                 options={(knownFields[rule.object] ?? []).map((f) => ({ value: f }))}
-                filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase())}
+                filterOption={(input, option) =>
+                  String(option?.value ?? '')
+                    .toLowerCase()
+                    .includes(input.toLowerCase())
+                }
               />
               <Select
                 aria-label={`${t('roles.fieldRuleRule')} ${n}`}
@@ -376,7 +486,10 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
                 onChange={(value: string) => update({ rule: value })}
                 options={fieldRuleKinds.map((k) => ({ value: k, label: labelOf(t, 'fieldRule', k) }))}
               />
-              <Button onClick={() => setFieldRules((rules) => rules.filter((_, i) => i !== index))} aria-label={`${t('common.remove')} ${t('roles.fieldRules')} ${n}`}>
+              <Button
+                onClick={() => setFieldRules((rules) => rules.filter((_, i) => i !== index))}
+                aria-label={`${t('common.remove')} ${t('roles.fieldRules')} ${n}`}
+              >
                 {t('common.remove')}
               </Button>
             </div>
@@ -387,7 +500,10 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
             {t('roles.fieldRuleFieldRequired')}
           </p>
         )}
-        <Button type="dashed" onClick={() => setFieldRules((rules) => [...rules, { object: 'customer', field: '', rule: 'masked' }])}>
+        <Button
+          type="dashed"
+          onClick={() => setFieldRules((rules) => [...rules, { object: 'customer', field: '', rule: 'masked' }])}
+        >
           + {t('roles.fieldRuleAdd')}
         </Button>
       </fieldset>

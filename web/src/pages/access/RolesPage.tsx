@@ -5,7 +5,16 @@ import { useAccessT } from '../../i18n/access/index.ts';
 import { useSearchParams } from '../../router/router.tsx';
 import { accessKeys, deleteRole, MAX_DEPTH, rolesQuery, type Role } from './api.ts';
 import { RoleEditor } from './RoleEditor.tsx';
-import { AccessPage, Chain, describeError, EmptyBlock, ErrorBlock, Loading, RoleStatusTag, suspensionText } from './shared.tsx';
+import {
+  AccessPage,
+  Chain,
+  describeError,
+  EmptyBlock,
+  ErrorBlock,
+  Loading,
+  RoleStatusTag,
+  suspensionText,
+} from './shared.tsx';
 import { UserRolesPanel } from './UserRolesPanel.tsx';
 
 type TabKey = 'roles' | 'users';
@@ -56,7 +65,9 @@ export default function RolesPage() {
 
   const rows = useMemo(() => {
     const q = search.trim().toLowerCase();
-    return (roles.data ?? []).filter((r) => !q || `${r.name} ${r.description ?? ''} ${r.chain.join(' ')}`.toLowerCase().includes(q));
+    return (roles.data ?? []).filter(
+      (r) => !q || `${r.name} ${r.description ?? ''} ${r.chain.join(' ')}`.toLowerCase().includes(q),
+    );
   }, [roles.data, search]);
 
   const columns: TableProps<Role>['columns'] = [
@@ -77,9 +88,20 @@ export default function RolesPage() {
       title: t('roles.depth'),
       align: 'right',
       sorter: (a, b) => a.depth - b.depth,
-      render: (_, r) => (r.depth > MAX_DEPTH ? <span className="acc-loss">{t('chain.depth', { count: r.depth })}</span> : t('chain.depth', { count: r.depth })),
+      render: (_, r) =>
+        r.depth > MAX_DEPTH ? (
+          <span className="acc-loss">{t('chain.depth', { count: r.depth })}</span>
+        ) : (
+          t('chain.depth', { count: r.depth })
+        ),
     },
-    { key: 'holders', title: t('roles.holders'), align: 'right', sorter: (a, b) => a.holders - b.holders, dataIndex: 'holders' },
+    {
+      key: 'holders',
+      title: t('roles.holders'),
+      align: 'right',
+      sorter: (a, b) => a.holders - b.holders,
+      dataIndex: 'holders',
+    },
     {
       key: 'status',
       title: t('roles.status'),
@@ -88,7 +110,11 @@ export default function RolesPage() {
         return (
           <>
             <RoleStatusTag role={r} />
-            {reason && <div className="acc-loss" style={{ fontWeight: 400, fontSize: 12, marginTop: 4 }}>{reason}</div>}
+            {reason && (
+              <div className="acc-loss" style={{ fontWeight: 400, fontSize: 12, marginTop: 4 }}>
+                {reason}
+              </div>
+            )}
           </>
         );
       },
@@ -103,7 +129,13 @@ export default function RolesPage() {
           </Button>
           {!r.isSystem && (
             <Tooltip title={r.holders > 0 ? t('roles.deleteBlocked', { count: r.holders }) : undefined}>
-              <Button size="small" danger disabled={r.holders > 0} onClick={() => confirmDelete(r)} aria-label={`${t('common.delete')} ${r.name}`}>
+              <Button
+                size="small"
+                danger
+                disabled={r.holders > 0}
+                onClick={() => confirmDelete(r)}
+                aria-label={`${t('common.delete')} ${r.name}`}
+              >
                 {t('common.delete')}
               </Button>
             </Tooltip>
@@ -143,7 +175,14 @@ export default function RolesPage() {
             ) : (
               <>
                 <div className="acc-toolbar">
-                  <Input.Search allowClear style={{ maxWidth: 320 }} aria-label={t('roles.search')} placeholder={t('roles.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
+                  <Input.Search
+                    allowClear
+                    style={{ maxWidth: 320 }}
+                    aria-label={t('roles.search')}
+                    placeholder={t('roles.search')}
+                    value={search}
+                    onChange={(e) => setSearch(e.target.value)}
+                  />
                 </div>
                 <Table<Role>
                   rowKey="id"

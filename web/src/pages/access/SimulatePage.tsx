@@ -38,9 +38,13 @@ function toChange(d: Draft): SimulateChange | null {
     case 'removeUserRole':
       return d.userId && d.roleId ? { op: d.op, userId: d.userId, roleId: d.roleId } : null;
     case 'setRoleParent':
-      return d.roleId && d.parentRoleId ? { op: 'setRoleParent', roleId: d.roleId, parentRoleId: d.parentRoleId === NO_PARENT ? null : d.parentRoleId } : null;
+      return d.roleId && d.parentRoleId
+        ? { op: 'setRoleParent', roleId: d.roleId, parentRoleId: d.parentRoleId === NO_PARENT ? null : d.parentRoleId }
+        : null;
     case 'setGrant':
-      return d.roleId && d.object && d.action && d.scope ? { op: 'setGrant', roleId: d.roleId, object: d.object, action: d.action, scope: d.scope } : null;
+      return d.roleId && d.object && d.action && d.scope
+        ? { op: 'setGrant', roleId: d.roleId, object: d.object, action: d.action, scope: d.scope }
+        : null;
   }
 }
 
@@ -49,7 +53,11 @@ function inheritanceText(t: AccessT, error: unknown): string | null {
   const chain = Array.isArray(error.details.chain) ? (error.details.chain as unknown[]).map(String) : [];
   if (!chain.length) return error.message;
   if (error.details.cycle) return t('chain.cycle', { chain: chainText(t, [...chain, chain[0]!]) });
-  return t('chain.tooDeep', { chain: chainText(t, chain), depth: Number(error.details.depth ?? chain.length - 1), max: MAX_DEPTH });
+  return t('chain.tooDeep', {
+    chain: chainText(t, chain),
+    depth: Number(error.details.depth ?? chain.length - 1),
+    max: MAX_DEPTH,
+  });
 }
 
 /** 模拟: build a list of proposed changes, run them as a dry run, show per-user gains and losses. */
@@ -61,7 +69,8 @@ export default function SimulatePage() {
   const [changes, setChanges] = useState<SimulateChange[]>([]);
   const simulate = useMutation({ mutationFn: runSimulation });
 
-  const roleName = (id: string | null) => (id ? (roles.data?.find((r) => r.id === id)?.name ?? id) : t('simulate.parentNone'));
+  const roleName = (id: string | null) =>
+    id ? (roles.data?.find((r) => r.id === id)?.name ?? id) : t('simulate.parentNone');
   const userName = (id: string) => users.data?.find((u) => u.id === id)?.displayName ?? id;
   const describe = (c: SimulateChange) => {
     switch (c.op) {
@@ -82,11 +91,22 @@ export default function SimulatePage() {
 
   const ready = toChange(draft);
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const roleOptions = (roles.data ?? []).map((r) => ({ value: r.id, label: r.chain.length > 1 ? t('roles.parentOption', { name: r.name, chain: chainText(t, r.chain) }) : r.name }));
-  const userOptions = (users.data ?? []).map((u) => ({ value: u.id, label: `${u.displayName}${u.username ? ` (${u.username})` : ''}` }));
+  const roleOptions = (roles.data ?? []).map((r) => ({
+    value: r.id,
+    label: r.chain.length > 1 ? t('roles.parentOption', { name: r.name, chain: chainText(t, r.chain) }) : r.name,
+  }));
+  const userOptions = (users.data ?? []).map((u) => ({
+    value: u.id,
+    label: `${u.displayName}${u.username ? ` (${u.username})` : ''}`,
+  }));
   const actionOptions: Array<{ value: string; label: string }> =
-    draft.object === SYSTEM_OBJECT ? systemPermissions.map((p) => ({ value: p, label: labelOf(t, 'system', p) })) : accessActions.map((a) => ({ value: a, label: labelOf(t, 'action', a) }));
-  const scopeOptions = (draft.object === SYSTEM_OBJECT ? ['all', 'none'] : [...dataScopes, 'none']).map((s) => ({ value: s, label: labelOf(t, 'scope', s) }));
+    draft.object === SYSTEM_OBJECT
+      ? systemPermissions.map((p) => ({ value: p, label: labelOf(t, 'system', p) }))
+      : accessActions.map((a) => ({ value: a, label: labelOf(t, 'action', a) }));
+  const scopeOptions = (draft.object === SYSTEM_OBJECT ? ['all', 'none'] : [...dataScopes, 'none']).map((s) => ({
+    value: s,
+    label: labelOf(t, 'scope', s),
+  }));
 
   const field = (id: string, label: string, control: React.ReactNode) => (
     <div className="acc-toolbar__field" key={id}>
@@ -124,7 +144,11 @@ export default function SimulatePage() {
                       <span className="acc-change-list__n">{i + 1}.</span>
                       {describe(c)}
                     </span>
-                    <Button size="small" onClick={() => setChanges((list) => list.filter((_, j) => j !== i))} aria-label={`${t('common.remove')}: ${describe(c)}`}>
+                    <Button
+                      size="small"
+                      onClick={() => setChanges((list) => list.filter((_, j) => j !== i))}
+                      aria-label={`${t('common.remove')}: ${describe(c)}`}
+                    >
                       {t('common.remove')}
                     </Button>
                   </li>
@@ -143,18 +167,40 @@ export default function SimulatePage() {
               {field(
                 'sim-op',
                 t('simulate.op'),
-                <Select id="sim-op" style={{ minWidth: 200 }} value={draft.op} onChange={(op: Op) => setDraft({ op })} options={ops.map((op) => ({ value: op, label: t(`simulate.ops.${op}`) }))} />,
+                <Select
+                  id="sim-op"
+                  style={{ minWidth: 200 }}
+                  value={draft.op}
+                  onChange={(op: Op) => setDraft({ op })}
+                  options={ops.map((op) => ({ value: op, label: t(`simulate.ops.${op}`) }))}
+                />,
               )}
               {(draft.op === 'addUserRole' || draft.op === 'removeUserRole') &&
                 field(
                   'sim-user',
                   t('simulate.user'),
-                  <Select id="sim-user" showSearch optionFilterProp="label" style={{ minWidth: 200 }} value={draft.userId} onChange={(userId: string) => update({ userId })} options={userOptions} />,
+                  <Select
+                    id="sim-user"
+                    showSearch
+                    optionFilterProp="label"
+                    style={{ minWidth: 200 }}
+                    value={draft.userId}
+                    onChange={(userId: string) => update({ userId })}
+                    options={userOptions}
+                  />,
                 )}
               {field(
                 'sim-role',
                 t('simulate.role'),
-                <Select id="sim-role" showSearch optionFilterProp="label" style={{ minWidth: 220 }} value={draft.roleId} onChange={(roleId: string) => update({ roleId })} options={roleOptions} />,
+                <Select
+                  id="sim-role"
+                  showSearch
+                  optionFilterProp="label"
+                  style={{ minWidth: 220 }}
+                  value={draft.roleId}
+                  onChange={(roleId: string) => update({ roleId })}
+                  options={roleOptions}
+                />,
               )}
               {draft.op === 'setRoleParent' &&
                 field(
@@ -167,7 +213,10 @@ export default function SimulatePage() {
                     style={{ minWidth: 220 }}
                     value={draft.parentRoleId}
                     onChange={(parentRoleId: string) => update({ parentRoleId })}
-                    options={[{ value: NO_PARENT, label: t('simulate.parentNone') }, ...roleOptions.filter((o) => o.value !== draft.roleId)]}
+                    options={[
+                      { value: NO_PARENT, label: t('simulate.parentNone') },
+                      ...roleOptions.filter((o) => o.value !== draft.roleId),
+                    ]}
                   />,
                 )}
               {draft.op === 'setGrant' && (
@@ -180,11 +229,34 @@ export default function SimulatePage() {
                       style={{ minWidth: 140 }}
                       value={draft.object}
                       onChange={(object: string) => update({ object, action: undefined, scope: undefined })}
-                      options={[...accessObjects, SYSTEM_OBJECT].map((o) => ({ value: o, label: labelOf(t, 'object', o) }))}
+                      options={[...accessObjects, SYSTEM_OBJECT].map((o) => ({
+                        value: o,
+                        label: labelOf(t, 'object', o),
+                      }))}
                     />,
                   )}
-                  {field('sim-action', t('simulate.action'), <Select id="sim-action" style={{ minWidth: 140 }} value={draft.action} onChange={(action: string) => update({ action })} options={actionOptions} />)}
-                  {field('sim-scope', t('simulate.scope'), <Select id="sim-scope" style={{ minWidth: 160 }} value={draft.scope} onChange={(scope: string) => update({ scope })} options={scopeOptions} />)}
+                  {field(
+                    'sim-action',
+                    t('simulate.action'),
+                    <Select
+                      id="sim-action"
+                      style={{ minWidth: 140 }}
+                      value={draft.action}
+                      onChange={(action: string) => update({ action })}
+                      options={actionOptions}
+                    />,
+                  )}
+                  {field(
+                    'sim-scope',
+                    t('simulate.scope'),
+                    <Select
+                      id="sim-scope"
+                      style={{ minWidth: 160 }}
+                      value={draft.scope}
+                      onChange={(scope: string) => update({ scope })}
+                      options={scopeOptions}
+                    />,
+                  )}
                 </>
               )}
               <Button htmlType="submit" disabled={!ready} title={ready ? undefined : t('simulate.incomplete')}>
@@ -218,7 +290,9 @@ export default function SimulatePage() {
                 description={
                   <>
                     {inheritance}
-                    <div className="acc-muted">{t('errors.serverSays', { message: (simulate.error as Error).message })}</div>
+                    <div className="acc-muted">
+                      {t('errors.serverSays', { message: (simulate.error as Error).message })}
+                    </div>
                   </>
                 }
               />

@@ -42,13 +42,23 @@ export function SimulationResultView({ result }: { result: SimulateResult }) {
       key: 'gained',
       title: t('simulate.gained'),
       align: 'right',
-      render: (_, e) => (e.gained ? <span className="acc-gain">{t('simulate.gainedCount', { count: e.gained })}</span> : <span className="acc-muted">0</span>),
+      render: (_, e) =>
+        e.gained ? (
+          <span className="acc-gain">{t('simulate.gainedCount', { count: e.gained })}</span>
+        ) : (
+          <span className="acc-muted">0</span>
+        ),
     },
     {
       key: 'lost',
       title: t('simulate.lost'),
       align: 'right',
-      render: (_, e) => (e.lost ? <span className="acc-loss">{t('simulate.lostCount', { count: e.lost })}</span> : <span className="acc-muted">0</span>),
+      render: (_, e) =>
+        e.lost ? (
+          <span className="acc-loss">{t('simulate.lostCount', { count: e.lost })}</span>
+        ) : (
+          <span className="acc-muted">0</span>
+        ),
     },
     {
       key: 'samples',
@@ -87,7 +97,9 @@ export function SimulationResultView({ result }: { result: SimulateResult }) {
           return (
             <section key={user.userId} className="acc-card acc-user-result" aria-labelledby={`sim-${user.userId}`}>
               <div className="acc-user-result__head">
-                <h3 id={`sim-${user.userId}`}>{t('simulate.userTitle', { name: user.displayName, username: user.username })}</h3>
+                <h3 id={`sim-${user.userId}`}>
+                  {t('simulate.userTitle', { name: user.displayName, username: user.username })}
+                </h3>
                 <span>
                   <span className="acc-gain">{t('simulate.gainedCount', { count: gained })}</span>
                   {' / '}
@@ -139,7 +151,13 @@ export function SimulationResultView({ result }: { result: SimulateResult }) {
               {user.effects.length === 0 ? (
                 <p className="acc-muted">{t('simulate.noEffects')}</p>
               ) : (
-                <Table<SimulateEffect> size="small" rowKey={(e) => `${e.object}.${e.action}`} columns={columns} dataSource={user.effects} pagination={false} />
+                <Table<SimulateEffect>
+                  size="small"
+                  rowKey={(e) => `${e.object}.${e.action}`}
+                  columns={columns}
+                  dataSource={user.effects}
+                  pagination={false}
+                />
               )}
             </section>
           );

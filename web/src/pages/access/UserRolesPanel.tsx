@@ -16,7 +16,16 @@ import {
   type SimulateResult,
 } from './api.ts';
 import { SimulationResultView } from './SimulationResult.tsx';
-import { Chain, describeError, EmptyBlock, ErrorBlock, Loading, RoleStatusTag, useDate, useDateTime } from './shared.tsx';
+import {
+  Chain,
+  describeError,
+  EmptyBlock,
+  ErrorBlock,
+  Loading,
+  RoleStatusTag,
+  useDate,
+  useDateTime,
+} from './shared.tsx';
 
 /** Pick a user, tick their roles, preview the effect (simulate), save; end a new hire's sandbox. */
 export function UserRolesPanel() {
@@ -38,7 +47,8 @@ export function UserRolesPanel() {
     );
 
   if (users.isPending) return <Loading rows={3} />;
-  if (users.isError) return <ErrorBlock error={users.error} onRetry={() => void users.refetch()} retrying={users.isFetching} />;
+  if (users.isError)
+    return <ErrorBlock error={users.error} onRetry={() => void users.refetch()} retrying={users.isFetching} />;
   if (users.data.length === 0) return <EmptyBlock>{t('userRoles.usersEmpty')}</EmptyBlock>;
   const user = users.data.find((u) => u.id === userId);
 
@@ -65,7 +75,11 @@ export function UserRolesPanel() {
         </div>
         {user?.hireDate && <span className="acc-muted">{t('userRoles.hireDate', { date: date(user.hireDate) })}</span>}
       </div>
-      {!user ? <EmptyBlock>{t('userRoles.pickUserFirst')}</EmptyBlock> : <UserRolesEditor key={user.id} userId={user.id} userName={user.displayName} />}
+      {!user ? (
+        <EmptyBlock>{t('userRoles.pickUserFirst')}</EmptyBlock>
+      ) : (
+        <UserRolesEditor key={user.id} userId={user.id} userName={user.displayName} />
+      )}
     </div>
   );
 }
@@ -89,7 +103,9 @@ function UserRolesEditor({ userId, userName }: { userId: string; userName: strin
     const after = new Set(selected);
     return [
       ...[...after].filter((id) => !before.has(id)).map((roleId) => ({ op: 'addUserRole' as const, userId, roleId })),
-      ...[...before].filter((id) => !after.has(id)).map((roleId) => ({ op: 'removeUserRole' as const, userId, roleId })),
+      ...[...before]
+        .filter((id) => !after.has(id))
+        .map((roleId) => ({ op: 'removeUserRole' as const, userId, roleId })),
     ];
   }, [held.data, selected, userId]);
 
@@ -107,14 +123,24 @@ function UserRolesEditor({ userId, userName }: { userId: string; userName: strin
   });
 
   if (roles.isPending || held.isPending || selected === null) {
-    if (roles.isError) return <ErrorBlock error={roles.error} onRetry={() => void roles.refetch()} retrying={roles.isFetching} />;
-    if (held.isError) return <ErrorBlock error={held.error} onRetry={() => void held.refetch()} retrying={held.isFetching} />;
+    if (roles.isError)
+      return <ErrorBlock error={roles.error} onRetry={() => void roles.refetch()} retrying={roles.isFetching} />;
+    if (held.isError)
+      return <ErrorBlock error={held.error} onRetry={() => void held.refetch()} retrying={held.isFetching} />;
     return <Loading rows={4} />;
   }
-  if (roles.isError) return <ErrorBlock error={roles.error} onRetry={() => void roles.refetch()} retrying={roles.isFetching} />;
+  if (roles.isError)
+    return <ErrorBlock error={roles.error} onRetry={() => void roles.refetch()} retrying={roles.isFetching} />;
 
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'minmax(320px, 1fr) minmax(280px, 420px)', gap: 16, alignItems: 'start' }}>
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'minmax(320px, 1fr) minmax(280px, 420px)',
+        gap: 16,
+        alignItems: 'start',
+      }}
+    >
       <section className="acc-card" aria-labelledby="user-roles-title">
         <h2 id="user-roles-title">{t('userRoles.roles')}</h2>
         <Checkbox.Group

@@ -5,9 +5,22 @@
 import { queryOptions } from '@tanstack/react-query';
 import { API_BASE, ApiError, api, handleStatus, request, tokenStore, toApiError } from '../../api/client.ts';
 
-import type { accessActions, accessObjects, dataScopes, fieldRuleKinds, systemPermissions } from '../../../../common/access-vocabulary.ts';
+import type {
+  accessActions,
+  accessObjects,
+  dataScopes,
+  fieldRuleKinds,
+  systemPermissions,
+} from '../../../../common/access-vocabulary.ts';
 
-export { accessObjects, accessActions, systemPermissions, dataScopes, fieldRuleKinds, SYSTEM_OBJECT } from '../../../../common/access-vocabulary.ts';
+export {
+  accessObjects,
+  accessActions,
+  systemPermissions,
+  dataScopes,
+  fieldRuleKinds,
+  SYSTEM_OBJECT,
+} from '../../../../common/access-vocabulary.ts';
 export const MAX_DEPTH = 2;
 
 export type AccessObject = (typeof accessObjects)[number];
@@ -17,7 +30,8 @@ export type DataScope = (typeof dataScopes)[number];
 export type FieldRuleKind = (typeof fieldRuleKinds)[number];
 
 /** Same rule as the server: these never pass down an inheritance chain while least privilege is on. */
-export const isNonInheritable = (object: string, action: string) => action === 'delete' || action === 'export' || (object === 'attachment' && action !== 'read');
+export const isNonInheritable = (object: string, action: string) =>
+  action === 'delete' || action === 'export' || (object === 'attachment' && action !== 'read');
 
 export interface Grant {
   object: string;
@@ -189,7 +203,12 @@ export interface AccessSettings {
 }
 
 /** The server's defaults for settings a tenant has never saved. */
-export const settingDefaults: AccessSettings = { leastPrivilege: true, sandboxDays: 7, followupEditWindowHours: 72, recycleRetentionDays: 30 };
+export const settingDefaults: AccessSettings = {
+  leastPrivilege: true,
+  sandboxDays: 7,
+  followupEditWindowHours: 72,
+  recycleRetentionDays: 30,
+};
 
 export interface TenantInfo {
   id: string;
@@ -215,7 +234,8 @@ export const accessKeys = {
   audit: ['access', 'inheritance-audit'] as const,
   users: ['access', 'users'] as const,
   userRoles: (userId: string) => ['access', 'user-roles', userId] as const,
-  explain: (userId: string, recordType: string, recordId: string) => ['access', 'explain', userId, recordType, recordId] as const,
+  explain: (userId: string, recordType: string, recordId: string) =>
+    ['access', 'explain', userId, recordType, recordId] as const,
   approvals: ['access', 'approvals'] as const,
   tenant: ['tenant'] as const,
 };
@@ -232,14 +252,19 @@ export const matrixQuery = queryOptions({
 
 export const auditQuery = queryOptions({
   queryKey: accessKeys.audit,
-  queryFn: ({ signal }) => api.get<Data<InheritanceAudit>>('/access/inheritance-audit', undefined, signal).then((r) => r.data),
+  queryFn: ({ signal }) =>
+    api.get<Data<InheritanceAudit>>('/access/inheritance-audit', undefined, signal).then((r) => r.data),
 });
 
 export const usersQuery = queryOptions({
   queryKey: accessKeys.users,
   queryFn: ({ signal }) =>
     api
-      .get<PageOf<UserLite>>('/users', { limit: 200, sort: 'username', fields: ['username', 'displayName', 'isActive', 'hireDate'] }, signal)
+      .get<PageOf<UserLite>>(
+        '/users',
+        { limit: 200, sort: 'username', fields: ['username', 'displayName', 'isActive', 'hireDate'] },
+        signal,
+      )
       .then((r) => r.data.filter((u) => !u.masked)),
   staleTime: 60_000,
 });
@@ -247,13 +272,17 @@ export const usersQuery = queryOptions({
 export const userRolesQuery = (userId: string) =>
   queryOptions({
     queryKey: accessKeys.userRoles(userId),
-    queryFn: ({ signal }) => api.get<Data<Array<{ id: string; name: string }>>>(`/users/${encodeURIComponent(userId)}/roles`, undefined, signal).then((r) => r.data),
+    queryFn: ({ signal }) =>
+      api
+        .get<Data<Array<{ id: string; name: string }>>>(`/users/${encodeURIComponent(userId)}/roles`, undefined, signal)
+        .then((r) => r.data),
   });
 
 export const explainQuery = (userId: string, recordType: string, recordId: string) =>
   queryOptions({
     queryKey: accessKeys.explain(userId, recordType, recordId),
-    queryFn: ({ signal }) => api.get<Data<Explanation>>('/access/explain', { userId, recordType, recordId }, signal).then((r) => r.data),
+    queryFn: ({ signal }) =>
+      api.get<Data<Explanation>>('/access/explain', { userId, recordType, recordId }, signal).then((r) => r.data),
     staleTime: 0,
   });
 
@@ -272,7 +301,13 @@ export interface ApprovalFilters {
 export function fetchApprovals(filters: ApprovalFilters, cursor: string | null, signal?: AbortSignal) {
   return api.get<PageOf<Approval>>(
     '/approvals',
-    { status: filters.status, kind: filters.kind, mine: filters.mine ? 'true' : undefined, limit: 50, cursor: cursor ?? undefined },
+    {
+      status: filters.status,
+      kind: filters.kind,
+      mine: filters.mine ? 'true' : undefined,
+      limit: 50,
+      cursor: cursor ?? undefined,
+    },
     signal,
   );
 }
@@ -280,17 +315,31 @@ export function fetchApprovals(filters: ApprovalFilters, cursor: string | null, 
 // ---------- mutations ----------
 
 export const createRole = (body: RoleInput) => api.post<Data<Role>>('/roles', body).then((r) => r.data);
-export const updateRole = (id: string, body: RoleInput) => api.patch<Data<Role>>(`/roles/${encodeURIComponent(id)}`, body).then((r) => r.data);
-export const deleteRole = (id: string) => request<Data<Role>>(`/roles/${encodeURIComponent(id)}`, { method: 'DELETE' }).then((r) => r.data);
+export const updateRole = (id: string, body: RoleInput) =>
+  api.patch<Data<Role>>(`/roles/${encodeURIComponent(id)}`, body).then((r) => r.data);
+export const deleteRole = (id: string) =>
+  request<Data<Role>>(`/roles/${encodeURIComponent(id)}`, { method: 'DELETE' }).then((r) => r.data);
 export const setUserRoles = (userId: string, roleIds: string[]) =>
-  request<Data<Array<{ id: string; name: string }>>>(`/users/${encodeURIComponent(userId)}/roles`, { method: 'PUT', body: { roleIds } }).then((r) => r.data);
+  request<Data<Array<{ id: string; name: string }>>>(`/users/${encodeURIComponent(userId)}/roles`, {
+    method: 'PUT',
+    body: { roleIds },
+  }).then((r) => r.data);
 export const endSandbox = (userId: string) =>
-  api.post<Data<{ id: string; sandboxEndedAt: string }>>(`/users/${encodeURIComponent(userId)}/end-sandbox`).then((r) => r.data);
-export const runSimulation = (changes: SimulateChange[]) => api.post<Data<SimulateResult>>('/access/simulate', { changes }).then((r) => r.data);
-export const approve = (id: string, reason?: string) => api.post<Data<Approval>>(`/approvals/${encodeURIComponent(id)}/approve`, reason ? { reason } : {}).then((r) => r.data);
-export const reject = (id: string, reason: string) => api.post<Data<Approval>>(`/approvals/${encodeURIComponent(id)}/reject`, { reason }).then((r) => r.data);
-export const cancelApproval = (id: string) => api.post<Data<Approval>>(`/approvals/${encodeURIComponent(id)}/cancel`, {}).then((r) => r.data);
-export const saveSettings = (settings: Partial<AccessSettings>) => api.patch<Data<TenantInfo>>('/tenant/settings', settings).then((r) => r.data);
+  api
+    .post<Data<{ id: string; sandboxEndedAt: string }>>(`/users/${encodeURIComponent(userId)}/end-sandbox`)
+    .then((r) => r.data);
+export const runSimulation = (changes: SimulateChange[]) =>
+  api.post<Data<SimulateResult>>('/access/simulate', { changes }).then((r) => r.data);
+export const approve = (id: string, reason?: string) =>
+  api
+    .post<Data<Approval>>(`/approvals/${encodeURIComponent(id)}/approve`, reason ? { reason } : {})
+    .then((r) => r.data);
+export const reject = (id: string, reason: string) =>
+  api.post<Data<Approval>>(`/approvals/${encodeURIComponent(id)}/reject`, { reason }).then((r) => r.data);
+export const cancelApproval = (id: string) =>
+  api.post<Data<Approval>>(`/approvals/${encodeURIComponent(id)}/cancel`, {}).then((r) => r.data);
+export const saveSettings = (settings: Partial<AccessSettings>) =>
+  api.patch<Data<TenantInfo>>('/tenant/settings', settings).then((r) => r.data);
 
 // ---------- files ----------
 
@@ -322,14 +371,21 @@ function saveBlob(blob: Blob, fileName: string) {
 }
 
 /** A request whose successful answer is a file (with the bearer token, so not a plain link). */
-async function fetchFile(path: string, init: { method?: string; body?: unknown; accept?: string } = {}): Promise<Response> {
+async function fetchFile(
+  path: string,
+  init: { method?: string; body?: unknown; accept?: string } = {},
+): Promise<Response> {
   const token = tokenStore.get();
   const headers: Record<string, string> = { Accept: init.accept ?? '*/*' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(`${API_BASE}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    response = await fetch(`${API_BASE}${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
   } catch (cause) {
     throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause));
   }
@@ -364,7 +420,10 @@ export interface ExportRequest {
 }
 
 /** 200: the file, saved at once. 202: a pending approval (phone numbers included). */
-export async function requestCustomerExport(body: ExportRequest, fallbackName: string): Promise<{ kind: 'file'; fileName: string } | { kind: 'approval'; approval: Approval }> {
+export async function requestCustomerExport(
+  body: ExportRequest,
+  fallbackName: string,
+): Promise<{ kind: 'file'; fileName: string } | { kind: 'approval'; approval: Approval }> {
   const response = await fetchFile('/customers/export', { method: 'POST', body });
   if (response.status === 202) {
     const { data } = (await response.json()) as Data<Approval>;

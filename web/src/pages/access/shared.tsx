@@ -8,7 +8,12 @@ import './access.css';
 
 /** A localized headline for an error, the server's own message and its code. */
 export function describeError(t: AccessT, error: unknown, fallback: 'loadFailed' | 'saveFailed' = 'loadFailed') {
-  if (!isApiError(error)) return { headline: t(`errors.${fallback}`), detail: error instanceof Error ? error.message : undefined, code: undefined };
+  if (!isApiError(error))
+    return {
+      headline: t(`errors.${fallback}`),
+      detail: error instanceof Error ? error.message : undefined,
+      code: undefined,
+    };
   let headline: string;
   if (error.code === 'NETWORK') headline = t('errors.network');
   else if (error.status === 403) headline = t('errors.forbidden');
@@ -18,11 +23,25 @@ export function describeError(t: AccessT, error: unknown, fallback: 'loadFailed'
   else if (error.status === 400 && error.code === 'VALIDATION_FAILED') headline = t('errors.validation');
   else if (error.status >= 500) headline = t('errors.server');
   else headline = t(`errors.${fallback}`);
-  return { headline, detail: error.status > 0 ? error.message : undefined, code: error.status > 0 ? error.code : undefined };
+  return {
+    headline,
+    detail: error.status > 0 ? error.message : undefined,
+    code: error.status > 0 ? error.code : undefined,
+  };
 }
 
 /** Error block: localized headline, the server's message, its code and a retry button. */
-export function ErrorBlock({ error, onRetry, retrying, fallback = 'loadFailed' }: { error: unknown; onRetry?: () => void; retrying?: boolean; fallback?: 'loadFailed' | 'saveFailed' }) {
+export function ErrorBlock({
+  error,
+  onRetry,
+  retrying,
+  fallback = 'loadFailed',
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  retrying?: boolean;
+  fallback?: 'loadFailed' | 'saveFailed';
+}) {
   const { t } = useAccessT();
   const { headline, detail, code } = describeError(t, error, fallback);
   const fields = isApiError(error) ? error.fields : [];
@@ -60,7 +79,19 @@ export function ErrorBlock({ error, onRetry, retrying, fallback = 'loadFailed' }
 }
 
 /** Page frame: title (also the document title), intro text, actions on the right. */
-export function AccessPage({ title, intro, actions, children, wide = true }: { title: string; intro?: ReactNode; actions?: ReactNode; children: ReactNode; wide?: boolean }) {
+export function AccessPage({
+  title,
+  intro,
+  actions,
+  children,
+  wide = true,
+}: {
+  title: string;
+  intro?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   useDocumentTitle(title);
   return (
     <div className={wide ? 'page page--wide acc-page' : 'page page--form acc-page'}>
@@ -138,7 +169,9 @@ export function Chain({ names, emphasiseFirst = true }: { names: readonly string
             </span>
           )}
           {i > 0 && <span className="sr-only">{t('common.chainSeparator')}</span>}
-          <span className={i === 0 && emphasiseFirst ? 'acc-chain__name acc-chain__name--first' : 'acc-chain__name'}>{name}</span>
+          <span className={i === 0 && emphasiseFirst ? 'acc-chain__name acc-chain__name--first' : 'acc-chain__name'}>
+            {name}
+          </span>
         </span>
       ))}
     </span>
@@ -146,7 +179,10 @@ export function Chain({ names, emphasiseFirst = true }: { names: readonly string
 }
 
 /** Why a role grants nothing right now, in the current language (the server's text is English). */
-export function suspensionText(t: AccessT, role: { chain: string[]; status: string; suspendedReason: string | null; depth?: number; cycle?: boolean }): string | null {
+export function suspensionText(
+  t: AccessT,
+  role: { chain: string[]; status: string; suspendedReason: string | null; depth?: number; cycle?: boolean },
+): string | null {
   if (!role.suspendedReason && role.status !== 'suspended') return null;
   const reason = role.suspendedReason ?? '';
   const depth = role.depth ?? role.chain.length - 1;

@@ -48,16 +48,33 @@ function FieldTable({ objectType, onEdit }: { objectType: CustomFieldObject; onE
   const columns: TableProps<CustomField>['columns'] = [
     { key: 'label', title: t('admin.customFields.label'), dataIndex: 'label' },
     { key: 'key', title: t('admin.customFields.key'), dataIndex: 'key', render: (v: string) => <code>{v}</code> },
-    { key: 'type', title: t('admin.customFields.type'), render: (_, f) => t(`admin.customFields.types.${f.type}` as MessageKey) },
-    { key: 'options', title: t('admin.customFields.options'), render: (_, f) => (f.options?.length ? f.options.map((o) => <Tag key={o}>{o}</Tag>) : t('common.none')) },
-    { key: 'required', title: t('admin.customFields.required'), render: (_, f) => (f.required ? t('common.yes') : t('common.no')) },
+    {
+      key: 'type',
+      title: t('admin.customFields.type'),
+      render: (_, f) => t(`admin.customFields.types.${f.type}` as MessageKey),
+    },
+    {
+      key: 'options',
+      title: t('admin.customFields.options'),
+      render: (_, f) => (f.options?.length ? f.options.map((o) => <Tag key={o}>{o}</Tag>) : t('common.none')),
+    },
+    {
+      key: 'required',
+      title: t('admin.customFields.required'),
+      render: (_, f) => (f.required ? t('common.yes') : t('common.no')),
+    },
     { key: 'sortOrder', title: t('admin.departments.sortOrder'), dataIndex: 'sortOrder' },
     {
       key: 'actions',
       title: t('common.actions'),
       render: (_, f) => (
         <span className="row-actions">
-          <button type="button" className="btn btn--small" onClick={() => onEdit(f.id)} aria-label={`${t('common.edit')} ${f.label}`}>
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() => onEdit(f.id)}
+            aria-label={`${t('common.edit')} ${f.label}`}
+          >
             {t('common.edit')}
           </button>
           <DeleteButton resource="custom-fields" id={f.id} name={f.label} />
@@ -65,7 +82,8 @@ function FieldTable({ objectType, onEdit }: { objectType: CustomFieldObject; onE
       ),
     },
   ];
-  if (fields.isError) return <ErrorState error={fields.error} onRetry={() => void fields.refetch()} retrying={fields.isFetching} />;
+  if (fields.isError)
+    return <ErrorState error={fields.error} onRetry={() => void fields.refetch()} retrying={fields.isFetching} />;
   return (
     <Table<CustomField>
       rowKey="id"
@@ -79,7 +97,15 @@ function FieldTable({ objectType, onEdit }: { objectType: CustomFieldObject; onE
   );
 }
 
-function CustomFieldEditor({ id, objectType, onClose }: { id?: string; objectType: CustomFieldObject; onClose: () => void }) {
+function CustomFieldEditor({
+  id,
+  objectType,
+  onClose,
+}: {
+  id?: string;
+  objectType: CustomFieldObject;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form) as string | undefined;
@@ -88,7 +114,11 @@ function CustomFieldEditor({ id, objectType, onClose }: { id?: string; objectTyp
     { name: 'key', label: t('admin.customFields.key') },
     { name: 'label', label: t('admin.customFields.label') },
     { name: 'type', label: t('admin.customFields.type') },
-    { name: 'options', label: t('admin.customFields.options'), display: (v) => (Array.isArray(v) ? v.join('、') : String(v)) },
+    {
+      name: 'options',
+      label: t('admin.customFields.options'),
+      display: (v) => (Array.isArray(v) ? v.join('、') : String(v)),
+    },
     { name: 'required', label: t('admin.customFields.required') },
     { name: 'sortOrder', label: t('admin.departments.sortOrder') },
   ];
@@ -118,7 +148,15 @@ function CustomFieldEditor({ id, objectType, onClose }: { id?: string; objectTyp
     },
     [id],
   );
-  const state = useRecordForm<CustomField>({ resource: 'custom-fields', id, form, fields, fromRecord, toBody, onSaved: onClose });
+  const state = useRecordForm<CustomField>({
+    resource: 'custom-fields',
+    id,
+    form,
+    fields,
+    fromRecord,
+    toBody,
+    onSaved: onClose,
+  });
   return (
     <RecordModal
       title={id ? t('admin.customFields.edit') : t('admin.customFields.new')}
@@ -129,9 +167,18 @@ function CustomFieldEditor({ id, objectType, onClose }: { id?: string; objectTyp
       initialValues={{ objectType, type: 'text', required: false, sortOrder: 0, options: [] }}
     >
       <Form.Item name="objectType" label={t('admin.customFields.object')}>
-        <Select disabled={Boolean(id)} options={customFieldObjects.map((value) => ({ value, label: t(`admin.customFields.objects.${value}`) }))} />
+        <Select
+          disabled={Boolean(id)}
+          options={customFieldObjects.map((value) => ({ value, label: t(`admin.customFields.objects.${value}`) }))}
+        />
       </Form.Item>
-      <Form.Item name="label" label={t('admin.customFields.label')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('admin.customFields.label') }) }]}>
+      <Form.Item
+        name="label"
+        label={t('admin.customFields.label')}
+        rules={[
+          { required: true, whitespace: true, message: t('form.required', { label: t('admin.customFields.label') }) },
+        ]}
+      >
         <Input maxLength={100} />
       </Form.Item>
       <Form.Item
@@ -146,7 +193,10 @@ function CustomFieldEditor({ id, objectType, onClose }: { id?: string; objectTyp
         <Input disabled={Boolean(id)} maxLength={40} spellCheck={false} autoCapitalize="none" />
       </Form.Item>
       <Form.Item name="type" label={t('admin.customFields.type')}>
-        <Select disabled={Boolean(id)} options={customFieldTypes.map((value) => ({ value, label: t(`admin.customFields.types.${value}`) }))} />
+        <Select
+          disabled={Boolean(id)}
+          options={customFieldTypes.map((value) => ({ value, label: t(`admin.customFields.types.${value}`) }))}
+        />
       </Form.Item>
       {withOptions.has(type ?? '') && (
         <Form.Item

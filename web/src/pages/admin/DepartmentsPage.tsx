@@ -35,7 +35,11 @@ export default function DepartmentsPage() {
       {departments.isPending ? (
         <Skeleton rows={6} />
       ) : departments.isError ? (
-        <ErrorState error={departments.error} onRetry={() => void departments.refetch()} retrying={departments.isFetching} />
+        <ErrorState
+          error={departments.error}
+          onRetry={() => void departments.refetch()}
+          retrying={departments.isFetching}
+        />
       ) : !tree.length ? (
         <EmptyState title={t('admin.departments.empty')} />
       ) : (
@@ -55,15 +59,29 @@ export default function DepartmentsPage() {
                 <h2 className="section-title">{current.name}</h2>
                 <FieldList
                   items={[
-                    { label: t('admin.departments.parent'), value: departments.data.find((d) => d.id === current.parentId)?.name },
+                    {
+                      label: t('admin.departments.parent'),
+                      value: departments.data.find((d) => d.id === current.parentId)?.name,
+                    },
                     { label: t('admin.departments.sortOrder'), value: String(current.sortOrder) },
-                    { label: t('admin.departments.members'), value: members.map((u) => u.displayName).join('、'), wide: true },
+                    {
+                      label: t('admin.departments.members'),
+                      value: members.map((u) => u.displayName).join('、'),
+                      wide: true,
+                    },
                   ]}
                 />
                 <div className="record-card__actions">
-                  <Button onClick={() => setEditing({ parentId: current.id })}>+ {t('admin.departments.newChild')}</Button>
+                  <Button onClick={() => setEditing({ parentId: current.id })}>
+                    + {t('admin.departments.newChild')}
+                  </Button>
                   <Button onClick={() => setEditing({ id: current.id })}>{t('common.edit')}</Button>
-                  <DeleteButton resource="departments" id={current.id} name={current.name} onDeleted={() => setSelected(null)} />
+                  <DeleteButton
+                    resource="departments"
+                    id={current.id}
+                    name={current.name}
+                    onDeleted={() => setSelected(null)}
+                  />
                 </div>
               </>
             ) : (
@@ -73,13 +91,28 @@ export default function DepartmentsPage() {
         </div>
       )}
       {editing && (
-        <DepartmentEditor id={editing.id} parentId={editing.parentId ?? null} departments={departments.data ?? []} onClose={() => setEditing(null)} />
+        <DepartmentEditor
+          id={editing.id}
+          parentId={editing.parentId ?? null}
+          departments={departments.data ?? []}
+          onClose={() => setEditing(null)}
+        />
       )}
     </div>
   );
 }
 
-function DepartmentEditor({ id, parentId, departments, onClose }: { id?: string; parentId: string | null; departments: Department[]; onClose: () => void }) {
+function DepartmentEditor({
+  id,
+  parentId,
+  departments,
+  onClose,
+}: {
+  id?: string;
+  parentId: string | null;
+  departments: Department[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   // A department cannot move under itself or its own children.
@@ -89,15 +122,34 @@ function DepartmentEditor({ id, parentId, departments, onClose }: { id?: string;
   }, [departments, id]);
   const fields: FieldSpec[] = [
     { name: 'name', label: t('admin.departments.name') },
-    { name: 'parentId', label: t('admin.departments.parent'), display: (v) => departments.find((d) => d.id === v)?.name ?? String(v) },
+    {
+      name: 'parentId',
+      label: t('admin.departments.parent'),
+      display: (v) => departments.find((d) => d.id === v)?.name ?? String(v),
+    },
     { name: 'sortOrder', label: t('admin.departments.sortOrder') },
   ];
-  const fromRecord = useCallback((d: Department): Values => ({ name: d.name, parentId: d.parentId, sortOrder: d.sortOrder }), []);
-  const toBody = useCallback(
-    (v: Values): Values => ({ name: typeof v.name === 'string' ? v.name.trim() : v.name, parentId: v.parentId ?? null, sortOrder: v.sortOrder ?? 0 }),
+  const fromRecord = useCallback(
+    (d: Department): Values => ({ name: d.name, parentId: d.parentId, sortOrder: d.sortOrder }),
     [],
   );
-  const state = useRecordForm<Department>({ resource: 'departments', id, form, fields, fromRecord, toBody, onSaved: onClose });
+  const toBody = useCallback(
+    (v: Values): Values => ({
+      name: typeof v.name === 'string' ? v.name.trim() : v.name,
+      parentId: v.parentId ?? null,
+      sortOrder: v.sortOrder ?? 0,
+    }),
+    [],
+  );
+  const state = useRecordForm<Department>({
+    resource: 'departments',
+    id,
+    form,
+    fields,
+    fromRecord,
+    toBody,
+    onSaved: onClose,
+  });
   return (
     <RecordModal
       title={id ? t('admin.departments.edit') : t('admin.departments.new')}
@@ -107,11 +159,23 @@ function DepartmentEditor({ id, parentId, departments, onClose }: { id?: string;
       form={form}
       initialValues={{ parentId, sortOrder: 0 }}
     >
-      <Form.Item name="name" label={t('admin.departments.name')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('admin.departments.name') }) }]}>
+      <Form.Item
+        name="name"
+        label={t('admin.departments.name')}
+        rules={[
+          { required: true, whitespace: true, message: t('form.required', { label: t('admin.departments.name') }) },
+        ]}
+      >
         <Input maxLength={100} />
       </Form.Item>
       <Form.Item name="parentId" label={t('admin.departments.parent')}>
-        <TreeSelect allowClear treeDefaultExpandAll treeData={tree} fieldNames={{ label: 'title', value: 'key' }} placeholder={t('admin.departments.noParent')} />
+        <TreeSelect
+          allowClear
+          treeDefaultExpandAll
+          treeData={tree}
+          fieldNames={{ label: 'title', value: 'key' }}
+          placeholder={t('admin.departments.noParent')}
+        />
       </Form.Item>
       <Form.Item name="sortOrder" label={t('admin.departments.sortOrder')}>
         <InputNumber min={0} max={9999} />

@@ -21,7 +21,10 @@ export default function SettingsPage() {
   const tenant = useQuery(tenantQuery);
   const defs = useQuery(customFieldsQuery('customer'));
   const view = useCustomerFieldView(defs.data);
-  const fieldOptions = [...CUSTOMER_FIELDS, ...(defs.data ?? []).map((d) => `custom.${d.key}`)].map((value) => ({ value, label: view.label(value) }));
+  const fieldOptions = [...CUSTOMER_FIELDS, ...(defs.data ?? []).map((d) => `custom.${d.key}`)].map((value) => ({
+    value,
+    label: view.label(value),
+  }));
 
   useEffect(() => {
     if (tenant.data) form.setFieldsValue(tenant.data.settings as never);
@@ -35,7 +38,8 @@ export default function SettingsPage() {
       showToast(t('form.saved'));
     },
     onError: (error) => {
-      if (isApiError(error)) form.setFields(error.fields.map((f) => ({ name: f.path as keyof TenantSettings, errors: [f.message] })));
+      if (isApiError(error))
+        form.setFields(error.fields.map((f) => ({ name: f.path as keyof TenantSettings, errors: [f.message] })));
     },
   });
 
@@ -52,9 +56,20 @@ export default function SettingsPage() {
           layout="vertical"
           className="record-form m-card"
           disabled={save.isPending}
-          onFinish={(values) => save.mutate(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null)))}
+          onFinish={(values) =>
+            save.mutate(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null)))
+          }
         >
-          {save.isError && <Alert type="error" showIcon role="alert" className="form-banner" message={errorHeadline(t, save.error)} description={errorDetail(save.error)} />}
+          {save.isError && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              className="form-banner"
+              message={errorHeadline(t, save.error)}
+              description={errorDetail(save.error)}
+            />
+          )}
           <Form.Item
             name="liteFields"
             label={t('admin.settings.liteFields')}
@@ -72,7 +87,12 @@ export default function SettingsPage() {
           <Form.Item name="followupEditWindowHours" label={t('admin.settings.editWindow')}>
             <InputNumber min={1} max={8760} addonAfter={t('admin.settings.hours')} />
           </Form.Item>
-          <Form.Item name="leastPrivilege" label={t('admin.settings.leastPrivilege')} valuePropName="checked" extra={t('admin.settings.leastPrivilegeHint')}>
+          <Form.Item
+            name="leastPrivilege"
+            label={t('admin.settings.leastPrivilege')}
+            valuePropName="checked"
+            extra={t('admin.settings.leastPrivilegeHint')}
+          >
             <Switch />
           </Form.Item>
           <div className="form-actions">

@@ -16,7 +16,8 @@ import { departmentsQuery, departmentTree } from './departments.ts';
 
 export const usersQuery = {
   queryKey: ['users', 'admin'] as const,
-  queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Page<UserRecord>>('/users', { limit: 200, sort: 'username' }, signal).then((p) => p.data),
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    api.get<Page<UserRecord>>('/users', { limit: 200, sort: 'username' }, signal).then((p) => p.data),
 };
 
 /** Admin: the company's users, their department, manager and role. */
@@ -31,30 +32,66 @@ export default function UsersPage() {
   const [editing, setEditing] = useState<{ id?: string } | null>(null);
   const deptNames = useMemo(() => new Map((departments.data ?? []).map((d) => [d.id, d.name])), [departments.data]);
   // Sandboxed viewers get other users masked ({id, masked, displayName: 'X***'}): listed, not editable.
-  const rows = (users.data ?? []).filter((u) => !search || `${u.displayName} ${u.username} ${u.email ?? ''}`.toLowerCase().includes(search.toLowerCase()));
+  const rows = (users.data ?? []).filter(
+    (u) => !search || `${u.displayName} ${u.username} ${u.email ?? ''}`.toLowerCase().includes(search.toLowerCase()),
+  );
 
   const columns: TableProps<UserRecord>['columns'] = [
-    { key: 'displayName', title: t('admin.users.displayName'), dataIndex: 'displayName', render: (v: string, u) => (u.isService ? <>{v} <Tag>{t('admin.users.service')}</Tag></> : v) },
+    {
+      key: 'displayName',
+      title: t('admin.users.displayName'),
+      dataIndex: 'displayName',
+      render: (v: string, u) =>
+        u.isService ? (
+          <>
+            {v} <Tag>{t('admin.users.service')}</Tag>
+          </>
+        ) : (
+          v
+        ),
+    },
     { key: 'username', title: t('user.username'), dataIndex: 'username' },
-    { key: 'department', title: t('admin.users.department'), render: (_, u) => (u.departmentId ? deptNames.get(u.departmentId) : null) ?? t('common.none') },
-    { key: 'role', title: t('user.role'), render: (_, u) => u.role && <Tag tone={u.role === 'admin' ? 'primary' : 'grey'}>{label('role', u.role)}</Tag> },
+    {
+      key: 'department',
+      title: t('admin.users.department'),
+      render: (_, u) => (u.departmentId ? deptNames.get(u.departmentId) : null) ?? t('common.none'),
+    },
+    {
+      key: 'role',
+      title: t('user.role'),
+      render: (_, u) => u.role && <Tag tone={u.role === 'admin' ? 'primary' : 'grey'}>{label('role', u.role)}</Tag>,
+    },
     {
       key: 'active',
       title: t('admin.users.active'),
-      render: (_, u) => (u.isActive === undefined ? null : u.isActive ? <Tag tone="green">{t('admin.users.activeYes')}</Tag> : <Tag>{t('admin.users.activeNo')}</Tag>),
+      render: (_, u) =>
+        u.isActive === undefined ? null : u.isActive ? (
+          <Tag tone="green">{t('admin.users.activeYes')}</Tag>
+        ) : (
+          <Tag>{t('admin.users.activeNo')}</Tag>
+        ),
     },
-    { key: 'lastLoginAt', title: t('admin.users.lastLogin'), render: (_, u) => format.dateTime(u.lastLoginAt) ?? t('common.none') },
+    {
+      key: 'lastLoginAt',
+      title: t('admin.users.lastLogin'),
+      render: (_, u) => format.dateTime(u.lastLoginAt) ?? t('common.none'),
+    },
     {
       key: 'actions',
       title: t('common.actions'),
       render: (_, u) =>
         u.username === undefined ? null : (
-        <span className="row-actions">
-          <button type="button" className="btn btn--small" onClick={() => setEditing({ id: u.id })} aria-label={`${t('common.edit')} ${u.displayName}`}>
-            {t('common.edit')}
-          </button>
-          <DeleteButton resource="users" id={u.id} name={u.displayName} />
-        </span>
+          <span className="row-actions">
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() => setEditing({ id: u.id })}
+              aria-label={`${t('common.edit')} ${u.displayName}`}
+            >
+              {t('common.edit')}
+            </button>
+            <DeleteButton resource="users" id={u.id} name={u.displayName} />
+          </span>
         ),
     },
   ];
@@ -81,14 +118,38 @@ export default function UsersPage() {
       {users.isError ? (
         <ErrorState error={users.error} onRetry={() => void users.refetch()} retrying={users.isFetching} />
       ) : (
-        <Table<UserRecord> rowKey="id" columns={columns} dataSource={rows} loading={users.isPending} pagination={{ pageSize: 50, hideOnSinglePage: true }} scroll={{ x: 'max-content' }} />
+        <Table<UserRecord>
+          rowKey="id"
+          columns={columns}
+          dataSource={rows}
+          loading={users.isPending}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          scroll={{ x: 'max-content' }}
+        />
       )}
-      {editing && <UserEditor id={editing.id} departments={departments.data ?? []} users={users.data ?? []} onClose={() => setEditing(null)} />}
+      {editing && (
+        <UserEditor
+          id={editing.id}
+          departments={departments.data ?? []}
+          users={users.data ?? []}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </div>
   );
 }
 
-function UserEditor({ id, departments, users, onClose }: { id?: string; departments: Department[]; users: UserRecord[]; onClose: () => void }) {
+function UserEditor({
+  id,
+  departments,
+  users,
+  onClose,
+}: {
+  id?: string;
+  departments: Department[];
+  users: UserRecord[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const label = useEnumLabel();
   const [form] = Form.useForm<Values>();
@@ -137,14 +198,39 @@ function UserEditor({ id, departments, users, onClose }: { id?: string; departme
     }),
     [id],
   );
-  const state = useRecordForm<UserRecord>({ resource: 'users', id, form, fields, fromRecord, toBody, onSaved: onClose });
+  const state = useRecordForm<UserRecord>({
+    resource: 'users',
+    id,
+    form,
+    fields,
+    fromRecord,
+    toBody,
+    onSaved: onClose,
+  });
   return (
-    <RecordModal title={id ? t('admin.users.edit') : t('admin.users.new')} open onClose={onClose} state={state} form={form} initialValues={{ role: 'member', isActive: true }}>
+    <RecordModal
+      title={id ? t('admin.users.edit') : t('admin.users.new')}
+      open
+      onClose={onClose}
+      state={state}
+      form={form}
+      initialValues={{ role: 'member', isActive: true }}
+    >
       <div className="form-grid">
-        <Form.Item name="displayName" label={t('admin.users.displayName')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('admin.users.displayName') }) }]}>
+        <Form.Item
+          name="displayName"
+          label={t('admin.users.displayName')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required', { label: t('admin.users.displayName') }) },
+          ]}
+        >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="username" label={t('user.username')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('user.username') }) }]}>
+        <Form.Item
+          name="username"
+          label={t('user.username')}
+          rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('user.username') }) }]}
+        >
           <Input maxLength={60} autoComplete="off" autoCapitalize="none" spellCheck={false} />
         </Form.Item>
         {!id && (
@@ -159,7 +245,12 @@ function UserEditor({ id, departments, users, onClose }: { id?: string; departme
           <TreeSelect allowClear treeDefaultExpandAll treeData={tree} fieldNames={{ label: 'title', value: 'key' }} />
         </Form.Item>
         <Form.Item name="managerId" label={t('admin.users.manager')}>
-          <Select allowClear showSearch optionFilterProp="label" options={users.filter((u) => u.id !== id).map((u) => ({ value: u.id, label: u.displayName }))} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            options={users.filter((u) => u.id !== id).map((u) => ({ value: u.id, label: u.displayName }))}
+          />
         </Form.Item>
         <Form.Item name="employeeNo" label={t('admin.users.employeeNo')}>
           <Input maxLength={40} />

@@ -16,7 +16,9 @@ export interface DepartmentNode {
 
 /** parentId links → a tree ordered by sortOrder then name; orphans (parent deleted) become roots. */
 export function departmentTree(departments: readonly Department[]): DepartmentNode[] {
-  const nodes = new Map(departments.map((d) => [d.id, { key: d.id, title: d.name, department: d, children: [] as DepartmentNode[] }]));
+  const nodes = new Map(
+    departments.map((d) => [d.id, { key: d.id, title: d.name, department: d, children: [] as DepartmentNode[] }]),
+  );
   const roots: DepartmentNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.department.parentId ? nodes.get(node.department.parentId) : undefined;

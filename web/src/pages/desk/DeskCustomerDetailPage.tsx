@@ -61,7 +61,10 @@ export default function DeskCustomerDetailPage() {
   }
 
   const c = customer.data;
-  const fields = [...CUSTOMER_FIELDS.filter((f) => !HEADER_SKIP.has(f)), ...(defs.data ?? []).map((d) => `custom.${d.key}`)];
+  const fields = [
+    ...CUSTOMER_FIELDS.filter((f) => !HEADER_SKIP.has(f)),
+    ...(defs.data ?? []).map((d) => `custom.${d.key}`),
+  ];
   return (
     <div className="page">
       <BackLink to="/customers">{t('detail.backToList')}</BackLink>
@@ -86,7 +89,13 @@ export default function DeskCustomerDetailPage() {
               {t('common.edit')}
             </Link>
             <ExplainButton recordType="customer" recordId={id} />
-            <DeleteButton resource="customers" id={id} name={c.name} className="btn btn--danger-text" onDeleted={() => navigate('/customers', { replace: true })} />
+            <DeleteButton
+              resource="customers"
+              id={id}
+              name={c.name}
+              className="btn btn--danger-text"
+              onDeleted={() => navigate('/customers', { replace: true })}
+            />
           </div>
         </div>
         <FieldList

@@ -23,7 +23,10 @@ export default function DeskCustomerListPage() {
   const view = useCustomerFieldView(defs.data);
   const [visible, setVisible] = useState(storedColumns);
   const columns = useMemo(() => allColumns(view, defs.data ?? []), [view, defs.data]);
-  const shown = useMemo(() => visible.map((key) => columns.find((c) => c.key === key)).filter((c) => c !== undefined), [visible, columns]);
+  const shown = useMemo(
+    () => visible.map((key) => columns.find((c) => c.key === key)).filter((c) => c !== undefined),
+    [visible, columns],
+  );
   const controller = useCustomerListParams(fieldsFor(shown));
   const list = useInfiniteQuery({ ...customerListQuery(controller.query), placeholderData: keepPreviousData });
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.data) ?? [], [list.data]);
@@ -34,7 +37,8 @@ export default function DeskCustomerListPage() {
 
   let body;
   if (list.isPending) body = <Skeleton rows={8} />;
-  else if (list.isError && !list.data) body = <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
+  else if (list.isError && !list.data)
+    body = <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
   else if (!rows.length && !list.isPlaceholderData)
     body = (
       <EmptyState title={controller.hasFilters ? t('list.emptyFiltered') : t('list.empty')}>
@@ -52,7 +56,9 @@ export default function DeskCustomerListPage() {
   else
     body = (
       <>
-        {list.isRefetchError && <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} compact />}
+        {list.isRefetchError && (
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} compact />
+        )}
         <CustomerTable
           rows={rows}
           columns={shown}

@@ -3,7 +3,17 @@ import { Form, Input, Switch } from 'antd';
 import type { Contact } from '../../api/types.ts';
 import { useTranslation } from '../../i18n/index.ts';
 import { navigate, useParams } from '../../router/router.tsx';
-import { CustomFieldItems, customFromForm, customToForm, FormPage, trimOrNull, useCustomFieldDefs, useRecordForm, type FieldSpec, type Values } from './formKit.tsx';
+import {
+  CustomFieldItems,
+  customFromForm,
+  customToForm,
+  FormPage,
+  trimOrNull,
+  useCustomFieldDefs,
+  useRecordForm,
+  type FieldSpec,
+  type Values,
+} from './formKit.tsx';
 
 export default function ContactFormPage() {
   const { t } = useTranslation();
@@ -70,7 +80,13 @@ export default function ContactFormPage() {
       onCancel={() => navigate(back)}
     >
       <div className="form-grid">
-        <Form.Item name="name" label={t('contact.fields.name')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('contact.fields.name') }) }]}>
+        <Form.Item
+          name="name"
+          label={t('contact.fields.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required', { label: t('contact.fields.name') }) },
+          ]}
+        >
           <Input maxLength={100} autoComplete="name" />
         </Form.Item>
         <Form.Item name="title" label={t('contact.fields.title')}>

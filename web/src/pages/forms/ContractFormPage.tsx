@@ -10,7 +10,16 @@ import { useFormat } from '../../format/format.ts';
 import { useEnumLabel } from '../../i18n/hooks.ts';
 import { useTranslation } from '../../i18n/index.ts';
 import { navigate, useParams } from '../../router/router.tsx';
-import { DECIMAL, emptyToNull, FormPage, MoneyFormItem, trimOrNull, useRecordForm, type FieldSpec, type Values } from './formKit.tsx';
+import {
+  DECIMAL,
+  emptyToNull,
+  FormPage,
+  MoneyFormItem,
+  trimOrNull,
+  useRecordForm,
+  type FieldSpec,
+  type Values,
+} from './formKit.tsx';
 import { addMonths, fromCents, percentToRate, rateToPercent, splitEvenly, toCents } from './money.ts';
 
 interface PlanRow {
@@ -28,13 +37,20 @@ export default function ContractFormPage() {
   const ownerNames = useUserNames();
   const me = useMe();
   const opportunities = useInfiniteQuery(customerRelationQuery(customerId, 'opportunities'));
-  const opportunityOptions = (opportunities.data?.pages.flatMap((p) => p.data) ?? []).map((o) => ({ value: o.id, label: o.name }));
+  const opportunityOptions = (opportunities.data?.pages.flatMap((p) => p.data) ?? []).map((o) => ({
+    value: o.id,
+    label: o.name,
+  }));
   const back = `/customers/${encodeURIComponent(customerId)}?tab=contracts`;
 
   const fields: FieldSpec[] = [
     { name: 'number', label: t('contract.fields.number') },
     { name: 'title', label: t('contract.fields.title') },
-    { name: 'status', label: t('contract.fields.status'), display: (v) => enumLabel('contractStatus', String(v)) ?? String(v) },
+    {
+      name: 'status',
+      label: t('contract.fields.status'),
+      display: (v) => enumLabel('contractStatus', String(v)) ?? String(v),
+    },
     { name: 'currency', label: t('form.currency') },
     { name: 'amountInclTax', label: t('contract.fields.amount') },
     { name: 'taxRate', label: t('contract.fields.taxRate'), display: (v) => `${String(v)}%` },
@@ -42,11 +58,16 @@ export default function ContractFormPage() {
     { name: 'startDate', label: t('contract.fields.startDate') },
     { name: 'endDate', label: t('contract.fields.endDate') },
     { name: 'ownerId', label: t('contract.fields.owner'), display: (v) => ownerNames.get(String(v)) ?? String(v) },
-    { name: 'opportunityId', label: t('followup.fields.opportunity'), display: (v) => opportunityOptions.find((o) => o.value === v)?.label ?? String(v) },
+    {
+      name: 'opportunityId',
+      label: t('followup.fields.opportunity'),
+      display: (v) => opportunityOptions.find((o) => o.value === v)?.label ?? String(v),
+    },
     {
       name: 'installments',
       label: t('contract.installments'),
-      display: (v) => (Array.isArray(v) ? (v as PlanRow[]).map((r) => `${r.dueDate ?? '?'} ${r.amount ?? '?'}`).join('；') : ''),
+      display: (v) =>
+        Array.isArray(v) ? (v as PlanRow[]).map((r) => `${r.dueDate ?? '?'} ${r.amount ?? '?'}`).join('；') : '',
     },
   ];
   const fromRecord = useCallback(
@@ -79,7 +100,10 @@ export default function ContractFormPage() {
       endDate: emptyToNull(v.endDate),
       ownerId: v.ownerId ?? null,
       opportunityId: emptyToNull(v.opportunityId),
-      installments: ((v.installments ?? []) as PlanRow[]).map((row) => ({ dueDate: row.dueDate, amount: String(row.amount ?? '').trim() })),
+      installments: ((v.installments ?? []) as PlanRow[]).map((row) => ({
+        dueDate: row.dueDate,
+        amount: String(row.amount ?? '').trim(),
+      })),
     }),
     [],
   );
@@ -109,7 +133,10 @@ export default function ContractFormPage() {
       void form.validateFields(['amountInclTax']);
       return;
     }
-    const start = (form.getFieldValue('startDate') as string) || (form.getFieldValue('signedDate') as string) || new Date().toISOString().slice(0, 10);
+    const start =
+      (form.getFieldValue('startDate') as string) ||
+      (form.getFieldValue('signedDate') as string) ||
+      new Date().toISOString().slice(0, 10);
     const amounts = splitEvenly(target, parts);
     form.setFieldValue(
       'installments',
@@ -128,14 +155,24 @@ export default function ContractFormPage() {
       onCancel={() => navigate(back)}
     >
       <div className="form-grid">
-        <Form.Item name="number" label={t('contract.fields.number')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('contract.fields.number') }) }]}>
+        <Form.Item
+          name="number"
+          label={t('contract.fields.number')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required', { label: t('contract.fields.number') }) },
+          ]}
+        >
           <Input maxLength={60} spellCheck={false} />
         </Form.Item>
         <Form.Item name="title" label={t('contract.fields.title')}>
           <Input maxLength={200} />
         </Form.Item>
         <MoneyFormItem name="amountInclTax" label={t('contract.fields.amount')} />
-        <Form.Item name="taxRate" label={t('contract.fields.taxRatePercent')} rules={[{ pattern: /^\d{1,2}(\.\d{1,2})?$/, message: t('form.percent') }]}>
+        <Form.Item
+          name="taxRate"
+          label={t('contract.fields.taxRatePercent')}
+          rules={[{ pattern: /^\d{1,2}(\.\d{1,2})?$/, message: t('form.percent') }]}
+        >
           <Input inputMode="decimal" suffix="%" />
         </Form.Item>
         <Form.Item name="status" label={t('contract.fields.status')}>
@@ -173,7 +210,8 @@ export default function ContractFormPage() {
               validator: async (_, rows: PlanRow[] | undefined) => {
                 if (!rows?.length || target === null) return;
                 const sum = rows.reduce((s, r) => s + (toCents(r?.amount) ?? 0n), 0n);
-                if (sum !== target) throw new Error(t('contract.planMismatch', { sum: fromCents(sum), total: fromCents(target) }));
+                if (sum !== target)
+                  throw new Error(t('contract.planMismatch', { sum: fromCents(sum), total: fromCents(target) }));
               },
             },
           ]}
@@ -204,7 +242,12 @@ export default function ContractFormPage() {
                       >
                         <Input inputMode="decimal" suffix={currency} />
                       </Form.Item>
-                      <Button onClick={() => remove(row.name)} aria-label={t('contract.removeInstallment', { n: index + 1 })} danger type="text">
+                      <Button
+                        onClick={() => remove(row.name)}
+                        aria-label={t('contract.removeInstallment', { n: index + 1 })}
+                        danger
+                        type="text"
+                      >
                         {t('common.remove')}
                       </Button>
                     </li>
@@ -214,8 +257,14 @@ export default function ContractFormPage() {
               <div className="plan__footer">
                 <Button onClick={() => add({ dueDate: '', amount: '' })}>+ {t('contract.addInstallment')}</Button>
                 {rows.length > 0 && (
-                  <span className={target !== null && planTotal !== target ? 'plan__total is-off' : 'plan__total'} aria-live="polite">
-                    {t('contract.planTotal', { sum: format.money(fromCents(planTotal), currency), total: format.money(amount || '0', currency) })}
+                  <span
+                    className={target !== null && planTotal !== target ? 'plan__total is-off' : 'plan__total'}
+                    aria-live="polite"
+                  >
+                    {t('contract.planTotal', {
+                      sum: format.money(fromCents(planTotal), currency),
+                      total: format.money(amount || '0', currency),
+                    })}
                   </span>
                 )}
               </div>

@@ -34,12 +34,20 @@ export default function CustomerFormPage() {
     { name: 'name', label: t('customer.fields.name') },
     { name: 'shortName', label: t('customer.fields.shortName') },
     { name: 'level', label: t('customer.fields.level'), display: (v) => enumLabel('level', String(v)) ?? String(v) },
-    { name: 'status', label: t('customer.fields.status'), display: (v) => enumLabel('customerStatus', String(v)) ?? String(v) },
+    {
+      name: 'status',
+      label: t('customer.fields.status'),
+      display: (v) => enumLabel('customerStatus', String(v)) ?? String(v),
+    },
     { name: 'ownerId', label: t('customer.fields.owner'), display: (v) => ownerNames.get(String(v)) ?? String(v) },
     { name: 'mainPhone', label: t('customer.fields.mainPhone') },
     { name: 'industry', label: t('customer.fields.industry') },
     { name: 'region', label: t('customer.fields.region') },
-    { name: 'source', label: t('customer.fields.source'), display: (v) => enumLabel('customerSource', String(v)) ?? String(v) },
+    {
+      name: 'source',
+      label: t('customer.fields.source'),
+      display: (v) => enumLabel('customerSource', String(v)) ?? String(v),
+    },
     { name: 'creditCode', label: t('customer.fields.creditCode') },
     { name: 'tags', label: t('customer.fields.tags'), display: (v) => (Array.isArray(v) ? v.join('、') : String(v)) },
     { name: 'custom', label: t('form.customFields') },
@@ -95,7 +103,8 @@ export default function CustomerFormPage() {
 
   // A new customer belongs to whoever creates it unless they pick someone else.
   useEffect(() => {
-    if (!id && me.data && !form.isFieldTouched('ownerId') && !form.getFieldValue('ownerId')) form.setFieldValue('ownerId', me.data.id);
+    if (!id && me.data && !form.isFieldTouched('ownerId') && !form.getFieldValue('ownerId'))
+      form.setFieldValue('ownerId', me.data.id);
   }, [id, me.data, form]);
 
   const back = id ? `/customers/${encodeURIComponent(id)}` : '/customers';
@@ -110,7 +119,14 @@ export default function CustomerFormPage() {
       onCancel={() => navigate(back)}
     >
       <div className="form-grid">
-        <Form.Item name="name" label={t('customer.fields.name')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('customer.fields.name') }) }]} className="span-2">
+        <Form.Item
+          name="name"
+          label={t('customer.fields.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required', { label: t('customer.fields.name') }) },
+          ]}
+          className="span-2"
+        >
           <Input maxLength={200} autoComplete="organization" />
         </Form.Item>
         <Form.Item name="shortName" label={t('customer.fields.shortName')}>
@@ -129,7 +145,10 @@ export default function CustomerFormPage() {
           <Select allowClear showSearch optionFilterProp="label" options={owners} />
         </Form.Item>
         <Form.Item name="source" label={t('customer.fields.source')}>
-          <Select allowClear options={customerSources.map((value) => ({ value, label: enumLabel('customerSource', value) }))} />
+          <Select
+            allowClear
+            options={customerSources.map((value) => ({ value, label: enumLabel('customerSource', value) }))}
+          />
         </Form.Item>
         <Form.Item name="industry" label={t('customer.fields.industry')}>
           <Input maxLength={100} />
@@ -141,7 +160,13 @@ export default function CustomerFormPage() {
           <Input maxLength={18} autoCapitalize="characters" spellCheck={false} />
         </Form.Item>
         <Form.Item name="tags" label={t('customer.fields.tags')}>
-          <Select mode="tags" tokenSeparators={[',', '，']} open={false} suffixIcon={null} placeholder={t('form.tagsPlaceholder')} />
+          <Select
+            mode="tags"
+            tokenSeparators={[',', '，']}
+            open={false}
+            suffixIcon={null}
+            placeholder={t('form.tagsPlaceholder')}
+          />
         </Form.Item>
       </div>
       <CustomFieldItems defs={defList} />

@@ -7,7 +7,16 @@ import type { Followup } from '../../api/types.ts';
 import { useEnumLabel } from '../../i18n/hooks.ts';
 import { useTranslation } from '../../i18n/index.ts';
 import { navigate, useParams } from '../../router/router.tsx';
-import { emptyToNull, FormPage, fromLocalInput, toLocalInput, trimOrNull, useRecordForm, type FieldSpec, type Values } from './formKit.tsx';
+import {
+  emptyToNull,
+  FormPage,
+  fromLocalInput,
+  toLocalInput,
+  trimOrNull,
+  useRecordForm,
+  type FieldSpec,
+  type Values,
+} from './formKit.tsx';
 
 export default function FollowupFormPage() {
   const { t } = useTranslation();
@@ -15,17 +24,32 @@ export default function FollowupFormPage() {
   const { id: customerId = '', rid } = useParams<{ id: string; rid: string }>();
   const [form] = Form.useForm<Values>();
   const opportunities = useInfiniteQuery(customerRelationQuery(customerId, 'opportunities'));
-  const opportunityOptions = (opportunities.data?.pages.flatMap((p) => p.data) ?? []).map((o) => ({ value: o.id, label: o.name }));
+  const opportunityOptions = (opportunities.data?.pages.flatMap((p) => p.data) ?? []).map((o) => ({
+    value: o.id,
+    label: o.name,
+  }));
   const back = `/customers/${encodeURIComponent(customerId)}?tab=followups`;
 
   const fields: FieldSpec[] = [
-    { name: 'kind', label: t('followup.fields.kind'), display: (v) => enumLabel('followupKind', String(v)) ?? String(v) },
-    { name: 'status', label: t('followup.fields.status'), display: (v) => enumLabel('followupStatus', String(v)) ?? String(v) },
+    {
+      name: 'kind',
+      label: t('followup.fields.kind'),
+      display: (v) => enumLabel('followupKind', String(v)) ?? String(v),
+    },
+    {
+      name: 'status',
+      label: t('followup.fields.status'),
+      display: (v) => enumLabel('followupStatus', String(v)) ?? String(v),
+    },
     { name: 'occurredAt', label: t('followup.fields.occurredAt') },
     { name: 'content', label: t('followup.fields.content') },
     { name: 'nextStep', label: t('followup.fields.nextStep') },
     { name: 'nextStepAt', label: t('followup.fields.nextStepAt') },
-    { name: 'opportunityId', label: t('followup.fields.opportunity'), display: (v) => opportunityOptions.find((o) => o.value === v)?.label ?? String(v) },
+    {
+      name: 'opportunityId',
+      label: t('followup.fields.opportunity'),
+      display: (v) => opportunityOptions.find((o) => o.value === v)?.label ?? String(v),
+    },
   ];
   const fromRecord = useCallback(
     (f: Followup): Values => ({
@@ -73,11 +97,18 @@ export default function FollowupFormPage() {
       onCancel={() => navigate(back)}
     >
       <div className="form-grid">
-        <Form.Item name="kind" label={t('followup.fields.kind')} rules={[{ required: true, message: t('form.required', { label: t('followup.fields.kind') }) }]}>
+        <Form.Item
+          name="kind"
+          label={t('followup.fields.kind')}
+          rules={[{ required: true, message: t('form.required', { label: t('followup.fields.kind') }) }]}
+        >
           <Select options={followupKinds.map((value) => ({ value, label: enumLabel('followupKind', value) }))} />
         </Form.Item>
         <Form.Item name="status" label={t('followup.fields.status')}>
-          <Select allowClear options={followupStatuses.map((value) => ({ value, label: enumLabel('followupStatus', value) }))} />
+          <Select
+            allowClear
+            options={followupStatuses.map((value) => ({ value, label: enumLabel('followupStatus', value) }))}
+          />
         </Form.Item>
         <Form.Item name="occurredAt" label={t('followup.fields.occurredAt')}>
           <Input type="datetime-local" />
@@ -89,7 +120,9 @@ export default function FollowupFormPage() {
           name="content"
           label={t('followup.fields.content')}
           className="span-2"
-          rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('followup.fields.content') }) }]}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required', { label: t('followup.fields.content') }) },
+          ]}
         >
           <Input.TextArea rows={4} maxLength={10000} showCount />
         </Form.Item>

@@ -39,7 +39,11 @@ export default function OpportunityFormPage() {
     { name: 'amount', label: t('opportunity.fields.amount') },
     { name: 'currency', label: t('form.currency') },
     { name: 'stage', label: t('opportunity.fields.stage'), display: (v) => enumLabel('stage', String(v)) ?? String(v) },
-    { name: 'expectedCloseDate', label: t('opportunity.fields.expectedCloseDate'), display: (v) => format.date(String(v)) ?? '' },
+    {
+      name: 'expectedCloseDate',
+      label: t('opportunity.fields.expectedCloseDate'),
+      display: (v) => format.date(String(v)) ?? '',
+    },
     { name: 'ownerId', label: t('opportunity.fields.owner'), display: (v) => ownerNames.get(String(v)) ?? String(v) },
     { name: 'custom', label: t('form.customFields') },
   ];
@@ -94,7 +98,14 @@ export default function OpportunityFormPage() {
       onCancel={() => navigate(back)}
     >
       <div className="form-grid">
-        <Form.Item name="name" label={t('opportunity.fields.name')} className="span-2" rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('opportunity.fields.name') }) }]}>
+        <Form.Item
+          name="name"
+          label={t('opportunity.fields.name')}
+          className="span-2"
+          rules={[
+            { required: true, whitespace: true, message: t('form.required', { label: t('opportunity.fields.name') }) },
+          ]}
+        >
           <Input maxLength={200} />
         </Form.Item>
         <MoneyFormItem name="amount" label={t('opportunity.fields.amount')} />

@@ -6,7 +6,15 @@ import type { Contract, Payment } from '../../api/types.ts';
 import { useFormat } from '../../format/format.ts';
 import { useTranslation } from '../../i18n/index.ts';
 import { navigate, useParams } from '../../router/router.tsx';
-import { emptyToNull, FormPage, MoneyFormItem, trimOrNull, useRecordForm, type FieldSpec, type Values } from './formKit.tsx';
+import {
+  emptyToNull,
+  FormPage,
+  MoneyFormItem,
+  trimOrNull,
+  useRecordForm,
+  type FieldSpec,
+  type Values,
+} from './formKit.tsx';
 
 /** Records money received against a contract, optionally against one installment. */
 export default function PaymentFormPage() {
@@ -69,7 +77,9 @@ export default function PaymentFormPage() {
     if (contract.data && !form.isFieldTouched('currency')) form.setFieldValue('currency', contract.data.currency);
   }, [contract.data, form]);
 
-  const title = contract.data ? `${t('payment.add')} · ${contract.data.title ?? contract.data.number}` : t('payment.add');
+  const title = contract.data
+    ? `${t('payment.add')} · ${contract.data.title ?? contract.data.number}`
+    : t('payment.add');
   return (
     <FormPage
       title={title}
@@ -82,7 +92,11 @@ export default function PaymentFormPage() {
     >
       <div className="form-grid">
         <MoneyFormItem name="amount" label={t('payment.fields.amount')} />
-        <Form.Item name="receivedDate" label={t('payment.fields.receivedDate')} rules={[{ required: true, message: t('form.required', { label: t('payment.fields.receivedDate') }) }]}>
+        <Form.Item
+          name="receivedDate"
+          label={t('payment.fields.receivedDate')}
+          rules={[{ required: true, message: t('form.required', { label: t('payment.fields.receivedDate') }) }]}
+        >
           <Input type="date" />
         </Form.Item>
         <Form.Item name="installmentId" label={t('payment.fields.installment')}>

@@ -36,7 +36,8 @@ export function toLocalInput(iso: string | null | undefined): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
-export const fromLocalInput = (value: unknown) => (typeof value === 'string' && value ? new Date(value).toISOString() : null);
+export const fromLocalInput = (value: unknown) =>
+  typeof value === 'string' && value ? new Date(value).toISOString() : null;
 
 /** Decimal strings only; money never passes through a float. */
 export const DECIMAL = /^-?\d{1,16}(\.\d{1,4})?$/;
@@ -61,7 +62,11 @@ export function MoneyFormItem({ name, label }: { name: string; label: string }) 
           <Input inputMode="decimal" aria-label={label} />
         </Form.Item>
         <Form.Item name="currency" noStyle>
-          <Select className="currency-select" aria-label={t('form.currency')} options={currencies.map((c) => ({ value: c, label: c }))} />
+          <Select
+            className="currency-select"
+            aria-label={t('form.currency')}
+            options={currencies.map((c) => ({ value: c, label: c }))}
+          />
         </Form.Item>
       </Space.Compact>
     </Form.Item>
@@ -110,7 +115,10 @@ export function useCustomFieldDefs(objectType: CustomFieldObject) {
 /** Stored custom values → form values (money as {amount, currency}). */
 export function customToForm(defs: readonly CustomField[], custom: Values | undefined): Values {
   const out: Values = {};
-  for (const def of defs) out[def.key] = custom?.[def.key] ?? (def.type === 'multiSelect' ? [] : def.type === 'money' ? { amount: '', currency: 'CNY' } : null);
+  for (const def of defs)
+    out[def.key] =
+      custom?.[def.key] ??
+      (def.type === 'multiSelect' ? [] : def.type === 'money' ? { amount: '', currency: 'CNY' } : null);
   return out;
 }
 
@@ -178,14 +186,23 @@ export function CustomFieldItems({ defs }: { defs: readonly CustomField[] }) {
                     <Input inputMode="decimal" aria-label={`${def.label} ${t('form.amount')}`} />
                   </Form.Item>
                   <Form.Item name={[...name, 'currency']} noStyle>
-                    <Select className="currency-select" aria-label={`${def.label} ${t('form.currency')}`} options={currencies.map((c) => ({ value: c, label: c }))} />
+                    <Select
+                      className="currency-select"
+                      aria-label={`${def.label} ${t('form.currency')}`}
+                      options={currencies.map((c) => ({ value: c, label: c }))}
+                    />
                   </Form.Item>
                 </Space.Compact>
               </Form.Item>
             );
           case 'email':
             return (
-              <Form.Item key={def.key} name={name} label={def.label} rules={[...rules, { type: 'email', message: t('form.email') }]}>
+              <Form.Item
+                key={def.key}
+                name={name}
+                label={def.label}
+                rules={[...rules, { type: 'email', message: t('form.email') }]}
+              >
                 <Input type="email" inputMode="email" />
               </Form.Item>
             );
@@ -279,11 +296,18 @@ export function useRecordForm<T extends RecordBase>(options: UseRecordFormOption
     onError: (error) => {
       if (!isApiError(error)) return setBanner(error);
       if (error.code === 'VERSION_CONFLICT' && error.details.current) {
-        return setConflict({ server: error.details.current as T, original: base.current ? fromRecord(base.current) : {} });
+        return setConflict({
+          server: error.details.current as T,
+          original: base.current ? fromRecord(base.current) : {},
+        });
       }
       if (error.code === 'DUPLICATE_RECORD') {
         const details = error.details as { existingId?: string; existingName?: string; field?: string };
-        setDuplicate({ existingId: String(details.existingId ?? ''), existingName: String(details.existingName ?? ''), message: error.message });
+        setDuplicate({
+          existingId: String(details.existingId ?? ''),
+          existingName: String(details.existingName ?? ''),
+          message: error.message,
+        });
         form.setFields([{ name: details.field ?? 'name', errors: [t('form.duplicate')] }]);
         return;
       }
@@ -331,7 +355,14 @@ export function useRecordForm<T extends RecordBase>(options: UseRecordFormOption
     submit: (values: Values) => save.mutate(values),
     banner,
     duplicate,
-    conflict: conflict ? { server: fromRecord(conflict.server), mine: form.getFieldsValue(true) as Values, original: conflict.original, fields } : null,
+    conflict: conflict
+      ? {
+          server: fromRecord(conflict.server),
+          mine: form.getFieldsValue(true) as Values,
+          original: conflict.original,
+          fields,
+        }
+      : null,
     reload,
     applyMerge,
     closeConflict: () => setConflict(null),
@@ -371,7 +402,9 @@ export function FormPage({ title, backTo, backLabel, state, form, initialValues,
           layout="vertical"
           initialValues={initialValues}
           onFinish={state.submit}
-          onFinishFailed={({ errorFields }) => errorFields[0] && form.scrollToField(errorFields[0].name, { block: 'center', focus: true })}
+          onFinishFailed={({ errorFields }) =>
+            errorFields[0] && form.scrollToField(errorFields[0].name, { block: 'center', focus: true })
+          }
           disabled={state.saving}
           scrollToFirstError={false}
           className="record-form m-card"
@@ -385,7 +418,10 @@ export function FormPage({ title, backTo, backLabel, state, form, initialValues,
               message={t('form.duplicateTitle')}
               description={state.duplicate.message}
               action={
-                <Link className="btn btn--small btn--primary" to={`/customers/${encodeURIComponent(state.duplicate.existingId)}`}>
+                <Link
+                  className="btn btn--small btn--primary"
+                  to={`/customers/${encodeURIComponent(state.duplicate.existingId)}`}
+                >
                   {t('form.openExisting')}
                 </Link>
               }
@@ -444,9 +480,22 @@ export function RecordModal({ title, open, onClose, state, form, initialValues, 
         ) : state.loadError ? (
           <ErrorState error={state.loadError} onRetry={state.retryLoad} />
         ) : (
-          <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={state.submit} disabled={state.saving}>
+          <Form<Values>
+            form={form}
+            layout="vertical"
+            initialValues={initialValues}
+            onFinish={state.submit}
+            disabled={state.saving}
+          >
             {state.banner !== null && (
-              <Alert type="error" showIcon className="form-banner" role="alert" message={errorHeadline(t, state.banner)} description={errorDetail(state.banner)} />
+              <Alert
+                type="error"
+                showIcon
+                className="form-banner"
+                role="alert"
+                message={errorHeadline(t, state.banner)}
+                description={errorDetail(state.banner)}
+              />
             )}
             {children}
             <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
@@ -463,7 +512,8 @@ export function ConflictDialog({ state }: { state: RecordFormState }) {
   const conflict = state.conflict!;
   const [comparing, setComparing] = useState(false);
   const show = (spec: FieldSpec, value: unknown) => {
-    if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)) return t('common.none');
+    if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length))
+      return t('common.none');
     if (spec.display) return spec.display(value);
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
   };
@@ -490,7 +540,12 @@ export function ConflictDialog({ state }: { state: RecordFormState }) {
                 type="primary"
                 onClick={() =>
                   state.applyMerge(
-                    Object.fromEntries(rows.map((r) => [r.name, choice[r.name] === 'server' ? conflict.server[r.name] : conflict.mine[r.name]])),
+                    Object.fromEntries(
+                      rows.map((r) => [
+                        r.name,
+                        choice[r.name] === 'server' ? conflict.server[r.name] : conflict.mine[r.name],
+                      ]),
+                    ),
                   )
                 }
               >
@@ -531,7 +586,9 @@ export function ConflictDialog({ state }: { state: RecordFormState }) {
                         className="compare__choice"
                         aria-label={spec.label}
                         value={choice[spec.name]}
-                        onChange={(event) => setChoice((c) => ({ ...c, [spec.name]: event.target.value as 'mine' | 'server' }))}
+                        onChange={(event) =>
+                          setChoice((c) => ({ ...c, [spec.name]: event.target.value as 'mine' | 'server' }))
+                        }
                       >
                         <Radio value="mine">{show(spec, conflict.mine[spec.name])}</Radio>
                         <Radio value="server">{show(spec, conflict.server[spec.name])}</Radio>

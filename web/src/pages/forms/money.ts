@@ -28,7 +28,8 @@ export function splitEvenly(total: bigint, parts: number): string[] {
 /** "13" (%) ↔ "0.1300" as the API stores tax rates. */
 export const percentToRate = (percent: unknown) =>
   percent === '' || percent === null || percent === undefined ? undefined : (Number(percent) / 100).toFixed(4);
-export const rateToPercent = (rate: string | null | undefined) => (rate ? String(Number((Number(rate) * 100).toFixed(2))) : '');
+export const rateToPercent = (rate: string | null | undefined) =>
+  rate ? String(Number((Number(rate) * 100).toFixed(2))) : '';
 
 /** `YYYY-MM-DD` plus n months, clamped to the month's last day. */
 export function addMonths(date: string, months: number): string {

@@ -117,13 +117,24 @@ export default function MobileCustomerDetailPage() {
       </div>
 
       <section className="m-card m-sections" aria-label={t('detail.tabsLabel')}>
-        <Disclosure label={t('detail.more')} expanded={showMore} onToggle={() => setShowMore((v) => !v)} controls="more-fields">
+        <Disclosure
+          label={t('detail.more')}
+          expanded={showMore}
+          onToggle={() => setShowMore((v) => !v)}
+          controls="more-fields"
+        >
           <Suspense fallback={<Skeleton rows={4} />}>
             <CustomerMoreFields customerId={id} exclude={liteFields} />
           </Suspense>
         </Disclosure>
         {sections.map(({ kind, label }) => (
-          <Disclosure key={kind} label={t(label)} expanded={open.has(kind)} onToggle={() => toggle(kind)} controls={`section-${kind}`}>
+          <Disclosure
+            key={kind}
+            label={t(label)}
+            expanded={open.has(kind)}
+            onToggle={() => toggle(kind)}
+            controls={`section-${kind}`}
+          >
             <Suspense fallback={<Skeleton rows={3} />}>
               <RelatedPanel kind={kind} customerId={id} />
             </Suspense>
@@ -131,7 +142,13 @@ export default function MobileCustomerDetailPage() {
         ))}
       </section>
 
-      <Dialog open={composing} onClose={() => setComposing(false)} title={t('followup.write')} variant="sheet" testId="followup-quick-add">
+      <Dialog
+        open={composing}
+        onClose={() => setComposing(false)}
+        title={t('followup.write')}
+        variant="sheet"
+        testId="followup-quick-add"
+      >
         <FollowupComposer customerId={id} onSaved={() => setComposing(false)} onCancel={() => setComposing(false)} />
       </Dialog>
     </div>
@@ -151,7 +168,13 @@ function Disclosure({ label, expanded, onToggle, controls, children }: Disclosur
   return (
     <div className="disclosure">
       <h2 className="disclosure__heading">
-        <button type="button" className="disclosure__button" aria-expanded={expanded} aria-controls={controls} onClick={onToggle}>
+        <button
+          type="button"
+          className="disclosure__button"
+          aria-expanded={expanded}
+          aria-controls={controls}
+          onClick={onToggle}
+        >
           <span>{label}</span>
           <ChevronIcon className={expanded ? 'disclosure__icon is-open' : 'disclosure__icon'} />
         </button>

@@ -20,7 +20,8 @@ export default function MobileCustomerListPage() {
 
   let body;
   if (list.isPending) body = <Skeleton rows={6} />;
-  else if (list.isError && !list.data) body = <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
+  else if (list.isError && !list.data)
+    body = <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
   else if (!rows.length && !list.isPlaceholderData)
     body = (
       <EmptyState title={controller.hasFilters ? t('list.emptyFiltered') : t('list.empty')}>
@@ -34,7 +35,9 @@ export default function MobileCustomerListPage() {
   else
     body = (
       <>
-        {list.isRefetchError && <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} compact />}
+        {list.isRefetchError && (
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} compact />
+        )}
         <CustomerCards rows={rows} refreshing={list.isPlaceholderData} />
         <LoadMore
           count={rows.length}
