@@ -235,6 +235,15 @@ describe('customers: list', () => {
     expect(ok(await get(`${base}${qs({ q: tagged.name.slice(2, 9) })}`, sales2))).toEqual([]);
   });
 
+  it('searches phone digits only for a phone-like query, not digits inside a name', async () => {
+    const phoned = ok(await newCustomer(sales1, { name: '号码搜索测试客户', mainPhone: '13812342331' }), 201);
+    const byDigits = ok(await get(`${base}${qs({ q: '2342331' })}`, sales1)) as any[];
+    expect(byDigits.map((c) => c.id)).toContain(phoned.id);
+    // "E2E 名称 x3y31" carries the digits 2331 but is a name search: it must not match the phone
+    const byName = ok(await get(`${base}${qs({ q: 'E2E 名称 x3y31' })}`, sales1)) as any[];
+    expect(byName.map((c) => c.id)).not.toContain(phoned.id);
+  });
+
   it('sorts ascending and descending, nulls last', async () => {
     for (const headers of [admin, sales1]) {
       const byName = ok(await get(`${base}${qs({ sort: 'name', limit: 200 })}`, headers)) as any[];

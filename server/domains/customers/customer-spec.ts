@@ -135,7 +135,8 @@ export const customerSpec: ResourceSpec = registerResource({
   search: (q) => {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const phone = toE164(q);
-    const digits = q.replace(/\D/g, '');
+    // only a phone-like query (digits, spaces, + ( ) -) searches phone digits; a name with digits in it does not
+    const digits = /^[\d\s+()-]+$/.test(q) ? q.replace(/\D/g, '') : '';
     return sql<SqlBool>`(name ilike ${pattern} or short_name ilike ${pattern}
       ${phone ? sql`or main_phone_e164 = ${phone}` : sql``}
       ${digits.length >= 4 ? sql`or main_phone_e164 like ${`%${digits}%`}` : sql``}
