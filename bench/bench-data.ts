@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { newId } from '../common/ids.ts';
 import type { DB } from '../server/db/schema.ts';
-import { asSystem, withTenant } from '../server/core/tenant-transaction.ts';
+import { asSystem, withTenant } from '../server/db/tenant-transaction.ts';
 import { issueSessionToken } from '../server/auth/tokens.ts';
 import { assignRoles, createRoles, demoRoleTemplates, salesRepTemplate } from '../server/access/standard-roles.ts';
 

@@ -2,14 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { AppServices } from './http/app.ts';
+import type { AppServices } from './services.ts';
 import { registerApiKeyRoutes } from './auth/api-key-routes.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
-import { registerAuditRoutes } from './core/audit-routes.ts';
-import { registerRecycleBinRoutes } from './core/recycle-bin-routes.ts';
+import { registerAuditRoutes } from './audit/audit-routes.ts';
+import { registerRecycleBinRoutes } from './recycle-bin/recycle-bin-routes.ts';
 import { registerAttachmentRoutes } from './domains/attachments/attachment-routes.ts';
 import { registerTenantSettingsRoutes } from './domains/tenants/tenant-settings-routes.ts';
-import { registerGuardRoutes } from './guards/register-guard-routes.ts';
+import { registerAmendmentRoutes } from './amendments/amendment-routes.ts';
+import { registerApprovalRoutes } from './approvals/approval-routes.ts';
+import { auditRiskyDenials } from './audit/denial-audit.ts';
+import { registerBatchDeleteRoutes } from './batch-delete/batch-delete-routes.ts';
+import { registerExportRoutes } from './exports/export-routes.ts';
+import { registerMergeRoutes } from './merge/merge-routes.ts';
+import { smsSenderFromEnv } from './step-up/sms-sender.ts';
+import { registerStepUpRoutes } from './step-up/step-up-routes.ts';
 import { registerAccessAdminRoutes } from './access-admin/register-access-admin-routes.ts';
 
 /** Routes beyond the generic resource set. */
@@ -57,6 +64,13 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
   registerRecycleBinRoutes(app, db);
   registerAttachmentRoutes(app, services);
   registerTenantSettingsRoutes(app, db);
-  registerGuardRoutes(app, services);
+  // risky operations: a 403 any of them answers is audited as its denial
+  auditRiskyDenials(app, db);
+  registerStepUpRoutes(app, services, smsSenderFromEnv(process.env, app.log));
+  registerBatchDeleteRoutes(app, services);
+  registerMergeRoutes(app, services);
+  registerApprovalRoutes(app, services);
+  registerExportRoutes(app, services);
+  registerAmendmentRoutes(app, services);
   registerAccessAdminRoutes(app, services);
 }

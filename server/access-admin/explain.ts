@@ -2,9 +2,9 @@ import { hasSystem, loadAccess } from '../access/access-context.ts';
 import { checkRecord, objectOf } from '../access/authorize.ts';
 import { accessActions } from '../access/model.ts';
 import { actorFromUser } from '../auth/authenticate.ts';
-import { findResourceByType } from '../core/registry.ts';
-import type { Trx } from '../core/tenant-transaction.ts';
-import { fieldError, notFound } from '../http/errors.ts';
+import { findResourceByType } from '../resources/registry.ts';
+import type { Trx } from '../db/tenant-transaction.ts';
+import { fieldError, notFound } from '../errors.ts';
 
 /**
  * For each action: allowed or denied, and the grants, scopes and field rules that decided it.

@@ -1,7 +1,7 @@
 import { loadRoleData } from '../access/access-context.ts';
 import { chainOf, suspensionReason } from '../access/role-graph.ts';
 import { MAX_INHERITANCE_DEPTH } from '../access/model.ts';
-import type { Trx } from '../core/tenant-transaction.ts';
+import type { Trx } from '../db/tenant-transaction.ts';
 
 /** Every role's chain, and the alerts: roles over depth 2, in a cycle, suspended or disabled. */
 export async function inheritanceAudit(trx: Trx, tenantId: string) {

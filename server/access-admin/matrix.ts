@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { loadRoleData, readSettings } from '../access/access-context.ts';
 import { accessActions, accessObjects, systemPermissions, SYSTEM_OBJECT } from '../access/model.ts';
 import { chainOf, effectiveGrants, suspensionReason } from '../access/role-graph.ts';
-import type { Trx } from '../core/tenant-transaction.ts';
+import type { Trx } from '../db/tenant-transaction.ts';
 
 import type { MatrixRole } from '../../common/access-vocabulary.ts';
 

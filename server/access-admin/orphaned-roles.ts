@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { writeAuditAs } from '../core/audit.ts';
-import type { RequestMeta } from '../core/context.ts';
-import type { Trx } from '../core/tenant-transaction.ts';
+import { writeAuditAs } from '../audit/audit.ts';
+import type { RequestMeta } from '../resources/context.ts';
+import type { Trx } from '../db/tenant-transaction.ts';
 
 export interface OrphanedRole {
   id: string;

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { newId } from '../../common/ids.ts';
 import { hasSystem, loadRoleData } from '../access/access-context.ts';
-import { writeAudit } from '../core/audit.ts';
-import type { CommandContext } from '../core/context.ts';
-import { AppError, notFound, versionConflict } from '../http/errors.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { CommandContext } from '../resources/context.ts';
+import { AppError, notFound, versionConflict } from '../errors.ts';
 import { assertValidInheritance } from './role-validation.ts';
 import type { RoleCreateInput, RoleUpdateInput } from './role-schemas.ts';
 import { loadRoles, type PresentedRole } from './role-store.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { loadRoleData } from '../access/access-context.ts';
 import { chainOf, suspensionReason } from '../access/role-graph.ts';
-import type { Trx } from '../core/tenant-transaction.ts';
+import type { Trx } from '../db/tenant-transaction.ts';
 
 /** Reads roles with everything the admin pages show: chain, depth, holders, grants, field rules. */
 export async function loadRoles(trx: Trx, tenantId: string, onlyId?: string) {

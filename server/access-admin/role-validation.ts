@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import { MAX_INHERITANCE_DEPTH } from '../access/model.ts';
 import { chainOf, describeChain, type RoleNode } from '../access/role-graph.ts';
 

@@ -11,9 +11,9 @@ import {
 import { accessObjects, dataScopes, resourceOfObject, type AccessAction, type AccessObject } from '../access/model.ts';
 import { scopeSql } from '../access/scope-sql.ts';
 import { actorFromUser } from '../auth/authenticate.ts';
-import { getResource } from '../core/registry.ts';
-import type { Trx } from '../core/tenant-transaction.ts';
-import { fieldError } from '../http/errors.ts';
+import { getResource } from '../resources/registry.ts';
+import type { Trx } from '../db/tenant-transaction.ts';
+import { fieldError } from '../errors.ts';
 import { assertValidInheritance, descendantsOf } from './role-validation.ts';
 import { grantInput } from './role-schemas.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 
-import type { Actor } from '../core/context.ts';
-import type { Trx } from '../core/tenant-transaction.ts';
+import type { Actor } from '../resources/context.ts';
+import type { Trx } from '../db/tenant-transaction.ts';
 import {
   accessActions,
   accessObjects,

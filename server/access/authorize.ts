@@ -1,9 +1,9 @@
 import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
-import type { Trx } from '../core/tenant-transaction.ts';
-import { getResource } from '../core/registry.ts';
-import type { FieldKind, ResourceSpec } from '../core/resource-spec.ts';
-import { allFields } from '../core/list-query.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import type { Trx } from '../db/tenant-transaction.ts';
+import { getResource } from '../resources/registry.ts';
+import type { FieldKind, ResourceSpec } from '../resources/resource-spec.ts';
+import { allFields } from '../resources/list-query.ts';
+import { AppError, notFound } from '../errors.ts';
 import { grantsFor, type AccessContext } from './access-context.ts';
 import { objectOfResource, type AccessAction, type AccessObject } from './model.ts';
 import type { EffectiveGrant } from './role-graph.ts';

@@ -1,5 +1,5 @@
 import { maskPhone } from '../../common/phone.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import type { AccessContext } from './access-context.ts';
 
 const phoneLike = /phone|mobile/i;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import { grantsFor, hasSystem } from './access-context.ts';
 import type { AccessAction, AccessObject, SystemPermission } from './model.ts';
 

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { parseFilter } from '../core/list-query.ts';
-import { getResource } from '../core/registry.ts';
-import type { CustomFieldDef } from '../core/custom-values.ts';
+import { parseFilter } from '../resources/list-query.ts';
+import { getResource } from '../resources/registry.ts';
+import type { CustomFieldDef } from '../resources/custom-values.ts';
 import { grantsFor, type AccessContext } from './access-context.ts';
 import {
   customerActionFor,

@@ -1,5 +1,5 @@
 import { newId } from '../../common/ids.ts';
-import type { Trx } from '../core/tenant-transaction.ts';
+import type { Trx } from '../db/tenant-transaction.ts';
 import {
   accessActions,
   accessObjects,

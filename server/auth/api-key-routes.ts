@@ -4,11 +4,11 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { newId } from '../../common/ids.ts';
 import type { DB } from '../db/schema.ts';
-import { writeAudit } from '../core/audit.ts';
-import type { CommandContext } from '../core/context.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { CommandContext } from '../resources/context.ts';
 import { hasSystem } from '../access/access-context.ts';
 import { errorResponses, idParams } from '../http/common-schemas.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
 import { issueApiKey } from './tokens.ts';
 

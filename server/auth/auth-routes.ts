@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { AppServices } from '../http/app.ts';
+import type { AppServices } from '../services.ts';
 import { errorResponses } from '../http/common-schemas.ts';
 import { actorOf, authHook, inTenant, requestMeta } from '../http/request-context.ts';
-import { writeAudit } from '../core/audit.ts';
+import { writeAudit } from '../audit/audit.ts';
 import { login } from './login.ts';
 
 const userShape = z

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { Actor } from '../core/context.ts';
-import { withTenant, type Trx } from '../core/tenant-transaction.ts';
-import { unauthenticated } from '../http/errors.ts';
+import type { Actor } from '../resources/context.ts';
+import { withTenant, type Trx } from '../db/tenant-transaction.ts';
+import { unauthenticated } from '../errors.ts';
 import { loadAccess, type AccessContext } from '../access/access-context.ts';
 import { parseToken } from './tokens.ts';
 

@@ -1,11 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { newId } from '../../common/ids.ts';
 import type { DB } from '../db/schema.ts';
-import { writeAudit } from '../core/audit.ts';
-import type { RequestMeta } from '../core/context.ts';
-import { hashPassword, verifyPassword } from '../core/passwords.ts';
-import { asSystem, withTenant } from '../core/tenant-transaction.ts';
-import { AppError, fieldError, unauthenticated } from '../http/errors.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { RequestMeta } from '../resources/context.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { asSystem, withTenant } from '../db/tenant-transaction.ts';
+import { AppError, fieldError, unauthenticated } from '../errors.ts';
 import { actorFromUser } from './authenticate.ts';
 import { issueSessionToken } from './tokens.ts';
 

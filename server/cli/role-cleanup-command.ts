@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { cleanupOrphanedRoles } from '../access-admin/orphaned-roles.ts';
-import { withTenant } from '../core/tenant-transaction.ts';
+import { withTenant } from '../db/tenant-transaction.ts';
 import { withDatabase } from './cli-support.ts';
 
 export function registerRoleCleanupCommand(program: Command) {

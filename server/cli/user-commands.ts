@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { sql } from 'kysely';
 import { newId } from '../../common/ids.ts';
-import { writeAuditAs } from '../core/audit.ts';
-import { hashPassword } from '../core/passwords.ts';
-import { withTenant } from '../core/tenant-transaction.ts';
+import { writeAuditAs } from '../audit/audit.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { withTenant } from '../db/tenant-transaction.ts';
 import type { Database } from '../db/database.ts';
 import { withDatabase } from './cli-support.ts';
 

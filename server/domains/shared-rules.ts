@@ -1,6 +1,6 @@
-import { fieldError } from '../http/errors.ts';
-import type { CommandContext } from '../core/context.ts';
-import type { Input } from '../core/resource-spec.ts';
+import { fieldError } from '../errors.ts';
+import type { CommandContext } from '../resources/context.ts';
+import type { Input } from '../resources/resource-spec.ts';
 
 /** Copies the provided input fields to their columns (undefined means "not sent"). */
 export function pick(input: Input, map: Record<string, string>): Record<string, unknown> {

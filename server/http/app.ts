@@ -13,27 +13,16 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import { isUuid, newId } from '../../common/ids.ts';
-import type { Config } from '../config.ts';
-import type { Database } from '../db/database.ts';
-import type { FileStorage } from '../storage/file-storage.ts';
-import { allResources } from '../core/registry.ts';
-import { registerResourceRoutes } from '../core/resource-routes.ts';
+import { newId } from '../../common/ids.ts';
+import type { AppServices } from '../services.ts';
+import { allResources } from '../resources/registry.ts';
+import { registerResourceRoutes } from '../resources/resource-routes.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installRouteGate, type RouteAccess } from '../access/route-gate.ts';
 import { loggerOptions } from './logging.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerRoutes } from '../routes.ts';
 import '../domains/register-all.ts';
-
-export interface AppServices {
-  config: Config;
-  database: Database;
-  storage: FileStorage;
-  version: string;
-  /** Reports the job queue's state for /api/health; undefined when jobs are off. */
-  queueHealth?: () => Promise<{ ok: boolean; detail?: string }>;
-}
 
 export const API_VERSION = '0.1.0';
 
@@ -148,5 +137,3 @@ async function serveWebApp(app: FastifyInstance) {
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 }
-
-export { isUuid };

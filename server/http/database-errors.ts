@@ -1,4 +1,4 @@
-import { AppError, validationError } from './errors.ts';
+import { AppError, validationError } from '../errors.ts';
 
 interface PgError {
   code?: string;

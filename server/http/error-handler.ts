@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type FieldIssue } from './errors.ts';
+import { AppError, type FieldIssue } from '../errors.ts';
 import { fromDatabaseError } from './database-errors.ts';
 
 interface ErrorBody {

@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { authenticateBearer } from '../auth/authenticate.ts';
-import type { Actor, CommandContext, RequestMeta } from '../core/context.ts';
-import { withTenant } from '../core/tenant-transaction.ts';
+import type { Actor, CommandContext, RequestMeta } from '../resources/context.ts';
+import { withTenant } from '../db/tenant-transaction.ts';
 import { loadAccess, type AccessContext } from '../access/access-context.ts';
 import type { RouteAccess } from '../access/route-gate.ts';
 

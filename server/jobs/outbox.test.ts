@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../common/ids.ts';
 import type { Database } from '../db/database.ts';
 import { testDatabase } from '../../tests/support/test-database.ts';
-import { asSystem, withTenant } from '../core/tenant-transaction.ts';
+import { asSystem, withTenant } from '../db/tenant-transaction.ts';
 import { createBoss, type JobRunner } from './boss.ts';
 import { dispatchOutbox, startOutboxDispatcher, writeOutboxEvent, type OutboxJob } from './outbox.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { newId } from '../../common/ids.ts';
 import type { Database } from '../db/database.ts';
-import { asSystem, type Trx } from '../core/tenant-transaction.ts';
+import { asSystem, type Trx } from '../db/tenant-transaction.ts';
 import { errorInfo, silentLogger, transactionExecutor, type JobLogger, type JobRunner } from './boss.ts';
 
 /**

@@ -3,9 +3,9 @@ import type { FileStorage } from '../storage/file-storage.ts';
 import type { JobLogger, JobRunner } from './boss.ts';
 import { startOutboxDispatcher, type OutboxDispatcher, type TopicQueues } from './outbox.ts';
 import { queueNames } from './queues.ts';
-import { purgeExpiredRecycleBin, retentionDays } from './recycle-purge.ts';
-import { allResources } from '../core/registry.ts';
-import { asSystem } from '../core/tenant-transaction.ts';
+import { purgeExpiredRecycleBin, retentionDays } from '../recycle-bin/recycle-purge.ts';
+import { allResources } from '../resources/registry.ts';
+import { asSystem } from '../db/tenant-transaction.ts';
 import type { OutboxJob } from './outbox.ts';
 
 /** When the entry a deletion event created becomes purgeable (its tenant's retention after the event). */

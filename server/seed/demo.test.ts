@@ -16,8 +16,8 @@ import {
   opportunityStages,
 } from '../../common/enums.ts';
 import { toE164 } from '../../common/phone.ts';
-import { verifyPassword } from '../core/passwords.ts';
-import { withTenant, type Trx } from '../core/tenant-transaction.ts';
+import { verifyPassword } from '../auth/passwords.ts';
+import { withTenant, type Trx } from '../db/tenant-transaction.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { LocalFileStorage } from '../storage/file-storage.ts';

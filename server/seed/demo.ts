@@ -5,8 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import { newId } from '../../common/ids.ts';
-import { hashPassword } from '../core/passwords.ts';
-import { asSystem, withTenant } from '../core/tenant-transaction.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { asSystem, withTenant } from '../db/tenant-transaction.ts';
 import { seedDemoAccess } from './demo-access.ts';
 import type { DB } from '../db/schema.ts';
 import type { FileStorage } from '../storage/file-storage.ts';

@@ -1,7 +1,7 @@
 /** What every step of the demo seed shares, and the bulk insert they all use. */
 import type { Insertable } from 'kysely';
 import { newId } from '../../common/ids.ts';
-import type { Trx } from '../core/tenant-transaction.ts';
+import type { Trx } from '../db/tenant-transaction.ts';
 import type { DB } from '../db/schema.ts';
 import type { Random } from './random.ts';
 

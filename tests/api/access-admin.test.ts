@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanupOrphanedRoles, findOrphanedRoles } from '../../server/access-admin/orphaned-roles.ts';
-import { withTenant } from '../../server/core/tenant-transaction.ts';
+import { withTenant } from '../../server/db/tenant-transaction.ts';
 import { call, demoCompany, type Company } from '../support/test-app.ts';
 import { testDatabase } from '../support/test-database.ts';
 

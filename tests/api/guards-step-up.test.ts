@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { authenticator } from 'otplib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../../server/guards/step-up-token.ts';
-import { ConsoleSmsSender, HttpSmsSender, smsSenderFromEnv } from '../../server/guards/sms-sender.ts';
-import { AppError } from '../../server/http/errors.ts';
+import { sha256 } from '../../server/step-up/step-up-token.ts';
+import { ConsoleSmsSender, HttpSmsSender, smsSenderFromEnv } from '../../server/step-up/sms-sender.ts';
+import { AppError } from '../../server/errors.ts';
 import { demoCompany, type Company } from '../support/test-app.ts';
 import {
   ageChallenges,

@@ -1,8 +1,8 @@
 /** Shared helpers of the risky-operation guard tests (tests/api/guards-*.test.ts). */
 import { sql } from 'kysely';
 import { expect } from 'vitest';
-import { withTenant } from '../../server/core/tenant-transaction.ts';
-import type { Trx } from '../../server/core/tenant-transaction.ts';
+import { withTenant } from '../../server/db/tenant-transaction.ts';
+import type { Trx } from '../../server/db/tenant-transaction.ts';
 import { call, type Company, type DemoUser } from '../support/test-app.ts';
 import { testDatabase } from '../support/test-database.ts';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allResources } from '../../server/core/registry.ts';
-import type { ResourceSpec } from '../../server/core/resource-spec.ts';
+import { allResources } from '../../server/resources/registry.ts';
+import type { ResourceSpec } from '../../server/resources/resource-spec.ts';
 import '../../server/domains/register-all.ts';
 import { call } from '../support/test-app.ts';
 

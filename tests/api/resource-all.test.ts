@@ -1,8 +1,8 @@
 // The generic list/read/write contract, checked for every resource in the registry.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allFields } from '../../server/core/list-query.ts';
-import { allResources } from '../../server/core/registry.ts';
-import type { ResourceSpec } from '../../server/core/resource-spec.ts';
+import { allFields } from '../../server/resources/list-query.ts';
+import { allResources } from '../../server/resources/registry.ts';
+import type { ResourceSpec } from '../../server/resources/resource-spec.ts';
 import '../../server/domains/register-all.ts';
 import { call, demoCompany, type Company } from '../support/test-app.ts';
 import {

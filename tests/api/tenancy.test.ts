@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withTenant } from '../../server/core/tenant-transaction.ts';
+import { withTenant } from '../../server/db/tenant-transaction.ts';
 import { call, demoCompany, type Company } from '../support/test-app.ts';
 import { onPostgres, testDatabase } from '../support/test-database.ts';
 

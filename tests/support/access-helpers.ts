@@ -3,7 +3,7 @@
  * independently of the server's scope SQL (straight from the database, or from an admin's view).
  */
 import { expect } from 'vitest';
-import { withTenant } from '../../server/core/tenant-transaction.ts';
+import { withTenant } from '../../server/db/tenant-transaction.ts';
 import { get, qs, type Headers } from './resource-helpers.ts';
 import type { Company, DemoUser } from './test-app.ts';
 import { testDatabase } from './test-database.ts';

@@ -7,7 +7,7 @@ import {
   type RoleData,
 } from '../../server/access/access-context.ts';
 import type { DataScope } from '../../server/access/model.ts';
-import { asSystem, withTenant } from '../../server/core/tenant-transaction.ts';
+import { asSystem, withTenant } from '../../server/db/tenant-transaction.ts';
 import type { Database } from '../../server/db/database.ts';
 
 /** A small random company: a department tree, users in it, customers, assignments. */

@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import { expect } from 'vitest';
-import { withTenant, type Trx } from '../../server/core/tenant-transaction.ts';
+import { withTenant, type Trx } from '../../server/db/tenant-transaction.ts';
 import { post, type Headers } from './resource-helpers.ts';
 import type { Company, DemoUser } from './test-app.ts';
 import { testDatabase } from './test-database.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { registerResource } from '../../core/registry.ts';
-import type { ResourceSpec } from '../../core/resource-spec.ts';
+import { registerResource } from '../../resources/registry.ts';
+import type { ResourceSpec } from '../../resources/resource-spec.ts';
 import { versionField } from '../../http/common-schemas.ts';
-import { requireStepUp } from '../../guards/step-up-token.ts';
+import { requireStepUp } from '../../step-up/step-up-token.ts';
 
 export const attachableTypes = [
   'customer',

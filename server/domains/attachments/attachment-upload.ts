@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { newId } from '../../../common/ids.ts';
-import { writeAudit, diff } from '../../core/audit.ts';
-import type { CommandContext } from '../../core/context.ts';
-import { presentRow } from '../../core/presenter.ts';
-import type { Row } from '../../core/resource-spec.ts';
+import { writeAudit, diff } from '../../audit/audit.ts';
+import type { CommandContext } from '../../resources/context.ts';
+import { presentRow } from '../../resources/presenter.ts';
+import type { Row } from '../../resources/resource-spec.ts';
 import { authorize } from '../../access/authorize.ts';
-import { fieldError } from '../../http/errors.ts';
+import { fieldError } from '../../errors.ts';
 import { writeOutboxEvent } from '../../jobs/outbox.ts';
 import type { FileStorage } from '../../storage/file-storage.ts';
 import type { attachableTypes } from './attachment-spec.ts';

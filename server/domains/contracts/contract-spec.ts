@@ -2,14 +2,14 @@ import { Decimal } from 'decimal.js';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { contractStatuses, currencies } from '../../../common/enums.ts';
-import type { CommandContext } from '../../core/context.ts';
-import { registerResource } from '../../core/registry.ts';
-import type { Input, ResourceSpec, Row } from '../../core/resource-spec.ts';
-import { fieldError, validationError } from '../../http/errors.ts';
+import type { CommandContext } from '../../resources/context.ts';
+import { registerResource } from '../../resources/registry.ts';
+import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
+import { fieldError, validationError } from '../../errors.ts';
 import { dateString, decimalString, optionalText, versionField } from '../../http/common-schemas.ts';
 import { assertActiveUser, pick, requireLive } from '../shared-rules.ts';
 import { decorateContracts, installmentOutput, saveInstallmentPlan } from './installment-plan.ts';
-import { requireContractDeletionApproval } from '../../guards/contract-delete-guard.ts';
+import { requireContractDeletionApproval } from '../../approvals/contract-delete-guard.ts';
 
 const positive = decimalString().refine((v) => new Decimal(v).gt(0), 'must be greater than 0');
 

@@ -2,10 +2,10 @@ import { Decimal } from 'decimal.js';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { newId } from '../../../common/ids.ts';
-import type { CommandContext } from '../../core/context.ts';
-import type { Input, Row } from '../../core/resource-spec.ts';
-import type { Trx } from '../../core/tenant-transaction.ts';
-import { AppError } from '../../http/errors.ts';
+import type { CommandContext } from '../../resources/context.ts';
+import type { Input, Row } from '../../resources/resource-spec.ts';
+import type { Trx } from '../../db/tenant-transaction.ts';
+import { AppError } from '../../errors.ts';
 
 export const installmentOutput = z
   .object({ id: z.string(), seq: z.number(), dueDate: z.string(), amount: z.string(), receivedAmount: z.string() })

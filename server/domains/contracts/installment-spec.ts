@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { registerResource } from '../../core/registry.ts';
-import type { ResourceSpec } from '../../core/resource-spec.ts';
+import { registerResource } from '../../resources/registry.ts';
+import type { ResourceSpec } from '../../resources/resource-spec.ts';
 
 /** Installments are written through their contract's plan; this exposes them read-only. */
 export const installmentSpec: ResourceSpec = registerResource({

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { customFieldObjects, customFieldTypes } from '../../../common/enums.ts';
-import type { CommandContext } from '../../core/context.ts';
-import { registerResource } from '../../core/registry.ts';
-import type { Input, ResourceSpec, Row } from '../../core/resource-spec.ts';
-import { fieldError } from '../../http/errors.ts';
+import type { CommandContext } from '../../resources/context.ts';
+import { registerResource } from '../../resources/registry.ts';
+import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
+import { fieldError } from '../../errors.ts';
 import { versionField } from '../../http/common-schemas.ts';
 
 const options = z

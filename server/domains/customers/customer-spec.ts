@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { isValidCreditCode } from '../../../common/credit-code.ts';
 import { customerLevels, customerSources, customerStatuses } from '../../../common/enums.ts';
 import { toE164 } from '../../../common/phone.ts';
-import type { CommandContext } from '../../core/context.ts';
-import { registerResource } from '../../core/registry.ts';
-import type { Input, ResourceSpec, Row } from '../../core/resource-spec.ts';
+import type { CommandContext } from '../../resources/context.ts';
+import { registerResource } from '../../resources/registry.ts';
+import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
 import { optionalText, versionField } from '../../http/common-schemas.ts';
 import { assertActiveUser, pick } from '../shared-rules.ts';
 import { assertNoDuplicateCustomer } from './duplicate-customers.ts';
-import { refuseCustomerWithContracts } from '../../guards/batch-delete.ts';
+import { refuseCustomerWithContracts } from '../../batch-delete/batch-delete.ts';
 
 const createSchema = z
   .object({

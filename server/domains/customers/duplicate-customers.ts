@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { AppError } from '../../http/errors.ts';
-import type { CommandContext } from '../../core/context.ts';
+import { AppError } from '../../errors.ts';
+import type { CommandContext } from '../../resources/context.ts';
 
 type Candidate = Record<string, unknown> & {
   name?: unknown;

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { newId } from '../../../common/ids.ts';
-import type { CommandContext } from '../../core/context.ts';
-import { registerResource } from '../../core/registry.ts';
-import type { Input, ResourceSpec, Row } from '../../core/resource-spec.ts';
-import { AppError, fieldError } from '../../http/errors.ts';
+import type { CommandContext } from '../../resources/context.ts';
+import { registerResource } from '../../resources/registry.ts';
+import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { versionField } from '../../http/common-schemas.ts';
 import { requireLive } from '../shared-rules.ts';
 

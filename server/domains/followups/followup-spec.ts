@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { followupKinds, followupSources, followupStatuses } from '../../../common/enums.ts';
-import type { CommandContext } from '../../core/context.ts';
-import { registerResource } from '../../core/registry.ts';
-import type { Input, ResourceSpec, Row } from '../../core/resource-spec.ts';
-import { fieldError } from '../../http/errors.ts';
+import type { CommandContext } from '../../resources/context.ts';
+import { registerResource } from '../../resources/registry.ts';
+import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
+import { fieldError } from '../../errors.ts';
 import { optionalText, versionField } from '../../http/common-schemas.ts';
 import { pick, requireLive } from '../shared-rules.ts';
-import { enforceFollowupEditWindow } from '../../guards/followup-edit-window.ts';
+import { enforceFollowupEditWindow } from '../../amendments/followup-edit-window.ts';
 
 const isoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' });
 

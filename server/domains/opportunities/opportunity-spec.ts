@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { currencies, opportunityStages } from '../../../common/enums.ts';
-import type { CommandContext } from '../../core/context.ts';
-import { registerResource } from '../../core/registry.ts';
-import type { Input, ResourceSpec, Row } from '../../core/resource-spec.ts';
+import type { CommandContext } from '../../resources/context.ts';
+import { registerResource } from '../../resources/registry.ts';
+import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
 import { dateString, decimalString, versionField } from '../../http/common-schemas.ts';
 import { assertActiveUser, pick, requireLive } from '../shared-rules.ts';
 

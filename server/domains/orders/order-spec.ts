@@ -1,10 +1,10 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { currencies } from '../../../common/enums.ts';
-import type { CommandContext } from '../../core/context.ts';
-import { registerResource } from '../../core/registry.ts';
-import type { Input, ResourceSpec, Row } from '../../core/resource-spec.ts';
-import { fieldError } from '../../http/errors.ts';
+import type { CommandContext } from '../../resources/context.ts';
+import { registerResource } from '../../resources/registry.ts';
+import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
+import { fieldError } from '../../errors.ts';
 import { decimalString, versionField } from '../../http/common-schemas.ts';
 import { assertActiveUser, pick, requireLive } from '../shared-rules.ts';
 

@@ -1,10 +1,10 @@
 import { Decimal } from 'decimal.js';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { CommandContext } from '../../core/context.ts';
-import { registerResource } from '../../core/registry.ts';
-import type { Input, ResourceSpec, Row } from '../../core/resource-spec.ts';
-import { fieldError } from '../../http/errors.ts';
+import type { CommandContext } from '../../resources/context.ts';
+import { registerResource } from '../../resources/registry.ts';
+import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
+import { fieldError } from '../../errors.ts';
 import { currencyCode, dateString, decimalString, optionalText, versionField } from '../../http/common-schemas.ts';
 import { pick, requireLive } from '../shared-rules.ts';
 

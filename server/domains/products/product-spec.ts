@@ -1,8 +1,8 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { currencies } from '../../../common/enums.ts';
-import { registerResource } from '../../core/registry.ts';
-import type { ResourceSpec } from '../../core/resource-spec.ts';
+import { registerResource } from '../../resources/registry.ts';
+import type { ResourceSpec } from '../../resources/resource-spec.ts';
 import { decimalString, versionField } from '../../http/common-schemas.ts';
 import { pick } from '../shared-rules.ts';
 

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../../../common/ids.ts';
 import type { DB } from '../../db/schema.ts';
-import { writeAuditAs } from '../../core/audit.ts';
+import { writeAuditAs } from '../../audit/audit.ts';
 import { assignRoles, createRoles, salesRepTemplate, systemAdminTemplate } from '../../access/standard-roles.ts';
-import { hashPassword } from '../../core/passwords.ts';
-import { asSystem, withTenant } from '../../core/tenant-transaction.ts';
+import { hashPassword } from '../../auth/passwords.ts';
+import { asSystem, withTenant } from '../../db/tenant-transaction.ts';
 
 export interface TenantCreateInput {
   name: string;

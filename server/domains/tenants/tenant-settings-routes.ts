@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
-import { diff, writeAudit } from '../../core/audit.ts';
+import { diff, writeAudit } from '../../audit/audit.ts';
 import { grantsFor } from '../../access/access-context.ts';
 import { errorResponses } from '../../http/common-schemas.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { authHook, inTenant } from '../../http/request-context.ts';
 
 const settingsSchema = z

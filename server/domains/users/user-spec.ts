@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { userRoles } from '../../../common/enums.ts';
 import { toE164 } from '../../../common/phone.ts';
-import type { CommandContext } from '../../core/context.ts';
-import { hashPassword } from '../../core/passwords.ts';
-import { registerResource } from '../../core/registry.ts';
-import type { Input, ResourceSpec, Row } from '../../core/resource-spec.ts';
-import { AppError, fieldError } from '../../http/errors.ts';
+import type { CommandContext } from '../../resources/context.ts';
+import { hashPassword } from '../../auth/passwords.ts';
+import { registerResource } from '../../resources/registry.ts';
+import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { dateString, optionalText, versionField } from '../../http/common-schemas.ts';
 import { pick, requireLive } from '../shared-rules.ts';
 

@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../db/schema.ts';
+import { errorResponses } from '../http/common-schemas.ts';
+import { fieldError } from '../errors.ts';
+import { hasSystem } from '../access/access-context.ts';
+import { authorize } from '../access/authorize.ts';
+import { findResourceByType } from '../resources/registry.ts';
+import { authHook, inTenant } from '../http/request-context.ts';
+
+const auditSchema = z
+  .object({
+    id: z.string(),
+    occurredAt: z.string(),
+    actorId: z.string().nullable(),
+    actorName: z.string().nullable(),
+    action: z.string(),
+    recordType: z.string(),
+    recordId: z.string(),
+    changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+    requestId: z.string().nullable(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export function registerAuditRoutes(app: FastifyInstance, db: Kysely<DB>) {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/v1/audit', {
+    config: { access: 'signedIn' },
+    onRequest: authHook(db),
+    schema: {
+      tags: ['Audit'],
+      summary: 'The append-only audit log of a record (or of the tenant, for admins)',
+      querystring: z.object({
+        recordType: z.string().max(40).optional(),
+        recordId: z.uuid().optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(100),
+        cursor: z.string().max(200).optional(),
+      }),
+      response: { 200: z.object({ data: z.array(auditSchema), nextCursor: z.string().nullable() }), ...errorResponses },
+    },
+    handler: (request) =>
+      inTenant(db, request, async ({ trx, actor, access }) => {
+        const { recordType, recordId, limit, cursor } = request.query;
+        if (!hasSystem(access, 'viewAudit')) {
+          if (!recordId || !recordType)
+            throw fieldError(
+              recordId ? 'query.recordType' : 'query.recordId',
+              'is required (the whole log needs the view-audit permission)',
+            );
+          const spec = findResourceByType(recordType);
+          if (!spec) throw fieldError('query.recordType', 'is not a record type');
+          await authorize(trx, access, spec, 'read', { id: recordId });
+        }
+        let after: { t: string; id: string } | undefined;
+        if (cursor) {
+          try {
+            after = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { t: string; id: string };
+          } catch {
+            throw fieldError('cursor', 'is not a cursor this API issued');
+          }
+        }
+        const rows = await trx
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('tenant_id', '=', actor.tenantId)
+          .$if(Boolean(recordType), (q) => q.where('record_type', '=', recordType!))
+          .$if(Boolean(recordId), (q) => q.where('record_id', '=', recordId!))
+          .$if(Boolean(after), (q) =>
+            q.where(sql`(occurred_at, id)`, '>', sql`(${after!.t}::timestamptz, ${after!.id}::uuid)`),
+          )
+          .orderBy('occurred_at')
+          .orderBy('id')
+          .limit(limit + 1)
+          .execute();
+        const page = rows.slice(0, limit);
+        const last = page.at(-1);
+        return {
+          data: page.map((a) => ({
+            id: a.id,
+            occurredAt: a.occurred_at.toISOString(),
+            actorId: a.actor_id,
+            actorName: a.actor_name,
+            action: a.action,
+            recordType: a.record_type,
+            recordId: a.record_id,
+            changes: a.changes,
+            requestId: a.request_id,
+            ip: a.ip,
+            userAgent: a.user_agent,
+          })),
+          nextCursor:
+            rows.length > limit && last
+              ? Buffer.from(JSON.stringify({ t: last.occurred_at.toISOString(), id: last.id })).toString('base64url')
+              : null,
+        };
+      }),
+  });
+}

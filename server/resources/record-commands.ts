@@ -1,0 +1,270 @@
+import { sql, type Kysely } from 'kysely';
+import { newId } from '../../common/ids.ts';
+import { AppError, notFound, versionConflict } from '../errors.ts';
+import { writeOutboxEvent } from '../jobs/outbox.ts';
+import { diff, writeAudit, type AuditEntry } from '../audit/audit.ts';
+import type { CommandContext } from './context.ts';
+import { loadCustomFieldDefs, validateCustomValues } from './custom-values.ts';
+import { presentRow } from './presenter.ts';
+import { getResource } from './registry.ts';
+import type { Input, RelationSpec, ResourceSpec, Row } from './resource-spec.ts';
+import { loadLive } from './scope.ts';
+import { authorize, objectOf } from '../access/authorize.ts';
+import { applyFieldRules, assertWritableFields } from '../access/field-rules.ts';
+import type { Trx } from '../db/tenant-transaction.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const dyn = (trx: Trx) => trx as unknown as Kysely<any>;
+
+async function customColumn(ctx: CommandContext, spec: ResourceSpec, input: Input, existing?: Row) {
+  if (!spec.customObject) return {};
+  if (input.custom === undefined && existing) return {};
+  const defs = await loadCustomFieldDefs(ctx.trx, ctx.actor.tenantId, spec.customObject);
+  const merged = {
+    ...((existing?.custom as Record<string, unknown>) ?? {}),
+    ...((input.custom as Record<string, unknown>) ?? {}),
+  };
+  return { custom: JSON.stringify(validateCustomValues(defs, merged)) };
+}
+
+async function emit(ctx: CommandContext, spec: ResourceSpec, event: string, payload: Record<string, unknown>) {
+  await writeOutboxEvent(ctx.trx, ctx.actor.tenantId, `${spec.recordType}.${event}`, payload);
+}
+
+/** The full record, for audit diffs (before any field rule). */
+async function presentFull(ctx: CommandContext, spec: ResourceSpec, row: Row) {
+  const record = presentRow(spec, row);
+  await spec.decorate?.(ctx.trx, ctx.actor.tenantId, [record]);
+  return record;
+}
+
+/** What the caller gets back: the record as their field rules let them see it. */
+const forCaller = (ctx: CommandContext, spec: ResourceSpec, record: Record<string, unknown>) =>
+  applyFieldRules(ctx.access, objectOf(spec), structuredClone(record));
+
+/** A record may only be attached to a parent the user can see (no writing into hidden customers). */
+async function assertParentReadable(ctx: CommandContext, spec: ResourceSpec, columns: Record<string, unknown>) {
+  const parentId = spec.parent ? columns[spec.parent.column] : undefined;
+  if (typeof parentId !== 'string') return;
+  await authorize(ctx.trx, ctx.access, getResource(spec.parent!.resource), 'read', { id: parentId });
+}
+
+export async function createRecord(ctx: CommandContext, spec: ResourceSpec, input: Input) {
+  assertWritableFields(ctx.access, objectOf(spec), input);
+  const columns = { ...(await spec.toColumns(ctx, input, undefined)), ...(await customColumn(ctx, spec, input)) };
+  await assertParentReadable(ctx, spec, columns);
+  await authorize(ctx.trx, ctx.access, spec, 'create', { draft: { ...columns, custom: input.custom } });
+  const row = (await dyn(ctx.trx)
+    .insertInto(spec.table)
+    .values({
+      id: newId(),
+      ...columns,
+      tenant_id: ctx.actor.tenantId,
+      created_by: ctx.actor.userId,
+      updated_by: ctx.actor.userId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()) as Row;
+  await spec.afterWrite?.(ctx, row, input, true);
+  const record = await presentFull(ctx, spec, row);
+  await writeAudit(ctx, [
+    { action: 'create', recordType: spec.recordType, recordId: row.id, changes: diff(undefined, record) },
+  ]);
+  await emit(ctx, spec, 'created', { id: row.id });
+  return forCaller(ctx, spec, record);
+}
+
+export async function updateRecord(
+  ctx: CommandContext,
+  spec: ResourceSpec,
+  id: string,
+  input: Input & { version: number },
+) {
+  const existing = await loadLive(ctx, spec, id, true);
+  if (!existing) throw notFound(spec.recordType, id);
+  await authorize(ctx.trx, ctx.access, spec, 'update', { id });
+  assertWritableFields(ctx.access, objectOf(spec), input);
+  await spec.beforeUpdate?.(ctx, existing, input);
+  const before = await presentFull(ctx, spec, existing);
+  if (existing.version !== input.version) {
+    throw versionConflict(spec.recordType, id, existing.version).withDetails({ current: forCaller(ctx, spec, before) });
+  }
+  const columns = {
+    ...(await spec.toColumns(ctx, input, existing)),
+    ...(await customColumn(ctx, spec, input, existing)),
+  };
+  // the changed record must stay inside the writer's scope (no handing a record out of reach)
+  const custom = typeof columns.custom === 'string' ? (JSON.parse(columns.custom) as unknown) : existing.custom;
+  await authorize(ctx.trx, ctx.access, spec, 'update', { draft: { ...existing, ...columns, custom } });
+  const row = (await dyn(ctx.trx)
+    .updateTable(spec.table)
+    .set({ ...columns, version: sql`version + 1`, updated_at: sql`now()`, updated_by: ctx.actor.userId })
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', id)
+    .where('version', '=', existing.version)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as Row;
+  await spec.afterWrite?.(ctx, row, input, false);
+  const record = await presentFull(ctx, spec, row);
+  const changes = diff(before, record);
+  await writeAudit(ctx, [{ action: 'update', recordType: spec.recordType, recordId: id, changes }]);
+  await emit(ctx, spec, 'updated', { id, fields: Object.keys(changes) });
+  return forCaller(ctx, spec, record);
+}
+
+interface Touched {
+  spec: ResourceSpec;
+  ids: string[];
+}
+
+/** Marks the children of `ids` (recursively) as deleted in the same batch. */
+async function cascadeDelete(ctx: CommandContext, spec: ResourceSpec, ids: string[], batch: string, out: Touched[]) {
+  for (const relation of spec.cascade ?? []) {
+    const child = getResource(relation.resource);
+    let query = dyn(ctx.trx)
+      .updateTable(child.table)
+      .set({ deleted_at: sql`now()`, delete_batch_id: batch, updated_by: ctx.actor.userId })
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where(relation.column, 'in', ids)
+      .where('deleted_at', 'is', null);
+    for (const [column, value] of Object.entries(relation.where ?? {})) query = query.where(column, '=', value);
+    const rows = (await query.returning('id').execute()) as { id: string }[];
+    if (rows.length === 0) continue;
+    const childIds = rows.map((r) => r.id);
+    out.push({ spec: child, ids: childIds });
+    await cascadeDelete(ctx, child, childIds, batch, out);
+  }
+}
+
+export async function deleteRecord(ctx: CommandContext, spec: ResourceSpec, id: string) {
+  const existing = await loadLive(ctx, spec, id, true);
+  if (!existing) throw notFound(spec.recordType, id);
+  await authorize(ctx.trx, ctx.access, spec, 'delete', { id });
+  await spec.beforeDelete?.(ctx, existing);
+  const batch = newId();
+  const root = (await dyn(ctx.trx)
+    .updateTable(spec.table)
+    .set({ deleted_at: sql`now()`, delete_batch_id: batch, updated_by: ctx.actor.userId })
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', id)
+    .returning(['deleted_at'])
+    .executeTakeFirstOrThrow()) as { deleted_at: Date };
+  const touched: Touched[] = [];
+  await cascadeDelete(ctx, spec, [id], batch, touched);
+  await ctx.trx
+    .insertInto('recycle_bin')
+    .values({
+      tenant_id: ctx.actor.tenantId,
+      id: newId(),
+      record_type: spec.recordType,
+      record_id: id,
+      title: String(existing[spec.fields[spec.titleField]!.column] ?? id),
+      batch_id: batch,
+      deleted_by: ctx.actor.userId,
+    })
+    .execute();
+  const deletedAt = root.deleted_at.toISOString();
+  const entries: AuditEntry[] = [
+    {
+      action: 'delete',
+      recordType: spec.recordType,
+      recordId: id,
+      changes: { deletedAt: { before: null, after: deletedAt } },
+    },
+    ...touched.flatMap((t) =>
+      t.ids.map((childId) => ({
+        action: 'delete',
+        recordType: t.spec.recordType,
+        recordId: childId,
+        changes: {
+          deletedAt: { before: null, after: deletedAt },
+          deletedWith: { before: null, after: `${spec.recordType}:${id}` },
+        },
+      })),
+    ),
+  ];
+  await writeAudit(ctx, entries);
+  await emit(ctx, spec, 'deleted', { id, batchId: batch, cascaded: touched.reduce((n, t) => n + t.ids.length, 0) });
+  return {
+    id,
+    batchId: batch,
+    deletedAt,
+    cascaded: Object.fromEntries(touched.map((t) => [t.spec.path, t.ids.length])),
+  };
+}
+
+/** Every resource reachable through cascade relations (the tables a batch can span). */
+function cascadeClosure(spec: ResourceSpec, seen = new Map<string, ResourceSpec>()): ResourceSpec[] {
+  seen.set(spec.path, spec);
+  for (const relation of spec.cascade ?? ([] as RelationSpec[])) {
+    if (!seen.has(relation.resource)) cascadeClosure(getResource(relation.resource), seen);
+  }
+  return [...seen.values()];
+}
+
+export async function restoreRecord(ctx: CommandContext, spec: ResourceSpec, id: string) {
+  const entry = await ctx.trx
+    .selectFrom('recycle_bin')
+    .selectAll()
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('record_type', '=', spec.recordType)
+    .where('record_id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!entry) throw notFound(`${spec.recordType} in the recycle bin`, id);
+  // whoever may delete the record may bring it back
+  await authorize(ctx.trx, ctx.access, spec, 'delete', { id });
+  if (spec.parent) {
+    const row = (await dyn(ctx.trx)
+      .selectFrom(spec.table)
+      .select(spec.parent.column)
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst()) as Record<string, string | null> | undefined;
+    const parentId = row?.[spec.parent.column];
+    const parentSpec = getResource(spec.parent.resource);
+    if (parentId && !(await loadLive(ctx, parentSpec, parentId))) {
+      throw new AppError(
+        'PARENT_DELETED',
+        `restore the ${parentSpec.recordType} this ${spec.recordType} belongs to first`,
+        {
+          parentType: parentSpec.recordType,
+          parentId,
+        },
+      );
+    }
+  }
+  const entries: AuditEntry[] = [];
+  for (const table of cascadeClosure(spec)) {
+    const rows = (await dyn(ctx.trx)
+      .updateTable(table.table)
+      .set({
+        deleted_at: null,
+        delete_batch_id: null,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+        updated_by: ctx.actor.userId,
+      })
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('delete_batch_id', '=', entry.batch_id)
+      .returning('id')
+      .execute()) as { id: string }[];
+    for (const r of rows) {
+      entries.push({
+        action: 'restore',
+        recordType: table.recordType,
+        recordId: r.id,
+        changes: { deletedAt: { before: entry.deleted_at.toISOString(), after: null } },
+      });
+    }
+  }
+  await ctx.trx
+    .deleteFrom('recycle_bin')
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', entry.id)
+    .execute();
+  await writeAudit(ctx, entries);
+  await emit(ctx, spec, 'restored', { id, batchId: entry.batch_id, restored: entries.length });
+  const row = await loadLive(ctx, spec, id);
+  return { record: forCaller(ctx, spec, await presentFull(ctx, spec, row!)), restored: entries.length };
+}

@@ -1,0 +1,74 @@
+import type { Expression, SqlBool } from 'kysely';
+import type { z } from 'zod';
+import type { CustomFieldObject } from '../../common/enums.ts';
+import type { SystemPermission } from '../access/model.ts';
+import type { DB } from '../db/schema.ts';
+import type { CommandContext } from './context.ts';
+import type { Trx } from '../db/tenant-transaction.ts';
+
+export type FieldKind = 'text' | 'uuid' | 'int' | 'decimal' | 'date' | 'timestamp' | 'bool' | 'textArray' | 'json';
+
+export interface FieldSpec {
+  column: string;
+  kind: FieldKind;
+  /** May appear in `filter=`. */
+  filter?: boolean;
+  /** May appear in `sort=`. */
+  sort?: boolean;
+  /** The column is NOT NULL, so sorting needs no null handling and can use a plain index. */
+  required?: boolean;
+  /** Stored but never presented (hashes, normalised copies). */
+  internal?: boolean;
+  description?: string;
+}
+
+/** A related list: rows of `resource` whose `column` holds this record's id. */
+export interface RelationSpec {
+  resource: string;
+  column: string;
+  /** Extra equality conditions, e.g. attachments linked by record type. */
+  where?: Record<string, string>;
+}
+
+export type Row = Record<string, unknown> & { id: string; tenant_id: string; version: number };
+export type Input = Record<string, unknown>;
+
+export interface ResourceSpec {
+  /** URL segment under /api/v1 and the key in the registry. */
+  path: string;
+  /** Singular name used in audit rows, the recycle bin and events. */
+  recordType: string;
+  table: keyof DB & string;
+  tag: string;
+  fields: Record<string, FieldSpec>;
+  titleField: string;
+  createSchema: z.ZodObject;
+  updateSchema: z.ZodObject;
+  /** Output fields beyond `fields` (e.g. nested installments). */
+  extraOutput?: z.ZodRawShape;
+  customObject?: CustomFieldObject;
+  /** Validated input → column values; checks references and business rules. */
+  toColumns(ctx: CommandContext, input: Input, existing: Row | undefined): Promise<Record<string, unknown>>;
+  afterWrite?(ctx: CommandContext, row: Row, input: Input, created: boolean): Promise<void>;
+  beforeDelete?(ctx: CommandContext, row: Row): Promise<void>;
+  /** Business rules on changing an existing record (edit windows, locks). */
+  beforeUpdate?(ctx: CommandContext, row: Row, input: Input): Promise<void>;
+  /** Adds data kept in other tables to presented records (same order as rows). */
+  decorate?(trx: Trx, tenantId: string, records: Record<string, unknown>[]): Promise<void>;
+  includes?: Record<string, RelationSpec>;
+  /** Children soft-deleted (and restored) together with this record. */
+  cascade?: RelationSpec[];
+  /** The record this one belongs to: restoring requires it to be live. */
+  parent?: { resource: string; column: string };
+  /** Quick search (`q=`): a condition over the table's columns. */
+  search?: (q: string) => Expression<SqlBool>;
+  defaultSort?: string;
+  /** Rows are reached through a parent's scope (installments through their contract). */
+  scopeVia?: { column: string; resource: string };
+  /** Writes need this system permission instead of object grants (users, departments). */
+  writePermission?: SystemPermission;
+  /** Any signed-in user may read (departments, custom-field definitions). */
+  readableByAll?: boolean;
+  /** Routes the generic set does not generate (delete is forbidden for audit rows etc.). */
+  operations?: { create?: boolean; update?: boolean; delete?: boolean };
+}

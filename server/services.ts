@@ -1,0 +1,13 @@
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import type { FileStorage } from './storage/file-storage.ts';
+
+/** What route modules and jobs are given: configuration, the database and file storage. */
+export interface AppServices {
+  config: Config;
+  database: Database;
+  storage: FileStorage;
+  version: string;
+  /** Reports the job queue's state for /api/health; undefined when jobs are off. */
+  queueHealth?: () => Promise<{ ok: boolean; detail?: string }>;
+}
