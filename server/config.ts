@@ -7,6 +7,7 @@ export interface Config {
   dataDir: string;
   /** Role the app switches to on PostgreSQL so RLS applies; empty disables the switch. */
   appDbRole: string;
+  database: DatabaseTimeouts;
   uploadLimitBytes: number;
   bodyLimitBytes: number;
   sessionTtlHours: number;
@@ -14,22 +15,38 @@ export interface Config {
   jobs: boolean;
 }
 
-function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** Limits on PostgreSQL connections (0 disables one); the embedded database has no network to wait on. */
+export interface DatabaseTimeouts {
+  /** Opening a connection, including waiting for a free one in the pool. */
+  connectTimeoutMs: number;
+  /** One statement of a request or job; the client also gives up on a server that does not answer. */
+  statementTimeoutMs: number;
+  /** A transaction left open without a statement is ended by the server. */
+  idleInTransactionTimeoutMs: number;
+}
+
+function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  const value = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(value) || value > max)
+    throw new Error(`${name} must be a whole number from 0 to ${max}, got "${raw}"`);
   return value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.CAIRN_DATA_DIR || './data');
   return {
-    port: intEnv(env, 'PORT', 3000),
+    port: intEnv(env, 'PORT', 3000, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     appDbRole: env.CAIRN_DB_APP_ROLE ?? 'cairn_app',
+    database: {
+      connectTimeoutMs: intEnv(env, 'CAIRN_DB_CONNECT_TIMEOUT_MS', 5000),
+      statementTimeoutMs: intEnv(env, 'CAIRN_DB_STATEMENT_TIMEOUT_MS', 30_000),
+      idleInTransactionTimeoutMs: intEnv(env, 'CAIRN_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
+    },
     uploadLimitBytes: intEnv(env, 'CAIRN_UPLOAD_LIMIT_MB', 25) * 1024 * 1024,
     bodyLimitBytes: 1024 * 1024,
     sessionTtlHours: intEnv(env, 'CAIRN_SESSION_TTL_HOURS', 12),

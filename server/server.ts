@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
-import { openDatabase, type Database } from './db/database.ts';
+import { openDatabase, type Database, type OpenOptions } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp, API_VERSION } from './http/app.ts';
 import { createBoss, type JobRunner } from './jobs/boss.ts';
@@ -12,47 +12,80 @@ export interface RunningServer {
   app: FastifyInstance;
   database: Database;
   url: string;
+  /** Stops taking requests, lets running ones and running jobs finish (bounded), closes the database. */
   close(): Promise<void>;
 }
 
-export async function openConfiguredDatabase(config: Config): Promise<Database> {
+/** How long running jobs get to finish on shutdown before they are handed back to the queue for a retry. */
+const JOB_STOP_TIMEOUT_MS = 5000;
+/** Requests still running this long after shutdown began are cut off, so the database can close in time. */
+const REQUEST_DRAIN_MS = 7000;
+
+export interface OpenConfiguredOptions extends Pick<OpenOptions, 'command' | 'share' | 'whenInUse'> {
+  /** Apply pending migrations after opening (default true). */
+  migrate?: boolean;
+}
+
+export async function openConfiguredDatabase(config: Config, options: OpenConfiguredOptions = {}): Promise<Database> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     appDbRole: config.appDbRole,
+    timeouts: config.database,
+    command: options.command,
+    share: options.share,
+    whenInUse: options.whenInUse,
   });
-  await migrateToLatest(database, config.appDbRole);
+  try {
+    if (options.migrate !== false) await migrateToLatest(database, config.appDbRole);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return database;
 }
 
-/** Opens the database, migrates, starts jobs (unless disabled) and listens. */
-export async function startServer(config: Config, database?: Database): Promise<RunningServer> {
-  const db = database ?? (await openConfiguredDatabase(config));
+/** Starts jobs (unless disabled) and listens on an open, migrated database, which it then owns. */
+export async function startServer(config: Config, database: Database): Promise<RunningServer> {
   const storage = new LocalFileStorage(path.join(config.dataDir, 'files'));
   let runner: JobRunner | undefined;
-  const app = await buildApp({
-    config,
-    database: db,
-    storage,
-    version: API_VERSION,
-    queueHealth: async () =>
-      runner ? { ok: true } : { ok: false, detail: 'jobs are disabled on this instance (CAIRN_JOBS=off)' },
-  });
-  if (config.jobs) {
-    runner = await createBoss(db, { logger: app.log });
-    await registerJobs(runner, db, storage, app.log);
+  let app: FastifyInstance | undefined;
+  try {
+    app = await buildApp({
+      config,
+      database,
+      storage,
+      version: API_VERSION,
+      queueHealth: async () =>
+        runner ? { ok: true } : { ok: false, detail: 'jobs are disabled on this instance (CAIRN_JOBS=off)' },
+    });
+    database.useLogger(app.log);
+    if (config.jobs) {
+      runner = await createBoss(database, { logger: app.log, stopTimeoutMs: JOB_STOP_TIMEOUT_MS });
+      await registerJobs(runner, database, storage, app.log);
+    }
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await runner?.stop();
+    await app?.close();
+    await database.close();
+    throw error;
   }
-  await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const listening = app;
   return {
-    app,
-    database: db,
+    app: listening,
+    database,
     url: `http://localhost:${port}`,
     async close() {
-      await app.close();
-      await runner?.stop();
-      await db.close();
+      const cutOff = setTimeout(() => listening.server.closeAllConnections(), REQUEST_DRAIN_MS);
+      try {
+        await Promise.allSettled([listening.close(), runner?.stop()]);
+      } finally {
+        clearTimeout(cutOff);
+        await database.close();
+      }
     },
   };
 }

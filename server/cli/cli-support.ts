@@ -1,11 +1,19 @@
+import { InvalidArgumentError } from 'commander';
 import { loadConfig, type Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { openConfiguredDatabase } from '../server.ts';
 
-/** Opens the configured database (migrated), runs `fn`, and always closes it. */
-export async function withDatabase<T>(fn: (database: Database, config: Config) => Promise<T>): Promise<T> {
+/**
+ * Opens the configured database (migrated unless `migrate: false`), runs `fn`, and always closes
+ * it. While `cairn serve` holds the embedded data directory, the database is reached through
+ * the server's socket instead, so every command works the same against a running server.
+ */
+export async function withDatabase<T>(
+  fn: (database: Database, config: Config) => Promise<T>,
+  options: { migrate?: boolean } = {},
+): Promise<T> {
   const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, { whenInUse: 'connect', migrate: options.migrate });
   try {
     return await fn(database, config);
   } finally {
@@ -13,13 +21,17 @@ export async function withDatabase<T>(fn: (database: Database, config: Config) =
   }
 }
 
-export function describeDatabase(config: Config): string {
-  if (!config.databaseUrl) return `embedded PGlite at ${config.dataDir}/pglite`;
-  const url = new URL(config.databaseUrl);
-  return `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`;
+/**
+ * An option parser for whole numbers in [min, max]. Commander reports a rejected value as
+ * "option '--x <n>' argument 'abc' is invalid. …" and exits with status 1 before the command runs.
+ */
+export function integerOption(min: number, max = Number.MAX_SAFE_INTEGER) {
+  return (raw: string): number => {
+    const value = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max)
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}.`);
+    return value;
+  };
 }
 
-/** Prints a failure and sets a non-zero exit status without a stack trace. */
-export function fail(message: string): never {
-  throw new Error(message);
-}
+export const portOption = integerOption(0, 65535);

@@ -18,5 +18,6 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   console.error(`error: ${(error as Error).message}`);
-  process.exitCode = 1;
+  // everything the command opened is closed by now; nothing left running may keep a failed command alive
+  process.exit(1);
 }

@@ -1,16 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { LocalFileStorage } from '../storage/file-storage.ts';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.ts';
-import { openConfiguredDatabase, startServer } from '../server.ts';
-import { openDatabase } from '../db/database.ts';
-import { describeDatabase, withDatabase } from './cli-support.ts';
-import path from 'node:path';
+import { openConfiguredDatabase, startServer, type RunningServer } from '../server.ts';
+import { integerOption, portOption, withDatabase } from './cli-support.ts';
 
 const demoLogins = ['admin', 'manager', 'sales1', 'sales2', 'intern', 'legal', 'finance'];
+
+/** A shutdown that has not finished by then ends the process anyway (orchestrators kill at 10 s). */
+const SHUTDOWN_LIMIT_MS = 9500;
 
 function ensureWebBuild() {
   if (fs.existsSync('dist/web/index.html')) return;
@@ -23,75 +25,93 @@ function ensureWebBuild() {
   if (result.status !== 0) console.warn('the web app could not be built; the API still runs (see the output above)');
 }
 
+/** SIGTERM/SIGINT: drain requests and jobs, close the database, exit 0; a second signal or the limit exits at once. */
+function stopOnSignals(server: RunningServer) {
+  const stop = (signal: string) => {
+    console.log(`${signal}: shutting down…`);
+    const limit = setTimeout(() => {
+      console.error(`shutdown took longer than ${SHUTDOWN_LIMIT_MS / 1000} s; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    limit.unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: Error) => {
+        console.error(`shutdown failed: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
 export function registerServeCommands(program: Command) {
   program
     .command('serve')
     .description('Run the API and web app (migrates first)')
     .option('--demo', 'load the demo data set when the database has no tenant yet')
-    .option('--port <port>', 'port to listen on (default: PORT or 3000)')
-    .action(async (options: { demo?: boolean; port?: string }) => {
+    .option('--port <port>', 'port to listen on, 0 for any free port (default: PORT or 3000)', portOption)
+    .option('--no-build', 'do not build the web app when it is missing (serve the API only)')
+    .action(async (options: { demo?: boolean; port?: number; build: boolean }) => {
       const config = loadConfig();
-      if (options.port) config.port = Number(options.port);
-      ensureWebBuild();
-      console.log(`database: ${describeDatabase(config)}`);
-      const database = await openConfiguredDatabase(config);
+      if (options.port !== undefined) config.port = options.port;
+      const database = await openConfiguredDatabase(config, { command: 'cairn serve', share: true });
+      console.log(`database: ${database.description}`);
       let seeded = false;
-      if (options.demo) {
-        const tenant = await database.owner.selectFrom('tenants').select('id').limit(1).executeTakeFirst();
-        if (!tenant) {
-          console.log('empty database: loading the demo data set…');
-          await seedDemo(database.db, {
-            storage: new LocalFileStorage(path.join(config.dataDir, 'files')),
-            onProgress: (step) => console.log(`  · ${step}`),
-          });
-          seeded = true;
+      try {
+        if (options.demo) {
+          const tenant = await database.owner.selectFrom('tenants').select('id').limit(1).executeTakeFirst();
+          if (!tenant) {
+            console.log('empty database: loading the demo data set…');
+            await seedDemo(database.db, {
+              storage: new LocalFileStorage(path.join(config.dataDir, 'files')),
+              onProgress: (step) => console.log(`  · ${step}`),
+            });
+            seeded = true;
+          }
         }
+        if (options.build) ensureWebBuild();
+      } catch (error) {
+        await database.close();
+        throw error;
       }
       const server = await startServer(config, database);
+      stopOnSignals(server);
       console.log(`\nCairn is running at ${server.url}  (API docs: ${server.url}/api/docs)`);
       if (options.demo) {
         console.log(
           `demo company 演示公司${seeded ? ' (just created)' : ''}; logins (password "${DEMO_PASSWORD}"): ${demoLogins.join(', ')}`,
         );
       }
-      const stop = async () => {
-        console.log('shutting down…');
-        await server.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
     });
 
   program
     .command('migrate')
     .description('Apply pending database migrations')
     .action(async () => {
-      const config = loadConfig();
-      const database = await openDatabase({
-        databaseUrl: config.databaseUrl,
-        dataDir: config.dataDir,
-        appDbRole: config.appDbRole,
-      });
-      try {
-        const { applied } = await migrateToLatest(database, config.appDbRole);
-        console.log(
-          `${describeDatabase(config)}: ${applied.length ? `applied ${applied.join(', ')}` : 'already up to date'}`,
-        );
-      } finally {
-        await database.close();
-      }
+      await withDatabase(
+        async (database, config) => {
+          const { applied } = await migrateToLatest(database, config.appDbRole);
+          console.log(
+            `${database.description}: ${applied.length ? `applied ${applied.join(', ')}` : 'already up to date'}`,
+          );
+        },
+        { migrate: false },
+      );
     });
 
   program
     .command('seed')
     .description('Load a data set')
     .requiredOption('--demo', 'the demo company 演示公司 with users, customers, contracts and orders')
-    .option('--customers <n>', 'number of customers', '300')
-    .option('--orders <n>', 'number of orders', '2000')
+    .option('--customers <n>', 'number of customers', integerOption(0), 300)
+    .option('--orders <n>', 'number of orders (spread over the customers)', integerOption(0), 2000)
     .option('--name <name>', 'company name', '演示公司')
     .option('--slug <slug>', 'company code', 'demo')
-    .action(async (options: { customers: string; orders: string; name: string; slug: string }) => {
+    .action(async (options: { customers: number; orders: number; name: string; slug: string }) => {
+      if (options.customers === 0 && options.orders > 0)
+        throw new Error('--orders needs customers to order: pass --customers 1 or more, or --orders 0');
       await withDatabase(async (database, config) => {
         const taken = await database.owner
           .selectFrom('tenants')
@@ -103,8 +123,8 @@ export function registerServeCommands(program: Command) {
         const result = await seedDemo(database.db, {
           tenantName: options.name,
           slug: options.slug,
-          customers: Number(options.customers),
-          orders: Number(options.orders),
+          customers: options.customers,
+          orders: options.orders,
           storage: new LocalFileStorage(path.join(config.dataDir, 'files')),
           onProgress: (step) => console.log(`  · ${step}`),
         });

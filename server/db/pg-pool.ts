@@ -1,0 +1,161 @@
+import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import pg from 'pg';
+import type { DatabaseTimeouts } from '../config.ts';
+
+/** Where a dropped connection is reported; it must never end the process. */
+export type ConnectionErrorSink = (error: Error, pool: string) => void;
+
+// numeric and bigint stay strings/numbers we control; date stays 'YYYY-MM-DD'.
+export const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+
+export const typeParsers = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === OID.int8) return (v: string) => Number(v);
+    if (oid === OID.numeric || oid === OID.date) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export const noTimeouts: DatabaseTimeouts = {
+  connectTimeoutMs: 0,
+  statementTimeoutMs: 0,
+  idleInTransactionTimeoutMs: 0,
+};
+
+/** How long past `statement_timeout` the client waits for a server that does not answer at all. */
+const ANSWER_GRACE_MS = 5000;
+
+export interface PoolSettings {
+  name: string;
+  max: number;
+  timeouts: DatabaseTimeouts;
+  /** A role every connection of the pool runs as (a startup option, so no statement can undo it). */
+  role?: string;
+  onError: ConnectionErrorSink;
+}
+
+/**
+ * A pg pool that survives the database going away: errors of idle and checked-out connections
+ * are reported instead of thrown as unhandled 'error' events, connecting gives up after the
+ * connect timeout, and the server ends statements and idle transactions that run too long.
+ */
+export function createPool(connection: pg.PoolConfig, settings: PoolSettings): pg.Pool {
+  const { timeouts } = settings;
+  const pool = new pg.Pool({
+    ...connection,
+    max: settings.max,
+    application_name: `cairn-${settings.name}`,
+    types: typeParsers,
+    keepAlive: true,
+    connectionTimeoutMillis: timeouts.connectTimeoutMs || undefined,
+    statement_timeout: timeouts.statementTimeoutMs || undefined,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs || undefined,
+    options: settings.role ? `-c role=${settings.role.replace(/[\\ ]/g, '\\$&')}` : undefined,
+  });
+  // The client listener reports; the pool's own 'error' event repeats it for idle clients.
+  pool.on('connect', (client) => client.on('error', (error) => settings.onError(error, settings.name)));
+  pool.on('error', () => {});
+  return pool;
+}
+
+/** Raised on the client side when the server accepted a statement but never answered. */
+export class DatabaseNoAnswerError extends Error {
+  readonly code = 'CAIRN_DB_NO_ANSWER';
+  constructor(ms: number) {
+    super(`the database did not answer within ${ms} ms`);
+  }
+}
+
+/** How long the client waits for any answer: the statement timeout plus a grace period; 0 = forever. */
+export const answerDeadlineMs = (timeouts: DatabaseTimeouts) =>
+  timeouts.statementTimeoutMs > 0 ? timeouts.statementTimeoutMs + ANSWER_GRACE_MS : 0;
+
+/**
+ * Runs one statement on a checked-out client. Past the deadline its socket is destroyed, so the
+ * statement fails, the client is discarded and a connection to a server that went silent
+ * (a dropped network path, a hung host) does not hang its caller forever.
+ */
+async function queryOnClient<R>(
+  client: pg.PoolClient,
+  text: string,
+  values: readonly unknown[] | undefined,
+  deadlineMs: number,
+): Promise<pg.QueryResult & { rows: R[] }> {
+  const timer =
+    deadlineMs > 0
+      ? setTimeout(() => client.connection.stream.destroy(new DatabaseNoAnswerError(deadlineMs)), deadlineMs)
+      : undefined;
+  try {
+    return (await client.query(text, values as unknown[] | undefined)) as pg.QueryResult & { rows: R[] };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** `pool.query` with the answer deadline. */
+export async function queryPool(
+  pool: pg.Pool,
+  text: string,
+  values: readonly unknown[] | undefined,
+  deadlineMs: number,
+): Promise<pg.QueryResult> {
+  const client = await pool.connect();
+  let failure: Error | undefined;
+  try {
+    return await queryOnClient(client, text, values, deadlineMs);
+  } catch (error) {
+    failure = error as Error;
+    throw error;
+  } finally {
+    client.release(failure instanceof DatabaseNoAnswerError ? failure : undefined);
+  }
+}
+
+/** The pool as Kysely sees it, with the answer deadline on every statement. */
+export function kyselyPool(pool: pg.Pool, deadlineMs: number): PostgresPool {
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect();
+      return {
+        query: ((text: unknown, values?: readonly unknown[]) =>
+          typeof text === 'string'
+            ? queryOnClient(client, text, values, deadlineMs)
+            : client.query(text as never)) as unknown as PostgresPoolClient['query'],
+        release: (destroy?: boolean) => client.release(destroy),
+      };
+    },
+    end: () => pool.end(),
+  };
+}
+
+/** Whether the database answers `select 1` within `ms`, counting the wait for a connection. */
+export async function pingPool(pool: pg.Pool, ms: number): Promise<boolean> {
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const connecting = pool.connect();
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  try {
+    const client = await Promise.race([connecting, late]);
+    if (client === 'late') {
+      connecting.then(
+        (c) => c.release(),
+        () => {},
+      );
+      return false;
+    }
+    let failure: Error | undefined;
+    try {
+      await queryOnClient(client, 'select 1', undefined, Math.max(1, ms - (Date.now() - started)));
+      return true;
+    } catch (error) {
+      failure = error as Error;
+      return false;
+    } finally {
+      client.release(failure);
+    }
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
