@@ -28,7 +28,7 @@ function environment(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Runs one command to its end (killed after `timeoutMs`). */
-export function runCairn(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<CairnResult> {
+export function runCairn(args: string[], env: Record<string, string>, timeoutMs = 180_000): Promise<CairnResult> {
   const started = Date.now();
   const child = spawn(process.execPath, [bin, ...args], { env: environment(env), stdio: ['ignore', 'pipe', 'pipe'] });
   const out = collect(child);
@@ -66,7 +66,7 @@ export async function startServe(env: Record<string, string>, args: string[] = [
     }),
   );
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`cairn serve did not start in 120 s:\n${out().stderr}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`cairn serve did not start in 180 s:\n${out().stderr}`)), 180_000);
     const check = () => {
       const found = /Cairn is running at (http:\/\/localhost:\d+)/.exec(out().stdout);
       if (found) {
