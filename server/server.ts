@@ -81,6 +81,8 @@ export async function startServer(config: Config, database: Database): Promise<R
     async close() {
       const cutOff = setTimeout(() => listening.server.closeAllConnections(), REQUEST_DRAIN_MS);
       try {
+        // CLI commands working through this server would otherwise hold the embedded database
+        await database.stopSharing();
         await Promise.allSettled([listening.close(), runner?.stop()]);
       } finally {
         clearTimeout(cutOff);

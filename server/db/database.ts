@@ -26,6 +26,11 @@ export interface Database {
   timeouts: DatabaseTimeouts;
   /** Whether the database answers within `ms` (health checks); never throws. */
   ping(ms: number): Promise<boolean>;
+  /**
+   * Stops serving the embedded database to other processes; their connections are cut and their
+   * open transactions roll back (first step of a shutdown). A no-op elsewhere.
+   */
+  stopSharing(): Promise<void>;
   /** Where dropped connections are reported from now on (default: stderr). */
   useLogger(logger: ConnectionLogger): void;
   close(): Promise<void>;

@@ -79,6 +79,11 @@ async function openPGlite(
     });
     lock.advertise(socket);
   }
+  const stopSharing = async () => {
+    const stopping = socketServer;
+    socketServer = undefined;
+    await stopping?.close();
+  };
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, mutex) });
   const raw: OpenedDatabase['raw'] = (text, values) =>
     mutex.runExclusive(async () => {
@@ -98,9 +103,10 @@ async function openPGlite(
     rlsEnforced: false,
     timeouts,
     ping: (ms) => answersWithin(raw('select 1'), ms),
+    stopSharing,
     async close() {
       try {
-        await socketServer?.close();
+        await stopSharing();
         await db.destroy();
         await mutex.runExclusive(() => pglite.close());
       } finally {
@@ -140,6 +146,7 @@ async function openThroughHolder(
     rlsEnforced: false,
     timeouts,
     ping: (ms) => pingPool(pool, ms),
+    stopSharing: async () => {},
     close: () => db.destroy(),
   };
 }

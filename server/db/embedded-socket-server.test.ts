@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataDirInUseError, liveHolder } from './data-dir-lock.ts';
 import { openDatabase, type Database } from './database.ts';
+import { onPostgres } from '../../tests/support/test-database.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-socket-'));
 const timeouts = { connectTimeoutMs: 5000, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 1500 };
@@ -20,16 +21,18 @@ const count = async (db: Database) =>
   Number((await sql<{ n: number }>`select count(*)::int as n from socket_probe`.execute(db.db)).rows[0]!.n);
 
 beforeAll(async () => {
+  if (onPostgres()) return; // the embedded database only; the PostgreSQL run skips this file
   server = await openDatabase({ dataDir, share: true, command: 'test serve', timeouts });
   await sql`create table socket_probe (n int)`.execute(server.db);
 });
 afterAll(async () => {
+  if (onPostgres()) return;
   await server.close();
   expect(fs.existsSync(path.join(dataDir, 'cairn.lock'))).toBe(false);
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('embedded database shared over a Unix socket', () => {
+describe.skipIf(onPostgres())('embedded database shared over a Unix socket', () => {
   it('is reachable by its owner only: 0700 directory, 0600 socket, a password', async () => {
     const { dir, port } = liveHolder(dataDir)!.socket!;
     expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
@@ -86,5 +89,17 @@ describe('embedded database shared over a Unix socket', () => {
     expect(await count(server)).toBe(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     await expect(client.query('commit')).rejects.toThrow();
+  });
+
+  it('cuts its clients when it stops sharing (a shutdown), rolling back their transactions', async () => {
+    const client = socketClient();
+    client.on('error', () => {});
+    await client.connect();
+    await client.query('begin');
+    await client.query('insert into socket_probe values (5)');
+    await server.stopSharing();
+    await expect(client.query('commit')).rejects.toThrow();
+    expect(await count(server)).toBe(2);
+    expect(fs.existsSync(path.join(dataDir, 'run', '.s.PGSQL.5432'))).toBe(false);
   });
 });

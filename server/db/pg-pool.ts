@@ -52,10 +52,37 @@ export function createPool(connection: pg.PoolConfig, settings: PoolSettings): p
     idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs || undefined,
     options: settings.role ? `-c role=${settings.role.replace(/[\\ ]/g, '\\$&')}` : undefined,
   });
+  const clients = new Set<pg.PoolClient>();
+  connectedClients.set(pool, clients);
   // The client listener reports; the pool's own 'error' event repeats it for idle clients.
-  pool.on('connect', (client) => client.on('error', (error) => settings.onError(error, settings.name)));
+  pool.on('connect', (client) => {
+    clients.add(client);
+    client.on('error', (error) => settings.onError(error, settings.name));
+  });
+  pool.on('remove', (client) => clients.delete(client));
   pool.on('error', () => {});
   return pool;
+}
+
+const connectedClients = new WeakMap<pg.Pool, Set<pg.PoolClient>>();
+
+/** How long closing a pool waits for checked-out connections before cutting them. */
+const CLOSE_GRACE_MS = 1500;
+
+/**
+ * Ends a pool. Connections still checked out after the grace period (a statement stuck on a
+ * lock, a server gone silent) are cut, so shutting down never waits on the database; the
+ * server rolls their transactions back.
+ */
+export async function endPool(pool: pg.Pool, graceMs = CLOSE_GRACE_MS): Promise<void> {
+  const timer = setTimeout(() => {
+    for (const client of connectedClients.get(pool) ?? []) client.connection.stream.destroy();
+  }, graceMs);
+  try {
+    await pool.end();
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Raised on the client side when the server accepted a statement but never answered. */
@@ -124,7 +151,7 @@ export function kyselyPool(pool: pg.Pool, deadlineMs: number): PostgresPool {
         release: (destroy?: boolean) => client.release(destroy),
       };
     },
-    end: () => pool.end(),
+    end: () => endPool(pool),
   };
 }
 

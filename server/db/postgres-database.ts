@@ -46,6 +46,7 @@ export async function openPostgres(
     connectionString: url,
     timeouts,
     ping: (ms) => pingPool(appPool, ms),
+    stopSharing: async () => {},
     async close() {
       await db.destroy();
       await owner.destroy();

@@ -1,3 +1,4 @@
+import { databaseUnavailableReason } from '../db/connection-errors.ts';
 import { AppError, validationError } from '../errors.ts';
 
 interface PgError {
@@ -18,11 +19,20 @@ const constraintFields: Record<string, string> = {
   custom_fields_key: 'key',
 };
 
+const unavailableMessages = {
+  connection: 'the database cannot be reached right now; try again shortly',
+  timeout: 'the database did not answer in time; try again shortly',
+  overloaded: 'the database is overloaded right now; try again shortly',
+} as const;
+
 /**
- * Maps PostgreSQL errors that bad input can cause to 4xx answers. Commands check these cases
- * first with clear messages; this is the net under them (races, constraints added later).
+ * Maps PostgreSQL errors that bad input can cause to 4xx answers, and a database that is down
+ * or too slow to 503. Commands check the input cases first with clear messages; this is the net
+ * under them (races, constraints added later).
  */
 export function fromDatabaseError(error: unknown): AppError | undefined {
+  const reason = databaseUnavailableReason(error);
+  if (reason) return new AppError('DATABASE_UNAVAILABLE', unavailableMessages[reason], { reason });
   const pg = error as PgError;
   if (typeof pg?.code !== 'string' || pg.code.length !== 5) return undefined;
   switch (pg.code) {

@@ -30,6 +30,10 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     const mapped = error instanceof AppError ? error : fromDatabaseError(error);
     if (mapped && !(error instanceof AppError) && process.env.CAIRN_DEBUG_DB_ERRORS) console.error(error);
+    if (mapped?.code === 'DATABASE_UNAVAILABLE') {
+      request.log.warn({ err: { message: error.message, code: (error as { code?: unknown }).code } }, mapped.message);
+      reply.header('retry-after', '5');
+    }
     if (mapped) return reply.status(mapped.status).send(body(mapped.code, mapped.message, mapped.details));
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');

@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CompiledQuery, type Kysely } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
+import { answerDeadlineMs, createPool, endPool, queryPool } from '../db/pg-pool.ts';
 import type { DB } from '../db/schema.ts';
 import {
   appQueues,
@@ -129,15 +130,19 @@ export async function createBoss(database: Database, opts: CreateBossOptions = {
   let base: SqlExecutor;
   if (database.kind === 'postgres') {
     if (!database.connectionString) throw new Error('the job runner needs database.connectionString on PostgreSQL');
-    const ownPool = new pg.Pool({
-      connectionString: database.connectionString,
-      max: opts.poolSize ?? 4,
-      application_name: 'cairn-jobs',
-    });
-    ownPool.on('error', (error) => logger.warn({ err: errorInfo(error) }, 'job database connection error'));
+    const ownPool = createPool(
+      { connectionString: database.connectionString },
+      {
+        name: 'jobs',
+        max: opts.poolSize ?? 4,
+        timeouts: database.timeouts,
+        onError: (error) => logger.warn({ err: errorInfo(error) }, 'job database connection lost'),
+      },
+    );
     pool = ownPool;
+    const deadline = answerDeadlineMs(database.timeouts);
     base = async (text, values) => {
-      const result = (await ownPool.query(text, values)) as pg.QueryResult | pg.QueryResult[];
+      const result = (await queryPool(ownPool, text, values, deadline)) as pg.QueryResult | pg.QueryResult[];
       const last = Array.isArray(result) ? result.at(-1) : result;
       return { rows: last?.rows ?? [] };
     };
@@ -177,7 +182,7 @@ export async function createBoss(database: Database, opts: CreateBossOptions = {
     await boss.start();
   } catch (error) {
     closed = true;
-    await pool?.end();
+    if (pool) await endPool(pool);
     throw error;
   }
 
@@ -290,7 +295,7 @@ export async function createBoss(database: Database, opts: CreateBossOptions = {
         } finally {
           abandon.abort();
           closed = true;
-          await pool?.end();
+          if (pool) await endPool(pool);
         }
         logger.info({}, 'job runner stopped');
       })();
