@@ -163,6 +163,18 @@ describe.skipIf(!onPostgres())('the server while PostgreSQL fails', () => {
     expect((await inject('GET', '/api/v1/customers?limit=5')).status).toBe(200);
   });
 
+  it('treats a slow network as slow, not as an outage', async () => {
+    proxy.delay(100);
+    try {
+      const health = await inject('GET', '/api/health');
+      expect(health.status).toBe(200);
+      const created = await inject('POST', '/api/v1/customers', { name: `慢网络-${newId().slice(-8)}` });
+      expect(created.status).toBe(201);
+    } finally {
+      proxy.delay(0);
+    }
+  });
+
   it('keeps the job queue running across a connection drop', async () => {
     const errors: unknown[] = [];
     const logger: JobLogger = { info() {}, warn: (obj) => errors.push(obj), error: (obj) => errors.push(obj) };
