@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // run and every test file works in tenants of its own, so files cannot disturb each other.
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'tests/api/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'web/**/*.test.ts', 'tests/api/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 1,
     isolate: false,

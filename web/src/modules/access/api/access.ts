@@ -1,0 +1,435 @@
+/**
+ * The access-control API (roles, user roles, matrix, inheritance audit, explain, simulate,
+ * approvals, exports, tenant settings) as typed calls and react-query options.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { API_BASE, ApiError, api, handleStatus, request, tokenStore, toApiError } from '../../../app/api/client.ts';
+
+import type {
+  accessActions,
+  accessObjects,
+  dataScopes,
+  fieldRuleKinds,
+  systemPermissions,
+} from '../../../../../common/access-vocabulary.ts';
+
+export {
+  accessObjects,
+  accessActions,
+  systemPermissions,
+  dataScopes,
+  fieldRuleKinds,
+  SYSTEM_OBJECT,
+} from '../../../../../common/access-vocabulary.ts';
+export const MAX_DEPTH = 2;
+
+export type AccessObject = (typeof accessObjects)[number];
+export type AccessAction = (typeof accessActions)[number];
+export type SystemPermission = (typeof systemPermissions)[number];
+export type DataScope = (typeof dataScopes)[number];
+export type FieldRuleKind = (typeof fieldRuleKinds)[number];
+
+/** Same rule as the server: these never pass down an inheritance chain while least privilege is on. */
+export const isNonInheritable = (object: string, action: string) =>
+  action === 'delete' || action === 'export' || (object === 'attachment' && action !== 'read');
+
+export interface Grant {
+  object: string;
+  action: string;
+  scope: string;
+  filter: Record<string, unknown> | null;
+}
+
+export interface FieldRule {
+  object: string;
+  field: string;
+  rule: string;
+}
+
+export interface Role {
+  id: string;
+  name: string;
+  description: string | null;
+  parentRoleId: string | null;
+  status: string;
+  statusReason: string | null;
+  suspendedReason: string | null;
+  isSystem: boolean;
+  chain: string[];
+  depth: number;
+  holders: number;
+  grants: Grant[];
+  fieldRules: FieldRule[];
+  version: number;
+}
+
+export interface RoleInput {
+  name?: string;
+  description?: string | null;
+  parentRoleId?: string | null;
+  status?: 'active' | 'disabled';
+  grants?: Array<{ object: string; action: string; scope: string; filter?: Record<string, unknown> | null }>;
+  fieldRules?: FieldRule[];
+  version?: number;
+}
+
+import type { MatrixRole } from '../../../../../common/access-vocabulary.ts';
+
+export type { MatrixCell, MatrixRole } from '../../../../../common/access-vocabulary.ts';
+
+export interface Matrix {
+  leastPrivilege: boolean;
+  objects: string[];
+  actions: string[];
+  systemPermissions: string[];
+  roles: MatrixRole[];
+}
+
+export interface AuditRole {
+  id: string;
+  name: string;
+  status: string;
+  chain: string[];
+  depth: number;
+  cycle: boolean;
+  suspendedReason: string | null;
+}
+
+export interface AuditAlert {
+  roleId: string;
+  name: string;
+  chain: string[];
+  depth: number;
+  reason: string;
+  fix: string;
+}
+
+export interface InheritanceAudit {
+  maxDepth: number;
+  roles: AuditRole[];
+  alerts: AuditAlert[];
+}
+
+export interface ExplainGrant {
+  scope: string;
+  via: string[];
+  matched: boolean;
+  combined: boolean;
+}
+
+export interface ExplainAction {
+  action: string;
+  allowed: boolean;
+  reason: string;
+  grants: ExplainGrant[];
+}
+
+export interface Explanation {
+  user: { id: string; username: string; displayName: string; isActive: boolean };
+  record: { type: string; id: string; object: string };
+  sandboxUntil: string | null;
+  leastPrivilege: boolean;
+  fieldRules: Record<string, string>;
+  actions: ExplainAction[];
+}
+
+export type SimulateChange =
+  | { op: 'addUserRole' | 'removeUserRole'; userId: string; roleId: string }
+  | { op: 'setRoleParent'; roleId: string; parentRoleId: string | null }
+  | { op: 'setGrant'; roleId: string; object: string; action: string; scope: string };
+
+export interface SimulateEffect {
+  object: string;
+  action: string;
+  gained: number;
+  lost: number;
+  gainedSample: string[];
+  lostSample: string[];
+}
+
+export interface SimulateUser {
+  userId: string;
+  username: string;
+  displayName: string;
+  effects: SimulateEffect[];
+  systemGained: string[];
+  systemLost: string[];
+  newRisks: string[];
+}
+
+export interface SimulateResult {
+  changes: number;
+  users: SimulateUser[];
+  applied: boolean;
+}
+
+export const approvalKinds = ['contract_delete', 'export'] as const;
+export const approvalStatuses = ['pending', 'approved', 'rejected', 'executed', 'failed', 'cancelled'] as const;
+export type ApprovalKind = (typeof approvalKinds)[number];
+export type ApprovalStatus = (typeof approvalStatuses)[number];
+
+export interface Approval {
+  id: string;
+  kind: ApprovalKind;
+  status: ApprovalStatus;
+  requestedBy: string;
+  requestedByName: string | null;
+  payload: Record<string, unknown>;
+  reason: string | null;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  result: Record<string, unknown> | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface UserLite {
+  id: string;
+  username?: string;
+  displayName: string;
+  isActive?: boolean;
+  hireDate?: string | null;
+  masked?: boolean;
+}
+
+export interface AccessSettings {
+  leastPrivilege: boolean;
+  sandboxDays: number;
+  followupEditWindowHours: number;
+  recycleRetentionDays: number;
+}
+
+/** The server's defaults for settings a tenant has never saved. */
+export const settingDefaults: AccessSettings = {
+  leastPrivilege: true,
+  sandboxDays: 7,
+  followupEditWindowHours: 72,
+  recycleRetentionDays: 30,
+};
+
+export interface TenantInfo {
+  id: string;
+  name: string;
+  slug: string;
+  settings: Partial<AccessSettings> & Record<string, unknown>;
+}
+
+interface Data<T> {
+  data: T;
+}
+interface PageOf<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+// ---------- queries ----------
+
+export const accessKeys = {
+  all: ['access'] as const,
+  roles: ['access', 'roles'] as const,
+  matrix: ['access', 'matrix'] as const,
+  audit: ['access', 'inheritance-audit'] as const,
+  users: ['access', 'users'] as const,
+  userRoles: (userId: string) => ['access', 'user-roles', userId] as const,
+  explain: (userId: string, recordType: string, recordId: string) =>
+    ['access', 'explain', userId, recordType, recordId] as const,
+  approvals: ['access', 'approvals'] as const,
+  tenant: ['tenant'] as const,
+};
+
+export const rolesQuery = queryOptions({
+  queryKey: accessKeys.roles,
+  queryFn: ({ signal }) => api.get<Data<Role[]>>('/roles', undefined, signal).then((r) => r.data),
+});
+
+export const matrixQuery = queryOptions({
+  queryKey: accessKeys.matrix,
+  queryFn: ({ signal }) => api.get<Data<Matrix>>('/access/matrix', undefined, signal).then((r) => r.data),
+});
+
+export const auditQuery = queryOptions({
+  queryKey: accessKeys.audit,
+  queryFn: ({ signal }) =>
+    api.get<Data<InheritanceAudit>>('/access/inheritance-audit', undefined, signal).then((r) => r.data),
+});
+
+export const usersQuery = queryOptions({
+  queryKey: accessKeys.users,
+  queryFn: ({ signal }) =>
+    api
+      .get<PageOf<UserLite>>(
+        '/users',
+        { limit: 200, sort: 'username', fields: ['username', 'displayName', 'isActive', 'hireDate'] },
+        signal,
+      )
+      .then((r) => r.data.filter((u) => !u.masked)),
+  staleTime: 60_000,
+});
+
+export const userRolesQuery = (userId: string) =>
+  queryOptions({
+    queryKey: accessKeys.userRoles(userId),
+    queryFn: ({ signal }) =>
+      api
+        .get<Data<Array<{ id: string; name: string }>>>(`/users/${encodeURIComponent(userId)}/roles`, undefined, signal)
+        .then((r) => r.data),
+  });
+
+export const explainQuery = (userId: string, recordType: string, recordId: string) =>
+  queryOptions({
+    queryKey: accessKeys.explain(userId, recordType, recordId),
+    queryFn: ({ signal }) =>
+      api.get<Data<Explanation>>('/access/explain', { userId, recordType, recordId }, signal).then((r) => r.data),
+    staleTime: 0,
+  });
+
+export const tenantQuery = queryOptions({
+  queryKey: ['access', 'tenant'] as const,
+  queryFn: ({ signal }) => api.get<Data<TenantInfo>>('/tenant', undefined, signal).then((r) => r.data),
+  staleTime: 0,
+});
+
+export interface ApprovalFilters {
+  status?: ApprovalStatus;
+  kind?: ApprovalKind;
+  mine?: boolean;
+}
+
+export function fetchApprovals(filters: ApprovalFilters, cursor: string | null, signal?: AbortSignal) {
+  return api.get<PageOf<Approval>>(
+    '/approvals',
+    {
+      status: filters.status,
+      kind: filters.kind,
+      mine: filters.mine ? 'true' : undefined,
+      limit: 50,
+      cursor: cursor ?? undefined,
+    },
+    signal,
+  );
+}
+
+// ---------- mutations ----------
+
+export const createRole = (body: RoleInput) => api.post<Data<Role>>('/roles', body).then((r) => r.data);
+export const updateRole = (id: string, body: RoleInput) =>
+  api.patch<Data<Role>>(`/roles/${encodeURIComponent(id)}`, body).then((r) => r.data);
+export const deleteRole = (id: string) =>
+  request<Data<Role>>(`/roles/${encodeURIComponent(id)}`, { method: 'DELETE' }).then((r) => r.data);
+export const setUserRoles = (userId: string, roleIds: string[]) =>
+  request<Data<Array<{ id: string; name: string }>>>(`/users/${encodeURIComponent(userId)}/roles`, {
+    method: 'PUT',
+    body: { roleIds },
+  }).then((r) => r.data);
+export const endSandbox = (userId: string) =>
+  api
+    .post<Data<{ id: string; sandboxEndedAt: string }>>(`/users/${encodeURIComponent(userId)}/end-sandbox`)
+    .then((r) => r.data);
+export const runSimulation = (changes: SimulateChange[]) =>
+  api.post<Data<SimulateResult>>('/access/simulate', { changes }).then((r) => r.data);
+export const approve = (id: string, reason?: string) =>
+  api
+    .post<Data<Approval>>(`/approvals/${encodeURIComponent(id)}/approve`, reason ? { reason } : {})
+    .then((r) => r.data);
+export const reject = (id: string, reason: string) =>
+  api.post<Data<Approval>>(`/approvals/${encodeURIComponent(id)}/reject`, { reason }).then((r) => r.data);
+export const cancelApproval = (id: string) =>
+  api.post<Data<Approval>>(`/approvals/${encodeURIComponent(id)}/cancel`, {}).then((r) => r.data);
+export const saveSettings = (settings: Partial<AccessSettings>) =>
+  api.patch<Data<TenantInfo>>('/tenant/settings', settings).then((r) => r.data);
+
+// ---------- files ----------
+
+/** The file name from `content-disposition` (RFC 5987 `filename*` first). */
+function fileNameOf(response: Response, fallback: string): string {
+  const header = response.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      /* fall through */
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(header);
+  return plain?.[1] ?? fallback;
+}
+
+function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A request whose successful answer is a file (with the bearer token, so not a plain link). */
+async function fetchFile(
+  path: string,
+  init: { method?: string; body?: unknown; accept?: string } = {},
+): Promise<Response> {
+  const token = tokenStore.get();
+  const headers: Record<string, string> = { Accept: init.accept ?? '*/*' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause));
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    handleStatus(response.status, token);
+    throw error;
+  }
+  return response;
+}
+
+export async function downloadMatrixXlsx(fallbackName: string): Promise<string> {
+  const response = await fetchFile('/access/matrix?format=xlsx');
+  const name = fileNameOf(response, fallbackName);
+  saveBlob(await response.blob(), name);
+  return name;
+}
+
+/** The one-time download of an approved export; a second try answers 410 GONE. */
+export async function downloadExport(id: string, fallbackName: string): Promise<string> {
+  const response = await fetchFile(`/exports/${encodeURIComponent(id)}/download`);
+  const name = fileNameOf(response, fallbackName);
+  saveBlob(await response.blob(), name);
+  return name;
+}
+
+export interface ExportRequest {
+  fields: string[];
+  filter?: Record<string, unknown>;
+  format: 'csv' | 'xlsx';
+  reason?: string;
+}
+
+/** 200: the file, saved at once. 202: a pending approval (phone numbers included). */
+export async function requestCustomerExport(
+  body: ExportRequest,
+  fallbackName: string,
+): Promise<{ kind: 'file'; fileName: string } | { kind: 'approval'; approval: Approval }> {
+  const response = await fetchFile('/customers/export', { method: 'POST', body });
+  if (response.status === 202) {
+    const { data } = (await response.json()) as Data<Approval>;
+    return { kind: 'approval', approval: data };
+  }
+  const fileName = fileNameOf(response, fallbackName);
+  saveBlob(await response.blob(), fileName);
+  return { kind: 'file', fileName };
+}
