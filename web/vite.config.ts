@@ -12,6 +12,7 @@ import {
   routeOwnChunks,
   SHELL_MODULES,
 } from './build/route-files.ts';
+import { messageCatalogs } from './build/message-catalogs.ts';
 
 const webRoot = path.dirname(fileURLToPath(import.meta.url));
 
@@ -25,10 +26,10 @@ const vendorChunks: Array<[name: string, pattern: RegExp]> = [
     new RegExp(
       [
         String.raw`[\\/]web[\\/]src[\\/]app[\\/](`,
-        String.raw`ui[\\/](states|ErrorState|Dialog|icons|EnumTags|BackLink|ChipGroup|FieldList|LoadMore|LanguageSwitch)\.tsx`,
-        String.raw`|format[\\/]|hooks[\\/]useDocumentTitle|i18n[\\/]hooks|layout[\\/](Brand|navItems)|api[\\/]records\.ts)`,
+        String.raw`ui[\\/](states|ErrorState|Dialog|icons|EnumTags|BackLink)\.tsx`,
+        String.raw`|format[\\/]|i18n[\\/]hooks|layout[\\/](Brand|navItems))`,
         String.raw`|[\\/]web[\\/]src[\\/]modules[\\/](auth[\\/](session\.ts|api[\\/])|users[\\/]api[\\/]|settings[\\/]api[\\/]`,
-        String.raw`|customers[\\/]components[\\/]customerFields|followups[\\/]components[\\/]FollowupComposer)`,
+        String.raw`|customers[\\/]components[\\/]customerFields)`,
         String.raw`|[\\/]common[\\/]enums\.ts`,
       ].join(''),
     ),
@@ -112,7 +113,11 @@ function productionOnly(): Plugin {
 const config: UserConfig = {
   root: webRoot,
   base: '/',
-  plugins: [react(), productionOnly(), serviceWorker(), bootScript()],
+  plugins: [messageCatalogs(), react(), productionOnly(), serviceWorker(), bootScript()],
+  resolve: {
+    // React 18+ has useSyncExternalStore built in; wouter's CommonJS shim for older Reacts would only add bytes.
+    alias: { 'use-sync-external-store/shim/index.js': path.join(webRoot, 'build/use-sync-external-store.ts') },
+  },
   server: {
     port: 5173,
     proxy: {

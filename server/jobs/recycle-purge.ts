@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { newId } from '../../common/ids.ts';
+import { tenantSettingDefaults } from '../../common/tenant-settings.ts';
 import type { Database } from '../db/database.ts';
 import type { TenantSettings } from '../db/schema.ts';
 import { asSystem, withTenant, type Trx } from '../core/tenant-transaction.ts';
@@ -7,7 +8,7 @@ import type { FileStorage } from '../storage/file-storage.ts';
 import { loadBatchTables, type BatchTable } from './batch-tables.ts';
 import { errorInfo, silentLogger, type JobLogger } from './boss.ts';
 
-export const defaultRetentionDays = 30;
+export const defaultRetentionDays = tenantSettingDefaults.recycleRetentionDays;
 
 export interface PurgeOptions {
   now?: Date;

@@ -21,7 +21,11 @@ export type Manifest = Record<string, ManifestChunk>;
 
 /** The modules (relative to web/) a cold visit to each route loads besides the entry; lazily opened panels excluded. */
 export const routeModules = {
-  login: ['src/modules/auth/pages/LoginPage.tsx', 'src/app/antd/AntdScope.tsx', 'src/app/i18n/messages/zh-CN.more.ts'],
+  login: [
+    'src/modules/auth/pages/LoginPage.tsx',
+    'src/app/antd/AntdScope.tsx',
+    'src/app/i18n/messages/zh-CN.more.ts?lingui',
+  ],
   'mobile /customers': ['src/app/layout/MobileLayout.tsx', 'src/modules/customers/pages/MobileCustomerListPage.tsx'],
   'mobile /customers/:id': [
     'src/app/layout/MobileLayout.tsx',
@@ -30,18 +34,18 @@ export const routeModules = {
   'mobile /me': ['src/app/layout/MobileLayout.tsx', 'src/modules/auth/pages/MePage.tsx'],
   'desktop /customers': [
     'src/app/layout/DesktopLayout.tsx',
-    'src/app/i18n/messages/zh-CN.more.ts',
+    'src/app/i18n/messages/zh-CN.more.ts?lingui',
     'src/modules/customers/pages/DeskCustomerListPage.tsx',
     'src/app/antd/AntdScope.tsx',
   ],
   'desktop /customers/:id': [
     'src/app/layout/DesktopLayout.tsx',
-    'src/app/i18n/messages/zh-CN.more.ts',
+    'src/app/i18n/messages/zh-CN.more.ts?lingui',
     'src/modules/customers/pages/DeskCustomerDetailPage.tsx',
   ],
   'desktop /customers/new': [
     'src/app/layout/DesktopLayout.tsx',
-    'src/app/i18n/messages/zh-CN.more.ts',
+    'src/app/i18n/messages/zh-CN.more.ts?lingui',
     'src/modules/customers/pages/CustomerFormPage.tsx',
     'src/app/antd/AntdScope.tsx',
   ],
@@ -57,7 +61,8 @@ export const SHELL_MODULES = [
   'src/app/layout/MobileLayout.tsx',
   'src/modules/customers/pages/MobileCustomerDetailPage.tsx',
   'src/modules/customers/pages/MobileCustomerListPage.tsx',
-  'src/app/i18n/messages/en-US.core.ts',
+  'src/modules/followups/components/FollowupComposer.tsx',
+  'src/app/i18n/messages/en-US.core.ts?lingui',
 ];
 
 export const entryKey = (manifest: Manifest) =>

@@ -8,15 +8,11 @@ import { ToastHost } from './ui/toast.tsx';
 import { useTranslation } from './i18n/index.ts';
 import AppLayout from './layout/AppLayout.tsx';
 import RouteError from './pages/RouteError.tsx';
-import { matchRoute, routes } from './routes.tsx';
-import {
-  navigate,
-  Navigate,
-  ParamsProvider,
-  RouterProvider,
-  useLocation,
-  useNavigationPending,
-} from './routing/router.tsx';
+import { routes, type AppRoute } from './routes.tsx';
+import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { I18nProvider } from '@lingui/react';
+import { i18n } from './i18n/index.ts';
+import { AppRouter, navigate, useNavigationPending } from './routing/router.tsx';
 
 /** A rejected token (expired session) goes back to /login with a notice, then the cache is dropped. */
 function useUnauthorizedRedirect() {
@@ -57,38 +53,50 @@ function NavigationProgress() {
   return pending ? <div className="nav-progress" role="progressbar" aria-label={t('app.loading')} /> : null;
 }
 
-function Routes() {
-  const location = useLocation();
-  useUnauthorizedRedirect();
-  const match = matchRoute(location.pathname) ?? { route: routes.at(-1)!, params: {} };
-  const { route, params } = match;
+/** A route's page: behind the sign-in (unless public), in the shell, with its error boundary. */
+function RoutePage({ route }: { route: AppRoute }) {
+  const [pathname] = useLocation();
+  const search = useSearch();
   if (!route.public && !tokenStore.get()) {
     const state: LoginLocationState = {
-      from: location.pathname + location.search,
+      from: pathname + (search ? `?${search}` : ''),
       reason: session.expired ? 'expired' : undefined,
     };
-    return <Navigate to="/login" replace state={state} />;
+    return <Redirect to="/login" replace state={state} />;
   }
   const page = (
-    <ParamsProvider params={params}>
-      <RouteErrorBoundary resetKey={location.pathname}>
-        <Suspense fallback={<PageLoading />}>
-          <route.Component />
-        </Suspense>
-      </RouteErrorBoundary>
-    </ParamsProvider>
+    <RouteErrorBoundary resetKey={pathname}>
+      <Suspense fallback={<PageLoading />}>
+        <route.Component />
+      </Suspense>
+    </RouteErrorBoundary>
   );
   return route.public ? page : <AppLayout>{page}</AppLayout>;
 }
 
+function Routes() {
+  useUnauthorizedRedirect();
+  return (
+    <Switch>
+      {routes.map((route) => (
+        <Route key={route.path} path={route.path === '*' ? undefined : route.path}>
+          <RoutePage route={route} />
+        </Route>
+      ))}
+    </Switch>
+  );
+}
+
 export function App() {
   return (
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider>
-        <NavigationProgress />
-        <Routes />
-        <ToastHost />
-      </RouterProvider>
-    </QueryClientProvider>
+    <I18nProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <AppRouter>
+          <NavigationProgress />
+          <Routes />
+          <ToastHost />
+        </AppRouter>
+      </QueryClientProvider>
+    </I18nProvider>
   );
 }

@@ -6,7 +6,9 @@ import { userNamesQuery } from '../modules/users/api/users.ts';
 import { isMobileViewport } from './hooks/useIsMobile.ts';
 import { preloadable, responsive, type PreloadableComponent } from './ui/responsive.tsx';
 import { loadMoreMessages } from './i18n/index.ts';
-import { createMatcher, Navigate } from './routing/router.tsx';
+import { loadAccessMessages } from '../modules/access/i18n/catalog.ts';
+import { parse } from 'regexparam';
+import { matchRoute as matchPattern, Redirect } from 'wouter';
 
 type Loader = () => Promise<ComponentType>;
 
@@ -35,16 +37,20 @@ const once = <T,>(fn: () => Promise<T>) => {
 const plain = (load: () => Promise<{ default: ComponentType }>, { more = true } = {}): Loader =>
   once(async () => (await Promise.all([load(), more ? loadMoreMessages() : null]))[0].default);
 
-/** Pages built with antd: their ConfigProvider (theme, antd locale) comes with them. */
-const withAntd = (load: () => Promise<{ default: ComponentType }>): Loader =>
+/** Pages built with antd: their ConfigProvider (theme, antd locale) comes with them; `messages`: catalogs beyond core and more. */
+const withAntd = (load: () => Promise<{ default: ComponentType }>, messages: Array<() => Promise<void>> = []): Loader =>
   once(async () => {
     const [{ default: Page }, { withAntdScope }] = await Promise.all([
       load(),
       import('./antd/AntdScope.tsx'),
       loadMoreMessages(),
+      ...messages.map((loadMessages) => loadMessages()),
     ]);
     return withAntdScope(Page);
   });
+
+/** The access-control pages: antd, plus the `access.` messages. */
+const accessPage = (load: () => Promise<{ default: ComponentType }>) => withAntd(load, [loadAccessMessages]);
 
 /** One route, two screens: phones never download the desk variant and vice versa. */
 const byViewport = (loaders: { mobile: Loader; desktop: Loader }): Loader => {
@@ -61,7 +67,7 @@ const byViewport = (loaders: { mobile: Loader; desktop: Loader }): Loader => {
 const redirectTo =
   (to: string): Loader =>
   async () =>
-  () => <Navigate to={to} replace />;
+  () => <Redirect to={to} replace />;
 
 const customerForm = withAntd(() => import('../modules/customers/pages/CustomerFormPage.tsx'));
 const contactForm = withAntd(() => import('../modules/contacts/pages/ContactFormPage.tsx'));
@@ -119,14 +125,14 @@ const definitions: Array<Omit<AppRoute, 'Component'>> = [
   { path: '/admin/departments', load: withAntd(() => import('../modules/departments/pages/DepartmentsPage.tsx')) },
   { path: '/admin/custom-fields', load: withAntd(() => import('../modules/custom-fields/pages/CustomFieldsPage.tsx')) },
   { path: '/admin/settings', load: withAntd(() => import('../modules/settings/pages/SettingsPage.tsx')) },
-  // Access control (issue 4): desk-only antd pages, each its own lazy chunk.
+  // Access control: desk-only antd pages, each its own lazy chunk.
   { path: '/access', load: redirectTo('/access/matrix') },
-  { path: '/access/matrix', load: withAntd(() => import('../modules/access/pages/MatrixPage.tsx')) },
-  { path: '/access/roles', load: withAntd(() => import('../modules/access/pages/RolesPage.tsx')) },
-  { path: '/access/inheritance', load: withAntd(() => import('../modules/access/pages/InheritancePage.tsx')) },
-  { path: '/access/simulate', load: withAntd(() => import('../modules/access/pages/SimulatePage.tsx')) },
-  { path: '/approvals', load: withAntd(() => import('../modules/access/pages/ApprovalsPage.tsx')) },
-  { path: '/settings', load: withAntd(() => import('../modules/settings/pages/CompanySettingsPage.tsx')) },
+  { path: '/access/matrix', load: accessPage(() => import('../modules/access/pages/MatrixPage.tsx')) },
+  { path: '/access/roles', load: accessPage(() => import('../modules/access/pages/RolesPage.tsx')) },
+  { path: '/access/inheritance', load: accessPage(() => import('../modules/access/pages/InheritancePage.tsx')) },
+  { path: '/access/simulate', load: accessPage(() => import('../modules/access/pages/SimulatePage.tsx')) },
+  { path: '/approvals', load: accessPage(() => import('../modules/access/pages/ApprovalsPage.tsx')) },
+  { path: '/settings', load: redirectTo('/admin/settings') },
   { path: '*', load: plain(() => import('./pages/NotFoundPage.tsx'), { more: false }) },
 ];
 
@@ -135,7 +141,15 @@ export const routes: AppRoute[] = definitions.map((route) => ({
   Component: preloadable(async () => ({ default: (await route.load()) as ComponentType<object> })),
 }));
 
-export const matchRoute = createMatcher(routes);
+/** The first route whose pattern matches (`*` matches anything), with its parameters. */
+export function matchRoute(pathname: string): { route: AppRoute; params: Record<string, string> } | null {
+  for (const route of routes) {
+    if (route.path === '*') return { route, params: {} };
+    const [matches, params] = matchPattern(parse, route.path, pathname);
+    if (matches) return { route, params: params as Record<string, string> };
+  }
+  return null;
+}
 
 /** Starts a route's chunk and first requests together, e.g. from the entry before React renders. */
 export function prefetchRoute(pathname: string): Promise<unknown> {

@@ -4,6 +4,7 @@
  * authenticated request clears the token and hands over to the unauthorized handler
  * (the router sends the user to /login with a "session expired" notice).
  */
+import { isErrorCode, type ErrorCode } from '../../../../common/error-codes.ts';
 
 export const TOKEN_KEY = 'cairn.token';
 export const API_BASE = '/api/v1';
@@ -42,23 +43,8 @@ export interface ApiErrorDetails {
   [key: string]: unknown;
 }
 
-/** Codes the server sends, plus NETWORK (no response at all) and UNKNOWN (a response we could not parse). */
-export type ApiErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'DUPLICATE_RECORD'
-  | 'VERSION_CONFLICT'
-  | 'PARENT_DELETED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'RATE_LIMITED'
-  | 'INTERNAL'
-  | 'NETWORK'
-  | 'UNKNOWN'
-  | (string & {});
+/** Codes the server sends (common/error-codes.ts), plus NETWORK (no response at all) and UNKNOWN (a response we could not parse). */
+export type ApiErrorCode = ErrorCode | 'NETWORK' | 'UNKNOWN';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -81,16 +67,6 @@ export const isApiError = (error: unknown): error is ApiError => error instanceo
 let onUnauthorized: () => void = () => {
   window.location.assign('/login?expired=1');
 };
-
-/** 403 codes from the access-control layer; the UI shows the server's message with them. */
-export const accessDeniedCodes = [
-  'FORBIDDEN',
-  'MISSING_GRANT',
-  'OUT_OF_SCOPE',
-  'SANDBOX_RESTRICTED',
-  'STEP_UP_REQUIRED',
-  'APPROVAL_REQUIRED',
-];
 
 /** The router installs a handler that navigates without a full reload. */
 export function setUnauthorizedHandler(handler: () => void): () => void {
@@ -129,7 +105,7 @@ export function buildQuery(query: Record<string, QueryValue> = {}): string {
   return text ? `?${text}` : '';
 }
 
-const statusCodes: Record<number, ApiErrorCode> = {
+const statusCodes: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -163,7 +139,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
   const fields = parseFields(rawDetails.fields);
   return new ApiError(
     response.status,
-    typeof code === 'string' ? code : fallbackCode,
+    isErrorCode(code) ? code : fallbackCode,
     typeof message === 'string' && message ? message : fallbackMessage,
     fields ? { ...rawDetails, fields } : rawDetails,
   );

@@ -1,3 +1,4 @@
+import type { EffectivePermissions } from '../../../../common/permissions.ts';
 import type { CustomerLevel, Currency, OpportunityStage } from '../../../../common/enums.ts';
 import type {
   contractStatuses,
@@ -34,6 +35,7 @@ export interface User {
   role: UserRole;
   tenantId: string;
   tenantName: string;
+  permissions: EffectivePermissions;
 }
 
 /** Columns every business record has. */

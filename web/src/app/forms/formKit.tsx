@@ -7,12 +7,13 @@ import { customFieldsQuery } from '../../modules/custom-fields/api/customFields.
 import { createRecord, recordQuery, updateRecord, type Resource } from '../api/records.ts';
 import type { CustomField, CustomFieldObject, RecordBase } from '../api/types.ts';
 import { BackLink } from '../ui/BackLink.tsx';
-import { errorDetail, errorHeadline, ErrorState } from '../ui/ErrorState.tsx';
+import { ErrorState } from '../ui/ErrorState.tsx';
+import { describeError } from '../ui/describeError.ts';
 import { Skeleton } from '../ui/states.tsx';
 import { showToast } from '../ui/toast.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useTranslation } from '../i18n/index.ts';
-import { Link } from '../routing/router.tsx';
+import { Link } from 'wouter';
 
 export type Values = Record<string, unknown>;
 
@@ -433,8 +434,8 @@ export function FormPage({ title, backTo, backLabel, state, form, initialValues,
               showIcon
               className="form-banner"
               role="alert"
-              message={errorHeadline(t, state.banner)}
-              description={errorDetail(state.banner)}
+              message={describeError(t, state.banner, 'saveFailed').headline}
+              description={describeError(t, state.banner).detail}
             />
           )}
           {children}
@@ -493,8 +494,8 @@ export function RecordModal({ title, open, onClose, state, form, initialValues, 
                 showIcon
                 className="form-banner"
                 role="alert"
-                message={errorHeadline(t, state.banner)}
-                description={errorDetail(state.banner)}
+                message={describeError(t, state.banner, 'saveFailed').headline}
+                description={describeError(t, state.banner).detail}
               />
             )}
             {children}

@@ -1,18 +1,21 @@
 /**
- * A small i18n runtime with the i18next message format (`{{name}}` interpolation, `_one`/`_other`
- * plural keys) and a react-i18next-shaped hook (`const { t, i18n } = useTranslation()`).
+ * The app's i18n on Lingui (@lingui/core, @lingui/react). Messages are ICU MessageFormat strings in
+ * typed message files (./messages, modules/access/i18n), compiled to Lingui catalogs at build time
+ * (web/build/message-catalogs.ts); ids are the files' key paths, typed from the zh-CN files, so a
+ * missing or misspelt key is a type error.
  *
- * Why not i18next + react-i18next: together they are ~16 KB gzip, and the phone customer-detail
- * route has a 100 KB budget of which React alone takes ~67 KB. Keeping the message format and the
- * hook's shape means switching back is a mechanical change.
- *
- * Messages come in two parts: `core` (shell, phone screens, errors, enums; zh-CN is in the entry
- * chunk) and `more` (desk pages, forms, admin), fetched by the routes that need it.
+ * Catalogs load in parts: `core` (shell, phone screens, errors, enums; zh-CN is in the entry chunk),
+ * `more` (desk pages, forms, admin) and namespaces such as `access.` (the access-control pages),
+ * each fetched by the routes that need it. A language switch loads every part in use first.
  */
-import { useMemo, useSyncExternalStore } from 'react';
-import zhCore, { type CoreMessages } from './messages/zh-CN.core.ts';
+import { useMemo } from 'react';
+import { i18n } from '@lingui/core';
+import { useLingui } from '@lingui/react';
+import zhCore from './messages/zh-CN.core.ts?lingui';
+import type { CoreMessages } from './messages/zh-CN.core.ts';
 import type { MoreMessages } from './messages/zh-CN.more.ts';
 
+export { i18n };
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
@@ -20,104 +23,76 @@ const LANGUAGE_KEY = 'cairn.lang';
 
 export const isLanguage = (value: unknown): value is Language => languages.includes(value as Language);
 
+/** `a.b.c` for every message of a message file. */
+export type MessageKeys<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : MessageKeys<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
 export type Messages = CoreMessages & MoreMessages;
+export type MessageKey = MessageKeys<Messages>;
 /** Value-label groups under `enum.` (core: level, customerStatus, customerSource, followupKind; the rest in `more`). */
 export type EnumGroup = keyof Messages['enum'];
 
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-type StripPlural<K extends string> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K;
-export type MessageKey = StripPlural<Leaves<Messages>>;
+/** Placeholder values; `defaultValue` is shown when the catalog has no such message (e.g. an unknown enum value). */
+export type TValues = { defaultValue?: string } & Record<string, unknown>;
+export type TFunction = (key: MessageKey, values?: TValues) => string;
 
-export type TOptions = { count?: number; defaultValue?: string } & Record<string, unknown>;
-export type TFunction = (key: MessageKey, options?: TOptions) => string;
+/** A compiled message file: Lingui ids → compiled messages. */
+type Catalog = Record<string, unknown>;
+type CatalogLoaders = Record<Language, () => Promise<{ default: Catalog }>>;
 
-type Part = 'core' | 'more';
-type Tree = { [key: string]: string | Tree };
-
-const loaders: Record<Part, Record<Language, () => Promise<Tree>>> = {
-  core: {
-    'zh-CN': async () => zhCore as unknown as Tree,
-    'en-US': async () => (await import('./messages/en-US.core.ts')).default as unknown as Tree,
-  },
-  more: {
-    'zh-CN': async () => (await import('./messages/zh-CN.more.ts')).default as unknown as Tree,
-    'en-US': async () => (await import('./messages/en-US.more.ts')).default as unknown as Tree,
-  },
-};
-
-const resources: Record<Language, Tree> = { 'zh-CN': {}, 'en-US': {} };
-const loaded = new Map<string, Promise<void>>();
-/** Parts some screen has asked for; a language switch loads them for the new language first. */
-const wanted = new Set<Part>(['core']);
-let language: Language = DEFAULT_LANGUAGE;
-const listeners = new Set<() => void>();
-
-function merge(target: Tree, source: Tree) {
-  for (const [key, value] of Object.entries(source)) {
-    const current = target[key];
-    if (typeof value === 'object' && typeof current === 'object') merge(current, value);
-    else target[key] = value;
-  }
+interface Part {
+  loaders: CatalogLoaders;
+  loaded: Map<Language, Promise<void>>;
 }
+/** Parts some screen has asked for; a language switch loads them for the new language first. */
+const wanted = new Set<Part>();
 
-function ensurePart(part: Part, lang: Language): Promise<void> {
-  const id = `${part}:${lang}`;
-  let promise = loaded.get(id);
+function ensure(part: Part, language: Language): Promise<void> {
+  let promise = part.loaded.get(language);
   if (!promise) {
-    promise = loaders[part][lang]().then((tree) => merge(resources[lang], tree));
-    promise.catch(() => loaded.delete(id)); // a failed fetch may be retried
-    loaded.set(id, promise);
+    promise = part.loaders[language]().then((module) => i18n.load(language, module.default as never));
+    promise.catch(() => part.loaded.delete(language)); // a failed fetch may be retried
+    part.loaded.set(language, promise);
   }
   return promise;
 }
 
-function lookup(lang: Language, key: string): string | undefined {
-  let node: string | Tree | undefined = resources[lang];
-  for (const segment of key.split('.')) {
-    if (typeof node !== 'object') return undefined;
-    node = node[segment];
-  }
-  return typeof node === 'string' ? node : undefined;
+function definePart(loaders: CatalogLoaders): Part {
+  return { loaders, loaded: new Map() };
 }
 
-const pluralRules = new Map<Language, Intl.PluralRules>();
-const pluralRule = (lang: Language) => {
-  let rules = pluralRules.get(lang);
-  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
-  return rules;
-};
-
-function translate(lang: Language, key: string, options?: TOptions): string {
-  let text: string | undefined;
-  if (typeof options?.count === 'number') {
-    text = lookup(lang, `${key}_${pluralRule(lang).select(options.count)}`) ?? lookup(lang, `${key}_other`);
-  }
-  text ??= lookup(lang, key) ?? (lang === DEFAULT_LANGUAGE ? undefined : lookup(DEFAULT_LANGUAGE, key));
-  if (text === undefined) {
-    if (import.meta.env.DEV && options?.defaultValue === undefined)
-      console.warn(`[i18n] missing message ${lang}:${key}`);
-    text = options?.defaultValue ?? key;
-  }
-  if (!options || !text.includes('{{')) return text;
-  return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (match, name: string) => {
-    const value = options[name];
-    return value === undefined || value === null ? match : String(value);
-  });
+/** Declares a catalog part; the returned function loads it for the current language (and keeps it loaded on a switch). */
+export function defineCatalog(loaders: CatalogLoaders): () => Promise<void> {
+  const part = definePart(loaders);
+  return () => {
+    wanted.add(part);
+    return ensure(part, currentLanguage());
+  };
 }
 
-const fixedTs = new Map<Language, TFunction>();
-export function getFixedT(lang: Language = language): TFunction {
-  let t = fixedTs.get(lang);
-  if (!t) fixedTs.set(lang, (t = (key, options) => translate(lang, key, options)));
-  return t;
+const core = definePart({
+  'zh-CN': async () => ({ default: zhCore }),
+  'en-US': () => import('./messages/en-US.core.ts?lingui'),
+});
+wanted.add(core);
+
+/** Routes outside the phone's core screens await this before rendering. */
+export const loadMoreMessages = defineCatalog({
+  'zh-CN': () => import('./messages/zh-CN.more.ts?lingui'),
+  'en-US': () => import('./messages/en-US.more.ts?lingui'),
+});
+
+export const currentLanguage = (): Language => (isLanguage(i18n.locale) ? i18n.locale : DEFAULT_LANGUAGE);
+
+/** Translates with the catalogs loaded for `language`; `defaultValue` covers ids the catalog lacks. */
+export function translate(key: string, values?: TValues): string {
+  if (values?.defaultValue !== undefined && i18n.messages[key] === undefined) return values.defaultValue;
+  return i18n._(key, values);
 }
 
 /** For code outside React (error texts, document title). */
-export const t: TFunction = (key, options) => translate(language, key, options);
-
-export const currentLanguage = () => language;
+export const t: TFunction = translate;
 
 function storedLanguage(): Language {
   try {
@@ -130,17 +105,18 @@ function storedLanguage(): Language {
 }
 
 function applyToDocument() {
-  document.documentElement.lang = language;
-  document.title = translate(language, 'app.title');
+  document.documentElement.lang = currentLanguage();
+  document.title = translate('app.title');
 }
 
 export async function initI18n(): Promise<void> {
-  await ensurePart('core', DEFAULT_LANGUAGE);
+  await ensure(core, DEFAULT_LANGUAGE);
+  i18n.activate(DEFAULT_LANGUAGE);
   const stored = storedLanguage();
   if (stored !== DEFAULT_LANGUAGE) {
     try {
-      await ensurePart('core', stored);
-      language = stored;
+      await ensure(core, stored);
+      i18n.activate(stored);
     } catch {
       /* could not fetch the language pack: stay on the default */
     }
@@ -148,30 +124,15 @@ export async function initI18n(): Promise<void> {
   applyToDocument();
 }
 
-/** Routes outside the phone's core screens await this before rendering. */
-export async function loadMoreMessages(): Promise<void> {
-  wanted.add('more');
-  await Promise.all([
-    ensurePart('more', language),
-    language === DEFAULT_LANGUAGE ? null : ensurePart('more', DEFAULT_LANGUAGE),
-  ]);
-}
-
 export async function setLanguage(next: Language): Promise<void> {
-  await Promise.all([...wanted].map((part) => ensurePart(part, next)));
-  language = next;
+  await Promise.all([...wanted].map((loaders) => ensure(loaders, next)));
+  i18n.activate(next);
   try {
     localStorage.setItem(LANGUAGE_KEY, next);
   } catch {
     /* storage unavailable: the choice lasts for this page only */
   }
   applyToDocument();
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }
 
 export interface I18nHandle {
@@ -179,8 +140,16 @@ export interface I18nHandle {
   changeLanguage: (language: Language) => Promise<void>;
 }
 
-/** Same shape as react-i18next's hook; re-renders on a language switch. */
+/** `t` typed by the message files, and the current language; re-renders when the language or the loaded catalogs change. */
 export function useTranslation(): { t: TFunction; i18n: I18nHandle } {
-  const lang = useSyncExternalStore(subscribe, currentLanguage, currentLanguage);
-  return useMemo(() => ({ t: getFixedT(lang), i18n: { language: lang, changeLanguage: setLanguage } }), [lang]);
+  const { _: linguiT, i18n: lingui } = useLingui();
+  const language = isLanguage(lingui.locale) ? lingui.locale : DEFAULT_LANGUAGE;
+  return useMemo(
+    () => ({
+      // A new function whenever Lingui's context (linguiT) changes, so memoized consumers follow loads and switches.
+      t: (key, values) => translate(key, values),
+      i18n: { language, changeLanguage: setLanguage },
+    }),
+    [linguiT, language],
+  );
 }

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { isAdmin, useMe } from '../../modules/auth/session.ts';
+import { usePermission } from '../../modules/auth/session.ts';
 import { MenuIcon } from '../ui/icons.tsx';
 import { useTranslation } from '../i18n/index.ts';
 import { NavLink } from '../routing/router.tsx';
@@ -12,7 +12,8 @@ const COLLAPSED_KEY = 'cairn.sider';
 /** ≥ 768 px: collapsible sidebar and a header with the user menu. Plain React; antd pages bring their own provider. */
 export default function DesktopLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { data: me } = useMe();
+  const can = usePermission();
+  const adminLinks = adminItems.filter((item) => item.visible?.(can) ?? true);
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
   const toggle = () =>
     setCollapsed((value) => {
@@ -44,12 +45,12 @@ export default function DesktopLayout({ children }: { children: ReactNode }) {
         </div>
         <nav aria-label={t('nav.main')} className="side-nav">
           <ul>{sideItems.map(link)}</ul>
-          {isAdmin(me) && (
+          {adminLinks.length > 0 && (
             <>
               <p className={collapsed ? 'sr-only' : 'side-nav__group'} id="nav-admin">
                 {t('nav.admin')}
               </p>
-              <ul aria-labelledby="nav-admin">{adminItems.map(link)}</ul>
+              <ul aria-labelledby="nav-admin">{adminLinks.map(link)}</ul>
             </>
           )}
         </nav>

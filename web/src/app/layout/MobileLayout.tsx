@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useMe } from '../../modules/auth/session.ts';
 import { useTranslation } from '../i18n/index.ts';
-import { Link } from '../routing/router.tsx';
+import { Link } from 'wouter';
 import { BottomTabBar } from './BottomTabBar.tsx';
 import { Brand } from './Brand.tsx';
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useLogout, useMe } from '../../modules/auth/session.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { useTranslation } from '../i18n/index.ts';
-import { Link } from '../routing/router.tsx';
+import { Link } from 'wouter';
 
 /** Header menu: who is signed in, the language switcher and sign-out. Escape or a click outside closes it. */
 export function UserMenu() {

@@ -9,6 +9,7 @@ import {
   TodosIcon,
   TrashIcon,
 } from '../ui/icons.tsx';
+import type { PermissionCheck } from '../../modules/auth/session.ts';
 
 export interface NavItem {
   key:
@@ -25,11 +26,17 @@ export interface NavItem {
     | 'accessMatrix'
     | 'accessRoles'
     | 'accessInheritance'
-    | 'accessSimulate'
-    | 'accessSettings';
+    | 'accessSimulate';
   path: string;
   Icon: ComponentType<SVGProps<SVGSVGElement>>;
+  /** Shown only to users this says yes for (default: everyone signed in). */
+  visible?: (can: PermissionCheck) => boolean;
 }
+
+const managesUsers = (can: PermissionCheck) => can('manageUsers');
+const managesSettings = (can: PermissionCheck) => can('update', 'settings');
+const auditsAccess = (can: PermissionCheck) => can('manageRoles') || can('viewAudit');
+const managesRoles = (can: PermissionCheck) => can('manageRoles');
 
 /** The phone's bottom tab bar: 客户 / 跟进 / 待办 / 我的. */
 export const tabItems: NavItem[] = [
@@ -49,13 +56,12 @@ export const sideItems: NavItem[] = [
 ];
 
 export const adminItems: NavItem[] = [
-  { key: 'users', path: '/admin/users', Icon: AdminIcon },
-  { key: 'departments', path: '/admin/departments', Icon: AdminIcon },
-  { key: 'customFields', path: '/admin/custom-fields', Icon: AdminIcon },
-  { key: 'settings', path: '/admin/settings', Icon: AdminIcon },
-  { key: 'accessMatrix', path: '/access/matrix', Icon: LockIcon },
-  { key: 'accessRoles', path: '/access/roles', Icon: LockIcon },
-  { key: 'accessInheritance', path: '/access/inheritance', Icon: LockIcon },
-  { key: 'accessSimulate', path: '/access/simulate', Icon: LockIcon },
-  { key: 'accessSettings', path: '/settings', Icon: LockIcon },
+  { key: 'users', path: '/admin/users', Icon: AdminIcon, visible: managesUsers },
+  { key: 'departments', path: '/admin/departments', Icon: AdminIcon, visible: managesUsers },
+  { key: 'customFields', path: '/admin/custom-fields', Icon: AdminIcon, visible: managesSettings },
+  { key: 'settings', path: '/admin/settings', Icon: AdminIcon, visible: managesSettings },
+  { key: 'accessMatrix', path: '/access/matrix', Icon: LockIcon, visible: auditsAccess },
+  { key: 'accessRoles', path: '/access/roles', Icon: LockIcon, visible: auditsAccess },
+  { key: 'accessInheritance', path: '/access/inheritance', Icon: LockIcon, visible: auditsAccess },
+  { key: 'accessSimulate', path: '/access/simulate', Icon: LockIcon, visible: managesRoles },
 ];

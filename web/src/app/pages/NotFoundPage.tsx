@@ -1,6 +1,6 @@
 import { EmptyState } from '../ui/states.tsx';
 import { useTranslation } from '../i18n/index.ts';
-import { Link } from '../routing/router.tsx';
+import { Link } from 'wouter';
 
 export default function NotFoundPage() {
   const { t } = useTranslation();

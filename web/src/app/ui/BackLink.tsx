@@ -1,5 +1,6 @@
 import type { MouseEvent, ReactNode } from 'react';
-import { Link, navigate } from '../routing/router.tsx';
+import { Link } from 'wouter';
+import { navigate } from '../routing/router.tsx';
 
 /** Goes back in history when we came from inside the app (keeps list filters and scroll), else to `to`. */
 export function BackLink({ to, children }: { to: string; children: ReactNode }) {

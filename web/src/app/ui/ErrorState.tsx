@@ -1,27 +1,5 @@
-import { accessDeniedCodes, isApiError } from '../api/client.ts';
-import { useTranslation, type TFunction } from '../i18n/index.ts';
-
-/** A short localized headline for an error; the server's own message goes underneath. */
-export function errorHeadline(t: TFunction, error: unknown): string {
-  if (!isApiError(error)) return t('errors.generic');
-  if (error.status === 403 || accessDeniedCodes.includes(error.code)) return t('errors.forbidden');
-  switch (error.code) {
-    case 'NETWORK':
-      return t('errors.network');
-    case 'RATE_LIMITED':
-      return t('errors.rateLimited');
-    case 'NOT_FOUND':
-      return t('errors.notFound');
-    default:
-      return error.status >= 500 ? t('errors.server') : t('errors.loadFailed');
-  }
-}
-
-/** The server's message, when there was a server to send one. */
-export function errorDetail(error: unknown): string | undefined {
-  if (isApiError(error)) return error.status > 0 ? error.message : undefined;
-  return error instanceof Error ? error.message : undefined;
-}
+import { useTranslation } from '../i18n/index.ts';
+import { describeError } from './describeError.ts';
 
 interface ErrorStateProps {
   error: unknown;
@@ -33,8 +11,7 @@ interface ErrorStateProps {
 /** Plain React (the phone screens use it too): headline, the server's message, and a retry button. */
 export function ErrorState({ error, onRetry, retrying, compact }: ErrorStateProps) {
   const { t } = useTranslation();
-  const headline = errorHeadline(t, error);
-  const detail = errorDetail(error);
+  const { headline, detail } = describeError(t, error);
   return (
     <div className={compact ? 'state state--error state--compact' : 'state state--error'} role="alert">
       <p className="state__title">{headline}</p>

@@ -1,4 +1,6 @@
 import { useCallback } from 'react';
+import type { AccessAction, AccessObject, SystemPermission } from '../../../../common/access-vocabulary.ts';
+import { can, type RecordPermissions } from '../../../../common/permissions.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchMe, logout, meQueryKey } from './api/auth.ts';
 import type { User } from '../../app/api/types.ts';
@@ -14,7 +16,22 @@ export function useMe() {
   return useQuery<User>(meQuery);
 }
 
-export const isAdmin = (user: User | undefined) => user?.role === 'admin';
+/** One permission check for what the UI shows: a system permission, an object × action, or one record (its `can` wins). */
+export interface PermissionCheck {
+  (permission: SystemPermission): boolean;
+  (action: AccessAction, object: AccessObject, record?: RecordPermissions | null): boolean;
+}
+
+/** `can(…)` for the signed-in user; false for everything until /me has answered. */
+export function usePermission(): PermissionCheck {
+  const { data: me } = useMe();
+  const permissions = me?.permissions;
+  return useCallback(
+    ((...args: Parameters<PermissionCheck>) =>
+      (can as (...a: unknown[]) => boolean)(permissions, ...args)) as PermissionCheck,
+    [permissions],
+  );
+}
 
 export function useLogout(): () => Promise<void> {
   const queryClient = useQueryClient();

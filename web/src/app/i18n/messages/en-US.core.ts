@@ -29,6 +29,9 @@ const enUS: MessageShape<CoreMessages> = {
   },
   errors: {
     loadFailed: 'Could not load',
+    saveFailed: 'Could not save',
+    conflict: 'Someone else changed this. Reload and try again.',
+    validation: 'Please check the highlighted fields',
     network: 'Cannot reach the server. Check your connection and try again.',
     rateLimited: 'Too many requests. Please wait a moment.',
     forbidden: 'Not allowed',
@@ -91,8 +94,7 @@ const enUS: MessageShape<CoreMessages> = {
       '-createdAt': 'Newest',
     },
     clearFilters: 'Clear filters',
-    shown_one: '{{count}} customer shown',
-    shown_other: '{{count}} customers shown',
+    shown: '{count, plural, one {# customer shown} other {# customers shown}}',
     empty: 'No customers yet',
     emptyFiltered: 'No customers match these filters',
     table: 'Customer list',
@@ -103,7 +105,7 @@ const enUS: MessageShape<CoreMessages> = {
     backToList: 'Back to customers',
     more: 'More details',
     call: 'Call',
-    callPhone: 'Call {{phone}}',
+    callPhone: 'Call {phone}',
     noFollowupYet: 'None yet',
     tabs: {
       contacts: 'Contacts',

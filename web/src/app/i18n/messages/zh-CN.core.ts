@@ -8,7 +8,7 @@ export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : M
 /**
  * Core messages, bundled with the entry: the shell, the phone's customer screens, errors and value
  * labels. Everything else is in zh-CN.more.ts, fetched by the routes that need it.
- * Plurals use i18next's `_one` / `_other` suffixes.
+ * Messages are ICU MessageFormat: `{name}` placeholders, `{count, plural, one {…} other {…}}` plurals.
  */
 const zhCN = {
   app: {
@@ -38,6 +38,9 @@ const zhCN = {
   },
   errors: {
     loadFailed: '加载失败',
+    saveFailed: '保存失败',
+    conflict: '数据已被他人修改，请刷新后重试',
+    validation: '请检查填写的内容',
     network: '无法连接服务器，请检查网络后重试',
     rateLimited: '操作太频繁，请稍后再试',
     forbidden: '没有权限',
@@ -100,8 +103,7 @@ const zhCN = {
       '-createdAt': '最新创建',
     },
     clearFilters: '清除筛选',
-    shown_one: '已显示 {{count}} 个客户',
-    shown_other: '已显示 {{count}} 个客户',
+    shown: '已显示 {count} 个客户',
     empty: '还没有客户',
     emptyFiltered: '没有符合条件的客户',
     table: '客户列表',
@@ -112,7 +114,7 @@ const zhCN = {
     backToList: '返回客户列表',
     more: '更多信息',
     call: '拨打',
-    callPhone: '拨打 {{phone}}',
+    callPhone: '拨打 {phone}',
     noFollowupYet: '尚无跟进',
     tabs: {
       contacts: '联系人',

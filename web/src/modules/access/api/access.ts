@@ -1,6 +1,6 @@
 /**
  * The access-control API (roles, user roles, matrix, inheritance audit, explain, simulate,
- * approvals, exports, tenant settings) as typed calls and react-query options.
+ * approvals, exports) as typed calls and react-query options.
  */
 import { queryOptions } from '@tanstack/react-query';
 import { API_BASE, ApiError, api, handleStatus, request, tokenStore, toApiError } from '../../../app/api/client.ts';
@@ -19,19 +19,16 @@ export {
   systemPermissions,
   dataScopes,
   fieldRuleKinds,
+  isNonInheritable,
+  MAX_INHERITANCE_DEPTH,
   SYSTEM_OBJECT,
 } from '../../../../../common/access-vocabulary.ts';
-export const MAX_DEPTH = 2;
 
 export type AccessObject = (typeof accessObjects)[number];
 export type AccessAction = (typeof accessActions)[number];
 export type SystemPermission = (typeof systemPermissions)[number];
 export type DataScope = (typeof dataScopes)[number];
 export type FieldRuleKind = (typeof fieldRuleKinds)[number];
-
-/** Same rule as the server: these never pass down an inheritance chain while least privilege is on. */
-export const isNonInheritable = (object: string, action: string) =>
-  action === 'delete' || action === 'export' || (object === 'attachment' && action !== 'read');
 
 export interface Grant {
   object: string;
@@ -195,28 +192,6 @@ export interface UserLite {
   masked?: boolean;
 }
 
-export interface AccessSettings {
-  leastPrivilege: boolean;
-  sandboxDays: number;
-  followupEditWindowHours: number;
-  recycleRetentionDays: number;
-}
-
-/** The server's defaults for settings a tenant has never saved. */
-export const settingDefaults: AccessSettings = {
-  leastPrivilege: true,
-  sandboxDays: 7,
-  followupEditWindowHours: 72,
-  recycleRetentionDays: 30,
-};
-
-export interface TenantInfo {
-  id: string;
-  name: string;
-  slug: string;
-  settings: Partial<AccessSettings> & Record<string, unknown>;
-}
-
 interface Data<T> {
   data: T;
 }
@@ -237,7 +212,6 @@ export const accessKeys = {
   explain: (userId: string, recordType: string, recordId: string) =>
     ['access', 'explain', userId, recordType, recordId] as const,
   approvals: ['access', 'approvals'] as const,
-  tenant: ['tenant'] as const,
 };
 
 export const rolesQuery = queryOptions({
@@ -286,12 +260,6 @@ export const explainQuery = (userId: string, recordType: string, recordId: strin
     staleTime: 0,
   });
 
-export const tenantQuery = queryOptions({
-  queryKey: ['access', 'tenant'] as const,
-  queryFn: ({ signal }) => api.get<Data<TenantInfo>>('/tenant', undefined, signal).then((r) => r.data),
-  staleTime: 0,
-});
-
 export interface ApprovalFilters {
   status?: ApprovalStatus;
   kind?: ApprovalKind;
@@ -338,8 +306,6 @@ export const reject = (id: string, reason: string) =>
   api.post<Data<Approval>>(`/approvals/${encodeURIComponent(id)}/reject`, { reason }).then((r) => r.data);
 export const cancelApproval = (id: string) =>
   api.post<Data<Approval>>(`/approvals/${encodeURIComponent(id)}/cancel`, {}).then((r) => r.data);
-export const saveSettings = (settings: Partial<AccessSettings>) =>
-  api.patch<Data<TenantInfo>>('/tenant/settings', settings).then((r) => r.data);
 
 // ---------- files ----------
 

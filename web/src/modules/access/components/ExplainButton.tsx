@@ -1,8 +1,8 @@
 import { lazy, Suspense, useRef, useState } from 'react';
-import { explainButtonLabel, explainButtonLoading } from '../i18n/explainButton.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
+import { loadAccessMessages } from '../i18n/catalog.ts';
 
-const loadDrawer = () => import('./ExplainDrawer.tsx');
+const loadDrawer = async () => (await Promise.all([import('./ExplainDrawer.tsx'), loadAccessMessages()]))[0];
 const ExplainDrawer = lazy(loadDrawer);
 
 /**
@@ -18,11 +18,10 @@ export function ExplainButton({
   recordId: string;
   className?: string;
 }) {
-  const { i18n } = useTranslation();
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [mounted, setMounted] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
-  const label = explainButtonLabel[i18n.language] ?? explainButtonLabel['zh-CN']!;
 
   return (
     <>
@@ -39,13 +38,13 @@ export function ExplainButton({
           setOpen(true);
         }}
       >
-        {label}
+        {t('detail.explain')}
       </button>
       {mounted && (
         <Suspense
           fallback={
             <span className="sr-only" role="status">
-              {explainButtonLoading[i18n.language] ?? explainButtonLoading['zh-CN']}
+              {t('detail.explainOpening')}
             </span>
           }
         >

@@ -24,7 +24,7 @@ import {
   dataScopes,
   fieldRuleKinds,
   isNonInheritable,
-  MAX_DEPTH,
+  MAX_INHERITANCE_DEPTH,
   matrixQuery,
   SYSTEM_OBJECT,
   systemPermissions,
@@ -136,7 +136,7 @@ function inheritanceMessage(t: AccessT, details: Record<string, unknown>, fallba
   return t('chain.tooDeep', {
     chain: chainText(t, chain),
     depth: Number(details.depth ?? chain.length - 1),
-    max: MAX_DEPTH,
+    max: MAX_INHERITANCE_DEPTH,
   });
 }
 
@@ -165,7 +165,7 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
   const name = Form.useWatch('name', form) ?? role?.name ?? '';
   const parentId = Form.useWatch('parentRoleId', form);
   const preview = previewChain(roles, role?.id, name, parentId);
-  const previewBad = preview.cycle || preview.depth > MAX_DEPTH;
+  const previewBad = preview.cycle || preview.depth > MAX_INHERITANCE_DEPTH;
 
   // What the parent passes down (effective grants of the parent, minus non-inheritable ones under least privilege).
   const parentCells = useMemo(() => {
@@ -330,7 +330,7 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
                       ? t('roles.previewTooDeep', {
                           chain: chainText(t, preview.chain),
                           depth: preview.depth,
-                          max: MAX_DEPTH,
+                          max: MAX_INHERITANCE_DEPTH,
                         })
                       : t('roles.previewChain', { chain: chainText(t, preview.chain), depth: preview.depth })}
                 </div>

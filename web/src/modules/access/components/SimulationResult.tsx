@@ -1,6 +1,6 @@
 import { Alert, Table, Tag, type TableProps } from 'antd';
 import { labelOf, useAccessT } from '../i18n/index.ts';
-import { Link } from '../../../app/routing/router.tsx';
+import { Link } from 'wouter';
 import type { SimulateEffect, SimulateResult } from '../api/access.ts';
 import { EmptyBlock } from './shared.tsx';
 

@@ -1,8 +1,9 @@
+import { useErrorText } from '../../../app/ui/describeError.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Checkbox, Select, Space } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAccessT } from '../i18n/index.ts';
-import { useSearchParams } from '../../../app/routing/router.tsx';
+import { useSearchParams } from 'wouter';
 import {
   accessKeys,
   endSandbox,
@@ -16,16 +17,7 @@ import {
   type SimulateResult,
 } from '../api/access.ts';
 import { SimulationResultView } from './SimulationResult.tsx';
-import {
-  Chain,
-  describeError,
-  EmptyBlock,
-  ErrorBlock,
-  Loading,
-  RoleStatusTag,
-  useDate,
-  useDateTime,
-} from './shared.tsx';
+import { Chain, EmptyBlock, ErrorBlock, Loading, RoleStatusTag, useDate, useDateTime } from './shared.tsx';
 
 /** Pick a user, tick their roles, preview the effect (simulate), save; end a new hire's sandbox. */
 export function UserRolesPanel() {
@@ -192,6 +184,7 @@ function UserRolesEditor({ userId, userName }: { userId: string; userName: strin
 /** The sandbox status comes from explain (on the user's own record), the one place the API reports it. */
 function SandboxCard({ userId, userName }: { userId: string; userName: string }) {
   const { t } = useAccessT();
+  const errorText = useErrorText();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const dateTime = useDateTime();
@@ -203,8 +196,7 @@ function SandboxCard({ userId, userName }: { userId: string; userName: string })
       void message.success(t('userRoles.sandboxEnded', { name: userName }));
     },
     onError: (error) => {
-      const { headline, detail } = describeError(t, error, 'saveFailed');
-      void message.error(detail ? `${headline}: ${detail}` : headline);
+      void message.error(errorText(error, 'saveFailed'));
     },
   });
   const until = status.data?.sandboxUntil;

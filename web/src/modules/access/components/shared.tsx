@@ -2,33 +2,11 @@ import type { ReactNode } from 'react';
 import { Alert, Button, Tag, Tooltip } from 'antd';
 import { isApiError } from '../../../app/api/client.ts';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
+import { useTranslation } from '../../../app/i18n/index.ts';
+import { describeError } from '../../../app/ui/describeError.ts';
 import { labelOf, useAccessT, type AccessKey, type AccessT } from '../i18n/index.ts';
-import { MAX_DEPTH } from '../api/access.ts';
+import { MAX_INHERITANCE_DEPTH } from '../api/access.ts';
 import '../access.css';
-
-/** A localized headline for an error, the server's own message and its code. */
-export function describeError(t: AccessT, error: unknown, fallback: 'loadFailed' | 'saveFailed' = 'loadFailed') {
-  if (!isApiError(error))
-    return {
-      headline: t(`errors.${fallback}`),
-      detail: error instanceof Error ? error.message : undefined,
-      code: undefined,
-    };
-  let headline: string;
-  if (error.code === 'NETWORK') headline = t('errors.network');
-  else if (error.status === 403) headline = t('errors.forbidden');
-  else if (error.status === 404) headline = t('errors.notFound');
-  else if (error.status === 429) headline = t('errors.rateLimited');
-  else if (error.code === 'VERSION_CONFLICT') headline = t('errors.conflict');
-  else if (error.status === 400 && error.code === 'VALIDATION_FAILED') headline = t('errors.validation');
-  else if (error.status >= 500) headline = t('errors.server');
-  else headline = t(`errors.${fallback}`);
-  return {
-    headline,
-    detail: error.status > 0 ? error.message : undefined,
-    code: error.status > 0 ? error.code : undefined,
-  };
-}
 
 /** Error block: localized headline, the server's message, its code and a retry button. */
 export function ErrorBlock({
@@ -43,7 +21,8 @@ export function ErrorBlock({
   fallback?: 'loadFailed' | 'saveFailed';
 }) {
   const { t } = useAccessT();
-  const { headline, detail, code } = describeError(t, error, fallback);
+  const { t: appT } = useTranslation();
+  const { headline, detail, code } = describeError(appT, error, fallback);
   const fields = isApiError(error) ? error.fields : [];
   return (
     <Alert
@@ -187,7 +166,8 @@ export function suspensionText(
   const reason = role.suspendedReason ?? '';
   const depth = role.depth ?? role.chain.length - 1;
   if (role.cycle || /cycle/i.test(reason)) return t('chain.cycle', { chain: chainText(t, role.chain) });
-  if (depth > MAX_DEPTH) return t('chain.tooDeep', { chain: chainText(t, role.chain), depth, max: MAX_DEPTH });
+  if (depth > MAX_INHERITANCE_DEPTH)
+    return t('chain.tooDeep', { chain: chainText(t, role.chain), depth, max: MAX_INHERITANCE_DEPTH });
   if (role.status === 'disabled' || /disabled/i.test(reason)) return t('chain.disabled');
   return reason || t('roleStatus.suspended');
 }

@@ -1,9 +1,10 @@
+import { useErrorText } from '../../../app/ui/describeError.ts';
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Select, Table, Tabs, Tag, type TableProps } from 'antd';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../../auth/session.ts';
 import { labelOf, useAccessT } from '../i18n/index.ts';
-import { Link, useSearchParams } from '../../../app/routing/router.tsx';
+import { Link, useSearchParams } from 'wouter';
 import {
   accessKeys,
   approvalKinds,
@@ -19,7 +20,7 @@ import {
   type ApprovalStatus,
 } from '../api/access.ts';
 import { ExportRequestModal } from '../components/ExportRequestModal.tsx';
-import { AccessPage, describeError, EmptyBlock, ErrorBlock, Loading, useDateTime } from '../components/shared.tsx';
+import { AccessPage, EmptyBlock, ErrorBlock, Loading, useDateTime } from '../components/shared.tsx';
 
 type TabKey = 'inbox' | 'mine' | 'all';
 const statusColors: Record<ApprovalStatus, string> = {
@@ -70,6 +71,7 @@ export default function ApprovalsPage() {
 
 function ApprovalList({ tab }: { tab: TabKey }) {
   const { t } = useAccessT();
+  const errorText = useErrorText();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const me = useMe().data;
@@ -94,8 +96,7 @@ function ApprovalList({ tab }: { tab: TabKey }) {
       void message.success(t('approvals.cancelled'));
     },
     onError: (error) => {
-      const { headline, detail } = describeError(t, error, 'saveFailed');
-      void message.error(detail ? `${headline}: ${detail}` : headline);
+      void message.error(errorText(error, 'saveFailed'));
     },
   });
 
@@ -106,12 +107,9 @@ function ApprovalList({ tab }: { tab: TabKey }) {
       void message.success(t('approvals.downloaded'));
     },
     onError: (error, a) => {
-      const { headline, detail } = describeError(t, error);
-      if ((error as { status?: number }).status === 410) setDownloaded((s) => new Set(s).add(a.id));
-      void message.error({
-        content: `${(error as { status?: number }).status === 410 ? t('approvals.downloadGone') : headline}${detail ? `: ${detail}` : ''}`,
-        duration: 8,
-      });
+      const gone = (error as { status?: number }).status === 410;
+      if (gone) setDownloaded((s) => new Set(s).add(a.id));
+      void message.error({ content: gone ? t('approvals.downloadGone') : errorText(error), duration: 8 });
     },
   });
 

@@ -1,7 +1,7 @@
 import { Alert, Table, Tag, type TableProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useAccessT } from '../i18n/index.ts';
-import { Link } from '../../../app/routing/router.tsx';
+import { Link } from 'wouter';
 import { auditQuery, type AuditRole } from '../api/access.ts';
 import {
   AccessPage,

@@ -1,14 +1,14 @@
+import { useErrorText } from '../../../app/ui/describeError.ts';
 import { Fragment, useMemo, useState } from 'react';
 import { Alert, App, Button, Select, Switch } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { labelOf, useAccessT } from '../i18n/index.ts';
-import { Link } from '../../../app/routing/router.tsx';
+import { Link } from 'wouter';
 import { downloadMatrixXlsx, matrixQuery, type MatrixRole } from '../api/access.ts';
 import {
   AccessPage,
   Chain,
   chainText,
-  describeError,
   EmptyBlock,
   ErrorBlock,
   Loading,
@@ -19,6 +19,7 @@ import {
 /** 权限矩阵: roles × objects × actions, each effective grant with its scope and where it comes from. */
 export default function MatrixPage() {
   const { t } = useAccessT();
+  const errorText = useErrorText();
   const { message } = App.useApp();
   const matrix = useQuery(matrixQuery);
   const [roleFilter, setRoleFilter] = useState<string[]>([]);
@@ -29,8 +30,7 @@ export default function MatrixPage() {
     mutationFn: () => downloadMatrixXlsx(`${t('title.matrix')}.xlsx`),
     onSuccess: () => void message.success(t('matrix.exported')),
     onError: (error) => {
-      const { headline, detail } = describeError(t, error);
-      void message.error(detail ? `${headline}: ${detail}` : headline);
+      void message.error(errorText(error));
     },
   });
 

@@ -1,14 +1,14 @@
+import { useErrorText } from '../../../app/ui/describeError.ts';
 import { useMemo, useState } from 'react';
 import { App, Button, Input, Table, Tabs, Tag, Tooltip, type TableProps } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAccessT } from '../i18n/index.ts';
-import { useSearchParams } from '../../../app/routing/router.tsx';
-import { accessKeys, deleteRole, MAX_DEPTH, rolesQuery, type Role } from '../api/access.ts';
+import { useSearchParams } from 'wouter';
+import { accessKeys, deleteRole, MAX_INHERITANCE_DEPTH, rolesQuery, type Role } from '../api/access.ts';
 import { RoleEditor } from '../components/RoleEditor.tsx';
 import {
   AccessPage,
   Chain,
-  describeError,
   EmptyBlock,
   ErrorBlock,
   Loading,
@@ -22,6 +22,7 @@ type TabKey = 'roles' | 'users';
 /** 角色: the role list (chain, depth, holders, status), the role editor, and user-role assignment. */
 export default function RolesPage() {
   const { t } = useAccessT();
+  const errorText = useErrorText();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const roles = useQuery(rolesQuery);
@@ -48,8 +49,7 @@ export default function RolesPage() {
       void message.success(t('roles.deleted', { name: role.name }));
     },
     onError: (error) => {
-      const { headline, detail } = describeError(t, error, 'saveFailed');
-      void message.error(detail ? `${headline}: ${detail}` : headline);
+      void message.error(errorText(error, 'saveFailed'));
     },
   });
 
@@ -89,7 +89,7 @@ export default function RolesPage() {
       align: 'right',
       sorter: (a, b) => a.depth - b.depth,
       render: (_, r) =>
-        r.depth > MAX_DEPTH ? (
+        r.depth > MAX_INHERITANCE_DEPTH ? (
           <span className="acc-loss">{t('chain.depth', { count: r.depth })}</span>
         ) : (
           t('chain.depth', { count: r.depth })

@@ -7,7 +7,7 @@ import {
   accessActions,
   accessObjects,
   dataScopes,
-  MAX_DEPTH,
+  MAX_INHERITANCE_DEPTH,
   rolesQuery,
   runSimulation,
   SYSTEM_OBJECT,
@@ -56,7 +56,7 @@ function inheritanceText(t: AccessT, error: unknown): string | null {
   return t('chain.tooDeep', {
     chain: chainText(t, chain),
     depth: Number(error.details.depth ?? chain.length - 1),
-    max: MAX_DEPTH,
+    max: MAX_INHERITANCE_DEPTH,
   });
 }
 

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { fetchHealth, login, meQueryKey, type LoginInput } from '../api/auth.ts';
+import { fetchHealth, login, type LoginInput } from '../api/auth.ts';
 import { isApiError, session, tokenStore } from '../../../app/api/client.ts';
-import type { LoginLocationState } from '../session.ts';
-import { errorDetail, errorHeadline } from '../../../app/ui/ErrorState.tsx';
+import { meQuery, type LoginLocationState } from '../session.ts';
+import { describeError } from '../../../app/ui/describeError.ts';
 import { LanguageSwitch } from '../../../app/ui/LanguageSwitch.tsx';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
-import { Navigate, useLocation, useNavigate, useSearchParams } from '../../../app/routing/router.tsx';
+import { Redirect, useSearchParams } from 'wouter';
+import { navigate, useNavigationState } from '../../../app/routing/router.tsx';
 import { prefetchRoute } from '../../../app/routes.tsx';
 
 const DEFAULT_AFTER_LOGIN = '/customers';
@@ -22,22 +23,22 @@ const safeTarget = (from: string | undefined) =>
 
 export default function LoginPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const location = useLocation();
   const [searchParams] = useSearchParams();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<LoginInput>();
   const [needTenant, setNeedTenant] = useState(false);
-  const state = (location.state ?? {}) as LoginLocationState;
+  const state = useNavigationState<LoginLocationState>() ?? {};
   const expired = state.reason === 'expired' || searchParams.has('expired') || session.expired;
   const target = safeTarget(state.from);
   useDocumentTitle(t('login.title'));
 
   const mutation = useMutation({
     mutationFn: login,
-    onSuccess: ({ user }) => {
+    onSuccess: () => {
       session.expired = false;
-      queryClient.setQueryData(meQueryKey, user);
+      // /me carries the permissions the shell needs; it loads alongside the next screen.
+      queryClient.removeQueries({ queryKey: meQuery.queryKey });
+      void queryClient.prefetchQuery(meQuery);
       void prefetchRoute(target.split('?')[0]!).catch(() => undefined);
       navigate(target, { replace: true });
     },
@@ -54,7 +55,7 @@ export default function LoginPage() {
     },
   });
 
-  if (tokenStore.get() && !mutation.isPending && !mutation.isSuccess) return <Navigate to={target} replace />;
+  if (tokenStore.get() && !mutation.isPending && !mutation.isSuccess) return <Redirect to={target} replace />;
 
   // A field error is shown on its field; only other failures get the banner.
   const bannerError =
@@ -119,8 +120,10 @@ export default function LoginPage() {
 function LoginError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const headline =
-    isApiError(error) && error.code === 'UNAUTHENTICATED' ? t('login.invalidCredentials') : errorHeadline(t, error);
-  const detail = errorDetail(error);
+    isApiError(error) && error.code === 'UNAUTHENTICATED'
+      ? t('login.invalidCredentials')
+      : describeError(t, error).headline;
+  const detail = describeError(t, error).detail;
   return (
     <Alert
       className="login__alert"

@@ -1,24 +1,23 @@
-import { isAdmin, useLogout, useMe } from '../session.ts';
+import { adminItems } from '../../../app/layout/navItems.ts';
+import { useLogout, useMe, usePermission } from '../session.ts';
 import { ErrorState } from '../../../app/ui/ErrorState.tsx';
 import { FieldList } from '../../../app/ui/FieldList.tsx';
 import { ChevronIcon } from '../../../app/ui/icons.tsx';
 import { LanguageSwitch } from '../../../app/ui/LanguageSwitch.tsx';
 import { Skeleton } from '../../../app/ui/states.tsx';
 import { useEnumLabel } from '../../../app/i18n/hooks.ts';
-import { useTranslation, type MessageKey } from '../../../app/i18n/index.ts';
-import { Link } from '../../../app/routing/router.tsx';
+import { useTranslation } from '../../../app/i18n/index.ts';
+import { Link } from 'wouter';
 
-const adminLinks: Array<{ to: string; label: MessageKey }> = [
-  { to: '/admin/users', label: 'nav.users' },
-  { to: '/admin/departments', label: 'nav.departments' },
-  { to: '/admin/custom-fields', label: 'nav.customFields' },
-  { to: '/admin/settings', label: 'nav.settings' },
-];
+/** The admin pages a phone offers (the access-control pages are desk-only). */
+const phoneAdminKeys = new Set(['users', 'departments', 'customFields', 'settings']);
 
 /** "我的" tab on the phone: profile, language, recycle bin, admin pages and sign-out within thumb reach. */
 export default function MePage() {
   const { t } = useTranslation();
   const me = useMe();
+  const can = usePermission();
+  const adminLinks = adminItems.filter((item) => phoneAdminKeys.has(item.key) && (item.visible?.(can) ?? true));
   const label = useEnumLabel();
   const logout = useLogout();
   return (
@@ -46,12 +45,11 @@ export default function MePage() {
         <Link to="/recycle-bin" className="link-list__item">
           {t('nav.recycleBin')} <ChevronIcon aria-hidden="true" />
         </Link>
-        {isAdmin(me.data) &&
-          adminLinks.map((link) => (
-            <Link key={link.to} to={link.to} className="link-list__item">
-              {t(link.label)} <ChevronIcon aria-hidden="true" />
-            </Link>
-          ))}
+        {adminLinks.map((item) => (
+          <Link key={item.key} to={item.path} className="link-list__item">
+            {t(`nav.${item.key}`)} <ChevronIcon aria-hidden="true" />
+          </Link>
+        ))}
       </nav>
       <button type="button" className="btn btn--danger btn--block" onClick={() => void logout()}>
         {t('user.logout')}

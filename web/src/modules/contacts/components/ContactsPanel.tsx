@@ -1,6 +1,6 @@
 import { telHref } from '../../../app/format/format.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { Link } from '../../../app/routing/router.tsx';
+import { Link } from 'wouter';
 import { Tag } from '../../../app/ui/states.tsx';
 import { DeleteButton } from '../../../app/ui/records/DeleteButton.tsx';
 import { RecordCard } from '../../../app/ui/records/RecordCard.tsx';

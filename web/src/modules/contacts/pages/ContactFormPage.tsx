@@ -2,7 +2,8 @@ import { useCallback, useMemo } from 'react';
 import { Form, Input, Switch } from 'antd';
 import type { Contact } from '../../../app/api/types.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { navigate, useParams } from '../../../app/routing/router.tsx';
+import { useParams } from 'wouter';
+import { navigate } from '../../../app/routing/router.tsx';
 import {
   CustomFieldItems,
   customFromForm,

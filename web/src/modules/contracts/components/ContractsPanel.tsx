@@ -2,7 +2,7 @@ import { useUserNames } from '../../users/api/users.ts';
 import { useFormat } from '../../../app/format/format.ts';
 import { useEnumLabel } from '../../../app/i18n/hooks.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { Link } from '../../../app/routing/router.tsx';
+import { Link } from 'wouter';
 import type { Contract } from '../../../app/api/types.ts';
 import { Tag } from '../../../app/ui/states.tsx';
 import { DeleteButton } from '../../../app/ui/records/DeleteButton.tsx';

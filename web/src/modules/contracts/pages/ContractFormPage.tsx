@@ -9,7 +9,8 @@ import { useMe } from '../../auth/session.ts';
 import { useFormat } from '../../../app/format/format.ts';
 import { useEnumLabel } from '../../../app/i18n/hooks.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { navigate, useParams } from '../../../app/routing/router.tsx';
+import { useParams } from 'wouter';
+import { navigate } from '../../../app/routing/router.tsx';
 import {
   DECIMAL,
   emptyToNull,

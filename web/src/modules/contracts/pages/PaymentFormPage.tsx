@@ -5,7 +5,8 @@ import { recordQuery } from '../../../app/api/records.ts';
 import type { Contract, Payment } from '../../../app/api/types.ts';
 import { useFormat } from '../../../app/format/format.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { navigate, useParams } from '../../../app/routing/router.tsx';
+import { useParams } from 'wouter';
+import { navigate } from '../../../app/routing/router.tsx';
 import {
   emptyToNull,
   FormPage,

@@ -3,7 +3,7 @@ import { isMasked } from '../api/customerLists.ts';
 import { useUserNames } from '../../users/api/users.ts';
 import { useFormat } from '../../../app/format/format.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { Link } from '../../../app/routing/router.tsx';
+import { Link } from 'wouter';
 import { LevelTag, StatusTag } from '../../../app/ui/EnumTags.tsx';
 import { LockIcon } from '../../../app/ui/icons.tsx';
 

@@ -5,7 +5,7 @@ import { isMasked, type CustomerRow } from '../api/customerLists.ts';
 import type { Customer } from '../../../app/api/types.ts';
 import { useUserNames } from '../../users/api/users.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { Link } from '../../../app/routing/router.tsx';
+import { Link } from 'wouter';
 import { LockIcon } from '../../../app/ui/icons.tsx';
 import type { CustomerColumn } from './columns.tsx';
 import { DEFAULT_SORT } from './useCustomerListParams.ts';

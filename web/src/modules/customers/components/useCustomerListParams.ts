@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { customerLevels, customerStatuses } from '../../../../../common/enums.ts';
 import { buildCustomerFilter, type CustomerListParams } from '../api/customerLists.ts';
-import { useSearchParams } from '../../../app/routing/router.tsx';
+import { useSearchParams } from 'wouter';
 
 /** Sorts offered on the phone; the desk table offers these and more through its headers. */
 export const sortValues = ['-updatedAt', 'updatedAt', 'name', '-name', 'level', '-level', '-createdAt'] as const;

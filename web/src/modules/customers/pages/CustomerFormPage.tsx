@@ -6,7 +6,8 @@ import { useUserNames, useUserOptions } from '../../users/api/users.ts';
 import { useMe } from '../../auth/session.ts';
 import { useEnumLabel } from '../../../app/i18n/hooks.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { navigate, useParams } from '../../../app/routing/router.tsx';
+import { useParams } from 'wouter';
+import { navigate } from '../../../app/routing/router.tsx';
 import {
   CustomFieldItems,
   customFromForm,

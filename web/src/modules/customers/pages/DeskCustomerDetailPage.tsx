@@ -13,7 +13,8 @@ import { RelatedPanel, type RelatedKind } from '../components/RelatedPanel.tsx';
 import { Skeleton } from '../../../app/ui/states.tsx';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { Link, navigate, useParams, useSearchParams } from '../../../app/routing/router.tsx';
+import { Link, useParams, useSearchParams } from 'wouter';
+import { navigate } from '../../../app/routing/router.tsx';
 
 const tabKeys: RelatedKind[] = ['contacts', 'opportunities', 'followups', 'contracts', 'attachments', 'history'];
 const isTab = (value: string | null): value is RelatedKind => tabKeys.includes(value as RelatedKind);

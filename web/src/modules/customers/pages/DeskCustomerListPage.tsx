@@ -13,7 +13,7 @@ import { LoadMore } from '../../../app/ui/LoadMore.tsx';
 import { EmptyState, Skeleton } from '../../../app/ui/states.tsx';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { Link } from '../../../app/routing/router.tsx';
+import { Link } from 'wouter';
 
 /** Desk customer list: server-side filter, sort and cursor paging, column chooser, virtualised table. */
 export default function DeskCustomerListPage() {

@@ -6,12 +6,11 @@ import { BackLink } from '../../../app/ui/BackLink.tsx';
 import { useCustomerFieldView } from '../components/customerFields.tsx';
 import { Dialog } from '../../../app/ui/Dialog.tsx';
 import { ErrorState } from '../../../app/ui/ErrorState.tsx';
-import { FollowupComposer } from '../../followups/components/FollowupComposer.tsx';
 import { ChevronIcon, PenIcon, PhoneIcon } from '../../../app/ui/icons.tsx';
 import { Skeleton } from '../../../app/ui/states.tsx';
 import { telHref } from '../../../app/format/format.ts';
 import { loadMoreMessages, useTranslation, type MessageKey } from '../../../app/i18n/index.ts';
-import { Link, useParams } from '../../../app/routing/router.tsx';
+import { Link, useParams } from 'wouter';
 import type { RelatedKind } from '../components/RelatedPanel.tsx';
 
 // Everything below the lite header is fetched on tap, code and data alike.
@@ -19,6 +18,9 @@ const RelatedPanel = lazy(async () => {
   const [module] = await Promise.all([import('../components/RelatedPanel.tsx'), loadMoreMessages()]);
   return { default: module.RelatedPanel };
 });
+// The composer (and its quick-text chips) loads when the rep reaches for "写跟进", not with the page.
+const loadComposer = () => import('../../followups/components/FollowupComposer.tsx');
+const FollowupComposer = lazy(async () => ({ default: (await loadComposer()).FollowupComposer }));
 const CustomerMoreFields = lazy(async () => {
   const [module] = await Promise.all([import('../components/CustomerMoreFields.tsx'), loadMoreMessages()]);
   return { default: module.CustomerMoreFields };
@@ -103,7 +105,13 @@ export default function MobileCustomerDetailPage() {
       </header>
 
       <div className="m-actions">
-        <button type="button" className="btn btn--primary m-actions__main" onClick={() => setComposing(true)}>
+        <button
+          type="button"
+          className="btn btn--primary m-actions__main"
+          onPointerDown={() => void loadComposer()}
+          onFocus={() => void loadComposer()}
+          onClick={() => setComposing(true)}
+        >
           <PenIcon aria-hidden="true" /> {t('followup.write')}
         </button>
         {phone && (
@@ -149,7 +157,9 @@ export default function MobileCustomerDetailPage() {
         variant="sheet"
         testId="followup-quick-add"
       >
-        <FollowupComposer customerId={id} onSaved={() => setComposing(false)} onCancel={() => setComposing(false)} />
+        <Suspense fallback={<Skeleton rows={3} />}>
+          <FollowupComposer customerId={id} onSaved={() => setComposing(false)} onCancel={() => setComposing(false)} />
+        </Suspense>
       </Dialog>
     </div>
   );

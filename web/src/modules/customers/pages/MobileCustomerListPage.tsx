@@ -9,7 +9,7 @@ import { PlusIcon } from '../../../app/ui/icons.tsx';
 import { LoadMore } from '../../../app/ui/LoadMore.tsx';
 import { EmptyState, Skeleton } from '../../../app/ui/states.tsx';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { Link } from '../../../app/routing/router.tsx';
+import { Link } from 'wouter';
 
 /** Phone customer list: search, chips, cards; plain React like the rest of the phone's core screens. */
 export default function MobileCustomerListPage() {

@@ -6,7 +6,8 @@ import { customerRelationQuery } from '../../customers/api/customerLists.ts';
 import type { Followup } from '../../../app/api/types.ts';
 import { useEnumLabel } from '../../../app/i18n/hooks.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { navigate, useParams } from '../../../app/routing/router.tsx';
+import { useParams } from 'wouter';
+import { navigate } from '../../../app/routing/router.tsx';
 import {
   emptyToNull,
   FormPage,

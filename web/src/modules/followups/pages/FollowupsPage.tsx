@@ -13,7 +13,7 @@ import { useFormat } from '../../../app/format/format.ts';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
 import { useEnumLabel } from '../../../app/i18n/hooks.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { Link } from '../../../app/routing/router.tsx';
+import { Link } from 'wouter';
 
 type Scope = 'mine' | 'all';
 

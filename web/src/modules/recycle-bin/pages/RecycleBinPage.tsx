@@ -11,7 +11,7 @@ import { showToast } from '../../../app/ui/toast.tsx';
 import { useFormat } from '../../../app/format/format.ts';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
 import { useTranslation, type MessageKey } from '../../../app/i18n/index.ts';
-import { Link } from '../../../app/routing/router.tsx';
+import { Link } from 'wouter';
 
 /** Where a restored record lives again (customers have their own page; the rest sit under a customer). */
 const resourceOf: Record<string, string> = {

@@ -1,10 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api/client.ts';
-import type { One, Tenant } from '../../../app/api/types.ts';
+import { tenantSettingDefaults } from '../../../../../common/tenant-settings.ts';
+import type { One, Tenant, TenantSettings } from '../../../app/api/types.ts';
 
-export const DEFAULT_LITE_FIELDS = ['name', 'ownerId', 'mainPhone', 'level', 'lastFollowupAt'];
+export const DEFAULT_LITE_FIELDS = tenantSettingDefaults.liteFields;
 const LITE_KEY = 'cairn.liteFields';
 
+/** The company and its settings: one query, one cache entry, whichever page reads or edits them. */
 export const tenantQuery = queryOptions({
   queryKey: ['tenant'],
   queryFn: async ({ signal }) => {
@@ -42,3 +44,7 @@ export function useLiteFields({ refresh = true } = {}): string[] {
 }
 
 export const initialLiteFields = storedLiteFields;
+
+/** Saves changed settings; the answer is the company with all its settings. */
+export const saveTenantSettings = (settings: Partial<TenantSettings>) =>
+  api.patch<One<Tenant>>('/tenant/settings', settings).then((r) => r.data);

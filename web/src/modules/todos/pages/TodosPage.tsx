@@ -12,7 +12,7 @@ import { showToast } from '../../../app/ui/toast.tsx';
 import { useFormat } from '../../../app/format/format.ts';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { Link } from '../../../app/routing/router.tsx';
+import { Link } from 'wouter';
 
 const LOOKBACK_DAYS = 30;
 
