@@ -10,7 +10,8 @@ export interface LoginInput {
 
 export interface LoginResult {
   token: string;
-  user: User;
+  /** Without permissions: /me carries those. */
+  user: Omit<User, 'permissions'>;
 }
 
 export const meQueryKey = ['me'] as const;
