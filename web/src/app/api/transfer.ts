@@ -59,3 +59,57 @@ export function uploadMultipart<T>(
   });
   return { promise, abort: () => xhr.abort() };
 }
+
+/** The file name from `content-disposition` (RFC 5987 `filename*` first). */
+export function fileNameOf(response: Response, fallback: string): string {
+  const header = response.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      /* fall through */
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(header);
+  return plain?.[1] ?? fallback;
+}
+
+export function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A request whose successful answer is a file (with the bearer token, so not a plain link). */
+export async function fetchFile(
+  path: string,
+  init: { method?: string; body?: unknown; accept?: string } = {},
+): Promise<Response> {
+  const token = tokenStore.get();
+  const headers: Record<string, string> = { Accept: init.accept ?? '*/*' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause));
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    handleStatus(response.status, token);
+    throw error;
+  }
+  return response;
+}

@@ -3,7 +3,7 @@
  * approvals, exports) as typed calls and react-query options.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { API_BASE, ApiError, api, handleStatus, request, tokenStore, toApiError } from '../../../app/api/client.ts';
+import { api, request } from '../../../app/api/client.ts';
 
 import type {
   accessActions,
@@ -306,96 +306,3 @@ export const reject = (id: string, reason: string) =>
   api.post<Data<Approval>>(`/approvals/${encodeURIComponent(id)}/reject`, { reason }).then((r) => r.data);
 export const cancelApproval = (id: string) =>
   api.post<Data<Approval>>(`/approvals/${encodeURIComponent(id)}/cancel`, {}).then((r) => r.data);
-
-// ---------- files ----------
-
-/** The file name from `content-disposition` (RFC 5987 `filename*` first). */
-function fileNameOf(response: Response, fallback: string): string {
-  const header = response.headers.get('content-disposition') ?? '';
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1]);
-    } catch {
-      /* fall through */
-    }
-  }
-  const plain = /filename="?([^";]+)"?/i.exec(header);
-  return plain?.[1] ?? fallback;
-}
-
-function saveBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** A request whose successful answer is a file (with the bearer token, so not a plain link). */
-async function fetchFile(
-  path: string,
-  init: { method?: string; body?: unknown; accept?: string } = {},
-): Promise<Response> {
-  const token = tokenStore.get();
-  const headers: Record<string, string> = { Accept: init.accept ?? '*/*' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}${path}`, {
-      method: init.method ?? 'GET',
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-  } catch (cause) {
-    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause));
-  }
-  if (!response.ok) {
-    const error = await toApiError(response);
-    handleStatus(response.status, token);
-    throw error;
-  }
-  return response;
-}
-
-export async function downloadMatrixXlsx(fallbackName: string): Promise<string> {
-  const response = await fetchFile('/access/matrix?format=xlsx');
-  const name = fileNameOf(response, fallbackName);
-  saveBlob(await response.blob(), name);
-  return name;
-}
-
-/** The one-time download of an approved export; a second try answers 410 GONE. */
-export async function downloadExport(id: string, fallbackName: string): Promise<string> {
-  const response = await fetchFile(`/exports/${encodeURIComponent(id)}/download`);
-  const name = fileNameOf(response, fallbackName);
-  saveBlob(await response.blob(), name);
-  return name;
-}
-
-export interface ExportRequest {
-  fields: string[];
-  filter?: Record<string, unknown>;
-  format: 'csv' | 'xlsx';
-  reason?: string;
-}
-
-/** 200: the file, saved at once. 202: a pending approval (phone numbers included). */
-export async function requestCustomerExport(
-  body: ExportRequest,
-  fallbackName: string,
-): Promise<{ kind: 'file'; fileName: string } | { kind: 'approval'; approval: Approval }> {
-  const response = await fetchFile('/customers/export', { method: 'POST', body });
-  if (response.status === 202) {
-    const { data } = (await response.json()) as Data<Approval>;
-    return { kind: 'approval', approval: data };
-  }
-  const fileName = fileNameOf(response, fallbackName);
-  saveBlob(await response.blob(), fileName);
-  return { kind: 'file', fileName };
-}

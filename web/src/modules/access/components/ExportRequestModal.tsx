@@ -2,7 +2,8 @@ import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api/client.ts';
 import { labelOf, useAccessT } from '../i18n/index.ts';
-import { accessKeys, requestCustomerExport, type ExportRequest } from '../api/access.ts';
+import { accessKeys } from '../api/access.ts';
+import { requestCustomerExport, type ExportRequest } from '../api/exports.ts';
 import { ErrorBlock } from './shared.tsx';
 
 const baseFields = [

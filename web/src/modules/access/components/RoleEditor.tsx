@@ -1,28 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  Alert,
-  App,
-  AutoComplete,
-  Button,
-  Checkbox,
-  Drawer,
-  Form,
-  Input,
-  Select,
-  Space,
-  Switch,
-  type InputRef,
-} from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Form, Input, Select, Space, Switch, type InputRef } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../../app/api/client.ts';
-import { labelOf, useAccessT, type AccessT } from '../i18n/index.ts';
+import { labelOf, useAccessT } from '../i18n/index.ts';
 import {
   accessActions,
   accessKeys,
   accessObjects,
   createRole,
   dataScopes,
-  fieldRuleKinds,
   isNonInheritable,
   MAX_INHERITANCE_DEPTH,
   matrixQuery,
@@ -34,111 +20,15 @@ import {
   type RoleInput,
 } from '../api/access.ts';
 import { Chain, chainText, ErrorBlock } from './shared.tsx';
-
-type CellState = { scope: string; filterText: string };
-type GrantState = Record<string, Record<string, CellState>>;
-
-interface HeadValues {
-  name: string;
-  description?: string;
-  parentRoleId?: string | null;
-  enabled: boolean;
-}
-
-/** Field names offered for field rules (custom fields are typed as custom.<key>). */
-const knownFields: Record<string, string[]> = {
-  customer: [
-    'name',
-    'shortName',
-    'creditCode',
-    'industry',
-    'level',
-    'source',
-    'region',
-    'mainPhone',
-    'ownerId',
-    'status',
-    'tags',
-  ],
-  contact: ['name', 'title', 'mobile', 'email', 'wecomId'],
-  opportunity: ['name', 'amount', 'stage', 'expectedCloseDate', 'ownerId'],
-  followup: ['content', 'nextStep', 'nextStepAt'],
-  contract: ['number', 'title', 'amountInclTax', 'taxRate', 'signedDate', 'startDate', 'endDate', 'ownerId'],
-  payment: ['amount', 'receivedDate', 'method', 'reference', 'note'],
-  user: ['phone', 'email', 'employeeNo', 'hireDate'],
-};
-
-function grantsToState(role: Role | undefined): { grants: GrantState; system: string[] } {
-  const grants: GrantState = {};
-  const system: string[] = [];
-  for (const g of role?.grants ?? []) {
-    if (g.object === SYSTEM_OBJECT) {
-      system.push(g.action);
-      continue;
-    }
-    grants[g.object] = {
-      ...grants[g.object],
-      [g.action]: { scope: g.scope, filterText: g.filter ? JSON.stringify(g.filter) : '' },
-    };
-  }
-  return { grants, system };
-}
-
-function parseFilter(text: string): Record<string, unknown> | null {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The chain the role would have with `parentId` as its parent, and the worst chain among its descendants. */
-function previewChain(roles: Role[], roleId: string | undefined, name: string, parentId: string | null | undefined) {
-  const byId = new Map(roles.map((r) => [r.id, r]));
-  const up: string[] = [name || '…'];
-  const seen = new Set<string>(roleId ? [roleId] : []);
-  let cycle = false;
-  let current = parentId ? byId.get(parentId) : undefined;
-  while (current) {
-    if (seen.has(current.id)) {
-      cycle = true;
-      up.push(current.name);
-      break;
-    }
-    seen.add(current.id);
-    up.push(current.name);
-    current = current.parentRoleId ? byId.get(current.parentRoleId) : undefined;
-  }
-  // The longest path down from this role (its descendants move along with it).
-  let down: string[] = [];
-  if (roleId && !cycle) {
-    const walk = (id: string, path: string[], visited: Set<string>) => {
-      for (const child of roles) {
-        if (child.parentRoleId !== id || visited.has(child.id)) continue;
-        const next = [child.name, ...path];
-        if (next.length > down.length) down = next;
-        walk(child.id, next, new Set([...visited, child.id]));
-      }
-    };
-    walk(roleId, [], new Set([roleId]));
-  }
-  const chain = [...down, ...up];
-  return { chain, depth: chain.length - 1, cycle };
-}
-
-function inheritanceMessage(t: AccessT, details: Record<string, unknown>, fallback: string): string {
-  const chain = Array.isArray(details.chain) ? (details.chain as unknown[]).map(String) : [];
-  if (!chain.length) return fallback;
-  if (details.cycle) return t('chain.cycle', { chain: chainText(t, [...chain, chain[0]!]) });
-  return t('chain.tooDeep', {
-    chain: chainText(t, chain),
-    depth: Number(details.depth ?? chain.length - 1),
-    max: MAX_INHERITANCE_DEPTH,
-  });
-}
+import { FieldRulesEditor } from './FieldRulesEditor.tsx';
+import {
+  grantsToState,
+  inheritanceMessage,
+  parseFilter,
+  previewChain,
+  type GrantState,
+  type HeadValues,
+} from './role-editor-model.ts';
 
 export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[]; onClose: () => void }) {
   const { t } = useAccessT();
@@ -450,62 +340,7 @@ export function RoleEditor({ role, roles, onClose }: { role?: Role; roles: Role[
           </div>
         </Checkbox.Group>
 
-        <h2 className="acc-section-title" style={{ marginTop: 20 }}>
-          {t('roles.fieldRules')}
-        </h2>
-        <p className="acc-muted">{t('roles.fieldRulesHint')}</p>
-        {fieldRules.length === 0 && <p className="acc-muted">{t('roles.fieldRuleEmpty')}</p>}
-        {fieldRules.map((rule, index) => {
-          const update = (patch: Partial<FieldRule>) =>
-            setFieldRules((rules) => rules.map((r, i) => (i === index ? { ...r, ...patch } : r)));
-          const n = index + 1;
-          return (
-            <div key={index} className="acc-rules__row">
-              <Select
-                aria-label={`${t('roles.fieldRuleObject')} ${n}`}
-                value={rule.object}
-                onChange={(object: string) => update({ object })}
-                options={accessObjects.map((o) => ({ value: o, label: labelOf(t, 'object', o) }))}
-              />
-              <AutoComplete
-                aria-label={`${t('roles.fieldRuleField')} ${n}`}
-                value={rule.field}
-                status={rule.field.trim() ? undefined : 'error'}
-                placeholder={t('roles.fieldRuleField')}
-                onChange={(field: string) => update({ field })}
-                options={(knownFields[rule.object] ?? []).map((f) => ({ value: f }))}
-                filterOption={(input, option) =>
-                  String(option?.value ?? '')
-                    .toLowerCase()
-                    .includes(input.toLowerCase())
-                }
-              />
-              <Select
-                aria-label={`${t('roles.fieldRuleRule')} ${n}`}
-                value={rule.rule}
-                onChange={(value: string) => update({ rule: value })}
-                options={fieldRuleKinds.map((k) => ({ value: k, label: labelOf(t, 'fieldRule', k) }))}
-              />
-              <Button
-                onClick={() => setFieldRules((rules) => rules.filter((_, i) => i !== index))}
-                aria-label={`${t('common.remove')} ${t('roles.fieldRules')} ${n}`}
-              >
-                {t('common.remove')}
-              </Button>
-            </div>
-          );
-        })}
-        {badRules && (
-          <p className="acc-chain-preview acc-chain-preview--bad" role="alert">
-            {t('roles.fieldRuleFieldRequired')}
-          </p>
-        )}
-        <Button
-          type="dashed"
-          onClick={() => setFieldRules((rules) => [...rules, { object: 'customer', field: '', rule: 'masked' }])}
-        >
-          + {t('roles.fieldRuleAdd')}
-        </Button>
+        <FieldRulesEditor rules={fieldRules} onChange={setFieldRules} />
       </fieldset>
       {role && role.chain.length > 1 && (
         <p className="acc-muted" style={{ marginTop: 24 }}>

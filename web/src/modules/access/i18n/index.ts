@@ -4,7 +4,10 @@
  */
 import { useMemo } from 'react';
 import { translate, useTranslation, type MessageKeys, type TValues } from '../../../app/i18n/index.ts';
-import type { AccessMessages } from './zh-CN.ts';
+import type { AccessRolesMessages } from './zh-CN.roles.ts';
+import type { AccessWorkflowsMessages } from './zh-CN.workflows.ts';
+
+type AccessMessages = AccessRolesMessages & AccessWorkflowsMessages;
 
 export type AccessKey = MessageKeys<AccessMessages>;
 export type AccessT = (key: AccessKey, values?: TValues) => string;

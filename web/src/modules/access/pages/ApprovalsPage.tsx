@@ -1,3 +1,4 @@
+import { downloadExport } from '../api/exports.ts';
 import { useErrorText } from '../../../app/ui/describeError.ts';
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Select, Table, Tabs, Tag, type TableProps } from 'antd';
@@ -11,7 +12,6 @@ import {
   approvalStatuses,
   approve,
   cancelApproval,
-  downloadExport,
   fetchApprovals,
   reject,
   type Approval,

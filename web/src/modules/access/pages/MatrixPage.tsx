@@ -4,7 +4,8 @@ import { Alert, App, Button, Select, Switch } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { labelOf, useAccessT } from '../i18n/index.ts';
 import { Link } from 'wouter';
-import { downloadMatrixXlsx, matrixQuery, type MatrixRole } from '../api/access.ts';
+import { matrixQuery, type MatrixRole } from '../api/access.ts';
+import { downloadMatrixXlsx } from '../api/exports.ts';
 import {
   AccessPage,
   Chain,

@@ -1,4 +1,4 @@
-import { fetchBlob, uploadMultipart, type UploadHandle } from '../../../app/api/transfer.ts';
+import { fetchBlob, saveBlob, uploadMultipart, type UploadHandle } from '../../../app/api/transfer.ts';
 import type { Attachment, One } from '../../../app/api/types.ts';
 
 /** Uploads one file to a record with progress (0…1); the server checks the type and size. */
@@ -24,13 +24,5 @@ export const previewKind = (mimeType: string): 'image' | 'pdf' | null =>
 
 /** Saves a file under its own name (the download needs the session token, so it goes through a blob). */
 export async function downloadAttachment(attachment: Pick<Attachment, 'id' | 'name'>): Promise<void> {
-  const blob = await attachmentBlob(attachment.id);
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = attachment.name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  saveBlob(await attachmentBlob(attachment.id), attachment.name);
 }

@@ -11,16 +11,10 @@ import { useEnumLabel } from '../../../app/i18n/hooks.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
 import { useParams } from 'wouter';
 import { navigate } from '../../../app/routing/router.tsx';
-import {
-  DECIMAL,
-  emptyToNull,
-  FormPage,
-  MoneyFormItem,
-  trimOrNull,
-  useRecordForm,
-  type FieldSpec,
-  type Values,
-} from '../../../app/forms/formKit.tsx';
+import { FormPage } from '../../../app/forms/FormPage.tsx';
+import { MoneyFormItem } from '../../../app/forms/MoneyFormItem.tsx';
+import { useRecordForm, type FieldSpec } from '../../../app/forms/useRecordForm.ts';
+import { DECIMAL, emptyToNull, trimOrNull, type Values } from '../../../app/forms/values.ts';
 import { addMonths, fromCents, percentToRate, rateToPercent, splitEvenly, toCents } from '../money.ts';
 
 interface PlanRow {

@@ -7,15 +7,10 @@ import { useFormat } from '../../../app/format/format.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
 import { useParams } from 'wouter';
 import { navigate } from '../../../app/routing/router.tsx';
-import {
-  emptyToNull,
-  FormPage,
-  MoneyFormItem,
-  trimOrNull,
-  useRecordForm,
-  type FieldSpec,
-  type Values,
-} from '../../../app/forms/formKit.tsx';
+import { FormPage } from '../../../app/forms/FormPage.tsx';
+import { MoneyFormItem } from '../../../app/forms/MoneyFormItem.tsx';
+import { useRecordForm, type FieldSpec } from '../../../app/forms/useRecordForm.ts';
+import { emptyToNull, trimOrNull, type Values } from '../../../app/forms/values.ts';
 
 /** Records money received against a contract, optionally against one installment. */
 export default function PaymentFormPage() {

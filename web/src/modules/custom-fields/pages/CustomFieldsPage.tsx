@@ -9,7 +9,9 @@ import { DeleteButton } from '../../../app/ui/records/DeleteButton.tsx';
 import { Tag } from '../../../app/ui/states.tsx';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
 import { useTranslation, type MessageKey } from '../../../app/i18n/index.ts';
-import { RecordModal, useRecordForm, type FieldSpec, type Values } from '../../../app/forms/formKit.tsx';
+import { RecordModal } from '../../../app/forms/FormPage.tsx';
+import { useRecordForm, type FieldSpec } from '../../../app/forms/useRecordForm.ts';
+import { type Values } from '../../../app/forms/values.ts';
 
 const KEY_PATTERN = /^[a-z][a-zA-Z0-9_]{0,39}$/;
 const withOptions = new Set(['singleSelect', 'multiSelect']);

@@ -8,7 +8,9 @@ import { DeleteButton } from '../../../app/ui/records/DeleteButton.tsx';
 import { EmptyState, Skeleton } from '../../../app/ui/states.tsx';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { RecordModal, useRecordForm, type FieldSpec, type Values } from '../../../app/forms/formKit.tsx';
+import { RecordModal } from '../../../app/forms/FormPage.tsx';
+import { useRecordForm, type FieldSpec } from '../../../app/forms/useRecordForm.ts';
+import { type Values } from '../../../app/forms/values.ts';
 import { departmentsQuery, departmentTree, subtreeIds, type DepartmentNode } from '../api/departments.ts';
 import { usersQuery } from '../../users/pages/UsersPage.tsx';
 

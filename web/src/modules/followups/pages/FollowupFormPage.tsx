@@ -8,16 +8,9 @@ import { useEnumLabel } from '../../../app/i18n/hooks.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
 import { useParams } from 'wouter';
 import { navigate } from '../../../app/routing/router.tsx';
-import {
-  emptyToNull,
-  FormPage,
-  fromLocalInput,
-  toLocalInput,
-  trimOrNull,
-  useRecordForm,
-  type FieldSpec,
-  type Values,
-} from '../../../app/forms/formKit.tsx';
+import { FormPage } from '../../../app/forms/FormPage.tsx';
+import { useRecordForm, type FieldSpec } from '../../../app/forms/useRecordForm.ts';
+import { emptyToNull, fromLocalInput, toLocalInput, trimOrNull, type Values } from '../../../app/forms/values.ts';
 
 export default function FollowupFormPage() {
   const { t } = useTranslation();

@@ -9,18 +9,11 @@ import { useEnumLabel } from '../../../app/i18n/hooks.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
 import { useParams } from 'wouter';
 import { navigate } from '../../../app/routing/router.tsx';
-import {
-  CustomFieldItems,
-  customFromForm,
-  customToForm,
-  emptyToNull,
-  FormPage,
-  MoneyFormItem,
-  useCustomFieldDefs,
-  useRecordForm,
-  type FieldSpec,
-  type Values,
-} from '../../../app/forms/formKit.tsx';
+import { CustomFieldItems, useCustomFieldDefs } from '../../../app/forms/CustomFieldItems.tsx';
+import { FormPage } from '../../../app/forms/FormPage.tsx';
+import { MoneyFormItem } from '../../../app/forms/MoneyFormItem.tsx';
+import { useRecordForm, type FieldSpec } from '../../../app/forms/useRecordForm.ts';
+import { customFromForm, customToForm, emptyToNull, type Values } from '../../../app/forms/values.ts';
 
 export default function OpportunityFormPage() {
   const { t } = useTranslation();

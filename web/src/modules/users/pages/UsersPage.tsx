@@ -11,14 +11,9 @@ import { useFormat } from '../../../app/format/format.ts';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
 import { useEnumLabel } from '../../../app/i18n/hooks.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import {
-  RecordModal,
-  trimOrNull,
-  emptyToNull,
-  useRecordForm,
-  type FieldSpec,
-  type Values,
-} from '../../../app/forms/formKit.tsx';
+import { RecordModal } from '../../../app/forms/FormPage.tsx';
+import { useRecordForm, type FieldSpec } from '../../../app/forms/useRecordForm.ts';
+import { trimOrNull, emptyToNull, type Values } from '../../../app/forms/values.ts';
 import { departmentsQuery, departmentTree } from '../../departments/api/departments.ts';
 
 export const usersQuery = {
