@@ -105,6 +105,7 @@ function storedLanguage(): Language {
 }
 
 function applyToDocument() {
+  if (typeof document === 'undefined') return; // unit tests run without a DOM
   document.documentElement.lang = currentLanguage();
   document.title = translate('app.title');
 }
