@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { usePermission } from '../../modules/auth/session.ts';
+import { usePermission } from '../../modules/auth/permissions.ts';
 import { MenuIcon } from '../ui/icons.tsx';
 import { useTranslation } from '../i18n/index.ts';
 import { NavLink } from '../routing/router.tsx';

@@ -9,7 +9,7 @@ import {
   TodosIcon,
   TrashIcon,
 } from '../ui/icons.tsx';
-import type { PermissionCheck } from '../../modules/auth/session.ts';
+import type { PermissionCheck } from '../../modules/auth/permissions.ts';
 
 export interface NavItem {
   key:

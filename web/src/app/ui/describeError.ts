@@ -1,5 +1,4 @@
 import { useCallback } from 'react';
-import { accessDeniedCodes } from '../../../../common/error-codes.ts';
 import { isApiError } from '../api/client.ts';
 import { useTranslation, type TFunction } from '../i18n/index.ts';
 
@@ -34,7 +33,8 @@ export function describeError(
 
 function headlineKey(error: { status: number; code: string }, fallback: 'loadFailed' | 'saveFailed') {
   if (error.code === 'NETWORK') return 'errors.network';
-  if (error.status === 403 || (accessDeniedCodes as readonly string[]).includes(error.code)) return 'errors.forbidden';
+  // Every access-control refusal (common/error-codes.ts: MISSING_GRANT, OUT_OF_SCOPE, …) is a 403.
+  if (error.status === 403) return 'errors.forbidden';
   if (error.code === 'NOT_FOUND' || error.status === 404) return 'errors.notFound';
   if (error.code === 'RATE_LIMITED') return 'errors.rateLimited';
   if (error.code === 'VERSION_CONFLICT') return 'errors.conflict';

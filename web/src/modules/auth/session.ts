@@ -1,6 +1,4 @@
 import { useCallback } from 'react';
-import type { AccessAction, AccessObject, SystemPermission } from '../../../../common/access-vocabulary.ts';
-import { can, type RecordPermissions } from '../../../../common/permissions.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchMe, logout, meQueryKey } from './api/auth.ts';
 import type { User } from '../../app/api/types.ts';
@@ -14,23 +12,6 @@ export const meQuery = {
 
 export function useMe() {
   return useQuery<User>(meQuery);
-}
-
-/** One permission check for what the UI shows: a system permission, an object × action, or one record (its `can` wins). */
-export interface PermissionCheck {
-  (permission: SystemPermission): boolean;
-  (action: AccessAction, object: AccessObject, record?: RecordPermissions | null): boolean;
-}
-
-/** `can(…)` for the signed-in user; false for everything until /me has answered. */
-export function usePermission(): PermissionCheck {
-  const { data: me } = useMe();
-  const permissions = me?.permissions;
-  return useCallback(
-    ((...args: Parameters<PermissionCheck>) =>
-      (can as (...a: unknown[]) => boolean)(permissions, ...args)) as PermissionCheck,
-    [permissions],
-  );
 }
 
 export function useLogout(): () => Promise<void> {

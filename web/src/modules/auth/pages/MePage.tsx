@@ -1,5 +1,6 @@
 import { adminItems } from '../../../app/layout/navItems.ts';
-import { useLogout, useMe, usePermission } from '../session.ts';
+import { usePermission } from '../permissions.ts';
+import { useLogout, useMe } from '../session.ts';
 import { ErrorState } from '../../../app/ui/ErrorState.tsx';
 import { FieldList } from '../../../app/ui/FieldList.tsx';
 import { ChevronIcon } from '../../../app/ui/icons.tsx';
