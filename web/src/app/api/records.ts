@@ -15,20 +15,6 @@ export type Resource =
   | 'departments'
   | 'custom-fields';
 
-/** Singular record type as the recycle bin and the audit log name it. */
-export const recordTypeOf: Record<Resource, string> = {
-  customers: 'customer',
-  contacts: 'contact',
-  opportunities: 'opportunity',
-  followups: 'followup',
-  contracts: 'contract',
-  payments: 'payment',
-  attachments: 'attachment',
-  users: 'user',
-  departments: 'department',
-  'custom-fields': 'customField',
-};
-
 const path = (resource: Resource, id?: string) => (id ? `/${resource}/${encodeURIComponent(id)}` : `/${resource}`);
 
 export const recordQuery = <T>(resource: Resource, id: string, query?: { fields?: string[]; include?: string[] }) =>
