@@ -12,11 +12,12 @@
  * Reports, never asserts: the targets are warm ≤ 800 ms, cold ≤ 1.6 s, lite response ≤ 2 KB gzip.
  */
 import os from 'node:os';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { chromiumInstalled, CHROMIUM_PATH, launchChromium } from '../e2e/support/chromium.ts';
 import { ensureWebBuild, repoRoot, startCairnServer } from '../e2e/support/cairn-server.ts';
-import { routeJsSize, ROUTE } from './support/route-js.ts';
+import { BUDGET_ROUTE as ROUTE, routeSize, type RouteSize } from '../web/build/route-files.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const USER = process.env.BENCH_USER ?? 'sales1';
@@ -282,9 +283,9 @@ async function main() {
         lite.error = `${lite.error ? `${lite.error}; ` : ''}the page made no fields= request, so this URL was built from the tenant's lite fields`;
     }
 
-    let route: ReturnType<typeof routeJsSize> | { error: string };
+    let route: RouteSize | { error: string };
     try {
-      route = routeJsSize(repoRoot, ROUTE, webDir);
+      route = routeSize(webDir ?? path.join(repoRoot, 'dist/web'), ROUTE);
     } catch (caught) {
       route = { error: caught instanceof Error ? caught.message : String(caught) };
     }
@@ -293,7 +294,7 @@ async function main() {
       coldMs: median(cold),
       warmMs: median(warm),
       liteResponseBytesGzip: lite.status === 200 ? lite.bytesGzip : null,
-      routeJsBytesGzip: 'jsBytesGzip' in route ? route.jsBytesGzip : null,
+      routeJsBytesGzip: 'jsGzipBytes' in route ? route.jsGzipBytes : null,
       targets: TARGETS,
       samples: { coldMs: cold, warmMs: warm },
       ...(error ? { error } : {}),
@@ -301,7 +302,7 @@ async function main() {
         customer: url.replace(baseURL, ''),
         liteFields,
         liteResponse: lite,
-        route: 'jsBytesGzip' in route ? { name: ROUTE, files: route.files, cssBytesGzip: route.cssBytesGzip } : route,
+        route: 'jsGzipBytes' in route ? { name: ROUTE, files: route.files, cssBytesGzip: route.cssGzipBytes } : route,
         scriptsLoadedCold: scripts,
         serviceWorker,
         lastRun: breakdown,

@@ -34,6 +34,11 @@ export const SYSTEM_OBJECT = 'system';
 /** Inheritance chains longer than this many hops are rejected on save and suspended when found. */
 export const MAX_INHERITANCE_DEPTH = 2;
 
+/** Grants that never pass down an inheritance chain while least privilege is on. */
+export function isNonInheritable(object: string, action: string): boolean {
+  return action === 'delete' || action === 'export' || (object === 'attachment' && action !== 'read');
+}
+
 export type AccessObject = (typeof accessObjects)[number];
 export type AccessAction = (typeof accessActions)[number];
 export type SystemPermission = (typeof systemPermissions)[number];

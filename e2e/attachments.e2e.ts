@@ -1,16 +1,7 @@
 /** Uploading an image to a customer's attachments, and seeing it listed. */
 import { expect, test } from 'vitest';
-import {
-  apiClient,
-  apiLogin,
-  createCustomer,
-  escapeRegExp,
-  need,
-  openContext,
-  pngOf,
-  textIn,
-  uniqueName,
-} from './support/app.ts';
+import { apiClient, apiLogin, createCustomer, need, openContext, pngOf, uniqueName } from './support/app.ts';
+import { label } from './support/labels.ts';
 
 test('upload an image attachment to a customer', async () => {
   const session = await apiLogin('sales1');
@@ -23,9 +14,9 @@ test('upload an image attachment to a customer', async () => {
   await need(page.getByRole('heading', { name: customer.name }), 'the customer detail');
   const image = await pngOf(page);
 
-  const tab = page.getByRole('tab', { name: textIn('附件', 'Attachments') });
+  const tab = page.getByRole('tab', { name: label('detail.tabs.attachments') });
   await need(tab, 'an "附件 / Attachments" tab on the customer detail');
-  await tab.first().click();
+  await tab.click();
 
   const upload = page.getByTestId('attachment-upload');
   await need(upload, 'the attachment upload control (data-testid="attachment-upload")', { state: 'attached' });
@@ -33,16 +24,7 @@ test('upload an image attachment to a customer', async () => {
   const uploaded = page.waitForResponse(
     (r) => r.url().includes('/api/v1/attachments') && r.request().method() === 'POST',
   );
-  // The test id may sit on the <input type=file> itself, on a wrapper around it, or on a button that opens the picker.
-  const isInput = await upload.first().evaluate((el) => el instanceof HTMLInputElement && el.type === 'file');
-  const inner = upload.first().locator('input[type=file]');
-  if (isInput) await upload.first().setInputFiles(file);
-  else if (await inner.count()) await inner.first().setInputFiles(file);
-  else {
-    const chooser = page.waitForEvent('filechooser');
-    await upload.first().click();
-    await (await chooser).setFiles(file);
-  }
+  await upload.setInputFiles(file);
   const response = await uploaded;
   expect(response.status(), `upload answered ${response.status()}`).toBe(201);
 
@@ -56,9 +38,9 @@ test('upload an image attachment to a customer', async () => {
   );
 
   // Images preview in place.
-  const preview = page.getByRole('button', { name: new RegExp(`^(预览|Preview)\\s.*${escapeRegExp(fileName)}`, 'i') });
+  const preview = page.getByRole('button', { name: label('attachment.preview', { after: fileName }) });
   await need(preview, `a "预览 / Preview" button for ${fileName}`);
-  await preview.first().click();
+  await preview.click();
   const img = page.getByRole('img', { name: fileName });
   await need(img, 'the image preview');
   await expect

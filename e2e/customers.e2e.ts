@@ -1,29 +1,24 @@
 /** Creating a customer on the desk, and the duplicate-customer 409 path ("open the existing customer"). */
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiClient, apiLogin, need, openContext, pathOf, textIn, uniqueName } from './support/app.ts';
-
-const NEW_CUSTOMER = /^\s*(\+\s*)?(新建客户|新增客户|添加客户|新\s*建|New customer|Add customer|New)\s*$/i;
-const SAVE = /^\s*(保\s*存|创\s*建|提\s*交|确\s*定|Save|Create|Submit|OK)\s*$/i;
-const OPEN_EXISTING = /打开(已有|现有|已存在的?)客户|查看(已有|现有|已存在的?)客户|open (the )?existing customer/i;
+import { apiClient, apiLogin, need, openContext, pathOf, uniqueName } from './support/app.ts';
+import { label } from './support/labels.ts';
 
 async function openCreateForm(page: Page) {
   await page.goto('/customers');
-  const button = page.getByRole('button', { name: NEW_CUSTOMER }).or(page.getByRole('link', { name: NEW_CUSTOMER }));
-  await need(button, 'a "新建客户 / New customer" button on the customer list');
-  await button.first().click();
-  const name = page.getByRole('textbox', { name: textIn('客户名称', 'Customer name') });
+  const button = page.getByRole('link', { name: label('list.new', { before: '+' }) });
+  await need(button, 'the "+ 新建客户 / + New customer" link on the customer list');
+  await button.click();
+  const name = page.getByRole('textbox', { name: label('customer.fields.name', { before: '*' }) });
   await need(name, 'the customer create form with a "客户名称 / Customer name" field');
   return name.first();
 }
 
 async function submit(page: Page) {
-  // The form's own submit button (a dialog's or the page's), not e.g. a search button.
-  const scope = page.locator('form:visible').last();
-  await scope
-    .getByRole('button', { name: SAVE })
-    .or(page.getByRole('dialog').getByRole('button', { name: SAVE }))
-    .last()
+  // The form's own save button, not e.g. a search button.
+  await page
+    .locator('form.record-form')
+    .getByRole('button', { name: label('common.save') })
     .click();
 }
 
@@ -58,9 +53,9 @@ test('create a customer, then a duplicate gets "open the existing customer"', as
   await (await openCreateForm(page)).fill(name);
   await submit(page);
   expect((await duplicate).status(), 'the duplicate create answers 409').toBe(409);
-  const offer = page.getByRole('button', { name: OPEN_EXISTING }).or(page.getByRole('link', { name: OPEN_EXISTING }));
+  const offer = page.getByRole('link', { name: label('form.openExisting') });
   await need(offer, 'the duplicate-customer notice with "打开已有客户 / Open the existing customer"');
-  await offer.first().click();
+  await offer.click();
   await expect
     .poll(() => pathOf(page), { message: 'the offer opens the existing customer' })
     .toBe(`/customers/${created!.id}`);

@@ -1,10 +1,11 @@
 /** Signing in as a sales rep, and the two screenshots the README shows (desk list, phone detail). */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiClient, apiLogin, need, openContext, pathOf, saveScreenshot, text, textIn } from './support/app.ts';
+import { apiClient, apiLogin, need, openContext, pathOf, saveScreenshot } from './support/app.ts';
+import { label } from './support/labels.ts';
 
 const LITE_FIELDS = ['name', 'ownerId', 'mainPhone', 'level', 'lastFollowupAt'];
-const SIGN_IN = /^\s*(登\s*录|sign in)\s*$/i;
+const SIGN_IN = label('login.submit');
 
 describe('desk: sign in as sales1', () => {
   let page: Page;
@@ -13,13 +14,13 @@ describe('desk: sign in as sales1', () => {
     ({ page } = await openContext('desk'));
     await page.goto('/');
     await expect.poll(() => pathOf(page), { message: 'signed out, / sends to the login page' }).toBe('/login');
-    await page.getByLabel(text('用户名', 'Username')).fill('sales1');
-    await page.getByLabel(text('密码', 'Password')).fill('cairn-demo');
+    await page.getByLabel(label('login.username')).fill('sales1');
+    await page.getByLabel(label('login.password')).fill('cairn-demo');
     await page.getByRole('button', { name: SIGN_IN }).click();
 
     await expect.poll(() => pathOf(page), { message: 'after signing in' }).toBe('/customers');
     expect(await page.evaluate(() => localStorage.getItem('cairn.token'))).toBeTruthy();
-    const userMenu = page.getByRole('button', { name: textIn('用户菜单', 'User menu') });
+    const userMenu = page.getByRole('button', { name: label('user.menu') });
     await need(userMenu, 'the user menu in the desk header');
     await expect.poll(() => userMenu.first().innerText()).toContain('李娜');
     await need(page.getByTestId('customer-row'), 'desk customer list rows (data-testid="customer-row")');
@@ -36,11 +37,11 @@ describe('desk: sign in as sales1', () => {
     // sales2, so the failed attempt (the server rate-limits 5 per user) never touches the account the other tests use.
     const { page: fresh } = await openContext('desk');
     await fresh.goto('/login');
-    await fresh.getByLabel(text('用户名', 'Username')).fill('sales2');
-    await fresh.getByLabel(text('密码', 'Password')).fill('not-the-password');
+    await fresh.getByLabel(label('login.username')).fill('sales2');
+    await fresh.getByLabel(label('login.password')).fill('not-the-password');
     await fresh.getByRole('button', { name: SIGN_IN }).click();
     await need(
-      fresh.getByRole('alert').filter({ hasText: textIn('用户名或密码不正确', 'Wrong username or password') }),
+      fresh.getByRole('alert').filter({ hasText: label('login.invalidCredentials', { within: true }) }),
       'the invalid-credentials alert',
     );
     expect(pathOf(fresh)).toBe('/login');

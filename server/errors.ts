@@ -1,30 +1,7 @@
-/** Every error the API answers with has a stable code; the HTTP status follows from the code. */
-export const errorStatus = {
-  VALIDATION_FAILED: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  MISSING_GRANT: 403,
-  OUT_OF_SCOPE: 403,
-  FIELD_READONLY: 403,
-  SANDBOX_RESTRICTED: 403,
-  STEP_UP_REQUIRED: 403,
-  APPROVAL_REQUIRED: 403,
-  ROLE_INHERITANCE_INVALID: 400,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  DUPLICATE_RECORD: 409,
-  VERSION_CONFLICT: 409,
-  PARENT_DELETED: 409,
-  EDIT_WINDOW_CLOSED: 409,
-  GONE: 410,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
-  DATABASE_UNAVAILABLE: 503,
-} as const;
+import { errorStatus, type ErrorCode } from '../common/error-codes.ts';
 
-export type ErrorCode = keyof typeof errorStatus;
+/** Every error the API answers with has a stable code (common/error-codes.ts); the HTTP status follows from the code. */
+export { errorStatus, type ErrorCode };
 
 export interface FieldIssue {
   path: string;

@@ -2,8 +2,9 @@
  * Inlined into index.html by web/vite.config.ts (cairn-boot plugin). On a phone opening a customer
  * (or the customer list) it starts, while the entry chunk is still downloading:
  *   - the route's own chunks (modulepreload), instead of after the entry has run;
- *   - the lite header's API requests, with the same URLs the app builds (web/src/api/customers.ts
- *     and users.ts); web/src/api/client.ts picks these responses up.
+ *   - the lite header's API requests, with the same URLs the app builds
+ *     (web/src/modules/customers/api/customers.ts and modules/users/api/users.ts);
+ *     web/src/app/api/client.ts picks these responses up.
  * Keep the URLs in step with those files; a mismatch only costs the head start.
  */
 (function () {

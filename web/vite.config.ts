@@ -2,9 +2,17 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, transformWithEsbuild, type Plugin } from 'vite';
-import type { OutputBundle } from 'rollup';
+import { defineConfig, transformWithEsbuild, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import {
+  closure,
+  developmentModules,
+  entryKey,
+  manifestOfBundle,
+  routeOwnChunks,
+  SHELL_MODULES,
+} from './build/route-files.ts';
+import { messageCatalogs } from './build/message-catalogs.ts';
 
 const webRoot = path.dirname(fileURLToPath(import.meta.url));
 
@@ -15,7 +23,16 @@ const vendorChunks: Array<[name: string, pattern: RegExp]> = [
   // The plain-React kit the phone screens share (and the desk reuses): one request instead of twenty tiny ones.
   [
     'kit',
-    /[\\/]web[\\/]src[\\/](components[\\/](states|ErrorState|Dialog|icons|EnumTags|BackLink|ChipGroup|FieldList|LoadMore|LanguageSwitch|customers[\\/]customerFields|followups[\\/]FollowupComposer)\.tsx|format[\\/]|auth[\\/]|hooks[\\/]useDocumentTitle|i18n[\\/]hooks|layout[\\/](Brand|navItems)|api[\\/](records|auth|users|tenant)\.ts)|[\\/]common[\\/]enums\.ts/,
+    new RegExp(
+      [
+        String.raw`[\\/]web[\\/]src[\\/]app[\\/](`,
+        String.raw`ui[\\/](states|ErrorState|Dialog|icons|EnumTags|BackLink)\.tsx`,
+        String.raw`|format[\\/]|i18n[\\/]hooks|layout[\\/](Brand|navItems))`,
+        String.raw`|[\\/]web[\\/]src[\\/]modules[\\/](auth[\\/](session\.ts|api[\\/])|users[\\/]api[\\/]|settings[\\/]api[\\/]`,
+        String.raw`|customers[\\/]components[\\/]customerFields)`,
+        String.raw`|[\\/]common[\\/]enums\.ts`,
+      ].join(''),
+    ),
   ],
 ];
 
@@ -29,63 +46,6 @@ function chunkLabel(chunk: { name: string; facadeModuleId: string | null; module
   return 'shared';
 }
 
-/** The phone's core screens: precached by the service worker along with the entry, so a second visit needs no asset requests. */
-const SHELL_MODULES = [
-  'src/layout/MobileLayout.tsx',
-  'src/pages/mobile/MobileCustomerDetailPage.tsx',
-  'src/pages/mobile/MobileCustomerListPage.tsx',
-  'src/i18n/en-US.ts',
-];
-
-type Bundle = OutputBundle;
-
-/** Source path (relative to web/) → its chunk, for chunks that start at a module of their own. */
-function chunksByModule(bundle: Bundle) {
-  const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
-  return new Map(
-    chunks
-      .filter((c) => c.facadeModuleId)
-      .map((c) => [path.relative(webRoot, c.facadeModuleId!).split(path.sep).join('/'), c]),
-  );
-}
-
-/** A chunk and everything it imports statically (plus their CSS when asked). */
-function closure(bundle: Bundle, fileNames: string[], withCss = false): Set<string> {
-  const files = new Set<string>();
-  const visit = (fileName: string) => {
-    if (files.has(fileName)) return;
-    const chunk = bundle[fileName];
-    if (!chunk) return;
-    files.add(fileName);
-    if (chunk.type === 'chunk') {
-      chunk.imports.forEach(visit);
-      if (withCss) chunk.viteMetadata?.importedCss.forEach((css) => files.add(css));
-    }
-  };
-  fileNames.forEach(visit);
-  return files;
-}
-
-const entryFiles = (bundle: Bundle) =>
-  Object.values(bundle)
-    .filter((item) => item.type === 'chunk' && item.isEntry)
-    .map((item) => item.fileName);
-
-/** A route's own JavaScript: its modules' chunks minus what the entry already loads. */
-function routeChunks(bundle: Bundle, modules: string[]): string[] {
-  const byModule = chunksByModule(bundle);
-  const entry = closure(bundle, entryFiles(bundle));
-  const files = modules.map((m) => {
-    const chunk = byModule.get(m);
-    if (!chunk) throw new Error(`${m} is not a chunk of its own; update web/vite.config.ts`);
-    return chunk.fileName;
-  });
-  return [...closure(bundle, files)].filter((f) => !entry.has(f) && f.endsWith('.js')).map((f) => `/${f}`);
-}
-
-const PHONE_DETAIL = ['src/layout/MobileLayout.tsx', 'src/pages/mobile/MobileCustomerDetailPage.tsx'];
-const PHONE_LIST = ['src/layout/MobileLayout.tsx', 'src/pages/mobile/MobileCustomerListPage.tsx'];
-
 /**
  * Inlines web/boot.js into index.html with the phone routes' chunk lists, so a phone opening a
  * customer fetches the route's code and data while the entry chunk is still on its way.
@@ -98,10 +58,11 @@ function bootScript(): Plugin {
       order: 'post',
       async handler(html, ctx) {
         if (!ctx.bundle) return html;
+        const manifest = manifestOfBundle(ctx.bundle, webRoot);
         const source = fs
           .readFileSync(path.join(webRoot, 'boot.js'), 'utf8')
-          .replace("['__CHUNKS_DETAIL__']", JSON.stringify(routeChunks(ctx.bundle, PHONE_DETAIL)))
-          .replace("['__CHUNKS_LIST__']", JSON.stringify(routeChunks(ctx.bundle, PHONE_LIST)));
+          .replace("['__CHUNKS_DETAIL__']", JSON.stringify(routeOwnChunks(manifest, 'mobile /customers/:id')))
+          .replace("['__CHUNKS_LIST__']", JSON.stringify(routeOwnChunks(manifest, 'mobile /customers')));
         const { code } = await transformWithEsbuild(source, 'boot.js', { minify: true, target: 'es2017' });
         // Right after <meta name="viewport"> (before it a phone's layout viewport is 980 px wide and the media
         // query fails) and before the stylesheet (a pending stylesheet holds back inline scripts).
@@ -123,14 +84,8 @@ function serviceWorker(): Plugin {
     name: 'cairn-service-worker',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const byModule = chunksByModule(bundle);
-      const shell = SHELL_MODULES.map((module) => {
-        const chunk = byModule.get(module);
-        if (!chunk)
-          this.error(`service worker: ${module} is not a chunk of its own; update SHELL_MODULES in web/vite.config.ts`);
-        return chunk.fileName;
-      });
-      const files = closure(bundle, [...entryFiles(bundle), ...shell], true);
+      const manifest = manifestOfBundle(bundle, webRoot);
+      const files = closure(manifest, [entryKey(manifest), ...SHELL_MODULES], { css: true });
       const version = createHash('sha256').update(Object.keys(bundle).sort().join('\n')).digest('hex').slice(0, 12);
       const precache = ['/index.html', ...[...files].sort().map((f) => `/${f}`)];
       const template = fs.readFileSync(path.join(webRoot, 'sw-template.js'), 'utf8');
@@ -143,10 +98,26 @@ function serviceWorker(): Plugin {
   };
 }
 
-export default defineConfig({
+/** Fails a build that bundled a development build of React (or of anything else): it must never be served. */
+function productionOnly(): Plugin {
+  return {
+    name: 'cairn-production-only',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const found = developmentModules(bundle);
+      if (found.length) this.error(`the web build bundled development code: ${found.join(', ')}`);
+    },
+  };
+}
+
+const config: UserConfig = {
   root: webRoot,
   base: '/',
-  plugins: [react(), serviceWorker(), bootScript()],
+  plugins: [messageCatalogs(), react(), productionOnly(), serviceWorker(), bootScript()],
+  resolve: {
+    // React 18+ has useSyncExternalStore built in; wouter's CommonJS shim for older Reacts would only add bytes.
+    alias: { 'use-sync-external-store/shim/index.js': path.join(webRoot, 'build/use-sync-external-store.ts') },
+  },
   server: {
     port: 5173,
     proxy: {
@@ -171,4 +142,11 @@ export default defineConfig({
       },
     },
   },
+};
+
+export default defineConfig(({ command }) => {
+  // A build is production code whoever starts it: vitest (NODE_ENV=test) and shells with NODE_ENV=development
+  // would otherwise get React's development build, over the route budget and never to be served.
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return config;
 });

@@ -222,23 +222,11 @@ function cjkFontInstalled(): boolean {
   return result.status === 0 && result.stdout.trim().length > 0;
 }
 
-/** Either language, so a locator survives a test that switched it. */
-export const text = (zh: string, en: string) =>
-  new RegExp(`^\\s*(?:${escapeRegExp(zh)}|${escapeRegExp(en)})\\s*$`, 'i');
-export const textIn = (zh: string, en: string) => new RegExp(`${escapeRegExp(zh)}|${escapeRegExp(en)}`, 'i');
-export const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-const CONFIRM = /^\s*(确\s*定|确\s*认|是|删\s*除|恢\s*复|OK|Confirm|Yes|Delete|Restore)\s*$/i;
-
-/** Confirms whatever asks for it: an antd Popconfirm (a popover) or a confirmation dialog. */
-export async function confirmAction(page: Page, description: string): Promise<void> {
-  const surface = page
-    .locator(
-      'dialog[open], .ant-popover:visible, .ant-popconfirm:visible, [role="dialog"]:visible, [role="alertdialog"]:visible',
-    )
-    .last();
-  await need(surface, description);
-  await surface.getByRole('button', { name: CONFIRM }).last().click();
+/** Presses `button` (the real label, see ./labels.ts) in the confirmation dialog that opened. */
+export async function confirmAction(page: Page, button: RegExp, description: string): Promise<void> {
+  const dialog = page.locator('dialog[open]').last();
+  await need(dialog, description);
+  await dialog.getByRole('button', { name: button }).click();
 }
 
 /** A real PNG made by the browser itself (a screenshot of the current viewport corner). */

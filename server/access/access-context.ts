@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { tenantSettingDefaults } from '../../common/tenant-settings.ts';
 
 import type { Actor } from '../resources/context.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
@@ -21,9 +22,9 @@ export interface AccessSettings {
 }
 
 export const defaultAccessSettings: AccessSettings = {
-  leastPrivilege: true,
-  sandboxDays: 7,
-  followupEditWindowHours: 72,
+  leastPrivilege: tenantSettingDefaults.leastPrivilege,
+  sandboxDays: tenantSettingDefaults.sandboxDays,
+  followupEditWindowHours: tenantSettingDefaults.followupEditWindowHours,
 };
 
 /** Everything needed to decide what one user may do, loaded once per request. */

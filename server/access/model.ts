@@ -11,11 +11,6 @@ export const inheritsFromCustomer: ReadonlySet<AccessObject> = new Set([
   'payment',
 ]);
 
-/** Grants that never pass down an inheritance chain while least privilege is on. */
-export function isNonInheritable(object: string, action: string): boolean {
-  return action === 'delete' || action === 'export' || (object === 'attachment' && action !== 'read');
-}
-
 /** The customer action whose scope an inheriting object uses for an action of its own. */
 export const customerActionFor = (action: AccessAction): AccessAction =>
   action === 'read' || action === 'export' ? 'read' : 'update';

@@ -7,6 +7,8 @@ import { errorResponses } from '../http/common-schemas.ts';
 import { actorOf, authHook, inTenant, requestMeta } from '../http/request-context.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { login } from './login.ts';
+import { accessActions, accessObjects, systemPermissions } from '../../common/access-vocabulary.ts';
+import { effectivePermissions } from '../access/effective-permissions.ts';
 
 const userShape = z
   .object({
@@ -18,6 +20,15 @@ const userShape = z
     tenantName: z.string(),
   })
   .meta({ id: 'SessionUser' });
+
+const permissionsShape = z
+  .object({
+    functions: z
+      .partialRecord(z.enum(accessObjects), z.array(z.enum(accessActions)))
+      .describe('Per object, the actions the user holds some grant of (the data scope still decides which records)'),
+    system: z.array(z.enum(systemPermissions)).describe('System permissions the user holds'),
+  })
+  .meta({ id: 'EffectivePermissions' });
 
 export function registerAuthRoutes(app: FastifyInstance, services: AppServices) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -74,8 +85,8 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
     onRequest: authHook(db),
     schema: {
       tags,
-      summary: 'The signed-in user',
-      response: { 200: z.object({ data: userShape }), ...errorResponses },
+      summary: 'The signed-in user and their effective permissions',
+      response: { 200: z.object({ data: userShape.extend({ permissions: permissionsShape }) }), ...errorResponses },
     },
     handler: async (request) => {
       const actor = actorOf(request);
@@ -90,6 +101,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
           role: actor.role,
           tenantId: actor.tenantId,
           tenantName: tenant.name,
+          permissions: effectivePermissions(request.access!),
         },
       };
     },

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { newId } from '../../common/ids.ts';
+import { tenantSettingDefaults } from '../../common/tenant-settings.ts';
 import type { Database } from '../db/database.ts';
 import type { TenantSettings } from '../db/schema.ts';
 import { asSystem, withTenant, type Trx } from '../db/tenant-transaction.ts';
@@ -7,7 +8,7 @@ import type { FileStorage } from '../storage/file-storage.ts';
 import { loadBatchTables, type BatchTable } from '../jobs/batch-tables.ts';
 import { errorInfo, silentLogger, type JobLogger } from '../jobs/boss.ts';
 
-export const defaultRetentionDays = 30;
+export const defaultRetentionDays = tenantSettingDefaults.recycleRetentionDays;
 
 export interface PurgeOptions {
   now?: Date;

@@ -30,6 +30,25 @@ describe('auth', () => {
     expect(after.body.error.code).toBe('UNAUTHENTICATED');
   });
 
+  it("/me reports the caller's effective function and system permissions", async () => {
+    const me = async (username: string) => {
+      const token = (await login(username, DEMO_PASSWORD, '10.0.0.7')).body.token as string;
+      const res = await call({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      return res.body.data.permissions as { functions: Record<string, string[]>; system: string[] };
+    };
+    const admin = await me('admin');
+    expect(admin.system).toEqual(expect.arrayContaining(['manageRoles', 'manageUsers', 'viewAudit']));
+    expect(admin.functions.customer).toEqual(['create', 'read', 'update', 'delete', 'export', 'import']);
+    const sales = await me('sales1');
+    expect(sales.system).not.toContain('manageRoles');
+    expect(sales.functions.customer).toEqual(expect.arrayContaining(['create', 'read', 'update']));
+    expect(sales.functions.role).toBeUndefined();
+    const legal = await me('legal');
+    expect(legal.system).toContain('approveContractDeletion');
+    expect(legal.system).not.toContain('manageRoles');
+  });
+
   it('rejects wrong passwords without telling which part was wrong, and rate-limits repeated failures', async () => {
     const wrong = await login('finance', 'not-the-password', '10.9.9.9');
     expect(wrong.status).toBe(401);
@@ -75,6 +94,7 @@ describe('auth', () => {
     const me = await call({ method: 'GET', url: '/api/v1/me', headers: keyHeaders });
     expect(me.status).toBe(200);
     expect(me.body.data.id).toBe(created.body.data.userId);
+    expect(me.body.data.permissions).toEqual({ functions: {}, system: [] });
     // the key's service user holds no role yet: it is authenticated, but granted nothing on customers
     const list = await call({ method: 'GET', url: '/api/v1/customers?limit=1', headers: keyHeaders });
     expect(list.status).toBe(403);

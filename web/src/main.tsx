@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { tokenStore } from './api/client.ts';
-import { App } from './App.tsx';
-import { initI18n } from './i18n/index.ts';
-import { preloadAppLayout } from './layout/AppLayout.tsx';
-import { prefetchRoute } from './routes.tsx';
+import { tokenStore } from './app/api/client.ts';
+import { App } from './app/App.tsx';
+import { initI18n } from './app/i18n/index.ts';
+import { preloadAppLayout } from './app/layout/AppLayout.tsx';
+import { prefetchRoute } from './app/routes.tsx';
 import './styles.css';
 
 const container = document.getElementById('root');

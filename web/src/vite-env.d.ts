@@ -1,1 +1,11 @@
 /// <reference types="vite/client" />
+
+/** A message file compiled to a Lingui catalog at build time (web/build/message-catalogs.ts): ids → compiled messages. */
+declare module '*?lingui' {
+  const catalog: Record<string, unknown>;
+  export default catalog;
+}
+declare module '*?lingui=access' {
+  const catalog: Record<string, unknown>;
+  export default catalog;
+}

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
+import { tenantSettingDefaults, tenantSettingLimits as limits } from '../../../common/tenant-settings.ts';
 import type { DB } from '../../db/schema.ts';
 import { diff, writeAudit } from '../../audit/audit.ts';
 import { grantsFor } from '../../access/access-context.ts';
@@ -14,10 +15,14 @@ const settingsSchema = z
     recycleRetentionDays: z
       .number()
       .int()
-      .min(1)
-      .max(3650)
+      .min(limits.recycleRetentionDays.min)
+      .max(limits.recycleRetentionDays.max)
       .describe('Days a deleted record stays restorable before the daily purge'),
-    liteFields: z.array(z.string().max(40)).min(1).max(5).describe('The 5 essential fields of the phone lite view'),
+    liteFields: z
+      .array(z.string().max(40))
+      .min(limits.liteFields.min)
+      .max(limits.liteFields.max)
+      .describe('The 5 essential fields of the phone lite view'),
     leastPrivilege: z
       .boolean()
       .describe(
@@ -26,14 +31,14 @@ const settingsSchema = z
     sandboxDays: z
       .number()
       .int()
-      .min(0)
-      .max(90)
+      .min(limits.sandboxDays.min)
+      .max(limits.sandboxDays.max)
       .describe('Days a new hire stays in the sandbox after the hire date (0 turns it off)'),
     followupEditWindowHours: z
       .number()
       .int()
-      .min(1)
-      .max(24 * 365)
+      .min(limits.followupEditWindowHours.min)
+      .max(limits.followupEditWindowHours.max)
       .describe('Follow-ups older than this cannot be edited; corrections are appended as amendments'),
   })
   .meta({ id: 'TenantSettings' });
@@ -62,7 +67,7 @@ export function registerTenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB
           .where('id', '=', actor.tenantId)
           .executeTakeFirstOrThrow();
         return {
-          data: { id: t.id, name: t.name, slug: t.slug, settings: { recycleRetentionDays: 30, ...t.settings } },
+          data: { id: t.id, name: t.name, slug: t.slug, settings: { ...tenantSettingDefaults, ...t.settings } },
         };
       }),
   });
@@ -99,7 +104,7 @@ export function registerTenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB
           { action: 'update', recordType: 'tenant', recordId: t.id, changes: diff(before.settings, settings) },
         ]);
         return {
-          data: { id: t.id, name: t.name, slug: t.slug, settings: { recycleRetentionDays: 30, ...t.settings } },
+          data: { id: t.id, name: t.name, slug: t.slug, settings: { ...tenantSettingDefaults, ...t.settings } },
         };
       }),
   });

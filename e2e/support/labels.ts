@@ -1,0 +1,40 @@
+/**
+ * The app's real labels, from its message catalogs: a locator built from `label('common.save')`
+ * matches exactly "保存" or "Save", so a renamed button fails the test instead of matching a synonym.
+ */
+import type { MessageKey } from '../../web/src/app/i18n/index.ts';
+import enCore from '../../web/src/app/i18n/messages/en-US.core.ts';
+import enMore from '../../web/src/app/i18n/messages/en-US.more.ts';
+import zhCore from '../../web/src/app/i18n/messages/zh-CN.core.ts';
+import zhMore from '../../web/src/app/i18n/messages/zh-CN.more.ts';
+
+type Tree = { readonly [key: string]: string | Tree };
+
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function lookup(trees: Tree[], key: string): string {
+  for (const tree of trees) {
+    let node: string | Tree | undefined = tree;
+    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+    if (typeof node === 'string') return node;
+  }
+  throw new Error(`no message ${key}`);
+}
+
+/** The zh-CN and en-US text of a message (placeholders left as written). */
+export const messageText = (key: MessageKey) => ({
+  zh: lookup([zhCore, zhMore], key),
+  en: lookup([enCore, enMore], key),
+});
+
+/**
+ * Exactly the message, in either language; `before` / `after` are what the UI puts around it
+ * (e.g. `before: '+'` for "+ 新建客户", `before: '*'` for a required field's label, `after: <record name>`
+ * for an accessible name such as "删除 <name>"). `within: true` matches the message inside a longer text.
+ */
+export function label(key: MessageKey, { before = '', after = '', within = false } = {}): RegExp {
+  const { zh, en } = messageText(key);
+  const around = (text: string) => [before, text, after].filter(Boolean).map(escapeRegExp).join('\\s*');
+  const either = `(?:${around(zh)}|${around(en)})`;
+  return new RegExp(within ? either : `^\\s*${either}\\s*$`);
+}

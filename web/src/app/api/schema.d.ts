@@ -1,0 +1,11749 @@
+// Generated from the server's OpenAPI document by `npm run gen:api-types`; do not edit.
+export interface paths {
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Database, queue and version */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'ok' | 'degraded';
+              version: string;
+              database: {
+                ok: boolean;
+                kind: string;
+              };
+              queue: {
+                ok: boolean;
+                detail?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'down';
+              version: string;
+              database: {
+                ok: boolean;
+                kind: string;
+              };
+              queue: {
+                ok: boolean;
+                detail?: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in with username and password */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            username: string;
+            password: string;
+            /** @description Company code, needed only when the username exists in several companies */
+            tenant?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              token: string;
+              user: components['schemas']['SessionUser'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many failed sign-ins */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out (revokes this session token) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user and their effective permissions */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                username: string;
+                displayName: string;
+                /** @enum {string} */
+                role: 'admin' | 'member';
+                tenantId: string;
+                tenantName: string;
+                permissions: components['schemas']['EffectivePermissions'];
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/api-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List API keys (never the secrets) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ApiKey'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an API key and its service user; the key is shown only in this answer */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** Format: date-time */
+            expiresAt?: string;
+            /**
+             * @default member
+             * @enum {string}
+             */
+            role?: 'admin' | 'member';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ApiKey'];
+              key: string;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/api-keys/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an API key */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The append-only audit log of a record (or of the tenant, for admins) */
+    get: {
+      parameters: {
+        query?: {
+          recordType?: string;
+          recordId?: string;
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['AuditEntry'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/recycle-bin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deleted records awaiting purge (those you deleted; everything with the view-audit permission) */
+    get: {
+      parameters: {
+        query?: {
+          type?: string;
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['RecycleBinEntry'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/recycle-bin/{type}/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Restore a deleted record together with the children deleted with it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          type: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                [key: string]: unknown;
+              };
+              restored: number;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List attachments
+     * @description Filter, sort and page attachments.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description JSON object: {"field": value} or {"field": {"eq|ne|in|nin|gt|gte|lt|lte|contains|startsWith|has|isNull": value}}; custom fields as "custom.<key>" */
+          filter?: string;
+          /** @description One field, "-" prefix for descending, e.g. -updatedAt */
+          sort?: string;
+          limit?: number;
+          /** @description Opaque cursor from nextCursor */
+          cursor?: string;
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+          /** @description Quick search */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Attachment'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Upload a file and link it to a record
+     * @description multipart/form-data with fields recordType (customer, contact, opportunity, followup, contract, payment, order), recordId, and one file part named "file". Limit: 25 MB.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** @enum {string} */
+            recordType: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
+            /** Format: uuid */
+            recordId: string;
+            /** Format: binary */
+            file: string;
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Attachment'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description File too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/attachments/{id}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download the file */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenant': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in company and its settings */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Tenant'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenant/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change company settings (administrators) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Days a deleted record stays restorable before the daily purge */
+            recycleRetentionDays?: number;
+            /** @description The 5 essential fields of the phone lite view */
+            liteFields?: string[];
+            /** @description Delete, export and attachment management never pass down role inheritance; several roles combine as a union of their own grants */
+            leastPrivilege?: boolean;
+            /** @description Days a new hire stays in the sandbox after the hire date (0 turns it off) */
+            sandboxDays?: number;
+            /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
+            followupEditWindowHours?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Tenant'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/auth/step-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a step-up confirmation: send a one-time code to your phone
+     * @description Needed before deleting attachments, merging customers and batch deletes. The employee number must be yours. The code is valid for 5 minutes; at most 3 codes per 10 minutes.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            employeeNo: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description The masked phone number, e.g. 138****1234 */
+                sentTo: string;
+                expiresAt: string;
+                provider: string;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many codes requested */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/step-up/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm the code and get a step-up token
+     * @description Send the code from the SMS (5 attempts per code), or from your authenticator app when TOTP is set up. The token is valid for 10 minutes; send it as the x-step-up-token header.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                stepUpToken: string;
+                expiresAt: string;
+                /** @enum {string} */
+                method: 'sms' | 'totp';
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many wrong codes */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/customers/batch-delete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move several customers to the recycle bin (all or nothing)
+     * @description Needs a step-up token (x-step-up-token; POST /api/v1/auth/step-up then /verify, send x-step-up-token). Every record is checked like a single delete; the first one that fails aborts the whole batch and the error names its id. Customers that still have contracts are refused: contract deletion needs approval.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ids: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                count: number;
+                deleted: {
+                  id: string;
+                  batchId: string;
+                  deletedAt: string;
+                }[];
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/batch-delete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move several contacts to the recycle bin (all or nothing)
+     * @description Needs a step-up token (x-step-up-token; POST /api/v1/auth/step-up then /verify, send x-step-up-token). Every record is checked like a single delete; the first one that fails aborts the whole batch and the error names its id.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ids: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                count: number;
+                deleted: {
+                  id: string;
+                  batchId: string;
+                  deletedAt: string;
+                }[];
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/attachments/batch-delete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move several attachments to the recycle bin (all or nothing)
+     * @description Needs a step-up token (x-step-up-token; POST /api/v1/auth/step-up then /verify, send x-step-up-token). Every record is checked like a single delete; the first one that fails aborts the whole batch and the error names its id.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ids: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                count: number;
+                deleted: {
+                  id: string;
+                  batchId: string;
+                  deletedAt: string;
+                }[];
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/followups/batch-delete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move several followups to the recycle bin (all or nothing)
+     * @description Needs a step-up token (x-step-up-token; POST /api/v1/auth/step-up then /verify, send x-step-up-token). Every record is checked like a single delete; the first one that fails aborts the whole batch and the error names its id.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ids: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                count: number;
+                deleted: {
+                  id: string;
+                  batchId: string;
+                  deletedAt: string;
+                }[];
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/opportunities/batch-delete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move several opportunities to the recycle bin (all or nothing)
+     * @description Needs a step-up token (x-step-up-token; POST /api/v1/auth/step-up then /verify, send x-step-up-token). Every record is checked like a single delete; the first one that fails aborts the whole batch and the error names its id.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ids: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                count: number;
+                deleted: {
+                  id: string;
+                  batchId: string;
+                  deletedAt: string;
+                }[];
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/customers/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Merge duplicate customers into one
+     * @description Needs a step-up token (x-step-up-token; POST /api/v1/auth/step-up then /verify, send x-step-up-token). Non-null wins: the target keeps its values and fills its empty fields from the sources in order (tags are combined, custom values merged the same way). The sources' contacts, opportunities, follow-ups, contracts, orders and attachments move to the target; the sources go to the recycle bin.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CustomerMergeInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                target: components['schemas']['Customer'];
+                mergedIds: string[];
+                moved: {
+                  [key: string]: number;
+                };
+                deleted: {
+                  id: string;
+                  batchId: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/approvals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your requests and your approver inbox
+     * @description Everybody sees their own requests; holders of approveContractDeletion / approveExports also see the pending requests of that kind, and those they decided.
+     */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'pending' | 'approved' | 'rejected' | 'executed' | 'failed' | 'cancelled';
+          kind?: 'contract_delete' | 'export';
+          /** @description true: only the requests you made */
+          mine?: 'true' | 'false';
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Approval'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Request an approval (contract deletion, export with phone numbers)
+     * @description contract_delete: you must be allowed to delete the contract; a user with the approveContractDeletion permission decides and approving deletes it. export: CRM administrators only, for exports that include phone numbers; another holder of approveExports decides and approving generates a one-time file.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ApprovalCreateInput'];
+        };
+      };
+      responses: {
+        /** @description The pending request */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Approval'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/approvals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One request */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Approval'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/approvals/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a pending request (runs it at once)
+     * @description Only holders of the matching permission, never the requester. The answer shows status executed, or failed with result.error.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Approval'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/approvals/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject a pending request, with a reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Approval'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/approvals/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw your own pending request */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Approval'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/customers/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Export customers as CSV or XLSX
+     * @description Rows are limited to your export scope and shown with your field rules, watermarked with your name and the time. Without phone numbers the file comes back at once (200). With phone numbers (mainPhone, phone custom fields) only CRM administrators may ask, and the answer is 202 with a pending export approval; once another approver of exports approves, the file is waiting at /api/v1/exports/{id}/download — one download, within 24 hours.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Customer fields, custom fields as custom.<key> */
+            fields: string[];
+            /** @description The list filter, as a JSON string or an object */
+            filter?:
+              | string
+              | {
+                  [key: string]: unknown;
+                };
+            /**
+             * @default csv
+             * @enum {string}
+             */
+            format?: 'csv' | 'xlsx';
+            /** @description Why you need phone numbers (shown to the approver) */
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The file: CSV (UTF-8) or XLSX, as an attachment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Pending approval (export with phone numbers) */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Approval'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exports/{id}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download an approved export (once, by the requester)
+     * @description 410 GONE after the first download or 24 hours after generation.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file: CSV (UTF-8) or XLSX, as an attachment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Already downloaded or expired */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/followups/{id}/amendments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The amendments of a follow-up, oldest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['FollowupAmendment'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Append a correction to a follow-up
+     * @description Follow-ups past the edit window (tenant setting followupEditWindowHours, default 72) cannot be changed; corrections are appended here. Allowed for the author and for users who may update the follow-up.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            content: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['FollowupAmendment'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Roles with their chains, holders, grants and field rules */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Role'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a role (an inheritance chain deeper than 2, or a cycle, is rejected) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RoleCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Role'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/roles/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One role */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Role'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a role nobody holds and no role inherits from */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Role'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a role; grants and fieldRules, when given, replace the current ones */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RoleUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Role'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/users/{id}/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A user's roles */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Replace a user's roles */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            roleIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/end-sandbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a new hire's sandbox early */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                sandboxEndedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/access/matrix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Permission matrix: roles × objects × actions with each effective grant, its scope and where it comes from */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'json' | 'xlsx';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/access/inheritance-audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every role's inheritance chain; roles deeper than 2, in a cycle or suspended are alerts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/access/explain': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Why a user can or cannot act on a record: per action, the grants, scopes and field rules that decided it */
+    get: {
+      parameters: {
+        query: {
+          userId: string;
+          recordType: string;
+          recordId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/access/simulate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Dry-run changes to roles, inheritance or user roles: per affected user, records and actions gained or lost, new risky combinations */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SimulateRequestInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/attachments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read one attachment */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Attachment'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Move a attachment to the recycle bin
+     * @description Soft delete: the record and the children deleted with it can be restored until the bin is purged.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                batchId: string;
+                deletedAt: string;
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a attachment */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AttachmentUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Attachment'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/attachments/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a deleted attachment
+     * @description Restores the record together with the children deleted with it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Attachment'];
+              restored: number;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/customers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List customers
+     * @description Filter, sort and page customers. Includes: contacts, opportunities, followups, contracts, orders, attachments.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description JSON object: {"field": value} or {"field": {"eq|ne|in|nin|gt|gte|lt|lte|contains|startsWith|has|isNull": value}}; custom fields as "custom.<key>" */
+          filter?: string;
+          /** @description One field, "-" prefix for descending, e.g. -updatedAt */
+          sort?: string;
+          limit?: number;
+          /** @description Opaque cursor from nextCursor */
+          cursor?: string;
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+          /** @description Quick search */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Customer'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a customer */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CustomerCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Customer'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/customers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read one customer
+     * @description Includes: contacts, opportunities, followups, contracts, orders, attachments.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Customer'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Move a customer to the recycle bin
+     * @description Soft delete: the record and the children deleted with it can be restored until the bin is purged.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                batchId: string;
+                deletedAt: string;
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a customer */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CustomerUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Customer'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/customers/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a deleted customer
+     * @description Restores the record together with the children deleted with it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Customer'];
+              restored: number;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List contacts
+     * @description Filter, sort and page contacts. Includes: attachments.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description JSON object: {"field": value} or {"field": {"eq|ne|in|nin|gt|gte|lt|lte|contains|startsWith|has|isNull": value}}; custom fields as "custom.<key>" */
+          filter?: string;
+          /** @description One field, "-" prefix for descending, e.g. -updatedAt */
+          sort?: string;
+          limit?: number;
+          /** @description Opaque cursor from nextCursor */
+          cursor?: string;
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+          /** @description Quick search */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Contact'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a contact */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ContactCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Contact'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read one contact
+     * @description Includes: attachments.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Contact'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Move a contact to the recycle bin
+     * @description Soft delete: the record and the children deleted with it can be restored until the bin is purged.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                batchId: string;
+                deletedAt: string;
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a contact */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ContactUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Contact'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/contacts/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a deleted contact
+     * @description Restores the record together with the children deleted with it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Contact'];
+              restored: number;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/opportunities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List opportunities
+     * @description Filter, sort and page opportunities. Includes: followups, contracts, attachments.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description JSON object: {"field": value} or {"field": {"eq|ne|in|nin|gt|gte|lt|lte|contains|startsWith|has|isNull": value}}; custom fields as "custom.<key>" */
+          filter?: string;
+          /** @description One field, "-" prefix for descending, e.g. -updatedAt */
+          sort?: string;
+          limit?: number;
+          /** @description Opaque cursor from nextCursor */
+          cursor?: string;
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+          /** @description Quick search */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Opportunity'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a opportunity */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['OpportunityCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Opportunity'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/opportunities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read one opportunity
+     * @description Includes: followups, contracts, attachments.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Opportunity'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Move a opportunity to the recycle bin
+     * @description Soft delete: the record and the children deleted with it can be restored until the bin is purged.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                batchId: string;
+                deletedAt: string;
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a opportunity */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['OpportunityUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Opportunity'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/opportunities/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a deleted opportunity
+     * @description Restores the record together with the children deleted with it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Opportunity'];
+              restored: number;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/followups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List followups
+     * @description Filter, sort and page followups. Includes: attachments.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description JSON object: {"field": value} or {"field": {"eq|ne|in|nin|gt|gte|lt|lte|contains|startsWith|has|isNull": value}}; custom fields as "custom.<key>" */
+          filter?: string;
+          /** @description One field, "-" prefix for descending, e.g. -updatedAt */
+          sort?: string;
+          limit?: number;
+          /** @description Opaque cursor from nextCursor */
+          cursor?: string;
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+          /** @description Quick search */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Followup'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a followup */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['FollowupCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Followup'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/followups/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read one followup
+     * @description Includes: attachments.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Followup'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Move a followup to the recycle bin
+     * @description Soft delete: the record and the children deleted with it can be restored until the bin is purged.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                batchId: string;
+                deletedAt: string;
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a followup */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['FollowupUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Followup'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/followups/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a deleted followup
+     * @description Restores the record together with the children deleted with it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Followup'];
+              restored: number;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contracts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List contracts
+     * @description Filter, sort and page contracts. Includes: payments, attachments.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description JSON object: {"field": value} or {"field": {"eq|ne|in|nin|gt|gte|lt|lte|contains|startsWith|has|isNull": value}}; custom fields as "custom.<key>" */
+          filter?: string;
+          /** @description One field, "-" prefix for descending, e.g. -updatedAt */
+          sort?: string;
+          limit?: number;
+          /** @description Opaque cursor from nextCursor */
+          cursor?: string;
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+          /** @description Quick search */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Contract'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a contract */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ContractCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Contract'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contracts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read one contract
+     * @description Includes: payments, attachments.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Contract'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Move a contract to the recycle bin
+     * @description Soft delete: the record and the children deleted with it can be restored until the bin is purged.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                batchId: string;
+                deletedAt: string;
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a contract */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ContractUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Contract'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/contracts/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a deleted contract
+     * @description Restores the record together with the children deleted with it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Contract'];
+              restored: number;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/installments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List installments
+     * @description Filter, sort and page installments.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description JSON object: {"field": value} or {"field": {"eq|ne|in|nin|gt|gte|lt|lte|contains|startsWith|has|isNull": value}}; custom fields as "custom.<key>" */
+          filter?: string;
+          /** @description One field, "-" prefix for descending, e.g. -updatedAt */
+          sort?: string;
+          limit?: number;
+          /** @description Opaque cursor from nextCursor */
+          cursor?: string;
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+          /** @description Quick search */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Installment'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/installments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read one installment */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Installment'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List payments
+     * @description Filter, sort and page payments.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description JSON object: {"field": value} or {"field": {"eq|ne|in|nin|gt|gte|lt|lte|contains|startsWith|has|isNull": value}}; custom fields as "custom.<key>" */
+          filter?: string;
+          /** @description One field, "-" prefix for descending, e.g. -updatedAt */
+          sort?: string;
+          limit?: number;
+          /** @description Opaque cursor from nextCursor */
+          cursor?: string;
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+          /** @description Quick search */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Payment'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a payment */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PaymentCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Payment'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/payments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read one payment */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Payment'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Move a payment to the recycle bin
+     * @description Soft delete: the record and the children deleted with it can be restored until the bin is purged.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                batchId: string;
+                deletedAt: string;
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a payment */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PaymentUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Payment'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/payments/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a deleted payment
+     * @description Restores the record together with the children deleted with it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Payment'];
+              restored: number;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List products
+     * @description Filter, sort and page products.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description JSON object: {"field": value} or {"field": {"eq|ne|in|nin|gt|gte|lt|lte|contains|startsWith|has|isNull": value}}; custom fields as "custom.<key>" */
+          filter?: string;
+          /** @description One field, "-" prefix for descending, e.g. -updatedAt */
+          sort?: string;
+          limit?: number;
+          /** @description Opaque cursor from nextCursor */
+          cursor?: string;
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+          /** @description Quick search */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Product'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a product */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ProductCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Product'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/products/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read one product */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Product'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Move a product to the recycle bin
+     * @description Soft delete: the record and the children deleted with it can be restored until the bin is purged.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                batchId: string;
+                deletedAt: string;
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a product */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ProductUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Product'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/products/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a deleted product
+     * @description Restores the record together with the children deleted with it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Product'];
+              restored: number;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List orders
+     * @description Filter, sort and page orders.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description JSON object: {"field": value} or {"field": {"eq|ne|in|nin|gt|gte|lt|lte|contains|startsWith|has|isNull": value}}; custom fields as "custom.<key>" */
+          filter?: string;
+          /** @description One field, "-" prefix for descending, e.g. -updatedAt */
+          sort?: string;
+          limit?: number;
+          /** @description Opaque cursor from nextCursor */
+          cursor?: string;
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+          /** @description Quick search */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Order'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a order */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['OrderCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Order'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read one order */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Order'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Move a order to the recycle bin
+     * @description Soft delete: the record and the children deleted with it can be restored until the bin is purged.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                batchId: string;
+                deletedAt: string;
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a order */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['OrderUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Order'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/orders/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a deleted order
+     * @description Restores the record together with the children deleted with it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Order'];
+              restored: number;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/departments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List departments
+     * @description Filter, sort and page departments. Includes: users, children.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description JSON object: {"field": value} or {"field": {"eq|ne|in|nin|gt|gte|lt|lte|contains|startsWith|has|isNull": value}}; custom fields as "custom.<key>" */
+          filter?: string;
+          /** @description One field, "-" prefix for descending, e.g. -updatedAt */
+          sort?: string;
+          limit?: number;
+          /** @description Opaque cursor from nextCursor */
+          cursor?: string;
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+          /** @description Quick search */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Department'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a department */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['DepartmentCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Department'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/departments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read one department
+     * @description Includes: users, children.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Department'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Move a department to the recycle bin
+     * @description Soft delete: the record and the children deleted with it can be restored until the bin is purged.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                batchId: string;
+                deletedAt: string;
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a department */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['DepartmentUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Department'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/departments/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a deleted department
+     * @description Restores the record together with the children deleted with it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Department'];
+              restored: number;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List users
+     * @description Filter, sort and page users. Includes: customers.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description JSON object: {"field": value} or {"field": {"eq|ne|in|nin|gt|gte|lt|lte|contains|startsWith|has|isNull": value}}; custom fields as "custom.<key>" */
+          filter?: string;
+          /** @description One field, "-" prefix for descending, e.g. -updatedAt */
+          sort?: string;
+          limit?: number;
+          /** @description Opaque cursor from nextCursor */
+          cursor?: string;
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+          /** @description Quick search */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['User'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a user */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UserCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['User'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read one user
+     * @description Includes: customers.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['User'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Move a user to the recycle bin
+     * @description Soft delete: the record and the children deleted with it can be restored until the bin is purged.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                batchId: string;
+                deletedAt: string;
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a user */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UserUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['User'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/users/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a deleted user
+     * @description Restores the record together with the children deleted with it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['User'];
+              restored: number;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/custom-fields': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List custom-fields
+     * @description Filter, sort and page custom-fields.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description JSON object: {"field": value} or {"field": {"eq|ne|in|nin|gt|gte|lt|lte|contains|startsWith|has|isNull": value}}; custom fields as "custom.<key>" */
+          filter?: string;
+          /** @description One field, "-" prefix for descending, e.g. -updatedAt */
+          sort?: string;
+          limit?: number;
+          /** @description Opaque cursor from nextCursor */
+          cursor?: string;
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+          /** @description Quick search */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['CustomField'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a customField */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CustomFieldCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['CustomField'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/custom-fields/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read one customField */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['CustomField'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Move a customField to the recycle bin
+     * @description Soft delete: the record and the children deleted with it can be restored until the bin is purged.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                batchId: string;
+                deletedAt: string;
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a customField */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CustomFieldUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['CustomField'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/custom-fields/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a deleted customField
+     * @description Restores the record together with the children deleted with it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['CustomField'];
+              restored: number;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    ErrorInput: {
+      error: {
+        code: string;
+        message: string;
+        details: {
+          [key: string]: unknown;
+        };
+      };
+    };
+    ApiKeyInput: {
+      id: string;
+      name: string;
+      prefix: string;
+      userId: string;
+      expiresAt: string | null;
+      lastUsedAt: string | null;
+      createdAt: string;
+    };
+    SessionUserInput: {
+      id: string;
+      username: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'admin' | 'member';
+      tenantId: string;
+      tenantName: string;
+    };
+    EffectivePermissionsInput: {
+      /** @description Per object, the actions the user holds some grant of (the data scope still decides which records) */
+      functions: {
+        [key: string]: ('create' | 'read' | 'update' | 'delete' | 'export' | 'import')[];
+      };
+      /** @description System permissions the user holds */
+      system: (
+        | 'manageUsers'
+        | 'manageRoles'
+        | 'manageIntegrations'
+        | 'runBackgroundSync'
+        | 'manageReportDefinitions'
+        | 'approveExports'
+        | 'approveContractDeletion'
+        | 'viewAudit'
+      )[];
+    };
+    AuditEntryInput: {
+      id: string;
+      occurredAt: string;
+      actorId: string | null;
+      actorName: string | null;
+      action: string;
+      recordType: string;
+      recordId: string;
+      changes: {
+        [key: string]: {
+          before: unknown;
+          after: unknown;
+        };
+      };
+      requestId: string | null;
+      ip: string | null;
+      userAgent: string | null;
+    };
+    RecycleBinEntryInput: {
+      id: string;
+      recordType: string;
+      recordId: string;
+      title: string;
+      deletedAt: string;
+      deletedBy: string | null;
+      /** @description When the daily purge removes it for good */
+      purgeAfter: string;
+    };
+    AttachmentUpdateInput: {
+      name?: string;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    TenantSettingsInput: {
+      /** @description Days a deleted record stays restorable before the daily purge */
+      recycleRetentionDays: number;
+      /** @description The 5 essential fields of the phone lite view */
+      liteFields: string[];
+      /** @description Delete, export and attachment management never pass down role inheritance; several roles combine as a union of their own grants */
+      leastPrivilege: boolean;
+      /** @description Days a new hire stays in the sandbox after the hire date (0 turns it off) */
+      sandboxDays: number;
+      /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
+      followupEditWindowHours: number;
+    };
+    TenantInput: {
+      id: string;
+      name: string;
+      slug: string;
+      settings: {
+        /** @description Days a deleted record stays restorable before the daily purge */
+        recycleRetentionDays?: number;
+        /** @description The 5 essential fields of the phone lite view */
+        liteFields?: string[];
+        /** @description Delete, export and attachment management never pass down role inheritance; several roles combine as a union of their own grants */
+        leastPrivilege?: boolean;
+        /** @description Days a new hire stays in the sandbox after the hire date (0 turns it off) */
+        sandboxDays?: number;
+        /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
+        followupEditWindowHours?: number;
+      };
+    };
+    FollowupAmendmentInput: {
+      id: string;
+      followupId: string;
+      content: string;
+      authorId: string | null;
+      authorName: string | null;
+      createdAt: string;
+    };
+    CustomerExportRequestInput: {
+      /** @description Customer fields, custom fields as custom.<key> */
+      fields: string[];
+      /** @description The list filter, as a JSON string or an object */
+      filter?:
+        | string
+        | {
+            [key: string]: unknown;
+          };
+      /**
+       * @default csv
+       * @enum {string}
+       */
+      format: 'csv' | 'xlsx';
+    };
+    ApprovalInput: {
+      id: string;
+      /** @enum {string} */
+      kind: 'contract_delete' | 'export';
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'rejected' | 'executed' | 'failed' | 'cancelled';
+      requestedBy: string;
+      requestedByName: string | null;
+      payload: {
+        [key: string]: unknown;
+      };
+      reason: string | null;
+      decidedBy: string | null;
+      decidedByName: string | null;
+      decidedAt: string | null;
+      decisionReason: string | null;
+      result: {
+        [key: string]: unknown;
+      } | null;
+      createdAt: string;
+      updatedAt: string;
+      version: number;
+    };
+    ApprovalCreateInput:
+      | {
+          /** @constant */
+          kind: 'contract_delete';
+          payload: {
+            /** Format: uuid */
+            contractId: string;
+          };
+          reason: string;
+        }
+      | {
+          /** @constant */
+          kind: 'export';
+          payload: components['schemas']['CustomerExportRequestInput'];
+          reason?: string;
+        };
+    CustomerMergeInput: {
+      /**
+       * Format: uuid
+       * @description The customer that stays
+       */
+      targetId: string;
+      /** @description Customers merged into the target, in order of precedence; they go to the recycle bin */
+      sourceIds: string[];
+    };
+    GrantInputInput: {
+      /** @enum {string} */
+      object:
+        | 'customer'
+        | 'contact'
+        | 'opportunity'
+        | 'followup'
+        | 'contract'
+        | 'payment'
+        | 'attachment'
+        | 'order'
+        | 'product'
+        | 'report'
+        | 'user'
+        | 'role'
+        | 'settings'
+        | 'system';
+      action: string;
+      /**
+       * @default all
+       * @enum {string}
+       */
+      scope: 'own' | 'own_assigned' | 'department' | 'department_tree' | 'all' | 'custom' | 'inherit';
+      /** @description For scope "custom": a list filter, e.g. {"region":"华东"} */
+      filter?: {
+        [key: string]: unknown;
+      } | null;
+    };
+    FieldRuleInputInput: {
+      /** @enum {string} */
+      object:
+        | 'customer'
+        | 'contact'
+        | 'opportunity'
+        | 'followup'
+        | 'contract'
+        | 'payment'
+        | 'attachment'
+        | 'order'
+        | 'product'
+        | 'report'
+        | 'user'
+        | 'role'
+        | 'settings';
+      field: string;
+      /** @enum {string} */
+      rule: 'hidden' | 'readonly' | 'masked';
+    };
+    RoleCreateInput: {
+      name: string;
+      description?: string | null;
+      parentRoleId?: string | null;
+      /** @default [] */
+      grants: components['schemas']['GrantInputInput'][];
+      /** @default [] */
+      fieldRules: components['schemas']['FieldRuleInputInput'][];
+    };
+    RoleUpdateInput: {
+      name?: string;
+      description?: string | null;
+      parentRoleId?: string | null;
+      /** @enum {string} */
+      status?: 'active' | 'disabled';
+      grants?: components['schemas']['GrantInputInput'][];
+      fieldRules?: components['schemas']['FieldRuleInputInput'][];
+      version: number;
+    };
+    RoleInput: {
+      id: string;
+      name: string;
+      description: string | null;
+      parentRoleId: string | null;
+      status: string;
+      statusReason: string | null;
+      /** @description Why the role grants nothing right now (depth, cycle, disabled) */
+      suspendedReason: string | null;
+      isSystem: boolean;
+      /** @description Role names from this role up its inheritance */
+      chain: string[];
+      depth: number;
+      holders: number;
+      grants: {
+        object: string;
+        action: string;
+        scope: string;
+        filter: {
+          [key: string]: unknown;
+        } | null;
+      }[];
+      fieldRules: {
+        object: string;
+        field: string;
+        rule: string;
+      }[];
+      version: number;
+    };
+    SimulateRequestInput: {
+      changes: (
+        | {
+            /** @constant */
+            op: 'addUserRole';
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            roleId: string;
+          }
+        | {
+            /** @constant */
+            op: 'removeUserRole';
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            roleId: string;
+          }
+        | {
+            /** @constant */
+            op: 'setRoleParent';
+            /** Format: uuid */
+            roleId: string;
+            parentRoleId: string | null;
+          }
+        | {
+            /** @constant */
+            op: 'setGrant';
+            /** Format: uuid */
+            roleId: string;
+            /** @enum {string} */
+            object:
+              | 'customer'
+              | 'contact'
+              | 'opportunity'
+              | 'followup'
+              | 'contract'
+              | 'payment'
+              | 'attachment'
+              | 'order'
+              | 'product'
+              | 'report'
+              | 'user'
+              | 'role'
+              | 'settings'
+              | 'system';
+            action: string;
+            /** @enum {string} */
+            scope: 'own' | 'own_assigned' | 'department' | 'department_tree' | 'all' | 'custom' | 'inherit' | 'none';
+          }
+      )[];
+    };
+    CustomerCreateInput: {
+      name: string;
+      shortName?: string | null;
+      creditCode?: string | null;
+      industry?: string | null;
+      level?: ('A' | 'B' | 'C' | 'D') | null;
+      source?: ('website' | 'referral' | 'exhibition' | 'cold_call' | 'partner' | 'advertising' | 'other') | null;
+      region?: string | null;
+      mainPhone?: string | null;
+      /** @description Defaults to the creator */
+      ownerId?: string | null;
+      /** @enum {string} */
+      status?: 'active' | 'dormant' | 'lost';
+      tags?: string[];
+      custom?: {
+        [key: string]: unknown;
+      };
+    };
+    CustomerUpdateInput: {
+      name?: string;
+      shortName?: string | null;
+      creditCode?: string | null;
+      industry?: string | null;
+      level?: ('A' | 'B' | 'C' | 'D') | null;
+      source?: ('website' | 'referral' | 'exhibition' | 'cold_call' | 'partner' | 'advertising' | 'other') | null;
+      region?: string | null;
+      mainPhone?: string | null;
+      /** @description Defaults to the creator */
+      ownerId?: string | null;
+      /** @enum {string} */
+      status?: 'active' | 'dormant' | 'lost';
+      tags?: string[];
+      custom?: {
+        [key: string]: unknown;
+      };
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    ContactCreateInput: {
+      /** Format: uuid */
+      customerId: string;
+      name: string;
+      title?: string | null;
+      mobile?: string | null;
+      email?: string | null;
+      wecomId?: string | null;
+      isPrimary?: boolean;
+      custom?: {
+        [key: string]: unknown;
+      };
+    };
+    ContactUpdateInput: {
+      name?: string;
+      title?: string | null;
+      mobile?: string | null;
+      email?: string | null;
+      wecomId?: string | null;
+      isPrimary?: boolean;
+      custom?: {
+        [key: string]: unknown;
+      };
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    OpportunityCreateInput: {
+      /** Format: uuid */
+      customerId: string;
+      name: string;
+      amount?: string | number;
+      /**
+       * @default CNY
+       * @enum {string}
+       */
+      currency: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+      /**
+       * @default initial
+       * @enum {string}
+       */
+      stage: 'initial' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
+      expectedCloseDate?: string | null;
+      /** @description Defaults to the customer owner, else the creator */
+      ownerId?: string | null;
+      custom?: {
+        [key: string]: unknown;
+      };
+    };
+    OpportunityUpdateInput: {
+      name?: string;
+      amount?: string | number;
+      /** @enum {string} */
+      currency?: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+      /** @enum {string} */
+      stage?: 'initial' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
+      expectedCloseDate?: string | null;
+      /** @description Defaults to the customer owner, else the creator */
+      ownerId?: string | null;
+      custom?: {
+        [key: string]: unknown;
+      };
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    FollowupCreateInput: {
+      /** Format: uuid */
+      customerId: string;
+      opportunityId?: string | null;
+      /** @enum {string} */
+      kind: 'call' | 'visit' | 'im' | 'meeting' | 'email' | 'other';
+      /**
+       * @default initial_contact
+       * @enum {string}
+       */
+      status: 'initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed';
+      content: string;
+      nextStep?: string | null;
+      nextStepAt?: string | null;
+      /**
+       * @default manual
+       * @enum {string}
+       */
+      source: 'manual' | 'call' | 'im' | 'meeting' | 'button' | 'import';
+      /**
+       * Format: date-time
+       * @description When it happened; defaults to now
+       */
+      occurredAt?: string;
+    };
+    FollowupUpdateInput: {
+      opportunityId?: string | null;
+      /** @enum {string} */
+      kind?: 'call' | 'visit' | 'im' | 'meeting' | 'email' | 'other';
+      /** @enum {string} */
+      status?: 'initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed';
+      content?: string;
+      nextStep?: string | null;
+      nextStepAt?: string | null;
+      /** Format: date-time */
+      occurredAt?: string;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    ContractInstallmentInput: {
+      id: string;
+      seq: number;
+      dueDate: string;
+      amount: string;
+      receivedAmount: string;
+    };
+    ContractCreateInput: {
+      /** Format: uuid */
+      customerId: string;
+      opportunityId?: string | null;
+      number: string;
+      title?: string | null;
+      signedDate?: string | null;
+      startDate?: string | null;
+      endDate?: string | null;
+      /** @enum {string} */
+      currency: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+      /** @description Contract amount including tax */
+      amountInclTax: string | number;
+      taxRate?: string | number;
+      /**
+       * @default draft
+       * @enum {string}
+       */
+      status: 'draft' | 'active' | 'completed' | 'terminated';
+      ownerId?: string | null;
+      /** @description The installment plan; amounts must add up to amountInclTax */
+      installments?: {
+        dueDate: string;
+        amount: string | number;
+      }[];
+    };
+    ContractUpdateInput: {
+      opportunityId?: string | null;
+      number?: string;
+      title?: string | null;
+      signedDate?: string | null;
+      startDate?: string | null;
+      endDate?: string | null;
+      /** @enum {string} */
+      currency?: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+      /** @description Contract amount including tax */
+      amountInclTax?: string | number;
+      taxRate?: string | number;
+      /** @enum {string} */
+      status?: 'draft' | 'active' | 'completed' | 'terminated';
+      ownerId?: string | null;
+      /** @description The installment plan; amounts must add up to amountInclTax */
+      installments?: {
+        dueDate: string;
+        amount: string | number;
+      }[];
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    PaymentCreateInput: {
+      /** Format: uuid */
+      contractId: string;
+      installmentId?: string | null;
+      amount: string | number;
+      /** @description Defaults to the contract's currency; must match it */
+      currency?: string;
+      receivedDate: string;
+      method?: string | null;
+      reference?: string | null;
+      note?: string | null;
+    };
+    PaymentUpdateInput: {
+      installmentId?: string | null;
+      amount?: string | number;
+      /** @description Defaults to the contract's currency; must match it */
+      currency?: string;
+      receivedDate?: string;
+      method?: string | null;
+      reference?: string | null;
+      note?: string | null;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    ProductCreateInput: {
+      sku: string;
+      name: string;
+      unitPrice: string | number;
+      /**
+       * @default CNY
+       * @enum {string}
+       */
+      currency: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+      isActive?: boolean;
+    };
+    ProductUpdateInput: {
+      sku?: string;
+      name?: string;
+      unitPrice?: string | number;
+      /** @enum {string} */
+      currency?: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+      isActive?: boolean;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    OrderCreateInput: {
+      /** Format: uuid */
+      customerId: string;
+      sku: string;
+      quantity: string | number;
+      /** @description Defaults to unit price × quantity */
+      amount?: string | number;
+      /**
+       * @description Defaults to the product's currency
+       * @enum {string}
+       */
+      currency?: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+      /** Format: date-time */
+      orderedAt?: string;
+      ownerId?: string | null;
+    };
+    OrderUpdateInput: {
+      sku?: string;
+      quantity?: string | number;
+      /** @description Defaults to unit price × quantity */
+      amount?: string | number;
+      /**
+       * @description Defaults to the product's currency
+       * @enum {string}
+       */
+      currency?: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+      /** Format: date-time */
+      orderedAt?: string;
+      ownerId?: string | null;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    DepartmentCreateInput: {
+      name: string;
+      /** @description The parent department; omit for a top-level one */
+      parentId?: string | null;
+      sortOrder?: number;
+    };
+    DepartmentUpdateInput: {
+      name?: string;
+      /** @description The parent department; omit for a top-level one */
+      parentId?: string | null;
+      sortOrder?: number;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    UserCreateInput: {
+      username: string;
+      displayName: string;
+      employeeNo?: string | null;
+      departmentId?: string | null;
+      managerId?: string | null;
+      hireDate?: string | null;
+      phone?: string | null;
+      email?: string | null;
+      /**
+       * @default member
+       * @enum {string}
+       */
+      role: 'admin' | 'member';
+      isActive?: boolean;
+      /** @description Initial password; without one the user cannot sign in until it is reset */
+      password?: string;
+    };
+    UserUpdateInput: {
+      username?: string;
+      displayName?: string;
+      employeeNo?: string | null;
+      departmentId?: string | null;
+      managerId?: string | null;
+      hireDate?: string | null;
+      phone?: string | null;
+      email?: string | null;
+      /** @enum {string} */
+      role?: 'admin' | 'member';
+      isActive?: boolean;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    CustomFieldCreateInput: {
+      /** @enum {string} */
+      objectType: 'customer' | 'contact' | 'opportunity';
+      key: string;
+      label: string;
+      /** @enum {string} */
+      type: 'text' | 'number' | 'date' | 'singleSelect' | 'multiSelect' | 'phone' | 'email' | 'money';
+      /** @description Choices for singleSelect and multiSelect */
+      options?: string[];
+      /** @default false */
+      required: boolean;
+      sortOrder?: number;
+    };
+    CustomFieldUpdateInput: {
+      label?: string;
+      options?: string[];
+      required?: boolean;
+      sortOrder?: number;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    AttachmentInput: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      recordType?: string | null;
+      recordId?: string | null;
+      customerId?: string | null;
+      name?: string | null;
+      mimeType?: string | null;
+      sizeBytes?: number | null;
+      sha256?: string | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+    };
+    CustomerInput: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      name?: string | null;
+      shortName?: string | null;
+      /** @description Unified social credit code */
+      creditCode?: string | null;
+      industry?: string | null;
+      level?: string | null;
+      source?: string | null;
+      region?: string | null;
+      /** @description As entered */
+      mainPhone?: string | null;
+      ownerId?: string | null;
+      status?: string | null;
+      tags?: string[] | null;
+      /** @description Custom field values by key */
+      custom?: {
+        [key: string]: unknown;
+      };
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+      /** @description When the latest follow-up happened (derived) */
+      lastFollowupAt?: string | null;
+      contacts?: components['schemas']['ContactInput'][];
+      opportunities?: components['schemas']['OpportunityInput'][];
+      followups?: components['schemas']['FollowupInput'][];
+      contracts?: components['schemas']['ContractInput'][];
+      orders?: components['schemas']['OrderInput'][];
+      attachments?: components['schemas']['AttachmentInput'][];
+    };
+    ContactInput: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      customerId?: string | null;
+      name?: string | null;
+      title?: string | null;
+      mobile?: string | null;
+      email?: string | null;
+      wecomId?: string | null;
+      isPrimary?: boolean | null;
+      /** @description Custom field values by key */
+      custom?: {
+        [key: string]: unknown;
+      };
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+      attachments?: components['schemas']['AttachmentInput'][];
+    };
+    OpportunityInput: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      customerId?: string | null;
+      name?: string | null;
+      amount?: string | null;
+      currency?: string | null;
+      stage?: string | null;
+      expectedCloseDate?: string | null;
+      ownerId?: string | null;
+      /** @description Custom field values by key */
+      custom?: {
+        [key: string]: unknown;
+      };
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+      followups?: components['schemas']['FollowupInput'][];
+      contracts?: components['schemas']['ContractInput'][];
+      attachments?: components['schemas']['AttachmentInput'][];
+    };
+    FollowupInput: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      customerId?: string | null;
+      opportunityId?: string | null;
+      kind?: string | null;
+      status?: string | null;
+      content?: string | null;
+      nextStep?: string | null;
+      nextStepAt?: string | null;
+      source?: string | null;
+      authorId?: string | null;
+      occurredAt?: string | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+      attachments?: components['schemas']['AttachmentInput'][];
+    };
+    ContractInput: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      customerId?: string | null;
+      opportunityId?: string | null;
+      number?: string | null;
+      title?: string | null;
+      signedDate?: string | null;
+      startDate?: string | null;
+      endDate?: string | null;
+      currency?: string | null;
+      amountInclTax?: string | null;
+      taxRate?: string | null;
+      status?: string | null;
+      ownerId?: string | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+      installments?: components['schemas']['ContractInstallmentInput'][];
+      /** @description Sum of payments received */
+      receivedAmount?: string;
+      payments?: components['schemas']['PaymentInput'][];
+      attachments?: components['schemas']['AttachmentInput'][];
+    };
+    InstallmentInput: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      contractId?: string | null;
+      seq?: number | null;
+      dueDate?: string | null;
+      amount?: string | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+    };
+    PaymentInput: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      contractId?: string | null;
+      installmentId?: string | null;
+      amount?: string | null;
+      currency?: string | null;
+      receivedDate?: string | null;
+      method?: string | null;
+      reference?: string | null;
+      note?: string | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+    };
+    ProductInput: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      sku?: string | null;
+      name?: string | null;
+      unitPrice?: string | null;
+      currency?: string | null;
+      isActive?: boolean | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+    };
+    OrderInput: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      customerId?: string | null;
+      productId?: string | null;
+      sku?: string | null;
+      quantity?: string | null;
+      amount?: string | null;
+      currency?: string | null;
+      orderedAt?: string | null;
+      ownerId?: string | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+    };
+    DepartmentInput: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      name?: string | null;
+      parentId?: string | null;
+      /** @description Ids from the root, /a/b/ */
+      path?: string | null;
+      sortOrder?: number | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+      users?: components['schemas']['UserInput'][];
+      children?: components['schemas']['DepartmentInput'][];
+    };
+    UserInput: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      username?: string | null;
+      displayName?: string | null;
+      employeeNo?: string | null;
+      departmentId?: string | null;
+      managerId?: string | null;
+      hireDate?: string | null;
+      phone?: string | null;
+      email?: string | null;
+      role?: string | null;
+      isActive?: boolean | null;
+      isService?: boolean | null;
+      lastLoginAt?: string | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+      customers?: components['schemas']['CustomerInput'][];
+    };
+    CustomFieldInput: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      objectType?: string | null;
+      key?: string | null;
+      label?: string | null;
+      type?: string | null;
+      options?: string[] | null;
+      required?: boolean | null;
+      sortOrder?: number | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+    };
+    Error: {
+      error: {
+        code: string;
+        message: string;
+        details: {
+          [key: string]: unknown;
+        };
+      };
+    };
+    ApiKey: {
+      id: string;
+      name: string;
+      prefix: string;
+      userId: string;
+      expiresAt: string | null;
+      lastUsedAt: string | null;
+      createdAt: string;
+    };
+    SessionUser: {
+      id: string;
+      username: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'admin' | 'member';
+      tenantId: string;
+      tenantName: string;
+    };
+    EffectivePermissions: {
+      /** @description Per object, the actions the user holds some grant of (the data scope still decides which records) */
+      functions: {
+        [key: string]: ('create' | 'read' | 'update' | 'delete' | 'export' | 'import')[];
+      };
+      /** @description System permissions the user holds */
+      system: (
+        | 'manageUsers'
+        | 'manageRoles'
+        | 'manageIntegrations'
+        | 'runBackgroundSync'
+        | 'manageReportDefinitions'
+        | 'approveExports'
+        | 'approveContractDeletion'
+        | 'viewAudit'
+      )[];
+    };
+    AuditEntry: {
+      id: string;
+      occurredAt: string;
+      actorId: string | null;
+      actorName: string | null;
+      action: string;
+      recordType: string;
+      recordId: string;
+      changes: {
+        [key: string]: {
+          before: unknown;
+          after: unknown;
+        };
+      };
+      requestId: string | null;
+      ip: string | null;
+      userAgent: string | null;
+    };
+    RecycleBinEntry: {
+      id: string;
+      recordType: string;
+      recordId: string;
+      title: string;
+      deletedAt: string;
+      deletedBy: string | null;
+      /** @description When the daily purge removes it for good */
+      purgeAfter: string;
+    };
+    AttachmentUpdate: {
+      name?: string;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    TenantSettings: {
+      /** @description Days a deleted record stays restorable before the daily purge */
+      recycleRetentionDays: number;
+      /** @description The 5 essential fields of the phone lite view */
+      liteFields: string[];
+      /** @description Delete, export and attachment management never pass down role inheritance; several roles combine as a union of their own grants */
+      leastPrivilege: boolean;
+      /** @description Days a new hire stays in the sandbox after the hire date (0 turns it off) */
+      sandboxDays: number;
+      /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
+      followupEditWindowHours: number;
+    };
+    Tenant: {
+      id: string;
+      name: string;
+      slug: string;
+      settings: {
+        /** @description Days a deleted record stays restorable before the daily purge */
+        recycleRetentionDays?: number;
+        /** @description The 5 essential fields of the phone lite view */
+        liteFields?: string[];
+        /** @description Delete, export and attachment management never pass down role inheritance; several roles combine as a union of their own grants */
+        leastPrivilege?: boolean;
+        /** @description Days a new hire stays in the sandbox after the hire date (0 turns it off) */
+        sandboxDays?: number;
+        /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
+        followupEditWindowHours?: number;
+      };
+    };
+    FollowupAmendment: {
+      id: string;
+      followupId: string;
+      content: string;
+      authorId: string | null;
+      authorName: string | null;
+      createdAt: string;
+    };
+    CustomerExportRequest: {
+      /** @description Customer fields, custom fields as custom.<key> */
+      fields: string[];
+      /** @description The list filter, as a JSON string or an object */
+      filter?:
+        | string
+        | {
+            [key: string]: unknown;
+          };
+      /**
+       * @default csv
+       * @enum {string}
+       */
+      format: 'csv' | 'xlsx';
+    };
+    Approval: {
+      id: string;
+      /** @enum {string} */
+      kind: 'contract_delete' | 'export';
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'rejected' | 'executed' | 'failed' | 'cancelled';
+      requestedBy: string;
+      requestedByName: string | null;
+      payload: {
+        [key: string]: unknown;
+      };
+      reason: string | null;
+      decidedBy: string | null;
+      decidedByName: string | null;
+      decidedAt: string | null;
+      decisionReason: string | null;
+      result: {
+        [key: string]: unknown;
+      } | null;
+      createdAt: string;
+      updatedAt: string;
+      version: number;
+    };
+    ApprovalCreate:
+      | {
+          /** @constant */
+          kind: 'contract_delete';
+          payload: {
+            /** Format: uuid */
+            contractId: string;
+          };
+          reason: string;
+        }
+      | {
+          /** @constant */
+          kind: 'export';
+          payload: components['schemas']['CustomerExportRequest'];
+          reason?: string;
+        };
+    CustomerMerge: {
+      /**
+       * Format: uuid
+       * @description The customer that stays
+       */
+      targetId: string;
+      /** @description Customers merged into the target, in order of precedence; they go to the recycle bin */
+      sourceIds: string[];
+    };
+    GrantInput: {
+      /** @enum {string} */
+      object:
+        | 'customer'
+        | 'contact'
+        | 'opportunity'
+        | 'followup'
+        | 'contract'
+        | 'payment'
+        | 'attachment'
+        | 'order'
+        | 'product'
+        | 'report'
+        | 'user'
+        | 'role'
+        | 'settings'
+        | 'system';
+      action: string;
+      /**
+       * @default all
+       * @enum {string}
+       */
+      scope: 'own' | 'own_assigned' | 'department' | 'department_tree' | 'all' | 'custom' | 'inherit';
+      /** @description For scope "custom": a list filter, e.g. {"region":"华东"} */
+      filter?: {
+        [key: string]: unknown;
+      } | null;
+    };
+    FieldRuleInput: {
+      /** @enum {string} */
+      object:
+        | 'customer'
+        | 'contact'
+        | 'opportunity'
+        | 'followup'
+        | 'contract'
+        | 'payment'
+        | 'attachment'
+        | 'order'
+        | 'product'
+        | 'report'
+        | 'user'
+        | 'role'
+        | 'settings';
+      field: string;
+      /** @enum {string} */
+      rule: 'hidden' | 'readonly' | 'masked';
+    };
+    RoleCreate: {
+      name: string;
+      description?: string | null;
+      parentRoleId?: string | null;
+      /** @default [] */
+      grants: components['schemas']['GrantInput'][];
+      /** @default [] */
+      fieldRules: components['schemas']['FieldRuleInput'][];
+    };
+    RoleUpdate: {
+      name?: string;
+      description?: string | null;
+      parentRoleId?: string | null;
+      /** @enum {string} */
+      status?: 'active' | 'disabled';
+      grants?: components['schemas']['GrantInput'][];
+      fieldRules?: components['schemas']['FieldRuleInput'][];
+      version: number;
+    };
+    Role: {
+      id: string;
+      name: string;
+      description: string | null;
+      parentRoleId: string | null;
+      status: string;
+      statusReason: string | null;
+      /** @description Why the role grants nothing right now (depth, cycle, disabled) */
+      suspendedReason: string | null;
+      isSystem: boolean;
+      /** @description Role names from this role up its inheritance */
+      chain: string[];
+      depth: number;
+      holders: number;
+      grants: {
+        object: string;
+        action: string;
+        scope: string;
+        filter: {
+          [key: string]: unknown;
+        } | null;
+      }[];
+      fieldRules: {
+        object: string;
+        field: string;
+        rule: string;
+      }[];
+      version: number;
+    };
+    SimulateRequest: {
+      changes: (
+        | {
+            /** @constant */
+            op: 'addUserRole';
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            roleId: string;
+          }
+        | {
+            /** @constant */
+            op: 'removeUserRole';
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            roleId: string;
+          }
+        | {
+            /** @constant */
+            op: 'setRoleParent';
+            /** Format: uuid */
+            roleId: string;
+            parentRoleId: string | null;
+          }
+        | {
+            /** @constant */
+            op: 'setGrant';
+            /** Format: uuid */
+            roleId: string;
+            /** @enum {string} */
+            object:
+              | 'customer'
+              | 'contact'
+              | 'opportunity'
+              | 'followup'
+              | 'contract'
+              | 'payment'
+              | 'attachment'
+              | 'order'
+              | 'product'
+              | 'report'
+              | 'user'
+              | 'role'
+              | 'settings'
+              | 'system';
+            action: string;
+            /** @enum {string} */
+            scope: 'own' | 'own_assigned' | 'department' | 'department_tree' | 'all' | 'custom' | 'inherit' | 'none';
+          }
+      )[];
+    };
+    CustomerCreate: {
+      name: string;
+      shortName?: string | null;
+      creditCode?: string | null;
+      industry?: string | null;
+      level?: ('A' | 'B' | 'C' | 'D') | null;
+      source?: ('website' | 'referral' | 'exhibition' | 'cold_call' | 'partner' | 'advertising' | 'other') | null;
+      region?: string | null;
+      mainPhone?: string | null;
+      /** @description Defaults to the creator */
+      ownerId?: string | null;
+      /** @enum {string} */
+      status?: 'active' | 'dormant' | 'lost';
+      tags?: string[];
+      custom?: {
+        [key: string]: unknown;
+      };
+    };
+    CustomerUpdate: {
+      name?: string;
+      shortName?: string | null;
+      creditCode?: string | null;
+      industry?: string | null;
+      level?: ('A' | 'B' | 'C' | 'D') | null;
+      source?: ('website' | 'referral' | 'exhibition' | 'cold_call' | 'partner' | 'advertising' | 'other') | null;
+      region?: string | null;
+      mainPhone?: string | null;
+      /** @description Defaults to the creator */
+      ownerId?: string | null;
+      /** @enum {string} */
+      status?: 'active' | 'dormant' | 'lost';
+      tags?: string[];
+      custom?: {
+        [key: string]: unknown;
+      };
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    ContactCreate: {
+      /** Format: uuid */
+      customerId: string;
+      name: string;
+      title?: string | null;
+      mobile?: string | null;
+      email?: string | null;
+      wecomId?: string | null;
+      isPrimary?: boolean;
+      custom?: {
+        [key: string]: unknown;
+      };
+    };
+    ContactUpdate: {
+      name?: string;
+      title?: string | null;
+      mobile?: string | null;
+      email?: string | null;
+      wecomId?: string | null;
+      isPrimary?: boolean;
+      custom?: {
+        [key: string]: unknown;
+      };
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    OpportunityCreate: {
+      /** Format: uuid */
+      customerId: string;
+      name: string;
+      /** @default 0 */
+      amount: unknown;
+      /**
+       * @default CNY
+       * @enum {string}
+       */
+      currency: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+      /**
+       * @default initial
+       * @enum {string}
+       */
+      stage: 'initial' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
+      expectedCloseDate?: string | null;
+      /** @description Defaults to the customer owner, else the creator */
+      ownerId?: string | null;
+      custom?: {
+        [key: string]: unknown;
+      };
+    };
+    OpportunityUpdate: {
+      name?: string;
+      amount?: unknown;
+      /** @enum {string} */
+      currency?: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+      /** @enum {string} */
+      stage?: 'initial' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
+      expectedCloseDate?: string | null;
+      /** @description Defaults to the customer owner, else the creator */
+      ownerId?: string | null;
+      custom?: {
+        [key: string]: unknown;
+      };
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    FollowupCreate: {
+      /** Format: uuid */
+      customerId: string;
+      opportunityId?: string | null;
+      /** @enum {string} */
+      kind: 'call' | 'visit' | 'im' | 'meeting' | 'email' | 'other';
+      /**
+       * @default initial_contact
+       * @enum {string}
+       */
+      status: 'initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed';
+      content: string;
+      nextStep?: string | null;
+      nextStepAt?: string | null;
+      /**
+       * @default manual
+       * @enum {string}
+       */
+      source: 'manual' | 'call' | 'im' | 'meeting' | 'button' | 'import';
+      /**
+       * Format: date-time
+       * @description When it happened; defaults to now
+       */
+      occurredAt?: string;
+    };
+    FollowupUpdate: {
+      opportunityId?: string | null;
+      /** @enum {string} */
+      kind?: 'call' | 'visit' | 'im' | 'meeting' | 'email' | 'other';
+      /** @enum {string} */
+      status?: 'initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed';
+      content?: string;
+      nextStep?: string | null;
+      nextStepAt?: string | null;
+      /** Format: date-time */
+      occurredAt?: string;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    ContractInstallment: {
+      id: string;
+      seq: number;
+      dueDate: string;
+      amount: string;
+      receivedAmount: string;
+    };
+    ContractCreate: {
+      /** Format: uuid */
+      customerId: string;
+      opportunityId?: string | null;
+      number: string;
+      title?: string | null;
+      signedDate?: string | null;
+      startDate?: string | null;
+      endDate?: string | null;
+      /** @enum {string} */
+      currency: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+      /** @description Contract amount including tax */
+      amountInclTax: unknown;
+      /** @default 0 */
+      taxRate: unknown;
+      /**
+       * @default draft
+       * @enum {string}
+       */
+      status: 'draft' | 'active' | 'completed' | 'terminated';
+      ownerId?: string | null;
+      /** @description The installment plan; amounts must add up to amountInclTax */
+      installments?: {
+        dueDate: string;
+        amount: unknown;
+      }[];
+    };
+    ContractUpdate: {
+      opportunityId?: string | null;
+      number?: string;
+      title?: string | null;
+      signedDate?: string | null;
+      startDate?: string | null;
+      endDate?: string | null;
+      /** @enum {string} */
+      currency?: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+      /** @description Contract amount including tax */
+      amountInclTax?: unknown;
+      taxRate?: unknown;
+      /** @enum {string} */
+      status?: 'draft' | 'active' | 'completed' | 'terminated';
+      ownerId?: string | null;
+      /** @description The installment plan; amounts must add up to amountInclTax */
+      installments?: {
+        dueDate: string;
+        amount: unknown;
+      }[];
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    PaymentCreate: {
+      /** Format: uuid */
+      contractId: string;
+      installmentId?: string | null;
+      amount: unknown;
+      /** @description Defaults to the contract's currency; must match it */
+      currency?: string;
+      receivedDate: string;
+      method?: string | null;
+      reference?: string | null;
+      note?: string | null;
+    };
+    PaymentUpdate: {
+      installmentId?: string | null;
+      amount?: unknown;
+      /** @description Defaults to the contract's currency; must match it */
+      currency?: string;
+      receivedDate?: string;
+      method?: string | null;
+      reference?: string | null;
+      note?: string | null;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    ProductCreate: {
+      sku: string;
+      name: string;
+      unitPrice: unknown;
+      /**
+       * @default CNY
+       * @enum {string}
+       */
+      currency: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+      isActive?: boolean;
+    };
+    ProductUpdate: {
+      sku?: string;
+      name?: string;
+      unitPrice?: unknown;
+      /** @enum {string} */
+      currency?: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+      isActive?: boolean;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    OrderCreate: {
+      /** Format: uuid */
+      customerId: string;
+      sku: string;
+      quantity: unknown;
+      /** @description Defaults to unit price × quantity */
+      amount?: unknown;
+      /**
+       * @description Defaults to the product's currency
+       * @enum {string}
+       */
+      currency?: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+      /** Format: date-time */
+      orderedAt?: string;
+      ownerId?: string | null;
+    };
+    OrderUpdate: {
+      sku?: string;
+      quantity?: unknown;
+      /** @description Defaults to unit price × quantity */
+      amount?: unknown;
+      /**
+       * @description Defaults to the product's currency
+       * @enum {string}
+       */
+      currency?: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+      /** Format: date-time */
+      orderedAt?: string;
+      ownerId?: string | null;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    DepartmentCreate: {
+      name: string;
+      /** @description The parent department; omit for a top-level one */
+      parentId?: string | null;
+      sortOrder?: number;
+    };
+    DepartmentUpdate: {
+      name?: string;
+      /** @description The parent department; omit for a top-level one */
+      parentId?: string | null;
+      sortOrder?: number;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    UserCreate: {
+      username: string;
+      displayName: string;
+      employeeNo?: string | null;
+      departmentId?: string | null;
+      managerId?: string | null;
+      hireDate?: string | null;
+      phone?: string | null;
+      email?: string | null;
+      /**
+       * @default member
+       * @enum {string}
+       */
+      role: 'admin' | 'member';
+      isActive?: boolean;
+      /** @description Initial password; without one the user cannot sign in until it is reset */
+      password?: string;
+    };
+    UserUpdate: {
+      username?: string;
+      displayName?: string;
+      employeeNo?: string | null;
+      departmentId?: string | null;
+      managerId?: string | null;
+      hireDate?: string | null;
+      phone?: string | null;
+      email?: string | null;
+      /** @enum {string} */
+      role?: 'admin' | 'member';
+      isActive?: boolean;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    CustomFieldCreate: {
+      /** @enum {string} */
+      objectType: 'customer' | 'contact' | 'opportunity';
+      key: string;
+      label: string;
+      /** @enum {string} */
+      type: 'text' | 'number' | 'date' | 'singleSelect' | 'multiSelect' | 'phone' | 'email' | 'money';
+      /** @description Choices for singleSelect and multiSelect */
+      options?: string[];
+      /** @default false */
+      required: boolean;
+      sortOrder?: number;
+    };
+    CustomFieldUpdate: {
+      label?: string;
+      options?: string[];
+      required?: boolean;
+      sortOrder?: number;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
+    Attachment: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      recordType?: string | null;
+      recordId?: string | null;
+      customerId?: string | null;
+      name?: string | null;
+      mimeType?: string | null;
+      sizeBytes?: number | null;
+      sha256?: string | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+    };
+    Customer: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      name?: string | null;
+      shortName?: string | null;
+      /** @description Unified social credit code */
+      creditCode?: string | null;
+      industry?: string | null;
+      level?: string | null;
+      source?: string | null;
+      region?: string | null;
+      /** @description As entered */
+      mainPhone?: string | null;
+      ownerId?: string | null;
+      status?: string | null;
+      tags?: string[] | null;
+      /** @description Custom field values by key */
+      custom?: {
+        [key: string]: unknown;
+      };
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+      /** @description When the latest follow-up happened (derived) */
+      lastFollowupAt?: string | null;
+      contacts?: components['schemas']['Contact'][];
+      opportunities?: components['schemas']['Opportunity'][];
+      followups?: components['schemas']['Followup'][];
+      contracts?: components['schemas']['Contract'][];
+      orders?: components['schemas']['Order'][];
+      attachments?: components['schemas']['Attachment'][];
+    };
+    Contact: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      customerId?: string | null;
+      name?: string | null;
+      title?: string | null;
+      mobile?: string | null;
+      email?: string | null;
+      wecomId?: string | null;
+      isPrimary?: boolean | null;
+      /** @description Custom field values by key */
+      custom?: {
+        [key: string]: unknown;
+      };
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+      attachments?: components['schemas']['Attachment'][];
+    };
+    Opportunity: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      customerId?: string | null;
+      name?: string | null;
+      amount?: string | null;
+      currency?: string | null;
+      stage?: string | null;
+      expectedCloseDate?: string | null;
+      ownerId?: string | null;
+      /** @description Custom field values by key */
+      custom?: {
+        [key: string]: unknown;
+      };
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+      followups?: components['schemas']['Followup'][];
+      contracts?: components['schemas']['Contract'][];
+      attachments?: components['schemas']['Attachment'][];
+    };
+    Followup: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      customerId?: string | null;
+      opportunityId?: string | null;
+      kind?: string | null;
+      status?: string | null;
+      content?: string | null;
+      nextStep?: string | null;
+      nextStepAt?: string | null;
+      source?: string | null;
+      authorId?: string | null;
+      occurredAt?: string | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+      attachments?: components['schemas']['Attachment'][];
+    };
+    Contract: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      customerId?: string | null;
+      opportunityId?: string | null;
+      number?: string | null;
+      title?: string | null;
+      signedDate?: string | null;
+      startDate?: string | null;
+      endDate?: string | null;
+      currency?: string | null;
+      amountInclTax?: string | null;
+      taxRate?: string | null;
+      status?: string | null;
+      ownerId?: string | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+      installments?: components['schemas']['ContractInstallment'][];
+      /** @description Sum of payments received */
+      receivedAmount?: string;
+      payments?: components['schemas']['Payment'][];
+      attachments?: components['schemas']['Attachment'][];
+    };
+    Installment: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      contractId?: string | null;
+      seq?: number | null;
+      dueDate?: string | null;
+      amount?: string | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+    };
+    Payment: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      contractId?: string | null;
+      installmentId?: string | null;
+      amount?: string | null;
+      currency?: string | null;
+      receivedDate?: string | null;
+      method?: string | null;
+      reference?: string | null;
+      note?: string | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+    };
+    Product: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      sku?: string | null;
+      name?: string | null;
+      unitPrice?: string | null;
+      currency?: string | null;
+      isActive?: boolean | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+    };
+    Order: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      customerId?: string | null;
+      productId?: string | null;
+      sku?: string | null;
+      quantity?: string | null;
+      amount?: string | null;
+      currency?: string | null;
+      orderedAt?: string | null;
+      ownerId?: string | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+    };
+    Department: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      name?: string | null;
+      parentId?: string | null;
+      /** @description Ids from the root, /a/b/ */
+      path?: string | null;
+      sortOrder?: number | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+      users?: components['schemas']['User'][];
+      children?: components['schemas']['Department'][];
+    };
+    User: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      username?: string | null;
+      displayName?: string | null;
+      employeeNo?: string | null;
+      departmentId?: string | null;
+      managerId?: string | null;
+      hireDate?: string | null;
+      phone?: string | null;
+      email?: string | null;
+      role?: string | null;
+      isActive?: boolean | null;
+      isService?: boolean | null;
+      lastLoginAt?: string | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+      customers?: components['schemas']['Customer'][];
+    };
+    CustomField: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      objectType?: string | null;
+      key?: string | null;
+      label?: string | null;
+      type?: string | null;
+      options?: string[] | null;
+      required?: boolean | null;
+      sortOrder?: number | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
