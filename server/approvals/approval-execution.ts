@@ -72,7 +72,7 @@ async function generateExport(ctx: CommandContext, storage: FileStorage, approva
   if (!parsed.success)
     throw new AppError('VALIDATION_FAILED', `the stored export request is not valid: ${parsed.error.message}`);
   const request = parsed.data;
-  const prepared = await prepareExport(ctx.trx, requester.access, request);
+  const prepared = prepareExport(requester.access, request);
   assertMayRequestPhones(requester.access, prepared);
   const file = await storeExportFile(ctx.trx, storage, {
     requester: requester.actor,
