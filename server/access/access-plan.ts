@@ -159,9 +159,10 @@ function objectPlan(access: AccessContext, spec: ResourceSpec): ObjectPlan {
       const names = [...Object.keys(fields), ...Object.keys(spec.derived ?? {})].filter(
         (name) => name !== 'id' && !fields[name]?.internal,
       );
-      const ruled = names
-        .map((name) => ({ name, seen: view(name) }))
-        .filter((f): f is { name: string; seen: 'hidden' | 'masked' } => f.seen !== 'visible');
+      const aliases = Object.entries(spec.auditAliases ?? {}).map(([name, field]) => ({ name, seen: view(field) }));
+      const ruled = [...names.map((name) => ({ name, seen: view(name) })), ...aliases].filter(
+        (f): f is { name: string; seen: 'hidden' | 'masked' } => f.seen !== 'visible',
+      );
       return {
         fields: ruled.map((f) => ({ name: f.name, rule: f.seen, style: styleOf(f.name) })),
         custom: customRules(),

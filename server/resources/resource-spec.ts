@@ -79,6 +79,8 @@ export interface ResourceSpec {
   cascade?: RelationSpec[];
   /** The record this one belongs to: restoring requires it to be live. */
   parent?: { resource: string; column: string };
+  /** Audit change keys that carry a field's value under another name (an amendment carries the content). */
+  auditAliases?: Record<string, string>;
   /** Quick search (`q=`): a condition over the table's columns, using only what `view` shows the caller. */
   search?: (q: string, view: SearchView) => Expression<SqlBool>;
   defaultSort?: string;
