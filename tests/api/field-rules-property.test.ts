@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { maskPhone, toE164 } from '../../common/phone.ts';
 import { maskTextSql } from '../../server/access/masking-sql.ts';
 import { withTenant } from '../../server/db/tenant-transaction.ts';
-import { demoCompany, type Company } from '../support/test-app.ts';
+import { call, demoCompany, type Company } from '../support/test-app.ts';
 import { get, ok, patch, post, qs, type Headers } from '../support/resource-helpers.ts';
 import { roleNamed } from '../support/field-rule-setup.ts';
 import { testDatabase } from '../support/test-database.ts';
@@ -54,7 +54,14 @@ beforeAll(async () => {
     }),
     201,
   );
-  ok(await call('PUT', `/api/v1/users/${company.users.finance}/roles`, admin, { roleIds: [role.id] }));
+  ok(
+    await call({
+      method: 'PUT',
+      url: `/api/v1/users/${company.users.finance}/roles`,
+      headers: admin,
+      payload: { roleIds: [role.id] },
+    }),
+  );
   const salesRep = await roleNamed(admin, '销售代表');
   const database = await testDatabase();
   const ids = (ok(await get(`/api/v1/customers${qs({ limit: 200, sort: 'id' })}`, admin)) as Array<{ id: string }>).map(
@@ -87,10 +94,6 @@ beforeAll(async () => {
   expect(sealed.size).toBeGreaterThan(1);
   expect(seen.length - sealed.size).toBeGreaterThan(0);
 });
-
-function call(method: 'PUT', url: string, headers: Headers, payload: unknown) {
-  return import('../support/test-app.ts').then(({ call }) => call({ method, url, headers, payload: payload as never }));
-}
 
 const ruleArb: fc.Arbitrary<RuleSet> = fc.record(
   Object.fromEntries(

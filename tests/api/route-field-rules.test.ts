@@ -61,6 +61,19 @@ const noRecordData: Record<string, string> = {
   'POST /api/v1/access/simulate': 'counts and record ids',
 };
 
+/** Routes outside the generated resource set that return record data. */
+const probeOnly = [
+  'POST /api/v1/attachments',
+  'GET /api/v1/audit',
+  'GET /api/v1/recycle-bin',
+  'POST /api/v1/recycle-bin/:type/:id/restore',
+  'GET /api/v1/attachments/:id/download',
+  'GET /api/v1/followups/:id/amendments',
+  'POST /api/v1/followups/:id/amendments',
+  'POST /api/v1/customers/merge',
+  'POST /api/v1/customers/export',
+];
+
 let company: Company;
 let admin: Headers;
 let prober: Headers;
@@ -278,18 +291,6 @@ describe('every route that returns record data keeps field rules', () => {
       expect(known, `${k} is not classified`).toBeTruthy();
     }
   });
-
-  const probeOnly = [
-    'POST /api/v1/attachments',
-    'GET /api/v1/audit',
-    'GET /api/v1/recycle-bin',
-    'POST /api/v1/recycle-bin/:type/:id/restore',
-    'GET /api/v1/attachments/:id/download',
-    'GET /api/v1/followups/:id/amendments',
-    'POST /api/v1/followups/:id/amendments',
-    'POST /api/v1/customers/merge',
-    'POST /api/v1/customers/export',
-  ];
 
   it('reveals no hidden or masked value, and names no hidden field, on any of them', async () => {
     let probed = 0;
