@@ -3,10 +3,8 @@ import { newId } from '../../common/ids.ts';
 import { hasSystem, loadRoleData } from '../access/access-context.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { CommandContext } from '../resources/context.ts';
-import { AppError, fieldError, notFound, versionConflict } from '../errors.ts';
-import { resourceOfObject, type AccessObject } from '../access/model.ts';
-import { filterConditions } from '../resources/list-query.ts';
-import { getResource } from '../resources/registry.ts';
+import { AppError, notFound, versionConflict } from '../errors.ts';
+import { assertFieldRuleNames, assertGrantFilters } from './grant-validation.ts';
 import { assertValidInheritance } from './role-validation.ts';
 import type { RoleCreateInput, RoleUpdateInput } from './role-schemas.ts';
 import { loadRoles, type PresentedRole } from './role-store.ts';
@@ -16,25 +14,6 @@ export function requireRoleAdmin(ctx: CommandContext) {
     throw new AppError('MISSING_GRANT', 'managing roles needs the manageRoles permission', { missing: 'manageRoles' });
 }
 
-/**
- * A custom scope is a list filter over the object's fields; it is checked here, when the role
- * is saved, so a bad one is refused naming the field instead of failing every list later.
- */
-function assertGrantFilters(ctx: CommandContext, grants: RoleCreateInput['grants']) {
-  grants.forEach((grant, index) => {
-    if (grant.scope !== 'custom') return;
-    const resource = resourceOfObject[grant.object as AccessObject];
-    if (!resource)
-      throw fieldError(
-        `grants.${index}.scope`,
-        `a custom scope needs an object with records; ${grant.object} has none`,
-      );
-    const spec = getResource(resource);
-    const defs = spec.customObject ? (ctx.access.customFields.get(spec.customObject) ?? []) : [];
-    filterConditions(spec, grant.filter, defs, `grants.${index}.filter`);
-  });
-}
-
 async function replaceGrants(
   ctx: CommandContext,
   roleId: string,
@@ -42,7 +21,7 @@ async function replaceGrants(
 ) {
   const { trx, actor } = ctx;
   if (input.grants) {
-    assertGrantFilters(ctx, input.grants);
+    assertGrantFilters(ctx.access, input.grants);
     await trx.deleteFrom('role_grants').where('tenant_id', '=', actor.tenantId).where('role_id', '=', roleId).execute();
     const unique = new Map(input.grants.map((g) => [`${g.object}.${g.action}`, g]));
     if (unique.size) {
@@ -65,6 +44,7 @@ async function replaceGrants(
     }
   }
   if (input.fieldRules) {
+    assertFieldRuleNames(ctx.access, input.fieldRules);
     await trx
       .deleteFrom('role_field_rules')
       .where('tenant_id', '=', actor.tenantId)

@@ -10,6 +10,7 @@ import { objectOf } from './authorize.ts';
 import {
   customValuesSql,
   maskedColumnSql,
+  maskedValuesSql,
   maskStyleOf,
   type ChangeRules,
   type KeyRule,
@@ -94,13 +95,16 @@ function objectPlan(access: AccessContext, spec: ResourceSpec): ObjectPlan {
     const rule = rules?.get(name);
     return rule === 'hidden' ? 'hidden' : rule === 'masked' ? 'masked' : 'visible';
   };
+  const weaker = (a: FieldView, b: FieldView) => (strength[a] < strength[b] ? a : b);
   const view = (name: string): FieldView => {
     if (name === 'id') return 'visible';
-    const ruleOf = Object.hasOwn(fields, name) ? fields[name]!.ruleOf : spec.derived?.[name]?.ruleOf;
-    const own = ruleView(name);
-    if (!ruleOf) return own;
-    const source = ruleView(ruleOf);
-    return strength[source] < strength[own] ? source : own;
+    // a rule on `custom` covers every custom field; ruleOf ties a field to the one it reveals
+    const governing = name.startsWith('custom.')
+      ? 'custom'
+      : Object.hasOwn(fields, name)
+        ? fields[name]!.ruleOf
+        : spec.derived?.[name]?.ruleOf;
+    return governing ? weaker(ruleView(name), ruleView(governing)) : ruleView(name);
   };
   const styleOf = (name: string): MaskStyle =>
     name.startsWith('custom.')
@@ -137,7 +141,13 @@ function objectPlan(access: AccessContext, spec: ResourceSpec): ObjectPlan {
       return sandboxOpen ? sql<SqlBool>`(${scope} and ${sandboxOpen})` : sql<SqlBool>`(${scope})`;
     },
     fieldSql(name, table = spec.table) {
-      if (name === 'custom') return customValuesSql(sql.ref(`${table}.custom`), customRules());
+      if (name === 'custom') {
+        const whole = view('custom');
+        if (whole === 'hidden') return undefined;
+        const values = sql.ref(`${table}.custom`);
+        const phones = defs.filter((d) => maskStyleOf(d.key, d.type) === 'phone').map((d) => d.key);
+        return whole === 'masked' ? maskedValuesSql(values, phones) : customValuesSql(values, customRules());
+      }
       const derived = spec.derived?.[name];
       if (derived) return shown(name, derived.kind, derived.select(table));
       const field = Object.hasOwn(fields, name) ? fields[name] : undefined;
@@ -156,9 +166,11 @@ function objectPlan(access: AccessContext, spec: ResourceSpec): ObjectPlan {
       return parseSort(spec, usable, defs);
     },
     changeRules() {
-      const names = [...Object.keys(fields), ...Object.keys(spec.derived ?? {})].filter(
-        (name) => name !== 'id' && !fields[name]?.internal,
-      );
+      const names = [
+        ...Object.keys(fields),
+        ...Object.keys(spec.derived ?? {}),
+        ...(spec.customObject ? ['custom'] : []),
+      ].filter((name) => name !== 'id' && !fields[name]?.internal);
       const aliases = Object.entries(spec.auditAliases ?? {}).map(([name, field]) => ({ name, seen: view(field) }));
       const ruled = [...names.map((name) => ({ name, seen: view(name) })), ...aliases].filter(
         (f): f is { name: string; seen: 'hidden' | 'masked' } => f.seen !== 'visible',

@@ -76,6 +76,15 @@ export function customValuesSql(values: RawBuilder<unknown>, rules: KeyRule[]): 
   return sql`case when jsonb_typeof(${values}) = 'object' then ${result} else ${values} end`;
 }
 
+/** A jsonb object with every value masked (a rule on all custom fields at once); `phones` are keys masked as phones. */
+export function maskedValuesSql(values: RawBuilder<unknown>, phones: string[]): RawBuilder<unknown> {
+  const value = phones.length
+    ? sql`case when e.key in (${sql.join(phones.map((k) => sql.lit(k)))}) then ${maskJsonSql(sql`e.value`, 'phone')} else ${maskJsonSql(sql`e.value`, 'text')} end`
+    : maskJsonSql(sql`e.value`, 'text');
+  return sql`(select coalesce(jsonb_object_agg(e.key, ${value}), '{}'::jsonb)
+    from jsonb_each(case when jsonb_typeof(${values}) = 'object' then ${values} else '{}'::jsonb end) as e)`;
+}
+
 export interface ChangeRules {
   /** Top-level fields: hidden ones are dropped, masked ones masked on both sides. */
   fields: Array<{ name: string; rule: 'hidden' | 'masked'; style: MaskStyle }>;

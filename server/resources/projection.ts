@@ -24,7 +24,8 @@ export function projection(plan: ObjectPlan, fields: string[] | undefined, sandb
     const value = plan.fieldSql(name);
     if (value) out.push((name === 'ownerId' ? value : inClear(value)).as(field.column));
   }
-  if (spec.customObject && wanted('custom')) out.push(inClear(plan.fieldSql('custom')!).as('custom'));
+  const custom = spec.customObject && wanted('custom') ? plan.fieldSql('custom') : undefined;
+  if (custom) out.push(inClear(custom).as('custom'));
   for (const name of Object.keys(spec.derived ?? {})) {
     const value = wanted(name) ? plan.fieldSql(name) : undefined;
     if (value) out.push(inClear(value).as(name));

@@ -25,11 +25,21 @@ export const ruledFields = [
   { object: 'customer', field: 'custom.budget', tag: '' },
   { object: 'customer', field: 'custom.privatePhone', tag: '' },
   { object: 'customer', field: 'custom.note', tag: 'NT' },
+  { object: 'customer', field: 'custom', tag: '' },
   { object: 'contact', field: 'name', tag: 'CN' },
   { object: 'contact', field: 'mobile', tag: '' },
 ] as const;
 
 export type RuleSet = Record<string, Rule>;
+
+const strength: Record<Rule, number> = { visible: 2, masked: 1, hidden: 0 };
+/** A field's rule as the server applies it: a rule on `custom` covers every custom field. */
+export function effective(rules: RuleSet, key: string): Rule {
+  const own = rules[key] ?? 'visible';
+  if (!key.startsWith('customer.custom.')) return own;
+  const whole = rules['customer.custom'] ?? 'visible';
+  return strength[whole] < strength[own] ? whole : own;
+}
 export const ruleKey = (f: { object: string; field: string }) => `${f.object}.${f.field}`;
 
 const pad = (n: number) => String(n % 100).padStart(2, '0');
@@ -70,7 +80,7 @@ export function contactValues(k: number, v: (field: string) => Variant) {
  * visible (ids and cursors are taken out of a body before it is searched for them).
  */
 export function secretsOf(rules: RuleSet, world: 'a' | 'b', customers: number, contacts: number): string[] {
-  const ruled = (key: string) => (rules[key] ?? 'visible') !== 'visible';
+  const ruled = (key: string) => effective(rules, key) !== 'visible';
   const side = world === 'a' ? 'a' : 'b';
   const out: string[] = [];
   for (const f of ruledFields) if (f.tag && ruled(ruleKey(f))) out.push(`${f.tag}${side}`);
@@ -115,7 +125,7 @@ export async function writeWorld(
   const variant = (object: string, id: string) => (field: string) => {
     if (world === 'a') return 'a';
     if (sealed.has(id)) return field === 'name' && rules['customer.name'] === 'visible' ? 'masked' : 'hidden';
-    const rule = rules[`${object}.${field}`] ?? 'visible';
+    const rule = effective(rules, `${object}.${field}`);
     return rule === 'visible' ? 'a' : rule;
   };
   await withTenant(database.db, company.tenantId, async (trx) => {
