@@ -146,7 +146,12 @@ function objectPlan(access: AccessContext, spec: ResourceSpec): ObjectPlan {
         if (whole === 'hidden') return undefined;
         const values = sql.ref(`${table}.custom`);
         const phones = defs.filter((d) => maskStyleOf(d.key, d.type) === 'phone').map((d) => d.key);
-        return whole === 'masked' ? maskedValuesSql(values, phones) : customValuesSql(values, customRules());
+        if (whole !== 'masked') return customValuesSql(values, customRules());
+        const kept = customValuesSql(
+          values,
+          customRules().filter((r) => r.rule === 'hidden'),
+        );
+        return maskedValuesSql(kept, phones);
       }
       const derived = spec.derived?.[name];
       if (derived) return shown(name, derived.kind, derived.select(table));
