@@ -4,6 +4,7 @@ import { hasSystem, loadRoleData } from '../access/access-context.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';
+import { assertFieldRuleNames, assertGrantFilters } from './grant-validation.ts';
 import { assertValidInheritance } from './role-validation.ts';
 import type { RoleCreateInput, RoleUpdateInput } from './role-schemas.ts';
 import { loadRoles, type PresentedRole } from './role-store.ts';
@@ -20,6 +21,7 @@ async function replaceGrants(
 ) {
   const { trx, actor } = ctx;
   if (input.grants) {
+    assertGrantFilters(ctx.access, input.grants);
     await trx.deleteFrom('role_grants').where('tenant_id', '=', actor.tenantId).where('role_id', '=', roleId).execute();
     const unique = new Map(input.grants.map((g) => [`${g.object}.${g.action}`, g]));
     if (unique.size) {
@@ -42,6 +44,7 @@ async function replaceGrants(
     }
   }
   if (input.fieldRules) {
+    assertFieldRuleNames(ctx.access, input.fieldRules);
     await trx
       .deleteFrom('role_field_rules')
       .where('tenant_id', '=', actor.tenantId)

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { tenantSettingDefaults } from '../../common/tenant-settings.ts';
 
+import type { CustomFieldType } from '../../common/enums.ts';
 import type { Actor } from '../resources/context.ts';
+import type { CustomFieldDef } from '../resources/custom-values.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
 import {
   accessActions,
@@ -43,6 +45,10 @@ export interface AccessContext {
   heldRoleIds: string[];
   /** Records assigned to the user, by record type (for own + assigned scopes). */
   assigned: Map<string, string[]>;
+  /** The tenant's custom-field definitions by object type (filters, sorts and masking use them). */
+  customFields: Map<string, CustomFieldDef[]>;
+  /** The tenant's secret that seals list cursors (loaded with the rest; null in simulations). */
+  cursorKey: string | null;
 }
 
 export function grantsFor(access: AccessContext, object: AccessObject | string, action: string): EffectiveGrant[] {
@@ -125,6 +131,8 @@ export function buildAccess(
     managerId: string | null;
     sandboxUntil: Date | null;
     assigned?: Map<string, string[]>;
+    customFields?: Map<string, CustomFieldDef[]>;
+    cursorKey?: string | null;
   },
 ): AccessContext {
   const all = effectiveGrants(heldRoleIds, data.roles, data.grants, settings.leastPrivilege);
@@ -152,7 +160,18 @@ export function buildAccess(
       }
     }
   }
-  return { actor, settings, grants, system, fieldRules, heldRoleIds, ...user, assigned: user.assigned ?? new Map() };
+  return {
+    actor,
+    settings,
+    grants,
+    system,
+    fieldRules,
+    heldRoleIds,
+    ...user,
+    assigned: user.assigned ?? new Map(),
+    customFields: user.customFields ?? new Map(),
+    cursorKey: user.cursorKey ?? null,
+  };
 }
 
 interface AccessRow {
@@ -175,11 +194,21 @@ interface AccessRow {
   }> | null;
   rules: Array<{ role_id: string; object: string; field: string; rule: string }> | null;
   assigned: Array<{ record_type: string; record_id: string }> | null;
+  custom_fields: Array<{
+    object_type: string;
+    key: string;
+    label: string;
+    type: string;
+    options: string[] | null;
+    required: boolean;
+  }> | null;
+  cursor_key: string | null;
 }
 
 /**
  * Loads the signed-in user's access for this request in one round trip: settings, the
- * user's department, roles held, the tenant's roles, grants and field rules, assignments.
+ * user's department, roles held, the tenant's roles, grants and field rules, assignments,
+ * custom-field definitions and the cursor key.
  */
 export async function loadAccess(trx: Trx, actor: Actor, now = new Date()): Promise<AccessContext> {
   const t = actor.tenantId;
@@ -198,7 +227,11 @@ export async function loadAccess(trx: Trx, actor: Actor, now = new Date()): Prom
       (select json_agg(json_build_object('role_id', role_id, 'object', object, 'field', field, 'rule', rule))
          from role_field_rules where tenant_id = ${t} and deleted_at is null) as rules,
       (select json_agg(json_build_object('record_type', record_type, 'record_id', record_id))
-         from assignments where tenant_id = ${t} and user_id = ${u} and deleted_at is null) as assigned`.execute(trx);
+         from assignments where tenant_id = ${t} and user_id = ${u} and deleted_at is null) as assigned,
+      (select json_agg(json_build_object('object_type', object_type, 'key', key, 'label', label, 'type', type,
+                                         'options', options, 'required', required) order by sort_order, key)
+         from custom_fields where tenant_id = ${t} and deleted_at is null) as custom_fields,
+      (select cursor_key from tenants where id = ${t}) as cursor_key`.execute(trx);
   const row = rows[0]!;
   const data: RoleData = {
     roles: new Map(
@@ -225,6 +258,17 @@ export async function loadAccess(trx: Trx, actor: Actor, now = new Date()): Prom
   const assigned = new Map<string, string[]>();
   for (const a of row.assigned ?? [])
     assigned.set(a.record_type, [...(assigned.get(a.record_type) ?? []), a.record_id]);
+  const customFields = new Map<string, CustomFieldDef[]>();
+  for (const f of row.custom_fields ?? []) {
+    const def = {
+      key: f.key,
+      label: f.label,
+      type: f.type as CustomFieldType,
+      options: f.options ?? [],
+      required: f.required,
+    };
+    customFields.set(f.object_type, [...(customFields.get(f.object_type) ?? []), def]);
+  }
   const settings = readSettings(row.settings ?? undefined);
   if (actor.role === 'admin') addBuiltInAdmin(data, held);
   const person = row.person;
@@ -244,6 +288,8 @@ export async function loadAccess(trx: Trx, actor: Actor, now = new Date()): Prom
         now,
       ),
       assigned,
+      customFields,
+      cursorKey: row.cursor_key,
     },
   );
 }

@@ -7,7 +7,8 @@ import { AppError, notFound } from '../errors.ts';
 import { grantsFor, type AccessContext } from './access-context.ts';
 import { objectOfResource, type AccessAction, type AccessObject } from './model.ts';
 import type { EffectiveGrant } from './role-graph.ts';
-import { grantCondition, sandboxSql } from './scope-sql.ts';
+import { grantCondition } from './scope-sql.ts';
+import { sandboxScope } from '../resources/scope.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const dyn = (trx: Trx) => trx as unknown as Kysely<any>;
@@ -77,9 +78,7 @@ export async function checkRecord(
   const sandboxActive = access.sandboxUntil !== null;
   if (grants.length === 0 && !sandboxActive) return { object, action, grants, matched: [], sandboxed: false };
   const selections = grants.map((g, i) => sql`(${scopeOne(access, spec, object, g)}) as ${sql.ref(`g${i}`)}`);
-  selections.push(
-    sql`(${sandboxActive ? sandboxSql(access, object, spec.table) : sql<SqlBool>`true`}) as sandbox_open`,
-  );
+  selections.push(sql`(${sandboxActive ? sandboxScope(access, spec) : sql<SqlBool>`true`}) as sandbox_open`);
   const from =
     'id' in target
       ? sql.table(spec.table)
@@ -116,9 +115,9 @@ function scopeOne(
   if (spec.scopeVia) {
     const parent = getResource(spec.scopeVia.resource);
     return sql<SqlBool>`${sql.ref(`${spec.table}.${spec.scopeVia.column}`)} in (select ${sql.ref(`${parent.table}.id`)} from ${sql.table(parent.table)}
-      where ${sql.ref(`${parent.table}.tenant_id`)} = ${access.actor.tenantId} and ${grantCondition(access, object, grant, parent.table, {})})`;
+      where ${sql.ref(`${parent.table}.tenant_id`)} = ${access.actor.tenantId} and ${grantCondition(access, object, grant, parent.table)})`;
   }
-  return grantCondition(access, object, grant, spec.table, {});
+  return grantCondition(access, object, grant, spec.table);
 }
 
 const missing = (object: string, action: string) => `${object}.${action}`;

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { parseFilter } from '../resources/list-query.ts';
+import { AppError } from '../errors.ts';
+import { filterConditions } from '../resources/list-query.ts';
 import { getResource } from '../resources/registry.ts';
-import type { CustomFieldDef } from '../resources/custom-values.ts';
 import { grantsFor, type AccessContext } from './access-context.ts';
 import {
   customerActionFor,
@@ -27,29 +27,17 @@ function customerIdOf(object: AccessObject, table: string) {
   return sql.ref(`${table}.customer_id`);
 }
 
-export interface ScopeSqlOptions {
-  /** Custom-field definitions, for custom-filter scopes that name custom fields. */
-  defs?: CustomFieldDef[];
-}
-
 /** One grant's data scope as SQL over `table` (the unaliased table of the query). */
 export function grantCondition(
   access: AccessContext,
   object: AccessObject,
   grant: EffectiveGrant,
   table: string,
-  options: ScopeSqlOptions,
 ): Expression<SqlBool> {
   const me = access.actor.userId;
   const tenant = access.actor.tenantId;
   if (grant.scope === 'inherit' && inheritsFromCustomer.has(object)) {
-    const customerScope = scopeSql(
-      access,
-      'customer',
-      customerActionFor(grant.action as AccessAction),
-      'customers',
-      options,
-    );
+    const customerScope = scopeSql(access, 'customer', customerActionFor(grant.action as AccessAction), 'customers');
     return sql<SqlBool>`${customerIdOf(object, table)} in (select customers.id from customers where customers.tenant_id = ${tenant} and ${customerScope})`;
   }
   const ownerColumn = ownerColumnOf[object];
@@ -73,12 +61,30 @@ export function grantCondition(
       if (!access.departmentPath) return FALSE;
       return sql<SqlBool>`${owner} in (select u.id from users u join departments d on d.tenant_id = u.tenant_id and d.id = u.department_id
         where u.tenant_id = ${tenant} and d.path like ${`${access.departmentPath}%`})`;
-    case 'custom': {
-      const resource = resourceOfObject[object];
-      if (!resource || !grant.filter) return FALSE;
-      const conditions = parseFilter(getResource(resource), JSON.stringify(grant.filter), options.defs ?? []);
-      return conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` and `)})` : TRUE;
-    }
+    case 'custom':
+      return customScopeSql(access, object, grant.filter);
+  }
+}
+
+/**
+ * A custom scope: the grant's filter over the object's fields. Filters are checked when the
+ * role is saved; one that no longer fits (a custom field was deleted since) matches nothing.
+ */
+function customScopeSql(
+  access: AccessContext,
+  object: AccessObject,
+  filter: Record<string, unknown> | null,
+): Expression<SqlBool> {
+  const resource = resourceOfObject[object];
+  if (!resource || !filter) return FALSE;
+  const spec = getResource(resource);
+  try {
+    const defs = spec.customObject ? (access.customFields.get(spec.customObject) ?? []) : [];
+    const conditions = filterConditions(spec, filter, defs, 'filter');
+    return conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` and `)})` : TRUE;
+  } catch (error) {
+    if (error instanceof AppError) return FALSE;
+    throw error;
   }
 }
 
@@ -92,11 +98,10 @@ export function scopeSql(
   object: AccessObject,
   action: AccessAction,
   table: string,
-  options: ScopeSqlOptions = {},
 ): Expression<SqlBool> {
   const grants = grantsFor(access, object, action);
   if (grants.some((g) => g.scope === 'all')) return TRUE;
-  return or(grants.map((g) => grantCondition(access, object, g, table, options)));
+  return or(grants.map((g) => grantCondition(access, object, g, table)));
 }
 
 /** Rows a sandboxed new hire may open: created by them, or assigned to them by their manager. */

@@ -1,6 +1,9 @@
+import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import { newId } from '../../common/ids.ts';
 import type { AccessContext } from '../access/access-context.ts';
+import { accessPlan } from '../access/access-plan.ts';
+import { maskTextSql } from '../access/masking-sql.ts';
 import { authorize } from '../access/authorize.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { CommandContext } from '../resources/context.ts';
@@ -13,7 +16,7 @@ export const amendmentSchema = z
   .object({
     id: z.string(),
     followupId: z.string(),
-    content: z.string(),
+    content: z.string().optional().describe('Left out, or masked, when the follow-up content is for you'),
     authorId: z.string().nullable(),
     authorName: z.string().nullable(),
     createdAt: z.string(),
@@ -22,26 +25,30 @@ export const amendmentSchema = z
 
 type Amendment = z.infer<typeof amendmentSchema>;
 
-function amendmentQuery(trx: Trx, tenantId: string) {
+/** Amendments correct a follow-up's content, so the caller sees them as they see that content. */
+function amendmentQuery(trx: Trx, access: AccessContext) {
+  const seen = accessPlan(access).of(getResource('followups')).view('content');
+  const content: RawBuilder<string | null> =
+    seen === 'visible' ? sql`a.content` : seen === 'masked' ? maskTextSql(sql.ref('a.content'), 'text') : sql`null`;
   return trx
     .selectFrom('followup_amendments as a')
     .leftJoin('users as u', (j) => j.onRef('u.tenant_id', '=', 'a.tenant_id').onRef('u.id', '=', 'a.author_id'))
-    .select(['a.id', 'a.followup_id', 'a.content', 'a.author_id', 'a.created_at', 'u.display_name'])
-    .where('a.tenant_id', '=', tenantId)
+    .select(['a.id', 'a.followup_id', content.as('content'), 'a.author_id', 'a.created_at', 'u.display_name'])
+    .where('a.tenant_id', '=', access.actor.tenantId)
     .where('a.deleted_at', 'is', null);
 }
 
 const present = (r: {
   id: string;
   followup_id: string;
-  content: string;
+  content: string | null;
   author_id: string | null;
   created_at: Date;
   display_name: string | null;
 }): Amendment => ({
   id: r.id,
   followupId: r.followup_id,
-  content: r.content,
+  ...(r.content === null ? {} : { content: r.content }),
   authorId: r.author_id,
   authorName: r.display_name,
   createdAt: r.created_at.toISOString(),
@@ -50,7 +57,7 @@ const present = (r: {
 /** Amendments of a follow-up the user can read, oldest first. */
 export async function listAmendments(trx: Trx, access: AccessContext, followupId: string): Promise<Amendment[]> {
   await authorize(trx, access, getResource('followups'), 'read', { id: followupId });
-  const rows = await amendmentQuery(trx, access.actor.tenantId)
+  const rows = await amendmentQuery(trx, access)
     .where('a.followup_id', '=', followupId)
     .orderBy('a.created_at')
     .orderBy('a.id')
@@ -101,5 +108,5 @@ export async function appendAmendment(ctx: CommandContext, followupId: string, c
       changes: { amendment: { before: null, after: { id, content } } },
     },
   ]);
-  return present(await amendmentQuery(ctx.trx, ctx.actor.tenantId).where('a.id', '=', id).executeTakeFirstOrThrow());
+  return present(await amendmentQuery(ctx.trx, ctx.access).where('a.id', '=', id).executeTakeFirstOrThrow());
 }

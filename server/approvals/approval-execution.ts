@@ -72,7 +72,7 @@ async function generateExport(ctx: CommandContext, storage: FileStorage, approva
   if (!parsed.success)
     throw new AppError('VALIDATION_FAILED', `the stored export request is not valid: ${parsed.error.message}`);
   const request = parsed.data;
-  const prepared = await prepareExport(ctx.trx, requester.access, request);
+  const prepared = prepareExport(requester.access, request);
   assertMayRequestPhones(requester.access, prepared);
   const file = await storeExportFile(ctx.trx, storage, {
     requester: requester.actor,
@@ -114,6 +114,7 @@ export interface Execution {
 /**
  * Runs an approved request inside a savepoint: when it fails (the requester lost the right,
  * the contract is gone…) its changes are undone and the approval records the error instead.
+ * A missing step-up of the approver is not a failure of the request: it fails the decision.
  */
 export async function executeApproval(
   ctx: CommandContext,
@@ -132,7 +133,9 @@ export async function executeApproval(
   } catch (error) {
     await sql`rollback to savepoint approval_execution`.execute(ctx.trx);
     const known = error instanceof AppError ? error : fromDatabaseError(error);
-    if (!known) throw error;
+    // a step-up is the approver's to give (the deletion takes attachments with it): the decision
+    // waits for it, and the request stays pending, instead of failing
+    if (!known || known.code === 'STEP_UP_REQUIRED') throw known ?? error;
     return {
       status: 'failed',
       result: { error: { code: known.code, message: known.message, details: known.details } },

@@ -58,7 +58,7 @@ export function registerApprovalRoutes(app: FastifyInstance, services: AppServic
       const body = request.body;
       const row = await inTenant(db, request, async (ctx) => {
         if (body.kind === 'contract_delete') return requestContractDeletion(ctx, body.payload.contractId, body.reason);
-        const prepared = await prepareExport(ctx.trx, ctx.access, body.payload);
+        const prepared = prepareExport(ctx.access, body.payload);
         return requestPhoneExport(ctx, body.payload, prepared, body.reason ?? null);
       });
       return reply.status(202).send({ data: presentApproval(row) });

@@ -6,9 +6,26 @@ import type { DB } from '../db/schema.ts';
 import { errorResponses } from '../http/common-schemas.ts';
 import { fieldError } from '../errors.ts';
 import { hasSystem } from '../access/access-context.ts';
+import { accessPlan } from '../access/access-plan.ts';
 import { authorize } from '../access/authorize.ts';
-import { findResourceByType } from '../resources/registry.ts';
+import { auditChangesSql } from '../access/masking-sql.ts';
+import { allResources, findResourceByType } from '../resources/registry.ts';
+import type { ResourceSpec } from '../resources/resource-spec.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
+import type { AccessContext } from '../access/access-context.ts';
+
+/** A user's own security events (sign-ins, refused risky operations): for them and for auditors only. */
+const personalActions = ['login', 'logout', 'risky.denied'];
+
+/** The `changes` column through the caller's field rules, per record type (the same rules as the records). */
+function changesFor(access: AccessContext, specs: ResourceSpec[]) {
+  const plan = accessPlan(access);
+  const branches = specs
+    .map((spec) => ({ type: spec.recordType, rules: plan.of(spec).changeRules() }))
+    .filter((b) => b.rules.fields.length > 0 || b.rules.custom.length > 0)
+    .map((b) => sql`when ${b.type} then ${auditChangesSql(sql.ref('changes'), b.rules)}`);
+  return branches.length ? sql`case record_type ${sql.join(branches, sql` `)} else changes end` : sql`changes`;
+}
 
 const auditSchema = z
   .object({
@@ -33,6 +50,8 @@ export function registerAuditRoutes(app: FastifyInstance, db: Kysely<DB>) {
     schema: {
       tags: ['Audit'],
       summary: 'The append-only audit log of a record (or of the tenant, for admins)',
+      description:
+        'Diffs pass through your field rules: hidden fields are left out, masked ones are masked on both sides. A user’s sign-ins and refused risky operations, and the address and browser of other people’s actions, are shown only to that user and to holders of the view-audit permission.',
       querystring: z.object({
         recordType: z.string().max(40).optional(),
         recordId: z.uuid().optional(),
@@ -44,13 +63,14 @@ export function registerAuditRoutes(app: FastifyInstance, db: Kysely<DB>) {
     handler: (request) =>
       inTenant(db, request, async ({ trx, actor, access }) => {
         const { recordType, recordId, limit, cursor } = request.query;
-        if (!hasSystem(access, 'viewAudit')) {
+        const auditor = hasSystem(access, 'viewAudit');
+        const spec = recordType ? findResourceByType(recordType) : undefined;
+        if (!auditor) {
           if (!recordId || !recordType)
             throw fieldError(
               recordId ? 'query.recordType' : 'query.recordId',
               'is required (the whole log needs the view-audit permission)',
             );
-          const spec = findResourceByType(recordType);
           if (!spec) throw fieldError('query.recordType', 'is not a record type');
           await authorize(trx, access, spec, 'read', { id: recordId });
         }
@@ -62,12 +82,35 @@ export function registerAuditRoutes(app: FastifyInstance, db: Kysely<DB>) {
             throw fieldError('cursor', 'is not a cursor this API issued');
           }
         }
+        const mine = sql<boolean>`actor_id = ${actor.userId}`;
         const rows = await trx
           .selectFrom('audit_log')
-          .selectAll()
+          .select([
+            'id',
+            'occurred_at',
+            'actor_id',
+            'actor_name',
+            'action',
+            'record_type',
+            'record_id',
+            'request_id',
+            sql<
+              Record<string, { before: unknown; after: unknown }>
+            >`${changesFor(access, spec ? [spec] : recordType ? [] : allResources())}`.as('changes'),
+            (auditor ? sql<string | null>`ip` : sql<string | null>`case when ${mine} then ip end`).as('ip'),
+            (auditor ? sql<string | null>`user_agent` : sql<string | null>`case when ${mine} then user_agent end`).as(
+              'user_agent',
+            ),
+          ])
           .where('tenant_id', '=', actor.tenantId)
           .$if(Boolean(recordType), (q) => q.where('record_type', '=', recordType!))
           .$if(Boolean(recordId), (q) => q.where('record_id', '=', recordId!))
+          .$if(!auditor, (q) =>
+            q.where(
+              sql<boolean>`not (record_type = 'user' and record_id <> ${actor.userId}
+                and (action in (${sql.join(personalActions)}) or action like 'login.%'))`,
+            ),
+          )
           .$if(Boolean(after), (q) =>
             q.where(sql`(occurred_at, id)`, '>', sql`(${after!.t}::timestamptz, ${after!.id}::uuid)`),
           )

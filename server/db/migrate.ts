@@ -2,11 +2,13 @@ import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.ts';
 import * as core from './migrations/0001_core.ts';
 import * as access from './migrations/0002_access.ts';
+import * as cursorKeys from './migrations/0003_cursor_keys.ts';
 import { quoteIdent } from './database.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': core,
   '0002_access': access,
+  '0003_cursor_keys': cursorKeys,
 };
 
 class StaticProvider implements MigrationProvider {

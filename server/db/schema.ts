@@ -33,6 +33,8 @@ export interface TenantsTable {
   name: string;
   slug: string;
   settings: Json<TenantSettings>;
+  /** Seals list cursors; never presented. */
+  cursor_key: Generated<string>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }

@@ -1,14 +1,12 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { grantsFor, hasSystem, type AccessContext } from '../access/access-context.ts';
-import { applyFieldRules, hiddenFields } from '../access/field-rules.ts';
-import { sandboxSql } from '../access/scope-sql.ts';
-import { loadCustomFieldDefs, type CustomFieldDef } from '../resources/custom-values.ts';
+import { accessPlan } from '../access/access-plan.ts';
+import type { CustomFieldDef } from '../resources/custom-values.ts';
 import { allFields, parseFilter } from '../resources/list-query.ts';
-import { presentRow } from '../resources/presenter.ts';
+import { presentProjected, projection } from '../resources/projection.ts';
 import { getResource } from '../resources/registry.ts';
 import type { ResourceSpec } from '../resources/resource-spec.ts';
-import { readScope } from '../resources/scope.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
 import { AppError, fieldError } from '../errors.ts';
 import { riskyDenial } from '../audit/denial-audit.ts';
@@ -70,7 +68,7 @@ const isPhoneField = (defs: CustomFieldDef[], name: string) =>
  * the export data scope in SQL, the sandbox, and the field rules (hidden fields cannot be
  * requested or filtered on; masked fields export masked, as in lists).
  */
-export async function prepareExport(trx: Trx, access: AccessContext, request: ExportRequest): Promise<PreparedExport> {
+export function prepareExport(access: AccessContext, request: ExportRequest): PreparedExport {
   const spec = getResource('customers');
   if (grantsFor(access, 'customer', 'export').length === 0) {
     throw riskyDenial(
@@ -80,37 +78,30 @@ export async function prepareExport(trx: Trx, access: AccessContext, request: Ex
       'customer.export',
     );
   }
-  const defs = await loadCustomFieldDefs(trx, access.actor.tenantId, 'customer');
+  const plan = accessPlan(access).of(spec);
+  const defs = plan.defs;
   const fields = [...new Set(request.fields)];
-  const hidden = hiddenFields(access, 'customer');
   for (const name of fields) {
     checkField(spec, defs, name);
-    if (hidden.has(name))
+    if (plan.view(name) === 'hidden')
       throw new AppError('FIELD_READONLY', `${name} is hidden from you and cannot be exported`, {
         field: name,
         rule: 'hidden',
         missing: `customer.${name}.read`,
       });
   }
-  const text = filterText(request.filter);
-  if (text) {
-    let names: string[] = [];
-    try {
-      names = Object.keys(JSON.parse(text) as object);
-    } catch {
-      // parseFilter reports malformed JSON
-    }
-    for (const name of names)
-      if (hidden.has(name))
-        throw new AppError('FIELD_READONLY', `${name} is hidden from you and cannot be filtered on`, {
-          field: `filter.${name}`,
-          rule: 'hidden',
-        });
-  }
-  const rules = access.fieldRules.get('customer');
-  const phoneFields = fields.filter((f) => isPhoneField(defs, f) && rules?.get(f) !== 'masked');
-  const conditions = [...readScope(access, spec, 'export', defs), ...parseFilter(spec, text, defs)];
-  if (access.sandboxUntil !== null) conditions.push(sandboxSql(access, 'customer', spec.table));
+  // as in lists, a filter may only use fields the user sees in full
+  const gate = (name: string, path: string) => {
+    const seen = plan.view(name);
+    if (seen !== 'visible')
+      throw new AppError('FIELD_READONLY', `${name} is ${seen} for you and cannot be filtered on`, {
+        field: path,
+        rule: seen,
+      });
+  };
+  const phoneFields = fields.filter((f) => isPhoneField(defs, f) && plan.view(f) !== 'masked');
+  const conditions = [...plan.rows('export'), ...parseFilter(spec, filterText(request.filter), defs, gate)];
+  if (plan.sandboxOpen) conditions.push(plan.sandboxOpen);
   return { spec, request, fields, phoneFields, conditions };
 }
 
@@ -135,20 +126,30 @@ export interface ExportTable {
   rows: unknown[][];
 }
 
-/** The rows, presented and field-ruled exactly as a list presents them, in creation order. */
+/** The rows, presented and field-ruled exactly as a list presents them (masked in SQL), in creation order. */
 export async function exportRows(trx: Trx, access: AccessContext, prepared: PreparedExport): Promise<ExportTable> {
   const { spec, fields } = prepared;
-  const rows = (await dyn(trx)
+  const plan = accessPlan(access).of(spec);
+  const columns = [
+    ...fields.filter((f) => !f.startsWith('custom.')),
+    ...(fields.some((f) => f.startsWith('custom.')) ? ['custom'] : []),
+  ];
+  const inner = dyn(trx)
     .selectFrom(spec.table)
-    .selectAll()
+    .selectAll(spec.table)
     .where((eb) => eb.and(prepared.conditions))
     .orderBy(sql`created_at`)
     .orderBy(sql`id`)
-    .limit(MAX_EXPORT_ROWS + 1)
+    .limit(MAX_EXPORT_ROWS + 1);
+  const rows = (await dyn(trx)
+    .selectFrom(inner.as(spec.table))
+    .select(projection(plan, columns, false))
+    .orderBy(sql.ref(`${spec.table}.created_at`))
+    .orderBy(sql.ref(`${spec.table}.id`))
     .execute()) as Record<string, unknown>[];
   if (rows.length > MAX_EXPORT_ROWS)
     throw fieldError('filter', `matches more than ${MAX_EXPORT_ROWS} customers; narrow the filter`);
-  const records = rows.map((row) => applyFieldRules(access, 'customer', presentRow(spec, row)));
+  const records = rows.map((row) => presentProjected(spec, row));
   return {
     header: fields,
     rows: records.map((record) =>

@@ -42,7 +42,7 @@ export function registerExportRoutes(app: FastifyInstance, services: AppServices
     handler: async (request, reply) => {
       const { reason, ...body } = request.body;
       const outcome = await inTenant(db, request, async (ctx) => {
-        const prepared = await prepareExport(ctx.trx, ctx.access, body);
+        const prepared = prepareExport(ctx.access, body);
         if (prepared.phoneFields.length > 0) {
           assertMayRequestPhones(ctx.access, prepared);
           return { pending: await requestPhoneExport(ctx, body, prepared, reason ?? null) };

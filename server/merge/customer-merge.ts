@@ -5,7 +5,7 @@ import { writeAudit, type AuditEntry } from '../audit/audit.ts';
 import { baseFields } from '../resources/base-fields.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { allFields } from '../resources/list-query.ts';
-import { presentRow } from '../resources/presenter.ts';
+import { presentRow } from '../resources/projection.ts';
 import { deleteRecord, updateRecord } from '../resources/record-commands.ts';
 import { getRecord } from '../resources/record-queries.ts';
 import { getResource } from '../resources/registry.ts';

@@ -6,9 +6,11 @@ import type { DB } from '../db/schema.ts';
 import { errorResponses } from '../http/common-schemas.ts';
 import { notFound, fieldError } from '../errors.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
-import { hasSystem } from '../access/access-context.ts';
+import { hasSystem, type AccessContext } from '../access/access-context.ts';
+import { accessPlan } from '../access/access-plan.ts';
+import { maskStyleOf, maskTextSql } from '../access/masking-sql.ts';
 import { restoreRecord } from '../resources/record-commands.ts';
-import { findResourceByType } from '../resources/registry.ts';
+import { allResources, findResourceByType } from '../resources/registry.ts';
 import { outputSchema } from '../resources/resource-routes.ts';
 
 const entrySchema = z
@@ -22,6 +24,20 @@ const entrySchema = z
     purgeAfter: z.string().describe('When the daily purge removes it for good'),
   })
   .meta({ id: 'RecycleBinEntry' });
+
+/** An entry's title (the record's title field) as the caller's field rules show that field. */
+function titleFor(access: AccessContext) {
+  const plan = accessPlan(access);
+  const branches = allResources().flatMap((spec) => {
+    const seen = plan.of(spec).view(spec.titleField);
+    if (seen === 'visible') return [];
+    const shown = seen === 'masked' ? maskTextSql(sql.ref('title'), maskStyleOf(spec.titleField)) : sql`'***'`;
+    return [sql`when ${spec.recordType} then ${shown}`];
+  });
+  return branches.length
+    ? sql<string>`case record_type ${sql.join(branches, sql` `)} else title end`
+    : sql<string>`title`;
+}
 
 export function registerRecycleBinRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -60,7 +76,7 @@ export function registerRecycleBinRoutes(app: FastifyInstance, db: Kysely<DB>) {
         const retentionDays = Number(tenant.settings.recycleRetentionDays ?? 30);
         const rows = await trx
           .selectFrom('recycle_bin')
-          .selectAll()
+          .select(['id', 'record_type', 'record_id', 'deleted_at', 'deleted_by', titleFor(access).as('title')])
           .where('tenant_id', '=', actor.tenantId)
           .$if(Boolean(type), (q) => q.where('record_type', '=', type!))
           .$if(!hasSystem(access, 'viewAudit'), (q) => q.where('deleted_by', '=', actor.userId))

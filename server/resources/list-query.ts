@@ -4,6 +4,7 @@ import { isCalendarDate } from '../http/common-schemas.ts';
 import { fieldError, validationError } from '../errors.ts';
 import { baseFields } from './base-fields.ts';
 import { customFieldExpression, type CustomFieldDef } from './custom-values.ts';
+import type { CursorPosition } from './cursor.ts';
 import type { FieldKind, FieldSpec, ResourceSpec } from './resource-spec.ts';
 
 /** What a filter or sort may act on: a column or a typed custom-field expression. */
@@ -30,11 +31,16 @@ export function allFields(spec: ResourceSpec): Record<string, FieldSpec> {
   return { ...baseFields, ...spec.fields };
 }
 
-function resolveTarget(spec: ResourceSpec, name: string, defs: CustomFieldDef[], purpose: 'filter' | 'sort'): Target {
-  const where = purpose === 'filter' ? 'filter' : 'sort';
+function resolveTarget(
+  spec: ResourceSpec,
+  name: string,
+  defs: CustomFieldDef[],
+  purpose: 'filter' | 'sort',
+  path: string,
+): Target {
   if (name.startsWith('custom.')) {
     const def = spec.customObject ? defs.find((d) => d.key === name.slice(7)) : undefined;
-    if (!def) throw fieldError(`${where}.${name}`, 'is not a custom field of this object');
+    if (!def) throw fieldError(path, 'is not a custom field of this object');
     const kind: Target['kind'] =
       def.type === 'number' || def.type === 'money'
         ? 'decimal'
@@ -45,13 +51,13 @@ function resolveTarget(spec: ResourceSpec, name: string, defs: CustomFieldDef[],
             : 'text';
     return { name, expr: customFieldExpression(def), kind, required: false };
   }
-  const field = allFields(spec)[name];
+  const field = Object.hasOwn(allFields(spec), name) ? allFields(spec)[name] : undefined;
   if (!field || field.internal || !(purpose === 'filter' ? field.filter : field.sort)) {
     const allowed = Object.entries(allFields(spec))
       .filter(([, f]) => !f.internal && (purpose === 'filter' ? f.filter : f.sort))
       .map(([k]) => k);
     throw fieldError(
-      `${where}.${name}`,
+      path,
       `cannot ${purpose} on this field; allowed: ${allowed.join(', ')}${spec.customObject ? ', custom.<key>' : ''}`,
     );
   }
@@ -127,14 +133,19 @@ function condition(target: Target, op: Op, raw: unknown, path: string): Expressi
   return sql<SqlBool>`${e} ${sql.raw(cmp)} ${value}`;
 }
 
+/** Refuses a field the caller may not filter or sort on (field rules); given the resolved name and the path. */
+export type FieldGate = (name: string, path: string) => void;
+
 /**
  * Parses `filter` — a JSON object of field → value (equality) or field → {op: value} —
- * into SQL conditions. Every field and operator is checked; errors name the field.
+ * into SQL conditions. Every field and operator is checked; errors name the field. `gate`
+ * refuses fields the caller does not see in full (grant filters are parsed without one).
  */
 export function parseFilter(
   spec: ResourceSpec,
   text: string | undefined,
   defs: CustomFieldDef[],
+  gate?: FieldGate,
 ): Expression<SqlBool>[] {
   if (!text) return [];
   let parsed: unknown;
@@ -143,12 +154,23 @@ export function parseFilter(
   } catch {
     throw fieldError('filter', 'must be a JSON object, e.g. {"status":"active","amount":{"gte":1000}}');
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw fieldError('filter', 'must be a JSON object');
+  return filterConditions(spec, parsed, defs, 'filter', gate);
+}
+
+/** The conditions of an already parsed filter object; `path` prefixes the names in errors. */
+export function filterConditions(
+  spec: ResourceSpec,
+  parsed: unknown,
+  defs: CustomFieldDef[],
+  prefix: string,
+  gate?: FieldGate,
+): Expression<SqlBool>[] {
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw fieldError(prefix, 'must be a JSON object');
   const conditions: Expression<SqlBool>[] = [];
   for (const [name, spec_] of Object.entries(parsed as Record<string, unknown>)) {
-    const target = resolveTarget(spec, name, defs, 'filter');
-    const path = `filter.${name}`;
+    const path = `${prefix}.${name}`;
+    const target = resolveTarget(spec, name, defs, 'filter', path);
+    gate?.(target.name, path);
     if (spec_ !== null && typeof spec_ === 'object' && !Array.isArray(spec_)) {
       const entries = Object.entries(spec_ as Record<string, unknown>);
       if (entries.length === 0) throw fieldError(path, 'needs an operator');
@@ -168,45 +190,47 @@ export function parseFilter(
   return conditions;
 }
 
-export function parseSort(spec: ResourceSpec, text: string | undefined, defs: CustomFieldDef[]): SortSpec {
-  const raw = (text || spec.defaultSort || '-updatedAt').trim();
+/**
+ * Parses `sort` (`name`, `-name` or `+name`; surrounding blanks are ignored) into the one field
+ * it names; `gate` then checks that very field, so no spelling slips past the field rules.
+ */
+export function parseSort(spec: ResourceSpec, text: string, defs: CustomFieldDef[], gate?: FieldGate): SortSpec {
+  const raw = text.trim();
   const direction = raw.startsWith('-') ? 'desc' : 'asc';
-  const name = raw.replace(/^[-+]/, '');
+  const name = raw.replace(/^[-+]/, '').trim();
   if (name.includes(',')) throw fieldError('sort', 'takes one field, e.g. sort=-updatedAt');
-  return { target: resolveTarget(spec, name, defs, 'sort'), direction };
+  const target = resolveTarget(spec, name, defs, 'sort', `sort.${name}`);
+  gate?.(target.name, `sort.${target.name}`);
+  return { target, direction };
 }
 
-interface CursorPayload {
-  s: string;
-  v: unknown;
-  id: string;
+/**
+ * The order of a list. For a sandboxed new hire (`open` set) the rows they may open come
+ * first in the requested order, then the masked rows by id only, so the masked rows' values
+ * never decide where they appear.
+ */
+export function sortKey(sort: SortSpec, open?: Expression<SqlBool>): RawBuilder<unknown> {
+  return open ? sql`case when ${open} then ${sort.target.expr} end` : sort.target.expr;
 }
 
-export function encodeCursor(sort: SortSpec, value: unknown, id: string): string {
-  const v = value instanceof Date ? value.toISOString() : value;
-  const payload: CursorPayload = { s: `${sort.direction === 'desc' ? '-' : ''}${sort.target.name}`, v, id };
-  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+export function orderBy(sort: SortSpec, open?: Expression<SqlBool>): RawBuilder<unknown> {
+  const dir = sql.raw(sort.direction);
+  const nulls = sort.target.required && !open ? sql.raw('') : sql.raw(' nulls last');
+  const group = open ? sql`(${open}) desc, ` : sql``;
+  return sql`${group}${sortKey(sort, open)} ${dir}${nulls}, ${sql.ref('id')} ${dir}`;
 }
 
-export function decodeCursor(sort: SortSpec, cursor: string): CursorPayload {
-  let payload: CursorPayload;
-  try {
-    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPayload;
-  } catch {
-    throw fieldError('cursor', 'is not a cursor this API issued');
-  }
-  const expected = `${sort.direction === 'desc' ? '-' : ''}${sort.target.name}`;
-  if (!payload || typeof payload.id !== 'string' || !isUuid(payload.id))
-    throw fieldError('cursor', 'is not a cursor this API issued');
-  if (payload.s !== expected)
-    throw fieldError('cursor', `was issued for sort=${payload.s}; repeat the request with the same sort`);
-  return payload;
-}
-
-/** Keyset condition: rows strictly after the cursor in `ORDER BY expr dir NULLS LAST, id dir`. */
-export function afterCursor(sort: SortSpec, cursor: CursorPayload): Expression<SqlBool> {
-  const e = sort.target.expr;
+/** Keyset condition: rows strictly after the cursor in the order of `orderBy`. */
+export function afterCursor(sort: SortSpec, cursor: CursorPosition, open?: Expression<SqlBool>): Expression<SqlBool> {
   const cmp = sql.raw(sort.direction === 'asc' ? '>' : '<');
+  const id = sql.ref('id');
+  if (open && cursor.g === 1) return sql<SqlBool>`(not (${open}) and ${id} ${cmp} ${cursor.id})`;
+  const after = afterValue(sort, cursor, cmp);
+  return open ? sql<SqlBool>`((${open}) and ${after} or not (${open}))` : after;
+}
+
+function afterValue(sort: SortSpec, cursor: CursorPosition, cmp: RawBuilder<unknown>): Expression<SqlBool> {
+  const e = sort.target.expr;
   const id = sql.ref('id');
   if (cursor.v === null || cursor.v === undefined) {
     if (sort.target.required) throw validationError([{ path: 'cursor', message: 'is not valid for this sort' }]);
@@ -217,13 +241,10 @@ export function afterCursor(sort: SortSpec, cursor: CursorPayload): Expression<S
   return sql<SqlBool>`(${e} ${cmp} ${value} or (${e} = ${value} and ${id} ${cmp} ${cursor.id}) or ${e} is null)`;
 }
 
-export function orderBy(sort: SortSpec): RawBuilder<unknown> {
-  const dir = sql.raw(sort.direction);
-  const nulls = sort.target.required ? sql.raw('') : sql.raw(' nulls last');
-  return sql`${sort.target.expr} ${dir}${nulls}, ${sql.ref('id')} ${dir}`;
-}
-
-/** `fields=a,b` → the presented names to return (id always included); undefined means all. */
+/**
+ * `fields=a,b` → the presented names to return (id always included); undefined means all.
+ * `can` asks for the per-record permissions, which a sparse fieldset leaves out otherwise.
+ */
 export function parseFields(spec: ResourceSpec, text: string | undefined): string[] | undefined {
   if (!text) return undefined;
   const names = text
@@ -231,9 +252,12 @@ export function parseFields(spec: ResourceSpec, text: string | undefined): strin
     .map((s) => s.trim())
     .filter(Boolean);
   const known = allFields(spec);
-  const extra = Object.keys(spec.extraOutput ?? {});
   const unknown = names.filter(
-    (n) => !(n in known && !known[n]!.internal) && !extra.includes(n) && !(n === 'custom' && spec.customObject),
+    (n) =>
+      !(Object.hasOwn(known, n) && !known[n]!.internal) &&
+      !Object.hasOwn(spec.derived ?? {}, n) &&
+      n !== 'can' &&
+      !(n === 'custom' && spec.customObject),
   );
   if (unknown.length) throw fieldError('fields', `unknown field(s): ${unknown.join(', ')}`);
   return [...new Set(['id', ...names])];

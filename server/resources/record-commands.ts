@@ -5,12 +5,13 @@ import { writeOutboxEvent } from '../jobs/outbox.ts';
 import { diff, writeAudit, type AuditEntry } from '../audit/audit.ts';
 import type { CommandContext } from './context.ts';
 import { loadCustomFieldDefs, validateCustomValues } from './custom-values.ts';
-import { presentRow } from './presenter.ts';
+import { presentRow } from './projection.ts';
+import { presentById } from './record-queries.ts';
 import { getResource } from './registry.ts';
 import type { Input, RelationSpec, ResourceSpec, Row } from './resource-spec.ts';
 import { loadLive } from './scope.ts';
 import { authorize, objectOf } from '../access/authorize.ts';
-import { applyFieldRules, assertWritableFields } from '../access/field-rules.ts';
+import { assertWritableFields } from '../access/field-rules.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,16 +32,22 @@ async function emit(ctx: CommandContext, spec: ResourceSpec, event: string, payl
   await writeOutboxEvent(ctx.trx, ctx.actor.tenantId, `${spec.recordType}.${event}`, payload);
 }
 
-/** The full record, for audit diffs (before any field rule). */
+/** The full record with its derived fields, for audit diffs (stored whole; the log applies field rules on reading). */
 async function presentFull(ctx: CommandContext, spec: ResourceSpec, row: Row) {
   const record = presentRow(spec, row);
-  await spec.decorate?.(ctx.trx, ctx.actor.tenantId, [record]);
-  return record;
+  const derived = Object.entries(spec.derived ?? {});
+  if (derived.length === 0) return record;
+  const values = (await dyn(ctx.trx)
+    .selectFrom(spec.table)
+    .select(derived.map(([name, field]) => field.select(spec.table).as(name)))
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', row.id)
+    .executeTakeFirstOrThrow()) as Record<string, unknown>;
+  return { ...record, ...presentRow(spec, values) };
 }
 
-/** What the caller gets back: the record as their field rules let them see it. */
-const forCaller = (ctx: CommandContext, spec: ResourceSpec, record: Record<string, unknown>) =>
-  applyFieldRules(ctx.access, objectOf(spec), structuredClone(record));
+/** What the caller gets back: the record as their field rules let them see it, with what they may do to it. */
+const forCaller = (ctx: CommandContext, spec: ResourceSpec, id: string) => presentById(ctx.trx, ctx.access, spec, id);
 
 /** A record may only be attached to a parent the user can see (no writing into hidden customers). */
 async function assertParentReadable(ctx: CommandContext, spec: ResourceSpec, columns: Record<string, unknown>) {
@@ -71,7 +78,7 @@ export async function createRecord(ctx: CommandContext, spec: ResourceSpec, inpu
     { action: 'create', recordType: spec.recordType, recordId: row.id, changes: diff(undefined, record) },
   ]);
   await emit(ctx, spec, 'created', { id: row.id });
-  return forCaller(ctx, spec, record);
+  return forCaller(ctx, spec, row.id);
 }
 
 export async function updateRecord(
@@ -85,10 +92,12 @@ export async function updateRecord(
   await authorize(ctx.trx, ctx.access, spec, 'update', { id });
   assertWritableFields(ctx.access, objectOf(spec), input);
   await spec.beforeUpdate?.(ctx, existing, input);
-  const before = await presentFull(ctx, spec, existing);
   if (existing.version !== input.version) {
-    throw versionConflict(spec.recordType, id, existing.version).withDetails({ current: forCaller(ctx, spec, before) });
+    throw versionConflict(spec.recordType, id, existing.version).withDetails({
+      current: await forCaller(ctx, spec, id),
+    });
   }
+  const before = await presentFull(ctx, spec, existing);
   const columns = {
     ...(await spec.toColumns(ctx, input, existing)),
     ...(await customColumn(ctx, spec, input, existing)),
@@ -109,7 +118,7 @@ export async function updateRecord(
   const changes = diff(before, record);
   await writeAudit(ctx, [{ action: 'update', recordType: spec.recordType, recordId: id, changes }]);
   await emit(ctx, spec, 'updated', { id, fields: Object.keys(changes) });
-  return forCaller(ctx, spec, record);
+  return forCaller(ctx, spec, id);
 }
 
 interface Touched {
@@ -117,7 +126,10 @@ interface Touched {
   ids: string[];
 }
 
-/** Marks the children of `ids` (recursively) as deleted in the same batch. */
+/**
+ * Marks the children of `ids` (recursively) as deleted in the same batch. A child type with a
+ * guard of its own (attachments need a step-up) is deleted only when that guard passes too.
+ */
 async function cascadeDelete(ctx: CommandContext, spec: ResourceSpec, ids: string[], batch: string, out: Touched[]) {
   for (const relation of spec.cascade ?? []) {
     const child = getResource(relation.resource);
@@ -128,11 +140,25 @@ async function cascadeDelete(ctx: CommandContext, spec: ResourceSpec, ids: strin
       .where(relation.column, 'in', ids)
       .where('deleted_at', 'is', null);
     for (const [column, value] of Object.entries(relation.where ?? {})) query = query.where(column, '=', value);
-    const rows = (await query.returning('id').execute()) as { id: string }[];
+    const rows = (await query.returningAll().execute()) as Row[];
     if (rows.length === 0) continue;
+    if (child.beforeDelete) await guardCascade(ctx, spec, child, rows);
     const childIds = rows.map((r) => r.id);
     out.push({ spec: child, ids: childIds });
     await cascadeDelete(ctx, child, childIds, batch, out);
+  }
+}
+
+async function guardCascade(ctx: CommandContext, parent: ResourceSpec, child: ResourceSpec, rows: Row[]) {
+  try {
+    for (const row of rows) await child.beforeDelete!(ctx, row);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    throw new AppError(
+      error.code,
+      `deleting this ${parent.recordType} also deletes ${rows.length} of its ${child.path}: ${error.message}`,
+      { ...error.details, cascade: child.path },
+    );
   }
 }
 
@@ -265,6 +291,5 @@ export async function restoreRecord(ctx: CommandContext, spec: ResourceSpec, id:
     .execute();
   await writeAudit(ctx, entries);
   await emit(ctx, spec, 'restored', { id, batchId: entry.batch_id, restored: entries.length });
-  const row = await loadLive(ctx, spec, id);
-  return { record: forCaller(ctx, spec, await presentFull(ctx, spec, row!)), restored: entries.length };
+  return { record: await forCaller(ctx, spec, id), restored: entries.length };
 }

@@ -1,27 +1,13 @@
-import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
-import { notFound } from '../errors.ts';
-import { authorize } from '../access/authorize.ts';
+import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { accessPlan, type ObjectPlan } from '../access/access-plan.ts';
 import { grantsFor, type AccessContext } from '../access/access-context.ts';
-import { objectOf } from '../access/authorize.ts';
-import { applyFieldRules, hiddenFields } from '../access/field-rules.ts';
-import { sandboxSql } from '../access/scope-sql.ts';
-import { AppError, fieldError } from '../errors.ts';
-import { loadCustomFieldDefs, type CustomFieldDef } from './custom-values.ts';
-import {
-  afterCursor,
-  decodeCursor,
-  encodeCursor,
-  orderBy,
-  parseFields,
-  parseFilter,
-  parseInclude,
-  parseSort,
-} from './list-query.ts';
-import { columnsFor, presentRow } from './presenter.ts';
+import { AppError, fieldError, notFound } from '../errors.ts';
+import type { Trx } from '../db/tenant-transaction.ts';
+import { cursorKeyOf, openCursor, sealCursor } from './cursor.ts';
+import { afterCursor, allFields, orderBy, parseFields, parseFilter, parseInclude, sortKey } from './list-query.ts';
+import { presentProjected, projection } from './projection.ts';
 import { getResource } from './registry.ts';
 import type { RelationSpec, ResourceSpec } from './resource-spec.ts';
-import { readScope } from './scope.ts';
-import type { Trx } from '../db/tenant-transaction.ts';
 
 export interface ListParams {
   filter?: string;
@@ -43,49 +29,46 @@ export const INCLUDE_LIMIT = 50;
 
 // Dynamic table names are checked by the registry; Kysely's static typing cannot follow them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyQuery = SelectQueryBuilder<any, any, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const dyn = (trx: Trx) => trx as unknown as Kysely<any>;
 
-async function defsFor(trx: Trx, access: AccessContext, spec: ResourceSpec): Promise<CustomFieldDef[]> {
-  return spec.customObject ? loadCustomFieldDefs(trx, access.actor.tenantId, spec.customObject) : [];
+const sandboxRestricted = (access: AccessContext) =>
+  new AppError(
+    'SANDBOX_RESTRICTED',
+    'new-hire sandbox: you can open only records you created or your manager assigned to you',
+    { sandboxUntil: access.sandboxUntil?.toISOString() },
+  );
+
+/**
+ * Presents the rows of `inner` (a query over the spec's table that selects its columns, and
+ * `__open` when `sandboxed`) through the caller's projection: raw values stay in the database.
+ */
+function presentQuery(trx: Trx, plan: ObjectPlan, inner: AnyQuery, fields: string[] | undefined, sandboxed: boolean) {
+  return dyn(trx)
+    .selectFrom(inner.as(plan.spec.table))
+    .select(projection(plan, fields, sandboxed));
 }
 
-/** A filter or sort on a field the user cannot see would reveal it; refuse it by name. */
-function assertVisible(access: AccessContext, spec: ResourceSpec, params: { filter?: string; sort?: string }) {
-  const hidden = hiddenFields(access, objectOf(spec));
-  if (hidden.size === 0) return;
-  const sortField = params.sort?.replace(/^[-+]/, '');
-  if (sortField && hidden.has(sortField)) throw fieldError(`sort.${sortField}`, 'is hidden from you');
-  if (!params.filter) return;
-  try {
-    for (const name of Object.keys(JSON.parse(params.filter) as object))
-      if (hidden.has(name)) throw fieldError(`filter.${name}`, 'is hidden from you');
-  } catch (error) {
-    if (error instanceof SyntaxError) return; // parseFilter reports malformed JSON
-    throw error;
+/** Lists fail with 403 without a read grant (a list that is merely empty would hide the reason). */
+function requireReadGrant(plan: ObjectPlan) {
+  if (plan.spec.readableByAll || grantsFor(plan.access, plan.object, 'read').length) return;
+  throw new AppError('MISSING_GRANT', `you have no read permission on ${plan.object} records (${plan.object}.read)`, {
+    missing: `${plan.object}.read`,
+  });
+}
+
+/** Checks requested includes: a relation is refused when the field linking it is not fully visible. */
+function includesFor(plan: ObjectPlan, text: string | undefined): string[] {
+  const names = parseInclude(plan.spec, text);
+  for (const name of names) {
+    const relation = plan.spec.includes![name]!;
+    const child = accessPlan(plan.access).of(getResource(relation.resource));
+    const link = Object.entries(allFields(child.spec)).find(([, f]) => f.column === relation.column)?.[0];
+    if (link && child.view(link) !== 'visible')
+      throw fieldError('include', `${name} is linked by ${link}, which is ${child.view(link)} for you`);
   }
-}
-
-/** New hires see records outside their sandbox only as id, masked title and owner. */
-function sandboxMask(spec: ResourceSpec, record: Record<string, unknown>): Record<string, unknown> {
-  const title = record[spec.titleField];
-  const masked: Record<string, unknown> = { id: record.id, masked: true };
-  if (typeof title === 'string') masked[spec.titleField] = `${[...title][0] ?? ''}***`;
-  if ('ownerId' in record) masked.ownerId = record.ownerId;
-  return masked;
-}
-
-/** Presents rows for this user: field rules, sandbox masking and decorations applied. */
-async function presentFor(
-  trx: Trx,
-  access: AccessContext,
-  spec: ResourceSpec,
-  rows: Record<string, unknown>[],
-  fields?: string[],
-) {
-  const object = objectOf(spec);
-  const data = rows.map((row) => applyFieldRules(access, object, presentRow(spec, row, fields)));
-  await decorate(trx, access, spec, data, fields);
-  return data.map((record, i) => (rows[i]!.__sandbox_open === false ? sandboxMask(spec, record) : record));
+  return names;
 }
 
 export async function listRecords(
@@ -95,43 +78,49 @@ export async function listRecords(
   params: ListParams,
   extra: Expression<SqlBool>[] = [],
 ): Promise<ListResult> {
-  if (!spec.readableByAll && !grantsFor(access, objectOf(spec), 'read').length) {
-    throw new AppError(
-      'MISSING_GRANT',
-      `you have no read permission on ${objectOf(spec)} records (${objectOf(spec)}.read)`,
-      { missing: `${objectOf(spec)}.read` },
-    );
-  }
-  const defs = await defsFor(trx, access, spec);
-  assertVisible(access, spec, params);
-  const conditions = [...readScope(access, spec, 'read', defs), ...extra, ...parseFilter(spec, params.filter, defs)];
-  const sort = parseSort(spec, params.sort, defs);
+  const plan = accessPlan(access).of(spec);
+  requireReadGrant(plan);
+  const filter = parseFilter(spec, params.filter, plan.defs, plan.gate);
+  const sort = plan.sort(params.sort);
   const fields = parseFields(spec, params.fields);
-  const include = parseInclude(spec, params.include);
-  if (params.cursor) conditions.push(afterCursor(sort, decodeCursor(sort, params.cursor)));
-  if (params.q && spec.search) conditions.push(spec.search(params.q.trim()));
+  const include = includesFor(plan, params.include);
+  const q = params.q?.trim();
+  const open = plan.sandboxOpen;
+  const conditions = [...plan.rows('read'), ...extra, ...filter];
+  // a sandboxed new hire's filters and searches run only over the rows they may open
+  if (open && (filter.length || q)) conditions.push(open);
+  if (q && spec.search) conditions.push(spec.search(q, accessPlan(access).searchView));
+  const key = await cursorKeyOf(trx, access);
+  if (params.cursor) conditions.push(afterCursor(sort, openCursor(key, sort, params.cursor), open));
 
-  const columns = columnsFor(spec, fields);
-  let query = dyn(trx)
+  const inner = dyn(trx)
     .selectFrom(spec.table)
-    .select(sql`${sort.target.expr}`.as('__sort'))
-    .$if(access.sandboxUntil !== null, (q) =>
-      q.select(sql`${sandboxSql(access, objectOf(spec), spec.table)}`.as('__sandbox_open')),
-    )
+    .selectAll(spec.table)
+    .select(sortKey(sort, open).as('__sort'))
+    .$if(open !== undefined, (query) => query.select(sql<boolean>`${open}`.as('__open')))
     .where((eb) => eb.and(conditions))
-    .orderBy(orderBy(sort))
+    .orderBy(orderBy(sort, open))
     .limit(params.limit + 1);
-  query = columns ? query.select(columns) : query.selectAll();
-  const rows = (await query.execute()) as Record<string, unknown>[];
+  const outerOpen = open && sql<SqlBool>`${sql.ref(`${spec.table}.__open`)}`;
+  const rows = (await presentQuery(trx, plan, inner, fields, open !== undefined)
+    .select(sql.ref(`${spec.table}.__sort`).as('__sort'))
+    .orderBy(orderBy({ ...sort, target: { ...sort.target, expr: sql.ref('__sort') } }, outerOpen))
+    .execute()) as Record<string, unknown>[];
 
   const page = rows.slice(0, params.limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > params.limit && last ? encodeCursor(sort, last.__sort, last.id as string) : null;
-  const data = await presentFor(trx, access, spec, page, fields);
+  const nextCursor =
+    rows.length > params.limit && last
+      ? sealCursor(key, sort, {
+          v: last.__sort,
+          id: last.id as string,
+          ...(open ? { g: last.__open === false ? 1 : 0 } : {}),
+        })
+      : null;
+  const data = page.map((row) => presentProjected(spec, row));
   await attachIncludes(
     trx,
-    access,
-    spec,
+    plan,
     include,
     data.filter((r) => r.masked !== true),
   );
@@ -145,35 +134,45 @@ export async function getRecord(
   id: string,
   params: { fields?: string; include?: string } = {},
 ) {
+  const plan = accessPlan(access).of(spec);
   const fields = parseFields(spec, params.fields);
-  const include = parseInclude(spec, params.include);
-  const columns = columnsFor(spec, fields);
-  let query = dyn(trx)
-    .selectFrom(spec.table)
-    .where((eb) => eb.and([...readScope(access, spec), sql<SqlBool>`id = ${id}`]));
-  query = columns ? query.select(columns) : query.selectAll();
-  const row = (await query.executeTakeFirst()) as Record<string, unknown> | undefined;
+  const include = includesFor(plan, params.include);
+  const row = await selectById(trx, plan, id, fields, plan.rows('read'));
   if (!row) throw notFound(spec.recordType, id);
-  if (access.sandboxUntil !== null) await authorize(trx, access, spec, 'read', { id });
-  const data = await presentFor(trx, access, spec, [row], fields);
-  await attachIncludes(trx, access, spec, include, data);
-  return data[0]!;
+  if (row.__open === false) throw sandboxRestricted(access);
+  const record = presentProjected(spec, row);
+  await attachIncludes(trx, plan, include, [record]);
+  return record;
 }
 
-/** Adds the data kept in other tables, keeping a sparse fieldset sparse. */
-async function decorate(
+/**
+ * A record as the caller sees it right after they changed it (create, update, restore, a
+ * version conflict): the same projection as a detail, without the read scope.
+ */
+export async function presentById(trx: Trx, access: AccessContext, spec: ResourceSpec, id: string) {
+  const plan = accessPlan(access).of(spec);
+  const tenant = sql<SqlBool>`${sql.ref(`${spec.table}.tenant_id`)} = ${access.actor.tenantId}`;
+  const row = await selectById(trx, plan, id, undefined, [tenant]);
+  if (!row) throw notFound(spec.recordType, id);
+  return presentProjected(spec, row);
+}
+
+function selectById(
   trx: Trx,
-  access: AccessContext,
-  spec: ResourceSpec,
-  records: Record<string, unknown>[],
-  fields?: string[],
-) {
-  if (!spec.decorate) return;
-  const extra = Object.keys(spec.extraOutput ?? {});
-  if (fields && !fields.some((f) => extra.includes(f))) return;
-  await spec.decorate(trx, access.actor.tenantId, records);
-  if (!fields) return;
-  for (const record of records) for (const key of extra) if (!fields.includes(key)) delete record[key];
+  plan: ObjectPlan,
+  id: string,
+  fields: string[] | undefined,
+  scope: Expression<SqlBool>[],
+): Promise<Record<string, unknown> | undefined> {
+  const { spec, sandboxOpen } = plan;
+  const inner = dyn(trx)
+    .selectFrom(spec.table)
+    .selectAll(spec.table)
+    .$if(sandboxOpen !== undefined, (query) => query.select(sql<boolean>`${sandboxOpen}`.as('__open')))
+    .where((eb) => eb.and([...scope, sql<SqlBool>`${sql.ref(`${spec.table}.id`)} = ${id}`]));
+  return presentQuery(trx, plan, inner, fields, sandboxOpen !== undefined).executeTakeFirst() as Promise<
+    Record<string, unknown> | undefined
+  >;
 }
 
 function relationConditions(relation: RelationSpec, ids: string[]): Expression<SqlBool>[] {
@@ -185,38 +184,31 @@ function relationConditions(relation: RelationSpec, ids: string[]): Expression<S
 }
 
 /** Fetches each requested related list for all records in one scoped query per relation. */
-async function attachIncludes(
-  trx: Trx,
-  access: AccessContext,
-  spec: ResourceSpec,
-  include: string[],
-  records: Record<string, unknown>[],
-) {
+async function attachIncludes(trx: Trx, plan: ObjectPlan, include: string[], records: Record<string, unknown>[]) {
   if (include.length === 0 || records.length === 0) return;
   const ids = records.map((r) => r.id as string);
   for (const name of include) {
-    const relation = spec.includes![name]!;
-    const child = getResource(relation.resource);
-    const childDefs = await defsFor(trx, access, child);
-    const sort = parseSort(child, undefined, childDefs);
+    const relation = plan.spec.includes![name]!;
+    const child = accessPlan(plan.access).of(getResource(relation.resource));
+    const table = child.spec.table;
+    const sort = child.sort(undefined);
+    const open = child.sandboxOpen;
     const ranked = dyn(trx)
-      .selectFrom(child.table)
-      .selectAll()
-      .select(sql`row_number() over (partition by ${sql.ref(relation.column)} order by ${orderBy(sort)})`.as('__rank'))
-      .$if(access.sandboxUntil !== null, (q) =>
-        q.select(sql`${sandboxSql(access, objectOf(child), child.table)}`.as('__sandbox_open')),
+      .selectFrom(table)
+      .selectAll(table)
+      .select(sql.ref(`${table}.${relation.column}`).as('__parent'))
+      .select(
+        sql`row_number() over (partition by ${sql.ref(relation.column)} order by ${orderBy(sort, open)})`.as('__rank'),
       )
-      .where((eb) => eb.and([...readScope(access, child, 'read', childDefs), ...relationConditions(relation, ids)]));
-    const rows = (await dyn(trx)
-      .selectFrom(ranked.as('ranked'))
-      .selectAll()
-      .where('__rank', '<=', INCLUDE_LIMIT)
-      .orderBy('__rank')
+      .$if(open !== undefined, (query) => query.select(sql<boolean>`${open}`.as('__open')))
+      .where((eb) => eb.and([...child.rows('read'), ...relationConditions(relation, ids)]));
+    const rows = (await presentQuery(trx, child, ranked, undefined, open !== undefined)
+      .select([sql.ref(`${table}.__parent`).as('__parent')])
+      .where(sql.ref(`${table}.__rank`), '<=', INCLUDE_LIMIT)
+      .orderBy(sql.ref(`${table}.__rank`))
       .execute()) as Record<string, unknown>[];
-    const children = await presentFor(trx, access, child, rows);
-    const presented = rows.map((row, i) => ({ owner: row[relation.column] as string, record: children[i]! }));
     for (const record of records) {
-      record[name] = presented.filter((p) => p.owner === record.id).map((p) => p.record);
+      record[name] = rows.filter((row) => row.__parent === record.id).map((row) => presentProjected(child.spec, row));
     }
   }
 }

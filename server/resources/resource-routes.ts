@@ -44,7 +44,14 @@ export function outputSchema(spec: ResourceSpec): z.ZodObject {
     .boolean()
     .optional()
     .describe('Present (true) on rows a sandboxed new hire may see listed but not open');
-  for (const [name, schema] of Object.entries(spec.extraOutput ?? {})) shape[name] = (schema as z.ZodType).optional();
+  // field rules: hidden fields are left out, masked ones arrive masked (138****1234, 张**, ***)
+  for (const [name, derived] of Object.entries(spec.derived ?? {})) shape[name] = derived.schema.optional();
+  shape.can = z
+    .object({ update: z.boolean(), delete: z.boolean() })
+    .optional()
+    .describe(
+      'What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can`',
+    );
   const base = z.object(shape);
   const includes: Record<string, z.ZodType> = {};
   for (const [name, relation] of Object.entries(spec.includes ?? {})) {

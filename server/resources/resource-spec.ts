@@ -1,10 +1,9 @@
-import type { Expression, SqlBool } from 'kysely';
+import type { Expression, RawBuilder, SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { CustomFieldObject } from '../../common/enums.ts';
 import type { SystemPermission } from '../access/model.ts';
 import type { DB } from '../db/schema.ts';
 import type { CommandContext } from './context.ts';
-import type { Trx } from '../db/tenant-transaction.ts';
 
 export type FieldKind = 'text' | 'uuid' | 'int' | 'decimal' | 'date' | 'timestamp' | 'bool' | 'textArray' | 'json';
 
@@ -20,6 +19,28 @@ export interface FieldSpec {
   /** Stored but never presented (hashes, normalised copies). */
   internal?: boolean;
   description?: string;
+  /** Another field of the object whose field rule also governs this one (it reveals that field). */
+  ruleOf?: string;
+}
+
+/** A presented value computed in SQL from other tables (a derived field). */
+export interface DerivedField {
+  kind: FieldKind;
+  schema: z.ZodType;
+  /** The value as SQL over the record's row; `table` is the name the row goes by. */
+  select(table: string): RawBuilder<unknown>;
+  /** Another field whose field rule also governs this one. */
+  ruleOf?: string;
+}
+
+/** The caller's view of fields, for quick search: only what they see may match. */
+export interface SearchView {
+  /** A field of `resource` as the caller sees it, as SQL over its table: the column, its masked form, or undefined when hidden. */
+  field(resource: string, name: string): RawBuilder<unknown> | undefined;
+  /** Whether the caller sees the field in full. */
+  visible(resource: string, name: string): boolean;
+  /** The rows of `resource` the caller may read, as SQL over its table. */
+  readable(resource: string): Expression<SqlBool>;
 }
 
 /** A related list: rows of `resource` whose `column` holds this record's id. */
@@ -44,8 +65,8 @@ export interface ResourceSpec {
   titleField: string;
   createSchema: z.ZodObject;
   updateSchema: z.ZodObject;
-  /** Output fields beyond `fields` (e.g. nested installments). */
-  extraOutput?: z.ZodRawShape;
+  /** Output fields computed from other tables (e.g. nested installments). */
+  derived?: Record<string, DerivedField>;
   customObject?: CustomFieldObject;
   /** Validated input → column values; checks references and business rules. */
   toColumns(ctx: CommandContext, input: Input, existing: Row | undefined): Promise<Record<string, unknown>>;
@@ -53,15 +74,15 @@ export interface ResourceSpec {
   beforeDelete?(ctx: CommandContext, row: Row): Promise<void>;
   /** Business rules on changing an existing record (edit windows, locks). */
   beforeUpdate?(ctx: CommandContext, row: Row, input: Input): Promise<void>;
-  /** Adds data kept in other tables to presented records (same order as rows). */
-  decorate?(trx: Trx, tenantId: string, records: Record<string, unknown>[]): Promise<void>;
   includes?: Record<string, RelationSpec>;
   /** Children soft-deleted (and restored) together with this record. */
   cascade?: RelationSpec[];
   /** The record this one belongs to: restoring requires it to be live. */
   parent?: { resource: string; column: string };
-  /** Quick search (`q=`): a condition over the table's columns. */
-  search?: (q: string) => Expression<SqlBool>;
+  /** Audit change keys that carry a field's value under another name (an amendment carries the content). */
+  auditAliases?: Record<string, string>;
+  /** Quick search (`q=`): a condition over the table's columns, using only what `view` shows the caller. */
+  search?: (q: string, view: SearchView) => Expression<SqlBool>;
   defaultSort?: string;
   /** Rows are reached through a parent's scope (installments through their contract). */
   scopeVia?: { column: string; resource: string };

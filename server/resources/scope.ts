@@ -2,8 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { AccessContext } from '../access/access-context.ts';
 import { objectOf } from '../access/authorize.ts';
 import type { AccessAction } from '../access/model.ts';
-import { scopeSql } from '../access/scope-sql.ts';
-import type { CustomFieldDef } from './custom-values.ts';
+import { sandboxSql, scopeSql } from '../access/scope-sql.ts';
 import { getResource } from './registry.ts';
 import type { ResourceSpec, Row } from './resource-spec.ts';
 import type { CommandContext } from './context.ts';
@@ -17,7 +16,6 @@ export function readScope(
   access: AccessContext,
   spec: ResourceSpec,
   action: AccessAction = 'read',
-  defs: CustomFieldDef[] = [],
 ): Expression<SqlBool>[] {
   const table = spec.table;
   const base = [
@@ -34,7 +32,19 @@ export function readScope(
         where ${sql.ref(`${parent.table}.tenant_id`)} = ${access.actor.tenantId} and ${scopeSql(access, object, action, parent.table)})`,
     ];
   }
-  return [...base, scopeSql(access, object, action, table, { defs })];
+  return [...base, scopeSql(access, object, action, table)];
+}
+
+/**
+ * For a sandboxed new hire, the rows of `spec` they may open (created by them or assigned by
+ * their manager), as SQL over its table; rows reached through a parent follow the parent.
+ */
+export function sandboxScope(access: AccessContext, spec: ResourceSpec): Expression<SqlBool> {
+  const object = objectOf(spec);
+  if (!spec.scopeVia) return sandboxSql(access, object, spec.table);
+  const parent = getResource(spec.scopeVia.resource);
+  return sql<SqlBool>`${sql.ref(`${spec.table}.${spec.scopeVia.column}`)} in (select ${sql.ref(`${parent.table}.id`)} from ${sql.table(parent.table)}
+    where ${sql.ref(`${parent.table}.tenant_id`)} = ${access.actor.tenantId} and ${sandboxSql(access, object, parent.table)})`;
 }
 
 /** Loads a live (not deleted) row of the actor's tenant, or undefined. */

@@ -220,14 +220,17 @@ describe('attachments: upload, download, rename, delete, restore', () => {
   it('is deleted with its record and refuses restore while the customer is in the recycle bin', async () => {
     const contact = ok(await post('/api/v1/contacts', sales1, { customerId, name: '带附件的联系人' }), 201);
     ok(await upload(sales1, { recordType: 'contact', recordId: contact.id }, text('名片')), 201);
-    expect(ok(await del(`/api/v1/contacts/${contact.id}`, sales1)).cascaded).toEqual({ attachments: 1 });
+    // deleting the contact deletes its attachment, so it needs the attachment's step-up too
+    expectError(await del(`/api/v1/contacts/${contact.id}`, sales1), 403, 'STEP_UP_REQUIRED');
+    const stepped = await withStepUp(company, 'sales1');
+    expect(ok(await del(`/api/v1/contacts/${contact.id}`, stepped)).cascaded).toEqual({ attachments: 1 });
     ok(await restore(`/api/v1/contacts/${contact.id}`, sales1));
     const again = ok(await get(`/api/v1/contacts/${contact.id}${qs({ include: 'attachments' })}`, sales1));
     expect(again.attachments).toHaveLength(1);
 
     const customer = ok(await post('/api/v1/customers', sales1, { name: '附件父记录删除测试' }), 201);
     const a = ok(await toCustomer(sales1, text('孤儿附件'), customer.id), 201);
-    ok(await del(`${base}/${a.id}`, await withStepUp(company, 'sales1')));
+    ok(await del(`${base}/${a.id}`, stepped));
     ok(await del(`/api/v1/customers/${customer.id}`, sales1));
     const res = await restore(`${base}/${a.id}`, sales1);
     expectError(res, 409, 'PARENT_DELETED');

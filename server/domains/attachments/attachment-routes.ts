@@ -75,7 +75,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, services: AppServ
       if (!file) issues.push({ path: 'file', message: 'is required' });
       else if (file.data.length === 0) issues.push({ path: 'file', message: 'is empty' });
       if (issues.length) throw validationError(issues);
-      const { record } = await inTenant(db, request, (ctx) =>
+      const record = await inTenant(db, request, (ctx) =>
         createAttachment(ctx, services.storage, {
           recordType: fields.recordType as AttachableType,
           recordId: fields.recordId!,
@@ -94,13 +94,15 @@ export function registerAttachmentRoutes(app: FastifyInstance, services: AppServ
     schema: { tags, summary: 'Download the file', params: idParams },
     handler: async (request, reply) => {
       const meta = await inTenant(db, request, async ({ trx, actor, access }) => {
-        await getRecord(trx, access, attachmentSpec, request.params.id);
-        return trx
+        // the file name goes out as the caller sees it (field rules apply to it as to the record)
+        const record = await getRecord(trx, access, attachmentSpec, request.params.id);
+        const stored = await trx
           .selectFrom('attachments')
-          .select(['name', 'mime_type', 'size_bytes', 'storage_key', 'sha256'])
+          .select(['mime_type', 'size_bytes', 'storage_key', 'sha256'])
           .where('tenant_id', '=', actor.tenantId)
           .where('id', '=', request.params.id)
           .executeTakeFirstOrThrow();
+        return { ...stored, name: typeof record.name === 'string' ? record.name : 'attachment' };
       });
       const stream = await services.storage.read(meta.storage_key).catch(() => {
         throw new AppError('NOT_FOUND', 'the file is missing from storage', { id: request.params.id });

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { newId } from '../../../common/ids.ts';
 import { writeAudit, diff } from '../../audit/audit.ts';
 import type { CommandContext } from '../../resources/context.ts';
-import { presentRow } from '../../resources/presenter.ts';
+import { presentRow } from '../../resources/projection.ts';
+import { presentById } from '../../resources/record-queries.ts';
 import type { Row } from '../../resources/resource-spec.ts';
 import { authorize } from '../../access/authorize.ts';
 import { fieldError } from '../../errors.ts';
@@ -88,7 +89,7 @@ export async function createAttachment(ctx: CommandContext, storage: FileStorage
       { action: 'create', recordType: 'attachment', recordId: id, changes: diff(undefined, record) },
     ]);
     await writeOutboxEvent(ctx.trx, ctx.actor.tenantId, 'attachment.created', { id });
-    return { record, storageKey };
+    return await presentById(ctx.trx, ctx.access, attachmentSpec, id);
   } catch (error) {
     await storage.delete(storageKey).catch(() => undefined);
     throw error;

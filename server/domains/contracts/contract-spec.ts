@@ -8,7 +8,7 @@ import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts'
 import { fieldError, validationError } from '../../errors.ts';
 import { dateString, decimalString, optionalText, versionField } from '../../http/common-schemas.ts';
 import { assertActiveUser, pick, requireLive } from '../shared-rules.ts';
-import { decorateContracts, installmentOutput, saveInstallmentPlan } from './installment-plan.ts';
+import { installmentOutput, installmentsSql, receivedAmountSql, saveInstallmentPlan } from './installment-plan.ts';
 import { requireContractDeletionApproval } from '../../approvals/contract-delete-guard.ts';
 
 const positive = decimalString().refine((v) => new Decimal(v).gt(0), 'must be greater than 0');
@@ -153,9 +153,19 @@ export const contractSpec: ResourceSpec = registerResource({
     status: { column: 'status', kind: 'text', filter: true, sort: true, required: true },
     ownerId: { column: 'owner_id', kind: 'uuid', filter: true },
   },
-  extraOutput: {
-    installments: z.array(installmentOutput),
-    receivedAmount: z.string().describe('Sum of payments received'),
+  derived: {
+    // the plan adds up to the contract amount, so it follows that field's rule
+    installments: {
+      kind: 'json',
+      schema: z.array(installmentOutput),
+      select: installmentsSql,
+      ruleOf: 'amountInclTax',
+    },
+    receivedAmount: {
+      kind: 'decimal',
+      schema: z.string().describe('Sum of payments received'),
+      select: receivedAmountSql,
+    },
   },
   createSchema,
   updateSchema,
@@ -163,7 +173,6 @@ export const contractSpec: ResourceSpec = registerResource({
   toColumns,
   afterWrite: saveInstallmentPlan,
   beforeDelete: requireContractDeletionApproval,
-  decorate: decorateContracts,
   includes: {
     payments: { resource: 'payments', column: 'contract_id' },
     attachments: { resource: 'attachments', column: 'record_id', where: { record_type: 'contract' } },

@@ -1,10 +1,8 @@
-import { Decimal } from 'decimal.js';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import { newId } from '../../../common/ids.ts';
 import type { CommandContext } from '../../resources/context.ts';
 import type { Input, Row } from '../../resources/resource-spec.ts';
-import type { Trx } from '../../db/tenant-transaction.ts';
 import { AppError } from '../../errors.ts';
 
 export const installmentOutput = z
@@ -82,38 +80,18 @@ export async function saveInstallmentPlan(ctx: CommandContext, contract: Row, in
     .execute();
 }
 
-/** Adds the installment plan and the received amounts to presented contracts. */
-export async function decorateContracts(trx: Trx, tenantId: string, records: Record<string, unknown>[]) {
-  if (records.length === 0) return;
-  const ids = records.map((r) => r.id as string);
-  const installments = await trx
-    .selectFrom('contract_installments')
-    .select(['id', 'contract_id', 'seq', 'due_date', 'amount'])
-    .where('tenant_id', '=', tenantId)
-    .where('contract_id', 'in', ids)
-    .where('deleted_at', 'is', null)
-    .orderBy('contract_id')
-    .orderBy('seq')
-    .execute();
-  const payments = await trx
-    .selectFrom('payments')
-    .select(['contract_id', 'installment_id', sql<string>`sum(amount)::text`.as('total')])
-    .where('tenant_id', '=', tenantId)
-    .where('contract_id', 'in', ids)
-    .where('deleted_at', 'is', null)
-    .groupBy(['contract_id', 'installment_id'])
-    .execute();
-  for (const record of records) {
-    const mine = payments.filter((p) => p.contract_id === record.id);
-    record.receivedAmount = mine.reduce((sum, p) => sum.plus(p.total), new Decimal(0)).toFixed(2);
-    record.installments = installments
-      .filter((i) => i.contract_id === record.id)
-      .map((i) => ({
-        id: i.id,
-        seq: i.seq,
-        dueDate: i.due_date,
-        amount: i.amount,
-        receivedAmount: new Decimal(mine.find((p) => p.installment_id === i.id)?.total ?? 0).toFixed(2),
-      }));
-  }
-}
+/** The payments received on a contract (or one installment of it), as decimal text with 2 places. */
+const received = (where: RawBuilder<unknown>) =>
+  sql`(select round(coalesce(sum(p.amount), 0), 2)::text from payments p where ${where} and p.deleted_at is null)`;
+
+/** A contract's installment plan with the amount received on each, as JSON in seq order. */
+export const installmentsSql = (table: string) =>
+  sql`(select coalesce(json_agg(json_build_object('id', i.id, 'seq', i.seq, 'dueDate', i.due_date, 'amount', i.amount::text,
+      'receivedAmount', ${received(sql`p.tenant_id = i.tenant_id and p.contract_id = i.contract_id and p.installment_id = i.id`)})
+      order by i.seq), '[]'::json)
+    from contract_installments i
+    where i.tenant_id = ${sql.ref(`${table}.tenant_id`)} and i.contract_id = ${sql.ref(`${table}.id`)} and i.deleted_at is null)`;
+
+/** The sum of a contract's payments. */
+export const receivedAmountSql = (table: string) =>
+  received(sql`p.tenant_id = ${sql.ref(`${table}.tenant_id`)} and p.contract_id = ${sql.ref(`${table}.id`)}`);

@@ -13,7 +13,8 @@ export const installmentSpec: ResourceSpec = registerResource({
     contractId: { column: 'contract_id', kind: 'uuid', filter: true, required: true },
     seq: { column: 'seq', kind: 'int', filter: true, sort: true, required: true },
     dueDate: { column: 'due_date', kind: 'date', filter: true, sort: true, required: true },
-    amount: { column: 'amount', kind: 'decimal', filter: true, sort: true, required: true },
+    // the installments add up to the contract amount, so they follow that field's rule
+    amount: { column: 'amount', kind: 'decimal', filter: true, sort: true, required: true, ruleOf: 'amountInclTax' },
   },
   createSchema: z.object({}),
   updateSchema: z.object({}),

@@ -1,11 +1,11 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { isValidCreditCode } from '../../../common/credit-code.ts';
 import { customerLevels, customerSources, customerStatuses } from '../../../common/enums.ts';
 import { toE164 } from '../../../common/phone.ts';
 import type { CommandContext } from '../../resources/context.ts';
 import { registerResource } from '../../resources/registry.ts';
-import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
+import type { Input, ResourceSpec, Row, SearchView } from '../../resources/resource-spec.ts';
 import { optionalText, versionField } from '../../http/common-schemas.ts';
 import { assertActiveUser, pick } from '../shared-rules.ts';
 import { assertNoDuplicateCustomer } from './duplicate-customers.ts';
@@ -72,6 +72,44 @@ async function toColumns(ctx: CommandContext, input: Input, existing: Row | unde
   return columns;
 }
 
+/**
+ * Quick search over names, short names, the main phone and the contacts' names and mobiles,
+ * matching only what the caller sees: a masked phone matches on its visible digits or on the
+ * whole number, a hidden field not at all, and contacts only those the caller may read.
+ */
+function searchCustomers(q: string, view: SearchView) {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const phone = toE164(q);
+  // only a phone-like query (digits, spaces, + ( ) -) searches phone digits; a name with digits in it does not
+  const digits = /^[\d\s+()-]+$/.test(q) ? q.replace(/\D/g, '') : '';
+  const parts: Expression<SqlBool>[] = [];
+  for (const name of ['name', 'shortName']) {
+    const field = view.field('customers', name);
+    if (field) parts.push(sql<SqlBool>`${field} ilike ${pattern}`);
+  }
+  const phoneParts = (resource: string, field: string, e164: string) => {
+    const seen = view.field(resource, field);
+    if (!seen) return [];
+    const whole = phone ? [sql<SqlBool>`${sql.ref(e164)} = ${phone}`] : [];
+    if (digits.length < 4) return whole;
+    const partial = view.visible(resource, field)
+      ? sql<SqlBool>`${sql.ref(e164)} like ${`%${digits}%`}`
+      : sql<SqlBool>`${seen} like ${`%${digits}%`}`;
+    return [...whole, partial];
+  };
+  parts.push(...phoneParts('customers', 'mainPhone', 'customers.main_phone_e164'));
+  const contactName = view.field('contacts', 'name');
+  const contactParts = [
+    ...(contactName ? [sql<SqlBool>`${contactName} ilike ${pattern}`] : []),
+    ...phoneParts('contacts', 'mobile', 'contacts.mobile_e164').filter(() => digits.length >= 4),
+  ];
+  if (contactParts.length) {
+    parts.push(sql<SqlBool>`exists (select 1 from contacts where contacts.tenant_id = customers.tenant_id
+      and contacts.customer_id = customers.id and ${view.readable('contacts')} and (${sql.join(contactParts, sql` or `)}))`);
+  }
+  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;
+}
+
 export const customerSpec: ResourceSpec = registerResource({
   path: 'customers',
   recordType: 'customer',
@@ -93,23 +131,14 @@ export const customerSpec: ResourceSpec = registerResource({
     tags: { column: 'tags', kind: 'textArray', filter: true },
   },
   customObject: 'customer',
-  extraOutput: { lastFollowupAt: z.string().nullable().describe('When the latest follow-up happened (derived)') },
-  decorate: async (trx, tenantId, records) => {
-    if (records.length === 0) return;
-    const rows = await trx
-      .selectFrom('followups')
-      .select(['customer_id', sql<Date>`max(occurred_at)`.as('last')])
-      .where('tenant_id', '=', tenantId)
-      .where(
-        'customer_id',
-        'in',
-        records.map((r) => r.id as string),
-      )
-      .where('deleted_at', 'is', null)
-      .groupBy('customer_id')
-      .execute();
-    const last = new Map(rows.map((r) => [r.customer_id, new Date(r.last).toISOString()]));
-    for (const record of records) record.lastFollowupAt = last.get(record.id as string) ?? null;
+  derived: {
+    lastFollowupAt: {
+      kind: 'timestamp',
+      schema: z.string().nullable().describe('When the latest follow-up happened (derived)'),
+      select: (table) =>
+        sql`(select max(f.occurred_at) from followups f where f.tenant_id = ${sql.ref(`${table}.tenant_id`)}
+          and f.customer_id = ${sql.ref(`${table}.id`)} and f.deleted_at is null)`,
+    },
   },
   createSchema,
   updateSchema,
@@ -132,15 +161,5 @@ export const customerSpec: ResourceSpec = registerResource({
     { resource: 'orders', column: 'customer_id' },
     { resource: 'attachments', column: 'customer_id' },
   ],
-  search: (q) => {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const phone = toE164(q);
-    // only a phone-like query (digits, spaces, + ( ) -) searches phone digits; a name with digits in it does not
-    const digits = /^[\d\s+()-]+$/.test(q) ? q.replace(/\D/g, '') : '';
-    return sql<SqlBool>`(name ilike ${pattern} or short_name ilike ${pattern}
-      ${phone ? sql`or main_phone_e164 = ${phone}` : sql``}
-      ${digits.length >= 4 ? sql`or main_phone_e164 like ${`%${digits}%`}` : sql``}
-      or exists (select 1 from contacts c where c.tenant_id = customers.tenant_id and c.customer_id = customers.id
-        and c.deleted_at is null and (c.name ilike ${pattern} ${digits.length >= 4 ? sql`or c.mobile_e164 like ${`%${digits}%`}` : sql``})))`;
-  },
+  search: searchCustomers,
 });

@@ -89,6 +89,7 @@ export const followupSpec: ResourceSpec = registerResource({
   toColumns,
   beforeUpdate: enforceFollowupEditWindow,
   includes: { attachments: { resource: 'attachments', column: 'record_id', where: { record_type: 'followup' } } },
+  auditAliases: { amendment: 'content' },
   cascade: [{ resource: 'attachments', column: 'record_id', where: { record_type: 'followup' } }],
   defaultSort: '-occurredAt',
 });
