@@ -594,7 +594,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The append-only audit log of a record (or of the tenant, for admins) */
+    /**
+     * The append-only audit log of a record (or of the tenant, for admins)
+     * @description Diffs pass through your field rules: hidden fields are left out, masked ones are masked on both sides. A user’s sign-ins and refused risky operations, and the address and browser of other people’s actions, are shown only to that user and to holders of the view-audit permission.
+     */
     get: {
       parameters: {
         query?: {
@@ -9949,7 +9952,8 @@ export interface components {
     FollowupAmendmentInput: {
       id: string;
       followupId: string;
-      content: string;
+      /** @description Left out, or masked, when the follow-up content is for you */
+      content?: string;
       authorId: string | null;
       authorName: string | null;
       createdAt: string;
@@ -10524,6 +10528,11 @@ export interface components {
       sha256?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
     };
     CustomerInput: {
       id?: string | null;
@@ -10554,6 +10563,11 @@ export interface components {
       masked?: boolean;
       /** @description When the latest follow-up happened (derived) */
       lastFollowupAt?: string | null;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
       contacts?: components['schemas']['ContactInput'][];
       opportunities?: components['schemas']['OpportunityInput'][];
       followups?: components['schemas']['FollowupInput'][];
@@ -10582,6 +10596,11 @@ export interface components {
       };
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
       attachments?: components['schemas']['AttachmentInput'][];
     };
     OpportunityInput: {
@@ -10605,6 +10624,11 @@ export interface components {
       };
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
       followups?: components['schemas']['FollowupInput'][];
       contracts?: components['schemas']['ContractInput'][];
       attachments?: components['schemas']['AttachmentInput'][];
@@ -10629,6 +10653,11 @@ export interface components {
       occurredAt?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
       attachments?: components['schemas']['AttachmentInput'][];
     };
     ContractInput: {
@@ -10656,6 +10685,11 @@ export interface components {
       installments?: components['schemas']['ContractInstallmentInput'][];
       /** @description Sum of payments received */
       receivedAmount?: string;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
       payments?: components['schemas']['PaymentInput'][];
       attachments?: components['schemas']['AttachmentInput'][];
     };
@@ -10673,6 +10707,11 @@ export interface components {
       amount?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
     };
     PaymentInput: {
       id?: string | null;
@@ -10692,6 +10731,11 @@ export interface components {
       note?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
     };
     ProductInput: {
       id?: string | null;
@@ -10708,6 +10752,11 @@ export interface components {
       isActive?: boolean | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
     };
     OrderInput: {
       id?: string | null;
@@ -10727,6 +10776,11 @@ export interface components {
       ownerId?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
     };
     DepartmentInput: {
       id?: string | null;
@@ -10743,6 +10797,11 @@ export interface components {
       sortOrder?: number | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
       users?: components['schemas']['UserInput'][];
       children?: components['schemas']['DepartmentInput'][];
     };
@@ -10768,6 +10827,11 @@ export interface components {
       lastLoginAt?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
       customers?: components['schemas']['CustomerInput'][];
     };
     CustomFieldInput: {
@@ -10787,6 +10851,11 @@ export interface components {
       sortOrder?: number | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
     };
     Error: {
       error: {
@@ -10897,7 +10966,8 @@ export interface components {
     FollowupAmendment: {
       id: string;
       followupId: string;
-      content: string;
+      /** @description Left out, or masked, when the follow-up content is for you */
+      content?: string;
       authorId: string | null;
       authorName: string | null;
       createdAt: string;
@@ -11474,6 +11544,11 @@ export interface components {
       sha256?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
     };
     Customer: {
       id?: string | null;
@@ -11504,6 +11579,11 @@ export interface components {
       masked?: boolean;
       /** @description When the latest follow-up happened (derived) */
       lastFollowupAt?: string | null;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
       contacts?: components['schemas']['Contact'][];
       opportunities?: components['schemas']['Opportunity'][];
       followups?: components['schemas']['Followup'][];
@@ -11532,6 +11612,11 @@ export interface components {
       };
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
       attachments?: components['schemas']['Attachment'][];
     };
     Opportunity: {
@@ -11555,6 +11640,11 @@ export interface components {
       };
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
       followups?: components['schemas']['Followup'][];
       contracts?: components['schemas']['Contract'][];
       attachments?: components['schemas']['Attachment'][];
@@ -11579,6 +11669,11 @@ export interface components {
       occurredAt?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
       attachments?: components['schemas']['Attachment'][];
     };
     Contract: {
@@ -11606,6 +11701,11 @@ export interface components {
       installments?: components['schemas']['ContractInstallment'][];
       /** @description Sum of payments received */
       receivedAmount?: string;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
       payments?: components['schemas']['Payment'][];
       attachments?: components['schemas']['Attachment'][];
     };
@@ -11623,6 +11723,11 @@ export interface components {
       amount?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
     };
     Payment: {
       id?: string | null;
@@ -11642,6 +11747,11 @@ export interface components {
       note?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
     };
     Product: {
       id?: string | null;
@@ -11658,6 +11768,11 @@ export interface components {
       isActive?: boolean | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
     };
     Order: {
       id?: string | null;
@@ -11677,6 +11792,11 @@ export interface components {
       ownerId?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
     };
     Department: {
       id?: string | null;
@@ -11693,6 +11813,11 @@ export interface components {
       sortOrder?: number | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
       users?: components['schemas']['User'][];
       children?: components['schemas']['Department'][];
     };
@@ -11718,6 +11843,11 @@ export interface components {
       lastLoginAt?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
       customers?: components['schemas']['Customer'][];
     };
     CustomField: {
@@ -11737,6 +11867,11 @@ export interface components {
       sortOrder?: number | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
     };
   };
   responses: never;
