@@ -29,12 +29,12 @@ export function applyFieldRules(
     if (field.startsWith('custom.')) {
       const custom = record.custom as Record<string, unknown> | undefined;
       const key = field.slice(7);
-      if (!custom || !(key in custom)) continue;
+      if (!custom || !Object.hasOwn(custom, key)) continue;
       if (rule === 'hidden') delete custom[key];
       else if (rule === 'masked') custom[key] = maskValue(key, custom[key]);
       continue;
     }
-    if (!(field in record)) continue;
+    if (!Object.hasOwn(record, field)) continue;
     if (rule === 'hidden') delete record[field];
     else if (rule === 'masked') record[field] = maskValue(field, record[field]);
   }

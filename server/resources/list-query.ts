@@ -26,8 +26,12 @@ const ORDERED: ReadonlySet<string> = new Set(['int', 'decimal', 'date', 'timesta
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
+/**
+ * Every field of a resource by name. The map has no prototype, so a name taken from a request
+ * (`fields=constructor`, `filter={"__proto__":…}`) never finds an inherited Object method.
+ */
 export function allFields(spec: ResourceSpec): Record<string, FieldSpec> {
-  return { ...baseFields, ...spec.fields };
+  return Object.assign(Object.create(null) as Record<string, FieldSpec>, baseFields, spec.fields);
 }
 
 function resolveTarget(spec: ResourceSpec, name: string, defs: CustomFieldDef[], purpose: 'filter' | 'sort'): Target {
@@ -233,7 +237,8 @@ export function parseFields(spec: ResourceSpec, text: string | undefined): strin
   const known = allFields(spec);
   const extra = Object.keys(spec.extraOutput ?? {});
   const unknown = names.filter(
-    (n) => !(n in known && !known[n]!.internal) && !extra.includes(n) && !(n === 'custom' && spec.customObject),
+    (n) =>
+      !(Object.hasOwn(known, n) && !known[n]!.internal) && !extra.includes(n) && !(n === 'custom' && spec.customObject),
   );
   if (unknown.length) throw fieldError('fields', `unknown field(s): ${unknown.join(', ')}`);
   return [...new Set(['id', ...names])];

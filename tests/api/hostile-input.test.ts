@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, demoCompany, type Company } from '../support/test-app.ts';
+import {
+  expectFieldError,
+  fieldPaths,
+  get,
+  missingId,
+  multipart,
+  ok,
+  patch,
+  post,
+  qs,
+  type Headers,
+} from '../support/resource-helpers.ts';
+
+/** Input PostgreSQL or the runtime cannot take must answer 400 naming the field, never 500. */
+let company: Company;
+let admin: Headers;
+let customerId: string;
+
+beforeAll(async () => {
+  company = await demoCompany({ customers: 6, orders: 4 });
+  admin = await company.as('admin');
+  customerId = ok(await post('/api/v1/customers', admin, { name: '输入校验客户有限公司' }), 201).id;
+});
+
+describe('names that exist on every JavaScript object', () => {
+  const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+
+  it.each(names)('fields=%s is an unknown field on lists and details', async (name) => {
+    expectFieldError(await get(`/api/v1/customers${qs({ fields: name })}`, admin), 'fields');
+    expectFieldError(await get(`/api/v1/customers/${customerId}${qs({ fields: `name,${name}` })}`, admin), 'fields');
+    expectFieldError(await get(`/api/v1/orders${qs({ fields: name })}`, admin), 'fields');
+  });
+
+  it.each(names)('%s is not a field to filter or sort on', async (name) => {
+    expectFieldError(
+      await get(`/api/v1/customers?filter=${encodeURIComponent(`{"${name}":1}`)}`, admin),
+      `filter.${name}`,
+    );
+    expectFieldError(await get(`/api/v1/customers${qs({ sort: name })}`, admin), `sort.${name}`);
+  });
+
+  it('a custom field keyed like an object method is stored, and a field rule on it touches only real values', async () => {
+    ok(
+      await post('/api/v1/custom-fields', admin, {
+        objectType: 'customer',
+        key: 'constructor',
+        label: '构造',
+        type: 'text',
+      }),
+      201,
+    );
+    const withValue = ok(
+      await post('/api/v1/customers', admin, { name: '方法名字段客户', custom: { constructor: '机密值' } }),
+      201,
+    );
+    expect(withValue.custom).toEqual({ constructor: '机密值' });
+    const without = ok(await post('/api/v1/customers', admin, { name: '无自定义值客户' }), 201);
+    expect(without.custom).toEqual({});
+
+    const role = ok(
+      await post('/api/v1/roles', admin, {
+        name: '方法名字段规则',
+        grants: [{ object: 'customer', action: 'read', scope: 'all' }],
+        fieldRules: [
+          { object: 'customer', field: 'custom.constructor', rule: 'masked' },
+          { object: 'customer', field: 'toString', rule: 'masked' },
+        ],
+      }),
+      201,
+    );
+    ok(
+      await call({
+        method: 'PUT',
+        url: `/api/v1/users/${company.users.legal}/roles`,
+        headers: admin,
+        payload: { roleIds: [role.id] },
+      }),
+    );
+    const legal = await company.as('legal');
+    expect(ok(await get(`/api/v1/customers/${without.id}`, legal)).custom).toEqual({});
+    const masked = ok(await get(`/api/v1/customers/${withValue.id}`, legal));
+    expect(masked.custom).toEqual({ constructor: '机**' });
+    expect(Object.hasOwn(masked, 'toString')).toBe(false);
+  });
+});
