@@ -19,6 +19,7 @@ import { allResources } from '../resources/registry.ts';
 import { registerResourceRoutes } from '../resources/resource-routes.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installRouteGate, type RouteAccess } from '../access/route-gate.ts';
+import { installTextGuard } from './text-guard.ts';
 import { loggerOptions } from './logging.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerRoutes } from '../routes.ts';
@@ -95,6 +96,7 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   installRouteGate(app);
+  installTextGuard(app);
   registerMetrics(app);
   await registerRoutes(app, services);
   for (const spec of allResources()) registerResourceRoutes(app, services.database.db, spec);

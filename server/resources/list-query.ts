@@ -2,6 +2,7 @@ import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { isUuid } from '../../common/ids.ts';
 import { isCalendarDate } from '../http/common-schemas.ts';
 import { fieldError, validationError } from '../errors.ts';
+import { assertStorableText } from '../http/text-guard.ts';
 import { baseFields } from './base-fields.ts';
 import { customFieldExpression, type CustomFieldDef } from './custom-values.ts';
 import type { FieldKind, FieldSpec, ResourceSpec } from './resource-spec.ts';
@@ -149,6 +150,7 @@ export function parseFilter(
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
     throw fieldError('filter', 'must be a JSON object');
+  assertStorableText(parsed, ['filter']);
   const conditions: Expression<SqlBool>[] = [];
   for (const [name, spec_] of Object.entries(parsed as Record<string, unknown>)) {
     const target = resolveTarget(spec, name, defs, 'filter');

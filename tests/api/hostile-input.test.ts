@@ -85,3 +85,42 @@ describe('names that exist on every JavaScript object', () => {
     expect(Object.hasOwn(masked, 'toString')).toBe(false);
   });
 });
+
+describe('the NUL character and broken UTF-16 in text', () => {
+  const nul = 'a\u0000b';
+
+  it('in a filter value names the filter field', async () => {
+    expectFieldError(await get(`/api/v1/customers${qs({ filter: { name: nul } })}`, admin), 'filter.name');
+    expectFieldError(
+      await get(`/api/v1/customers${qs({ filter: { name: { startsWith: nul } } })}`, admin),
+      'filter.name.startsWith',
+    );
+  });
+
+  it('in a query parameter names the parameter', async () => {
+    expectFieldError(await get('/api/v1/customers?q=a%00b', admin), 'query.q');
+    expectFieldError(await get('/api/v1/audit?recordType=cust%00omer', admin), 'query.recordType');
+  });
+
+  it('in a body names the field, on create and update, nested too', async () => {
+    expectFieldError(await post('/api/v1/customers', admin, { name: nul }), 'name');
+    expectFieldError(await post('/api/v1/customers', admin, { name: '正常', tags: ['ok', nul] }), 'tags.1');
+    expectFieldError(await patch(`/api/v1/customers/${customerId}`, admin, { version: 1, region: nul }), 'region');
+    expectFieldError(await post('/api/v1/roles', admin, { name: nul, grants: [] }), 'name');
+  });
+
+  it('as an object key names the key (shown escaped)', async () => {
+    const res = await post('/api/v1/customers', admin, { name: '键名', custom: { ['k\u0000']: 1 } });
+    expectFieldError(res, 'custom.k\\u0000');
+  });
+
+  it('an unpaired surrogate (only JSON can carry one) is not valid text', async () => {
+    expectFieldError(await post('/api/v1/customers', admin, { name: 'x\ud800y' }), 'name');
+    expectFieldError(await get(`/api/v1/customers${qs({ filter: { name: '\ud800' } })}`, admin), 'filter.name');
+  });
+
+  it('nothing was written by the refused requests', async () => {
+    const list = ok(await get(`/api/v1/customers${qs({ q: '键名', limit: 200 })}`, admin));
+    expect(list).toEqual([]);
+  });
+});
