@@ -1,6 +1,6 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { isUuid } from '../../common/ids.ts';
-import { isCalendarDate } from '../http/common-schemas.ts';
+import { instantRangeMessage, isCalendarDate, isStorableInstant } from '../http/common-schemas.ts';
 import { fieldError, validationError } from '../errors.ts';
 import { assertStorableText } from '../http/text-guard.ts';
 import { baseFields } from './base-fields.ts';
@@ -82,9 +82,12 @@ function coerce(target: Target, value: unknown, path: string): unknown {
       if (typeof value !== 'string' || !DATE.test(value) || !isCalendarDate(value))
         throw bad('must be a real date YYYY-MM-DD');
       return value;
-    case 'timestamp':
-      if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw bad('must be an ISO date-time');
-      return new Date(value).toISOString();
+    case 'timestamp': {
+      const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+      if (Number.isNaN(ms)) throw bad('must be an ISO date-time');
+      if (!isStorableInstant(ms)) throw bad(instantRangeMessage);
+      return new Date(ms).toISOString();
+    }
     case 'bool':
       if (typeof value !== 'boolean') throw bad('must be true or false');
       return value;

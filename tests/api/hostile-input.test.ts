@@ -124,3 +124,46 @@ describe('the NUL character and broken UTF-16 in text', () => {
     expect(list).toEqual([]);
   });
 });
+
+describe('timestamps outside years 1–9999', () => {
+  it.each(['99999-01-01', '+099999-01-01T00:00:00Z', '+010000-01-01T00:00:00.000Z', '-000001-01-01T00:00:00Z'])(
+    'a filter on a timestamp refuses %s',
+    async (value) => {
+      expectFieldError(
+        await get(`/api/v1/customers${qs({ filter: { createdAt: { gte: value } } })}`, admin),
+        'filter.createdAt.gte',
+      );
+    },
+  );
+
+  it('a body timestamp that is year 10000 in UTC is refused at validation', async () => {
+    const late = '9999-12-31T23:59:59-05:00';
+    expectFieldError(
+      await post('/api/v1/followups', admin, { customerId, kind: 'call', content: '超界时间', occurredAt: late }),
+      'occurredAt',
+    );
+    expectFieldError(await post('/api/v1/api-keys', admin, { name: 'late', expiresAt: late }), 'expiresAt');
+  });
+
+  it('a body timestamp that is year 0 in UTC is refused at validation', async () => {
+    expectFieldError(
+      await post('/api/v1/followups', admin, {
+        customerId,
+        kind: 'call',
+        content: '超界时间',
+        occurredAt: '0001-01-01T00:30:00+01:00',
+      }),
+      'occurredAt',
+    );
+  });
+
+  it('the last representable instant is accepted', async () => {
+    const res = await post('/api/v1/followups', admin, {
+      customerId,
+      kind: 'call',
+      content: '边界时间',
+      nextStepAt: '9999-12-31T23:59:59Z',
+    });
+    expect(ok(res, 201).nextStepAt).toBe('9999-12-31T23:59:59.000Z');
+  });
+});
