@@ -36,10 +36,13 @@ export function installErrorHandler(app: FastifyInstance) {
       return reply.status(500).send(body('INTERNAL', 'internal error'));
     }
     const status = error.statusCode ?? 500;
-    if (status === 413)
+    if (status === 413) {
+      if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE')
+        return reply.status(413).send(body('PAYLOAD_TOO_LARGE', error.message));
       return reply
         .status(413)
         .send(body('PAYLOAD_TOO_LARGE', 'request body is too large', { limitBytes: app.initialConfig.bodyLimit }));
+    }
     if (status === 415) return reply.status(415).send(body('UNSUPPORTED_MEDIA_TYPE', error.message));
     if (status === 429) return reply.status(429).send(body('RATE_LIMITED', 'too many requests, slow down'));
     if (status >= 400 && status < 500) {

@@ -167,3 +167,55 @@ describe('timestamps outside years 1–9999', () => {
     expect(ok(res, 201).nextStepAt).toBe('9999-12-31T23:59:59.000Z');
   });
 });
+
+describe('malformed uploads', () => {
+  const boundary = 'cairnFuzzBoundary';
+  const part = (name: string, value: string, file?: string) =>
+    `--${boundary}\r\ncontent-disposition: form-data; name="${name}"${file ? `; filename="${file}"\r\ncontent-type: text/plain` : ''}\r\n\r\n${value}\r\n`;
+  const send = (body: string | Buffer) =>
+    call({
+      method: 'POST',
+      url: '/api/v1/attachments',
+      headers: { ...admin, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
+  const head = () => part('recordType', 'customer') + part('recordId', customerId);
+
+  it('more than 10 form fields answers 400 saying so', async () => {
+    const extra = Array.from({ length: 12 }, (_, i) => part(`note${i}`, 'x')).join('');
+    const res = await send(head() + extra + part('file', 'hello', 'a.txt') + `--${boundary}--\r\n`);
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.message).toMatch(/at most 10/);
+  });
+
+  it('two files answer 400 naming the file part, not "body too large"', async () => {
+    const res = await send(
+      head() + part('file', 'one', 'a.txt') + part('file', 'two', 'b.txt') + `--${boundary}--\r\n`,
+    );
+    expectFieldError(res, 'file');
+    expect(res.body.error.message).toMatch(/one file/);
+    expect(JSON.stringify(res.body)).not.toMatch(/too large|1048576/);
+  });
+
+  it('a body cut off before its closing boundary answers 400', async () => {
+    const whole = multipart(
+      { recordType: 'customer', recordId: customerId },
+      { name: 'a.txt', type: 'text/plain', data: Buffer.alloc(4000, 'x') },
+    );
+    for (const cut of [whole.payload.length - 10, whole.payload.length - 2000, 120]) {
+      const res = await call({
+        method: 'POST',
+        url: '/api/v1/attachments',
+        headers: { ...admin, 'content-type': whole.contentType },
+        payload: whole.payload.subarray(0, cut),
+      });
+      expect(res.status, `cut at ${cut}: ${JSON.stringify(res.body)}`).toBe(400);
+      expect(res.body.error.message).toMatch(/incomplete|ended/);
+    }
+  });
+
+  it('no attachment was stored by the refused uploads', async () => {
+    const list = ok(await get(`/api/v1/attachments${qs({ filter: { customerId }, limit: 200 })}`, admin));
+    expect(list).toEqual([]);
+  });
+});
