@@ -16,13 +16,20 @@ export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
-      const fields: FieldIssue[] = error.validation.map((issue) => {
-        const inner = issue.instancePath.split('/').filter(Boolean).join('.');
-        const path =
-          where === 'body'
-            ? inner || 'body'
-            : [where === 'querystring' ? 'query' : where, inner].filter(Boolean).join('.');
-        return { path, message: issue.message ?? 'invalid' };
+      const pathOf = (segments: string[]) =>
+        where === 'body'
+          ? segments.join('.') || 'body'
+          : [where === 'querystring' ? 'query' : where, ...segments].join('.');
+      const fields: FieldIssue[] = error.validation.flatMap((issue) => {
+        const inner = issue.instancePath.split('/').filter(Boolean);
+        // an unknown key is named itself, one issue per key
+        const unknown = issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: string[] }).keys : undefined;
+        if (unknown?.length)
+          return unknown.map((key) => ({
+            path: pathOf([...inner, key]),
+            message: 'is not a known field; nothing was saved',
+          }));
+        return [{ path: pathOf(inner), message: issue.message ?? 'invalid' }];
       });
       return reply
         .status(400)

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { allResources } from '../../server/resources/registry.ts';
+import '../../server/domains/register-all.ts';
 import { call, demoCompany, type Company } from '../support/test-app.ts';
 import {
   expectFieldError,
@@ -217,5 +220,48 @@ describe('malformed uploads', () => {
   it('no attachment was stored by the refused uploads', async () => {
     const list = ok(await get(`/api/v1/attachments${qs({ filter: { customerId }, limit: 200 })}`, admin));
     expect(list).toEqual([]);
+  });
+});
+
+describe('unknown keys in create and update bodies', () => {
+  const writable = allResources().filter((spec) => spec.path !== 'attachments');
+
+  it.each(writable.filter((s) => s.operations?.create !== false).map((s) => [s.path]))(
+    'POST /api/v1/%s names an unknown key',
+    async (path) => {
+      const res = await post(`/api/v1/${path}`, admin, { notAField: 1, alsoNot: 'x' });
+      expect(res.status).toBe(400);
+      expect(fieldPaths(res)).toEqual(expect.arrayContaining(['notAField', 'alsoNot']));
+      expect(res.body.error.message).toMatch(/notAField/);
+    },
+  );
+
+  it.each(
+    allResources()
+      .filter((s) => s.operations?.update !== false)
+      .map((s) => [s.path]),
+  )('PATCH /api/v1/%s/:id names an unknown key', async (path) => {
+    const res = await patch(`/api/v1/${path}/${missingId()}`, admin, { version: 1, notAField: true });
+    expectFieldError(res, 'notAField');
+  });
+
+  it('an unknown key inside a nested object is named with its path', async () => {
+    const res = await post('/api/v1/contracts', admin, {
+      customerId,
+      number: `HT-${randomUUID().slice(0, 8)}`,
+      title: '嵌套未知键',
+      amountInclTax: '100.00',
+      currency: 'CNY',
+      installments: [{ dueDate: '2026-02-01', amount: '100.00', note: '备注' }],
+    });
+    expectFieldError(res, 'installments.0.note');
+  });
+
+  it('a known key is saved and an update with only known keys succeeds', async () => {
+    const before = ok(await get(`/api/v1/customers/${customerId}`, admin));
+    const updated = ok(
+      await patch(`/api/v1/customers/${customerId}`, admin, { version: before.version, region: '华北' }),
+    );
+    expect(updated.region).toBe('华北');
   });
 });

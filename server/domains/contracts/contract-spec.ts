@@ -13,7 +13,7 @@ import { requireContractDeletionApproval } from '../../approvals/contract-delete
 
 const positive = decimalString().refine((v) => new Decimal(v).gt(0), 'must be greater than 0');
 
-const installmentInput = z.object({ dueDate: dateString, amount: positive });
+const installmentInput = z.strictObject({ dueDate: dateString, amount: positive });
 
 const createSchema = z
   .object({
