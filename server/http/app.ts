@@ -17,7 +17,7 @@ import { newId } from '../../common/ids.ts';
 import type { AppServices } from '../services.ts';
 import { allResources } from '../resources/registry.ts';
 import { registerResourceRoutes } from '../resources/resource-routes.ts';
-import { installErrorHandler } from './error-handler.ts';
+import { frameworkErrors, installErrorHandler } from './error-handler.ts';
 import { installRouteGate, type RouteAccess } from '../access/route-gate.ts';
 import { installTextGuard } from './text-guard.ts';
 import { loggerOptions } from './logging.ts';
@@ -51,6 +51,7 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : newId();
     },
     ajv: undefined,
+    frameworkErrors,
   });
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldIssue } from '../errors.ts';
 import { fromDatabaseError } from './database-errors.ts';
@@ -10,6 +10,18 @@ interface ErrorBody {
 const body = (code: string, message: string, details: Record<string, unknown> = {}): ErrorBody => ({
   error: { code, message, details },
 });
+
+/**
+ * Errors the router raises before any route runs (a malformed percent-encoding, a path
+ * parameter over the length limit), in the same error shape as everything else.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'a path parameter is too long to name any record'
+      : 'the URL is not valid (malformed percent-encoding)';
+  return reply.status(400).send(body('VALIDATION_FAILED', message, { fields: [{ path: 'params', message }] }));
+}
 
 /** The one place where anything thrown becomes `{error:{code,message,details}}`. */
 export function installErrorHandler(app: FastifyInstance) {

@@ -18,27 +18,41 @@ function problemOf(text: string): string | undefined {
     : 'is not valid Unicode text (it holds half of a surrogate pair)';
 }
 
+interface Visit {
+  value: unknown;
+  key: string | undefined;
+  parent: Visit | undefined;
+}
+
+function pathOf(visit: Visit, basePath: string[], key?: string): string {
+  const segments: string[] = key === undefined ? [] : [key];
+  for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) segments.unshift(at.key);
+  return [...basePath, ...segments].map(readable).join('.') || 'body';
+}
+
 /**
  * The first piece of text in `value` (a string, or a key or string anywhere inside objects and
  * arrays) that PostgreSQL cannot store as text — a NUL character, or invalid UTF-16 — as a
- * field issue at its path. Walks iteratively, so deeply nested input cannot overflow the stack.
+ * field issue at its path. Walks iteratively and links each step to its parent, so deeply
+ * nested input costs linear time and cannot overflow the stack.
  */
 export function findUnstorableText(value: unknown, basePath: string[] = []): FieldIssue | undefined {
-  const stack: Array<{ value: unknown; path: string[] }> = [{ value, path: basePath }];
+  const stack: Visit[] = [{ value, key: undefined, parent: undefined }];
   while (stack.length > 0) {
-    const { value: current, path } = stack.pop()!;
+    const visit = stack.pop()!;
+    const current = visit.value;
     if (typeof current === 'string') {
       const message = problemOf(current);
-      if (message) return { path: path.map(readable).join('.') || 'body', message };
+      if (message) return { path: pathOf(visit, basePath), message };
     } else if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], path: [...path, String(i)] });
+      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], key: String(i), parent: visit });
     } else if (current !== null && typeof current === 'object' && !Buffer.isBuffer(current)) {
       const entries = Object.entries(current as Record<string, unknown>);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i]!;
         const keyProblem = problemOf(key);
-        if (keyProblem) return { path: [...path, key].map(readable).join('.'), message: keyProblem };
-        stack.push({ value: child, path: [...path, key] });
+        if (keyProblem) return { path: pathOf(visit, basePath, key), message: keyProblem };
+        stack.push({ value: child, key, parent: visit });
       }
     }
   }

@@ -2,7 +2,7 @@ import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { isUuid } from '../../common/ids.ts';
 import { instantRangeMessage, isCalendarDate, isStorableInstant } from '../http/common-schemas.ts';
 import { fieldError, validationError } from '../errors.ts';
-import { assertStorableText } from '../http/text-guard.ts';
+import { assertStorableText, findUnstorableText } from '../http/text-guard.ts';
 import { baseFields } from './base-fields.ts';
 import { customFieldExpression, type CustomFieldDef } from './custom-values.ts';
 import type { FieldKind, FieldSpec, ResourceSpec } from './resource-spec.ts';
@@ -205,11 +205,29 @@ export function decodeCursor(sort: SortSpec, cursor: string): CursorPayload {
     throw fieldError('cursor', 'is not a cursor this API issued');
   }
   const expected = `${sort.direction === 'desc' ? '-' : ''}${sort.target.name}`;
-  if (!payload || typeof payload.id !== 'string' || !isUuid(payload.id))
+  if (!payload || typeof payload.id !== 'string' || !isUuid(payload.id) || findUnstorableText(payload))
     throw fieldError('cursor', 'is not a cursor this API issued');
-  if (payload.s !== expected)
-    throw fieldError('cursor', `was issued for sort=${payload.s}; repeat the request with the same sort`);
-  return payload;
+  if (payload.s !== expected) {
+    const issuedFor =
+      typeof payload.s === 'string' && /^-?[\w.]{1,60}$/.test(payload.s) ? `sort=${payload.s}` : 'another sort';
+    throw fieldError('cursor', `was issued for ${issuedFor}; repeat the request with the same sort`);
+  }
+  return { ...payload, v: cursorValue(sort.target, payload.v) };
+}
+
+/** The cursor's sort value, checked against the sort field's type as a filter value is. */
+function cursorValue(target: Target, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (target.kind === 'multiSelect') {
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
+  } else if (['string', 'number', 'boolean'].includes(typeof value)) {
+    try {
+      return coerce(target, value, 'cursor');
+    } catch {
+      // reported below
+    }
+  }
+  throw fieldError('cursor', 'is not a cursor this API issued');
 }
 
 /** Keyset condition: rows strictly after the cursor in `ORDER BY expr dir NULLS LAST, id dir`. */

@@ -56,13 +56,15 @@ function assertVisible(access: AccessContext, spec: ResourceSpec, params: { filt
   const sortField = params.sort?.replace(/^[-+]/, '');
   if (sortField && hidden.has(sortField)) throw fieldError(`sort.${sortField}`, 'is hidden from you');
   if (!params.filter) return;
+  let filter: unknown;
   try {
-    for (const name of Object.keys(JSON.parse(params.filter) as object))
-      if (hidden.has(name)) throw fieldError(`filter.${name}`, 'is hidden from you');
-  } catch (error) {
-    if (error instanceof SyntaxError) return; // parseFilter reports malformed JSON
-    throw error;
+    filter = JSON.parse(params.filter);
+  } catch {
+    return; // parseFilter reports malformed JSON
   }
+  if (!filter || typeof filter !== 'object') return; // and anything that is not an object
+  for (const name of Object.keys(filter))
+    if (hidden.has(name)) throw fieldError(`filter.${name}`, 'is hidden from you');
 }
 
 /** New hires see records outside their sandbox only as id, masked title and owner. */

@@ -265,3 +265,62 @@ describe('unknown keys in create and update bodies', () => {
     expect(updated.region).toBe('华北');
   });
 });
+
+describe('found by the route fuzz test', () => {
+  const cursorOf = (v: unknown, s = 'name') =>
+    Buffer.from(JSON.stringify({ s, v, id: '01900000-0000-7000-8000-000000000000' })).toString('base64url');
+
+  it.each([[{ a: 1 }], [[1, 2]], [true], ['a\u0000b']])(
+    'a cursor whose sort value is %j is refused, not a 500',
+    async (v) => {
+      expectFieldError(await get(`/api/v1/customers${qs({ sort: 'name', cursor: cursorOf(v) })}`, admin), 'cursor');
+    },
+  );
+
+  it('a cursor issued for another sort does not echo arbitrary text back', async () => {
+    const res = await get(
+      `/api/v1/customers${qs({ sort: 'name', cursor: cursorOf('x', "'; select 1 from users --") })}`,
+      admin,
+    );
+    expectFieldError(res, 'cursor');
+    expect(res.body.error.message).not.toMatch(/select/);
+  });
+
+  it('a filter that is not an object is refused for a user with hidden fields too', async () => {
+    const roles = ok(await get('/api/v1/roles', admin)) as Array<{ id: string; name: string; version: number }>;
+    const rep = roles.find((r) => r.name === '销售代表')!;
+    ok(
+      await patch(`/api/v1/roles/${rep.id}`, admin, {
+        version: rep.version,
+        fieldRules: [{ object: 'customer', field: 'region', rule: 'hidden' }],
+      }),
+    );
+    const sales1 = await company.as('sales1');
+    for (const filter of ['null', '[]', '1', '"x"'])
+      expectFieldError(await get(`/api/v1/customers?filter=${encodeURIComponent(filter)}`, sales1), 'filter');
+  });
+
+  it('a sandboxed new hire lists installments and asks about them without a 500', async () => {
+    const intern = await company.as('intern');
+    const installment = ok(await get('/api/v1/installments?limit=1', admin))[0];
+    expect(installment).toBeDefined();
+    expect((await get('/api/v1/installments', intern)).status).toBe(200);
+    expect((await get(`/api/v1/installments/${installment.id}`, intern)).status).toBeLessThan(500);
+    expect(
+      (await get(`/api/v1/audit${qs({ recordType: 'installment', recordId: installment.id })}`, intern)).status,
+    ).toBeLessThan(500);
+    const explain = await get(
+      `/api/v1/access/explain${qs({ userId: company.users.intern, recordType: 'installment', recordId: installment.id })}`,
+      admin,
+    );
+    expect(explain.status).toBe(200);
+  });
+
+  it('an overlong path parameter or a broken percent-encoding answers 400 in the error shape', async () => {
+    for (const url of [`/api/v1/customers/${'x'.repeat(300)}`, '/api/v1/customers/%E0%A4%A']) {
+      const res = await get(url, admin);
+      expect(res.status, url).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+});
