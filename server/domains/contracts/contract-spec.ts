@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { contractStatuses, currencies } from '../../../common/enums.ts';
 import type { CommandContext } from '../../resources/context.ts';
 import { registerResource } from '../../resources/registry.ts';
+import { uniqueKeyCheck } from '../../resources/duplicates.ts';
 import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
 import { fieldError, validationError } from '../../errors.ts';
 import { dateString, decimalString, optionalText, versionField } from '../../http/common-schemas.ts';
@@ -159,6 +160,12 @@ export const contractSpec: ResourceSpec = registerResource({
   },
   createSchema,
   updateSchema,
+  duplicateCheck: uniqueKeyCheck({
+    recordType: 'contract',
+    table: 'contracts',
+    titleColumn: 'number',
+    keys: [{ field: 'number', columns: ['number'] }],
+  }),
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
   afterWrite: saveInstallmentPlan,
