@@ -18,6 +18,7 @@ export const queueNames = {
   recycleBinPurge: 'recycle-bin.purge',
   recycleBinSchedule: 'recycle-bin.schedule',
   exportsSweep: 'exports.sweep',
+  sandboxClose: 'access.sandbox-close',
 } as const;
 
 export const defaultQueueOptions = {
@@ -31,6 +32,7 @@ export const appQueues: QueueSpec[] = [
   { name: queueNames.recycleBinPurge, retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 60 * 60 },
   { name: queueNames.recycleBinSchedule, retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 5 * 60 },
   { name: queueNames.exportsSweep, retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
+  { name: queueNames.sandboxClose, retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
 ];
 
 export const deadLetterName = (queue: string): string => `${queue}.dead`;
