@@ -321,10 +321,16 @@ function addBuiltInAdmin(data: RoleData, held: Array<{ role_id: string }>) {
   held.push({ role_id: BUILT_IN_ADMIN_ROLE });
 }
 
+/** When a new hire's sandbox period ends: `days` after the hire date, at midnight China time. */
+export function sandboxEndsAt(hireDate: string, days: number): Date {
+  const until = new Date(`${hireDate}T00:00:00+08:00`);
+  until.setUTCDate(until.getUTCDate() + days);
+  return until;
+}
+
 /** A new hire is sandboxed for `days` from the hire date, unless an admin ended it early. */
 export function sandboxUntil(hireDate: string | null, endedAt: Date | null, days: number, now: Date): Date | null {
   if (!hireDate || endedAt || days <= 0) return null;
-  const until = new Date(`${hireDate}T00:00:00+08:00`);
-  until.setUTCDate(until.getUTCDate() + days);
+  const until = sandboxEndsAt(hireDate, days);
   return until > now ? until : null;
 }

@@ -19,9 +19,9 @@ const TRUE = sql<SqlBool>`true`;
 const or = (parts: Expression<SqlBool>[]) =>
   parts.length === 0 ? FALSE : parts.length === 1 ? parts[0]! : sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 
-/** The expression holding a child row's customer id (payments reach it through their contract). */
+/** The expression holding a child row's customer id (payments and installments reach it through their contract). */
 function customerIdOf(object: AccessObject, table: string) {
-  if (object === 'payment') {
+  if (object === 'payment' || table === 'contract_installments') {
     return sql`(select c.customer_id from contracts c where c.tenant_id = ${sql.ref(`${table}.tenant_id`)} and c.id = ${sql.ref(`${table}.contract_id`)})`;
   }
   return sql.ref(`${table}.customer_id`);

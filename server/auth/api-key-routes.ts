@@ -7,7 +7,7 @@ import type { DB } from '../db/schema.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { hasSystem } from '../access/access-context.ts';
-import { errorResponses, idParams } from '../http/common-schemas.ts';
+import { errorResponses, idParams, isoTimestamp } from '../http/common-schemas.ts';
 import { AppError, notFound } from '../errors.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
 import { issueApiKey } from './tokens.ts';
@@ -89,7 +89,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, db: Kysely<DB>) {
       summary: 'Create an API key and its service user; the key is shown only in this answer',
       body: z.object({
         name: z.string().trim().min(1, 'is required').max(100),
-        expiresAt: z.iso.datetime({ offset: true }).optional(),
+        expiresAt: isoTimestamp.optional(),
         role: z.enum(['admin', 'member']).default('member'),
       }),
       response: { 201: z.object({ data: keySchema, key: z.string() }), ...errorResponses },

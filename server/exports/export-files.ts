@@ -92,7 +92,6 @@ export async function takeExportFile(
     .select(sql<boolean>`expires_at > now()`.as('live'))
     .where('tenant_id', '=', ctx.actor.tenantId)
     .where('id', '=', id)
-    .where('deleted_at', 'is', null)
     .forUpdate()
     .executeTakeFirst();
   if (!row || row.requested_by !== ctx.actor.userId) {
@@ -116,7 +115,8 @@ export async function takeExportFile(
       'this export file was already downloaded; export files are one-time — request a new export',
       { downloadedAt: row.downloaded_at.toISOString() },
     );
-  if (!row.live) {
+  // a row the sweep marked deleted is an expired file whose bytes are already gone
+  if (!row.live || row.deleted_at) {
     await storage.delete(row.storage_key).catch(() => undefined);
     return refuse(
       'expired',

@@ -17,8 +17,9 @@ import { newId } from '../../common/ids.ts';
 import type { AppServices } from '../services.ts';
 import { allResources } from '../resources/registry.ts';
 import { registerResourceRoutes } from '../resources/resource-routes.ts';
-import { installErrorHandler } from './error-handler.ts';
+import { frameworkErrors, installErrorHandler } from './error-handler.ts';
 import { installRouteGate, type RouteAccess } from '../access/route-gate.ts';
+import { installTextGuard } from './text-guard.ts';
 import { loggerOptions } from './logging.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerRoutes } from '../routes.ts';
@@ -50,6 +51,7 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : newId();
     },
     ajv: undefined,
+    frameworkErrors,
   });
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
@@ -95,6 +97,7 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   installRouteGate(app);
+  installTextGuard(app);
   registerMetrics(app);
   await registerRoutes(app, services);
   for (const spec of allResources()) registerResourceRoutes(app, services.database.db, spec);

@@ -59,6 +59,17 @@ export const dateString = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD', abort: true })
   .refine(isCalendarDate, 'is not a real calendar date');
+/** The instants PostgreSQL stores and ISO 8601 writes with a four-digit year: years 1 to 9999, UTC. */
+const FIRST_INSTANT = Date.parse('0001-01-01T00:00:00.000Z');
+const LAST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+export const isStorableInstant = (ms: number) => ms >= FIRST_INSTANT && ms <= LAST_INSTANT;
+export const instantRangeMessage = 'must be a date-time between the years 1 and 9999 (UTC)';
+
+/** An ISO 8601 date-time with a time zone, inside the storable years. */
+export const isoTimestamp = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone', abort: true })
+  .refine((v) => isStorableInstant(Date.parse(v)), instantRangeMessage);
+
 export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY');
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 export const versionField = z.number().int().min(1).describe('The version you read; a stale one answers 409');

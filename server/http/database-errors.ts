@@ -38,7 +38,7 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
   switch (pg.code) {
     case '23505': {
       const field = pg.constraint ? constraintFields[pg.constraint] : undefined;
-      // two identical creates racing past the duplicate check: the index decides
+      // a unique index refusing a write no duplicate check covered (a restore, a write outside the resource commands)
       const code = pg.constraint?.startsWith('customers_') ? 'DUPLICATE_RECORD' : 'CONFLICT';
       return new AppError(code, `a record with this ${field ?? 'value'} already exists`, { field });
     }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldIssue } from '../errors.ts';
 import { fromDatabaseError } from './database-errors.ts';
@@ -11,18 +11,37 @@ const body = (code: string, message: string, details: Record<string, unknown> = 
   error: { code, message, details },
 });
 
+/**
+ * Errors the router raises before any route runs (a malformed percent-encoding, a path
+ * parameter over the length limit), in the same error shape as everything else.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'a path parameter is too long to name any record'
+      : 'the URL is not valid (malformed percent-encoding)';
+  return reply.status(400).send(body('VALIDATION_FAILED', message, { fields: [{ path: 'params', message }] }));
+}
+
 /** The one place where anything thrown becomes `{error:{code,message,details}}`. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
-      const fields: FieldIssue[] = error.validation.map((issue) => {
-        const inner = issue.instancePath.split('/').filter(Boolean).join('.');
-        const path =
-          where === 'body'
-            ? inner || 'body'
-            : [where === 'querystring' ? 'query' : where, inner].filter(Boolean).join('.');
-        return { path, message: issue.message ?? 'invalid' };
+      const pathOf = (segments: string[]) =>
+        where === 'body'
+          ? segments.join('.') || 'body'
+          : [where === 'querystring' ? 'query' : where, ...segments].join('.');
+      const fields: FieldIssue[] = error.validation.flatMap((issue) => {
+        const inner = issue.instancePath.split('/').filter(Boolean);
+        // an unknown key is named itself, one issue per key
+        const unknown = issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: string[] }).keys : undefined;
+        if (unknown?.length)
+          return unknown.map((key) => ({
+            path: pathOf([...inner, key]),
+            message: 'is not a known field; nothing was saved',
+          }));
+        return [{ path: pathOf(inner), message: issue.message ?? 'invalid' }];
       });
       return reply
         .status(400)
@@ -40,10 +59,13 @@ export function installErrorHandler(app: FastifyInstance) {
       return reply.status(500).send(body('INTERNAL', 'internal error'));
     }
     const status = error.statusCode ?? 500;
-    if (status === 413)
+    if (status === 413) {
+      if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE')
+        return reply.status(413).send(body('PAYLOAD_TOO_LARGE', error.message));
       return reply
         .status(413)
         .send(body('PAYLOAD_TOO_LARGE', 'request body is too large', { limitBytes: app.initialConfig.bodyLimit }));
+    }
     if (status === 415) return reply.status(415).send(body('UNSUPPORTED_MEDIA_TYPE', error.message));
     if (status === 429) return reply.status(429).send(body('RATE_LIMITED', 'too many requests, slow down'));
     if (status >= 400 && status < 500) {

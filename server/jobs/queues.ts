@@ -17,6 +17,8 @@ export interface QueueSpec {
 export const queueNames = {
   recycleBinPurge: 'recycle-bin.purge',
   recycleBinSchedule: 'recycle-bin.schedule',
+  exportsSweep: 'exports.sweep',
+  sandboxClose: 'access.sandbox-close',
 } as const;
 
 export const defaultQueueOptions = {
@@ -29,6 +31,8 @@ export const defaultQueueOptions = {
 export const appQueues: QueueSpec[] = [
   { name: queueNames.recycleBinPurge, retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 60 * 60 },
   { name: queueNames.recycleBinSchedule, retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 5 * 60 },
+  { name: queueNames.exportsSweep, retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
+  { name: queueNames.sandboxClose, retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
 ];
 
 export const deadLetterName = (queue: string): string => `${queue}.dead`;

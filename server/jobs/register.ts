@@ -4,6 +4,8 @@ import type { JobLogger, JobRunner } from './boss.ts';
 import { startOutboxDispatcher, type OutboxDispatcher, type TopicQueues } from './outbox.ts';
 import { queueNames } from './queues.ts';
 import { purgeExpiredRecycleBin, retentionDays } from '../recycle-bin/recycle-purge.ts';
+import { sweepExpiredExports } from '../exports/export-sweep.ts';
+import { auditEndedSandboxes } from '../access-admin/sandbox-close.ts';
 import { allResources } from '../resources/registry.ts';
 import { asSystem } from '../db/tenant-transaction.ts';
 import type { OutboxJob } from './outbox.ts';
@@ -28,6 +30,8 @@ export const topicQueues: TopicQueues = Object.fromEntries(
 );
 
 export const recycleBinPurgeCron = '30 3 * * *'; // 03:30 Asia/Shanghai, daily
+export const exportsSweepCron = '7 * * * *'; // hourly: export files live 24 hours
+export const sandboxCloseCron = '5 0 * * *'; // daily, just after midnight Asia/Shanghai, when sandbox periods end
 
 export interface RecycleBinPurgeJob {
   /** Purge one tenant only; absent = all tenants. */
@@ -76,6 +80,18 @@ export async function registerJobs(
     );
     return { tenantId: job.data.tenantId, purgeAt: at.toISOString() };
   });
+  await runner.work(queueNames.exportsSweep, async (job) => {
+    const result = await sweepExpiredExports(database, storage, { logger, signal: job.signal });
+    if (result.failed > 0) throw new Error(`expired export files of ${result.failed} tenant(s) could not be removed`);
+    return result;
+  });
+  await runner.schedule(queueNames.exportsSweep, exportsSweepCron);
+  await runner.work(queueNames.sandboxClose, async (job) => {
+    const result = await auditEndedSandboxes(database, { logger, signal: job.signal });
+    if (result.failed > 0) throw new Error(`ended sandboxes of ${result.failed} tenant(s) could not be audited`);
+    return result;
+  });
+  await runner.schedule(queueNames.sandboxClose, sandboxCloseCron);
   if (opts.dispatchOutbox === false) return undefined;
   return startOutboxDispatcher(database, runner, { topicQueues, logger });
 }

@@ -1,7 +1,8 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { isUuid } from '../../common/ids.ts';
-import { isCalendarDate } from '../http/common-schemas.ts';
+import { instantRangeMessage, isCalendarDate, isStorableInstant } from '../http/common-schemas.ts';
 import { fieldError, validationError } from '../errors.ts';
+import { assertStorableText } from '../http/text-guard.ts';
 import { baseFields } from './base-fields.ts';
 import { customFieldExpression, type CustomFieldDef } from './custom-values.ts';
 import type { CursorPosition } from './cursor.ts';
@@ -27,8 +28,12 @@ const ORDERED: ReadonlySet<string> = new Set(['int', 'decimal', 'date', 'timesta
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
+/**
+ * Every field of a resource by name. The map has no prototype, so a name taken from a request
+ * (`fields=constructor`, `filter={"__proto__":…}`) never finds an inherited Object method.
+ */
 export function allFields(spec: ResourceSpec): Record<string, FieldSpec> {
-  return { ...baseFields, ...spec.fields };
+  return Object.assign(Object.create(null) as Record<string, FieldSpec>, baseFields, spec.fields);
 }
 
 function resolveTarget(
@@ -83,9 +88,12 @@ function coerce(target: Target, value: unknown, path: string): unknown {
       if (typeof value !== 'string' || !DATE.test(value) || !isCalendarDate(value))
         throw bad('must be a real date YYYY-MM-DD');
       return value;
-    case 'timestamp':
-      if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw bad('must be an ISO date-time');
-      return new Date(value).toISOString();
+    case 'timestamp': {
+      const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+      if (Number.isNaN(ms)) throw bad('must be an ISO date-time');
+      if (!isStorableInstant(ms)) throw bad(instantRangeMessage);
+      return new Date(ms).toISOString();
+    }
     case 'bool':
       if (typeof value !== 'boolean') throw bad('must be true or false');
       return value;
@@ -166,6 +174,7 @@ export function filterConditions(
   gate?: FieldGate,
 ): Expression<SqlBool>[] {
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw fieldError(prefix, 'must be a JSON object');
+  assertStorableText(parsed, [prefix]);
   const conditions: Expression<SqlBool>[] = [];
   for (const [name, spec_] of Object.entries(parsed as Record<string, unknown>)) {
     const path = `${prefix}.${name}`;

@@ -10,6 +10,7 @@ import { presentById } from './record-queries.ts';
 import { getResource } from './registry.ts';
 import type { Input, RelationSpec, ResourceSpec, Row } from './resource-spec.ts';
 import { loadLive } from './scope.ts';
+import { writeOrNameDuplicate } from './duplicates.ts';
 import { authorize, objectOf } from '../access/authorize.ts';
 import { assertWritableFields } from '../access/field-rules.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
@@ -61,17 +62,25 @@ export async function createRecord(ctx: CommandContext, spec: ResourceSpec, inpu
   const columns = { ...(await spec.toColumns(ctx, input, undefined)), ...(await customColumn(ctx, spec, input)) };
   await assertParentReadable(ctx, spec, columns);
   await authorize(ctx.trx, ctx.access, spec, 'create', { draft: { ...columns, custom: input.custom } });
-  const row = (await dyn(ctx.trx)
-    .insertInto(spec.table)
-    .values({
-      id: newId(),
-      ...columns,
-      tenant_id: ctx.actor.tenantId,
-      created_by: ctx.actor.userId,
-      updated_by: ctx.actor.userId,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()) as Row;
+  await spec.duplicateCheck?.(ctx, columns);
+  const row = await writeOrNameDuplicate(
+    ctx,
+    spec,
+    columns,
+    undefined,
+    async () =>
+      (await dyn(ctx.trx)
+        .insertInto(spec.table)
+        .values({
+          id: newId(),
+          ...columns,
+          tenant_id: ctx.actor.tenantId,
+          created_by: ctx.actor.userId,
+          updated_by: ctx.actor.userId,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow()) as Row,
+  );
   await spec.afterWrite?.(ctx, row, input, true);
   const record = await presentFull(ctx, spec, row);
   await writeAudit(ctx, [
@@ -105,14 +114,23 @@ export async function updateRecord(
   // the changed record must stay inside the writer's scope (no handing a record out of reach)
   const custom = typeof columns.custom === 'string' ? (JSON.parse(columns.custom) as unknown) : existing.custom;
   await authorize(ctx.trx, ctx.access, spec, 'update', { draft: { ...existing, ...columns, custom } });
-  const row = (await dyn(ctx.trx)
-    .updateTable(spec.table)
-    .set({ ...columns, version: sql`version + 1`, updated_at: sql`now()`, updated_by: ctx.actor.userId })
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', id)
-    .where('version', '=', existing.version)
-    .returningAll()
-    .executeTakeFirstOrThrow()) as Row;
+  const candidate = { ...existing, ...columns };
+  await spec.duplicateCheck?.(ctx, candidate, id);
+  const row = await writeOrNameDuplicate(
+    ctx,
+    spec,
+    candidate,
+    id,
+    async () =>
+      (await dyn(ctx.trx)
+        .updateTable(spec.table)
+        .set({ ...columns, version: sql`version + 1`, updated_at: sql`now()`, updated_by: ctx.actor.userId })
+        .where('tenant_id', '=', ctx.actor.tenantId)
+        .where('id', '=', id)
+        .where('version', '=', existing.version)
+        .returningAll()
+        .executeTakeFirstOrThrow()) as Row,
+  );
   await spec.afterWrite?.(ctx, row, input, false);
   const record = await presentFull(ctx, spec, row);
   const changes = diff(before, record);

@@ -1,10 +1,29 @@
+import { z } from 'zod';
 import type { ResourceSpec } from './resource-spec.ts';
 
 const specs = new Map<string, ResourceSpec>();
 
+/**
+ * The schema answering 400 for keys it does not know, instead of dropping them silently: a
+ * client must never believe it saved a field that was not saved. Its OpenAPI id moves along.
+ */
+function refuseUnknownKeys(schema: z.ZodObject): z.ZodObject {
+  const strict = schema.strict();
+  const meta = z.globalRegistry.get(schema);
+  if (!meta) return strict;
+  z.globalRegistry.remove(schema);
+  return strict.meta(meta);
+}
+
+/** Registers a resource; its create and update bodies refuse unknown keys. */
 export function registerResource(spec: ResourceSpec): ResourceSpec {
-  specs.set(spec.path, spec);
-  return spec;
+  const registered: ResourceSpec = {
+    ...spec,
+    createSchema: refuseUnknownKeys(spec.createSchema),
+    updateSchema: refuseUnknownKeys(spec.updateSchema),
+  };
+  specs.set(spec.path, registered);
+  return registered;
 }
 
 export function getResource(path: string): ResourceSpec {

@@ -54,6 +54,16 @@ export interface RelationSpec {
 export type Row = Record<string, unknown> & { id: string; tenant_id: string; version: number };
 export type Input = Record<string, unknown>;
 
+/**
+ * Throws 409 DUPLICATE_RECORD naming the field and the existing record when another live record
+ * holds the unique values of `candidate` (the row as it would be stored, columns by name).
+ */
+export type DuplicateCheck = (
+  ctx: CommandContext,
+  candidate: Record<string, unknown>,
+  selfId?: string,
+) => Promise<void>;
+
 export interface ResourceSpec {
   /** URL segment under /api/v1 and the key in the registry. */
   path: string;
@@ -71,6 +81,8 @@ export interface ResourceSpec {
   /** Validated input → column values; checks references and business rules. */
   toColumns(ctx: CommandContext, input: Input, existing: Row | undefined): Promise<Record<string, unknown>>;
   afterWrite?(ctx: CommandContext, row: Row, input: Input, created: boolean): Promise<void>;
+  /** Runs before every create and update, and again when a unique index refuses one (a race). */
+  duplicateCheck?: DuplicateCheck;
   beforeDelete?(ctx: CommandContext, row: Row): Promise<void>;
   /** Business rules on changing an existing record (edit windows, locks). */
   beforeUpdate?(ctx: CommandContext, row: Row, input: Input): Promise<void>;

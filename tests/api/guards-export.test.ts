@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, demoCompany, type Company } from '../support/test-app.ts';
+import { sweepExpiredExports } from '../../server/exports/export-sweep.ts';
+import { call, demoCompany, testApp, type Company } from '../support/test-app.ts';
+import { testDatabase } from '../support/test-database.ts';
 import { auditOf, expectError, inDb, post, userWithRole, type Headers } from './guards-support.ts';
 
 let company: Company;
@@ -328,6 +330,43 @@ describe('export with phone numbers', () => {
     expectError(gone, 410, 'GONE');
     expect(gone.body.error.details.expiresAt).toBeTruthy();
     expect(gone.body.error.message).toMatch(/expired/);
+  });
+
+  it('is removed from storage by the sweep once expired; a later download still answers 410 expired', async () => {
+    const requested = await exportCustomers(admin, { fields: ['name', 'mainPhone'], format: 'csv' });
+    const second = await userWithRole(company, 'admin4', '系统管理员');
+    const approved = await post(`/api/v1/approvals/${requested.body.data.id}/approve`, second.headers, {});
+    const id = approved.body.data.result.exportFileId;
+    const key = () =>
+      inDb(company, (trx) =>
+        trx
+          .selectFrom('export_files')
+          .select(['storage_key', 'deleted_at'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow(),
+      );
+    const { storage } = await testApp();
+    expect(await storage.exists((await key()).storage_key)).toBe(true);
+    await inDb(company, (trx) =>
+      trx
+        .updateTable('export_files')
+        .set({ expires_at: sql`now() - interval '1 second'` })
+        .where('id', '=', id)
+        .execute(),
+    );
+    // the company's earlier expired export goes too
+    const sweep = await sweepExpiredExports(await testDatabase(), storage, { tenantId: company.tenantId });
+    expect(sweep).toMatchObject({ failed: 0 });
+    expect(sweep.removed).toBeGreaterThanOrEqual(1);
+    const swept = await key();
+    expect(swept.deleted_at).not.toBeNull();
+    expect(await storage.exists(swept.storage_key)).toBe(false);
+    const gone = await download(id, admin);
+    expectError(gone, 410, 'GONE');
+    expect(gone.body.error.message).toMatch(/expired/);
+    expect((await auditOf(company, 'export_file', id)).map((a) => a.action)).toEqual(
+      expect.arrayContaining(['export.expired', 'export.download-refused']),
+    );
   });
 
   it('cannot be requested through /approvals by a non-admin, nor without phone fields', async () => {

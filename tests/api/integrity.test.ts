@@ -1,5 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadAccess } from '../../server/access/access-context.ts';
+import { actorFromUser } from '../../server/auth/authenticate.ts';
+import { withTenant } from '../../server/db/tenant-transaction.ts';
+import { customerSpec } from '../../server/domains/customers/customer-spec.ts';
+import { productSpec } from '../../server/domains/products/product-spec.ts';
+import '../../server/domains/register-all.ts';
+import type { CommandContext } from '../../server/resources/context.ts';
+import { createRecord, updateRecord } from '../../server/resources/record-commands.ts';
+import type { DuplicateCheck } from '../../server/resources/resource-spec.ts';
 import { call, demoCompany, type Company } from '../support/test-app.ts';
+import { testDatabase } from '../support/test-database.ts';
 
 let company: Company;
 let sales1: Record<string, string>;
@@ -54,18 +64,111 @@ describe('duplicate customers', () => {
     expect(again.status).toBe(200);
   });
 
-  it('keeps one customer when two identical creates race', async () => {
-    const results = await Promise.all([
-      create({ name: '并发创建测试有限公司' }),
-      create({ name: '并发创建测试有限公司' }),
-    ]);
-    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+  it('keeps one customer when identical creates race, and every 409 names the one that was kept', async () => {
+    const results = await Promise.all(Array.from({ length: 5 }, () => create({ name: '并发创建测试有限公司' })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    const kept = results.find((r) => r.status === 201)!.body.data.id;
+    for (const refused of results.filter((r) => r.status === 409))
+      expect(refused.body.error).toMatchObject({
+        code: 'DUPLICATE_RECORD',
+        details: { field: 'name', existingId: kept },
+      });
     const list = await call({
       method: 'GET',
       url: `/api/v1/customers?filter=${encodeURIComponent(JSON.stringify({ name: '并发创建测试有限公司' }))}`,
       headers: sales1,
     });
     expect(list.body.data).toHaveLength(1);
+  });
+});
+
+describe('a unique index refusing a write that passed the duplicate check (a race)', () => {
+  /** The interleaving of a race: the other request commits right after this one's check passed. */
+  const blindOnce = (check: DuplicateCheck): DuplicateCheck => {
+    let calls = 0;
+    return (ctx, candidate, selfId) => (calls++ === 0 ? Promise.resolve() : check(ctx, candidate, selfId));
+  };
+
+  /** Runs a command as a demo user in a tenant transaction of its own, as a request would. */
+  async function as<T>(username: 'sales1' | 'admin', fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
+    const database = await testDatabase();
+    return withTenant(database.db, company.tenantId, async (trx) => {
+      const user = await trx
+        .selectFrom('users')
+        .selectAll()
+        .where('tenant_id', '=', company.tenantId)
+        .where('id', '=', company.users[username])
+        .executeTakeFirstOrThrow();
+      const actor = actorFromUser(user);
+      const meta = { requestId: 'race-test', ip: null, userAgent: null };
+      return fn({ actor, meta, trx, access: await loadAccess(trx, actor) });
+    });
+  }
+
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+
+  it.each([
+    ['name', { name: '索引裁决测试有限公司' }, { name: '索引裁决测试有限公司' }],
+    [
+      'creditCode',
+      { name: '索引裁决信用代码甲', creditCode: '91110000600037341L' },
+      { name: '索引裁决信用代码乙', creditCode: '91110000600037341L' },
+    ],
+    [
+      'mainPhone',
+      { name: '索引裁决电话甲', mainPhone: '13912345670' },
+      { name: '索引裁决电话乙', mainPhone: '+86 139 1234 5670' },
+    ],
+  ] as const)('a create answers 409 naming the existing customer (%s)', async (field, first, second) => {
+    const existing = (await create(first)).body.data;
+    const spec = { ...customerSpec, duplicateCheck: blindOnce(customerSpec.duplicateCheck!) };
+    const error = await as('sales1', (ctx) => failure(createRecord(ctx, spec, { ...second })));
+    expect(error).toMatchObject({ code: 'DUPLICATE_RECORD', details: { field, existingId: existing.id } });
+  });
+
+  it('an update answers 409 naming the existing record, for other unique keys too (product SKU)', async () => {
+    const admin = await company.as('admin');
+    const product = (sku: string) =>
+      call({
+        method: 'POST',
+        url: '/api/v1/products',
+        headers: admin,
+        payload: { sku, name: sku, unitPrice: '1.00', currency: 'CNY' },
+      });
+    const taken = (await product('RACE-SKU-1')).body.data;
+    const mine = (await product('RACE-SKU-2')).body.data;
+    const spec = { ...productSpec, duplicateCheck: blindOnce(productSpec.duplicateCheck!) };
+    const error = await as('admin', (ctx) =>
+      failure(updateRecord(ctx, spec, mine.id, { sku: 'RACE-SKU-1', version: mine.version })),
+    );
+    expect(error).toMatchObject({ code: 'DUPLICATE_RECORD', details: { field: 'sku', existingId: taken.id } });
+  });
+
+  it('the checks answer 409 naming the existing record for every unique key', async () => {
+    const admin = await company.as('admin');
+    const post = (url: string, payload: Record<string, unknown>) =>
+      call({ method: 'POST', url, headers: admin, payload });
+    const sku = (
+      await post('/api/v1/products', { sku: 'DUP-SKU', name: '重复SKU', unitPrice: '1.00', currency: 'CNY' })
+    ).body.data;
+    const again = await post('/api/v1/products', {
+      sku: 'DUP-SKU',
+      name: '又一个',
+      unitPrice: '2.00',
+      currency: 'CNY',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'DUPLICATE_RECORD', details: { field: 'sku', existingId: sku.id } });
+    const user = await post('/api/v1/users', { username: 'dup.user', displayName: '重名' });
+    const sameName = await post('/api/v1/users', { username: 'DUP.User', displayName: '重名二' });
+    expect(sameName.body.error).toMatchObject({
+      code: 'DUPLICATE_RECORD',
+      details: { field: 'username', existingId: user.body.data.id },
+    });
   });
 });
 

@@ -25,6 +25,24 @@ beforeAll(async () => {
   doc = res.body;
 });
 
+/** Paths of object schemas inside `schema` that accept keys they do not list (`custom` is a free map). */
+function openObjects(schema: any, path = 'body', seen = new Set<unknown>()): string[] {
+  if (!schema || typeof schema !== 'object' || seen.has(schema)) return [];
+  seen.add(schema);
+  if (typeof schema.$ref === 'string') {
+    const name = schema.$ref.split('/').pop();
+    return openObjects(doc.components.schemas[name], path, seen);
+  }
+  const found: string[] = [];
+  if (schema.type === 'object' && schema.properties && schema.additionalProperties !== false) found.push(path);
+  for (const [key, child] of Object.entries(schema.properties ?? {}))
+    if (!(path === 'body' && key === 'custom')) found.push(...openObjects(child, `${path}.${key}`, seen));
+  for (const list of [schema.anyOf, schema.oneOf, schema.allOf])
+    for (const child of list ?? []) found.push(...openObjects(child, path, seen));
+  if (schema.items) found.push(...openObjects(schema.items, `${path}[]`, seen));
+  return found;
+}
+
 const ops = (spec: ResourceSpec) => ({ create: true, update: true, delete: true, ...spec.operations });
 const op = (path: string, method: string) => doc.paths[path]?.[method];
 
@@ -92,6 +110,14 @@ describe.each(allResources().map((spec) => [spec.path, spec] as const))('/api/v1
       expect(op(item, 'delete'), `DELETE ${item}`).toBeUndefined();
       expect(op(`${item}/restore`, 'post'), `POST ${item}/restore`).toBeUndefined();
     }
+  });
+
+  it('documents create and update bodies that refuse unknown keys at every level (custom values aside)', () => {
+    const bodies = [op(base, 'post'), op(item, 'patch')]
+      .map((o) => o?.requestBody?.content?.['application/json']?.schema)
+      .filter(Boolean);
+    if (path !== 'attachments' && ops(spec).create) expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) expect(openObjects(body), JSON.stringify(body)).toEqual([]);
   });
 
   it('names the record schema in components', () => {

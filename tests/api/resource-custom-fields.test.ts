@@ -91,7 +91,9 @@ describe('custom field definitions', () => {
       expect(res.body.error.details.missing).toBe(missing);
     }
     expect(ok(await get(url, sales1)).label).toBe('临时');
-    const updated = ok(await patch(url, admin, { label: '临时字段', options: ['a', 'b'], type: 'text', version: 1 }));
+    // the type of a definition is fixed: naming it in an update is refused, nothing is saved
+    expectFieldError(await patch(url, admin, { label: '临时字段', type: 'text', version: 1 }), 'type');
+    const updated = ok(await patch(url, admin, { label: '临时字段', options: ['a', 'b'], version: 1 }));
     expect(updated).toMatchObject({ label: '临时字段', options: ['a', 'b'], type: 'singleSelect', version: 2 });
     expectFieldError(await patch(url, admin, { options: [], version: 2 }), 'options');
     expectError(await patch(url, admin, { label: 'stale', version: 1 }), 409, 'VERSION_CONFLICT');

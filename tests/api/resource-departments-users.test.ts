@@ -61,6 +61,38 @@ describe('departments', () => {
     expect(ok(await get(`${depts}/${leaf.id}`, admin)).path).toBe(`/${child.id}/${leaf.id}/`);
   });
 
+  it('a move changes every descendant like an edit: version, updatedBy and an audit row each', async () => {
+    const top = ok(await newDept('M-华南大区'), 201);
+    const child = ok(await newDept('M-广州分部', top.id), 201);
+    const leaves = [ok(await newDept('M-天河组', child.id), 201), ok(await newDept('M-番禺组', child.id), 201)];
+    const other = ok(await newDept('M-华中大区'), 201);
+    const before = ok(await get(`${depts}/${leaves[0].id}`, admin));
+
+    ok(await patch(`${depts}/${child.id}`, admin, { parentId: other.id, version: 1 }));
+    for (const leaf of leaves) {
+      const after = ok(await get(`${depts}/${leaf.id}`, admin));
+      expect(after).toMatchObject({
+        path: `/${other.id}/${child.id}/${leaf.id}/`,
+        version: 2,
+        updatedBy: company.users.admin,
+      });
+      expect(after.updatedAt >= before.updatedAt).toBe(true);
+      const audit = ok(await get(`/api/v1/audit${qs({ recordType: 'department', recordId: leaf.id })}`, admin));
+      const move = audit.find((a: any) => a.action === 'update');
+      expect(move, JSON.stringify(audit)).toBeDefined();
+      expect(move.changes).toEqual({
+        path: { before: `/${top.id}/${child.id}/${leaf.id}/`, after: `/${other.id}/${child.id}/${leaf.id}/` },
+      });
+      expect(move.actorId).toBe(company.users.admin);
+    }
+    // an editor who read a descendant before the move gets 409, not a silent overwrite of the new path
+    expectError(
+      await patch(`${depts}/${leaves[0].id}`, admin, { name: '旧版本', version: 1 }),
+      409,
+      'VERSION_CONFLICT',
+    );
+  });
+
   it('renames, deletes and restores; refuses deletion with sub-departments or users (409)', async () => {
     const parent = ok(await newDept('T-华南销售部'), 201);
     const sub = ok(await newDept('T-广州组', parent.id), 201);

@@ -6,13 +6,11 @@ import { getRecord } from '../../resources/record-queries.ts';
 import { outputSchema } from '../../resources/resource-routes.ts';
 import type { AppServices } from '../../services.ts';
 import { errorResponses, idParams } from '../../http/common-schemas.ts';
-import { AppError, fieldError, validationError } from '../../errors.ts';
+import { AppError, validationError } from '../../errors.ts';
 import { authHook, inTenant } from '../../http/request-context.ts';
 import { attachableTypes, attachmentSpec } from './attachment-spec.ts';
 import { createAttachment, type AttachableType } from './attachment-upload.ts';
-
-// eslint-disable-next-line no-control-regex
-const safeName = (name: string) => name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 255) || 'file';
+import { readUploadForm } from './upload-form.ts';
 
 export function registerAttachmentRoutes(app: FastifyInstance, services: AppServices) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -46,27 +44,8 @@ export function registerAttachmentRoutes(app: FastifyInstance, services: AppServ
       },
     },
     handler: async (request, reply) => {
-      const fields: Record<string, string> = {};
-      let file: { name: string; mime: string; data: Buffer } | undefined;
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          if (file || part.fieldname !== 'file')
-            throw fieldError(part.fieldname, 'send exactly one file part named "file"');
-          const data = await part.toBuffer().catch((error: { code?: string }) => {
-            if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
-              throw new AppError(
-                'PAYLOAD_TOO_LARGE',
-                `the file exceeds the upload limit of ${services.config.uploadLimitBytes} bytes`,
-                { limitBytes: services.config.uploadLimitBytes },
-              );
-            }
-            throw error;
-          });
-          file = { name: safeName(part.filename), mime: part.mimetype || 'application/octet-stream', data };
-        } else {
-          fields[part.fieldname] = String(part.value);
-        }
-      }
+      const { fields: form, file } = await readUploadForm(request, services.config.uploadLimitBytes);
+      const fields = { recordType: form.get('recordType'), recordId: form.get('recordId') };
       const issues = [];
       if (!attachableTypes.includes(fields.recordType as AttachableType))
         issues.push({ path: 'recordType', message: `must be one of ${attachableTypes.join(', ')}` });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { contractStatuses, currencies } from '../../../common/enums.ts';
 import type { CommandContext } from '../../resources/context.ts';
 import { registerResource } from '../../resources/registry.ts';
+import { uniqueKeyCheck } from '../../resources/duplicates.ts';
 import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
 import { fieldError, validationError } from '../../errors.ts';
 import { dateString, decimalString, optionalText, versionField } from '../../http/common-schemas.ts';
@@ -13,7 +14,7 @@ import { requireContractDeletionApproval } from '../../approvals/contract-delete
 
 const positive = decimalString().refine((v) => new Decimal(v).gt(0), 'must be greater than 0');
 
-const installmentInput = z.object({ dueDate: dateString, amount: positive });
+const installmentInput = z.strictObject({ dueDate: dateString, amount: positive });
 
 const createSchema = z
   .object({
@@ -169,6 +170,12 @@ export const contractSpec: ResourceSpec = registerResource({
   },
   createSchema,
   updateSchema,
+  duplicateCheck: uniqueKeyCheck({
+    recordType: 'contract',
+    table: 'contracts',
+    titleColumn: 'number',
+    keys: [{ field: 'number', columns: ['number'] }],
+  }),
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
   afterWrite: saveInstallmentPlan,

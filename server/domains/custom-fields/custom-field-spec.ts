@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { customFieldObjects, customFieldTypes } from '../../../common/enums.ts';
 import type { CommandContext } from '../../resources/context.ts';
 import { registerResource } from '../../resources/registry.ts';
+import { uniqueKeyCheck } from '../../resources/duplicates.ts';
 import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
 import { fieldError } from '../../errors.ts';
 import { versionField } from '../../http/common-schemas.ts';
@@ -73,6 +74,12 @@ export const customFieldSpec: ResourceSpec = registerResource({
   },
   createSchema,
   updateSchema,
+  duplicateCheck: uniqueKeyCheck({
+    recordType: 'custom field',
+    table: 'custom_fields',
+    titleColumn: 'label',
+    keys: [{ field: 'key', columns: ['object_type', 'key'] }],
+  }),
   toColumns,
   readableByAll: true,
   defaultSort: 'sortOrder',

@@ -68,7 +68,6 @@ async function toColumns(ctx: CommandContext, input: Input, existing: Row | unde
     columns.main_phone_e164 = phone ? toE164(phone) : null;
   }
   if (input.creditCode === '') columns.credit_code = null;
-  await assertNoDuplicateCustomer(ctx, { ...existing, ...columns } as Record<string, unknown>, existing?.id);
   return columns;
 }
 
@@ -143,6 +142,7 @@ export const customerSpec: ResourceSpec = registerResource({
   createSchema,
   updateSchema,
   toColumns,
+  duplicateCheck: assertNoDuplicateCustomer,
   // deleting a customer would take its contracts with it: each contract needs legal's approval first
   beforeDelete: refuseCustomerWithContracts,
   includes: {

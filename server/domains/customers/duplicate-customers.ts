@@ -10,8 +10,9 @@ type Candidate = Record<string, unknown> & {
 
 /**
  * The same customer must not be created twice: a match on the credit code, the normalised
- * main phone or the exact name answers 409 with the existing record's id. The partial unique
- * indexes catch the race where two requests pass this check at once.
+ * main phone or the exact name answers 409 with the existing record's id. When two requests
+ * pass this check at once, the partial unique indexes refuse the second write and the check
+ * runs again to name the record that won (see resources/duplicates.ts).
  */
 export async function assertNoDuplicateCustomer(ctx: CommandContext, candidate: Candidate, selfId?: string) {
   const checks: Array<[string, string, unknown]> = [

@@ -7,6 +7,8 @@ import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts'
 import { AppError, fieldError } from '../../errors.ts';
 import { versionField } from '../../http/common-schemas.ts';
 import { requireLive } from '../shared-rules.ts';
+import { writeAudit } from '../../audit/audit.ts';
+import { writeOutboxEvent } from '../../jobs/outbox.ts';
 
 const createSchema = z
   .object({
@@ -37,16 +39,39 @@ async function toColumns(ctx: CommandContext, input: Input, existing: Row | unde
   }
   const id = existing?.id ?? newId();
   const path = `${parentPath}${id}/`;
-  if (existing && existing.path !== path) {
-    const oldPath = existing.path as string;
-    await ctx.trx
-      .updateTable('departments')
-      .set({ path: sql`${path} || substr(path, ${oldPath.length + 1})` })
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('path', 'like', `${oldPath}_%`)
-      .execute();
-  }
+  if (existing && existing.path !== path) await moveDescendants(ctx, existing.path as string, path);
   return existing ? { ...columns, parent_id: parentId, path } : { ...columns, id, parent_id: parentId, path };
+}
+
+/**
+ * Rewrites the paths of a moved department's descendants (those in the recycle bin too, so a
+ * restore finds them in the right place). Each one changes like an edit: its version goes up
+ * (an editor holding the old one gets 409), and it gets an audit row and an update event.
+ */
+async function moveDescendants(ctx: CommandContext, oldPath: string, newPath: string) {
+  const moved = await ctx.trx
+    .updateTable('departments')
+    .set({
+      path: sql`${newPath} || substr(path, ${oldPath.length + 1})`,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+      updated_by: ctx.actor.userId,
+    })
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('path', 'like', `${oldPath}_%`)
+    .returning(['id', 'path'])
+    .execute();
+  await writeAudit(
+    ctx,
+    moved.map((d) => ({
+      action: 'update',
+      recordType: 'department',
+      recordId: d.id,
+      changes: { path: { before: `${oldPath}${d.path.slice(newPath.length)}`, after: d.path } },
+    })),
+  );
+  for (const d of moved)
+    await writeOutboxEvent(ctx.trx, ctx.actor.tenantId, 'department.updated', { id: d.id, fields: ['path'] });
 }
 
 export const departmentSpec: ResourceSpec = registerResource({

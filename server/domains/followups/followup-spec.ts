@@ -4,11 +4,9 @@ import type { CommandContext } from '../../resources/context.ts';
 import { registerResource } from '../../resources/registry.ts';
 import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
 import { fieldError } from '../../errors.ts';
-import { optionalText, versionField } from '../../http/common-schemas.ts';
+import { isoTimestamp, optionalText, versionField } from '../../http/common-schemas.ts';
 import { pick, requireLive } from '../shared-rules.ts';
 import { enforceFollowupEditWindow } from '../../amendments/followup-edit-window.ts';
-
-const isoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' });
 
 const createSchema = z
   .object({
@@ -18,9 +16,9 @@ const createSchema = z
     status: z.enum(followupStatuses).default('initial_contact'),
     content: z.string().trim().min(1, 'is required').max(10000),
     nextStep: optionalText(500),
-    nextStepAt: isoDateTime.nullable().optional(),
+    nextStepAt: isoTimestamp.nullable().optional(),
     source: z.enum(followupSources).default('manual'),
-    occurredAt: isoDateTime.optional().describe('When it happened; defaults to now'),
+    occurredAt: isoTimestamp.optional().describe('When it happened; defaults to now'),
   })
   .meta({ id: 'FollowupCreate' });
 
@@ -32,7 +30,7 @@ const updateSchema = z
     content: createSchema.shape.content,
     nextStep: createSchema.shape.nextStep,
     nextStepAt: createSchema.shape.nextStepAt,
-    occurredAt: isoDateTime,
+    occurredAt: isoTimestamp,
   })
   .partial()
   .extend({ version: versionField })

@@ -5,7 +5,7 @@ import type { CommandContext } from '../../resources/context.ts';
 import { registerResource } from '../../resources/registry.ts';
 import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
 import { fieldError } from '../../errors.ts';
-import { decimalString, versionField } from '../../http/common-schemas.ts';
+import { decimalString, isoTimestamp, versionField } from '../../http/common-schemas.ts';
 import { assertActiveUser, pick, requireLive } from '../shared-rules.ts';
 
 const createSchema = z
@@ -24,7 +24,7 @@ const createSchema = z
       .optional()
       .describe('Defaults to unit price × quantity'),
     currency: z.enum(currencies).optional().describe("Defaults to the product's currency"),
-    orderedAt: z.iso.datetime({ offset: true }).optional(),
+    orderedAt: isoTimestamp.optional(),
     ownerId: z.uuid().nullable().optional(),
   })
   .meta({ id: 'OrderCreate' });

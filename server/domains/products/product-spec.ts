@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { currencies } from '../../../common/enums.ts';
 import { registerResource } from '../../resources/registry.ts';
+import { uniqueKeyCheck } from '../../resources/duplicates.ts';
 import type { ResourceSpec } from '../../resources/resource-spec.ts';
 import { decimalString, versionField } from '../../http/common-schemas.ts';
 import { pick } from '../shared-rules.ts';
@@ -48,6 +49,12 @@ export const productSpec: ResourceSpec = registerResource({
   },
   createSchema,
   updateSchema,
+  duplicateCheck: uniqueKeyCheck({
+    recordType: 'product',
+    table: 'products',
+    titleColumn: 'name',
+    keys: [{ field: 'sku', columns: ['sku'] }],
+  }),
   toColumns: async (_ctx, input) =>
     pick(input, { sku: 'sku', name: 'name', unitPrice: 'unit_price', currency: 'currency', isActive: 'is_active' }),
   defaultSort: 'sku',

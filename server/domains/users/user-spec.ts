@@ -4,6 +4,7 @@ import { toE164 } from '../../../common/phone.ts';
 import type { CommandContext } from '../../resources/context.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { registerResource } from '../../resources/registry.ts';
+import { uniqueKeyCheck } from '../../resources/duplicates.ts';
 import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { dateString, optionalText, versionField } from '../../http/common-schemas.ts';
@@ -107,6 +108,15 @@ export const userSpec: ResourceSpec = registerResource({
   },
   createSchema,
   updateSchema,
+  duplicateCheck: uniqueKeyCheck({
+    recordType: 'user',
+    table: 'users',
+    titleColumn: 'display_name',
+    keys: [
+      { field: 'username', columns: ['username'], caseInsensitive: true },
+      { field: 'employeeNo', columns: ['employee_no'] },
+    ],
+  }),
   toColumns,
   writePermission: 'manageUsers',
   beforeDelete: async (ctx, row) => {

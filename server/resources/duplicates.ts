@@ -1,0 +1,87 @@
+import { sql, type Kysely } from 'kysely';
+import { AppError } from '../errors.ts';
+import type { CommandContext } from './context.ts';
+import type { DuplicateCheck, ResourceSpec } from './resource-spec.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const dyn = (ctx: CommandContext) => ctx.trx as unknown as Kysely<any>;
+
+/** Values that must be unique among a table's live rows, as one of its unique indexes holds them. */
+export interface UniqueKey {
+  /** The API field a duplicate is reported on. */
+  field: string;
+  columns: string[];
+  /** The index compares lower(column) (user names). */
+  caseInsensitive?: boolean;
+}
+
+/**
+ * A duplicate check over a table's unique keys: a live row (not `selfId`) holding the same
+ * values answers 409 DUPLICATE_RECORD naming the field and the existing record.
+ */
+export function uniqueKeyCheck(options: {
+  recordType: string;
+  table: string;
+  titleColumn: string;
+  keys: UniqueKey[];
+}): DuplicateCheck {
+  const { recordType, table, titleColumn, keys } = options;
+  return async (ctx, candidate, selfId) => {
+    for (const key of keys) {
+      const values = key.columns.map((column) => candidate[column]);
+      if (values.some((v) => v === null || v === undefined || v === '')) continue;
+      let query = dyn(ctx)
+        .selectFrom(table)
+        .select(['id', sql.ref(titleColumn).as('title')])
+        .where('tenant_id', '=', ctx.actor.tenantId)
+        .where('deleted_at', 'is', null);
+      key.columns.forEach((column, i) => {
+        query = key.caseInsensitive
+          ? query.where(sql`lower(${sql.ref(column)})`, '=', String(values[i]).toLowerCase())
+          : query.where(column, '=', values[i]);
+      });
+      if (selfId) query = query.where('id', '<>', selfId);
+      const match = (await query.executeTakeFirst()) as { id: string; title: unknown } | undefined;
+      if (match) {
+        throw new AppError(
+          'DUPLICATE_RECORD',
+          `a ${recordType} with the same ${key.field} already exists: ${String(match.title)}`,
+          {
+            field: key.field,
+            existingId: match.id,
+            existingName: match.title,
+          },
+        );
+      }
+    }
+  };
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.code === '23505';
+
+/**
+ * Runs one insert or update of `spec`'s table. Two requests can both pass the duplicate check
+ * before either commits; the unique index then refuses the second write. The write runs under a
+ * savepoint so that, after the refusal, the check can run again in the same transaction: it now
+ * sees the committed row and answers 409 with the existing record's id.
+ */
+export async function writeOrNameDuplicate<T>(
+  ctx: CommandContext,
+  spec: ResourceSpec,
+  candidate: Record<string, unknown>,
+  selfId: string | undefined,
+  write: () => Promise<T>,
+): Promise<T> {
+  if (!spec.duplicateCheck) return write();
+  await sql`savepoint unique_write`.execute(ctx.trx);
+  try {
+    const result = await write();
+    await sql`release savepoint unique_write`.execute(ctx.trx);
+    return result;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    await sql`rollback to savepoint unique_write`.execute(ctx.trx);
+    await spec.duplicateCheck(ctx, candidate, selfId);
+    throw error;
+  }
+}
