@@ -136,7 +136,7 @@ export function AttachmentsPanel({ customerId }: { customerId: string }) {
                   >
                     {t('attachment.download')}
                   </button>
-                  <DeleteButton resource="attachments" id={a.id} name={a.name} />
+                  <DeleteButton resource="attachments" object="attachment" record={a} id={a.id} name={a.name} />
                 </div>
               </li>
             ))}

@@ -5,6 +5,7 @@ import { Tag } from '../../../app/ui/states.tsx';
 import { DeleteButton } from '../../../app/ui/records/DeleteButton.tsx';
 import { RecordCard } from '../../../app/ui/records/RecordCard.tsx';
 import { RelationList } from '../../../app/ui/records/RelationList.tsx';
+import { IfAllowed } from '../../auth/IfAllowed.tsx';
 
 export function ContactsPanel({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
@@ -40,14 +41,22 @@ export function ContactsPanel({ customerId }: { customerId: string }) {
             ]}
             actions={
               <>
-                <Link
-                  className="btn btn--small"
-                  to={`${base}/${contact.id}/edit`}
-                  aria-label={`${t('common.edit')} ${contact.name}`}
-                >
-                  {t('common.edit')}
-                </Link>
-                <DeleteButton resource="contacts" id={contact.id} name={contact.name} />
+                <IfAllowed action="update" object="contact" record={contact}>
+                  <Link
+                    className="btn btn--small"
+                    to={`${base}/${contact.id}/edit`}
+                    aria-label={`${t('common.edit')} ${contact.name}`}
+                  >
+                    {t('common.edit')}
+                  </Link>
+                </IfAllowed>
+                <DeleteButton
+                  resource="contacts"
+                  object="contact"
+                  record={contact}
+                  id={contact.id}
+                  name={contact.name}
+                />
               </>
             }
           />

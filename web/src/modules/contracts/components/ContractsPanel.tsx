@@ -8,6 +8,7 @@ import { Tag } from '../../../app/ui/states.tsx';
 import { DeleteButton } from '../../../app/ui/records/DeleteButton.tsx';
 import { RecordCard } from '../../../app/ui/records/RecordCard.tsx';
 import { RelationList } from '../../../app/ui/records/RelationList.tsx';
+import { IfAllowed } from '../../auth/IfAllowed.tsx';
 
 const statusTones = { draft: 'grey', active: 'blue', completed: 'green', terminated: 'red' } as const;
 
@@ -79,10 +80,12 @@ function ContractCard({ contract: c, base }: { contract: Contract; base: string 
           >
             {t('payment.add')}
           </Link>
-          <Link className="btn btn--small" to={`${base}/${c.id}/edit`} aria-label={`${t('common.edit')} ${name}`}>
-            {t('common.edit')}
-          </Link>
-          <DeleteButton resource="contracts" id={c.id} name={name} />
+          <IfAllowed action="update" object="contract" record={c}>
+            <Link className="btn btn--small" to={`${base}/${c.id}/edit`} aria-label={`${t('common.edit')} ${name}`}>
+              {t('common.edit')}
+            </Link>
+          </IfAllowed>
+          <DeleteButton resource="contracts" object="contract" record={c} id={c.id} name={name} />
         </>
       }
     >

@@ -12,6 +12,7 @@ import { useTranslation, type MessageKey } from '../../../app/i18n/index.ts';
 import { RecordModal } from '../../../app/forms/FormPage.tsx';
 import { useRecordForm, type FieldSpec } from '../../../app/forms/useRecordForm.ts';
 import { type Values } from '../../../app/forms/values.ts';
+import { IfAllowed } from '../../auth/IfAllowed.tsx';
 
 const KEY_PATTERN = /^[a-z][a-zA-Z0-9_]{0,39}$/;
 const withOptions = new Set(['singleSelect', 'multiSelect']);
@@ -71,15 +72,17 @@ function FieldTable({ objectType, onEdit }: { objectType: CustomFieldObject; onE
       title: t('common.actions'),
       render: (_, f) => (
         <span className="row-actions">
-          <button
-            type="button"
-            className="btn btn--small"
-            onClick={() => onEdit(f.id)}
-            aria-label={`${t('common.edit')} ${f.label}`}
-          >
-            {t('common.edit')}
-          </button>
-          <DeleteButton resource="custom-fields" id={f.id} name={f.label} />
+          <IfAllowed action="update" object="settings" record={f}>
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() => onEdit(f.id)}
+              aria-label={`${t('common.edit')} ${f.label}`}
+            >
+              {t('common.edit')}
+            </button>
+          </IfAllowed>
+          <DeleteButton resource="custom-fields" object="settings" record={f} id={f.id} name={f.label} />
         </span>
       ),
     },

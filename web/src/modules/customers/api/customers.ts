@@ -13,10 +13,10 @@ export const customerQuery = (id: string) =>
 /** Fields the server computes rather than stores; they are not asked for with `fields=`. */
 export const COMPUTED_LITE_FIELDS = new Set(['lastFollowupAt']);
 
-/** The phone header: only the tenant's lite fields (`fields=`), a few hundred bytes. */
+/** The phone header: only the tenant's lite fields (`fields=`), a few hundred bytes, and what the caller may do (`can`). */
 export const customerLiteQuery = (id: string, liteFields: readonly string[]) => {
   const fields = [
-    ...new Set(['name', ...liteFields.filter((f) => !COMPUTED_LITE_FIELDS.has(f) && !f.startsWith('custom.'))]),
+    ...new Set(['name', 'can', ...liteFields.filter((f) => !COMPUTED_LITE_FIELDS.has(f) && !f.startsWith('custom.'))]),
   ];
   if (liteFields.some((f) => f.startsWith('custom.'))) fields.push('custom');
   return queryOptions({

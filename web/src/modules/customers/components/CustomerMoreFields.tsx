@@ -30,6 +30,8 @@ export function CustomerMoreFields({ customerId, exclude }: { customerId: string
       <div className="record-card__actions">
         <DeleteButton
           resource="customers"
+          object="customer"
+          record={customer.data}
           id={customerId}
           name={customer.data.name}
           className="btn btn--danger-text"

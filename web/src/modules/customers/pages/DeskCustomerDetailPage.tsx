@@ -15,6 +15,7 @@ import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
 import { Link, useParams, useSearchParams } from 'wouter';
 import { navigate } from '../../../app/routing/router.tsx';
+import { IfAllowed } from '../../auth/IfAllowed.tsx';
 
 const tabKeys: RelatedKind[] = ['contacts', 'opportunities', 'followups', 'contracts', 'attachments', 'history'];
 const isTab = (value: string | null): value is RelatedKind => tabKeys.includes(value as RelatedKind);
@@ -86,12 +87,16 @@ export default function DeskCustomerDetailPage() {
             >
               {t('followup.write')}
             </button>
-            <Link className="btn" to={`/customers/${encodeURIComponent(id)}/edit`}>
-              {t('common.edit')}
-            </Link>
+            <IfAllowed action="update" object="customer" record={c}>
+              <Link className="btn" to={`/customers/${encodeURIComponent(id)}/edit`}>
+                {t('common.edit')}
+              </Link>
+            </IfAllowed>
             <ExplainButton recordType="customer" recordId={id} />
             <DeleteButton
               resource="customers"
+              object="customer"
+              record={c}
               id={id}
               name={c.name}
               className="btn btn--danger-text"

@@ -12,6 +12,7 @@ import { telHref } from '../../../app/format/format.ts';
 import { loadMoreMessages, useTranslation, type MessageKey } from '../../../app/i18n/index.ts';
 import { Link, useParams } from 'wouter';
 import type { RelatedKind } from '../components/RelatedPanel.tsx';
+import { usePermission } from '../../auth/permissions.ts';
 
 // Everything below the lite header is fetched on tap, code and data alike.
 const RelatedPanel = lazy(async () => {
@@ -50,6 +51,7 @@ export default function MobileCustomerDetailPage() {
   if (lite.isSuccess && !liteShown) setLiteShown(true);
   const lastFollowup = useQuery({ ...latestFollowupQuery(id), enabled: liteFields.includes('lastFollowupAt') });
   const view = useCustomerFieldView();
+  const can = usePermission();
   const [composing, setComposing] = useState(false);
   const [showMore, setShowMore] = useState(false);
   const [open, setOpen] = useState<ReadonlySet<RelatedKind>>(new Set());
@@ -119,9 +121,11 @@ export default function MobileCustomerDetailPage() {
             <PhoneIcon aria-hidden="true" /> {t('detail.call')}
           </a>
         )}
-        <Link className="btn" to={`/customers/${encodeURIComponent(id)}/edit`}>
-          {t('common.edit')}
-        </Link>
+        {can('update', 'customer', customer) && (
+          <Link className="btn" to={`/customers/${encodeURIComponent(id)}/edit`}>
+            {t('common.edit')}
+          </Link>
+        )}
       </div>
 
       <section className="m-card m-sections" aria-label={t('detail.tabsLabel')}>

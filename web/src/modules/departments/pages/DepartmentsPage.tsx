@@ -13,6 +13,7 @@ import { useRecordForm, type FieldSpec } from '../../../app/forms/useRecordForm.
 import { type Values } from '../../../app/forms/values.ts';
 import { departmentsQuery, departmentTree, subtreeIds, type DepartmentNode } from '../api/departments.ts';
 import { usersQuery } from '../../users/pages/UsersPage.tsx';
+import { IfAllowed } from '../../auth/IfAllowed.tsx';
 
 /** Admin: the department tree (parentId/path); pick one to see its people, add a sub-department, rename or move it. */
 export default function DepartmentsPage() {
@@ -77,9 +78,13 @@ export default function DepartmentsPage() {
                   <Button onClick={() => setEditing({ parentId: current.id })}>
                     + {t('admin.departments.newChild')}
                   </Button>
-                  <Button onClick={() => setEditing({ id: current.id })}>{t('common.edit')}</Button>
+                  <IfAllowed action="update" object="user" record={current}>
+                    <Button onClick={() => setEditing({ id: current.id })}>{t('common.edit')}</Button>
+                  </IfAllowed>
                   <DeleteButton
                     resource="departments"
+                    object="user"
+                    record={current}
                     id={current.id}
                     name={current.name}
                     onDeleted={() => setSelected(null)}

@@ -60,7 +60,13 @@ export function FollowupsPanel({ customerId, composer = false }: { customerId: s
                 >
                   {t('common.edit')}
                 </Link>
-                <DeleteButton resource="followups" id={f.id} name={format.dateTime(f.occurredAt) ?? f.id} />
+                <DeleteButton
+                  resource="followups"
+                  object="followup"
+                  record={f}
+                  id={f.id}
+                  name={format.dateTime(f.occurredAt) ?? f.id}
+                />
               </div>
             </li>
           ))}

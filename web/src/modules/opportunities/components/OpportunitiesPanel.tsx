@@ -7,6 +7,7 @@ import { Tag } from '../../../app/ui/states.tsx';
 import { DeleteButton } from '../../../app/ui/records/DeleteButton.tsx';
 import { RecordCard } from '../../../app/ui/records/RecordCard.tsx';
 import { RelationList } from '../../../app/ui/records/RelationList.tsx';
+import { IfAllowed } from '../../auth/IfAllowed.tsx';
 
 export function OpportunitiesPanel({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
@@ -45,14 +46,16 @@ export function OpportunitiesPanel({ customerId }: { customerId: string }) {
             ]}
             actions={
               <>
-                <Link
-                  className="btn btn--small"
-                  to={`${base}/${o.id}/edit`}
-                  aria-label={`${t('common.edit')} ${o.name}`}
-                >
-                  {t('common.edit')}
-                </Link>
-                <DeleteButton resource="opportunities" id={o.id} name={o.name} />
+                <IfAllowed action="update" object="opportunity" record={o}>
+                  <Link
+                    className="btn btn--small"
+                    to={`${base}/${o.id}/edit`}
+                    aria-label={`${t('common.edit')} ${o.name}`}
+                  >
+                    {t('common.edit')}
+                  </Link>
+                </IfAllowed>
+                <DeleteButton resource="opportunities" object="opportunity" record={o} id={o.id} name={o.name} />
               </>
             }
           />

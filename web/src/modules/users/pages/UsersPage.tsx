@@ -15,6 +15,7 @@ import { RecordModal } from '../../../app/forms/FormPage.tsx';
 import { useRecordForm, type FieldSpec } from '../../../app/forms/useRecordForm.ts';
 import { trimOrNull, emptyToNull, type Values } from '../../../app/forms/values.ts';
 import { departmentsQuery, departmentTree } from '../../departments/api/departments.ts';
+import { IfAllowed } from '../../auth/IfAllowed.tsx';
 
 export const usersQuery = {
   queryKey: ['users', 'admin'] as const,
@@ -84,15 +85,17 @@ export default function UsersPage() {
       render: (_, u) =>
         u.username === undefined ? null : (
           <span className="row-actions">
-            <button
-              type="button"
-              className="btn btn--small"
-              onClick={() => setEditing({ id: u.id })}
-              aria-label={`${t('common.edit')} ${u.displayName}`}
-            >
-              {t('common.edit')}
-            </button>
-            <DeleteButton resource="users" id={u.id} name={u.displayName} />
+            <IfAllowed action="update" object="user" record={u}>
+              <button
+                type="button"
+                className="btn btn--small"
+                onClick={() => setEditing({ id: u.id })}
+                aria-label={`${t('common.edit')} ${u.displayName}`}
+              >
+                {t('common.edit')}
+              </button>
+            </IfAllowed>
+            <DeleteButton resource="users" object="user" record={u} id={u.id} name={u.displayName} />
           </span>
         ),
     },
