@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import multipart from '@fastify/multipart';
@@ -132,11 +132,7 @@ async function serveWebApp(app: FastifyInstance) {
       );
     },
   });
-  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    const url = request.url.split('?')[0]!;
-    if (url.startsWith('/api/') || path.extname(url)) {
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route GET ${url}`, details: {} } });
-    }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
-  });
+  // Client-side routes get index.html from the not-found handler, not from a `/*` route: a
+  // catch-all route would also swallow the router's own errors (an overlong path parameter).
+  app.decorate('webAppPage', (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
 }

@@ -23,6 +23,11 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
   return reply.status(400).send(body('VALIDATION_FAILED', message, { fields: [{ path: 'params', message }] }));
 }
 
+/** Set by the web app's static serving: answers a client-side route with the app's page. */
+interface WebApp {
+  webAppPage?: (reply: FastifyReply) => FastifyReply | Promise<FastifyReply>;
+}
+
 /** The one place where anything thrown becomes `{error:{code,message,details}}`. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -76,6 +81,10 @@ export function installErrorHandler(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(body('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`));
+    const url = request.url.split('?')[0]!;
+    const page = app.hasDecorator('webAppPage') ? (app as unknown as WebApp).webAppPage : undefined;
+    // A client-side route of the web app (not the API, not a file) gets the app's page.
+    if (page && request.method === 'GET' && !url.startsWith('/api/') && !/\.[^/]*$/.test(url)) return page(reply);
+    return reply.status(404).send(body('NOT_FOUND', `no route ${request.method} ${url}`));
   });
 }
