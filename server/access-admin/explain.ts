@@ -1,5 +1,6 @@
 import { hasSystem, loadAccess } from '../access/access-context.ts';
-import { checkRecord, objectOf } from '../access/authorize.ts';
+import { checkRecord } from '../access/authorize.ts';
+import { objectOf } from '../access/object-of.ts';
 import { accessActions } from '../access/model.ts';
 import { actorFromUser } from '../auth/authenticate.ts';
 import { findResourceByType } from '../resources/registry.ts';

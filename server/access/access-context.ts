@@ -168,8 +168,8 @@ export function buildAccess(
     fieldRules,
     heldRoleIds,
     ...user,
-    assigned: user.assigned ?? new Map(),
-    customFields: user.customFields ?? new Map(),
+    assigned: user.assigned ?? new Map<string, string[]>(),
+    customFields: user.customFields ?? new Map<string, CustomFieldDef[]>(),
     cursorKey: user.cursorKey ?? null,
   };
 }

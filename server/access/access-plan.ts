@@ -6,7 +6,7 @@ import { getResource } from '../resources/registry.ts';
 import type { FieldKind, ResourceSpec, SearchView } from '../resources/resource-spec.ts';
 import { readScope, sandboxScope } from '../resources/scope.ts';
 import { grantsFor, type AccessContext } from './access-context.ts';
-import { objectOf } from './authorize.ts';
+import { objectOf } from './object-of.ts';
 import {
   customValuesSql,
   maskedColumnSql,

@@ -50,7 +50,7 @@ export const salesRepTemplate: RoleTemplate = {
   ],
 };
 
-/** The demo company's roles, as the access-control issue describes them. */
+/** The demo company's roles: the sales hierarchy (销售总监, 销售代表, 实习生), 法务, 财务, and a few legacy roles left over for cleanup. */
 export const demoRoleTemplates: RoleTemplate[] = [
   systemAdminTemplate,
   {

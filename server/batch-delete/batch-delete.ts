@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { grantsFor } from '../access/access-context.ts';
-import { objectOf } from '../access/authorize.ts';
+import { objectOf } from '../access/object-of.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { deleteRecord } from '../resources/record-commands.ts';

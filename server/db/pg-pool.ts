@@ -12,7 +12,7 @@ export const typeParsers = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === OID.int8) return (v: string) => Number(v);
     if (oid === OID.numeric || oid === OID.date) return (v: string) => v;
-    return pg.types.getTypeParser(oid, format);
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
   },
 };
 

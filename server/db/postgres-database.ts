@@ -73,7 +73,7 @@ async function ensureAppRole(pool: pg.Pool, role: string): Promise<boolean> {
   } catch {
     // a superuser is already a member of every role; anyone else needs the grant from an admin
   }
-  const { rows } = await pool.query(
+  const { rows } = await pool.query<{ ok: boolean }>(
     `select pg_has_role(current_user, oid, 'member') as ok from pg_roles where rolname = $1`,
     [role],
   );

@@ -19,11 +19,9 @@ export async function purgeTimeFor(database: Database, event: OutboxJob): Promis
 }
 
 /**
- * Outbox topic → queues. Empty for now: the recycle-bin purge is time-driven (a daily sweep),
- * not event-driven — an entry only becomes purgeable 30 days after its `*.deleted` event, so
- * there is nothing to do when the event arrives. Events of unsubscribed topics are simply
- * marked dispatched. Add a line here (and the queue to queues.ts) for the first real consumer,
- * e.g. `'customer.updated': ['search.reindex']`.
+ * Outbox topic → queues: every resource's `*.deleted` event schedules its recycle-bin entry's
+ * purge (at the tenant's retention, see purgeTimeFor). Events of unsubscribed topics are simply
+ * marked dispatched. A new consumer is one more entry here and its queue in queues.ts.
  */
 export const topicQueues: TopicQueues = Object.fromEntries(
   allResources().map((spec) => [`${spec.recordType}.deleted`, [queueNames.recycleBinSchedule]]),

@@ -11,7 +11,8 @@ import { getResource } from './registry.ts';
 import type { Input, RelationSpec, ResourceSpec, Row } from './resource-spec.ts';
 import { loadLive } from './scope.ts';
 import { writeOrNameDuplicate } from './duplicates.ts';
-import { authorize, objectOf } from '../access/authorize.ts';
+import { authorize } from '../access/authorize.ts';
+import { objectOf } from '../access/object-of.ts';
 import { assertWritableFields } from '../access/field-rules.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
 

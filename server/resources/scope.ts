@@ -1,6 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { AccessContext } from '../access/access-context.ts';
-import { objectOf } from '../access/authorize.ts';
+import { objectOf } from '../access/object-of.ts';
 import type { AccessAction } from '../access/model.ts';
 import { sandboxSql, scopeSql } from '../access/scope-sql.ts';
 import { getResource } from './registry.ts';

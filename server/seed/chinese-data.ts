@@ -8,18 +8,18 @@ import {
   brandWords,
   cities,
   companySuffixes,
-  industries,
   jobTitles,
   mobilePrefixes,
   surnames,
   givenNameChars,
   type City,
-  type Industry,
 } from './chinese-vocabulary.ts';
+import { industries, type Industry } from './chinese-industries.ts';
 import type { Random } from './random.ts';
 
 export { customerTags } from './chinese-vocabulary.ts';
-export type { City, Industry } from './chinese-vocabulary.ts';
+export type { City } from './chinese-vocabulary.ts';
+export type { Industry } from './chinese-industries.ts';
 
 export interface PersonName {
   name: string;

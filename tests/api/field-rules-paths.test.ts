@@ -17,7 +17,7 @@ import { withStepUp } from '../support/guard-helpers.ts';
 import { withSalesRepFieldRules, PHONE, PRIVATE_PHONE, REGION, BUDGET, leaks } from '../support/field-rule-setup.ts';
 
 /**
- * The issue's set-up: the 销售代表 role hides customer.region and custom.privatePhone and masks
+ * The set-up (tests/support/field-rule-setup.ts): the 销售代表 role hides customer.region and custom.privatePhone and masks
  * customer.mainPhone and custom.budget. Every path sales1 reaches must honour that.
  */
 let company: Company;

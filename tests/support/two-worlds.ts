@@ -2,7 +2,8 @@
  * Two versions of one company's customers that differ only in what a viewer may not see: the
  * world "a", and a world "b" in which every hidden value is replaced, every masked value keeps
  * its mask (138****7001, 甲**, ***) but changes behind it, and — for a sandboxed new hire — every
- * row they may not open changes in all but its id, owner and the first character of its name.
+ * row they may not open changes in all but its id, owner and the first character of its name (that
+ * character too when their rule hides the name).
  * A response that differs between the worlds has revealed something the viewer may not see.
  */
 import { sql } from 'kysely';
@@ -124,7 +125,8 @@ export async function writeWorld(
   const database = await testDatabase();
   const variant = (object: string, id: string) => (field: string) => {
     if (world === 'a') return 'a';
-    if (sealed.has(id)) return field === 'name' && rules['customer.name'] === 'visible' ? 'masked' : 'hidden';
+    // a sealed row shows the first character of its name (张***) unless the viewer's rule hides the name
+    if (sealed.has(id)) return field === 'name' && effective(rules, 'customer.name') !== 'hidden' ? 'masked' : 'hidden';
     const rule = effective(rules, `${object}.${field}`);
     return rule === 'visible' ? 'a' : rule;
   };

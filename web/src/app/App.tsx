@@ -8,11 +8,12 @@ import { ToastHost } from './ui/toast.tsx';
 import { useTranslation } from './i18n/index.ts';
 import AppLayout from './layout/AppLayout.tsx';
 import RouteError from './pages/RouteError.tsx';
-import { routes, type AppRoute } from './routes.tsx';
+import { prefetchRoute, routes, type AppRoute } from './routes.tsx';
 import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { I18nProvider } from '@lingui/react';
 import { i18n } from './i18n/index.ts';
 import { AppRouter, navigate, useNavigationPending } from './routing/router.tsx';
+import { RoutePrefetchContext } from './routing/prefetch.ts';
 
 /** A rejected token (expired session) goes back to /login with a notice, then the cache is dropped. */
 function useUnauthorizedRedirect() {
@@ -91,11 +92,13 @@ export function App() {
   return (
     <I18nProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <AppRouter>
-          <NavigationProgress />
-          <Routes />
-          <ToastHost />
-        </AppRouter>
+        <RoutePrefetchContext.Provider value={prefetchRoute}>
+          <AppRouter>
+            <NavigationProgress />
+            <Routes />
+            <ToastHost />
+          </AppRouter>
+        </RoutePrefetchContext.Provider>
       </QueryClientProvider>
     </I18nProvider>
   );

@@ -10,7 +10,7 @@ import { LanguageSwitch } from '../../../app/ui/LanguageSwitch.tsx';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
 import { Redirect, useSearchParams } from 'wouter';
 import { navigate, useNavigationState } from '../../../app/routing/router.tsx';
-import { prefetchRoute } from '../../../app/routes.tsx';
+import { usePrefetchRoute } from '../../../app/routing/prefetch.ts';
 
 const DEFAULT_AFTER_LOGIN = '/customers';
 const FORM_FIELDS = new Set<string>(['username', 'password', 'tenant']);
@@ -25,6 +25,7 @@ export default function LoginPage() {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const queryClient = useQueryClient();
+  const prefetchRoute = usePrefetchRoute();
   const [form] = Form.useForm<LoginInput>();
   const [needTenant, setNeedTenant] = useState(false);
   const state = useNavigationState<LoginLocationState>() ?? {};

@@ -39,7 +39,7 @@ const sections: Array<{ kind: RelatedKind; label: MessageKey }> = [
 /**
  * Phone customer detail in lite mode: the tenant's 5 lite fields (one small `fields=` request, plus the
  * latest follow-up's time), "更多" for the rest, related lists only when tapped. Plain React and CSS:
- * this route has a 100 KB gzip budget for its JavaScript (see web/scripts/check-route-budget.mjs).
+ * this route has a 100 KB gzip budget for its JavaScript (see web/scripts/check-route-budget.ts).
  */
 export default function MobileCustomerDetailPage() {
   const { t } = useTranslation();
