@@ -13,6 +13,9 @@ import { issueSessionToken } from './tokens.ts';
 
 let dummyHash: Promise<string> | undefined;
 
+/** Devices remembered per user (the most recently used). */
+export const MAX_KNOWN_DEVICES = 20;
+
 const DEVICE_ID = /^[A-Za-z0-9_-]{16,128}$/;
 
 /** A device id the client sent (cookie or header), if it has the shape of one. */
@@ -99,6 +102,23 @@ export async function login(
       .insertInto('known_devices')
       .values({ tenant_id: user.tenant_id, user_id: user.id, device_hash: hashDeviceId(device) })
       .onConflict((oc) => oc.columns(['tenant_id', 'user_id', 'device_hash']).doUpdateSet({ last_seen_at: sql`now()` }))
+      .execute();
+    // a client that keeps no cookie gets a new device id each time: only the latest few are known
+    await trx
+      .deleteFrom('known_devices')
+      .where('tenant_id', '=', user.tenant_id)
+      .where('user_id', '=', user.id)
+      .where(
+        'device_hash',
+        'not in',
+        trx
+          .selectFrom('known_devices')
+          .select('device_hash')
+          .where('tenant_id', '=', user.tenant_id)
+          .where('user_id', '=', user.id)
+          .orderBy('last_seen_at', 'desc')
+          .limit(MAX_KNOWN_DEVICES),
+      )
       .execute();
     const sessionId = newId();
     await trx

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { newId } from '../../common/ids.ts';
+import { MAX_KNOWN_DEVICES } from '../../server/auth/login.ts';
 import { call, demoCompany, type Company } from '../support/test-app.ts';
 import { testDatabase } from '../support/test-database.ts';
 
@@ -70,6 +71,7 @@ describe('sign-in limits', () => {
     const limited = results.find((r) => r.status === 429)!;
     expect(limited.body.error.code).toBe('RATE_LIMITED');
     expect(limited.body.error.details.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited.res.headers['retry-after']).toBe(String(limited.body.error.details.retryAfterSeconds));
   });
 
   it('the same limit holds across distinct IPs for one user (global cap), whatever the tenant field says', async () => {
@@ -163,6 +165,20 @@ describe('sign-in limits', () => {
         })
       ).status,
     ).toBe(429);
+  });
+
+  it('remembers only the latest devices of a user, so cookie-less clients cannot grow the table', async () => {
+    const { username, id } = await uniqueUserWithId();
+    const ip = randomIp();
+    for (let i = 0; i < MAX_KNOWN_DEVICES + 3; i++)
+      expect((await attempt({ username, password: PASSWORD, ip })).status).toBe(200);
+    const database = await testDatabase();
+    const rows = await database.owner
+      .selectFrom('known_devices')
+      .select('device_hash')
+      .where('user_id', '=', id)
+      .execute();
+    expect(rows).toHaveLength(MAX_KNOWN_DEVICES);
   });
 
   it('caps failures per IP across usernames; a rotating X-Forwarded-For from an untrusted peer changes nothing', async () => {
