@@ -40,15 +40,15 @@ export async function registerMetrics(app: FastifyInstance, metrics: Config['met
     duration.labels(request.method, route, String(reply.statusCode)).observe(reply.elapsedTime / 1000);
   });
   const { token } = metrics;
-  if (token) {
-    app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-      const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-      if (!match || !sameToken(match[1]!, token))
-        throw new AppError('UNAUTHENTICATED', 'send Authorization: Bearer <CAIRN_METRICS_TOKEN>');
-      reply.type(registry.contentType);
-      return registry.metrics();
-    });
-  }
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    // a route of its own even when off, so the web app's page never answers for it
+    if (!token) throw new AppError('NOT_FOUND', 'no route GET /metrics');
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    if (!match || !sameToken(match[1]!, token))
+      throw new AppError('UNAUTHENTICATED', 'send Authorization: Bearer <CAIRN_METRICS_TOKEN>');
+    reply.type(registry.contentType);
+    return registry.metrics();
+  });
   if (metrics.port !== undefined) {
     const server = await startMetricsListener(metrics.port, metrics.host);
     app.decorate('metricsAddress', server.address() as AddressInfo);

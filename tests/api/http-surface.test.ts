@@ -89,7 +89,9 @@ describe('security headers', () => {
 
 describe('/metrics', () => {
   it('is not public by default', async () => {
-    expect((await call({ method: 'GET', url: '/metrics' })).status).toBe(404);
+    const res = await call({ method: 'GET', url: '/metrics' });
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('NOT_FOUND');
   });
 
   it('with CAIRN_METRICS_TOKEN, answers only the bearer of that token', async () => {
