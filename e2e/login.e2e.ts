@@ -19,7 +19,11 @@ describe('desk: sign in as sales1', () => {
     await page.getByRole('button', { name: SIGN_IN }).click();
 
     await expect.poll(() => pathOf(page), { message: 'after signing in' }).toBe('/customers');
-    expect(await page.evaluate(() => localStorage.getItem('cairn.token'))).toBeTruthy();
+    // the session is an HttpOnly cookie: there, but out of reach of the page's scripts
+    const session = (await page.context().cookies()).find((c) => c.name === 'cairn_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('cairn_session');
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => /token/i.test(k)))).toEqual([]);
     const userMenu = page.getByRole('button', { name: label('user.menu') });
     await need(userMenu, 'the user menu in the desk header');
     await expect.poll(() => userMenu.first().innerText()).toContain('李娜');

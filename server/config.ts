@@ -13,6 +13,12 @@ export interface Config {
   sessionTtlHours: number;
   logLevel: string;
   jobs: boolean;
+  /** Proxy addresses/CIDRs whose X-Forwarded-For is believed (CAIRN_TRUST_PROXY); empty trusts none. */
+  trustProxy: string[];
+  /** CSP frame-ancestors sources (CAIRN_FRAME_ANCESTORS); default 'none'. */
+  frameAncestors: string[];
+  /** /metrics: a bearer token on the main port, or a separate listener; neither = 404. */
+  metrics: { token: string | undefined; port: number | undefined; host: string };
 }
 
 /** Limits on PostgreSQL connections (0 disables one); the embedded database has no network to wait on. */
@@ -34,6 +40,10 @@ function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, max = Nu
   return value;
 }
 
+function listEnv(raw: string | undefined, separator: RegExp = /\s*,\s*/): string[] {
+  return (raw ?? '').trim().split(separator).filter(Boolean);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.CAIRN_DATA_DIR || './data');
   return {
@@ -52,5 +62,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: intEnv(env, 'CAIRN_SESSION_TTL_HOURS', 12),
     logLevel: env.LOG_LEVEL || 'info',
     jobs: env.CAIRN_JOBS !== 'off',
+    trustProxy: listEnv(env.CAIRN_TRUST_PROXY),
+    frameAncestors: listEnv(env.CAIRN_FRAME_ANCESTORS, /\s*[,\s]\s*/).length
+      ? listEnv(env.CAIRN_FRAME_ANCESTORS, /\s*[,\s]\s*/)
+      : ["'none'"],
+    metrics: {
+      token: env.CAIRN_METRICS_TOKEN || undefined,
+      port: env.CAIRN_METRICS_PORT ? intEnv(env, 'CAIRN_METRICS_PORT', 0, 65535) : undefined,
+      host: env.CAIRN_METRICS_HOST || '127.0.0.1',
+    },
   };
 }

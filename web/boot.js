@@ -12,7 +12,9 @@
   var DEFAULT_LITE = ['name', 'ownerId', 'mainPhone', 'level', 'lastFollowupAt'];
   try {
     if (!window.matchMedia('(max-width: 767.98px)').matches) return;
-    var token = localStorage.getItem('cairn.token');
+    // the session is an HttpOnly cookie; the readable CSRF cookie beside it says one exists
+    var csrf = /(?:^|;\s*)cairn_csrf=([^;]+)/.exec(document.cookie);
+    var token = csrf && decodeURIComponent(csrf[1]);
     if (!token) return;
     var path = location.pathname;
     var detail = /^\/customers\/([^/]+)\/?$/.exec(path);
@@ -71,7 +73,7 @@
       store[url] = {
         token: token,
         at: Date.now(),
-        response: fetch(url, { headers: { Accept: 'application/json', Authorization: 'Bearer ' + token } }),
+        response: fetch(url, { headers: { Accept: 'application/json', 'X-CSRF-Token': token } }),
       };
       // An unused or failed prefetch must not surface as an unhandled rejection.
       store[url].response.catch(function () {});

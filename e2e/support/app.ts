@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeEach, expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect, inject } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { connectChromium, MISSING_IN_CI_MESSAGE } from './chromium.ts';
 import { repoRoot } from './cairn-server.ts';
@@ -55,6 +55,8 @@ afterAll(async () => {
 export interface Session {
   token: string;
   user: { id: string; username: string; displayName: string };
+  /** The web session's cookies the sign-in set (cairn_session, cairn_csrf, cairn_device). */
+  cookies: Array<{ name: string; value: string; httpOnly: boolean }>;
 }
 
 export async function apiLogin(username: string, password = DEMO_PASSWORD): Promise<Session> {
@@ -64,8 +66,33 @@ export async function apiLogin(username: string, password = DEMO_PASSWORD): Prom
     body: JSON.stringify({ username, password }),
   });
   if (!response.ok) throw new Error(`login as ${username} failed: ${response.status} ${await response.text()}`);
-  return (await response.json()) as Session;
+  const cookies = response.headers.getSetCookie().map((line) => {
+    const [pair = '', ...attributes] = line.split(';');
+    const at = pair.indexOf('=');
+    return {
+      name: pair.slice(0, at).trim(),
+      value: decodeURIComponent(pair.slice(at + 1).trim()),
+      httpOnly: attributes.some((a) => a.trim().toLowerCase() === 'httponly'),
+    };
+  });
+  return { ...((await response.json()) as Omit<Session, 'cookies'>), cookies };
 }
+
+// ---------------------------------------------------------------- Content-Security-Policy
+
+/** CSP violations the browser reported in this test (console "Refused to …" and securitypolicyviolation). */
+const cspViolations: string[] = [];
+
+/** Takes the violations reported so far, for a test that provokes one on purpose. */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
+/** Any page that breaks the policy fails the test: the app must run under its own CSP. */
+afterEach(() => {
+  const found = takeCspViolations();
+  if (found.length) throw new Error(`Content-Security-Policy violations:\n${found.join('\n')}`);
+});
 
 export interface ApiClient {
   request<T = unknown>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }>;
@@ -118,7 +145,7 @@ export const uniqueName = (prefix: string) => `${prefix} ${Date.now().toString(3
 export type Size = 'desk' | 'phone';
 
 export interface OpenOptions {
-  /** Signed in through the API (token in localStorage `cairn.token`); omit for a signed-out context. */
+  /** Signed in through the API (the session cookies of the sign-in); omit for a signed-out context. */
   as?: string;
   /** Stored language (localStorage `cairn.lang`); omit for the default zh-CN. */
   language?: 'zh-CN' | 'en-US';
@@ -129,10 +156,20 @@ export async function openContext(
   options: OpenOptions = {},
 ): Promise<{ context: BrowserContext; page: Page; session?: Session }> {
   const session = options.as ? await apiLogin(options.as) : undefined;
-  const localStorage = [
-    ...(session ? [{ name: 'cairn.token', value: session.token }] : []),
-    ...(options.language ? [{ name: 'cairn.lang', value: options.language }] : []),
-  ];
+  const localStorage = options.language ? [{ name: 'cairn.lang', value: options.language }] : [];
+  const { hostname } = new URL(baseURL);
+  const cookies = (session?.cookies ?? [])
+    .filter((c) => c.name === 'cairn_session' || c.name === 'cairn_csrf')
+    .map((c) => ({
+      name: c.name,
+      value: c.value,
+      domain: hostname,
+      path: '/',
+      expires: -1,
+      httpOnly: c.httpOnly,
+      secure: false,
+      sameSite: 'Lax' as const,
+    }));
   const context = await (
     await getBrowser()
   ).newContext({
@@ -141,7 +178,15 @@ export async function openContext(
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     serviceWorkers: 'allow',
-    storageState: { cookies: [], origins: localStorage.length ? [{ origin: baseURL, localStorage }] : [] },
+    storageState: { cookies, origins: localStorage.length ? [{ origin: baseURL, localStorage }] : [] },
+  });
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
   });
   context.setDefaultTimeout(UI_TIMEOUT);
   contexts.push(context);

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppServices } from '../services.ts';
 import { errorResponses } from '../http/common-schemas.ts';
 import { actorOf, authHook, inTenant, requestMeta } from '../http/request-context.ts';
 import { writeAudit } from '../audit/audit.ts';
-import { login } from './login.ts';
+import { login, validDeviceId } from './login.ts';
+import { clearSessionCookies, deviceIdOf, setDeviceCookie, setSessionCookies } from './web-session.ts';
 import { accessActions, accessObjects, systemPermissions } from '../../common/access-vocabulary.ts';
 import { effectivePermissions } from '../access/effective-permissions.ts';
 
@@ -57,25 +57,37 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
         ...errorResponses,
       },
     },
-    handler: (request) => login(db, request.body, requestMeta(request), services.config.sessionTtlHours),
+    // Sets the web app's cookies too (auth/web-session.ts); API clients use the token.
+    handler: async (request, reply) => {
+      const ttl = services.config.sessionTtlHours;
+      const given = validDeviceId(deviceIdOf(request));
+      const { token, user, deviceId } = await login(db, request.body, requestMeta(request), ttl, given);
+      setSessionCookies(request, reply, token, ttl);
+      if (deviceId !== given) setDeviceCookie(request, reply, deviceId);
+      return { token, user };
+    },
   });
 
   r.post('/api/v1/auth/logout', {
     config: { access: 'signedIn' },
     onRequest: authHook(db),
-    schema: { tags, summary: 'Sign out (revokes this session token)', response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'Sign out (deletes this session and clears the session cookies)',
+      response: { 204: z.null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       await inTenant(db, request, async (ctx) => {
         if (ctx.actor.sessionId) {
           await ctx.trx
-            .updateTable('sessions')
-            .set({ revoked_at: sql`now()` })
+            .deleteFrom('sessions')
             .where('tenant_id', '=', ctx.actor.tenantId)
             .where('id', '=', ctx.actor.sessionId)
             .execute();
         }
         await writeAudit(ctx, [{ action: 'logout', recordType: 'user', recordId: ctx.actor.userId, changes: {} }]);
       });
+      clearSessionCookies(reply);
       return reply.status(204).send(null);
     },
   });

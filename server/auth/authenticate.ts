@@ -87,8 +87,17 @@ export async function authenticateBearer(
 ): Promise<{ actor: Actor; access: AccessContext }> {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   if (!match) throw unauthenticated('send Authorization: Bearer <token>');
-  const parsed = parseToken(match[1]!);
-  if (!parsed) throw unauthenticated('the token is malformed');
+  return authenticateToken(db, match[1]!);
+}
+
+/** Resolves a session token or API key (`only: 'session'` refuses keys) to an actor and their access. */
+export async function authenticateToken(
+  db: Kysely<DB>,
+  token: string,
+  only?: 'session',
+): Promise<{ actor: Actor; access: AccessContext }> {
+  const parsed = parseToken(token);
+  if (!parsed || (only && parsed.kind !== only)) throw unauthenticated('the token is malformed');
   const result = await withTenant(db, parsed.tenantId, async (trx) => {
     const actor =
       parsed.kind === 'session'

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { newId } from '../../common/ids.ts';
 import type { DB } from '../db/schema.ts';
@@ -5,35 +6,21 @@ import { writeAudit } from '../audit/audit.ts';
 import type { RequestMeta } from '../resources/context.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { asSystem, withTenant } from '../db/tenant-transaction.ts';
-import { AppError, fieldError, unauthenticated } from '../errors.ts';
+import { fieldError, unauthenticated } from '../errors.ts';
+import { admitAttempt, hashDeviceId, markSucceeded } from './login-limits.ts';
 import { actorFromUser } from './authenticate.ts';
 import { issueSessionToken } from './tokens.ts';
 
-export const LOGIN_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_USERNAME = 5;
-export const MAX_FAILURES_PER_IP = 30;
-
 let dummyHash: Promise<string> | undefined;
 
-/** Failed attempts are counted in the database, so the limit holds across app instances. */
-async function assertNotRateLimited(db: Kysely<DB>, keys: string[]) {
-  const rows = await db
-    .selectFrom('login_attempts')
-    .select(['key', sql<number>`count(*)`.as('failures')])
-    .where('key', 'in', keys)
-    .where('succeeded', '=', false)
-    .where('attempted_at', '>', sql<Date>`now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})`)
-    .groupBy('key')
-    .execute();
-  for (const row of rows) {
-    const limit = row.key.startsWith('ip:') ? MAX_FAILURES_PER_IP : MAX_FAILURES_PER_USERNAME;
-    if (Number(row.failures) >= limit) {
-      throw new AppError('RATE_LIMITED', `too many failed sign-ins; try again in ${LOGIN_WINDOW_MINUTES} minutes`, {
-        retryAfterSeconds: LOGIN_WINDOW_MINUTES * 60,
-      });
-    }
-  }
-}
+/** Devices remembered per user (the most recently used). */
+export const MAX_KNOWN_DEVICES = 20;
+
+const DEVICE_ID = /^[A-Za-z0-9_-]{16,128}$/;
+
+/** A device id the client sent (cookie or header), if it has the shape of one. */
+export const validDeviceId = (value: unknown): string | undefined =>
+  typeof value === 'string' && DEVICE_ID.test(value) ? value : undefined;
 
 export interface LoginInput {
   username: string;
@@ -41,11 +28,20 @@ export interface LoginInput {
   tenant?: string;
 }
 
-export async function login(db: Kysely<DB>, input: LoginInput, meta: RequestMeta, ttlHours: number) {
+/**
+ * Checks a username and password and opens a session. The limits of login-limits.ts are keyed
+ * on the resolved user (whatever the tenant field says), and `deviceId` names the client's
+ * device: the right password from a device the user signed in from before passes the per-user
+ * delay. Returns the device id to remember (a new one when the client had none).
+ */
+export async function login(
+  db: Kysely<DB>,
+  input: LoginInput,
+  meta: RequestMeta,
+  ttlHours: number,
+  deviceId: string | undefined = undefined,
+) {
   const username = input.username.trim().toLowerCase();
-  const keys = [`user:${input.tenant ?? ''}:${username}`, `ip:${meta.ip ?? 'unknown'}`];
-  await assertNotRateLimited(db, keys);
-
   const candidates = await asSystem(db, (trx) =>
     trx
       .selectFrom('users')
@@ -73,17 +69,57 @@ export async function login(db: Kysely<DB>, input: LoginInput, meta: RequestMeta
     throw fieldError('tenant', 'this username exists in several companies; give the company code (tenant)');
 
   const user = candidates[0];
+  const deviceHash = deviceId ? hashDeviceId(deviceId) : undefined;
+  const attemptIds = await asSystem(db, async (trx) => {
+    const knownDevice =
+      Boolean(user && deviceHash) &&
+      Boolean(
+        await trx
+          .selectFrom('known_devices')
+          .select('user_id')
+          .where('tenant_id', '=', user!.tenant_id)
+          .where('user_id', '=', user!.id)
+          .where('device_hash', '=', deviceHash!)
+          .executeTakeFirst(),
+      );
+    return admitAttempt(trx, {
+      subject: user ? `user:${user.id}` : `name:${username}`,
+      ip: meta.ip ?? 'unknown',
+      deviceHash,
+      knownDevice,
+    });
+  });
   dummyHash ??= hashPassword('not-a-real-password');
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), input.password);
-  await db
-    .insertInto('login_attempts')
-    .values(keys.map((key) => ({ key, succeeded: ok && Boolean(user) })))
-    .execute();
   if (!user || !ok) throw unauthenticated('wrong username or password');
+  const device = deviceId ?? randomBytes(24).toString('base64url');
 
   const { token, secretHash } = issueSessionToken(user.tenant_id);
   const actor = actorFromUser(user);
   await withTenant(db, user.tenant_id, async (trx) => {
+    await markSucceeded(trx, attemptIds);
+    await trx
+      .insertInto('known_devices')
+      .values({ tenant_id: user.tenant_id, user_id: user.id, device_hash: hashDeviceId(device) })
+      .onConflict((oc) => oc.columns(['tenant_id', 'user_id', 'device_hash']).doUpdateSet({ last_seen_at: sql`now()` }))
+      .execute();
+    // a client that keeps no cookie gets a new device id each time: only the latest few are known
+    await trx
+      .deleteFrom('known_devices')
+      .where('tenant_id', '=', user.tenant_id)
+      .where('user_id', '=', user.id)
+      .where(
+        'device_hash',
+        'not in',
+        trx
+          .selectFrom('known_devices')
+          .select('device_hash')
+          .where('tenant_id', '=', user.tenant_id)
+          .where('user_id', '=', user.id)
+          .orderBy('last_seen_at', 'desc')
+          .limit(MAX_KNOWN_DEVICES),
+      )
+      .execute();
     const sessionId = newId();
     await trx
       .insertInto('sessions')
@@ -107,6 +143,7 @@ export async function login(db: Kysely<DB>, input: LoginInput, meta: RequestMeta
   });
   return {
     token,
+    deviceId: device,
     user: {
       id: user.id,
       username: user.username,

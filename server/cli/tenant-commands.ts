@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createTenant } from '../domains/tenants/tenant-creator.ts';
 import { withDatabase } from './cli-support.ts';
+import { assertPasswordAllowed } from '../auth/password-policy.ts';
 
 export function registerTenantCommands(program: Command) {
   const tenant = program.command('tenant').description('Companies (tenants)');
@@ -12,6 +13,7 @@ export function registerTenantCommands(program: Command) {
     .requiredOption('--admin <username>', 'username of the first administrator')
     .requiredOption('--password <password>', 'password of the first administrator (8+ characters)')
     .action(async (options: { name: string; slug: string; admin: string; password: string }) => {
+      assertPasswordAllowed(options.password);
       await withDatabase(async (database) => {
         const result = await createTenant(database.db, {
           name: options.name,

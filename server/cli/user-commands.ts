@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { newId } from '../../common/ids.ts';
 import { writeAuditAs } from '../audit/audit.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { assertPasswordAllowed } from '../auth/password-policy.ts';
 import { withTenant } from '../db/tenant-transaction.ts';
 import type { Database } from '../db/database.ts';
 import { withDatabase } from './cli-support.ts';
@@ -44,7 +45,7 @@ export function registerUserCommands(program: Command) {
       if (!/^[A-Za-z0-9._-]{2,60}$/.test(options.username))
         throw new Error('--username may contain letters, digits, dot, dash and underscore (2–60)');
       const password = options.password ?? randomBytes(9).toString('base64url');
-      if (password.length < 8) throw new Error('--password must have at least 8 characters');
+      if (options.password !== undefined) assertPasswordAllowed(password);
       await withDatabase(async (database) => {
         const tenant = await tenantBySlug(database, options.tenant);
         const hash = await hashPassword(password);
@@ -96,7 +97,7 @@ export function registerUserCommands(program: Command) {
     .option('--password <password>', 'new password (8+ characters); generated when omitted')
     .action(async (options: { tenant: string; username: string; password?: string }) => {
       const password = options.password ?? randomBytes(9).toString('base64url');
-      if (password.length < 8) throw new Error('--password must have at least 8 characters');
+      if (options.password !== undefined) assertPasswordAllowed(password);
       await withDatabase(async (database) => {
         const tenant = await tenantBySlug(database, options.tenant);
         const hash = await hashPassword(password);

@@ -93,6 +93,14 @@ export interface LoginAttemptsTable {
   attempted_at: GeneratedTimestamp;
 }
 
+export interface KnownDevicesTable {
+  tenant_id: string;
+  user_id: string;
+  device_hash: string;
+  first_seen_at: GeneratedTimestamp;
+  last_seen_at: GeneratedTimestamp;
+}
+
 export interface CustomersTable extends BaseColumns {
   name: string;
   short_name: string | null;
@@ -363,6 +371,7 @@ export interface DB {
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   login_attempts: LoginAttemptsTable;
+  known_devices: KnownDevicesTable;
   customers: CustomersTable;
   contacts: ContactsTable;
   opportunities: OpportunitiesTable;

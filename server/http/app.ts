@@ -22,10 +22,19 @@ import { installRouteGate, type RouteAccess } from '../access/route-gate.ts';
 import { installTextGuard } from './text-guard.ts';
 import { loggerOptions } from './logging.ts';
 import { registerMetrics } from './metrics.ts';
+import { installSecurityHeaders, webAppScriptHashes } from './security-headers.ts';
+import cookie from '@fastify/cookie';
 import { registerRoutes } from '../routes.ts';
 import '../domains/register-all.ts';
 
 export const API_VERSION = '0.1.0';
+
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** A client's X-Request-Id is kept (logs, audit) only if short and plain; else the server's own id. */
+export function requestIdFrom(given: string | string[] | undefined): string {
+  return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : newId();
+}
 
 /** Every registered route with its declared access (the generated authorization test walks it). */
 export interface RouteEntry {
@@ -45,11 +54,9 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : newId();
-    },
+    // X-Forwarded-For is believed only from the proxies in CAIRN_TRUST_PROXY; else request.ip is the peer
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
     ajv: undefined,
     frameworkErrors,
   });
@@ -70,6 +77,8 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
     reply.header('x-request-id', request.id);
   });
   installErrorHandler(app);
+  await app.register(cookie);
+  await installSecurityHeaders(app, { frameAncestors: config.frameAncestors, scriptHashes: webAppScriptHashes() });
 
   await app.register(compress, {
     global: true,
@@ -98,7 +107,7 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
 
   installRouteGate(app);
   installTextGuard(app);
-  registerMetrics(app);
+  await registerMetrics(app, config.metrics);
   await registerRoutes(app, services);
   for (const spec of allResources()) registerResourceRoutes(app, services.database.db, spec);
   await serveWebApp(app);

@@ -58,6 +58,8 @@ export function installErrorHandler(app: FastifyInstance) {
       request.log.warn({ err: { message: error.message, code: (error as { code?: unknown }).code } }, mapped.message);
       reply.header('retry-after', '5');
     }
+    const retryAfter = mapped?.code === 'RATE_LIMITED' ? mapped.details.retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     if (mapped) return reply.status(mapped.status).send(body(mapped.code, mapped.message, mapped.details));
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { authenticateBearer } from '../auth/authenticate.ts';
+import { authenticateBearer, authenticateToken } from '../auth/authenticate.ts';
+import { cookieSessionToken } from '../auth/web-session.ts';
 import type { Actor, CommandContext, RequestMeta } from '../resources/context.ts';
 import { withTenant } from '../db/tenant-transaction.ts';
 import { loadAccess, type AccessContext } from '../access/access-context.ts';
@@ -25,10 +26,17 @@ export const requestMeta = (request: FastifyRequest): RequestMeta => ({
   stepUpToken: typeof request.headers['x-step-up-token'] === 'string' ? request.headers['x-step-up-token'] : undefined,
 });
 
-/** onRequest hook of every authenticated route: authentication runs before the body is parsed. */
+/**
+ * onRequest hook of every authenticated route: authentication runs before the body is parsed.
+ * A bearer token (API clients) wins; else the web app's session cookie, with its CSRF check on
+ * unsafe methods (auth/web-session.ts).
+ */
 export function authHook(db: Kysely<DB>) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    const { actor, access } = await authenticateBearer(db, request.headers.authorization);
+    const cookieToken = request.headers.authorization ? undefined : cookieSessionToken(request);
+    const { actor, access } = cookieToken
+      ? await authenticateToken(db, cookieToken, 'session')
+      : await authenticateBearer(db, request.headers.authorization);
     request.actor = actor;
     request.access = access;
   };

@@ -19,6 +19,7 @@ export const queueNames = {
   recycleBinSchedule: 'recycle-bin.schedule',
   exportsSweep: 'exports.sweep',
   sandboxClose: 'access.sandbox-close',
+  signInPurge: 'auth.sign-in-purge',
 } as const;
 
 export const defaultQueueOptions = {
@@ -33,6 +34,7 @@ export const appQueues: QueueSpec[] = [
   { name: queueNames.recycleBinSchedule, retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 5 * 60 },
   { name: queueNames.exportsSweep, retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
   { name: queueNames.sandboxClose, retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
+  { name: queueNames.signInPurge, retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
 ];
 
 export const deadLetterName = (queue: string): string => `${queue}.dead`;

@@ -8,6 +8,7 @@ import { sweepExpiredExports } from '../exports/export-sweep.ts';
 import { auditEndedSandboxes } from '../access-admin/sandbox-close.ts';
 import { allResources } from '../resources/registry.ts';
 import { asSystem } from '../db/tenant-transaction.ts';
+import { purgeSignInRecords } from '../auth/sign-in-purge.ts';
 import type { OutboxJob } from './outbox.ts';
 
 /** When the entry a deletion event created becomes purgeable (its tenant's retention after the event). */
@@ -29,6 +30,7 @@ export const topicQueues: TopicQueues = Object.fromEntries(
 
 export const recycleBinPurgeCron = '30 3 * * *'; // 03:30 Asia/Shanghai, daily
 export const exportsSweepCron = '7 * * * *'; // hourly: export files live 24 hours
+export const signInPurgeCron = '45 3 * * *'; // daily, 03:45 Asia/Shanghai
 export const sandboxCloseCron = '5 0 * * *'; // daily, just after midnight Asia/Shanghai, when sandbox periods end
 
 export interface RecycleBinPurgeJob {
@@ -90,6 +92,8 @@ export async function registerJobs(
     return result;
   });
   await runner.schedule(queueNames.sandboxClose, sandboxCloseCron);
+  await runner.work(queueNames.signInPurge, () => purgeSignInRecords(database));
+  await runner.schedule(queueNames.signInPurge, signInPurgeCron, {}, { tz: 'Asia/Shanghai' });
   if (opts.dispatchOutbox === false) return undefined;
   return startOutboxDispatcher(database, runner, { topicQueues, logger });
 }

@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema.ts';
 import { writeAuditAs } from '../../audit/audit.ts';
 import { assignRoles, createRoles, salesRepTemplate, systemAdminTemplate } from '../../access/standard-roles.ts';
 import { hashPassword } from '../../auth/passwords.ts';
+import { assertPasswordAllowed } from '../../auth/password-policy.ts';
 import { asSystem, withTenant } from '../../db/tenant-transaction.ts';
 
 export interface TenantCreateInput {
@@ -19,7 +20,7 @@ export const SLUG = /^[a-z0-9][a-z0-9-]{1,39}$/;
 /** Creates a company with a root department and its first administrator. */
 export async function createTenant(db: Kysely<DB>, input: TenantCreateInput) {
   if (!SLUG.test(input.slug)) throw new Error('the company code must be 2–40 lower-case letters, digits or dashes');
-  if (input.adminPassword.length < 8) throw new Error('the administrator password must have at least 8 characters');
+  assertPasswordAllowed(input.adminPassword, 'the administrator password');
   const tenantId = newId();
   await asSystem(db, async (trx) => {
     const taken = await trx.selectFrom('tenants').select('id').where('slug', '=', input.slug).executeTakeFirst();

@@ -3,6 +3,7 @@ import { userRoles } from '../../../common/enums.ts';
 import { toE164 } from '../../../common/phone.ts';
 import type { CommandContext } from '../../resources/context.ts';
 import { hashPassword } from '../../auth/passwords.ts';
+import { passwordProblem } from '../../auth/password-policy.ts';
 import { registerResource } from '../../resources/registry.ts';
 import { uniqueKeyCheck } from '../../resources/duplicates.ts';
 import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
@@ -10,7 +11,13 @@ import { AppError, fieldError } from '../../errors.ts';
 import { dateString, optionalText, versionField } from '../../http/common-schemas.ts';
 import { pick, requireLive } from '../shared-rules.ts';
 
-export const passwordSchema = z.string().min(8, 'must have at least 8 characters').max(200);
+export const passwordSchema = z
+  .string()
+  .max(200)
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 const createSchema = z
   .object({

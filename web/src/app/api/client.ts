@@ -1,37 +1,53 @@
 /**
- * The one fetch wrapper for `/api/v1`. Adds the bearer token, turns the server's
- * `{error:{code,message,details}}` shape into an ApiError, and on a 401 for an
- * authenticated request clears the token and hands over to the unauthorized handler
- * (the router sends the user to /login with a "session expired" notice).
+ * The one fetch wrapper for `/api/v1`. The session is an HttpOnly cookie the server sets at
+ * sign-in, out of reach of scripts; the readable `cairn_csrf` cookie next to it is echoed in
+ * `X-CSRF-Token` (the server refuses unsafe methods without it). Turns the server's
+ * `{error:{code,message,details}}` shape into an ApiError, and on a 401 for an authenticated
+ * request forgets the session and hands over to the unauthorized handler (the router sends the
+ * user to /login with a "session expired" notice).
  */
 import type { ErrorCode } from '../../../../common/error-codes.ts';
 
-export const TOKEN_KEY = 'cairn.token';
+export const CSRF_COOKIE = 'cairn_csrf';
+export const CSRF_HEADER = 'X-CSRF-Token';
 export const API_BASE = '/api/v1';
 
+function readCookie(name: string): string | null {
+  if (typeof document === 'undefined') return null;
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+// Sessions used to be bearer tokens in localStorage; drop any left from before.
+try {
+  localStorage.removeItem('cairn.token');
+} catch {
+  /* ignore */
+}
+
+/**
+ * The session as the page sees it: the CSRF value, present while the server's session cookie
+ * is. `get()` is also the value to send in `X-CSRF-Token`.
+ */
 export const tokenStore = {
   get(): string | null {
-    try {
-      return localStorage.getItem(TOKEN_KEY);
-    } catch {
-      return null;
-    }
+    return readCookie(CSRF_COOKIE) || null;
   },
-  set(token: string): void {
-    try {
-      localStorage.setItem(TOKEN_KEY, token);
-    } catch {
-      /* private mode: the session only lasts as long as the page */
-    }
-  },
+  /** The sign-in response set the cookies; nothing to store. */
+  set(_token: string): void {},
+  /** Forgets the session on this page (the server clears its cookie at sign-out). */
   clear(): void {
-    try {
-      localStorage.removeItem(TOKEN_KEY);
-    } catch {
-      /* ignore */
-    }
+    if (typeof document !== 'undefined') document.cookie = `${CSRF_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`;
   },
 };
+
+/** Headers that authenticate a request of the page: the CSRF value (the cookie goes by itself). */
+export function sessionHeaders(token: string | null): Record<string, string> {
+  return token ? { [CSRF_HEADER]: token } : {};
+}
 
 export interface FieldIssue {
   path: string;
@@ -167,7 +183,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const { method = 'GET', query, body, signal, auth = true } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = auth ? tokenStore.get() : null;
-  if (token) headers.Authorization = `Bearer ${token}`;
+  Object.assign(headers, sessionHeaders(token));
   // Only send a content type with a body: Fastify rejects an empty JSON body.
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 

@@ -180,7 +180,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign out (revokes this session token) */
+    /** Sign out (deletes this session and clears the session cookies) */
     post: {
       parameters: {
         query?: never;

@@ -1,12 +1,12 @@
-import { API_BASE, ApiError, handleStatus, tokenStore, toApiError } from './client.ts';
+import { API_BASE, ApiError, handleStatus, sessionHeaders, tokenStore, toApiError } from './client.ts';
 
-/** A file with the session token, e.g. an attachment to preview or save. */
+/** A file with the session, e.g. an attachment to preview or save. */
 export async function fetchBlob(path: string, signal?: AbortSignal): Promise<Blob> {
   const token = tokenStore.get();
   let response: Response;
   try {
     response = await fetch(`${API_BASE}${path}`, {
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      headers: sessionHeaders(token),
       signal,
     });
   } catch (cause) {
@@ -37,7 +37,7 @@ export function uploadMultipart<T>(
   const promise = new Promise<T>((resolve, reject) => {
     xhr.open('POST', `${API_BASE}${path}`);
     xhr.setRequestHeader('Accept', 'application/json');
-    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(sessionHeaders(token))) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress?.(event.loaded / event.total);
     };
@@ -87,14 +87,14 @@ export function saveBlob(blob: Blob, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A request whose successful answer is a file (with the bearer token, so not a plain link). */
+/** A request whose successful answer is a file (with the CSRF header, so not a plain link). */
 export async function fetchFile(
   path: string,
   init: { method?: string; body?: unknown; accept?: string } = {},
 ): Promise<Response> {
   const token = tokenStore.get();
   const headers: Record<string, string> = { Accept: init.accept ?? '*/*' };
-  if (token) headers.Authorization = `Bearer ${token}`;
+  Object.assign(headers, sessionHeaders(token));
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
