@@ -5,7 +5,7 @@ import type { FieldKind, ResourceSpec } from '../resources/resource-spec.ts';
 import { allFields } from '../resources/list-query.ts';
 import { AppError, notFound } from '../errors.ts';
 import { grantsFor, type AccessContext } from './access-context.ts';
-import { objectOfResource, type AccessAction, type AccessObject } from './model.ts';
+import type { AccessAction, AccessObject } from './model.ts';
 import type { EffectiveGrant } from './role-graph.ts';
 import { grantCondition } from './scope-sql.ts';
 import { sandboxScope } from '../resources/scope.ts';
@@ -13,7 +13,8 @@ import { sandboxScope } from '../resources/scope.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const dyn = (trx: Trx) => trx as unknown as Kysely<any>;
 
-export const objectOf = (spec: ResourceSpec): AccessObject => objectOfResource[spec.path] ?? 'settings';
+/** The access object governing a resource, from its definition. */
+export const objectOf = (spec: ResourceSpec): AccessObject => spec.access.object;
 
 export interface RecordCheck {
   object: AccessObject;
