@@ -1,5 +1,5 @@
 import type { AccessContext } from '../access/access-context.ts';
-import { objectOfResource, resourceOfObject, type AccessObject } from '../access/model.ts';
+import { resourceOfObject, type AccessObject } from '../access/model.ts';
 import { fieldError } from '../errors.ts';
 import { allFields, filterConditions } from '../resources/list-query.ts';
 import { allResources, getResource } from '../resources/registry.ts';
@@ -15,7 +15,7 @@ const defsOf = (access: AccessContext, object: string | undefined) =>
 export function assertGrantFilters(access: AccessContext, grants: RoleCreateInput['grants']) {
   grants.forEach((grant, index) => {
     if (grant.scope !== 'custom') return;
-    const resource = resourceOfObject[grant.object as AccessObject];
+    const resource = resourceOfObject(grant.object as AccessObject);
     if (!resource)
       throw fieldError(
         `grants.${index}.scope`,
@@ -32,7 +32,7 @@ export function assertGrantFilters(access: AccessContext, grants: RoleCreateInpu
  */
 export function assertFieldRuleNames(access: AccessContext, rules: RoleCreateInput['fieldRules']) {
   rules.forEach((rule, index) => {
-    const specs = allResources().filter((spec) => objectOfResource[spec.path] === rule.object);
+    const specs = allResources().filter((spec) => spec.access.object === rule.object);
     const names = new Set<string>();
     for (const spec of specs) {
       for (const [name, field] of Object.entries(allFields(spec)))

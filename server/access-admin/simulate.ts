@@ -8,7 +8,7 @@ import {
   type AccessContext,
   type RoleData,
 } from '../access/access-context.ts';
-import { accessObjects, dataScopes, resourceOfObject, type AccessAction, type AccessObject } from '../access/model.ts';
+import { accessObjects, dataScopes, resourceOfObject, type AccessAction } from '../access/model.ts';
 import { scopeSql } from '../access/scope-sql.ts';
 import { actorFromUser } from '../auth/authenticate.ts';
 import { getResource } from '../resources/registry.ts';
@@ -41,7 +41,8 @@ export const simulateSchema = z
 
 type Change = z.infer<typeof simulateSchema>['changes'][number];
 
-const recordObjects = accessObjects.filter((o) => resourceOfObject[o] && o !== 'user' && o !== 'product');
+/** The objects whose records a simulation measures (read lazily: resources register at start-up). */
+const recordObjects = () => accessObjects.filter((o) => resourceOfObject(o) && o !== 'user' && o !== 'product');
 const measuredActions: AccessAction[] = ['read', 'update', 'delete', 'export'];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -192,8 +193,8 @@ export async function simulate(trx: Trx, tenantId: string, changes: Change[], no
     const before = buildAccess(actor, [...(holders.get(user.id) ?? [])], data, settings, info);
     const next = buildAccess(actor, [...(after.holders.get(user.id) ?? [])], after.data, settings, info);
     const effects = [];
-    for (const object of recordObjects as AccessObject[]) {
-      const table = getResource(resourceOfObject[object]!).table;
+    for (const object of recordObjects()) {
+      const table = getResource(resourceOfObject(object)!).table;
       for (const action of measuredActions) {
         const b = scopeSql(before, object, action, table);
         const a = scopeSql(next, object, action, table);

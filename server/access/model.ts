@@ -1,15 +1,8 @@
 import type { AccessAction, AccessObject, DataScope } from '../../common/access-vocabulary.ts';
+import { findResource, findResourceByType } from '../resources/registry.ts';
+import type { ResourceSpec } from '../resources/resource-spec.ts';
 
 export * from '../../common/access-vocabulary.ts';
-
-/** Objects whose records inherit access from their customer unless a grant names its own scope. */
-export const inheritsFromCustomer: ReadonlySet<AccessObject> = new Set([
-  'contact',
-  'followup',
-  'contract',
-  'attachment',
-  'payment',
-]);
 
 /** The customer action whose scope an inheriting object uses for an action of its own. */
 export const customerActionFor = (action: AccessAction): AccessAction =>
@@ -26,47 +19,21 @@ export const scopeBreadth: Record<DataScope, number> = {
   inherit: 0,
 };
 
-/** The resource (URL path) each object's records live in. */
-export const resourceOfObject: Partial<Record<AccessObject, string>> = {
-  customer: 'customers',
-  contact: 'contacts',
-  opportunity: 'opportunities',
-  followup: 'followups',
-  contract: 'contracts',
-  payment: 'payments',
-  attachment: 'attachments',
-  order: 'orders',
-  product: 'products',
-  user: 'users',
-};
+/** The resource an object's own records live in (the one whose record type is the object), from its definition. */
+function ownResource(object: AccessObject): ResourceSpec | undefined {
+  const spec = findResourceByType(object);
+  return spec?.access.object === object ? spec : undefined;
+}
 
-/** The object that governs a resource's routes. */
-export const objectOfResource: Record<string, AccessObject> = {
-  customers: 'customer',
-  contacts: 'contact',
-  opportunities: 'opportunity',
-  followups: 'followup',
-  contracts: 'contract',
-  installments: 'contract',
-  payments: 'payment',
-  attachments: 'attachment',
-  orders: 'order',
-  products: 'product',
-  users: 'user',
-  departments: 'user',
-  'custom-fields': 'settings',
-};
+/** The object that governs a resource's routes (URL path), from its definition. */
+export const objectOfResource = (path: string): AccessObject | undefined => findResource(path)?.access.object;
+
+/** The resource (URL path) each object's records live in. */
+export const resourceOfObject = (object: AccessObject): string | undefined => ownResource(object)?.path;
 
 /** The column that makes a record "mine" for own / department scopes. */
-export const ownerColumnOf: Partial<Record<AccessObject, string>> = {
-  customer: 'owner_id',
-  opportunity: 'owner_id',
-  order: 'owner_id',
-  contract: 'owner_id',
-  followup: 'author_id',
-  contact: 'created_by',
-  payment: 'created_by',
-  attachment: 'created_by',
-  product: 'created_by',
-  user: 'id',
-};
+export const ownerColumnOf = (object: AccessObject): string | undefined => ownResource(object)?.access.owner;
+
+/** Whether an object's records inherit access from their customer unless a grant names its own scope. */
+export const inheritsFromCustomer = (object: AccessObject): boolean =>
+  ownResource(object)?.access.inheritsFrom === 'customer';

@@ -1,5 +1,5 @@
 import type { ResourceSpec } from '../resources/resource-spec.ts';
-import { objectOfResource, type AccessObject } from './model.ts';
+import type { AccessObject } from './model.ts';
 
-/** The access object a resource's records are checked as. */
-export const objectOf = (spec: ResourceSpec): AccessObject => objectOfResource[spec.path] ?? 'settings';
+/** The access object a resource's records are checked as, from its definition. */
+export const objectOf = (spec: ResourceSpec): AccessObject => spec.access.object;

@@ -36,11 +36,11 @@ export function grantCondition(
 ): Expression<SqlBool> {
   const me = access.actor.userId;
   const tenant = access.actor.tenantId;
-  if (grant.scope === 'inherit' && inheritsFromCustomer.has(object)) {
+  if (grant.scope === 'inherit' && inheritsFromCustomer(object)) {
     const customerScope = scopeSql(access, 'customer', customerActionFor(grant.action as AccessAction), 'customers');
     return sql<SqlBool>`${customerIdOf(object, table)} in (select customers.id from customers where customers.tenant_id = ${tenant} and ${customerScope})`;
   }
-  const ownerColumn = ownerColumnOf[object];
+  const ownerColumn = ownerColumnOf(object);
   if (grant.scope === 'all') return TRUE;
   if (!ownerColumn) return FALSE;
   const owner = sql.ref(`${table}.${ownerColumn}`);
@@ -75,7 +75,7 @@ function customScopeSql(
   object: AccessObject,
   filter: Record<string, unknown> | null,
 ): Expression<SqlBool> {
-  const resource = resourceOfObject[object];
+  const resource = resourceOfObject(object);
   if (!resource || !filter) return FALSE;
   const spec = getResource(resource);
   try {
@@ -114,7 +114,7 @@ export function sandboxSql(access: AccessContext, object: AccessObject, table: s
           and a.user_id = ${me} and a.assigned_by = ${access.managerId} and a.deleted_at is null)`
       : FALSE;
   const own = sql<SqlBool>`${sql.ref(`${table}.created_by`)} = ${me}`;
-  if (inheritsFromCustomer.has(object)) {
+  if (inheritsFromCustomer(object)) {
     const customerOpen = sql<SqlBool>`${customerIdOf(object, table)} in (select customers.id from customers where customers.tenant_id = ${tenant}
       and (customers.created_by = ${me} or ${assignedByManager('customer', sql.ref('customers.id'))}))`;
     return sql<SqlBool>`(${own} or ${customerOpen})`;

@@ -4,7 +4,7 @@ import { hasSystem, type AccessContext } from '../access/access-context.ts';
 import type { SystemPermission } from '../access/model.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
 import { notFound } from '../errors.ts';
-import type { ApprovalsTable } from '../db/schema.ts';
+import type { Approvals } from '../db/schema.ts';
 import type { Selectable } from 'kysely';
 
 export const approvalKinds = ['contract_delete', 'export'] as const;
@@ -37,7 +37,7 @@ export const approvalSchema = z
   })
   .meta({ id: 'Approval' });
 
-export type ApprovalRow = Selectable<ApprovalsTable> & {
+export type ApprovalRow = Selectable<Approvals> & {
   requested_by_name?: string | null;
   decided_by_name?: string | null;
 };

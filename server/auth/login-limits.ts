@@ -78,7 +78,7 @@ export function remainingDelay(failures: number, since: number): number {
  * Inside the caller's transaction: locks the subject's keys, refuses with 429 when a limit is
  * reached, else records the attempt as a failure and returns the ids to mark as a success.
  */
-export async function admitAttempt(trx: Trx, s: LimitSubject): Promise<number[]> {
+export async function admitAttempt(trx: Trx, s: LimitSubject): Promise<string[]> {
   const k = keysOf(s);
   const all = [k.userIp, k.user, k.ip, ...(k.device ? [k.device] : [])];
   for (const key of [...all].sort()) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
@@ -101,10 +101,10 @@ export async function admitAttempt(trx: Trx, s: LimitSubject): Promise<number[]>
     .values(all.map((key) => ({ key, succeeded: false })))
     .returning('id')
     .execute();
-  return inserted.map((r) => Number(r.id));
+  return inserted.map((r) => r.id);
 }
 
 /** Marks the attempt recorded by `admitAttempt` as a success. */
-export async function markSucceeded(trx: Trx, ids: number[]): Promise<void> {
+export async function markSucceeded(trx: Trx, ids: string[]): Promise<void> {
   if (ids.length) await trx.updateTable('login_attempts').set({ succeeded: true }).where('id', 'in', ids).execute();
 }

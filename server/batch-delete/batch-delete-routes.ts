@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { objectOfResource } from '../access/model.ts';
 import { getResource } from '../resources/registry.ts';
 import type { AppServices } from '../services.ts';
 import { errorResponses } from '../http/common-schemas.ts';
@@ -20,7 +19,7 @@ export function registerBatchDeleteRoutes(app: FastifyInstance, services: AppSer
     r.post(`/api/v1/${path}/batch-delete`, {
       onRequest: authHook(db),
       config: {
-        access: { object: objectOfResource[path]!, action: 'delete' },
+        access: { object: spec.access.object, action: 'delete' },
         riskyOperation: `${spec.recordType}.batch-delete`,
       },
       schema: {

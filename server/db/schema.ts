@@ -1,389 +1,597 @@
-import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+// Generated from the migrated database by `npm run gen:db-types` (kysely-codegen); do not edit.
+// Changes go in a new migration under server/db/migrations/; jsonb types in column-types.ts.
+import type { AuditChanges, CustomValues, JsonColumn, TenantSettings } from './column-types.ts';
+import type { ColumnType } from 'kysely';
 
-/** Timestamps come back as Date and may be written as Date or ISO string. */
+export type Generated<T> =
+  T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
+
+export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
-export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-/** A timestamp with a database default (now()). */
-export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-/** `numeric` columns travel as strings so no money ever passes through a JS float. */
-export type Numeric = ColumnType<string, string, string>;
-export type Json<T extends object> = JSONColumnType<T, string, string>;
 
-/** Columns every business table carries. */
-export interface BaseColumns {
-  id: string;
-  tenant_id: string;
-  created_at: GeneratedTimestamp;
+export interface ApiKeys {
+  created_at: Generated<Timestamp>;
   created_by: string | null;
-  updated_at: GeneratedTimestamp;
-  updated_by: string | null;
-  deleted_at: NullableTimestamp;
   delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  id: string;
+  key_hash: string;
+  key_prefix: string;
+  last_used_at: Timestamp | null;
+  name: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  user_id: string;
   version: Generated<number>;
 }
 
-export interface TenantSettings {
-  recycleRetentionDays?: number;
-  liteFields?: string[];
-  [key: string]: unknown;
-}
-
-export interface TenantsTable {
+export interface Approvals {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
   id: string;
-  name: string;
-  slug: string;
-  settings: Json<TenantSettings>;
-  /** Seals list cursors; never presented. */
-  cursor_key: Generated<string>;
-  created_at: GeneratedTimestamp;
-  updated_at: GeneratedTimestamp;
+  kind: string;
+  payload: JsonColumn<CustomValues>;
+  reason: string | null;
+  requested_by: string;
+  result: JsonColumn<CustomValues> | null;
+  status: Generated<string>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
 }
 
-export interface DepartmentsTable extends BaseColumns {
+export interface Assignments {
+  assigned_by: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  id: string;
+  record_id: string;
+  record_type: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  user_id: string;
+  version: Generated<number>;
+}
+
+export interface Attachments {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  customer_id: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  id: string;
+  mime_type: string;
+  name: string;
+  record_id: string;
+  record_type: string;
+  sha256: string;
+  size_bytes: Int8;
+  storage_key: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface AuditLog {
+  action: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  changes: JsonColumn<AuditChanges>;
+  id: string;
+  ip: string | null;
+  occurred_at: Generated<Timestamp>;
+  record_id: string;
+  record_type: string;
+  request_id: string | null;
+  tenant_id: string;
+  user_agent: string | null;
+}
+
+export interface Contacts {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  custom: JsonColumn<CustomValues>;
+  customer_id: string;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  email: string | null;
+  id: string;
+  is_primary: Generated<boolean>;
+  mobile: string | null;
+  mobile_e164: string | null;
+  name: string;
+  tenant_id: string;
+  title: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+  wecom_id: string | null;
+}
+
+export interface ContractInstallments {
+  amount: Numeric;
+  contract_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  due_date: string;
+  id: string;
+  seq: number;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface Contracts {
+  amount_incl_tax: Numeric;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: string;
+  customer_id: string;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  end_date: string | null;
+  id: string;
+  number: string;
+  opportunity_id: string | null;
+  owner_id: string | null;
+  signed_date: string | null;
+  start_date: string | null;
+  status: string;
+  tax_rate: Generated<Numeric>;
+  tenant_id: string;
+  title: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface Customers {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  credit_code: string | null;
+  custom: JsonColumn<CustomValues>;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  id: string;
+  industry: string | null;
+  level: string | null;
+  main_phone: string | null;
+  main_phone_e164: string | null;
+  name: string;
+  owner_id: string | null;
+  region: string | null;
+  short_name: string | null;
+  source: string | null;
+  status: Generated<string>;
+  tags: Generated<string[]>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface CustomFields {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  id: string;
+  key: string;
+  label: string;
+  object_type: string;
+  options: JsonColumn<string[]>;
+  required: Generated<boolean>;
+  sort_order: Generated<number>;
+  tenant_id: string;
+  type: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface Departments {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  id: string;
   name: string;
   parent_id: string | null;
   path: string;
   sort_order: Generated<number>;
-}
-
-export interface UsersTable extends BaseColumns {
-  username: string;
-  display_name: string;
-  employee_no: string | null;
-  department_id: string | null;
-  manager_id: string | null;
-  hire_date: string | null;
-  phone: string | null;
-  phone_e164: string | null;
-  email: string | null;
-  is_active: Generated<boolean>;
-  role: string;
-  is_service: Generated<boolean>;
-  password_hash: string | null;
-  last_login_at: NullableTimestamp;
-  sandbox_ended_at: NullableTimestamp;
-  totp_secret: string | null;
-}
-
-export interface SessionsTable {
   tenant_id: string;
-  id: string;
-  user_id: string;
-  token_hash: string;
-  created_at: GeneratedTimestamp;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface ExportFiles {
+  approval_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  downloaded_at: Timestamp | null;
   expires_at: Timestamp;
-  revoked_at: NullableTimestamp;
-  ip: string | null;
-  user_agent: string | null;
+  file_name: string;
+  id: string;
+  mime_type: string;
+  requested_by: string;
+  row_count: number;
+  storage_key: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+  watermark: string;
 }
 
-export interface ApiKeysTable extends BaseColumns {
-  name: string;
+export interface FollowupAmendments {
+  author_id: string | null;
+  content: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  followup_id: string;
+  id: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface Followups {
+  author_id: string | null;
+  content: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  customer_id: string;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  id: string;
+  kind: string;
+  next_step: string | null;
+  next_step_at: Timestamp | null;
+  occurred_at: Generated<Timestamp>;
+  opportunity_id: string | null;
+  source: string;
+  status: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface KnownDevices {
+  device_hash: string;
+  first_seen_at: Generated<Timestamp>;
+  last_seen_at: Generated<Timestamp>;
+  tenant_id: string;
   user_id: string;
-  key_hash: string;
-  key_prefix: string;
-  expires_at: NullableTimestamp;
-  last_used_at: NullableTimestamp;
 }
 
-export interface LoginAttemptsTable {
-  id: Generated<number>;
+export interface LoginAttempts {
+  attempted_at: Generated<Timestamp>;
+  id: Generated<Int8>;
   key: string;
   succeeded: boolean;
-  attempted_at: GeneratedTimestamp;
 }
 
-export interface KnownDevicesTable {
-  tenant_id: string;
-  user_id: string;
-  device_hash: string;
-  first_seen_at: GeneratedTimestamp;
-  last_seen_at: GeneratedTimestamp;
-}
-
-export interface CustomersTable extends BaseColumns {
-  name: string;
-  short_name: string | null;
-  credit_code: string | null;
-  industry: string | null;
-  level: string | null;
-  source: string | null;
-  region: string | null;
-  main_phone: string | null;
-  main_phone_e164: string | null;
-  owner_id: string | null;
-  status: string;
-  tags: string[];
-  custom: Json<Record<string, unknown>>;
-}
-
-export interface ContactsTable extends BaseColumns {
+export interface Opportunities {
+  amount: Generated<Numeric>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: Generated<string>;
+  custom: JsonColumn<CustomValues>;
   customer_id: string;
-  name: string;
-  title: string | null;
-  mobile: string | null;
-  mobile_e164: string | null;
-  email: string | null;
-  wecom_id: string | null;
-  is_primary: boolean;
-  custom: Json<Record<string, unknown>>;
-}
-
-export interface OpportunitiesTable extends BaseColumns {
-  customer_id: string;
-  name: string;
-  amount: Numeric;
-  currency: string;
-  stage: string;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
   expected_close_date: string | null;
-  owner_id: string | null;
-  custom: Json<Record<string, unknown>>;
-}
-
-export interface FollowupsTable extends BaseColumns {
-  customer_id: string;
-  opportunity_id: string | null;
-  kind: string;
-  status: string;
-  content: string;
-  next_step: string | null;
-  next_step_at: NullableTimestamp;
-  source: string;
-  author_id: string | null;
-  occurred_at: Timestamp;
-}
-
-export interface ContractsTable extends BaseColumns {
-  customer_id: string;
-  opportunity_id: string | null;
-  number: string;
-  title: string | null;
-  signed_date: string | null;
-  start_date: string | null;
-  end_date: string | null;
-  currency: string;
-  amount_incl_tax: Numeric;
-  tax_rate: Numeric;
-  status: string;
-  owner_id: string | null;
-}
-
-export interface ContractInstallmentsTable extends BaseColumns {
-  contract_id: string;
-  seq: number;
-  due_date: string;
-  amount: Numeric;
-}
-
-export interface PaymentsTable extends BaseColumns {
-  contract_id: string;
-  installment_id: string | null;
-  amount: Numeric;
-  currency: string;
-  received_date: string;
-  method: string | null;
-  reference: string | null;
-  note: string | null;
-}
-
-export interface ProductsTable extends BaseColumns {
-  sku: string;
+  id: string;
   name: string;
-  unit_price: Numeric;
-  currency: string;
-  is_active: Generated<boolean>;
+  owner_id: string | null;
+  stage: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
 }
 
-export interface OrdersTable extends BaseColumns {
-  customer_id: string;
-  product_id: string | null;
-  sku: string;
-  quantity: Numeric;
+export interface Orders {
   amount: Numeric;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
   currency: string;
+  customer_id: string;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  id: string;
   ordered_at: Timestamp;
   owner_id: string | null;
-}
-
-export interface AttachmentsTable extends BaseColumns {
-  record_type: string;
-  record_id: string;
-  customer_id: string | null;
-  name: string;
-  mime_type: string;
-  size_bytes: number;
-  sha256: string;
-  storage_key: string;
-}
-
-export interface CustomFieldsTable extends BaseColumns {
-  object_type: string;
-  key: string;
-  label: string;
-  type: string;
-  options: Json<string[]>;
-  required: boolean;
-  sort_order: Generated<number>;
-}
-
-export interface AuditLogTable {
+  product_id: string | null;
+  quantity: Numeric;
+  sku: string;
   tenant_id: string;
-  id: string;
-  occurred_at: GeneratedTimestamp;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  record_type: string;
-  record_id: string;
-  changes: Json<Record<string, { before: unknown; after: unknown }>>;
-  request_id: string | null;
-  ip: string | null;
-  user_agent: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
 }
 
-export interface RecycleBinTable {
-  tenant_id: string;
-  id: string;
-  record_type: string;
-  record_id: string;
-  title: string;
-  batch_id: string;
-  deleted_at: GeneratedTimestamp;
-  deleted_by: string | null;
-}
-
-export interface OutboxEventsTable {
-  tenant_id: string;
-  id: string;
-  topic: string;
-  payload: Json<Record<string, unknown>>;
-  created_at: GeneratedTimestamp;
-  dispatched_at: NullableTimestamp;
+export interface OutboxEvents {
   attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  dispatched_at: Timestamp | null;
+  id: string;
   last_error: string | null;
+  payload: JsonColumn<CustomValues>;
+  tenant_id: string;
+  topic: string;
 }
 
-export interface RolesTable extends BaseColumns {
+export interface Payments {
+  amount: Numeric;
+  contract_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: string;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  id: string;
+  installment_id: string | null;
+  method: string | null;
+  note: string | null;
+  received_date: string;
+  reference: string | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface Products {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: Generated<string>;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  id: string;
+  is_active: Generated<boolean>;
   name: string;
+  sku: string;
+  tenant_id: string;
+  unit_price: Numeric;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface RecycleBin {
+  batch_id: string;
+  deleted_at: Generated<Timestamp>;
+  deleted_by: string | null;
+  id: string;
+  record_id: string;
+  record_type: string;
+  tenant_id: string;
+  title: string;
+}
+
+export interface RoleFieldRules {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  field: string;
+  id: string;
+  object: string;
+  role_id: string;
+  rule: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface RoleGrants {
+  action: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  filter: JsonColumn<CustomValues> | null;
+  id: string;
+  object: string;
+  role_id: string;
+  scope: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface Roles {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
   description: string | null;
+  id: string;
+  is_system: Generated<boolean>;
+  name: string;
   parent_role_id: string | null;
   status: Generated<string>;
   status_reason: string | null;
-  is_system: Generated<boolean>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
 }
 
-export interface RoleGrantsTable extends BaseColumns {
-  role_id: string;
-  object: string;
-  action: string;
-  scope: string;
-  filter: Json<Record<string, unknown>> | null;
-}
-
-export interface RoleFieldRulesTable extends BaseColumns {
-  role_id: string;
-  object: string;
-  field: string;
-  rule: string;
-}
-
-export interface UserRolesTable extends BaseColumns {
-  user_id: string;
-  role_id: string;
-}
-
-export interface AssignmentsTable extends BaseColumns {
-  record_type: string;
-  record_id: string;
-  user_id: string;
-  assigned_by: string | null;
-}
-
-export interface ApprovalsTable extends BaseColumns {
-  kind: string;
-  status: Generated<string>;
-  requested_by: string;
-  payload: Json<Record<string, unknown>>;
-  reason: string | null;
-  decided_by: string | null;
-  decided_at: NullableTimestamp;
-  decision_reason: string | null;
-  result: Json<Record<string, unknown>> | null;
-}
-
-export interface ExportFilesTable extends BaseColumns {
-  approval_id: string | null;
-  requested_by: string;
-  storage_key: string;
-  file_name: string;
-  mime_type: string;
-  row_count: number;
-  watermark: string;
+export interface Sessions {
+  created_at: Generated<Timestamp>;
   expires_at: Timestamp;
-  downloaded_at: NullableTimestamp;
-}
-
-export interface StepUpChallengesTable extends BaseColumns {
-  user_id: string;
-  code_hash: string;
-  sent_to: string;
-  expires_at: Timestamp;
-  attempts: Generated<number>;
-  consumed_at: NullableTimestamp;
-}
-
-export interface StepUpTokensTable extends BaseColumns {
-  user_id: string;
+  id: string;
+  ip: string | null;
+  revoked_at: Timestamp | null;
+  tenant_id: string;
   token_hash: string;
-  expires_at: Timestamp;
+  user_agent: string | null;
+  user_id: string;
 }
 
-export interface FollowupAmendmentsTable extends BaseColumns {
-  followup_id: string;
-  content: string;
-  author_id: string | null;
-}
-
-export interface SmsMessagesTable extends BaseColumns {
-  phone: string;
+export interface SmsMessages {
   body: string;
-  purpose: string;
-  provider: string;
-  status: Generated<string>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
   error: string | null;
+  id: string;
+  phone: string;
+  provider: string;
+  purpose: string;
+  status: Generated<string>;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface StepUpChallenges {
+  attempts: Generated<number>;
+  code_hash: string;
+  consumed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  expires_at: Timestamp;
+  id: string;
+  sent_to: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  user_id: string;
+  version: Generated<number>;
+}
+
+export interface StepUpTokens {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  expires_at: Timestamp;
+  id: string;
+  tenant_id: string;
+  token_hash: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  user_id: string;
+  version: Generated<number>;
+}
+
+export interface Tenants {
+  created_at: Generated<Timestamp>;
+  cursor_key: Generated<string>;
+  id: string;
+  name: string;
+  settings: JsonColumn<TenantSettings>;
+  slug: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface UserRoles {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  id: string;
+  role_id: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  user_id: string;
+  version: Generated<number>;
+}
+
+export interface Users {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  department_id: string | null;
+  display_name: string;
+  email: string | null;
+  employee_no: string | null;
+  hire_date: string | null;
+  id: string;
+  is_active: Generated<boolean>;
+  is_service: Generated<boolean>;
+  last_login_at: Timestamp | null;
+  manager_id: string | null;
+  password_hash: string | null;
+  phone: string | null;
+  phone_e164: string | null;
+  role: Generated<string>;
+  sandbox_ended_at: Timestamp | null;
+  tenant_id: string;
+  totp_secret: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  username: string;
+  version: Generated<number>;
 }
 
 export interface DB {
-  roles: RolesTable;
-  role_grants: RoleGrantsTable;
-  role_field_rules: RoleFieldRulesTable;
-  user_roles: UserRolesTable;
-  assignments: AssignmentsTable;
-  approvals: ApprovalsTable;
-  export_files: ExportFilesTable;
-  step_up_challenges: StepUpChallengesTable;
-  step_up_tokens: StepUpTokensTable;
-  followup_amendments: FollowupAmendmentsTable;
-  sms_messages: SmsMessagesTable;
-  tenants: TenantsTable;
-  departments: DepartmentsTable;
-  users: UsersTable;
-  sessions: SessionsTable;
-  api_keys: ApiKeysTable;
-  login_attempts: LoginAttemptsTable;
-  known_devices: KnownDevicesTable;
-  customers: CustomersTable;
-  contacts: ContactsTable;
-  opportunities: OpportunitiesTable;
-  followups: FollowupsTable;
-  contracts: ContractsTable;
-  contract_installments: ContractInstallmentsTable;
-  payments: PaymentsTable;
-  products: ProductsTable;
-  orders: OrdersTable;
-  attachments: AttachmentsTable;
-  custom_fields: CustomFieldsTable;
-  audit_log: AuditLogTable;
-  recycle_bin: RecycleBinTable;
-  outbox_events: OutboxEventsTable;
+  api_keys: ApiKeys;
+  approvals: Approvals;
+  assignments: Assignments;
+  attachments: Attachments;
+  audit_log: AuditLog;
+  contacts: Contacts;
+  contract_installments: ContractInstallments;
+  contracts: Contracts;
+  custom_fields: CustomFields;
+  customers: Customers;
+  departments: Departments;
+  export_files: ExportFiles;
+  followup_amendments: FollowupAmendments;
+  followups: Followups;
+  known_devices: KnownDevices;
+  login_attempts: LoginAttempts;
+  opportunities: Opportunities;
+  orders: Orders;
+  outbox_events: OutboxEvents;
+  payments: Payments;
+  products: Products;
+  recycle_bin: RecycleBin;
+  role_field_rules: RoleFieldRules;
+  role_grants: RoleGrants;
+  roles: Roles;
+  sessions: Sessions;
+  sms_messages: SmsMessages;
+  step_up_challenges: StepUpChallenges;
+  step_up_tokens: StepUpTokens;
+  tenants: Tenants;
+  user_roles: UserRoles;
+  users: Users;
 }

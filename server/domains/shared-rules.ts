@@ -1,15 +1,5 @@
 import { fieldError } from '../errors.ts';
 import type { CommandContext } from '../resources/context.ts';
-import type { Input } from '../resources/resource-spec.ts';
-
-/** Copies the provided input fields to their columns (undefined means "not sent"). */
-export function pick(input: Input, map: Record<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [field, column] of Object.entries(map)) {
-    if (input[field] !== undefined) out[column] = input[field];
-  }
-  return out;
-}
 
 export async function assertActiveUser(ctx: CommandContext, userId: string, path: string) {
   const user = await ctx.trx

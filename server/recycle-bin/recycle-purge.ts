@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { newId } from '../../common/ids.ts';
 import { tenantSettingDefaults } from '../../common/tenant-settings.ts';
 import type { Database } from '../db/database.ts';
-import type { TenantSettings } from '../db/schema.ts';
+import type { TenantSettings } from '../db/column-types.ts';
 import { asSystem, withTenant, type Trx } from '../db/tenant-transaction.ts';
 import type { FileStorage } from '../storage/file-storage.ts';
 import { loadBatchTables, type BatchTable } from '../jobs/batch-tables.ts';

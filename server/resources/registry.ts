@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ResourceSpec } from './resource-spec.ts';
 
 const specs = new Map<string, ResourceSpec>();
+const byRecordType = new Map<string, ResourceSpec>();
 
 /**
  * The schema answering 400 for keys it does not know, instead of dropping them silently: a
@@ -23,6 +24,7 @@ export function registerResource(spec: ResourceSpec): ResourceSpec {
     updateSchema: refuseUnknownKeys(spec.updateSchema),
   };
   specs.set(spec.path, registered);
+  byRecordType.set(spec.recordType, registered);
   return registered;
 }
 
@@ -32,9 +34,9 @@ export function getResource(path: string): ResourceSpec {
   return spec;
 }
 
-export function findResourceByType(recordType: string): ResourceSpec | undefined {
-  for (const spec of specs.values()) if (spec.recordType === recordType) return spec;
-  return undefined;
-}
+/** The resource at a URL segment, if there is one. */
+export const findResource = (path: string): ResourceSpec | undefined => specs.get(path);
+
+export const findResourceByType = (recordType: string): ResourceSpec | undefined => byRecordType.get(recordType);
 
 export const allResources = (): ResourceSpec[] => [...specs.values()];

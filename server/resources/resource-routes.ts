@@ -10,7 +10,7 @@ import { createRecord, deleteRecord, restoreRecord, updateRecord } from './recor
 import { getRecord, listRecords } from './record-queries.ts';
 import { getResource } from './registry.ts';
 import type { FieldKind, ResourceSpec } from './resource-spec.ts';
-import { objectOfResource, type AccessAction } from '../access/model.ts';
+import type { AccessAction } from '../access/model.ts';
 import type { RouteAccess } from '../access/route-gate.ts';
 
 const kindSchema: Record<FieldKind, () => z.ZodType> = {
@@ -72,7 +72,7 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
   const authenticate = authHook(db);
   const ops = { create: true, update: true, delete: true, ...spec.operations };
   const includes = Object.keys(spec.includes ?? {});
-  const object = objectOfResource[spec.path] ?? 'settings';
+  const object = spec.access.object;
   const needs = (action: AccessAction): { access: RouteAccess } => {
     if (action === 'read') return { access: spec.readableByAll ? 'signedIn' : { object, action } };
     return { access: spec.writePermission ? { anyOf: [spec.writePermission] } : { object, action } };

@@ -1,7 +1,7 @@
 import type { Expression, RawBuilder, SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { CustomFieldObject } from '../../common/enums.ts';
-import type { SystemPermission } from '../access/model.ts';
+import type { AccessObject, SystemPermission } from '../../common/access-vocabulary.ts';
 import type { DB } from '../db/schema.ts';
 import type { CommandContext } from './context.ts';
 
@@ -64,6 +64,16 @@ export type DuplicateCheck = (
   selfId?: string,
 ) => Promise<void>;
 
+/** Who may reach a resource's records: the access object, its owner column and its inheritance. */
+export interface ResourceAccess {
+  /** The access object whose grants govern the resource's routes. */
+  object: AccessObject;
+  /** The column that makes a record "mine" for own and department scopes (on the object's own resource). */
+  owner?: string;
+  /** Records inherit their customer's scope unless a grant names a scope of its own. */
+  inheritsFrom?: 'customer';
+}
+
 export interface ResourceSpec {
   /** URL segment under /api/v1 and the key in the registry. */
   path: string;
@@ -71,6 +81,7 @@ export interface ResourceSpec {
   recordType: string;
   table: keyof DB & string;
   tag: string;
+  access: ResourceAccess;
   fields: Record<string, FieldSpec>;
   titleField: string;
   createSchema: z.ZodObject;

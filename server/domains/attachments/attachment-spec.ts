@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { registerResource } from '../../resources/registry.ts';
-import type { ResourceSpec } from '../../resources/resource-spec.ts';
-import { versionField } from '../../http/common-schemas.ts';
+import { defineResource } from '../../resources/define-resource.ts';
 import { requireStepUp } from '../../step-up/step-up-token.ts';
 
 export const attachableTypes = [
@@ -15,28 +13,32 @@ export const attachableTypes = [
 ] as const;
 
 /** Attachments are created by upload (POST /api/v1/attachments, multipart); the JSON API renames, lists and deletes. */
-export const attachmentSpec: ResourceSpec = registerResource({
+export const attachmentSpec = defineResource({
   path: 'attachments',
   recordType: 'attachment',
   table: 'attachments',
   tag: 'Attachments',
   titleField: 'name',
+  access: { object: 'attachment', owner: 'created_by', inheritsFrom: 'customer' },
   fields: {
     recordType: { column: 'record_type', kind: 'text', filter: true, required: true },
     recordId: { column: 'record_id', kind: 'uuid', filter: true, required: true },
     customerId: { column: 'customer_id', kind: 'uuid', filter: true },
-    name: { column: 'name', kind: 'text', filter: true, sort: true, required: true },
+    name: {
+      column: 'name',
+      kind: 'text',
+      filter: true,
+      sort: true,
+      required: true,
+      // created by upload only: the JSON API renames
+      update: z.string().trim().min(1, 'is required').max(255).optional(),
+    },
     mimeType: { column: 'mime_type', kind: 'text', filter: true, required: true },
     sizeBytes: { column: 'size_bytes', kind: 'int', filter: true, sort: true, required: true },
     sha256: { column: 'sha256', kind: 'text', filter: true, required: true },
     storageKey: { column: 'storage_key', kind: 'text', internal: true },
   },
-  createSchema: z.object({}),
-  updateSchema: z
-    .object({ name: z.string().trim().min(1, 'is required').max(255).optional(), version: versionField })
-    .meta({ id: 'AttachmentUpdate' }),
   parent: { resource: 'customers', column: 'customer_id' },
-  toColumns: async (_ctx, input) => (input.name !== undefined ? { name: input.name } : {}),
   beforeDelete: (ctx) => requireStepUp(ctx, 'attachment.delete'),
   operations: { create: false },
 });

@@ -1,45 +1,17 @@
 import { z } from 'zod';
 import { toE164 } from '../../../common/phone.ts';
 import type { CommandContext } from '../../resources/context.ts';
-import { registerResource } from '../../resources/registry.ts';
-import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
-import { optionalText, versionField } from '../../http/common-schemas.ts';
-import { pick, requireLive } from '../shared-rules.ts';
+import { defineResource } from '../../resources/define-resource.ts';
+import type { Input, Row } from '../../resources/resource-spec.ts';
+import { optionalText } from '../../http/common-schemas.ts';
+import { requireLive } from '../shared-rules.ts';
 
-const createSchema = z
-  .object({
-    customerId: z.uuid(),
-    name: z.string().trim().min(1, 'is required').max(100),
-    title: optionalText(100),
-    mobile: z
-      .string()
-      .trim()
-      .max(40)
-      .refine((v) => toE164(v) !== undefined, 'is not a valid phone number')
-      .nullable()
-      .optional(),
-    email: z.email().max(200).nullable().optional(),
-    wecomId: optionalText(100),
-    isPrimary: z.boolean().optional(),
-    custom: z.record(z.string(), z.unknown()).optional(),
-  })
-  .meta({ id: 'ContactCreate' });
-
-const updateSchema = createSchema
-  .omit({ customerId: true })
-  .partial()
-  .extend({ version: versionField })
-  .meta({ id: 'ContactUpdate' });
-
-async function toColumns(ctx: CommandContext, input: Input, existing: Row | undefined) {
-  const columns = pick(input, {
-    customerId: 'customer_id',
-    name: 'name',
-    title: 'title',
-    email: 'email',
-    wecomId: 'wecom_id',
-    isPrimary: 'is_primary',
-  });
+async function toColumns(
+  ctx: CommandContext,
+  input: Input,
+  existing: Row | undefined,
+  columns: Record<string, unknown>,
+) {
   if (!existing) {
     await requireLive(ctx, 'customers', input.customerId as string, 'customerId');
     columns.is_primary ??= false;
@@ -64,25 +36,51 @@ async function afterWrite(ctx: CommandContext, row: Row) {
     .execute();
 }
 
-export const contactSpec: ResourceSpec = registerResource({
+export const contactSpec = defineResource({
   path: 'contacts',
   recordType: 'contact',
   table: 'contacts',
   tag: 'Contacts',
   titleField: 'name',
+  access: { object: 'contact', owner: 'created_by', inheritsFrom: 'customer' },
   fields: {
-    customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true },
-    name: { column: 'name', kind: 'text', filter: true, sort: true, required: true },
-    title: { column: 'title', kind: 'text', filter: true, sort: true },
-    mobile: { column: 'mobile', kind: 'text', filter: true },
+    customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true, input: z.uuid(), update: false },
+    name: {
+      column: 'name',
+      kind: 'text',
+      filter: true,
+      sort: true,
+      required: true,
+      input: z.string().trim().min(1, 'is required').max(100),
+    },
+    title: { column: 'title', kind: 'text', filter: true, sort: true, input: optionalText(100) },
+    mobile: {
+      column: 'mobile',
+      kind: 'text',
+      filter: true,
+      input: z
+        .string()
+        .trim()
+        .max(40)
+        .refine((v) => toE164(v) !== undefined, 'is not a valid phone number')
+        .nullable()
+        .optional(),
+      writtenByHook: true,
+    },
     mobileE164: { column: 'mobile_e164', kind: 'text', internal: true },
-    email: { column: 'email', kind: 'text', filter: true },
-    wecomId: { column: 'wecom_id', kind: 'text', filter: true },
-    isPrimary: { column: 'is_primary', kind: 'bool', filter: true, sort: true, required: true },
+    email: { column: 'email', kind: 'text', filter: true, input: z.email().max(200).nullable().optional() },
+    wecomId: { column: 'wecom_id', kind: 'text', filter: true, input: optionalText(100) },
+    isPrimary: {
+      column: 'is_primary',
+      kind: 'bool',
+      filter: true,
+      sort: true,
+      required: true,
+      input: z.boolean().optional(),
+    },
   },
+  inputOnly: { custom: { input: z.record(z.string(), z.unknown()).optional() } },
   customObject: 'contact',
-  createSchema,
-  updateSchema,
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
   afterWrite,

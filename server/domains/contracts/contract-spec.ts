@@ -3,12 +3,12 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { contractStatuses, currencies } from '../../../common/enums.ts';
 import type { CommandContext } from '../../resources/context.ts';
-import { registerResource } from '../../resources/registry.ts';
+import { defineResource } from '../../resources/define-resource.ts';
 import { uniqueKeyCheck } from '../../resources/duplicates.ts';
-import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
+import type { Input, Row } from '../../resources/resource-spec.ts';
 import { fieldError, validationError } from '../../errors.ts';
-import { dateString, decimalString, optionalText, versionField } from '../../http/common-schemas.ts';
-import { assertActiveUser, pick, requireLive } from '../shared-rules.ts';
+import { dateString, decimalString, optionalText } from '../../http/common-schemas.ts';
+import { assertActiveUser, requireLive } from '../shared-rules.ts';
 import { installmentOutput, installmentsSql, receivedAmountSql, saveInstallmentPlan } from './installment-plan.ts';
 import { requireContractDeletionApproval } from '../../approvals/contract-delete-guard.ts';
 
@@ -16,41 +16,10 @@ const positive = decimalString().refine((v) => new Decimal(v).gt(0), 'must be gr
 
 const installmentInput = z.strictObject({ dueDate: dateString, amount: positive });
 
-const createSchema = z
-  .object({
-    customerId: z.uuid(),
-    opportunityId: z.uuid().nullable().optional(),
-    number: z.string().trim().min(1, 'is required').max(60),
-    title: optionalText(200),
-    signedDate: dateString.nullable().optional(),
-    startDate: dateString.nullable().optional(),
-    endDate: dateString.nullable().optional(),
-    currency: z.enum(currencies),
-    amountInclTax: positive.describe('Contract amount including tax'),
-    taxRate: z
-      .union([z.string(), z.number()])
-      .transform((v) => String(v))
-      .refine(
-        (v) => /^\d(\.\d{1,4})?$/.test(v) && new Decimal(v).lt(1),
-        'must be a rate between 0 and 0.9999, e.g. 0.13',
-      )
-      .default('0'),
-    status: z.enum(contractStatuses).default('draft'),
-    ownerId: z.uuid().nullable().optional(),
-    installments: z
-      .array(installmentInput)
-      .max(120)
-      .optional()
-      .describe('The installment plan; amounts must add up to amountInclTax'),
-  })
-  .meta({ id: 'ContractCreate' });
-
-const updateSchema = createSchema
-  .omit({ customerId: true })
-  .extend({ taxRate: createSchema.shape.taxRate.removeDefault(), status: z.enum(contractStatuses) })
-  .partial()
-  .extend({ version: versionField })
-  .meta({ id: 'ContractUpdate' });
+const taxRate = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v))
+  .refine((v) => /^\d(\.\d{1,4})?$/.test(v) && new Decimal(v).lt(1), 'must be a rate between 0 and 0.9999, e.g. 0.13');
 
 function checkDatesAndPlan(merged: Record<string, unknown>, installments: Array<{ amount: string }> | undefined) {
   const start = merged.start_date as string | null | undefined;
@@ -69,21 +38,12 @@ function checkDatesAndPlan(merged: Record<string, unknown>, installments: Array<
   }
 }
 
-async function toColumns(ctx: CommandContext, input: Input, existing: Row | undefined) {
-  const columns = pick(input, {
-    customerId: 'customer_id',
-    opportunityId: 'opportunity_id',
-    number: 'number',
-    title: 'title',
-    signedDate: 'signed_date',
-    startDate: 'start_date',
-    endDate: 'end_date',
-    currency: 'currency',
-    amountInclTax: 'amount_incl_tax',
-    taxRate: 'tax_rate',
-    status: 'status',
-    ownerId: 'owner_id',
-  });
+async function toColumns(
+  ctx: CommandContext,
+  input: Input,
+  existing: Row | undefined,
+  columns: Record<string, unknown>,
+) {
   const customerId = (existing?.customer_id ?? input.customerId) as string;
   if (!existing) {
     const customer = await requireLive(ctx, 'customers', customerId, 'customerId');
@@ -134,25 +94,76 @@ async function toColumns(ctx: CommandContext, input: Input, existing: Row | unde
   return columns;
 }
 
-export const contractSpec: ResourceSpec = registerResource({
+export const contractSpec = defineResource({
   path: 'contracts',
   recordType: 'contract',
   table: 'contracts',
   tag: 'Contracts',
   titleField: 'number',
+  access: { object: 'contract', owner: 'owner_id', inheritsFrom: 'customer' },
   fields: {
-    customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true },
-    opportunityId: { column: 'opportunity_id', kind: 'uuid', filter: true },
-    number: { column: 'number', kind: 'text', filter: true, sort: true, required: true },
-    title: { column: 'title', kind: 'text', filter: true },
-    signedDate: { column: 'signed_date', kind: 'date', filter: true, sort: true },
-    startDate: { column: 'start_date', kind: 'date', filter: true, sort: true },
-    endDate: { column: 'end_date', kind: 'date', filter: true, sort: true },
-    currency: { column: 'currency', kind: 'text', filter: true, required: true },
-    amountInclTax: { column: 'amount_incl_tax', kind: 'decimal', filter: true, sort: true, required: true },
-    taxRate: { column: 'tax_rate', kind: 'decimal', filter: true, required: true },
-    status: { column: 'status', kind: 'text', filter: true, sort: true, required: true },
-    ownerId: { column: 'owner_id', kind: 'uuid', filter: true },
+    customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true, input: z.uuid(), update: false },
+    opportunityId: { column: 'opportunity_id', kind: 'uuid', filter: true, input: z.uuid().nullable().optional() },
+    number: {
+      column: 'number',
+      kind: 'text',
+      filter: true,
+      sort: true,
+      required: true,
+      input: z.string().trim().min(1, 'is required').max(60),
+    },
+    title: { column: 'title', kind: 'text', filter: true, input: optionalText(200) },
+    signedDate: {
+      column: 'signed_date',
+      kind: 'date',
+      filter: true,
+      sort: true,
+      input: dateString.nullable().optional(),
+    },
+    startDate: {
+      column: 'start_date',
+      kind: 'date',
+      filter: true,
+      sort: true,
+      input: dateString.nullable().optional(),
+    },
+    endDate: { column: 'end_date', kind: 'date', filter: true, sort: true, input: dateString.nullable().optional() },
+    currency: { column: 'currency', kind: 'text', filter: true, required: true, input: z.enum(currencies) },
+    amountInclTax: {
+      column: 'amount_incl_tax',
+      kind: 'decimal',
+      filter: true,
+      sort: true,
+      required: true,
+      input: positive.describe('Contract amount including tax'),
+    },
+    taxRate: {
+      column: 'tax_rate',
+      kind: 'decimal',
+      filter: true,
+      required: true,
+      input: taxRate.default('0'),
+      update: taxRate,
+    },
+    status: {
+      column: 'status',
+      kind: 'text',
+      filter: true,
+      sort: true,
+      required: true,
+      input: z.enum(contractStatuses).default('draft'),
+      update: z.enum(contractStatuses),
+    },
+    ownerId: { column: 'owner_id', kind: 'uuid', filter: true, input: z.uuid().nullable().optional() },
+  },
+  inputOnly: {
+    installments: {
+      input: z
+        .array(installmentInput)
+        .max(120)
+        .optional()
+        .describe('The installment plan; amounts must add up to amountInclTax'),
+    },
   },
   derived: {
     // the plan adds up to the contract amount, so it follows that field's rule
@@ -168,8 +179,6 @@ export const contractSpec: ResourceSpec = registerResource({
       select: receivedAmountSql,
     },
   },
-  createSchema,
-  updateSchema,
   duplicateCheck: uniqueKeyCheck({
     recordType: 'contract',
     table: 'contracts',

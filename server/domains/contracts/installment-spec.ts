@@ -1,14 +1,14 @@
-import { z } from 'zod';
-import { registerResource } from '../../resources/registry.ts';
-import type { ResourceSpec } from '../../resources/resource-spec.ts';
+import { defineResource } from '../../resources/define-resource.ts';
 
 /** Installments are written through their contract's plan; this exposes them read-only. */
-export const installmentSpec: ResourceSpec = registerResource({
+export const installmentSpec = defineResource({
   path: 'installments',
   recordType: 'installment',
   table: 'contract_installments',
   tag: 'Contracts',
   titleField: 'seq',
+  // reached through their contract's scope
+  access: { object: 'contract' },
   fields: {
     contractId: { column: 'contract_id', kind: 'uuid', filter: true, required: true },
     seq: { column: 'seq', kind: 'int', filter: true, sort: true, required: true },
@@ -16,10 +16,7 @@ export const installmentSpec: ResourceSpec = registerResource({
     // the installments add up to the contract amount, so they follow that field's rule
     amount: { column: 'amount', kind: 'decimal', filter: true, sort: true, required: true, ruleOf: 'amountInclTax' },
   },
-  createSchema: z.object({}),
-  updateSchema: z.object({}),
   parent: { resource: 'contracts', column: 'contract_id' },
-  toColumns: async () => ({}),
   scopeVia: { column: 'contract_id', resource: 'contracts' },
   operations: { create: false, update: false, delete: false },
   defaultSort: 'dueDate',

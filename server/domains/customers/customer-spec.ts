@@ -4,62 +4,21 @@ import { isValidCreditCode } from '../../../common/credit-code.ts';
 import { customerLevels, customerSources, customerStatuses } from '../../../common/enums.ts';
 import { toE164 } from '../../../common/phone.ts';
 import type { CommandContext } from '../../resources/context.ts';
-import { registerResource } from '../../resources/registry.ts';
-import type { Input, ResourceSpec, Row, SearchView } from '../../resources/resource-spec.ts';
-import { optionalText, versionField } from '../../http/common-schemas.ts';
-import { assertActiveUser, pick } from '../shared-rules.ts';
+import { defineResource } from '../../resources/define-resource.ts';
+import type { Input, Row, SearchView } from '../../resources/resource-spec.ts';
+import { optionalText } from '../../http/common-schemas.ts';
+import { assertActiveUser } from '../shared-rules.ts';
 import { assertNoDuplicateCustomer } from './duplicate-customers.ts';
 import { refuseCustomerWithContracts } from '../../batch-delete/batch-delete.ts';
 
-const createSchema = z
-  .object({
-    name: z.string().trim().min(1, 'is required').max(200),
-    shortName: optionalText(100),
-    creditCode: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .refine(
-        isValidCreditCode,
-        'is not a valid unified social credit code (18 characters with a correct check character)',
-      )
-      .nullable()
-      .optional(),
-    industry: optionalText(100),
-    level: z.enum(customerLevels).nullable().optional(),
-    source: z.enum(customerSources).nullable().optional(),
-    region: optionalText(100),
-    mainPhone: z
-      .string()
-      .trim()
-      .max(40)
-      .refine((v) => toE164(v) !== undefined, 'is not a valid phone number')
-      .nullable()
-      .optional(),
-    ownerId: z.uuid().nullable().optional().describe('Defaults to the creator'),
-    status: z.enum(customerStatuses).optional(),
-    tags: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
-    custom: z.record(z.string(), z.unknown()).optional(),
-  })
-  .meta({ id: 'CustomerCreate' });
+const customValues = z.record(z.string(), z.unknown()).optional();
 
-const updateSchema = createSchema.partial().extend({ version: versionField }).meta({ id: 'CustomerUpdate' });
-
-const columnMap = {
-  name: 'name',
-  shortName: 'short_name',
-  creditCode: 'credit_code',
-  industry: 'industry',
-  level: 'level',
-  source: 'source',
-  region: 'region',
-  ownerId: 'owner_id',
-  status: 'status',
-  tags: 'tags',
-} as const;
-
-async function toColumns(ctx: CommandContext, input: Input, existing: Row | undefined) {
-  const columns: Record<string, unknown> = pick(input, columnMap);
+async function toColumns(
+  ctx: CommandContext,
+  input: Input,
+  existing: Row | undefined,
+  columns: Record<string, unknown>,
+) {
   if (!existing && input.ownerId === undefined) columns.owner_id = ctx.actor.userId;
   if (typeof columns.owner_id === 'string') await assertActiveUser(ctx, columns.owner_id as string, 'ownerId');
   if (input.mainPhone !== undefined) {
@@ -109,26 +68,93 @@ function searchCustomers(q: string, view: SearchView) {
   return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;
 }
 
-export const customerSpec: ResourceSpec = registerResource({
+export const customerSpec = defineResource({
   path: 'customers',
   recordType: 'customer',
   table: 'customers',
   tag: 'Customers',
   titleField: 'name',
+  access: { object: 'customer', owner: 'owner_id' },
   fields: {
-    name: { column: 'name', kind: 'text', filter: true, sort: true, required: true },
-    shortName: { column: 'short_name', kind: 'text', filter: true },
-    creditCode: { column: 'credit_code', kind: 'text', filter: true, description: 'Unified social credit code' },
-    industry: { column: 'industry', kind: 'text', filter: true, sort: true },
-    level: { column: 'level', kind: 'text', filter: true, sort: true },
-    source: { column: 'source', kind: 'text', filter: true, sort: true },
-    region: { column: 'region', kind: 'text', filter: true, sort: true },
-    mainPhone: { column: 'main_phone', kind: 'text', filter: true, description: 'As entered' },
+    name: {
+      column: 'name',
+      kind: 'text',
+      filter: true,
+      sort: true,
+      required: true,
+      input: z.string().trim().min(1, 'is required').max(200),
+    },
+    shortName: { column: 'short_name', kind: 'text', filter: true, input: optionalText(100) },
+    creditCode: {
+      column: 'credit_code',
+      kind: 'text',
+      filter: true,
+      description: 'Unified social credit code',
+      input: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .refine(
+          isValidCreditCode,
+          'is not a valid unified social credit code (18 characters with a correct check character)',
+        )
+        .nullable()
+        .optional(),
+    },
+    industry: { column: 'industry', kind: 'text', filter: true, sort: true, input: optionalText(100) },
+    level: {
+      column: 'level',
+      kind: 'text',
+      filter: true,
+      sort: true,
+      input: z.enum(customerLevels).nullable().optional(),
+    },
+    source: {
+      column: 'source',
+      kind: 'text',
+      filter: true,
+      sort: true,
+      input: z.enum(customerSources).nullable().optional(),
+    },
+    region: { column: 'region', kind: 'text', filter: true, sort: true, input: optionalText(100) },
+    mainPhone: {
+      column: 'main_phone',
+      kind: 'text',
+      filter: true,
+      description: 'As entered',
+      input: z
+        .string()
+        .trim()
+        .max(40)
+        .refine((v) => toE164(v) !== undefined, 'is not a valid phone number')
+        .nullable()
+        .optional(),
+      writtenByHook: true,
+    },
     mainPhoneE164: { column: 'main_phone_e164', kind: 'text', internal: true },
-    ownerId: { column: 'owner_id', kind: 'uuid', filter: true, sort: true },
-    status: { column: 'status', kind: 'text', filter: true, sort: true, required: true },
-    tags: { column: 'tags', kind: 'textArray', filter: true },
+    ownerId: {
+      column: 'owner_id',
+      kind: 'uuid',
+      filter: true,
+      sort: true,
+      input: z.uuid().nullable().optional().describe('Defaults to the creator'),
+    },
+    status: {
+      column: 'status',
+      kind: 'text',
+      filter: true,
+      sort: true,
+      required: true,
+      input: z.enum(customerStatuses).optional(),
+    },
+    tags: {
+      column: 'tags',
+      kind: 'textArray',
+      filter: true,
+      input: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
+    },
   },
+  inputOnly: { custom: { input: customValues } },
   customObject: 'customer',
   derived: {
     lastFollowupAt: {
@@ -139,8 +165,6 @@ export const customerSpec: ResourceSpec = registerResource({
           and f.customer_id = ${sql.ref(`${table}.id`)} and f.deleted_at is null)`,
     },
   },
-  createSchema,
-  updateSchema,
   toColumns,
   duplicateCheck: assertNoDuplicateCustomer,
   // deleting a customer would take its contracts with it: each contract needs legal's approval first

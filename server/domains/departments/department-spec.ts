@@ -2,32 +2,23 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { newId } from '../../../common/ids.ts';
 import type { CommandContext } from '../../resources/context.ts';
-import { registerResource } from '../../resources/registry.ts';
-import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
+import { defineResource } from '../../resources/define-resource.ts';
+import type { Input, Row } from '../../resources/resource-spec.ts';
 import { AppError, fieldError } from '../../errors.ts';
-import { versionField } from '../../http/common-schemas.ts';
 import { requireLive } from '../shared-rules.ts';
 import { writeAudit } from '../../audit/audit.ts';
 import { writeOutboxEvent } from '../../jobs/outbox.ts';
-
-const createSchema = z
-  .object({
-    name: z.string().trim().min(1, 'is required').max(100),
-    parentId: z.uuid().nullable().optional().describe('The parent department; omit for a top-level one'),
-    sortOrder: z.number().int().min(0).max(100000).optional(),
-  })
-  .meta({ id: 'DepartmentCreate' });
-
-const updateSchema = createSchema.partial().extend({ version: versionField }).meta({ id: 'DepartmentUpdate' });
 
 /**
  * Departments form a tree; `path` holds the ids from the root (/root/child/) for subtree
  * queries. Moving a department rewrites the paths of its whole subtree in the same transaction.
  */
-async function toColumns(ctx: CommandContext, input: Input, existing: Row | undefined) {
-  const columns: Record<string, unknown> = {};
-  if (input.name !== undefined) columns.name = input.name;
-  if (input.sortOrder !== undefined) columns.sort_order = input.sortOrder;
+async function toColumns(
+  ctx: CommandContext,
+  input: Input,
+  existing: Row | undefined,
+  columns: Record<string, unknown>,
+) {
   if (input.parentId === undefined && existing) return columns;
   const parentId = (input.parentId as string | null | undefined) ?? null;
   let parentPath = '/';
@@ -74,15 +65,30 @@ async function moveDescendants(ctx: CommandContext, oldPath: string, newPath: st
     await writeOutboxEvent(ctx.trx, ctx.actor.tenantId, 'department.updated', { id: d.id, fields: ['path'] });
 }
 
-export const departmentSpec: ResourceSpec = registerResource({
+export const departmentSpec = defineResource({
   path: 'departments',
   recordType: 'department',
   table: 'departments',
   tag: 'Departments',
   titleField: 'name',
+  // managed with the users
+  access: { object: 'user' },
   fields: {
-    name: { column: 'name', kind: 'text', filter: true, sort: true, required: true },
-    parentId: { column: 'parent_id', kind: 'uuid', filter: true },
+    name: {
+      column: 'name',
+      kind: 'text',
+      filter: true,
+      sort: true,
+      required: true,
+      input: z.string().trim().min(1, 'is required').max(100),
+    },
+    parentId: {
+      column: 'parent_id',
+      kind: 'uuid',
+      filter: true,
+      input: z.uuid().nullable().optional().describe('The parent department; omit for a top-level one'),
+      writtenByHook: true,
+    },
     path: {
       column: 'path',
       kind: 'text',
@@ -91,10 +97,14 @@ export const departmentSpec: ResourceSpec = registerResource({
       required: true,
       description: 'Ids from the root, /a/b/',
     },
-    sortOrder: { column: 'sort_order', kind: 'int', sort: true, required: true },
+    sortOrder: {
+      column: 'sort_order',
+      kind: 'int',
+      sort: true,
+      required: true,
+      input: z.number().int().min(0).max(100000).optional(),
+    },
   },
-  createSchema,
-  updateSchema,
   toColumns,
   writePermission: 'manageUsers',
   readableByAll: true,

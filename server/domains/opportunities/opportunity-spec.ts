@@ -1,50 +1,19 @@
 import { z } from 'zod';
 import { currencies, opportunityStages } from '../../../common/enums.ts';
 import type { CommandContext } from '../../resources/context.ts';
-import { registerResource } from '../../resources/registry.ts';
-import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
-import { dateString, decimalString, versionField } from '../../http/common-schemas.ts';
-import { assertActiveUser, pick, requireLive } from '../shared-rules.ts';
+import { defineResource } from '../../resources/define-resource.ts';
+import type { Input, Row } from '../../resources/resource-spec.ts';
+import { dateString, decimalString } from '../../http/common-schemas.ts';
+import { assertActiveUser, requireLive } from '../shared-rules.ts';
 
-const createSchema = z
-  .object({
-    customerId: z.uuid(),
-    name: z.string().trim().min(1, 'is required').max(200),
-    amount: decimalString()
-      .refine((v) => !v.startsWith('-'), 'must not be negative')
-      .default('0'),
-    currency: z.enum(currencies).default('CNY'),
-    stage: z.enum(opportunityStages).default('initial'),
-    expectedCloseDate: dateString.nullable().optional(),
-    ownerId: z.uuid().nullable().optional().describe('Defaults to the customer owner, else the creator'),
-    custom: z.record(z.string(), z.unknown()).optional(),
-  })
-  .meta({ id: 'OpportunityCreate' });
+const amount = decimalString().refine((v) => !v.startsWith('-'), 'must not be negative');
 
-const updateSchema = z
-  .object({
-    name: createSchema.shape.name,
-    amount: createSchema.shape.amount.removeDefault(),
-    currency: z.enum(currencies),
-    stage: z.enum(opportunityStages),
-    expectedCloseDate: createSchema.shape.expectedCloseDate,
-    ownerId: createSchema.shape.ownerId,
-    custom: createSchema.shape.custom,
-  })
-  .partial()
-  .extend({ version: versionField })
-  .meta({ id: 'OpportunityUpdate' });
-
-async function toColumns(ctx: CommandContext, input: Input, existing: Row | undefined) {
-  const columns = pick(input, {
-    customerId: 'customer_id',
-    name: 'name',
-    amount: 'amount',
-    currency: 'currency',
-    stage: 'stage',
-    expectedCloseDate: 'expected_close_date',
-    ownerId: 'owner_id',
-  });
+async function toColumns(
+  ctx: CommandContext,
+  input: Input,
+  existing: Row | undefined,
+  columns: Record<string, unknown>,
+) {
   if (!existing) {
     const customer = await requireLive(ctx, 'customers', input.customerId as string, 'customerId');
     if (input.ownerId === undefined) columns.owner_id = (customer.owner_id as string | null) ?? ctx.actor.userId;
@@ -53,24 +22,66 @@ async function toColumns(ctx: CommandContext, input: Input, existing: Row | unde
   return columns;
 }
 
-export const opportunitySpec: ResourceSpec = registerResource({
+export const opportunitySpec = defineResource({
   path: 'opportunities',
   recordType: 'opportunity',
   table: 'opportunities',
   tag: 'Opportunities',
   titleField: 'name',
+  access: { object: 'opportunity', owner: 'owner_id' },
   fields: {
-    customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true },
-    name: { column: 'name', kind: 'text', filter: true, sort: true, required: true },
-    amount: { column: 'amount', kind: 'decimal', filter: true, sort: true, required: true },
-    currency: { column: 'currency', kind: 'text', filter: true, required: true },
-    stage: { column: 'stage', kind: 'text', filter: true, sort: true, required: true },
-    expectedCloseDate: { column: 'expected_close_date', kind: 'date', filter: true, sort: true },
-    ownerId: { column: 'owner_id', kind: 'uuid', filter: true, sort: true },
+    customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true, input: z.uuid(), update: false },
+    name: {
+      column: 'name',
+      kind: 'text',
+      filter: true,
+      sort: true,
+      required: true,
+      input: z.string().trim().min(1, 'is required').max(200),
+    },
+    amount: {
+      column: 'amount',
+      kind: 'decimal',
+      filter: true,
+      sort: true,
+      required: true,
+      input: amount.default('0'),
+      update: amount,
+    },
+    currency: {
+      column: 'currency',
+      kind: 'text',
+      filter: true,
+      required: true,
+      input: z.enum(currencies).default('CNY'),
+      update: z.enum(currencies),
+    },
+    stage: {
+      column: 'stage',
+      kind: 'text',
+      filter: true,
+      sort: true,
+      required: true,
+      input: z.enum(opportunityStages).default('initial'),
+      update: z.enum(opportunityStages),
+    },
+    expectedCloseDate: {
+      column: 'expected_close_date',
+      kind: 'date',
+      filter: true,
+      sort: true,
+      input: dateString.nullable().optional(),
+    },
+    ownerId: {
+      column: 'owner_id',
+      kind: 'uuid',
+      filter: true,
+      sort: true,
+      input: z.uuid().nullable().optional().describe('Defaults to the customer owner, else the creator'),
+    },
   },
+  inputOnly: { custom: { input: z.record(z.string(), z.unknown()).optional() } },
   customObject: 'opportunity',
-  createSchema,
-  updateSchema,
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
   includes: {

@@ -2,49 +2,18 @@ import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { currencies } from '../../../common/enums.ts';
 import type { CommandContext } from '../../resources/context.ts';
-import { registerResource } from '../../resources/registry.ts';
-import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
+import { defineResource } from '../../resources/define-resource.ts';
+import type { Input, Row } from '../../resources/resource-spec.ts';
 import { fieldError } from '../../errors.ts';
-import { decimalString, isoTimestamp, versionField } from '../../http/common-schemas.ts';
-import { assertActiveUser, pick, requireLive } from '../shared-rules.ts';
+import { decimalString, isoTimestamp } from '../../http/common-schemas.ts';
+import { assertActiveUser, requireLive } from '../shared-rules.ts';
 
-const createSchema = z
-  .object({
-    customerId: z.uuid(),
-    sku: z.string().trim().min(1, 'is required').max(60),
-    quantity: z
-      .union([z.string(), z.number()])
-      .transform((v) => String(v))
-      .refine(
-        (v) => /^\d{1,12}(\.\d{1,3})?$/.test(v) && new Decimal(v).gt(0),
-        'must be a positive quantity with at most 3 decimals',
-      ),
-    amount: decimalString()
-      .refine((v) => new Decimal(v).gte(0), 'must not be negative')
-      .optional()
-      .describe('Defaults to unit price × quantity'),
-    currency: z.enum(currencies).optional().describe("Defaults to the product's currency"),
-    orderedAt: isoTimestamp.optional(),
-    ownerId: z.uuid().nullable().optional(),
-  })
-  .meta({ id: 'OrderCreate' });
-
-const updateSchema = createSchema
-  .omit({ customerId: true })
-  .partial()
-  .extend({ version: versionField })
-  .meta({ id: 'OrderUpdate' });
-
-async function toColumns(ctx: CommandContext, input: Input, existing: Row | undefined) {
-  const columns = pick(input, {
-    customerId: 'customer_id',
-    sku: 'sku',
-    quantity: 'quantity',
-    amount: 'amount',
-    currency: 'currency',
-    orderedAt: 'ordered_at',
-    ownerId: 'owner_id',
-  });
+async function toColumns(
+  ctx: CommandContext,
+  input: Input,
+  existing: Row | undefined,
+  columns: Record<string, unknown>,
+) {
   if (!existing) {
     const customer = await requireLive(ctx, 'customers', input.customerId as string, 'customerId');
     if (input.ownerId === undefined) columns.owner_id = (customer.owner_id as string | null) ?? ctx.actor.userId;
@@ -70,24 +39,66 @@ async function toColumns(ctx: CommandContext, input: Input, existing: Row | unde
   return columns;
 }
 
-export const orderSpec: ResourceSpec = registerResource({
+export const orderSpec = defineResource({
   path: 'orders',
   recordType: 'order',
   table: 'orders',
   tag: 'Orders',
   titleField: 'sku',
+  access: { object: 'order', owner: 'owner_id' },
   fields: {
-    customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true },
+    customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true, input: z.uuid(), update: false },
     productId: { column: 'product_id', kind: 'uuid', filter: true },
-    sku: { column: 'sku', kind: 'text', filter: true, sort: true, required: true },
-    quantity: { column: 'quantity', kind: 'decimal', filter: true, sort: true, required: true },
-    amount: { column: 'amount', kind: 'decimal', filter: true, sort: true, required: true },
-    currency: { column: 'currency', kind: 'text', filter: true, required: true },
-    orderedAt: { column: 'ordered_at', kind: 'timestamp', filter: true, sort: true, required: true },
-    ownerId: { column: 'owner_id', kind: 'uuid', filter: true },
+    sku: {
+      column: 'sku',
+      kind: 'text',
+      filter: true,
+      sort: true,
+      required: true,
+      input: z.string().trim().min(1, 'is required').max(60),
+    },
+    quantity: {
+      column: 'quantity',
+      kind: 'decimal',
+      filter: true,
+      sort: true,
+      required: true,
+      input: z
+        .union([z.string(), z.number()])
+        .transform((v) => String(v))
+        .refine(
+          (v) => /^\d{1,12}(\.\d{1,3})?$/.test(v) && new Decimal(v).gt(0),
+          'must be a positive quantity with at most 3 decimals',
+        ),
+    },
+    amount: {
+      column: 'amount',
+      kind: 'decimal',
+      filter: true,
+      sort: true,
+      required: true,
+      input: decimalString()
+        .refine((v) => new Decimal(v).gte(0), 'must not be negative')
+        .optional()
+        .describe('Defaults to unit price × quantity'),
+    },
+    currency: {
+      column: 'currency',
+      kind: 'text',
+      filter: true,
+      required: true,
+      input: z.enum(currencies).optional().describe("Defaults to the product's currency"),
+    },
+    orderedAt: {
+      column: 'ordered_at',
+      kind: 'timestamp',
+      filter: true,
+      sort: true,
+      required: true,
+      input: isoTimestamp.optional(),
+    },
+    ownerId: { column: 'owner_id', kind: 'uuid', filter: true, input: z.uuid().nullable().optional() },
   },
-  createSchema,
-  updateSchema,
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
   defaultSort: '-orderedAt',

@@ -2,44 +2,20 @@ import { Decimal } from 'decimal.js';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { CommandContext } from '../../resources/context.ts';
-import { registerResource } from '../../resources/registry.ts';
-import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
+import { defineResource } from '../../resources/define-resource.ts';
+import type { Input, Row } from '../../resources/resource-spec.ts';
 import { fieldError } from '../../errors.ts';
-import { currencyCode, dateString, decimalString, optionalText, versionField } from '../../http/common-schemas.ts';
-import { pick, requireLive } from '../shared-rules.ts';
+import { currencyCode, dateString, decimalString, optionalText } from '../../http/common-schemas.ts';
+import { requireLive } from '../shared-rules.ts';
 
 const amount = decimalString().refine((v) => new Decimal(v).gt(0), 'must be greater than 0');
 
-const createSchema = z
-  .object({
-    contractId: z.uuid(),
-    installmentId: z.uuid().nullable().optional(),
-    amount,
-    currency: currencyCode.optional().describe("Defaults to the contract's currency; must match it"),
-    receivedDate: dateString,
-    method: optionalText(40),
-    reference: optionalText(100),
-    note: optionalText(1000),
-  })
-  .meta({ id: 'PaymentCreate' });
-
-const updateSchema = createSchema
-  .omit({ contractId: true })
-  .partial()
-  .extend({ version: versionField })
-  .meta({ id: 'PaymentUpdate' });
-
-async function toColumns(ctx: CommandContext, input: Input, existing: Row | undefined) {
-  const columns = pick(input, {
-    contractId: 'contract_id',
-    installmentId: 'installment_id',
-    amount: 'amount',
-    currency: 'currency',
-    receivedDate: 'received_date',
-    method: 'method',
-    reference: 'reference',
-    note: 'note',
-  });
+async function toColumns(
+  ctx: CommandContext,
+  input: Input,
+  existing: Row | undefined,
+  columns: Record<string, unknown>,
+) {
   const contractId = (existing?.contract_id ?? input.contractId) as string;
   const contract = await requireLive(ctx, 'contracts', contractId, 'contractId');
   columns.currency ??= existing ? undefined : contract.currency;
@@ -71,24 +47,36 @@ async function toColumns(ctx: CommandContext, input: Input, existing: Row | unde
   return columns;
 }
 
-export const paymentSpec: ResourceSpec = registerResource({
+export const paymentSpec = defineResource({
   path: 'payments',
   recordType: 'payment',
   table: 'payments',
   tag: 'Payments',
   titleField: 'reference',
+  access: { object: 'payment', owner: 'created_by', inheritsFrom: 'customer' },
   fields: {
-    contractId: { column: 'contract_id', kind: 'uuid', filter: true, required: true },
-    installmentId: { column: 'installment_id', kind: 'uuid', filter: true },
-    amount: { column: 'amount', kind: 'decimal', filter: true, sort: true, required: true },
-    currency: { column: 'currency', kind: 'text', filter: true, required: true },
-    receivedDate: { column: 'received_date', kind: 'date', filter: true, sort: true, required: true },
-    method: { column: 'method', kind: 'text', filter: true },
-    reference: { column: 'reference', kind: 'text', filter: true },
-    note: { column: 'note', kind: 'text' },
+    contractId: { column: 'contract_id', kind: 'uuid', filter: true, required: true, input: z.uuid(), update: false },
+    installmentId: { column: 'installment_id', kind: 'uuid', filter: true, input: z.uuid().nullable().optional() },
+    amount: { column: 'amount', kind: 'decimal', filter: true, sort: true, required: true, input: amount },
+    currency: {
+      column: 'currency',
+      kind: 'text',
+      filter: true,
+      required: true,
+      input: currencyCode.optional().describe("Defaults to the contract's currency; must match it"),
+    },
+    receivedDate: {
+      column: 'received_date',
+      kind: 'date',
+      filter: true,
+      sort: true,
+      required: true,
+      input: dateString,
+    },
+    method: { column: 'method', kind: 'text', filter: true, input: optionalText(40) },
+    reference: { column: 'reference', kind: 'text', filter: true, input: optionalText(100) },
+    note: { column: 'note', kind: 'text', input: optionalText(1000) },
   },
-  createSchema,
-  updateSchema,
   parent: { resource: 'contracts', column: 'contract_id' },
   toColumns,
   defaultSort: '-receivedDate',

@@ -4,12 +4,12 @@ import { toE164 } from '../../../common/phone.ts';
 import type { CommandContext } from '../../resources/context.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { passwordProblem } from '../../auth/password-policy.ts';
-import { registerResource } from '../../resources/registry.ts';
+import { defineResource } from '../../resources/define-resource.ts';
 import { uniqueKeyCheck } from '../../resources/duplicates.ts';
-import type { Input, ResourceSpec, Row } from '../../resources/resource-spec.ts';
+import type { Input, Row } from '../../resources/resource-spec.ts';
 import { AppError, fieldError } from '../../errors.ts';
-import { dateString, optionalText, versionField } from '../../http/common-schemas.ts';
-import { pick, requireLive } from '../shared-rules.ts';
+import { dateString, optionalText } from '../../http/common-schemas.ts';
+import { requireLive } from '../shared-rules.ts';
 
 export const passwordSchema = z
   .string()
@@ -19,54 +19,12 @@ export const passwordSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-const createSchema = z
-  .object({
-    username: z
-      .string()
-      .trim()
-      .min(2)
-      .max(60)
-      .regex(/^[A-Za-z0-9._-]+$/, 'may contain letters, digits, dot, dash and underscore'),
-    displayName: z.string().trim().min(1, 'is required').max(100),
-    employeeNo: optionalText(40),
-    departmentId: z.uuid().nullable().optional(),
-    managerId: z.uuid().nullable().optional(),
-    hireDate: dateString.nullable().optional(),
-    phone: z
-      .string()
-      .trim()
-      .max(40)
-      .refine((v) => toE164(v) !== undefined, 'is not a valid phone number')
-      .nullable()
-      .optional(),
-    email: z.email().max(200).nullable().optional(),
-    role: z.enum(userRoles).default('member'),
-    isActive: z.boolean().optional(),
-    password: passwordSchema
-      .optional()
-      .describe('Initial password; without one the user cannot sign in until it is reset'),
-  })
-  .meta({ id: 'UserCreate' });
-
-const updateSchema = createSchema
-  .omit({ password: true })
-  .extend({ role: z.enum(userRoles) })
-  .partial()
-  .extend({ version: versionField })
-  .meta({ id: 'UserUpdate' });
-
-async function toColumns(ctx: CommandContext, input: Input, existing: Row | undefined) {
-  const columns = pick(input, {
-    username: 'username',
-    displayName: 'display_name',
-    employeeNo: 'employee_no',
-    departmentId: 'department_id',
-    managerId: 'manager_id',
-    hireDate: 'hire_date',
-    email: 'email',
-    role: 'role',
-    isActive: 'is_active',
-  });
+async function toColumns(
+  ctx: CommandContext,
+  input: Input,
+  existing: Row | undefined,
+  columns: Record<string, unknown>,
+) {
   if (typeof input.departmentId === 'string') await requireLive(ctx, 'departments', input.departmentId, 'departmentId');
   if (typeof input.managerId === 'string') {
     if (existing && input.managerId === existing.id)
@@ -91,30 +49,75 @@ async function toColumns(ctx: CommandContext, input: Input, existing: Row | unde
   return columns;
 }
 
-export const userSpec: ResourceSpec = registerResource({
+export const userSpec = defineResource({
   path: 'users',
   recordType: 'user',
   table: 'users',
   tag: 'Users',
   titleField: 'displayName',
+  access: { object: 'user', owner: 'id' },
   fields: {
-    username: { column: 'username', kind: 'text', filter: true, sort: true, required: true },
-    displayName: { column: 'display_name', kind: 'text', filter: true, sort: true, required: true },
-    employeeNo: { column: 'employee_no', kind: 'text', filter: true, sort: true },
-    departmentId: { column: 'department_id', kind: 'uuid', filter: true },
-    managerId: { column: 'manager_id', kind: 'uuid', filter: true },
-    hireDate: { column: 'hire_date', kind: 'date', filter: true, sort: true },
-    phone: { column: 'phone', kind: 'text', filter: true },
+    username: {
+      column: 'username',
+      kind: 'text',
+      filter: true,
+      sort: true,
+      required: true,
+      input: z
+        .string()
+        .trim()
+        .min(2)
+        .max(60)
+        .regex(/^[A-Za-z0-9._-]+$/, 'may contain letters, digits, dot, dash and underscore'),
+    },
+    displayName: {
+      column: 'display_name',
+      kind: 'text',
+      filter: true,
+      sort: true,
+      required: true,
+      input: z.string().trim().min(1, 'is required').max(100),
+    },
+    employeeNo: { column: 'employee_no', kind: 'text', filter: true, sort: true, input: optionalText(40) },
+    departmentId: { column: 'department_id', kind: 'uuid', filter: true, input: z.uuid().nullable().optional() },
+    managerId: { column: 'manager_id', kind: 'uuid', filter: true, input: z.uuid().nullable().optional() },
+    hireDate: { column: 'hire_date', kind: 'date', filter: true, sort: true, input: dateString.nullable().optional() },
+    phone: {
+      column: 'phone',
+      kind: 'text',
+      filter: true,
+      input: z
+        .string()
+        .trim()
+        .max(40)
+        .refine((v) => toE164(v) !== undefined, 'is not a valid phone number')
+        .nullable()
+        .optional(),
+      writtenByHook: true,
+    },
     phoneE164: { column: 'phone_e164', kind: 'text', internal: true },
-    email: { column: 'email', kind: 'text', filter: true },
-    role: { column: 'role', kind: 'text', filter: true, required: true },
-    isActive: { column: 'is_active', kind: 'bool', filter: true, required: true },
+    email: { column: 'email', kind: 'text', filter: true, input: z.email().max(200).nullable().optional() },
+    role: {
+      column: 'role',
+      kind: 'text',
+      filter: true,
+      required: true,
+      input: z.enum(userRoles).default('member'),
+      update: z.enum(userRoles),
+    },
+    isActive: { column: 'is_active', kind: 'bool', filter: true, required: true, input: z.boolean().optional() },
     isService: { column: 'is_service', kind: 'bool', filter: true, required: true },
     passwordHash: { column: 'password_hash', kind: 'text', internal: true },
     lastLoginAt: { column: 'last_login_at', kind: 'timestamp', sort: true },
   },
-  createSchema,
-  updateSchema,
+  inputOnly: {
+    password: {
+      input: passwordSchema
+        .optional()
+        .describe('Initial password; without one the user cannot sign in until it is reset'),
+      update: false,
+    },
+  },
   duplicateCheck: uniqueKeyCheck({
     recordType: 'user',
     table: 'users',
