@@ -13,6 +13,8 @@ export interface Config {
   sessionTtlHours: number;
   logLevel: string;
   jobs: boolean;
+  /** Overrides the recycle-bin purge's daily cron (CAIRN_RECYCLE_BIN_PURGE_CRON; tests run it each minute). */
+  recycleBinPurgeCron?: string;
 }
 
 /** Limits on PostgreSQL connections (0 disables one); the embedded database has no network to wait on. */
@@ -52,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: intEnv(env, 'CAIRN_SESSION_TTL_HOURS', 12),
     logLevel: env.LOG_LEVEL || 'info',
     jobs: env.CAIRN_JOBS !== 'off',
+    recycleBinPurgeCron: env.CAIRN_RECYCLE_BIN_PURGE_CRON || undefined,
   };
 }
