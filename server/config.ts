@@ -4,6 +4,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** A streaming replica for list and export reads (DATABASE_REPLICA_URL, PostgreSQL only). */
+  databaseReplicaUrl?: string;
   dataDir: string;
   /** Role the app switches to on PostgreSQL so RLS applies; empty disables the switch. */
   appDbRole: string;
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intEnv(env, 'PORT', 3000, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
     dataDir,
     appDbRole: env.CAIRN_DB_APP_ROLE ?? 'cairn_app',
     database: {

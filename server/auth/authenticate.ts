@@ -45,7 +45,7 @@ async function sessionActor(trx: Trx, tenantId: string, secretHash: string): Pro
     .innerJoin('users', (j) =>
       j.onRef('users.tenant_id', '=', 'sessions.tenant_id').onRef('users.id', '=', 'sessions.user_id'),
     )
-    .select([...userColumns, 'sessions.id as session_id'])
+    .select([...userColumns, 'sessions.id as session_id', 'sessions.write_lsn'])
     .where('sessions.tenant_id', '=', tenantId)
     .where('sessions.token_hash', '=', secretHash)
     .where('sessions.revoked_at', 'is', null)
@@ -53,7 +53,7 @@ async function sessionActor(trx: Trx, tenantId: string, secretHash: string): Pro
     .where('users.deleted_at', 'is', null)
     .where('users.is_active', '=', true)
     .executeTakeFirst();
-  return row ? actorFromUser(row, { sessionId: row.session_id }) : undefined;
+  return row ? actorFromUser(row, { sessionId: row.session_id, writeLsn: row.write_lsn }) : undefined;
 }
 
 async function apiKeyActor(trx: Trx, tenantId: string, secretHash: string): Promise<Actor | undefined> {

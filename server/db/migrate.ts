@@ -3,12 +3,14 @@ import type { Database } from './database.ts';
 import * as core from './migrations/0001_core.ts';
 import * as access from './migrations/0002_access.ts';
 import * as cursorKeys from './migrations/0003_cursor_keys.ts';
+import * as sessionWriteLsn from './migrations/0004_session_write_lsn.ts';
 import { quoteIdent } from './database.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': core,
   '0002_access': access,
   '0003_cursor_keys': cursorKeys,
+  '0004_session_write_lsn': sessionWriteLsn,
 };
 
 class StaticProvider implements MigrationProvider {

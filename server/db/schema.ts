@@ -75,6 +75,8 @@ export interface SessionsTable {
   revoked_at: NullableTimestamp;
   ip: string | null;
   user_agent: string | null;
+  /** pg_lsn as text: the primary's WAL position after the session's latest write (replica reads). */
+  write_lsn: string | null;
 }
 
 export interface ApiKeysTable extends BaseColumns {
