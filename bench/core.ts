@@ -32,6 +32,21 @@ async function measure(app: FastifyInstance, count: number, request: (i: number)
   return percentiles(samples);
 }
 
+// round trips to PostgreSQL per request, counted at the driver (noise-free, unlike latency)
+let statements = 0;
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof clientQuery;
+async function roundTrips(app: FastifyInstance, request: (i: number) => InjectOptions) {
+  await app.inject(request(0));
+  const before = statements;
+  const res = await app.inject(request(1));
+  if (res.statusCode >= 300) throw new Error(`bench request failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  return statements - before;
+}
+
 const config = loadConfig();
 const dataDir = config.databaseUrl ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-bench-'));
 const database = await openDatabase({
@@ -85,6 +100,23 @@ const create = await measure(app, iterations, (i) => ({
   payload: { name: `基准新建客户${runId}-${i}`, level: 'B', region: '华东' },
 }));
 
+const trips = config.databaseUrl
+  ? {
+      listAdmin: await roundTrips(app, () => ({ method: 'GET', url: listUrl, headers: bearer(tenant.tokens.admin) })),
+      point: await roundTrips(app, () => ({
+        method: 'GET',
+        url: `/api/v1/customers/${tenant.customerIds[0]}`,
+        headers: bearer(tenant.tokens.admin),
+      })),
+      create: await roundTrips(app, (i) => ({
+        method: 'POST',
+        url: '/api/v1/customers',
+        headers: bearer(tenant.tokens.admin),
+        payload: { name: `基准往返客户${runId}-${i}`, level: 'B', region: '华东' },
+      })),
+    }
+  : undefined;
+
 // the same shapes as raw SQL, in this run: straight through a pg pool (PGlite: its own query)
 const rawPool = config.databaseUrl ? new pg.Pool({ connectionString: config.databaseUrl, max: 2 }) : undefined;
 const rawQuery: RawQuery = rawPool ? (text, values) => rawPool.query(text, values) : database.raw;
@@ -109,6 +141,7 @@ const result = {
   createP50Ms: create.p50,
   createP95Ms: create.p95,
   createP99Ms: create.p99,
+  roundTripsPerRequest: trips,
   rawSqlP95Ms: {
     list: { rep: raw.list.rep.p95, manager: raw.list.manager.p95, admin: raw.list.admin.p95 },
     point: raw.point.p95,
