@@ -46,6 +46,8 @@ export interface AccessContext {
   assigned: Map<string, string[]>;
   /** The tenant's custom-field definitions by object type (filters, sorts and masking use them). */
   customFields: Map<string, CustomFieldDef[]>;
+  /** True when `customFields` holds every definition of the company (loaded, not simulated): writes use it. */
+  customFieldsComplete?: boolean;
   /** The tenant's secret that seals list cursors (loaded with the rest; null in simulations). */
   cursorKey: string | null;
 }
@@ -195,7 +197,7 @@ export function assembleAccess(actor: Actor, user: UserAccess, tenant: TenantAcc
   const held = user.held.map((role_id) => ({ role_id }));
   if (actor.role === 'admin') addBuiltInAdmin(data, held);
   const person = user.person;
-  return buildAccess(
+  const access = buildAccess(
     actor,
     held.map((h) => h.role_id),
     data,
@@ -215,6 +217,7 @@ export function assembleAccess(actor: Actor, user: UserAccess, tenant: TenantAcc
       cursorKey: tenant.cursorKey,
     },
   );
+  return { ...access, customFieldsComplete: true };
 }
 
 export const BUILT_IN_ADMIN_ROLE = '00000000-0000-7000-8000-000000000001';
