@@ -76,6 +76,27 @@ describe.skipIf(!onPostgres())('two cairn serve instances on one PostgreSQL data
     expect(after.status, JSON.stringify(after.body)).toBe(403);
   });
 
+  it('a grant removed on one instance is enforced by the other, whose access cache held it', async () => {
+    const admin = (await login(a!.url, tenant, 'admin', 'cairn-demo'))!;
+    const sales1 = (await login(b!.url, tenant, 'sales1', 'cairn-demo'))!;
+    for (let i = 0; i < 2; i++)
+      expect((await request(b!.url, 'GET', '/api/v1/customers?limit=5', undefined, sales1)).status).toBe(200);
+    const roles = await request(a!.url, 'GET', '/api/v1/roles', undefined, admin);
+    const rep = (roles.body.data as Array<{ id: string; name: string; version: number }>).find(
+      (r) => r.name === '销售代表',
+    )!;
+    const changed = await request(
+      a!.url,
+      'PATCH',
+      `/api/v1/roles/${rep.id}`,
+      { grants: [], version: rep.version },
+      admin,
+    );
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const after = await request(b!.url, 'GET', '/api/v1/customers?limit=5', undefined, sales1);
+    expect(after.status, JSON.stringify(after.body)).toBe(403);
+  });
+
   it('an outbox event is delivered once although both instances dispatch', { timeout: 60_000 }, async () => {
     const admin = (await login(b!.url, tenant, 'admin', 'cairn-demo'))!;
     const created = await request(a!.url, 'POST', '/api/v1/customers', { name: '双实例测试有限公司' }, admin);
