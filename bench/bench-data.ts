@@ -9,6 +9,9 @@ export interface BenchTenant {
   tenantId: string;
   tokens: { rep: string; manager: string; admin: string };
   repId: string;
+  adminId: string;
+  /** The manager's department path (their subtree is every path below it). */
+  managerPath: string;
   customerIds: string[];
 }
 
@@ -253,5 +256,5 @@ export async function seedBenchTenant(
     }
     return out as BenchTenant['tokens'];
   });
-  return { tenantId, tokens, repId: rep.id, customerIds };
+  return { tenantId, tokens, repId: rep.id, adminId: admin.id, managerPath: departments[1]!.path, customerIds };
 }

@@ -8,7 +8,9 @@ import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { buildApp, API_VERSION } from '../server/http/app.ts';
 import { LocalFileStorage } from '../server/storage/file-storage.ts';
+import pg from 'pg';
 import { seedBenchTenant } from './bench-data.ts';
+import { measureRawSql, percentiles, type RawQuery } from './raw-sql.ts';
 
 const { values } = parseArgs({
   options: { customers: { type: 'string', default: '100000' }, iterations: { type: 'string', default: '300' } },
@@ -16,13 +18,6 @@ const { values } = parseArgs({
 const customers = Number(values.customers);
 const iterations = Number(values.iterations);
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
-
-function percentiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) =>
-    Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2));
-  return { p50: at(50), p95: at(95), p99: at(99) };
-}
 
 /** Server-side latency: in-process inject, so no socket or client cost is counted. */
 async function measure(app: FastifyInstance, count: number, request: (i: number) => InjectOptions) {
@@ -35,6 +30,21 @@ async function measure(app: FastifyInstance, count: number, request: (i: number)
     if (res.statusCode >= 300) throw new Error(`bench request failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
   }
   return percentiles(samples);
+}
+
+// round trips to PostgreSQL per request, counted at the driver (noise-free, unlike latency)
+let statements = 0;
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof clientQuery;
+async function roundTrips(app: FastifyInstance, request: (i: number) => InjectOptions) {
+  await app.inject(request(0));
+  const before = statements;
+  const res = await app.inject(request(1));
+  if (res.statusCode >= 300) throw new Error(`bench request failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  return statements - before;
 }
 
 const config = loadConfig();
@@ -90,6 +100,30 @@ const create = await measure(app, iterations, (i) => ({
   payload: { name: `基准新建客户${runId}-${i}`, level: 'B', region: '华东' },
 }));
 
+const trips = config.databaseUrl
+  ? {
+      listAdmin: await roundTrips(app, () => ({ method: 'GET', url: listUrl, headers: bearer(tenant.tokens.admin) })),
+      point: await roundTrips(app, () => ({
+        method: 'GET',
+        url: `/api/v1/customers/${tenant.customerIds[0]}`,
+        headers: bearer(tenant.tokens.admin),
+      })),
+      create: await roundTrips(app, (i) => ({
+        method: 'POST',
+        url: '/api/v1/customers',
+        headers: bearer(tenant.tokens.admin),
+        payload: { name: `基准往返客户${runId}-${i}`, level: 'B', region: '华东' },
+      })),
+    }
+  : undefined;
+
+// the same shapes as raw SQL, in this run: straight through a pg pool (PGlite: its own query)
+const rawPool = config.databaseUrl ? new pg.Pool({ connectionString: config.databaseUrl, max: 2 }) : undefined;
+const rawQuery: RawQuery = rawPool ? (text, values) => rawPool.query(text, values) : database.raw;
+const raw = await measureRawSql(rawQuery, tenant, iterations);
+await rawPool?.end();
+const ratio = (cairn: number, floor: number) => Number((cairn / Math.max(floor, 0.01)).toFixed(1));
+
 const result = {
   customers,
   database: database.kind === 'postgres' ? 'postgresql' : 'pglite',
@@ -107,6 +141,21 @@ const result = {
   createP50Ms: create.p50,
   createP95Ms: create.p95,
   createP99Ms: create.p99,
+  roundTripsPerRequest: trips,
+  rawSqlP95Ms: {
+    list: { rep: raw.list.rep.p95, manager: raw.list.manager.p95, admin: raw.list.admin.p95 },
+    point: raw.point.p95,
+    create: raw.create.p95,
+  },
+  ratioToRawSqlP95: {
+    list: {
+      rep: ratio(list.rep.p95, raw.list.rep.p95),
+      manager: ratio(list.manager.p95, raw.list.manager.p95),
+      admin: ratio(list.admin.p95, raw.list.admin.p95),
+    },
+    point: ratio(point.p95, raw.point.p95),
+    create: ratio(create.p95, raw.create.p95),
+  },
 };
 console.log(JSON.stringify(result, null, 2));
 await app.close();

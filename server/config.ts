@@ -4,6 +4,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** A streaming replica for list and export reads (DATABASE_REPLICA_URL, PostgreSQL only). */
+  databaseReplicaUrl?: string;
   dataDir: string;
   /** Role the app switches to on PostgreSQL so RLS applies; empty disables the switch. */
   appDbRole: string;
@@ -19,6 +21,8 @@ export interface Config {
   frameAncestors: string[];
   /** /metrics: a bearer token on the main port, or a separate listener; neither = 404. */
   metrics: { token: string | undefined; port: number | undefined; host: string };
+  /** Overrides the recycle-bin purge's daily cron (CAIRN_RECYCLE_BIN_PURGE_CRON; tests run it each minute). */
+  recycleBinPurgeCron?: string;
 }
 
 /** Limits on PostgreSQL connections (0 disables one); the embedded database has no network to wait on. */
@@ -50,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intEnv(env, 'PORT', 3000, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
     dataDir,
     appDbRole: env.CAIRN_DB_APP_ROLE ?? 'cairn_app',
     database: {
@@ -71,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: env.CAIRN_METRICS_PORT ? intEnv(env, 'CAIRN_METRICS_PORT', 0, 65535) : undefined,
       host: env.CAIRN_METRICS_HOST || '127.0.0.1',
     },
+    recycleBinPurgeCron: env.CAIRN_RECYCLE_BIN_PURGE_CRON || undefined,
   };
 }

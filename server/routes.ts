@@ -18,6 +18,13 @@ import { smsSenderFromEnv } from './step-up/sms-sender.ts';
 import { registerStepUpRoutes } from './step-up/step-up-routes.ts';
 import { registerAccessAdminRoutes } from './access-admin/register-access-admin-routes.ts';
 
+const replicaHealth = z.object({
+  ok: z.boolean(),
+  lagBytes: z.number().nullable().describe('WAL bytes written on the primary and not yet replayed on the replica'),
+  lagSeconds: z.number().nullable().describe('Seconds since the newest replayed transaction; 0 when caught up'),
+  detail: z.string().optional(),
+});
+
 /** Routes beyond the generic resource set. */
 export async function registerRoutes(app: FastifyInstance, services: AppServices) {
   const { db } = services.database;
@@ -33,12 +40,14 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
           version: z.string(),
           database: z.object({ ok: z.boolean(), kind: z.string() }),
           queue: z.object({ ok: z.boolean(), detail: z.string().optional() }),
+          replica: replicaHealth.optional(),
         }),
         503: z.object({
           status: z.literal('down'),
           version: z.string(),
           database: z.object({ ok: z.boolean(), kind: z.string() }),
           queue: z.object({ ok: z.boolean(), detail: z.string().optional() }),
+          replica: replicaHealth.optional(),
         }),
       },
     },
@@ -50,7 +59,15 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
         : { ok: false, detail: 'jobs are disabled on this instance' };
       if (!database.ok)
         return reply.status(503).send({ status: 'down' as const, version: services.version, database, queue });
-      return { status: queue.ok ? ('ok' as const) : ('degraded' as const), version: services.version, database, queue };
+      const replica = services.replica && (await services.replica.status(db));
+      const healthy = queue.ok && (replica?.ok ?? true);
+      return {
+        status: healthy ? ('ok' as const) : ('degraded' as const),
+        version: services.version,
+        database,
+        queue,
+        replica,
+      };
     },
   });
   registerAuthRoutes(app, services);

@@ -7,6 +7,7 @@ import { buildApp, API_VERSION } from './http/app.ts';
 import { createBoss, type JobRunner } from './jobs/boss.ts';
 import { registerJobs } from './jobs/register.ts';
 import { LocalFileStorage } from './storage/file-storage.ts';
+import { openReplica, type Replica } from './db/replica.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -50,8 +51,11 @@ export async function startServer(config: Config, database: Database): Promise<R
   const storage = new LocalFileStorage(path.join(config.dataDir, 'files'));
   let runner: JobRunner | undefined;
   let app: FastifyInstance | undefined;
+  let replica: Replica | undefined;
   try {
+    replica = openConfiguredReplica(config, database);
     app = await buildApp({
+      replica,
       config,
       database,
       storage,
@@ -62,12 +66,13 @@ export async function startServer(config: Config, database: Database): Promise<R
     database.useLogger(app.log);
     if (config.jobs) {
       runner = await createBoss(database, { logger: app.log, stopTimeoutMs: JOB_STOP_TIMEOUT_MS });
-      await registerJobs(runner, database, storage, app.log);
+      await registerJobs(runner, database, storage, app.log, { recycleBinPurgeCron: config.recycleBinPurgeCron });
     }
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await runner?.stop();
     await app?.close();
+    await replica?.close();
     await database.close();
     throw error;
   }
@@ -86,8 +91,22 @@ export async function startServer(config: Config, database: Database): Promise<R
         await Promise.allSettled([listening.close(), runner?.stop()]);
       } finally {
         clearTimeout(cutOff);
+        await replica?.close();
         await database.close();
       }
     },
   };
+}
+
+/** The replica in DATABASE_REPLICA_URL, connecting as the primary's app role (PostgreSQL only). */
+function openConfiguredReplica(config: Config, database: Database): Replica | undefined {
+  if (!config.databaseReplicaUrl) return undefined;
+  if (database.kind !== 'postgres') throw new Error('DATABASE_REPLICA_URL needs DATABASE_URL (a PostgreSQL primary)');
+  return openReplica(
+    config.databaseReplicaUrl,
+    database.rlsEnforced ? config.appDbRole : undefined,
+    10,
+    config.database,
+    (error) => console.error(JSON.stringify({ level: 'warn', msg: 'replica connection lost', err: error.message })),
+  );
 }

@@ -1,4 +1,4 @@
-import { loadRoleData } from '../access/access-context.ts';
+import { loadRoleData } from '../access/role-data.ts';
 import { chainOf, suspensionReason } from '../access/role-graph.ts';
 import { MAX_INHERITANCE_DEPTH } from '../access/model.ts';
 import type { Trx } from '../db/tenant-transaction.ts';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { loadRoleData, readSettings } from '../access/access-context.ts';
+import { loadRoleData, readSettings } from '../access/role-data.ts';
 import { accessActions, accessObjects, systemPermissions, SYSTEM_OBJECT } from '../access/model.ts';
 import { chainOf, effectiveGrants, suspensionReason } from '../access/role-graph.ts';
 import type { Trx } from '../db/tenant-transaction.ts';

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { newId } from '../../common/ids.ts';
-import { hasSystem, loadRoleData } from '../access/access-context.ts';
+import { hasSystem } from '../access/access-context.ts';
+import { loadRoleData } from '../access/role-data.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { loadRoleData } from '../access/access-context.ts';
+import { loadRoleData } from '../access/role-data.ts';
 import { chainOf, suspensionReason } from '../access/role-graph.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
 

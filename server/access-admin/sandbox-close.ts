@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { readSettings, sandboxEndsAt } from '../access/access-context.ts';
+import { sandboxEndsAt } from '../access/access-context.ts';
+import { readSettings } from '../access/role-data.ts';
 import { writeAuditAs } from '../audit/audit.ts';
 import type { Database } from '../db/database.ts';
 import { asSystem, withTenant, type Trx } from '../db/tenant-transaction.ts';

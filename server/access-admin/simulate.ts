@@ -1,13 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { z } from 'zod';
-import {
-  buildAccess,
-  loadRoleData,
-  readSettings,
-  sandboxUntil,
-  type AccessContext,
-  type RoleData,
-} from '../access/access-context.ts';
+import { buildAccess, sandboxUntil, type AccessContext } from '../access/access-context.ts';
+import { loadRoleData, readSettings, type RoleData } from '../access/role-data.ts';
 import { accessObjects, dataScopes, resourceOfObject, type AccessAction } from '../access/model.ts';
 import { scopeSql } from '../access/scope-sql.ts';
 import { actorFromUser } from '../auth/authenticate.ts';

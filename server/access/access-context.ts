@@ -1,7 +1,3 @@
-import { sql } from 'kysely';
-import { tenantSettingDefaults } from '../../common/tenant-settings.ts';
-
-import type { CustomFieldType } from '../../common/enums.ts';
 import type { Actor } from '../resources/context.ts';
 import type { CustomFieldDef } from '../resources/custom-values.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
@@ -11,23 +7,12 @@ import {
   systemPermissions,
   SYSTEM_OBJECT,
   type AccessObject,
-  type DataScope,
   type FieldRuleKind,
   type SystemPermission,
 } from './model.ts';
-import { effectiveGrants, type EffectiveGrant, type GrantRow, type RoleNode } from './role-graph.ts';
-
-export interface AccessSettings {
-  leastPrivilege: boolean;
-  sandboxDays: number;
-  followupEditWindowHours: number;
-}
-
-export const defaultAccessSettings: AccessSettings = {
-  leastPrivilege: tenantSettingDefaults.leastPrivilege,
-  sandboxDays: tenantSettingDefaults.sandboxDays,
-  followupEditWindowHours: tenantSettingDefaults.followupEditWindowHours,
-};
+import { effectiveGrants, type EffectiveGrant } from './role-graph.ts';
+import { loadUserAccess, tenantAccess, type TenantAccess, type UserAccess } from './access-cache.ts';
+import type { AccessSettings, RoleData } from './role-data.ts';
 
 /** Everything needed to decide what one user may do, loaded once per request. */
 export interface AccessContext {
@@ -47,6 +32,8 @@ export interface AccessContext {
   assigned: Map<string, string[]>;
   /** The tenant's custom-field definitions by object type (filters, sorts and masking use them). */
   customFields: Map<string, CustomFieldDef[]>;
+  /** True when `customFields` holds every definition of the company (loaded, not simulated): writes use it. */
+  customFieldsComplete?: boolean;
   /** The tenant's secret that seals list cursors (loaded with the rest; null in simulations). */
   cursorKey: string | null;
 }
@@ -58,66 +45,6 @@ export function grantsFor(access: AccessContext, object: AccessObject | string, 
 export const hasSystem = (access: AccessContext, permission: SystemPermission) => access.system.has(permission);
 
 const ruleStrength: Record<FieldRuleKind | 'visible', number> = { visible: 3, readonly: 2, masked: 1, hidden: 0 };
-
-export function readSettings(settings: Record<string, unknown> | undefined): AccessSettings {
-  const s = settings ?? {};
-  return {
-    leastPrivilege: typeof s.leastPrivilege === 'boolean' ? s.leastPrivilege : defaultAccessSettings.leastPrivilege,
-    sandboxDays: typeof s.sandboxDays === 'number' ? s.sandboxDays : defaultAccessSettings.sandboxDays,
-    followupEditWindowHours:
-      typeof s.followupEditWindowHours === 'number'
-        ? s.followupEditWindowHours
-        : defaultAccessSettings.followupEditWindowHours,
-  };
-}
-
-export interface RoleData {
-  roles: Map<string, RoleNode>;
-  grants: GrantRow[];
-  fieldRules: Array<{ roleId: string; object: string; field: string; rule: FieldRuleKind }>;
-}
-
-/** All roles, grants and field rules of a tenant (a few hundred rows at most). */
-export async function loadRoleData(trx: Trx, tenantId: string): Promise<RoleData> {
-  const [roles, grants, rules] = await Promise.all([
-    trx
-      .selectFrom('roles')
-      .select(['id', 'name', 'parent_role_id', 'status'])
-      .where('tenant_id', '=', tenantId)
-      .where('deleted_at', 'is', null)
-      .execute(),
-    trx
-      .selectFrom('role_grants')
-      .select(['role_id', 'object', 'action', 'scope', 'filter'])
-      .where('tenant_id', '=', tenantId)
-      .where('deleted_at', 'is', null)
-      .execute(),
-    trx
-      .selectFrom('role_field_rules')
-      .select(['role_id', 'object', 'field', 'rule'])
-      .where('tenant_id', '=', tenantId)
-      .where('deleted_at', 'is', null)
-      .execute(),
-  ]);
-  return {
-    roles: new Map(
-      roles.map((r) => [r.id, { id: r.id, name: r.name, parentRoleId: r.parent_role_id, status: r.status }]),
-    ),
-    grants: grants.map((g) => ({
-      roleId: g.role_id,
-      object: g.object,
-      action: g.action,
-      scope: g.scope as DataScope,
-      filter: g.filter,
-    })),
-    fieldRules: rules.map((r) => ({
-      roleId: r.role_id,
-      object: r.object,
-      field: r.field,
-      rule: r.rule as FieldRuleKind,
-    })),
-  };
-}
 
 /** Combines a user's roles into an access context (pure: the simulator feeds it changed data). */
 export function buildAccess(
@@ -174,109 +101,33 @@ export function buildAccess(
   };
 }
 
-interface AccessRow {
-  settings: Record<string, unknown> | null;
-  person: {
-    department_id: string | null;
-    manager_id: string | null;
-    hire_date: string | null;
-    sandbox_ended_at: string | null;
-    path: string | null;
-  } | null;
-  held: string[] | null;
-  roles: Array<{ id: string; name: string; parent_role_id: string | null; status: string }> | null;
-  grants: Array<{
-    role_id: string;
-    object: string;
-    action: string;
-    scope: string;
-    filter: Record<string, unknown> | null;
-  }> | null;
-  rules: Array<{ role_id: string; object: string; field: string; rule: string }> | null;
-  assigned: Array<{ record_type: string; record_id: string }> | null;
-  custom_fields: Array<{
-    object_type: string;
-    key: string;
-    label: string;
-    type: string;
-    options: string[] | null;
-    required: boolean;
-  }> | null;
-  cursor_key: string | null;
-}
-
 /**
- * Loads the signed-in user's access for this request in one round trip: settings, the
- * user's department, roles held, the tenant's roles, grants and field rules, assignments,
- * custom-field definitions and the cursor key.
+ * Loads the signed-in user's access for this request. The user's own part (department, roles
+ * held, assignments) is read each time, together with the company's access version; the
+ * company's part (settings, roles, grants, field rules, custom fields, cursor key) comes from
+ * the per-tenant cache while that version is unchanged (server/access/access-cache.ts).
  */
 export async function loadAccess(trx: Trx, actor: Actor, now = new Date()): Promise<AccessContext> {
-  const t = actor.tenantId;
-  const u = actor.userId;
-  const { rows } = await sql<AccessRow>`select
-      (select settings from tenants where id = ${t}) as settings,
-      (select json_build_object('department_id', users.department_id, 'manager_id', users.manager_id, 'hire_date', users.hire_date,
-                                'sandbox_ended_at', users.sandbox_ended_at, 'path', d.path)
-         from users left join departments d on d.tenant_id = users.tenant_id and d.id = users.department_id
-        where users.tenant_id = ${t} and users.id = ${u}) as person,
-      (select json_agg(role_id) from user_roles where tenant_id = ${t} and user_id = ${u} and deleted_at is null) as held,
-      (select json_agg(json_build_object('id', id, 'name', name, 'parent_role_id', parent_role_id, 'status', status))
-         from roles where tenant_id = ${t} and deleted_at is null) as roles,
-      (select json_agg(json_build_object('role_id', role_id, 'object', object, 'action', action, 'scope', scope, 'filter', filter))
-         from role_grants where tenant_id = ${t} and deleted_at is null) as grants,
-      (select json_agg(json_build_object('role_id', role_id, 'object', object, 'field', field, 'rule', rule))
-         from role_field_rules where tenant_id = ${t} and deleted_at is null) as rules,
-      (select json_agg(json_build_object('record_type', record_type, 'record_id', record_id))
-         from assignments where tenant_id = ${t} and user_id = ${u} and deleted_at is null) as assigned,
-      (select json_agg(json_build_object('object_type', object_type, 'key', key, 'label', label, 'type', type,
-                                         'options', options, 'required', required) order by sort_order, key)
-         from custom_fields where tenant_id = ${t} and deleted_at is null) as custom_fields,
-      (select cursor_key from tenants where id = ${t}) as cursor_key`.execute(trx);
-  const row = rows[0]!;
+  const user = await loadUserAccess(trx, actor);
+  return assembleAccess(actor, user, await tenantAccess(trx, actor.tenantId, user.version), now);
+}
+
+/** Combines a user's part and their company's part into an access context. */
+export function assembleAccess(actor: Actor, user: UserAccess, tenant: TenantAccess, now = new Date()): AccessContext {
+  // the cached company part is shared between requests: the built-in admin role goes on copies
   const data: RoleData = {
-    roles: new Map(
-      (row.roles ?? []).map((r) => [
-        r.id,
-        { id: r.id, name: r.name, parentRoleId: r.parent_role_id, status: r.status },
-      ]),
-    ),
-    grants: (row.grants ?? []).map((g) => ({
-      roleId: g.role_id,
-      object: g.object,
-      action: g.action,
-      scope: g.scope as DataScope,
-      filter: g.filter,
-    })),
-    fieldRules: (row.rules ?? []).map((r) => ({
-      roleId: r.role_id,
-      object: r.object,
-      field: r.field,
-      rule: r.rule as FieldRuleKind,
-    })),
+    roles: new Map(tenant.data.roles),
+    grants: [...tenant.data.grants],
+    fieldRules: tenant.data.fieldRules,
   };
-  const held = (row.held ?? []).map((role_id) => ({ role_id }));
-  const assigned = new Map<string, string[]>();
-  for (const a of row.assigned ?? [])
-    assigned.set(a.record_type, [...(assigned.get(a.record_type) ?? []), a.record_id]);
-  const customFields = new Map<string, CustomFieldDef[]>();
-  for (const f of row.custom_fields ?? []) {
-    const def = {
-      key: f.key,
-      label: f.label,
-      type: f.type as CustomFieldType,
-      options: f.options ?? [],
-      required: f.required,
-    };
-    customFields.set(f.object_type, [...(customFields.get(f.object_type) ?? []), def]);
-  }
-  const settings = readSettings(row.settings ?? undefined);
+  const held = user.held.map((role_id) => ({ role_id }));
   if (actor.role === 'admin') addBuiltInAdmin(data, held);
-  const person = row.person;
-  return buildAccess(
+  const person = user.person;
+  const access = buildAccess(
     actor,
     held.map((h) => h.role_id),
     data,
-    settings,
+    tenant.settings,
     {
       departmentId: person?.department_id ?? null,
       departmentPath: person?.path ?? null,
@@ -284,14 +135,15 @@ export async function loadAccess(trx: Trx, actor: Actor, now = new Date()): Prom
       sandboxUntil: sandboxUntil(
         person?.hire_date ?? null,
         person?.sandbox_ended_at ? new Date(person.sandbox_ended_at) : null,
-        settings.sandboxDays,
+        tenant.settings.sandboxDays,
         now,
       ),
-      assigned,
-      customFields,
-      cursorKey: row.cursor_key,
+      assigned: user.assigned,
+      customFields: tenant.customFields,
+      cursorKey: tenant.cursorKey,
     },
   );
+  return { ...access, customFieldsComplete: true };
 }
 
 export const BUILT_IN_ADMIN_ROLE = '00000000-0000-7000-8000-000000000001';

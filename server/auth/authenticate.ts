@@ -3,7 +3,8 @@ import type { DB } from '../db/schema.ts';
 import type { Actor } from '../resources/context.ts';
 import { withTenant, type Trx } from '../db/tenant-transaction.ts';
 import { unauthenticated } from '../errors.ts';
-import { loadAccess, type AccessContext } from '../access/access-context.ts';
+import { assembleAccess, loadAccess, type AccessContext } from '../access/access-context.ts';
+import { tenantAccess, userAccessColumns, userAccessFromRow, type UserAccessRow } from '../access/access-cache.ts';
 import { parseToken } from './tokens.ts';
 
 type UserRow = {
@@ -39,21 +40,23 @@ const userColumns = [
   'users.department_id',
 ] as const;
 
-async function sessionActor(trx: Trx, tenantId: string, secretHash: string): Promise<Actor | undefined> {
-  const row = await trx
-    .selectFrom('sessions')
-    .innerJoin('users', (j) =>
-      j.onRef('users.tenant_id', '=', 'sessions.tenant_id').onRef('users.id', '=', 'sessions.user_id'),
-    )
-    .select([...userColumns, 'sessions.id as session_id'])
-    .where('sessions.tenant_id', '=', tenantId)
-    .where('sessions.token_hash', '=', secretHash)
-    .where('sessions.revoked_at', 'is', null)
-    .where('sessions.expires_at', '>', sql<Date>`now()`)
-    .where('users.deleted_at', 'is', null)
-    .where('users.is_active', '=', true)
-    .executeTakeFirst();
-  return row ? actorFromUser(row, { sessionId: row.session_id }) : undefined;
+/**
+ * The session, its user and the user's own part of their access in one statement: a revoked or
+ * expired session, or a disabled or deleted user, finds no row.
+ */
+async function sessionAccess(trx: Trx, tenantId: string, secretHash: string) {
+  const { rows } = await sql<UserRow & UserAccessRow & { session_id: string; write_lsn: string | null }>`
+    select users.id, users.tenant_id, users.username, users.display_name, users.role, users.is_service, users.department_id,
+           sessions.id as session_id, sessions.write_lsn::text as write_lsn,
+           ${userAccessColumns(tenantId, sql.ref('users.id'))}
+    from sessions join users on users.tenant_id = sessions.tenant_id and users.id = sessions.user_id
+    where sessions.tenant_id = ${tenantId} and sessions.token_hash = ${secretHash} and sessions.revoked_at is null
+      and sessions.expires_at > now() and users.deleted_at is null and users.is_active`.execute(trx);
+  const row = rows[0];
+  if (!row) return undefined;
+  const actor = actorFromUser(row, { sessionId: row.session_id, writeLsn: row.write_lsn });
+  const user = userAccessFromRow(row);
+  return { actor, access: assembleAccess(actor, user, await tenantAccess(trx, tenantId, user.version)) };
 }
 
 async function apiKeyActor(trx: Trx, tenantId: string, secretHash: string): Promise<Actor | undefined> {
@@ -99,10 +102,8 @@ export async function authenticateToken(
   const parsed = parseToken(token);
   if (!parsed || (only && parsed.kind !== only)) throw unauthenticated('the token is malformed');
   const result = await withTenant(db, parsed.tenantId, async (trx) => {
-    const actor =
-      parsed.kind === 'session'
-        ? await sessionActor(trx, parsed.tenantId, parsed.secretHash)
-        : await apiKeyActor(trx, parsed.tenantId, parsed.secretHash);
+    if (parsed.kind === 'session') return sessionAccess(trx, parsed.tenantId, parsed.secretHash);
+    const actor = await apiKeyActor(trx, parsed.tenantId, parsed.secretHash);
     return actor && { actor, access: await loadAccess(trx, actor) };
   });
   if (!result) throw unauthenticated('the session has expired or the key was revoked; sign in again');

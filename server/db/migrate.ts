@@ -4,6 +4,8 @@ import * as core from './migrations/0001_core.ts';
 import * as access from './migrations/0002_access.ts';
 import * as cursorKeys from './migrations/0003_cursor_keys.ts';
 import * as knownDevices from './migrations/0004_known_devices.ts';
+import * as sessionWriteLsn from './migrations/0005_session_write_lsn.ts';
+import * as tenantVersions from './migrations/0006_tenant_versions.ts';
 import { quoteIdent } from './database.ts';
 
 const migrations: Record<string, Migration> = {
@@ -11,6 +13,8 @@ const migrations: Record<string, Migration> = {
   '0002_access': access,
   '0003_cursor_keys': cursorKeys,
   '0004_known_devices': knownDevices,
+  '0005_session_write_lsn': sessionWriteLsn,
+  '0006_tenant_versions': tenantVersions,
 };
 
 class StaticProvider implements MigrationProvider {

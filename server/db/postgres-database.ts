@@ -4,6 +4,7 @@ import type { DatabaseTimeouts } from '../config.ts';
 import type { OpenedDatabase } from './database.ts';
 import { answerDeadlineMs, createPool, kyselyPool, pingPool, queryPool, type ConnectionErrorSink } from './pg-pool.ts';
 import type { DB } from './schema.ts';
+import { useBatchedBegin } from './tenant-transaction.ts';
 
 export async function openPostgres(
   url: string,
@@ -30,6 +31,7 @@ export async function openPostgres(
     { name: 'app', max: poolSize, timeouts, role: roleUsable ? appRole : undefined, onError },
   );
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: kyselyPool(appPool, deadline) }) });
+  useBatchedBegin(db);
   const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: kyselyPool(ownerPool, 0) }) });
   const parsed = new URL(url);
   return {

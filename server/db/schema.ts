@@ -456,6 +456,7 @@ export interface Sessions {
   token_hash: string;
   user_agent: string | null;
   user_id: string;
+  write_lsn: string | null;
 }
 
 export interface SmsMessages {
@@ -517,6 +518,11 @@ export interface Tenants {
   settings: JsonColumn<TenantSettings>;
   slug: string;
   updated_at: Generated<Timestamp>;
+}
+
+export interface TenantVersions {
+  access_version: Generated<string>;
+  tenant_id: string;
 }
 
 export interface UserRoles {
@@ -591,6 +597,7 @@ export interface DB {
   sms_messages: SmsMessages;
   step_up_challenges: StepUpChallenges;
   step_up_tokens: StepUpTokens;
+  tenant_versions: TenantVersions;
   tenants: Tenants;
   user_roles: UserRoles;
   users: Users;

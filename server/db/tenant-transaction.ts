@@ -3,14 +3,50 @@ import type { DB } from './schema.ts';
 
 export type Trx = Transaction<DB>;
 
+/** Databases whose driver takes `begin` and the tenant setting as one simple-protocol batch. */
+const batchedBegin = new WeakSet<Kysely<DB>>();
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Lets `withTenant` send `begin` with the tenant setting in one round trip (node-postgres pools). */
+export function useBatchedBegin(db: Kysely<DB>) {
+  batchedBegin.add(db);
+}
+
 /**
  * Runs `fn` in a transaction whose `app.tenant_id` is set, so the RLS backstop admits only
  * that tenant's rows. Every request and job touching business tables goes through here.
  */
 export function withTenant<T>(db: Kysely<DB>, tenantId: string, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  if (batchedBegin.has(db) && uuidPattern.test(tenantId)) return batchedTransaction(db, tenantId, fn);
   return db.transaction().execute(async (trx) => {
     await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(trx);
     return fn(trx);
+  });
+}
+
+/**
+ * `begin` and the tenant setting travel as one simple-protocol batch (no parameters; the tenant
+ * id is a checked UUID), then `fn` runs on that connection and the transaction commits or rolls
+ * back as Kysely's own would.
+ */
+function batchedTransaction<T>(db: Kysely<DB>, tenantId: string, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql.raw(`begin; select set_config('app.tenant_id', '${tenantId}', true)`).execute(connection);
+    let result: T;
+    try {
+      result = await fn(connection as unknown as Trx);
+    } catch (error) {
+      await sql
+        .raw('rollback')
+        .execute(connection)
+        .catch(() => {});
+      throw error;
+    }
+    const { rows } = await sql.raw<{ command?: string }>('commit').execute(connection);
+    // PostgreSQL answers COMMIT with ROLLBACK when an earlier error left the transaction aborted
+    if (rows[0]?.command === 'ROLLBACK')
+      throw new Error('the transaction was aborted by an earlier error and rolled back');
+    return result;
   });
 }
 

@@ -6,6 +6,8 @@ import { writeAudit } from '../audit/audit.ts';
 import type { AppServices } from '../services.ts';
 import { errorResponses, idParams } from '../http/common-schemas.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
+import { readDatabase } from '../db/replica.ts';
+import { withTenant } from '../db/tenant-transaction.ts';
 import { approvalSchema, presentApproval } from '../approvals/approval-model.ts';
 import { requestPhoneExport } from '../approvals/approval-requests.ts';
 import { EXPORT_FILE_HOURS, takeExportFile } from './export-files.ts';
@@ -41,6 +43,7 @@ export function registerExportRoutes(app: FastifyInstance, services: AppServices
     },
     handler: async (request, reply) => {
       const { reason, ...body } = request.body;
+      const reader = await readDatabase(request, db);
       const outcome = await inTenant(db, request, async (ctx) => {
         const prepared = prepareExport(ctx.access, body);
         if (prepared.phoneFields.length > 0) {
@@ -48,7 +51,11 @@ export function registerExportRoutes(app: FastifyInstance, services: AppServices
           return { pending: await requestPhoneExport(ctx, body, prepared, reason ?? null) };
         }
         const at = new Date();
-        const table = await exportRows(ctx.trx, ctx.access, prepared);
+        // the rows from the replica when it has the session's writes; the audit on the primary
+        const table =
+          reader === db
+            ? await exportRows(ctx.trx, ctx.access, prepared)
+            : await withTenant(reader, ctx.actor.tenantId, (trx) => exportRows(trx, ctx.access, prepared));
         const watermark = watermarkFor(ctx.actor, at);
         const file = await renderExport(table, body.format, watermark, at);
         await writeAudit(ctx, [

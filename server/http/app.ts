@@ -14,6 +14,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { newId } from '../../common/ids.ts';
+import { useReplica } from '../db/replica.ts';
 import type { AppServices } from '../services.ts';
 import { allResources } from '../resources/registry.ts';
 import { registerResourceRoutes } from '../resources/resource-routes.ts';
@@ -79,6 +80,7 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   installErrorHandler(app);
   await app.register(cookie);
   await installSecurityHeaders(app, { frameAncestors: config.frameAncestors, scriptHashes: webAppScriptHashes() });
+  if (services.replica) useReplica(app, services.database.db, services.replica);
 
   await app.register(compress, {
     global: true,

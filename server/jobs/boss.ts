@@ -178,9 +178,13 @@ export async function createBoss(database: Database, opts: CreateBossOptions = {
   });
   boss.on('error', (error) => logger.error({ err: errorInfo(error) }, 'job runner error'));
 
+  // instances starting together would race pg-boss's install and queue creation into deadlocks:
+  // one at a time, under a session advisory lock held on a connection of its own
+  const startup = pool ? await holdStartupLock(pool) : undefined;
   try {
     await boss.start();
   } catch (error) {
+    await startup?.release();
     closed = true;
     if (pool) await endPool(pool);
     throw error;
@@ -306,9 +310,39 @@ export async function createBoss(database: Database, opts: CreateBossOptions = {
   try {
     for (const spec of opts.queues ?? appQueues) await ensureQueue(spec);
   } catch (error) {
+    await startup?.release();
     await runner.stop();
     throw error;
   }
+  await startup?.release();
   logger.info({ driver: database.kind, queues: known.size, ms: Date.now() - started }, 'job runner started');
   return runner;
+}
+
+/** Any fixed key: the lock only orders job-runner starts among Cairn instances on one database. */
+const STARTUP_LOCK_KEY = 7_305_114_082;
+
+async function holdStartupLock(pool: pg.Pool): Promise<{ release(): Promise<void> }> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+  } catch (error) {
+    client.release(error as Error);
+    throw error;
+  }
+  let released = false;
+  return {
+    async release() {
+      if (released) return;
+      released = true;
+      let failure: Error | undefined;
+      try {
+        await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]);
+      } catch (error) {
+        failure = error as Error; // a dropped connection releases its session locks anyway
+      } finally {
+        client.release(failure);
+      }
+    },
+  };
 }

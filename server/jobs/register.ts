@@ -44,6 +44,8 @@ export interface RegisterOptions {
    * off: a dispatcher hands every tenant's events to the queues it knows.
    */
   dispatchOutbox?: boolean;
+  /** The purge's cron instead of `recycleBinPurgeCron`. */
+  recycleBinPurgeCron?: string;
 }
 
 /**
@@ -68,7 +70,12 @@ export async function registerJobs(
     if (result.failed > 0) throw new Error(`${result.failed} recycle bin entries could not be purged`);
     return result;
   });
-  await runner.schedule(queueNames.recycleBinPurge, recycleBinPurgeCron, {}, { tz: 'Asia/Shanghai' });
+  await runner.schedule(
+    queueNames.recycleBinPurge,
+    opts.recycleBinPurgeCron ?? recycleBinPurgeCron,
+    {},
+    { tz: 'Asia/Shanghai' },
+  );
   // every deletion event books the purge of its tenant for the moment the entry expires; the
   // daily sweep above catches anything a changed retention setting moved
   await runner.work<OutboxJob>(queueNames.recycleBinSchedule, async (job) => {

@@ -12,6 +12,8 @@ export interface Actor {
   /** Set when the request authenticated with an API key rather than a login session. */
   apiKeyId?: string;
   sessionId?: string;
+  /** The primary's WAL position after the session's latest write (server/db/replica.ts). */
+  writeLsn?: string | null;
 }
 
 export interface RequestMeta {

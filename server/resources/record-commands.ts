@@ -22,7 +22,10 @@ const dyn = (trx: Trx) => trx as unknown as Kysely<any>;
 async function customColumn(ctx: CommandContext, spec: ResourceSpec, input: Input, existing?: Row) {
   if (!spec.customObject) return {};
   if (input.custom === undefined && existing) return {};
-  const defs = await loadCustomFieldDefs(ctx.trx, ctx.actor.tenantId, spec.customObject);
+  // the definitions came with the request's access (cached per company) unless it was simulated
+  const defs = ctx.access.customFieldsComplete
+    ? (ctx.access.customFields.get(spec.customObject) ?? [])
+    : await loadCustomFieldDefs(ctx.trx, ctx.actor.tenantId, spec.customObject);
   const merged = {
     ...((existing?.custom as Record<string, unknown>) ?? {}),
     ...((input.custom as Record<string, unknown>) ?? {}),

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { errorResponses, getQuery, idParams, listQuery } from '../http/common-schemas.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
+import { readDatabase } from '../db/replica.ts';
 import { allFields } from './list-query.ts';
 import { createRecord, deleteRecord, restoreRecord, updateRecord } from './record-commands.ts';
 import { getRecord, listRecords } from './record-queries.ts';
@@ -89,7 +90,10 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
       querystring: listQuery,
       response: { 200: z.object({ data: z.array(output), nextCursor: z.string().nullable() }), ...errorResponses },
     },
-    handler: (request) => inTenant(db, request, ({ trx, access }) => listRecords(trx, access, spec, request.query)),
+    handler: async (request) =>
+      inTenant(await readDatabase(request, db), request, ({ trx, access }) =>
+        listRecords(trx, access, spec, request.query),
+      ),
   });
 
   r.get(`${base}/:id`, {

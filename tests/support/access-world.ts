@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { newId } from '../../common/ids.ts';
-import {
-  buildAccess,
-  defaultAccessSettings,
-  type AccessContext,
-  type RoleData,
-} from '../../server/access/access-context.ts';
+import { buildAccess, type AccessContext } from '../../server/access/access-context.ts';
+import { defaultAccessSettings, type RoleData } from '../../server/access/role-data.ts';
 import type { DataScope } from '../../server/access/model.ts';
 import { asSystem, withTenant } from '../../server/db/tenant-transaction.ts';
 import type { Database } from '../../server/db/database.ts';

@@ -35,6 +35,14 @@ export interface paths {
                 ok: boolean;
                 detail?: string;
               };
+              replica?: {
+                ok: boolean;
+                /** @description WAL bytes written on the primary and not yet replayed on the replica */
+                lagBytes: number | null;
+                /** @description Seconds since the newest replayed transaction; 0 when caught up */
+                lagSeconds: number | null;
+                detail?: string;
+              };
             };
           };
         };
@@ -54,6 +62,14 @@ export interface paths {
               };
               queue: {
                 ok: boolean;
+                detail?: string;
+              };
+              replica?: {
+                ok: boolean;
+                /** @description WAL bytes written on the primary and not yet replayed on the replica */
+                lagBytes: number | null;
+                /** @description Seconds since the newest replayed transaction; 0 when caught up */
+                lagSeconds: number | null;
                 detail?: string;
               };
             };

@@ -1,0 +1,99 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../common/ids.ts';
+import { accessCacheStats } from '../../server/access/access-cache.ts';
+import { withTenant } from '../../server/db/tenant-transaction.ts';
+import { get } from '../support/resource-helpers.ts';
+import { demoCompany, type Company } from '../support/test-app.ts';
+import { testDatabase } from '../support/test-database.ts';
+
+// Each company's roles, grants, field rules, custom fields and settings are cached in process,
+// keyed by the company's access version, which triggers change in the same transaction as the
+// data. These tests change the data behind the app's back (as another instance or psql would)
+// and expect the very next request to see it; sessions and users are never cached.
+let company: Company;
+beforeAll(async () => {
+  company = await demoCompany({ customers: 5, orders: 0 });
+});
+
+const inTenant = async <T>(fn: Parameters<typeof withTenant<T>>[2]) =>
+  withTenant((await testDatabase()).db, company.tenantId, fn);
+
+const version = () =>
+  inTenant(async (trx) => {
+    const { rows } = await sql<{ v: string }>`select access_version as v from tenant_versions
+      where tenant_id = ${company.tenantId}`.execute(trx);
+    return rows[0]?.v;
+  });
+
+describe('the per-company access cache', () => {
+  it('serves repeated requests from the cache', async () => {
+    const sales2 = await company.as('sales2');
+    expect((await get('/api/v1/customers?limit=1', sales2)).status).toBe(200);
+    const before = accessCacheStats();
+    expect((await get('/api/v1/customers?limit=1', sales2)).status).toBe(200);
+    expect(accessCacheStats().hits).toBe(before.hits + 1);
+    expect(accessCacheStats().misses).toBe(before.misses);
+  });
+
+  it('a grant removed outside this process is enforced at the next request', async () => {
+    const sales1 = await company.as('sales1');
+    expect((await get('/api/v1/customers?limit=1', sales1)).status).toBe(200);
+    expect((await get('/api/v1/customers?limit=1', sales1)).status).toBe(200); // now cached
+    await inTenant((trx) =>
+      sql`update role_grants set deleted_at = now()
+          where tenant_id = ${company.tenantId} and object = 'customer' and action = 'read'
+            and role_id in (select id from roles where tenant_id = ${company.tenantId} and name = '销售代表')`.execute(
+        trx,
+      ),
+    );
+    const after = await get('/api/v1/customers?limit=1', sales1);
+    expect(after.status, JSON.stringify(after.body)).toBe(403);
+  });
+
+  it('every kind of cached data changes the version in its own transaction', async () => {
+    const t = company.tenantId;
+    const changes = {
+      tenants: sql`update tenants set settings = settings where id = ${t}`,
+      roles: sql`update roles set name = name where tenant_id = ${t}`,
+      role_grants: sql`update role_grants set scope = scope where tenant_id = ${t}`,
+      role_field_rules: sql`insert into role_field_rules (tenant_id, id, role_id, object, field, rule)
+        select ${t}, ${newId()}, id, 'customer', 'industry', 'masked' from roles where tenant_id = ${t} limit 1`,
+      custom_fields: sql`insert into custom_fields (tenant_id, id, object_type, key, label, type, options, required)
+        values (${t}, ${newId()}, 'customer', ${`cache_${newId().slice(-6)}`}, '缓存测试', 'text', '[]', false)`,
+    };
+    for (const [table, statement] of Object.entries(changes)) {
+      const before = await version();
+      const seenInside = await inTenant(async (trx) => {
+        await statement.execute(trx);
+        const { rows } = await sql<{
+          v: string;
+        }>`select access_version as v from tenant_versions where tenant_id = ${t}`.execute(trx);
+        return rows[0]!.v;
+      });
+      expect(seenInside, table).not.toBe(before);
+      expect(await version(), table).toBe(seenInside);
+    }
+  });
+
+  it('refuses a revoked session at the next request', async () => {
+    const legal = await company.as('legal');
+    expect((await get('/api/v1/users?limit=1', legal)).status).toBe(200);
+    await inTenant((trx) =>
+      sql`update sessions set revoked_at = now()
+          where tenant_id = ${company.tenantId} and user_id = ${company.users.legal}`.execute(trx),
+    );
+    expect((await get('/api/v1/users?limit=1', legal)).status).toBe(401);
+  });
+
+  it('refuses a disabled user at the next request', async () => {
+    const manager = await company.as('manager');
+    expect((await get('/api/v1/customers?limit=1', manager)).status).toBe(200);
+    await inTenant((trx) =>
+      sql`update users set is_active = false where tenant_id = ${company.tenantId} and id = ${company.users.manager}`.execute(
+        trx,
+      ),
+    );
+    expect((await get('/api/v1/customers?limit=1', manager)).status).toBe(401);
+  });
+});
