@@ -77,7 +77,9 @@ export function openReplica(
     },
     async status(primary) {
       try {
-        const current = await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(primary);
+        // the insert position: with synchronous_commit off a committed write may not be flushed
+        // yet, and it is still a write the replica has not replayed
+        const current = await sql<{ lsn: string }>`select pg_current_wal_insert_lsn()::text as lsn`.execute(primary);
         const { rows } = await queryPool(
           pool,
           `select pg_wal_lsn_diff($1::pg_lsn, pg_last_wal_replay_lsn())::float8 as bytes,

@@ -23,7 +23,9 @@ let primary: pg.Client;
 let replica: pg.Client;
 
 async function caughtUp() {
-  const { rows } = await primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
+  // the insert position: the cluster runs with synchronous_commit off, so a committed write may
+  // not be flushed (and sent to the replica) yet
+  const { rows } = await primary.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn');
   const replayed = await replica.query<{ ok: boolean }>('select pg_last_wal_replay_lsn() >= $1::pg_lsn as ok', [
     rows[0]!.lsn,
   ]);
