@@ -47,7 +47,11 @@ const LEAKS: Array<[string, RegExp]> = [
     'SQL object',
     /\brelation\s+"|\bcolumn\s+"|\bcolumn\s+\w+\.\w+|\bsyntax error\b|\bduplicate key\b|\bviolates\b.*\bconstraint\b/i,
   ],
-  ['database error code', /\bSQLSTATE\b|\b(?:22|23|42|XX)[0-9][0-9A-Z]{2}\b|\bpg_\w+|\bpgboss\b/i],
+  // a money amount in a message ("exceeds the outstanding amount 42150.00 CNY") is not a SQLSTATE
+  [
+    'database error code',
+    /\bSQLSTATE\b|\b(?:22|23|42|XX)[0-9][0-9A-Z]{2}\b(?![.,]\d)|\b(?:22|23|42)P\d\d\b|\bpg_\w+|\bpgboss\b/i,
+  ],
   ['stack trace', /\bat\s+\S+\s+\(.*:\d+:\d+\)|node_modules|\.ts:\d+|\b(?:TypeError|RangeError|ReferenceError)\b/],
 ];
 
