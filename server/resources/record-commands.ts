@@ -61,30 +61,35 @@ async function assertParentReadable(ctx: CommandContext, spec: ResourceSpec, col
   await authorize(ctx.trx, ctx.access, getResource(spec.parent!.resource), 'read', { id: parentId });
 }
 
+/**
+ * Inserts the new row. Duplicates are found by the table's unique indexes (`on conflict do
+ * nothing`), not by a read before the write: when the insert yields no row, the duplicate check
+ * runs to answer 409 DUPLICATE_RECORD naming the field and the existing record.
+ */
+async function insertOrNameDuplicate(ctx: CommandContext, spec: ResourceSpec, columns: Record<string, unknown>) {
+  let insert = dyn(ctx.trx)
+    .insertInto(spec.table)
+    .values({
+      id: newId(),
+      ...columns,
+      tenant_id: ctx.actor.tenantId,
+      created_by: ctx.actor.userId,
+      updated_by: ctx.actor.userId,
+    })
+    .returningAll();
+  if (spec.duplicateCheck) insert = insert.onConflict((conflict) => conflict.doNothing());
+  const row = (await insert.executeTakeFirst()) as Row | undefined;
+  if (row) return row;
+  await spec.duplicateCheck?.(ctx, columns);
+  throw new AppError('DUPLICATE_RECORD', `a ${spec.recordType} with the same unique values already exists`, {});
+}
+
 export async function createRecord(ctx: CommandContext, spec: ResourceSpec, input: Input) {
   assertWritableFields(ctx.access, objectOf(spec), input);
   const columns = { ...(await spec.toColumns(ctx, input, undefined)), ...(await customColumn(ctx, spec, input)) };
   await assertParentReadable(ctx, spec, columns);
   await authorize(ctx.trx, ctx.access, spec, 'create', { draft: { ...columns, custom: input.custom } });
-  await spec.duplicateCheck?.(ctx, columns);
-  const row = await writeOrNameDuplicate(
-    ctx,
-    spec,
-    columns,
-    undefined,
-    async () =>
-      (await dyn(ctx.trx)
-        .insertInto(spec.table)
-        .values({
-          id: newId(),
-          ...columns,
-          tenant_id: ctx.actor.tenantId,
-          created_by: ctx.actor.userId,
-          updated_by: ctx.actor.userId,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow()) as Row,
-  );
+  const row = await insertOrNameDuplicate(ctx, spec, columns);
   await spec.afterWrite?.(ctx, row, input, true);
   const record = await presentFull(ctx, spec, row);
   await writeAudit(ctx, [
