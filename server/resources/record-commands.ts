@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { newId } from '../../common/ids.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';
 import { writeOutboxEvent } from '../jobs/outbox.ts';
-import { diff, writeAudit, type AuditEntry } from '../audit/audit.ts';
+import { auditRows, diff, writeAudit, type AuditEntry } from '../audit/audit.ts';
 import type { CommandContext } from './context.ts';
 import { loadCustomFieldDefs, validateCustomValues } from './custom-values.ts';
 import { presentRow } from './projection.ts';
@@ -35,6 +35,28 @@ async function customColumn(ctx: CommandContext, spec: ResourceSpec, input: Inpu
 
 async function emit(ctx: CommandContext, spec: ResourceSpec, event: string, payload: Record<string, unknown>) {
   await writeOutboxEvent(ctx.trx, ctx.actor.tenantId, `${spec.recordType}.${event}`, payload);
+}
+
+/** The audit entry of one write and its outbox event, in one statement (an insert inside a CTE). */
+async function auditAndEmit(
+  ctx: CommandContext,
+  spec: ResourceSpec,
+  entry: AuditEntry,
+  event: string,
+  payload: Record<string, unknown>,
+) {
+  const { actor, meta } = ctx;
+  const [row] = auditRows(actor.tenantId, { id: actor.userId, name: actor.displayName }, meta, [entry]);
+  await ctx.trx
+    .with('audit', (db) => db.insertInto('audit_log').values(row!))
+    .insertInto('outbox_events')
+    .values({
+      tenant_id: actor.tenantId,
+      id: newId(),
+      topic: `${spec.recordType}.${event}`,
+      payload: JSON.stringify(payload),
+    })
+    .execute();
 }
 
 /** The full record with its derived fields, for audit diffs (stored whole; the log applies field rules on reading). */
@@ -92,10 +114,16 @@ export async function createRecord(ctx: CommandContext, spec: ResourceSpec, inpu
   const row = await insertOrNameDuplicate(ctx, spec, columns);
   await spec.afterWrite?.(ctx, row, input, true);
   const record = await presentFull(ctx, spec, row);
-  await writeAudit(ctx, [
-    { action: 'create', recordType: spec.recordType, recordId: row.id, changes: diff(undefined, record) },
-  ]);
-  await emit(ctx, spec, 'created', { id: row.id });
+  const changes = diff(undefined, record);
+  await auditAndEmit(
+    ctx,
+    spec,
+    { action: 'create', recordType: spec.recordType, recordId: row.id, changes },
+    'created',
+    {
+      id: row.id,
+    },
+  );
   return forCaller(ctx, spec, row.id);
 }
 
@@ -143,8 +171,10 @@ export async function updateRecord(
   await spec.afterWrite?.(ctx, row, input, false);
   const record = await presentFull(ctx, spec, row);
   const changes = diff(before, record);
-  await writeAudit(ctx, [{ action: 'update', recordType: spec.recordType, recordId: id, changes }]);
-  await emit(ctx, spec, 'updated', { id, fields: Object.keys(changes) });
+  await auditAndEmit(ctx, spec, { action: 'update', recordType: spec.recordType, recordId: id, changes }, 'updated', {
+    id,
+    fields: Object.keys(changes),
+  });
   return forCaller(ctx, spec, id);
 }
 

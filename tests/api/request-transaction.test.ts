@@ -3,6 +3,10 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../server/db/tenant-transaction.ts';
+import { actorFromUser } from '../../server/auth/authenticate.ts';
+import { loadAccess } from '../../server/access/access-context.ts';
+import { customerSpec } from '../../server/domains/customers/customer-spec.ts';
+import { createRecord } from '../../server/resources/record-commands.ts';
 import { get, missingId, post } from '../support/resource-helpers.ts';
 import { demoCompany, testApp, type Company } from '../support/test-app.ts';
 import { testDatabase } from '../support/test-database.ts';
@@ -129,5 +133,42 @@ describe('one transaction per read request', () => {
     const after = await get(`/api/v1/customers?q=${encodeURIComponent(name)}`, admin);
     expect(after.status).toBe(200);
     expect((after.body as { data: unknown[] }).data).toEqual([]);
+  });
+
+  it('a create writes its audit row and outbox event with the row, and an error after the insert leaves none', async () => {
+    const { db } = await testDatabase();
+    const written = (name: string) =>
+      withTenant(db, company.tenantId, async (trx) => {
+        const { rows } = await sql<{ customers: number; audits: number; events: number }>`
+          select (select count(*)::int from customers where tenant_id = ${company.tenantId} and name = ${name}) as customers,
+                 (select count(*)::int from audit_log a join customers c on c.tenant_id = a.tenant_id and c.id = a.record_id
+                   where a.tenant_id = ${company.tenantId} and c.name = ${name} and a.action = 'create') as audits,
+                 (select count(*)::int from outbox_events e join customers c on c.tenant_id = e.tenant_id
+                   and e.payload->>'id' = c.id::text
+                   where e.tenant_id = ${company.tenantId} and c.name = ${name} and e.topic = 'customer.created') as events`.execute(
+          trx,
+        );
+        return rows[0];
+      });
+    const admin = await company.as('admin');
+    const kept = `事务完整 ${missingId().slice(0, 8)}`;
+    expect((await post('/api/v1/customers', admin, { name: kept })).status).toBe(201);
+    expect(await written(kept)).toEqual({ customers: 1, audits: 1, events: 1 });
+
+    const failing = { ...customerSpec, afterWrite: () => Promise.reject(new Error('fails after the insert')) };
+    const lost = `事务回滚 ${missingId().slice(0, 8)}`;
+    const outcome = await withTenant(db, company.tenantId, async (trx) => {
+      const user = await trx
+        .selectFrom('users')
+        .selectAll()
+        .where('tenant_id', '=', company.tenantId)
+        .where('id', '=', company.users.admin)
+        .executeTakeFirstOrThrow();
+      const actor = actorFromUser(user);
+      const meta = { requestId: 'rollback-test', ip: null, userAgent: null };
+      return createRecord({ actor, meta, trx, access: await loadAccess(trx, actor) }, failing, { name: lost });
+    }).catch((error: Error) => error.message);
+    expect(outcome).toBe('fails after the insert');
+    expect(await written(lost)).toEqual({ customers: 0, audits: 0, events: 0 });
   });
 });
