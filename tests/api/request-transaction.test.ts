@@ -171,4 +171,13 @@ describe('one transaction per read request', () => {
     expect(outcome).toBe('fails after the insert');
     expect(await written(lost)).toEqual({ customers: 0, audits: 0, events: 0 });
   });
+
+  it("a create owned by the request's own user does not look that user up again", async () => {
+    const sales1 = await company.as('sales1');
+    sent.length = 0;
+    const res = await post('/api/v1/customers', sales1, { name: `自有负责人 ${missingId().slice(0, 8)}` });
+    expect(res.status).toBe(201);
+    expect(sent.filter((text) => /^\s*select "id" from "users"/i.test(text))).toEqual([]);
+    expect(res.body.data.ownerId).toBe(company.users.sales1);
+  });
 });
