@@ -49,21 +49,29 @@ export async function writeAuditAs(
   for (let i = 0; i < entries.length; i += 500) {
     await trx
       .insertInto('audit_log')
-      .values(
-        entries.slice(i, i + 500).map((e) => ({
-          tenant_id: tenantId,
-          id: newId(),
-          actor_id: actor.id,
-          actor_name: actor.name,
-          action: e.action,
-          record_type: e.recordType,
-          record_id: e.recordId,
-          changes: JSON.stringify(e.changes),
-          request_id: meta.requestId,
-          ip: meta.ip,
-          user_agent: meta.userAgent,
-        })),
-      )
+      .values(auditRows(tenantId, actor, meta, entries.slice(i, i + 500)))
       .execute();
   }
+}
+
+/** The audit_log rows of `entries`, for an insert of its own or one joined with another write. */
+export function auditRows(
+  tenantId: string,
+  actor: { id: string | null; name: string },
+  meta: RequestMeta,
+  entries: AuditEntry[],
+) {
+  return entries.map((e) => ({
+    tenant_id: tenantId,
+    id: newId(),
+    actor_id: actor.id,
+    actor_name: actor.name,
+    action: e.action,
+    record_type: e.recordType,
+    record_id: e.recordId,
+    changes: JSON.stringify(e.changes),
+    request_id: meta.requestId,
+    ip: meta.ip,
+    user_agent: meta.userAgent,
+  }));
 }

@@ -45,6 +45,8 @@ export function auditRiskyDenials(app: FastifyInstance, db: Kysely<DB>) {
         ? routeOperation
         : undefined;
     if (!actor || !operation || !(error instanceof AppError)) return;
+    // a transaction held by the request ends with the error before another one starts
+    await request.transaction?.finish(false);
     try {
       await withTenant(db, actor.tenantId, (trx) =>
         writeAudit({ actor, meta: requestMeta(request), trx }, [

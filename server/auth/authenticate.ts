@@ -6,6 +6,7 @@ import { unauthenticated } from '../errors.ts';
 import { assembleAccess, loadAccess, type AccessContext } from '../access/access-context.ts';
 import { tenantAccess, userAccessColumns, userAccessFromRow, type UserAccessRow } from '../access/access-cache.ts';
 import { parseToken } from './tokens.ts';
+import { openRequestTransaction, type RequestTransaction } from '../db/request-transaction.ts';
 
 type UserRow = {
   id: string;
@@ -99,13 +100,50 @@ export async function authenticateToken(
   token: string,
   only?: 'session',
 ): Promise<{ actor: Actor; access: AccessContext }> {
+  const parsed = parsedToken(token, only);
+  const result = await withTenant(db, parsed.tenantId, (trx) => resolveToken(trx, parsed));
+  if (!result) throw refused();
+  return result;
+}
+
+/**
+ * Like `authenticateToken`, but the lookup is the first statement of a request transaction that
+ * stays open for the handler (one transaction per request); it is rolled back when refused.
+ */
+export async function authenticateInTransaction(
+  db: Kysely<DB>,
+  token: string,
+  only?: 'session',
+): Promise<{ actor: Actor; access: AccessContext; transaction: RequestTransaction }> {
+  const parsed = parsedToken(token, only);
+  const transaction = await openRequestTransaction(db, parsed.tenantId);
+  let result: Awaited<ReturnType<typeof resolveToken>>;
+  try {
+    result = await resolveToken(transaction.trx, parsed);
+  } catch (error) {
+    await transaction.finish(false);
+    throw error;
+  }
+  if (!result) {
+    await transaction.finish(false);
+    throw refused();
+  }
+  return { ...result, transaction };
+}
+
+const refused = () => unauthenticated('the session has expired or the key was revoked; sign in again');
+
+function parsedToken(token: string, only: 'session' | undefined) {
   const parsed = parseToken(token);
   if (!parsed || (only && parsed.kind !== only)) throw unauthenticated('the token is malformed');
-  const result = await withTenant(db, parsed.tenantId, async (trx) => {
-    if (parsed.kind === 'session') return sessionAccess(trx, parsed.tenantId, parsed.secretHash);
-    const actor = await apiKeyActor(trx, parsed.tenantId, parsed.secretHash);
-    return actor && { actor, access: await loadAccess(trx, actor) };
-  });
-  if (!result) throw unauthenticated('the session has expired or the key was revoked; sign in again');
-  return result;
+  return parsed;
+}
+
+async function resolveToken(
+  trx: Trx,
+  parsed: NonNullable<ReturnType<typeof parseToken>>,
+): Promise<{ actor: Actor; access: AccessContext } | undefined> {
+  if (parsed.kind === 'session') return sessionAccess(trx, parsed.tenantId, parsed.secretHash);
+  const actor = await apiKeyActor(trx, parsed.tenantId, parsed.secretHash);
+  return actor && { actor, access: await loadAccess(trx, actor) };
 }

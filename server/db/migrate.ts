@@ -6,6 +6,7 @@ import * as cursorKeys from './migrations/0003_cursor_keys.ts';
 import * as knownDevices from './migrations/0004_known_devices.ts';
 import * as sessionWriteLsn from './migrations/0005_session_write_lsn.ts';
 import * as tenantVersions from './migrations/0006_tenant_versions.ts';
+import * as customerLastFollowup from './migrations/0007_customer_last_followup.ts';
 import { quoteIdent } from './database.ts';
 
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_known_devices': knownDevices,
   '0005_session_write_lsn': sessionWriteLsn,
   '0006_tenant_versions': tenantVersions,
+  '0007_customer_last_followup': customerLastFollowup,
 };
 
 class StaticProvider implements MigrationProvider {

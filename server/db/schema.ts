@@ -172,6 +172,7 @@ export interface Customers {
   deleted_at: Timestamp | null;
   id: string;
   industry: string | null;
+  last_followup_at: Timestamp | null;
   level: string | null;
   main_phone: string | null;
   main_phone_e164: string | null;

@@ -31,23 +31,49 @@ export function withTenant<T>(db: Kysely<DB>, tenantId: string, fn: (trx: Trx) =
  */
 function batchedTransaction<T>(db: Kysely<DB>, tenantId: string, fn: (trx: Trx) => Promise<T>): Promise<T> {
   return db.connection().execute(async (connection) => {
-    await sql.raw(`begin; select set_config('app.tenant_id', '${tenantId}', true)`).execute(connection);
+    await beginTenant(db, connection, tenantId);
     let result: T;
     try {
       result = await fn(connection as unknown as Trx);
     } catch (error) {
-      await sql
-        .raw('rollback')
-        .execute(connection)
-        .catch(() => {});
+      await rollbackQuietly(connection);
       throw error;
     }
-    const { rows } = await sql.raw<{ command?: string }>('commit').execute(connection);
-    // PostgreSQL answers COMMIT with ROLLBACK when an earlier error left the transaction aborted
-    if (rows[0]?.command === 'ROLLBACK')
-      throw new Error('the transaction was aborted by an earlier error and rolled back');
+    await commit(connection);
     return result;
   });
+}
+
+/**
+ * Opens a tenant transaction on a connection checked out of `db`: `begin` and the tenant setting
+ * in one simple-protocol round trip where the driver allows it, else two statements.
+ */
+export async function beginTenant(db: Kysely<DB>, connection: Kysely<DB>, tenantId: string) {
+  try {
+    if (batchedBegin.has(db) && uuidPattern.test(tenantId)) {
+      await sql.raw(`begin; select set_config('app.tenant_id', '${tenantId}', true)`).execute(connection);
+    } else {
+      await sql.raw('begin').execute(connection);
+      await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(connection);
+    }
+  } catch (error) {
+    await rollbackQuietly(connection);
+    throw error;
+  }
+}
+
+export async function rollbackQuietly(connection: Kysely<DB>) {
+  await sql
+    .raw('rollback')
+    .execute(connection)
+    .catch(() => {});
+}
+
+export async function commit(connection: Kysely<DB>) {
+  const { rows } = await sql.raw<{ command?: string }>('commit').execute(connection);
+  // PostgreSQL answers COMMIT with ROLLBACK when an earlier error left the transaction aborted
+  if (rows[0]?.command === 'ROLLBACK')
+    throw new Error('the transaction was aborted by an earlier error and rolled back');
 }
 
 /**

@@ -2,6 +2,8 @@ import { fieldError } from '../errors.ts';
 import type { CommandContext } from '../resources/context.ts';
 
 export async function assertActiveUser(ctx: CommandContext, userId: string, path: string) {
+  // the request's own user was found active and not deleted by this request's session or key lookup
+  if (userId === ctx.actor.userId && (ctx.actor.sessionId || ctx.actor.apiKeyId)) return;
   const user = await ctx.trx
     .selectFrom('users')
     .select('id')

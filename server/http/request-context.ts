@@ -1,7 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { authenticateBearer, authenticateToken } from '../auth/authenticate.ts';
+import { authenticateBearer, authenticateInTransaction, authenticateToken } from '../auth/authenticate.ts';
+import type { RequestTransaction } from '../db/request-transaction.ts';
+import { unauthenticated } from '../errors.ts';
 import { cookieSessionToken } from '../auth/web-session.ts';
 import type { Actor, CommandContext, RequestMeta } from '../resources/context.ts';
 import { withTenant } from '../db/tenant-transaction.ts';
@@ -12,6 +14,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor?: Actor;
     access?: AccessContext;
+    /** The request's transaction when its authentication opened one for the handler (`heldAuthHook`). */
+    transaction?: RequestTransaction;
   }
   interface FastifyContextConfig {
     /** Who may call the route; checked before the body is validated (see access/route-gate.ts). */
@@ -42,6 +46,40 @@ export function authHook(db: Kysely<DB>) {
   };
 }
 
+/**
+ * onRequest hook of routes without a body whose handler runs in `inTenant`: the session lookup
+ * opens the request's transaction and the handler's statements join it, so a request costs one
+ * transaction. It is finished before the answer is sent; the route needs `heldTransactionHooks`
+ * too, which finish it on errors, aborts and answers that never used it.
+ */
+export function heldAuthHook(db: Kysely<DB>) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const cookieToken = request.headers.authorization ? undefined : cookieSessionToken(request);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    if (!cookieToken && !bearer) throw unauthenticated('send Authorization: Bearer <token>');
+    const { actor, access, transaction } = cookieToken
+      ? await authenticateInTransaction(db, cookieToken, 'session')
+      : await authenticateInTransaction(db, bearer![1]!);
+    request.actor = actor;
+    request.access = access;
+    request.transaction = transaction;
+  };
+}
+
+/** Finishes a held request transaction the handler did not: before an answer is sent, and on an abort. */
+export const heldTransactionHooks = {
+  onSend: async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    await request.transaction?.finish(reply.statusCode < 400);
+    return payload;
+  },
+  onRequestAbort: async (request: FastifyRequest) => {
+    if (request.transaction && !request.transaction.busy) await request.transaction.finish(false);
+  },
+  onResponse: async (request: FastifyRequest) => {
+    await request.transaction?.finish(false);
+  },
+};
+
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new Error('route is missing the auth hook');
   return request.actor;
@@ -54,7 +92,33 @@ export function inTenant<T>(
   fn: (ctx: CommandContext) => Promise<T>,
 ): Promise<T> {
   const actor = actorOf(request);
+  const held = request.transaction;
+  if (held?.open && held.db === db) return inHeldTransaction(held, request, actor, fn);
   return withTenant(db, actor.tenantId, async (trx) =>
     fn({ actor, meta: requestMeta(request), trx, access: request.access ?? (await loadAccess(trx, actor)) }),
   );
+}
+
+/** Runs `fn` in the transaction the authentication opened, and commits (or rolls back) it. */
+async function inHeldTransaction<T>(
+  held: RequestTransaction,
+  request: FastifyRequest,
+  actor: Actor,
+  fn: (ctx: CommandContext) => Promise<T>,
+): Promise<T> {
+  held.busy = true;
+  try {
+    let result: T;
+    try {
+      const access = request.access ?? (await loadAccess(held.trx, actor));
+      result = await fn({ actor, meta: requestMeta(request), trx: held.trx, access });
+    } catch (error) {
+      await held.finish(false);
+      throw error;
+    }
+    await held.finish(true);
+    return result;
+  } finally {
+    held.busy = false;
+  }
 }

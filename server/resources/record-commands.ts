@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { newId } from '../../common/ids.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';
 import { writeOutboxEvent } from '../jobs/outbox.ts';
-import { diff, writeAudit, type AuditEntry } from '../audit/audit.ts';
+import { auditRows, diff, writeAudit, type AuditEntry } from '../audit/audit.ts';
 import type { CommandContext } from './context.ts';
 import { loadCustomFieldDefs, validateCustomValues } from './custom-values.ts';
 import { presentRow } from './projection.ts';
@@ -37,6 +37,28 @@ async function emit(ctx: CommandContext, spec: ResourceSpec, event: string, payl
   await writeOutboxEvent(ctx.trx, ctx.actor.tenantId, `${spec.recordType}.${event}`, payload);
 }
 
+/** The audit entry of one write and its outbox event, in one statement (an insert inside a CTE). */
+async function auditAndEmit(
+  ctx: CommandContext,
+  spec: ResourceSpec,
+  entry: AuditEntry,
+  event: string,
+  payload: Record<string, unknown>,
+) {
+  const { actor, meta } = ctx;
+  const [row] = auditRows(actor.tenantId, { id: actor.userId, name: actor.displayName }, meta, [entry]);
+  await ctx.trx
+    .with('audit', (db) => db.insertInto('audit_log').values(row!))
+    .insertInto('outbox_events')
+    .values({
+      tenant_id: actor.tenantId,
+      id: newId(),
+      topic: `${spec.recordType}.${event}`,
+      payload: JSON.stringify(payload),
+    })
+    .execute();
+}
+
 /** The full record with its derived fields, for audit diffs (stored whole; the log applies field rules on reading). */
 async function presentFull(ctx: CommandContext, spec: ResourceSpec, row: Row) {
   const record = presentRow(spec, row);
@@ -61,36 +83,47 @@ async function assertParentReadable(ctx: CommandContext, spec: ResourceSpec, col
   await authorize(ctx.trx, ctx.access, getResource(spec.parent!.resource), 'read', { id: parentId });
 }
 
+/**
+ * Inserts the new row. Duplicates are found by the table's unique indexes (`on conflict do
+ * nothing`), not by a read before the write: when the insert yields no row, the duplicate check
+ * runs to answer 409 DUPLICATE_RECORD naming the field and the existing record.
+ */
+async function insertOrNameDuplicate(ctx: CommandContext, spec: ResourceSpec, columns: Record<string, unknown>) {
+  let insert = dyn(ctx.trx)
+    .insertInto(spec.table)
+    .values({
+      id: newId(),
+      ...columns,
+      tenant_id: ctx.actor.tenantId,
+      created_by: ctx.actor.userId,
+      updated_by: ctx.actor.userId,
+    })
+    .returningAll();
+  if (spec.duplicateCheck) insert = insert.onConflict((conflict) => conflict.doNothing());
+  const row = (await insert.executeTakeFirst()) as Row | undefined;
+  if (row) return row;
+  await spec.duplicateCheck?.(ctx, columns);
+  throw new AppError('DUPLICATE_RECORD', `a ${spec.recordType} with the same unique values already exists`, {});
+}
+
 export async function createRecord(ctx: CommandContext, spec: ResourceSpec, input: Input) {
   assertWritableFields(ctx.access, objectOf(spec), input);
   const columns = { ...(await spec.toColumns(ctx, input, undefined)), ...(await customColumn(ctx, spec, input)) };
   await assertParentReadable(ctx, spec, columns);
   await authorize(ctx.trx, ctx.access, spec, 'create', { draft: { ...columns, custom: input.custom } });
-  await spec.duplicateCheck?.(ctx, columns);
-  const row = await writeOrNameDuplicate(
-    ctx,
-    spec,
-    columns,
-    undefined,
-    async () =>
-      (await dyn(ctx.trx)
-        .insertInto(spec.table)
-        .values({
-          id: newId(),
-          ...columns,
-          tenant_id: ctx.actor.tenantId,
-          created_by: ctx.actor.userId,
-          updated_by: ctx.actor.userId,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow()) as Row,
-  );
+  const row = await insertOrNameDuplicate(ctx, spec, columns);
   await spec.afterWrite?.(ctx, row, input, true);
   const record = await presentFull(ctx, spec, row);
-  await writeAudit(ctx, [
-    { action: 'create', recordType: spec.recordType, recordId: row.id, changes: diff(undefined, record) },
-  ]);
-  await emit(ctx, spec, 'created', { id: row.id });
+  const changes = diff(undefined, record);
+  await auditAndEmit(
+    ctx,
+    spec,
+    { action: 'create', recordType: spec.recordType, recordId: row.id, changes },
+    'created',
+    {
+      id: row.id,
+    },
+  );
   return forCaller(ctx, spec, row.id);
 }
 
@@ -138,8 +171,10 @@ export async function updateRecord(
   await spec.afterWrite?.(ctx, row, input, false);
   const record = await presentFull(ctx, spec, row);
   const changes = diff(before, record);
-  await writeAudit(ctx, [{ action: 'update', recordType: spec.recordType, recordId: id, changes }]);
-  await emit(ctx, spec, 'updated', { id, fields: Object.keys(changes) });
+  await auditAndEmit(ctx, spec, { action: 'update', recordType: spec.recordType, recordId: id, changes }, 'updated', {
+    id,
+    fields: Object.keys(changes),
+  });
   return forCaller(ctx, spec, id);
 }
 

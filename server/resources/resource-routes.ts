@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { errorResponses, getQuery, idParams, listQuery } from '../http/common-schemas.ts';
-import { authHook, inTenant } from '../http/request-context.ts';
+import { authHook, heldAuthHook, heldTransactionHooks, inTenant } from '../http/request-context.ts';
 import { readDatabase } from '../db/replica.ts';
 import { allFields } from './list-query.ts';
 import { createRecord, deleteRecord, restoreRecord, updateRecord } from './record-commands.ts';
@@ -71,6 +71,8 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
   const tags = [spec.tag];
   const base = `/api/v1/${spec.path}`;
   const authenticate = authHook(db);
+  // reads have no body to wait for: their authentication opens the transaction the handler joins
+  const readHooks = { onRequest: heldAuthHook(db), ...heldTransactionHooks };
   const ops = { create: true, update: true, delete: true, ...spec.operations };
   const includes = Object.keys(spec.includes ?? {});
   const object = spec.access.object;
@@ -81,7 +83,7 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
   const includeNote = includes.length ? ` Includes: ${includes.join(', ')}.` : '';
 
   r.get(base, {
-    onRequest: authenticate,
+    ...readHooks,
     config: needs('read'),
     schema: {
       tags,
@@ -97,7 +99,7 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
   });
 
   r.get(`${base}/:id`, {
-    onRequest: authenticate,
+    ...readHooks,
     config: needs('read'),
     schema: {
       tags,

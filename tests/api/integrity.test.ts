@@ -125,9 +125,18 @@ describe('a unique index refusing a write that passed the duplicate check (a rac
     ],
   ] as const)('a create answers 409 naming the existing customer (%s)', async (field, first, second) => {
     const existing = (await create(first)).body.data;
-    const spec = { ...customerSpec, duplicateCheck: blindOnce(customerSpec.duplicateCheck!) };
+    // a create reads nothing before its insert: the unique index decides, then the check names the winner
+    let checks = 0;
+    const counted: DuplicateCheck = (ctx, candidate, selfId) => {
+      checks++;
+      return customerSpec.duplicateCheck!(ctx, candidate, selfId);
+    };
+    const spec = { ...customerSpec, duplicateCheck: counted };
     const error = await as('sales1', (ctx) => failure(createRecord(ctx, spec, { ...second })));
     expect(error).toMatchObject({ code: 'DUPLICATE_RECORD', details: { field, existingId: existing.id } });
+    expect(checks).toBe(1);
+    await as('sales1', (ctx) => createRecord(ctx, spec, { name: `${first.name}（分店）` }));
+    expect(checks).toBe(1);
   });
 
   it('an update answers 409 naming the existing record, for other unique keys too (product SKU)', async () => {

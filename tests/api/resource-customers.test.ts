@@ -14,6 +14,9 @@ import {
   type Headers,
 } from '../support/resource-helpers.ts';
 import { assignedIds } from '../support/access-helpers.ts';
+import { sql } from 'kysely';
+import { withTenant } from '../../server/db/tenant-transaction.ts';
+import { testDatabase } from '../support/test-database.ts';
 
 const base = '/api/v1/customers';
 let company: Company;
@@ -219,5 +222,33 @@ describe('customers: derived fields', () => {
       201,
     );
     expect(ok(await get(lite, sales1)).lastFollowupAt).toBe(occurredAt);
+  });
+
+  it('lastFollowupAt is a column the database keeps through follow-up edits, deletes and restores', async () => {
+    const customer = ok(await post(base, sales1, { name: '跟进维护测试有限公司' }), 201);
+    const followup = (occurredAt: string) =>
+      post('/api/v1/followups', sales1, { customerId: customer.id, kind: 'call', content: '电话沟通', occurredAt });
+    const older = '2026-10-01T08:00:00.000Z';
+    const newer = '2026-11-01T08:00:00.000Z';
+    ok(await followup(older), 201);
+    const latest = ok(await followup(newer), 201);
+    const stored = async () => {
+      const { db } = await testDatabase();
+      return withTenant(db, company.tenantId, async (trx) => {
+        const { rows } = await sql<{ at: Date | null }>`select last_followup_at as at from customers
+          where tenant_id = ${company.tenantId} and id = ${customer.id}`.execute(trx);
+        return rows[0]?.at?.toISOString() ?? null;
+      });
+    };
+    const presented = async () => ok(await get(`${base}/${customer.id}?fields=lastFollowupAt`, sales1)).lastFollowupAt;
+    expect([await stored(), await presented()]).toEqual([newer, newer]);
+    ok(await del(`/api/v1/followups/${latest.id}`, admin));
+    expect([await stored(), await presented()]).toEqual([older, older]);
+    ok(await restore(`/api/v1/followups/${latest.id}`, admin));
+    expect([await stored(), await presented()]).toEqual([newer, newer]);
+    const moved = '2026-09-01T08:00:00.000Z';
+    const { version } = ok(await get(`/api/v1/followups/${latest.id}`, admin));
+    ok(await patch(`/api/v1/followups/${latest.id}`, admin, { occurredAt: moved, version }));
+    expect([await stored(), await presented()]).toEqual([older, older]);
   });
 });

@@ -147,6 +147,11 @@ export const customerSpec = defineResource({
       required: true,
       input: z.enum(customerStatuses).optional(),
     },
+    lastFollowupAt: {
+      column: 'last_followup_at',
+      kind: 'timestamp',
+      description: 'When the latest follow-up happened (kept by the database on every follow-up write)',
+    },
     tags: {
       column: 'tags',
       kind: 'textArray',
@@ -156,15 +161,6 @@ export const customerSpec = defineResource({
   },
   inputOnly: { custom: { input: customValues } },
   customObject: 'customer',
-  derived: {
-    lastFollowupAt: {
-      kind: 'timestamp',
-      schema: z.string().nullable().describe('When the latest follow-up happened (derived)'),
-      select: (table) =>
-        sql`(select max(f.occurred_at) from followups f where f.tenant_id = ${sql.ref(`${table}.tenant_id`)}
-          and f.customer_id = ${sql.ref(`${table}.id`)} and f.deleted_at is null)`,
-    },
-  },
   toColumns,
   duplicateCheck: assertNoDuplicateCustomer,
   // deleting a customer would take its contracts with it: each contract needs legal's approval first

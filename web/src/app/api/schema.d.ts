@@ -10570,6 +10570,8 @@ export interface components {
       mainPhone?: string | null;
       ownerId?: string | null;
       status?: string | null;
+      /** @description When the latest follow-up happened (kept by the database on every follow-up write) */
+      lastFollowupAt?: string | null;
       tags?: string[] | null;
       /** @description Custom field values by key */
       custom?: {
@@ -10577,8 +10579,6 @@ export interface components {
       };
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
-      /** @description When the latest follow-up happened (derived) */
-      lastFollowupAt?: string | null;
       /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
       can?: {
         update: boolean;
@@ -11586,6 +11586,8 @@ export interface components {
       mainPhone?: string | null;
       ownerId?: string | null;
       status?: string | null;
+      /** @description When the latest follow-up happened (kept by the database on every follow-up write) */
+      lastFollowupAt?: string | null;
       tags?: string[] | null;
       /** @description Custom field values by key */
       custom?: {
@@ -11593,8 +11595,6 @@ export interface components {
       };
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
-      /** @description When the latest follow-up happened (derived) */
-      lastFollowupAt?: string | null;
       /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
       can?: {
         update: boolean;

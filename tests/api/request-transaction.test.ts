@@ -1,0 +1,183 @@
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../../server/db/tenant-transaction.ts';
+import { actorFromUser } from '../../server/auth/authenticate.ts';
+import { loadAccess } from '../../server/access/access-context.ts';
+import { customerSpec } from '../../server/domains/customers/customer-spec.ts';
+import { createRecord } from '../../server/resources/record-commands.ts';
+import { get, missingId, post } from '../support/resource-helpers.ts';
+import { demoCompany, testApp, type Company } from '../support/test-app.ts';
+import { testDatabase } from '../support/test-database.ts';
+
+// A read runs its authentication (session, user, access versions) and its query in one
+// transaction, opened by the session lookup and finished before the answer is sent. BEGINs are
+// counted at the driver: PGlite's query/exec, or node-postgres' Client#query.
+const sent: string[] = [];
+const originals = {
+  pgliteQuery: PGlite.prototype.query,
+  pgliteExec: PGlite.prototype.exec,
+  pgQuery: pg.Client.prototype.query,
+};
+const record = (text: unknown) => {
+  if (typeof text === 'string') sent.push(text);
+  else if (text && typeof (text as { text?: unknown }).text === 'string') sent.push((text as { text: string }).text);
+};
+
+beforeAll(() => {
+  PGlite.prototype.query = function (this: PGlite, ...args: Parameters<PGlite['query']>) {
+    record(args[0]);
+    return originals.pgliteQuery.apply(this, args);
+  } as PGlite['query'];
+  PGlite.prototype.exec = function (this: PGlite, ...args: Parameters<PGlite['exec']>) {
+    record(args[0]);
+    return originals.pgliteExec.apply(this, args);
+  } as PGlite['exec'];
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    record(args[0]);
+    return (originals.pgQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof pg.Client.prototype.query;
+});
+afterAll(() => {
+  PGlite.prototype.query = originals.pgliteQuery;
+  PGlite.prototype.exec = originals.pgliteExec;
+  pg.Client.prototype.query = originals.pgQuery;
+});
+
+/** The BEGINs and COMMITs/ROLLBACKs `request` sends to the database. */
+async function transactionsOf(request: () => Promise<{ status: number }>) {
+  sent.length = 0;
+  const { status } = await request();
+  const begins = sent.filter((text) => /^\s*begin\b/i.test(text)).length;
+  const ends = sent.filter((text) => /^\s*(commit|rollback)\b/i.test(text)).length;
+  return { status, begins, ends, statements: sent.length };
+}
+
+let company: Company;
+beforeAll(async () => {
+  company = await demoCompany({ customers: 5, orders: 0 });
+  await testApp();
+});
+
+describe('one transaction per read request', () => {
+  it('a list and a point read each run in one transaction, closed before the answer', async () => {
+    const manager = await company.as('manager');
+    await get('/api/v1/customers?limit=5', manager); // warm the access cache
+    const list = await transactionsOf(() => get('/api/v1/customers?limit=5', manager));
+    expect(list).toMatchObject({ status: 200, begins: 1, ends: 1 });
+    const { body } = await get('/api/v1/customers?limit=1', manager);
+    const id = (body as { data: Array<{ id: string }> }).data[0]!.id;
+    const point = await transactionsOf(() => get(`/api/v1/customers/${id}`, manager));
+    expect(point).toMatchObject({ status: 200, begins: 1, ends: 1 });
+  });
+
+  it('a failing read rolls its transaction back and the next request is served', async () => {
+    const manager = await company.as('manager');
+    const missing = await transactionsOf(() => get(`/api/v1/customers/${missingId()}`, manager));
+    expect(missing).toMatchObject({ status: 404, begins: 1, ends: 1 });
+    expect(sent.some((text) => /^\s*rollback\b/i.test(text))).toBe(true);
+    const badQuery = await transactionsOf(() => get('/api/v1/customers?limit=nope', manager));
+    expect(badQuery).toMatchObject({ status: 400, begins: 1, ends: 1 });
+    expect((await get('/api/v1/customers?limit=1', manager)).status).toBe(200);
+  });
+
+  it('a refused token opens no transaction that stays open', async () => {
+    const refused = await transactionsOf(() => get('/api/v1/customers', { authorization: 'Bearer nonsense' }));
+    expect(refused).toMatchObject({ status: 401, begins: 0, ends: 0 });
+  });
+
+  it('a client that goes away mid-request leaves no transaction open', async () => {
+    const { app } = await testApp();
+    const manager = await company.as('manager');
+    sent.length = 0;
+    await app
+      .inject({
+        method: 'GET',
+        url: '/api/v1/customers?limit=5',
+        headers: manager,
+        simulate: { end: true, split: false, error: false, close: true },
+      })
+      .catch(() => undefined);
+    // let the abort hooks and the handler settle, then every BEGIN has its end
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const begins = sent.filter((text) => /^\s*begin\b/i.test(text)).length;
+    const ends = sent.filter((text) => /^\s*(commit|rollback)\b/i.test(text)).length;
+    expect(ends).toBe(begins);
+    expect((await get('/api/v1/customers?limit=1', manager)).status).toBe(200);
+  });
+
+  it('a revoked session and a disabled user are refused on the next request', async () => {
+    const other = await demoCompany({ customers: 1, orders: 0 });
+    const sales1 = await other.as('sales1');
+    const sales2 = await other.as('sales2');
+    expect((await get('/api/v1/customers?limit=1', sales1)).status).toBe(200);
+    expect((await get('/api/v1/customers?limit=1', sales2)).status).toBe(200);
+    const { db } = await testDatabase();
+    await withTenant(db, other.tenantId, async (trx) => {
+      await sql`update sessions set revoked_at = now() where tenant_id = ${other.tenantId}
+        and user_id = ${other.users.sales1}`.execute(trx);
+      await sql`update users set is_active = false where tenant_id = ${other.tenantId}
+        and id = ${other.users.sales2}`.execute(trx);
+    });
+    expect((await get('/api/v1/customers?limit=1', sales1)).status).toBe(401);
+    expect((await get(`/api/v1/customers/${missingId()}`, sales2)).status).toBe(401);
+  });
+
+  it('a write that fails leaves no partial row behind', async () => {
+    const admin = await company.as('admin');
+    const name = `回滚测试 ${missingId().slice(0, 8)}`;
+    const res = await post('/api/v1/customers', admin, { name, ownerId: missingId() });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    const after = await get(`/api/v1/customers?q=${encodeURIComponent(name)}`, admin);
+    expect(after.status).toBe(200);
+    expect((after.body as { data: unknown[] }).data).toEqual([]);
+  });
+
+  it('a create writes its audit row and outbox event with the row, and an error after the insert leaves none', async () => {
+    const { db } = await testDatabase();
+    const written = (name: string) =>
+      withTenant(db, company.tenantId, async (trx) => {
+        const { rows } = await sql<{ customers: number; audits: number; events: number }>`
+          select (select count(*)::int from customers where tenant_id = ${company.tenantId} and name = ${name}) as customers,
+                 (select count(*)::int from audit_log a join customers c on c.tenant_id = a.tenant_id and c.id = a.record_id
+                   where a.tenant_id = ${company.tenantId} and c.name = ${name} and a.action = 'create') as audits,
+                 (select count(*)::int from outbox_events e join customers c on c.tenant_id = e.tenant_id
+                   and e.payload->>'id' = c.id::text
+                   where e.tenant_id = ${company.tenantId} and c.name = ${name} and e.topic = 'customer.created') as events`.execute(
+          trx,
+        );
+        return rows[0];
+      });
+    const admin = await company.as('admin');
+    const kept = `事务完整 ${missingId().slice(0, 8)}`;
+    expect((await post('/api/v1/customers', admin, { name: kept })).status).toBe(201);
+    expect(await written(kept)).toEqual({ customers: 1, audits: 1, events: 1 });
+
+    const failing = { ...customerSpec, afterWrite: () => Promise.reject(new Error('fails after the insert')) };
+    const lost = `事务回滚 ${missingId().slice(0, 8)}`;
+    const outcome = await withTenant(db, company.tenantId, async (trx) => {
+      const user = await trx
+        .selectFrom('users')
+        .selectAll()
+        .where('tenant_id', '=', company.tenantId)
+        .where('id', '=', company.users.admin)
+        .executeTakeFirstOrThrow();
+      const actor = actorFromUser(user);
+      const meta = { requestId: 'rollback-test', ip: null, userAgent: null };
+      return createRecord({ actor, meta, trx, access: await loadAccess(trx, actor) }, failing, { name: lost });
+    }).catch((error: Error) => error.message);
+    expect(outcome).toBe('fails after the insert');
+    expect(await written(lost)).toEqual({ customers: 0, audits: 0, events: 0 });
+  });
+
+  it("a create owned by the request's own user does not look that user up again", async () => {
+    const sales1 = await company.as('sales1');
+    sent.length = 0;
+    const res = await post('/api/v1/customers', sales1, { name: `自有负责人 ${missingId().slice(0, 8)}` });
+    expect(res.status).toBe(201);
+    expect(sent.filter((text) => /^\s*select "id" from "users"/i.test(text))).toEqual([]);
+    expect(res.body.data.ownerId).toBe(company.users.sales1);
+  });
+});
