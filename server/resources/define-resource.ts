@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { versionField } from '../http/common-schemas.ts';
@@ -28,6 +28,9 @@ export type ResourceTable = keyof DB & string;
 
 /** A stored row of a resource's table, as `selectAll()` reads it. */
 export type TableRow<T extends ResourceTable> = Selectable<DB[T]>;
+
+/** Column values to store in a resource's table (every column optional). */
+export type TableColumns<T extends ResourceTable> = Updateable<DB[T]>;
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : never;
 type BodyValue<E> = E extends { input?: infer C; update?: infer U } ? Parsed<C> | Parsed<U> : never;
@@ -66,8 +69,8 @@ export interface ResourceDefinition<
     ctx: CommandContext,
     input: HookInput<F, I>,
     existing: TableRow<T> | undefined,
-    columns: Record<string, unknown>,
-  ) => Promise<Record<string, unknown>>;
+    columns: TableColumns<T>,
+  ) => Promise<TableColumns<T>>;
   afterWrite?: (ctx: CommandContext, row: TableRow<T>, input: HookInput<F, I>, created: boolean) => Promise<void>;
   beforeDelete?: (ctx: CommandContext, row: TableRow<T>) => Promise<void>;
   /** Business rules on changing an existing record (edit windows, locks). */
@@ -116,8 +119,9 @@ function presentedField(field: FieldDefinition): FieldSpec {
 /**
  * The one boundary between the typed definition and the engine, which serves every resource
  * through the same code and so holds bodies as `Input` and rows as `Row`. The casts are sound:
- * the engine parses each body with the schemas derived below from these same fields, and reads
- * each row with `selectAll()` from this definition's table.
+ * the engine parses each body with the schemas derived below from these same fields, reads each
+ * row with `selectAll()` from this definition's table, and `copyToColumns` fills the columns
+ * these fields name with the values their schemas parsed.
  */
 const asBody = <F extends FieldDefinitions, I extends InputOnlyDefinitions>(input: Input) => input as HookInput<F, I>;
 const asTableRow = <T extends ResourceTable>(row: Row) => row as unknown as TableRow<T>;
@@ -156,7 +160,9 @@ export function buildResource<
     updateSchema,
     toColumns: async (ctx, input, existing) => {
       const columns = copyToColumns(input, columnMap);
-      return hook ? hook(ctx, asBody<F, I>(input), existing && asTableRow<T>(existing), columns) : columns;
+      return hook
+        ? hook(ctx, asBody<F, I>(input), existing && asTableRow<T>(existing), columns as TableColumns<T>)
+        : columns;
     },
   };
 }

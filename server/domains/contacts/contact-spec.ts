@@ -6,6 +6,7 @@ import {
   type FieldDefinitions,
   type HookInput,
   type InputOnlyDefinitions,
+  type TableColumns,
   type TableRow,
 } from '../../resources/define-resource.ts';
 import { optionalText } from '../../http/common-schemas.ts';
@@ -56,7 +57,7 @@ async function toColumns(
   ctx: CommandContext,
   input: HookInput<typeof contactFields, typeof contactInputOnly>,
   existing: TableRow<'contacts'> | undefined,
-  columns: Record<string, unknown>,
+  columns: TableColumns<'contacts'>,
 ) {
   if (!existing) {
     await requireLive(ctx, 'customers', input.customerId!, 'customerId');

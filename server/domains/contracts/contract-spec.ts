@@ -8,6 +8,7 @@ import {
   type FieldDefinitions,
   type HookInput,
   type InputOnlyDefinitions,
+  type TableColumns,
   type TableRow,
 } from '../../resources/define-resource.ts';
 import { uniqueKeyCheck } from '../../resources/duplicates.ts';
@@ -92,17 +93,16 @@ const contractInputOnly = {
   },
 } satisfies InputOnlyDefinitions;
 
-function checkDatesAndPlan(merged: Record<string, unknown>, installments: Array<{ amount: string }> | undefined) {
-  const start = merged.start_date as string | null | undefined;
-  const end = merged.end_date as string | null | undefined;
+function checkDatesAndPlan(merged: TableColumns<'contracts'>, installments: Array<{ amount: string }> | undefined) {
+  const { start_date: start, end_date: end } = merged;
   if (start && end && end < start) throw fieldError('endDate', 'must not be before startDate');
   if (installments && installments.length > 0) {
     const total = installments.reduce((sum, i) => sum.plus(i.amount), new Decimal(0));
-    if (!total.eq(merged.amount_incl_tax as string)) {
+    if (merged.amount_incl_tax === undefined || !total.eq(merged.amount_incl_tax)) {
       throw validationError([
         {
           path: 'installments',
-          message: `amounts add up to ${total.toFixed(2)}, not the contract amount ${new Decimal(merged.amount_incl_tax as string).toFixed(2)}`,
+          message: `amounts add up to ${total.toFixed(2)}, not the contract amount ${new Decimal(merged.amount_incl_tax ?? 0).toFixed(2)}`,
         },
       ]);
     }
@@ -113,7 +113,7 @@ async function toColumns(
   ctx: CommandContext,
   input: HookInput<typeof contractFields, typeof contractInputOnly>,
   existing: TableRow<'contracts'> | undefined,
-  columns: Record<string, unknown>,
+  columns: TableColumns<'contracts'>,
 ) {
   const customerId = existing?.customer_id ?? input.customerId!;
   if (!existing) {
@@ -155,7 +155,7 @@ async function toColumns(
       .where('contract_id', '=', existing.id)
       .where('deleted_at', 'is', null)
       .executeTakeFirstOrThrow();
-    if (new Decimal(columns.amount_incl_tax as string).lt(received.total)) {
+    if (new Decimal(columns.amount_incl_tax).lt(received.total)) {
       throw fieldError(
         'amountInclTax',
         `cannot be less than the ${new Decimal(received.total).toFixed(2)} already received`,

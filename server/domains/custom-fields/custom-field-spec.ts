@@ -5,6 +5,7 @@ import {
   defineResource,
   type FieldDefinitions,
   type HookInput,
+  type TableColumns,
   type TableRow,
 } from '../../resources/define-resource.ts';
 import { uniqueKeyCheck } from '../../resources/duplicates.ts';
@@ -82,7 +83,7 @@ async function toColumns(
   _ctx: CommandContext,
   input: HookInput<typeof customFieldFields>,
   existing: TableRow<'custom_fields'> | undefined,
-  columns: Record<string, unknown>,
+  columns: TableColumns<'custom_fields'>,
 ) {
   const type = existing?.type ?? input.type!;
   const isSelect = type === 'singleSelect' || type === 'multiSelect';

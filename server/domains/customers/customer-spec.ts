@@ -9,6 +9,7 @@ import {
   type FieldDefinitions,
   type HookInput,
   type InputOnlyDefinitions,
+  type TableColumns,
   type TableRow,
 } from '../../resources/define-resource.ts';
 import type { SearchView } from '../../resources/resource-spec.ts';
@@ -105,7 +106,7 @@ async function toColumns(
   ctx: CommandContext,
   input: HookInput<typeof customerFields, typeof customerInputOnly>,
   existing: TableRow<'customers'> | undefined,
-  columns: Record<string, unknown>,
+  columns: TableColumns<'customers'>,
 ) {
   if (!existing && input.ownerId === undefined) columns.owner_id = ctx.actor.userId;
   if (typeof columns.owner_id === 'string') await assertActiveUser(ctx, columns.owner_id, 'ownerId');

@@ -6,6 +6,7 @@ import {
   defineResource,
   type FieldDefinitions,
   type HookInput,
+  type TableColumns,
   type TableRow,
 } from '../../resources/define-resource.ts';
 import { AppError, fieldError } from '../../errors.ts';
@@ -54,7 +55,7 @@ async function toColumns(
   ctx: CommandContext,
   input: HookInput<typeof departmentFields>,
   existing: TableRow<'departments'> | undefined,
-  columns: Record<string, unknown>,
+  columns: TableColumns<'departments'>,
 ) {
   if (input.parentId === undefined && existing) return columns;
   const parentId = input.parentId ?? null;

@@ -5,6 +5,7 @@ import {
   defineResource,
   type FieldDefinitions,
   type HookInput,
+  type TableColumns,
   type TableRow,
 } from '../../resources/define-resource.ts';
 import { fieldError } from '../../errors.ts';
@@ -71,7 +72,7 @@ async function toColumns(
   ctx: CommandContext,
   input: HookInput<typeof followupFields>,
   existing: TableRow<'followups'> | undefined,
-  columns: Record<string, unknown>,
+  columns: TableColumns<'followups'>,
 ) {
   const customerId = existing?.customer_id ?? input.customerId!;
   if (!existing) {

@@ -6,6 +6,7 @@ import {
   type FieldDefinitions,
   type HookInput,
   type InputOnlyDefinitions,
+  type TableColumns,
   type TableRow,
 } from '../../resources/define-resource.ts';
 import { dateString, decimalString } from '../../http/common-schemas.ts';
@@ -73,7 +74,7 @@ async function toColumns(
   ctx: CommandContext,
   input: HookInput<typeof opportunityFields, typeof opportunityInputOnly>,
   existing: TableRow<'opportunities'> | undefined,
-  columns: Record<string, unknown>,
+  columns: TableColumns<'opportunities'>,
 ) {
   if (!existing) {
     const customer = await requireLive(ctx, 'customers', input.customerId!, 'customerId');

@@ -6,6 +6,7 @@ import {
   defineResource,
   type FieldDefinitions,
   type HookInput,
+  type TableColumns,
   type TableRow,
 } from '../../resources/define-resource.ts';
 import { fieldError } from '../../errors.ts';
@@ -70,7 +71,7 @@ async function toColumns(
   ctx: CommandContext,
   input: HookInput<typeof orderFields>,
   existing: TableRow<'orders'> | undefined,
-  columns: Record<string, unknown>,
+  columns: TableColumns<'orders'>,
 ) {
   if (!existing) {
     const customer = await requireLive(ctx, 'customers', input.customerId!, 'customerId');

@@ -6,6 +6,7 @@ import {
   defineResource,
   type FieldDefinitions,
   type HookInput,
+  type TableColumns,
   type TableRow,
 } from '../../resources/define-resource.ts';
 import { fieldError } from '../../errors.ts';
@@ -42,7 +43,7 @@ async function toColumns(
   ctx: CommandContext,
   input: HookInput<typeof paymentFields>,
   existing: TableRow<'payments'> | undefined,
-  columns: Record<string, unknown>,
+  columns: TableColumns<'payments'>,
 ) {
   const contractId = existing?.contract_id ?? input.contractId!;
   const contract = await requireLive(ctx, 'contracts', contractId, 'contractId');

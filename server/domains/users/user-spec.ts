@@ -9,6 +9,7 @@ import {
   type FieldDefinitions,
   type HookInput,
   type InputOnlyDefinitions,
+  type TableColumns,
   type TableRow,
 } from '../../resources/define-resource.ts';
 import { uniqueKeyCheck } from '../../resources/duplicates.ts';
@@ -92,7 +93,7 @@ async function toColumns(
   ctx: CommandContext,
   input: HookInput<typeof userFields, typeof userInputOnly>,
   existing: TableRow<'users'> | undefined,
-  columns: Record<string, unknown>,
+  columns: TableColumns<'users'>,
 ) {
   if (typeof input.departmentId === 'string') await requireLive(ctx, 'departments', input.departmentId, 'departmentId');
   if (typeof input.managerId === 'string') {
