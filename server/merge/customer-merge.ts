@@ -31,6 +31,10 @@ export const mergeSchema = z
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const dyn = (trx: Trx) => trx as unknown as Kysely<any>;
 
+/** A presented record's tags (a list of strings, or null). */
+const tagsOf = (record: Record<string, unknown>): string[] =>
+  Array.isArray(record.tags) ? record.tags.filter((tag): tag is string => typeof tag === 'string') : [];
+
 const isBlank = (v: unknown) => v === null || v === undefined || v === '';
 
 /** "Non-null wins": the target keeps its values; its empty fields take the first source's value that is set. */
@@ -45,8 +49,8 @@ export function mergedInput(
     const from = sources.find((s) => !isBlank(s[name]));
     if (from) fill[name] = from[name];
   }
-  const tags = [...new Set([target, ...sources].flatMap((r) => (r.tags as string[] | null) ?? []))];
-  if (tags.length > ((target.tags as string[] | null) ?? []).length) fill.tags = tags;
+  const tags = [...new Set([target, ...sources].flatMap((r) => tagsOf(r)))];
+  if (tags.length > tagsOf(target).length) fill.tags = tags;
   const targetCustom = (target.custom as Record<string, unknown> | undefined) ?? {};
   const custom: Record<string, unknown> = {};
   for (const source of sources) {
