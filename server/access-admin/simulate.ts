@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { buildAccess, sandboxUntil, type AccessContext } from '../access/access-context.ts';
 import { loadRoleData, readSettings, type RoleData } from '../access/role-data.ts';
@@ -10,6 +10,7 @@ import type { Trx } from '../db/tenant-transaction.ts';
 import { fieldError } from '../errors.ts';
 import { assertValidInheritance, descendantsOf } from './role-validation.ts';
 import { grantInput } from './role-schemas.ts';
+import { resourceDb } from '../resources/resource-db.ts';
 
 export const simulateSchema = z
   .object({
@@ -38,9 +39,6 @@ type Change = z.infer<typeof simulateSchema>['changes'][number];
 /** The objects whose records a simulation measures (read lazily: resources register at start-up). */
 const recordObjects = () => accessObjects.filter((o) => resourceOfObject(o) && o !== 'user' && o !== 'product');
 const measuredActions: AccessAction[] = ['read', 'update', 'delete', 'export'];
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const dyn = (trx: Trx) => trx as unknown as Kysely<any>;
 
 function applyChanges(data: RoleData, holders: Map<string, Set<string>>, changes: Change[]) {
   const next: RoleData = {
@@ -114,7 +112,7 @@ function riskyCombos(access: AccessContext): string[] {
 }
 
 async function count(trx: Trx, table: string, tenantId: string, condition: Expression<SqlBool>) {
-  const row = await dyn(trx)
+  const row = await resourceDb(trx)
     .selectFrom(table)
     .select(sql<number>`count(*)`.as('n'))
     .where(sql.ref(`${table}.tenant_id`), '=', tenantId)
@@ -125,7 +123,7 @@ async function count(trx: Trx, table: string, tenantId: string, condition: Expre
 }
 
 async function samples(trx: Trx, table: string, tenantId: string, condition: Expression<SqlBool>) {
-  const rows = await dyn(trx)
+  const rows = await resourceDb(trx)
     .selectFrom(table)
     .select('id')
     .where(sql.ref(`${table}.tenant_id`), '=', tenantId)
@@ -133,7 +131,7 @@ async function samples(trx: Trx, table: string, tenantId: string, condition: Exp
     .where(condition)
     .limit(5)
     .execute();
-  return rows.map((r) => r.id as string);
+  return rows.map((r) => r.id);
 }
 
 /** What a proposed change to roles, inheritance or user roles would do, per affected user. Changes nothing. */

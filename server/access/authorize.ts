@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
+import { sql, type SqlBool, type Expression } from 'kysely';
 import type { Trx } from '../db/tenant-transaction.ts';
 import { getResource } from '../resources/registry.ts';
 import type { FieldKind, ResourceSpec } from '../resources/resource-spec.ts';
@@ -10,9 +10,7 @@ import { objectOf } from './object-of.ts';
 import type { EffectiveGrant } from './role-graph.ts';
 import { grantCondition } from './scope-sql.ts';
 import { sandboxScope } from '../resources/scope.ts';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const dyn = (trx: Trx) => trx as unknown as Kysely<any>;
+import { resourceDb } from '../resources/resource-db.ts';
 
 export interface RecordCheck {
   object: AccessObject;
@@ -91,7 +89,7 @@ export async function checkRecord(
       ? sql`where ${sql.ref(`${spec.table}.tenant_id`)} = ${access.actor.tenantId} and ${sql.ref(`${spec.table}.id`)} = ${target.id}`
       : sql``;
   const result = await sql<Record<string, boolean>>`select ${sql.join(selections)} from ${from} ${where}`.execute(
-    dyn(trx),
+    resourceDb(trx),
   );
   const row = result.rows[0];
   if (!row) return { object, action, grants, matched: [], sandboxed: false };

@@ -149,12 +149,12 @@ export async function createRoles(
   }
   const grants = templates.flatMap((t) => [
     ...t.grants.flatMap(([object, actions, scope]) =>
-      actions.map((action) => ({ role: t.name, object: object as string, action: action as string, scope })),
+      actions.map((action) => ({ role: t.name, object, action, scope })),
     ),
     ...(t.system ?? []).map((p) => ({
       role: t.name,
       object: SYSTEM_OBJECT,
-      action: p as string,
+      action: p,
       scope: 'all' as DataScope,
     })),
   ]);

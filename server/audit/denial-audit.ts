@@ -22,7 +22,7 @@ export function riskyDenial(error: AppError, operation: string, more: Record<str
   return error.withDetails({ ...more, operation });
 }
 
-export const isRiskyDenial = (error: unknown): error is AppError =>
+export const isRiskyDenial = (error: unknown): error is AppError & { details: { operation: string } } =>
   error instanceof AppError && typeof error.details.operation === 'string' && error.status >= 400 && error.status < 500;
 
 const target = (details: Record<string, unknown>) => {
@@ -40,7 +40,7 @@ export function auditRiskyDenials(app: FastifyInstance, db: Kysely<DB>) {
     const actor = request.actor;
     const routeOperation = (request.routeOptions.config as { riskyOperation?: string } | undefined)?.riskyOperation;
     const operation = isRiskyDenial(error)
-      ? (error.details.operation as string)
+      ? error.details.operation
       : error instanceof AppError && error.status === 403
         ? routeOperation
         : undefined;

@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import { fieldError } from '../errors.ts';
 import type { CommandContext } from '../resources/context.ts';
 
@@ -15,13 +17,16 @@ export async function assertActiveUser(ctx: CommandContext, userId: string, path
   if (!user) throw fieldError(path, 'is not an active user of this company');
 }
 
-/** Loads a live record a new record refers to, or answers 400 naming the field. */
-export async function requireLive(
+type ReferencedTable =
+  'customers' | 'opportunities' | 'contracts' | 'products' | 'departments' | 'contract_installments';
+
+/** Loads a live record a new record refers to, typed by its table, or answers 400 naming the field. */
+export async function requireLive<T extends ReferencedTable>(
   ctx: CommandContext,
-  table: 'customers' | 'opportunities' | 'contracts' | 'products' | 'departments' | 'contract_installments',
+  table: T,
   id: string,
   path: string,
-): Promise<Record<string, unknown> & { id: string }> {
+): Promise<Selectable<DB[T]>> {
   const row = await ctx.trx
     .selectFrom(table as 'customers')
     .selectAll()
@@ -30,5 +35,7 @@ export async function requireLive(
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw fieldError(path, 'refers to a record that does not exist or is in the recycle bin');
-  return row as unknown as Record<string, unknown> & { id: string };
+  // Kysely cannot type a query over a table chosen by a type parameter: the row is read with
+  // `selectAll()` from `table`, so it is that table's row.
+  return row as unknown as Selectable<DB[T]>;
 }

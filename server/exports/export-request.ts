@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { grantsFor, hasSystem, type AccessContext } from '../access/access-context.ts';
 import { accessPlan } from '../access/access-plan.ts';
@@ -10,6 +10,7 @@ import type { ResourceSpec } from '../resources/resource-spec.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
 import { AppError, fieldError } from '../errors.ts';
 import { riskyDenial } from '../audit/denial-audit.ts';
+import { resourceDb } from '../resources/resource-db.ts';
 
 export const MAX_EXPORT_ROWS = 50_000;
 
@@ -38,9 +39,6 @@ export interface PreparedExport {
   phoneFields: string[];
   conditions: Expression<SqlBool>[];
 }
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const dyn = (trx: Trx) => trx as unknown as Kysely<any>;
 
 const filterText = (filter: ExportRequest['filter']) =>
   filter === undefined ? undefined : typeof filter === 'string' ? filter : JSON.stringify(filter);
@@ -134,14 +132,14 @@ export async function exportRows(trx: Trx, access: AccessContext, prepared: Prep
     ...fields.filter((f) => !f.startsWith('custom.')),
     ...(fields.some((f) => f.startsWith('custom.')) ? ['custom'] : []),
   ];
-  const inner = dyn(trx)
+  const inner = resourceDb(trx)
     .selectFrom(spec.table)
     .selectAll(spec.table)
     .where((eb) => eb.and(prepared.conditions))
     .orderBy(sql`created_at`)
     .orderBy(sql`id`)
     .limit(MAX_EXPORT_ROWS + 1);
-  const rows = (await dyn(trx)
+  const rows = (await resourceDb(trx)
     .selectFrom(inner.as(spec.table))
     .select(projection(plan, columns, false))
     .orderBy(sql.ref(`${spec.table}.created_at`))

@@ -26,7 +26,7 @@ declare module 'fastify' {
 export const requestMeta = (request: FastifyRequest): RequestMeta => ({
   requestId: String(request.id),
   ip: request.ip ?? null,
-  userAgent: (request.headers['user-agent'] as string | undefined)?.slice(0, 500) ?? null,
+  userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,
   stepUpToken: typeof request.headers['x-step-up-token'] === 'string' ? request.headers['x-step-up-token'] : undefined,
 });
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { authorize } from '../access/authorize.ts';
 import { writeAudit, type AuditEntry } from '../audit/audit.ts';
@@ -11,10 +11,10 @@ import { getRecord } from '../resources/record-queries.ts';
 import { getResource } from '../resources/registry.ts';
 import type { Input, Row } from '../resources/resource-spec.ts';
 import { loadLive } from '../resources/scope.ts';
-import type { Trx } from '../db/tenant-transaction.ts';
 import { notFound } from '../errors.ts';
 import { aboutRecord, requireGrant } from '../batch-delete/batch-delete.ts';
 import { requireStepUp } from '../step-up/step-up-token.ts';
+import { resourceDb } from '../resources/resource-db.ts';
 
 export const mergeSchema = z
   .object({
@@ -28,8 +28,9 @@ export const mergeSchema = z
   .refine((v) => !v.sourceIds.includes(v.targetId), { path: ['sourceIds'], message: 'must not contain targetId' })
   .meta({ id: 'CustomerMerge' });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const dyn = (trx: Trx) => trx as unknown as Kysely<any>;
+/** A presented record's tags (a list of strings, or null). */
+const tagsOf = (record: Record<string, unknown>): string[] =>
+  Array.isArray(record.tags) ? record.tags.filter((tag): tag is string => typeof tag === 'string') : [];
 
 const isBlank = (v: unknown) => v === null || v === undefined || v === '';
 
@@ -45,8 +46,8 @@ export function mergedInput(
     const from = sources.find((s) => !isBlank(s[name]));
     if (from) fill[name] = from[name];
   }
-  const tags = [...new Set([target, ...sources].flatMap((r) => (r.tags as string[] | null) ?? []))];
-  if (tags.length > ((target.tags as string[] | null) ?? []).length) fill.tags = tags;
+  const tags = [...new Set([target, ...sources].flatMap((r) => tagsOf(r)))];
+  if (tags.length > tagsOf(target).length) fill.tags = tags;
   const targetCustom = (target.custom as Record<string, unknown> | undefined) ?? {};
   const custom: Record<string, unknown> = {};
   for (const source of sources) {
@@ -90,7 +91,7 @@ async function moveChildren(ctx: CommandContext, sourceId: string, targetId: str
     if (child.resource === 'contacts' && targetHasPrimary) set.is_primary = false;
     if (child.resource === 'attachments')
       set.record_id = sql`case when record_type = 'customer' and record_id = ${sourceId} then ${targetId}::uuid else record_id end`;
-    const rows = (await dyn(ctx.trx)
+    const rows = await resourceDb(ctx.trx)
       .updateTable(table)
       .set(set)
       .where('tenant_id', '=', tenant)
@@ -104,7 +105,7 @@ async function moveChildren(ctx: CommandContext, sourceId: string, targetId: str
           : eb('customer_id', '=', sourceId),
       )
       .returning('id')
-      .execute()) as Array<{ id: string }>;
+      .execute();
     moved[child.resource] = (moved[child.resource] ?? 0) + rows.length;
     for (const row of rows)
       entries.push({

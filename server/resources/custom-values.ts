@@ -59,8 +59,8 @@ function checkValue(
         ? { ok: true, value }
         : { ok: false, message: `must be one of: ${def.options.join(', ')}` };
     case 'multiSelect':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string' && def.options.includes(v))
-        ? { ok: true, value: [...new Set(value as string[])] }
+      return Array.isArray(value) && value.every((v): v is string => typeof v === 'string' && def.options.includes(v))
+        ? { ok: true, value: [...new Set(value)] }
         : { ok: false, message: `must be a list of: ${def.options.join(', ')}` };
     case 'phone':
       return typeof value === 'string' && toE164(value)

@@ -1,10 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { AppError } from '../errors.ts';
 import type { CommandContext } from './context.ts';
 import type { DuplicateCheck, ResourceSpec } from './resource-spec.ts';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const dyn = (ctx: CommandContext) => ctx.trx as unknown as Kysely<any>;
+import { resourceDb } from './resource-db.ts';
 
 /** Values that must be unique among a table's live rows, as one of its unique indexes holds them. */
 export interface UniqueKey {
@@ -30,7 +28,7 @@ export function uniqueKeyCheck(options: {
     for (const key of keys) {
       const values = key.columns.map((column) => candidate[column]);
       if (values.some((v) => v === null || v === undefined || v === '')) continue;
-      let query = dyn(ctx)
+      let query = resourceDb(ctx.trx)
         .selectFrom(table)
         .select(['id', sql.ref(titleColumn).as('title')])
         .where('tenant_id', '=', ctx.actor.tenantId)

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { newId } from '../../common/ids.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';
 import { writeOutboxEvent } from '../jobs/outbox.ts';
@@ -14,10 +14,7 @@ import { writeOrNameDuplicate } from './duplicates.ts';
 import { authorize } from '../access/authorize.ts';
 import { objectOf } from '../access/object-of.ts';
 import { assertWritableFields } from '../access/field-rules.ts';
-import type { Trx } from '../db/tenant-transaction.ts';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const dyn = (trx: Trx) => trx as unknown as Kysely<any>;
+import { resourceDb } from './resource-db.ts';
 
 async function customColumn(ctx: CommandContext, spec: ResourceSpec, input: Input, existing?: Row) {
   if (!spec.customObject) return {};
@@ -64,7 +61,7 @@ async function presentFull(ctx: CommandContext, spec: ResourceSpec, row: Row) {
   const record = presentRow(spec, row);
   const derived = Object.entries(spec.derived ?? {});
   if (derived.length === 0) return record;
-  const values = (await dyn(ctx.trx)
+  const values = (await resourceDb(ctx.trx)
     .selectFrom(spec.table)
     .select(derived.map(([name, field]) => field.select(spec.table).as(name)))
     .where('tenant_id', '=', ctx.actor.tenantId)
@@ -89,7 +86,7 @@ async function assertParentReadable(ctx: CommandContext, spec: ResourceSpec, col
  * runs to answer 409 DUPLICATE_RECORD naming the field and the existing record.
  */
 async function insertOrNameDuplicate(ctx: CommandContext, spec: ResourceSpec, columns: Record<string, unknown>) {
-  let insert = dyn(ctx.trx)
+  let insert = resourceDb(ctx.trx)
     .insertInto(spec.table)
     .values({
       id: newId(),
@@ -159,7 +156,7 @@ export async function updateRecord(
     candidate,
     id,
     async () =>
-      (await dyn(ctx.trx)
+      (await resourceDb(ctx.trx)
         .updateTable(spec.table)
         .set({ ...columns, version: sql`version + 1`, updated_at: sql`now()`, updated_by: ctx.actor.userId })
         .where('tenant_id', '=', ctx.actor.tenantId)
@@ -190,7 +187,7 @@ interface Touched {
 async function cascadeDelete(ctx: CommandContext, spec: ResourceSpec, ids: string[], batch: string, out: Touched[]) {
   for (const relation of spec.cascade ?? []) {
     const child = getResource(relation.resource);
-    let query = dyn(ctx.trx)
+    let query = resourceDb(ctx.trx)
       .updateTable(child.table)
       .set({ deleted_at: sql`now()`, delete_batch_id: batch, updated_by: ctx.actor.userId })
       .where('tenant_id', '=', ctx.actor.tenantId)
@@ -225,7 +222,7 @@ export async function deleteRecord(ctx: CommandContext, spec: ResourceSpec, id: 
   await authorize(ctx.trx, ctx.access, spec, 'delete', { id });
   await spec.beforeDelete?.(ctx, existing);
   const batch = newId();
-  const root = (await dyn(ctx.trx)
+  const root = (await resourceDb(ctx.trx)
     .updateTable(spec.table)
     .set({ deleted_at: sql`now()`, delete_batch_id: batch, updated_by: ctx.actor.userId })
     .where('tenant_id', '=', ctx.actor.tenantId)
@@ -298,7 +295,7 @@ export async function restoreRecord(ctx: CommandContext, spec: ResourceSpec, id:
   // whoever may delete the record may bring it back
   await authorize(ctx.trx, ctx.access, spec, 'delete', { id });
   if (spec.parent) {
-    const row = (await dyn(ctx.trx)
+    const row = (await resourceDb(ctx.trx)
       .selectFrom(spec.table)
       .select(spec.parent.column)
       .where('tenant_id', '=', ctx.actor.tenantId)
@@ -319,7 +316,7 @@ export async function restoreRecord(ctx: CommandContext, spec: ResourceSpec, id:
   }
   const entries: AuditEntry[] = [];
   for (const table of cascadeClosure(spec)) {
-    const rows = (await dyn(ctx.trx)
+    const rows = (await resourceDb(ctx.trx)
       .updateTable(table.table)
       .set({
         deleted_at: null,

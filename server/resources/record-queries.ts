@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { accessPlan, type ObjectPlan } from '../access/access-plan.ts';
 import { grantsFor, type AccessContext } from '../access/access-context.ts';
 import { AppError, fieldError, notFound } from '../errors.ts';
@@ -8,6 +8,7 @@ import { afterCursor, allFields, orderBy, parseFields, parseFilter, parseInclude
 import { presentProjected, projection } from './projection.ts';
 import { getResource } from './registry.ts';
 import type { RelationSpec, ResourceSpec } from './resource-spec.ts';
+import { resourceDb } from './resource-db.ts';
 
 export interface ListParams {
   filter?: string;
@@ -30,8 +31,6 @@ export const INCLUDE_LIMIT = 50;
 // Dynamic table names are checked by the registry; Kysely's static typing cannot follow them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyQuery = SelectQueryBuilder<any, any, any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const dyn = (trx: Trx) => trx as unknown as Kysely<any>;
 
 const sandboxRestricted = (access: AccessContext) =>
   new AppError(
@@ -45,7 +44,7 @@ const sandboxRestricted = (access: AccessContext) =>
  * `__open` when `sandboxed`) through the caller's projection: raw values stay in the database.
  */
 function presentQuery(trx: Trx, plan: ObjectPlan, inner: AnyQuery, fields: string[] | undefined, sandboxed: boolean) {
-  return dyn(trx)
+  return resourceDb(trx)
     .selectFrom(inner.as(plan.spec.table))
     .select(projection(plan, fields, sandboxed));
 }
@@ -93,7 +92,7 @@ export async function listRecords(
   const key = await cursorKeyOf(trx, access);
   if (params.cursor) conditions.push(afterCursor(sort, openCursor(key, sort, params.cursor), open));
 
-  const inner = dyn(trx)
+  const inner = resourceDb(trx)
     .selectFrom(spec.table)
     .selectAll(spec.table)
     .select(sortKey(sort, open).as('__sort'))
@@ -165,7 +164,7 @@ function selectById(
   scope: Expression<SqlBool>[],
 ): Promise<Record<string, unknown> | undefined> {
   const { spec, sandboxOpen } = plan;
-  const inner = dyn(trx)
+  const inner = resourceDb(trx)
     .selectFrom(spec.table)
     .selectAll(spec.table)
     .$if(sandboxOpen !== undefined, (query) => query.select(sql<boolean>`${sandboxOpen}`.as('__open')))
@@ -193,7 +192,7 @@ async function attachIncludes(trx: Trx, plan: ObjectPlan, include: string[], rec
     const table = child.spec.table;
     const sort = child.sort(undefined);
     const open = child.sandboxOpen;
-    const ranked = dyn(trx)
+    const ranked = resourceDb(trx)
       .selectFrom(table)
       .selectAll(table)
       .select(sql.ref(`${table}.${relation.column}`).as('__parent'))

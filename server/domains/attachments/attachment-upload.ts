@@ -4,7 +4,6 @@ import { writeAudit, diff } from '../../audit/audit.ts';
 import type { CommandContext } from '../../resources/context.ts';
 import { presentRow } from '../../resources/projection.ts';
 import { presentById } from '../../resources/record-queries.ts';
-import type { Row } from '../../resources/resource-spec.ts';
 import { authorize } from '../../access/authorize.ts';
 import { fieldError } from '../../errors.ts';
 import { writeOutboxEvent } from '../../jobs/outbox.ts';
@@ -27,25 +26,27 @@ export type AttachableType = (typeof attachableTypes)[number];
 /** The customer a record belongs to: attachments inherit access and deletion from it. */
 async function customerOf(ctx: CommandContext, recordType: AttachableType, recordId: string): Promise<string> {
   const table = tableOf[recordType];
-  const row = (await ctx.trx
-    .selectFrom(table as 'contacts')
+  const row = await ctx.trx
+    .selectFrom(table)
     .selectAll()
     .where('tenant_id', '=', ctx.actor.tenantId)
     .where('id', '=', recordId)
     .where('deleted_at', 'is', null)
-    .executeTakeFirst()) as Record<string, unknown> | undefined;
+    .executeTakeFirst();
   if (!row) throw fieldError('recordId', `is not a live ${recordType} of this company`);
+  // Kysely types a row of a union of tables with all their columns: a customer has no
+  // customer_id and a payment no customer_id either, so those two return before reading it.
   if (recordType === 'customer') return recordId;
   if (recordType === 'payment') {
     const contract = await ctx.trx
       .selectFrom('contracts')
       .select('customer_id')
       .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('id', '=', row.contract_id as string)
+      .where('id', '=', row.contract_id)
       .executeTakeFirstOrThrow();
     return contract.customer_id;
   }
-  return row.customer_id as string;
+  return row.customer_id;
 }
 
 export interface UploadInput {
@@ -66,7 +67,7 @@ export async function createAttachment(ctx: CommandContext, storage: FileStorage
   const storageKey = `${ctx.actor.tenantId}/${new Date().toISOString().slice(0, 7)}/${id}`;
   await storage.put(storageKey, input.data);
   try {
-    const row = (await ctx.trx
+    const row = await ctx.trx
       .insertInto('attachments')
       .values({
         id,
@@ -83,7 +84,7 @@ export async function createAttachment(ctx: CommandContext, storage: FileStorage
         updated_by: ctx.actor.userId,
       })
       .returningAll()
-      .executeTakeFirstOrThrow()) as unknown as Row;
+      .executeTakeFirstOrThrow();
     const record = presentRow(attachmentSpec, row);
     await writeAudit(ctx, [
       { action: 'create', recordType: 'attachment', recordId: id, changes: diff(undefined, record) },

@@ -1,36 +1,83 @@
 import { z } from 'zod';
 import { toE164 } from '../../../common/phone.ts';
 import type { CommandContext } from '../../resources/context.ts';
-import { defineResource } from '../../resources/define-resource.ts';
-import type { Input, Row } from '../../resources/resource-spec.ts';
+import {
+  defineResource,
+  type FieldDefinitions,
+  type HookInput,
+  type InputOnlyDefinitions,
+  type TableColumns,
+  type TableRow,
+} from '../../resources/define-resource.ts';
 import { optionalText } from '../../http/common-schemas.ts';
 import { requireLive } from '../shared-rules.ts';
 
+const contactFields = {
+  customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true, input: z.uuid(), update: false },
+  name: {
+    column: 'name',
+    kind: 'text',
+    filter: true,
+    sort: true,
+    required: true,
+    input: z.string().trim().min(1, 'is required').max(100),
+  },
+  title: { column: 'title', kind: 'text', filter: true, sort: true, input: optionalText(100) },
+  mobile: {
+    column: 'mobile',
+    kind: 'text',
+    filter: true,
+    input: z
+      .string()
+      .trim()
+      .max(40)
+      .refine((v) => toE164(v) !== undefined, 'is not a valid phone number')
+      .nullable()
+      .optional(),
+    writtenByHook: true,
+  },
+  mobileE164: { column: 'mobile_e164', kind: 'text', internal: true },
+  email: { column: 'email', kind: 'text', filter: true, input: z.email().max(200).nullable().optional() },
+  wecomId: { column: 'wecom_id', kind: 'text', filter: true, input: optionalText(100) },
+  isPrimary: {
+    column: 'is_primary',
+    kind: 'bool',
+    filter: true,
+    sort: true,
+    required: true,
+    input: z.boolean().optional(),
+  },
+} satisfies FieldDefinitions;
+
+const contactInputOnly = {
+  custom: { input: z.record(z.string(), z.unknown()).optional() },
+} satisfies InputOnlyDefinitions;
+
 async function toColumns(
   ctx: CommandContext,
-  input: Input,
-  existing: Row | undefined,
-  columns: Record<string, unknown>,
+  input: HookInput<typeof contactFields, typeof contactInputOnly>,
+  existing: TableRow<'contacts'> | undefined,
+  columns: TableColumns<'contacts'>,
 ) {
   if (!existing) {
-    await requireLive(ctx, 'customers', input.customerId as string, 'customerId');
+    await requireLive(ctx, 'customers', input.customerId!, 'customerId');
     columns.is_primary ??= false;
   }
   if (input.mobile !== undefined) {
     columns.mobile = input.mobile || null;
-    columns.mobile_e164 = input.mobile ? toE164(input.mobile as string) : null;
+    columns.mobile_e164 = input.mobile ? toE164(input.mobile) : null;
   }
   return columns;
 }
 
 /** Only one primary contact per customer: setting one clears the others. */
-async function afterWrite(ctx: CommandContext, row: Row) {
+async function afterWrite(ctx: CommandContext, row: TableRow<'contacts'>) {
   if (row.is_primary !== true) return;
   await ctx.trx
     .updateTable('contacts')
     .set({ is_primary: false })
     .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('customer_id', '=', row.customer_id as string)
+    .where('customer_id', '=', row.customer_id)
     .where('id', '<>', row.id)
     .where('is_primary', '=', true)
     .execute();
@@ -43,43 +90,8 @@ export const contactSpec = defineResource({
   tag: 'Contacts',
   titleField: 'name',
   access: { object: 'contact', owner: 'created_by', inheritsFrom: 'customer' },
-  fields: {
-    customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true, input: z.uuid(), update: false },
-    name: {
-      column: 'name',
-      kind: 'text',
-      filter: true,
-      sort: true,
-      required: true,
-      input: z.string().trim().min(1, 'is required').max(100),
-    },
-    title: { column: 'title', kind: 'text', filter: true, sort: true, input: optionalText(100) },
-    mobile: {
-      column: 'mobile',
-      kind: 'text',
-      filter: true,
-      input: z
-        .string()
-        .trim()
-        .max(40)
-        .refine((v) => toE164(v) !== undefined, 'is not a valid phone number')
-        .nullable()
-        .optional(),
-      writtenByHook: true,
-    },
-    mobileE164: { column: 'mobile_e164', kind: 'text', internal: true },
-    email: { column: 'email', kind: 'text', filter: true, input: z.email().max(200).nullable().optional() },
-    wecomId: { column: 'wecom_id', kind: 'text', filter: true, input: optionalText(100) },
-    isPrimary: {
-      column: 'is_primary',
-      kind: 'bool',
-      filter: true,
-      sort: true,
-      required: true,
-      input: z.boolean().optional(),
-    },
-  },
-  inputOnly: { custom: { input: z.record(z.string(), z.unknown()).optional() } },
+  fields: contactFields,
+  inputOnly: contactInputOnly,
   customObject: 'contact',
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,

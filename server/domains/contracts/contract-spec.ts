@@ -3,9 +3,15 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { contractStatuses, currencies } from '../../../common/enums.ts';
 import type { CommandContext } from '../../resources/context.ts';
-import { defineResource } from '../../resources/define-resource.ts';
+import {
+  defineResource,
+  type FieldDefinitions,
+  type HookInput,
+  type InputOnlyDefinitions,
+  type TableColumns,
+  type TableRow,
+} from '../../resources/define-resource.ts';
 import { uniqueKeyCheck } from '../../resources/duplicates.ts';
-import type { Input, Row } from '../../resources/resource-spec.ts';
 import { fieldError, validationError } from '../../errors.ts';
 import { dateString, decimalString, optionalText } from '../../http/common-schemas.ts';
 import { assertActiveUser, requireLive } from '../shared-rules.ts';
@@ -21,17 +27,82 @@ const taxRate = z
   .transform((v) => String(v))
   .refine((v) => /^\d(\.\d{1,4})?$/.test(v) && new Decimal(v).lt(1), 'must be a rate between 0 and 0.9999, e.g. 0.13');
 
-function checkDatesAndPlan(merged: Record<string, unknown>, installments: Array<{ amount: string }> | undefined) {
-  const start = merged.start_date as string | null | undefined;
-  const end = merged.end_date as string | null | undefined;
+const contractFields = {
+  customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true, input: z.uuid(), update: false },
+  opportunityId: { column: 'opportunity_id', kind: 'uuid', filter: true, input: z.uuid().nullable().optional() },
+  number: {
+    column: 'number',
+    kind: 'text',
+    filter: true,
+    sort: true,
+    required: true,
+    input: z.string().trim().min(1, 'is required').max(60),
+  },
+  title: { column: 'title', kind: 'text', filter: true, input: optionalText(200) },
+  signedDate: {
+    column: 'signed_date',
+    kind: 'date',
+    filter: true,
+    sort: true,
+    input: dateString.nullable().optional(),
+  },
+  startDate: {
+    column: 'start_date',
+    kind: 'date',
+    filter: true,
+    sort: true,
+    input: dateString.nullable().optional(),
+  },
+  endDate: { column: 'end_date', kind: 'date', filter: true, sort: true, input: dateString.nullable().optional() },
+  currency: { column: 'currency', kind: 'text', filter: true, required: true, input: z.enum(currencies) },
+  amountInclTax: {
+    column: 'amount_incl_tax',
+    kind: 'decimal',
+    filter: true,
+    sort: true,
+    required: true,
+    input: positive.describe('Contract amount including tax'),
+  },
+  taxRate: {
+    column: 'tax_rate',
+    kind: 'decimal',
+    filter: true,
+    required: true,
+    input: taxRate.default('0'),
+    update: taxRate,
+  },
+  status: {
+    column: 'status',
+    kind: 'text',
+    filter: true,
+    sort: true,
+    required: true,
+    input: z.enum(contractStatuses).default('draft'),
+    update: z.enum(contractStatuses),
+  },
+  ownerId: { column: 'owner_id', kind: 'uuid', filter: true, input: z.uuid().nullable().optional() },
+} satisfies FieldDefinitions;
+
+const contractInputOnly = {
+  installments: {
+    input: z
+      .array(installmentInput)
+      .max(120)
+      .optional()
+      .describe('The installment plan; amounts must add up to amountInclTax'),
+  },
+} satisfies InputOnlyDefinitions;
+
+function checkDatesAndPlan(merged: TableColumns<'contracts'>, installments: Array<{ amount: string }> | undefined) {
+  const { start_date: start, end_date: end } = merged;
   if (start && end && end < start) throw fieldError('endDate', 'must not be before startDate');
   if (installments && installments.length > 0) {
     const total = installments.reduce((sum, i) => sum.plus(i.amount), new Decimal(0));
-    if (!total.eq(merged.amount_incl_tax as string)) {
+    if (merged.amount_incl_tax === undefined || !total.eq(merged.amount_incl_tax)) {
       throw validationError([
         {
           path: 'installments',
-          message: `amounts add up to ${total.toFixed(2)}, not the contract amount ${new Decimal(merged.amount_incl_tax as string).toFixed(2)}`,
+          message: `amounts add up to ${total.toFixed(2)}, not the contract amount ${new Decimal(merged.amount_incl_tax ?? 0).toFixed(2)}`,
         },
       ]);
     }
@@ -40,14 +111,14 @@ function checkDatesAndPlan(merged: Record<string, unknown>, installments: Array<
 
 async function toColumns(
   ctx: CommandContext,
-  input: Input,
-  existing: Row | undefined,
-  columns: Record<string, unknown>,
+  input: HookInput<typeof contractFields, typeof contractInputOnly>,
+  existing: TableRow<'contracts'> | undefined,
+  columns: TableColumns<'contracts'>,
 ) {
-  const customerId = (existing?.customer_id ?? input.customerId) as string;
+  const customerId = existing?.customer_id ?? input.customerId!;
   if (!existing) {
     const customer = await requireLive(ctx, 'customers', customerId, 'customerId');
-    if (input.ownerId === undefined) columns.owner_id = (customer.owner_id as string | null) ?? ctx.actor.userId;
+    if (input.ownerId === undefined) columns.owner_id = customer.owner_id ?? ctx.actor.userId;
   }
   if (typeof input.opportunityId === 'string') {
     const opportunity = await requireLive(ctx, 'opportunities', input.opportunityId, 'opportunityId');
@@ -64,7 +135,7 @@ async function toColumns(
       .executeTakeFirst();
     if (paid) throw fieldError('currency', 'cannot change once payments are recorded against the contract');
   }
-  let plan = input.installments as Array<{ amount: string }> | undefined;
+  let plan: Array<{ amount: string }> | undefined = input.installments;
   if (!plan && existing && columns.amount_incl_tax !== undefined) {
     // the amount changed without a new plan: the stored plan must still add up
     plan = await ctx.trx
@@ -84,7 +155,7 @@ async function toColumns(
       .where('contract_id', '=', existing.id)
       .where('deleted_at', 'is', null)
       .executeTakeFirstOrThrow();
-    if (new Decimal(columns.amount_incl_tax as string).lt(received.total)) {
+    if (new Decimal(columns.amount_incl_tax).lt(received.total)) {
       throw fieldError(
         'amountInclTax',
         `cannot be less than the ${new Decimal(received.total).toFixed(2)} already received`,
@@ -101,70 +172,8 @@ export const contractSpec = defineResource({
   tag: 'Contracts',
   titleField: 'number',
   access: { object: 'contract', owner: 'owner_id', inheritsFrom: 'customer' },
-  fields: {
-    customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true, input: z.uuid(), update: false },
-    opportunityId: { column: 'opportunity_id', kind: 'uuid', filter: true, input: z.uuid().nullable().optional() },
-    number: {
-      column: 'number',
-      kind: 'text',
-      filter: true,
-      sort: true,
-      required: true,
-      input: z.string().trim().min(1, 'is required').max(60),
-    },
-    title: { column: 'title', kind: 'text', filter: true, input: optionalText(200) },
-    signedDate: {
-      column: 'signed_date',
-      kind: 'date',
-      filter: true,
-      sort: true,
-      input: dateString.nullable().optional(),
-    },
-    startDate: {
-      column: 'start_date',
-      kind: 'date',
-      filter: true,
-      sort: true,
-      input: dateString.nullable().optional(),
-    },
-    endDate: { column: 'end_date', kind: 'date', filter: true, sort: true, input: dateString.nullable().optional() },
-    currency: { column: 'currency', kind: 'text', filter: true, required: true, input: z.enum(currencies) },
-    amountInclTax: {
-      column: 'amount_incl_tax',
-      kind: 'decimal',
-      filter: true,
-      sort: true,
-      required: true,
-      input: positive.describe('Contract amount including tax'),
-    },
-    taxRate: {
-      column: 'tax_rate',
-      kind: 'decimal',
-      filter: true,
-      required: true,
-      input: taxRate.default('0'),
-      update: taxRate,
-    },
-    status: {
-      column: 'status',
-      kind: 'text',
-      filter: true,
-      sort: true,
-      required: true,
-      input: z.enum(contractStatuses).default('draft'),
-      update: z.enum(contractStatuses),
-    },
-    ownerId: { column: 'owner_id', kind: 'uuid', filter: true, input: z.uuid().nullable().optional() },
-  },
-  inputOnly: {
-    installments: {
-      input: z
-        .array(installmentInput)
-        .max(120)
-        .optional()
-        .describe('The installment plan; amounts must add up to amountInclTax'),
-    },
-  },
+  fields: contractFields,
+  inputOnly: contractInputOnly,
   derived: {
     // the plan adds up to the contract amount, so it follows that field's rule
     installments: {

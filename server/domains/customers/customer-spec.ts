@@ -4,8 +4,15 @@ import { isValidCreditCode } from '../../../common/credit-code.ts';
 import { customerLevels, customerSources, customerStatuses } from '../../../common/enums.ts';
 import { toE164 } from '../../../common/phone.ts';
 import type { CommandContext } from '../../resources/context.ts';
-import { defineResource } from '../../resources/define-resource.ts';
-import type { Input, Row, SearchView } from '../../resources/resource-spec.ts';
+import {
+  defineResource,
+  type FieldDefinitions,
+  type HookInput,
+  type InputOnlyDefinitions,
+  type TableColumns,
+  type TableRow,
+} from '../../resources/define-resource.ts';
+import type { SearchView } from '../../resources/resource-spec.ts';
 import { optionalText } from '../../http/common-schemas.ts';
 import { assertActiveUser } from '../shared-rules.ts';
 import { assertNoDuplicateCustomer } from './duplicate-customers.ts';
@@ -13,16 +20,103 @@ import { refuseCustomerWithContracts } from '../../batch-delete/batch-delete.ts'
 
 const customValues = z.record(z.string(), z.unknown()).optional();
 
+const customerFields = {
+  name: {
+    column: 'name',
+    kind: 'text',
+    filter: true,
+    sort: true,
+    required: true,
+    input: z.string().trim().min(1, 'is required').max(200),
+  },
+  shortName: { column: 'short_name', kind: 'text', filter: true, input: optionalText(100) },
+  creditCode: {
+    column: 'credit_code',
+    kind: 'text',
+    filter: true,
+    description: 'Unified social credit code',
+    input: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine(
+        isValidCreditCode,
+        'is not a valid unified social credit code (18 characters with a correct check character)',
+      )
+      .nullable()
+      .optional(),
+  },
+  industry: { column: 'industry', kind: 'text', filter: true, sort: true, input: optionalText(100) },
+  level: {
+    column: 'level',
+    kind: 'text',
+    filter: true,
+    sort: true,
+    input: z.enum(customerLevels).nullable().optional(),
+  },
+  source: {
+    column: 'source',
+    kind: 'text',
+    filter: true,
+    sort: true,
+    input: z.enum(customerSources).nullable().optional(),
+  },
+  region: { column: 'region', kind: 'text', filter: true, sort: true, input: optionalText(100) },
+  mainPhone: {
+    column: 'main_phone',
+    kind: 'text',
+    filter: true,
+    description: 'As entered',
+    input: z
+      .string()
+      .trim()
+      .max(40)
+      .refine((v) => toE164(v) !== undefined, 'is not a valid phone number')
+      .nullable()
+      .optional(),
+    writtenByHook: true,
+  },
+  mainPhoneE164: { column: 'main_phone_e164', kind: 'text', internal: true },
+  ownerId: {
+    column: 'owner_id',
+    kind: 'uuid',
+    filter: true,
+    sort: true,
+    input: z.uuid().nullable().optional().describe('Defaults to the creator'),
+  },
+  status: {
+    column: 'status',
+    kind: 'text',
+    filter: true,
+    sort: true,
+    required: true,
+    input: z.enum(customerStatuses).optional(),
+  },
+  lastFollowupAt: {
+    column: 'last_followup_at',
+    kind: 'timestamp',
+    description: 'When the latest follow-up happened (kept by the database on every follow-up write)',
+  },
+  tags: {
+    column: 'tags',
+    kind: 'textArray',
+    filter: true,
+    input: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
+  },
+} satisfies FieldDefinitions;
+
+const customerInputOnly = { custom: { input: customValues } } satisfies InputOnlyDefinitions;
+
 async function toColumns(
   ctx: CommandContext,
-  input: Input,
-  existing: Row | undefined,
-  columns: Record<string, unknown>,
+  input: HookInput<typeof customerFields, typeof customerInputOnly>,
+  existing: TableRow<'customers'> | undefined,
+  columns: TableColumns<'customers'>,
 ) {
   if (!existing && input.ownerId === undefined) columns.owner_id = ctx.actor.userId;
-  if (typeof columns.owner_id === 'string') await assertActiveUser(ctx, columns.owner_id as string, 'ownerId');
+  if (typeof columns.owner_id === 'string') await assertActiveUser(ctx, columns.owner_id, 'ownerId');
   if (input.mainPhone !== undefined) {
-    const phone = input.mainPhone as string | null;
+    const phone = input.mainPhone;
     columns.main_phone = phone || null;
     columns.main_phone_e164 = phone ? toE164(phone) : null;
   }
@@ -75,91 +169,8 @@ export const customerSpec = defineResource({
   tag: 'Customers',
   titleField: 'name',
   access: { object: 'customer', owner: 'owner_id' },
-  fields: {
-    name: {
-      column: 'name',
-      kind: 'text',
-      filter: true,
-      sort: true,
-      required: true,
-      input: z.string().trim().min(1, 'is required').max(200),
-    },
-    shortName: { column: 'short_name', kind: 'text', filter: true, input: optionalText(100) },
-    creditCode: {
-      column: 'credit_code',
-      kind: 'text',
-      filter: true,
-      description: 'Unified social credit code',
-      input: z
-        .string()
-        .trim()
-        .toUpperCase()
-        .refine(
-          isValidCreditCode,
-          'is not a valid unified social credit code (18 characters with a correct check character)',
-        )
-        .nullable()
-        .optional(),
-    },
-    industry: { column: 'industry', kind: 'text', filter: true, sort: true, input: optionalText(100) },
-    level: {
-      column: 'level',
-      kind: 'text',
-      filter: true,
-      sort: true,
-      input: z.enum(customerLevels).nullable().optional(),
-    },
-    source: {
-      column: 'source',
-      kind: 'text',
-      filter: true,
-      sort: true,
-      input: z.enum(customerSources).nullable().optional(),
-    },
-    region: { column: 'region', kind: 'text', filter: true, sort: true, input: optionalText(100) },
-    mainPhone: {
-      column: 'main_phone',
-      kind: 'text',
-      filter: true,
-      description: 'As entered',
-      input: z
-        .string()
-        .trim()
-        .max(40)
-        .refine((v) => toE164(v) !== undefined, 'is not a valid phone number')
-        .nullable()
-        .optional(),
-      writtenByHook: true,
-    },
-    mainPhoneE164: { column: 'main_phone_e164', kind: 'text', internal: true },
-    ownerId: {
-      column: 'owner_id',
-      kind: 'uuid',
-      filter: true,
-      sort: true,
-      input: z.uuid().nullable().optional().describe('Defaults to the creator'),
-    },
-    status: {
-      column: 'status',
-      kind: 'text',
-      filter: true,
-      sort: true,
-      required: true,
-      input: z.enum(customerStatuses).optional(),
-    },
-    lastFollowupAt: {
-      column: 'last_followup_at',
-      kind: 'timestamp',
-      description: 'When the latest follow-up happened (kept by the database on every follow-up write)',
-    },
-    tags: {
-      column: 'tags',
-      kind: 'textArray',
-      filter: true,
-      input: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
-    },
-  },
-  inputOnly: { custom: { input: customValues } },
+  fields: customerFields,
+  inputOnly: customerInputOnly,
   customObject: 'customer',
   toColumns,
   duplicateCheck: assertNoDuplicateCustomer,

@@ -2,12 +2,50 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { newId } from '../../../common/ids.ts';
 import type { CommandContext } from '../../resources/context.ts';
-import { defineResource } from '../../resources/define-resource.ts';
-import type { Input, Row } from '../../resources/resource-spec.ts';
+import {
+  defineResource,
+  type FieldDefinitions,
+  type HookInput,
+  type TableColumns,
+  type TableRow,
+} from '../../resources/define-resource.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { requireLive } from '../shared-rules.ts';
 import { writeAudit } from '../../audit/audit.ts';
 import { writeOutboxEvent } from '../../jobs/outbox.ts';
+
+const departmentFields = {
+  name: {
+    column: 'name',
+    kind: 'text',
+    filter: true,
+    sort: true,
+    required: true,
+    input: z.string().trim().min(1, 'is required').max(100),
+  },
+  parentId: {
+    column: 'parent_id',
+    kind: 'uuid',
+    filter: true,
+    input: z.uuid().nullable().optional().describe('The parent department; omit for a top-level one'),
+    writtenByHook: true,
+  },
+  path: {
+    column: 'path',
+    kind: 'text',
+    filter: true,
+    sort: true,
+    required: true,
+    description: 'Ids from the root, /a/b/',
+  },
+  sortOrder: {
+    column: 'sort_order',
+    kind: 'int',
+    sort: true,
+    required: true,
+    input: z.number().int().min(0).max(100000).optional(),
+  },
+} satisfies FieldDefinitions;
 
 /**
  * Departments form a tree; `path` holds the ids from the root (/root/child/) for subtree
@@ -15,22 +53,22 @@ import { writeOutboxEvent } from '../../jobs/outbox.ts';
  */
 async function toColumns(
   ctx: CommandContext,
-  input: Input,
-  existing: Row | undefined,
-  columns: Record<string, unknown>,
+  input: HookInput<typeof departmentFields>,
+  existing: TableRow<'departments'> | undefined,
+  columns: TableColumns<'departments'>,
 ) {
   if (input.parentId === undefined && existing) return columns;
-  const parentId = (input.parentId as string | null | undefined) ?? null;
+  const parentId = input.parentId ?? null;
   let parentPath = '/';
   if (parentId) {
     const parent = await requireLive(ctx, 'departments', parentId, 'parentId');
-    parentPath = parent.path as string;
+    parentPath = parent.path;
     if (existing && parentPath.includes(`/${existing.id}/`))
       throw fieldError('parentId', 'would make the department its own ancestor');
   }
   const id = existing?.id ?? newId();
   const path = `${parentPath}${id}/`;
-  if (existing && existing.path !== path) await moveDescendants(ctx, existing.path as string, path);
+  if (existing && existing.path !== path) await moveDescendants(ctx, existing.path, path);
   return existing ? { ...columns, parent_id: parentId, path } : { ...columns, id, parent_id: parentId, path };
 }
 
@@ -73,38 +111,7 @@ export const departmentSpec = defineResource({
   titleField: 'name',
   // managed with the users
   access: { object: 'user' },
-  fields: {
-    name: {
-      column: 'name',
-      kind: 'text',
-      filter: true,
-      sort: true,
-      required: true,
-      input: z.string().trim().min(1, 'is required').max(100),
-    },
-    parentId: {
-      column: 'parent_id',
-      kind: 'uuid',
-      filter: true,
-      input: z.uuid().nullable().optional().describe('The parent department; omit for a top-level one'),
-      writtenByHook: true,
-    },
-    path: {
-      column: 'path',
-      kind: 'text',
-      filter: true,
-      sort: true,
-      required: true,
-      description: 'Ids from the root, /a/b/',
-    },
-    sortOrder: {
-      column: 'sort_order',
-      kind: 'int',
-      sort: true,
-      required: true,
-      input: z.number().int().min(0).max(100000).optional(),
-    },
-  },
+  fields: departmentFields,
   toColumns,
   writePermission: 'manageUsers',
   readableByAll: true,

@@ -1,20 +1,80 @@
 import { z } from 'zod';
 import { followupKinds, followupSources, followupStatuses } from '../../../common/enums.ts';
 import type { CommandContext } from '../../resources/context.ts';
-import { defineResource } from '../../resources/define-resource.ts';
-import type { Input, Row } from '../../resources/resource-spec.ts';
+import {
+  defineResource,
+  type FieldDefinitions,
+  type HookInput,
+  type TableColumns,
+  type TableRow,
+} from '../../resources/define-resource.ts';
 import { fieldError } from '../../errors.ts';
 import { isoTimestamp, optionalText } from '../../http/common-schemas.ts';
 import { requireLive } from '../shared-rules.ts';
 import { enforceFollowupEditWindow } from '../../amendments/followup-edit-window.ts';
 
+const followupFields = {
+  customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true, input: z.uuid(), update: false },
+  opportunityId: { column: 'opportunity_id', kind: 'uuid', filter: true, input: z.uuid().nullable().optional() },
+  kind: {
+    column: 'kind',
+    kind: 'text',
+    filter: true,
+    sort: true,
+    required: true,
+    input: z.enum(followupKinds),
+    update: z.enum(followupKinds),
+  },
+  status: {
+    column: 'status',
+    kind: 'text',
+    filter: true,
+    sort: true,
+    required: true,
+    input: z.enum(followupStatuses).default('initial_contact'),
+    update: z.enum(followupStatuses),
+  },
+  content: {
+    column: 'content',
+    kind: 'text',
+    filter: true,
+    input: z.string().trim().min(1, 'is required').max(10000),
+  },
+  nextStep: { column: 'next_step', kind: 'text', input: optionalText(500) },
+  nextStepAt: {
+    column: 'next_step_at',
+    kind: 'timestamp',
+    filter: true,
+    sort: true,
+    input: isoTimestamp.nullable().optional(),
+  },
+  source: {
+    column: 'source',
+    kind: 'text',
+    filter: true,
+    required: true,
+    input: z.enum(followupSources).default('manual'),
+    update: false,
+  },
+  authorId: { column: 'author_id', kind: 'uuid', filter: true },
+  occurredAt: {
+    column: 'occurred_at',
+    kind: 'timestamp',
+    filter: true,
+    sort: true,
+    required: true,
+    input: isoTimestamp.optional().describe('When it happened; defaults to now'),
+    update: isoTimestamp,
+  },
+} satisfies FieldDefinitions;
+
 async function toColumns(
   ctx: CommandContext,
-  input: Input,
-  existing: Row | undefined,
-  columns: Record<string, unknown>,
+  input: HookInput<typeof followupFields>,
+  existing: TableRow<'followups'> | undefined,
+  columns: TableColumns<'followups'>,
 ) {
-  const customerId = (existing?.customer_id ?? input.customerId) as string;
+  const customerId = existing?.customer_id ?? input.customerId!;
   if (!existing) {
     await requireLive(ctx, 'customers', customerId, 'customerId');
     columns.author_id = ctx.actor.userId;
@@ -36,60 +96,7 @@ export const followupSpec = defineResource({
   tag: 'Follow-ups',
   titleField: 'content',
   access: { object: 'followup', owner: 'author_id', inheritsFrom: 'customer' },
-  fields: {
-    customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true, input: z.uuid(), update: false },
-    opportunityId: { column: 'opportunity_id', kind: 'uuid', filter: true, input: z.uuid().nullable().optional() },
-    kind: {
-      column: 'kind',
-      kind: 'text',
-      filter: true,
-      sort: true,
-      required: true,
-      input: z.enum(followupKinds),
-      update: z.enum(followupKinds),
-    },
-    status: {
-      column: 'status',
-      kind: 'text',
-      filter: true,
-      sort: true,
-      required: true,
-      input: z.enum(followupStatuses).default('initial_contact'),
-      update: z.enum(followupStatuses),
-    },
-    content: {
-      column: 'content',
-      kind: 'text',
-      filter: true,
-      input: z.string().trim().min(1, 'is required').max(10000),
-    },
-    nextStep: { column: 'next_step', kind: 'text', input: optionalText(500) },
-    nextStepAt: {
-      column: 'next_step_at',
-      kind: 'timestamp',
-      filter: true,
-      sort: true,
-      input: isoTimestamp.nullable().optional(),
-    },
-    source: {
-      column: 'source',
-      kind: 'text',
-      filter: true,
-      required: true,
-      input: z.enum(followupSources).default('manual'),
-      update: false,
-    },
-    authorId: { column: 'author_id', kind: 'uuid', filter: true },
-    occurredAt: {
-      column: 'occurred_at',
-      kind: 'timestamp',
-      filter: true,
-      sort: true,
-      required: true,
-      input: isoTimestamp.optional().describe('When it happened; defaults to now'),
-      update: isoTimestamp,
-    },
-  },
+  fields: followupFields,
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
   beforeUpdate: enforceFollowupEditWindow,

@@ -2,26 +2,55 @@ import { Decimal } from 'decimal.js';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { CommandContext } from '../../resources/context.ts';
-import { defineResource } from '../../resources/define-resource.ts';
-import type { Input, Row } from '../../resources/resource-spec.ts';
+import {
+  defineResource,
+  type FieldDefinitions,
+  type HookInput,
+  type TableColumns,
+  type TableRow,
+} from '../../resources/define-resource.ts';
 import { fieldError } from '../../errors.ts';
 import { currencyCode, dateString, decimalString, optionalText } from '../../http/common-schemas.ts';
 import { requireLive } from '../shared-rules.ts';
 
 const amount = decimalString().refine((v) => new Decimal(v).gt(0), 'must be greater than 0');
 
+const paymentFields = {
+  contractId: { column: 'contract_id', kind: 'uuid', filter: true, required: true, input: z.uuid(), update: false },
+  installmentId: { column: 'installment_id', kind: 'uuid', filter: true, input: z.uuid().nullable().optional() },
+  amount: { column: 'amount', kind: 'decimal', filter: true, sort: true, required: true, input: amount },
+  currency: {
+    column: 'currency',
+    kind: 'text',
+    filter: true,
+    required: true,
+    input: currencyCode.optional().describe("Defaults to the contract's currency; must match it"),
+  },
+  receivedDate: {
+    column: 'received_date',
+    kind: 'date',
+    filter: true,
+    sort: true,
+    required: true,
+    input: dateString,
+  },
+  method: { column: 'method', kind: 'text', filter: true, input: optionalText(40) },
+  reference: { column: 'reference', kind: 'text', filter: true, input: optionalText(100) },
+  note: { column: 'note', kind: 'text', input: optionalText(1000) },
+} satisfies FieldDefinitions;
+
 async function toColumns(
   ctx: CommandContext,
-  input: Input,
-  existing: Row | undefined,
-  columns: Record<string, unknown>,
+  input: HookInput<typeof paymentFields>,
+  existing: TableRow<'payments'> | undefined,
+  columns: TableColumns<'payments'>,
 ) {
-  const contractId = (existing?.contract_id ?? input.contractId) as string;
+  const contractId = existing?.contract_id ?? input.contractId!;
   const contract = await requireLive(ctx, 'contracts', contractId, 'contractId');
   columns.currency ??= existing ? undefined : contract.currency;
   if (columns.currency === undefined) delete columns.currency;
   if (columns.currency !== undefined && columns.currency !== contract.currency) {
-    throw fieldError('currency', `must be the contract's currency ${contract.currency as string}`);
+    throw fieldError('currency', `must be the contract's currency ${contract.currency}`);
   }
   if (typeof input.installmentId === 'string') {
     const installment = await requireLive(ctx, 'contract_installments', input.installmentId, 'installmentId');
@@ -36,12 +65,9 @@ async function toColumns(
       .where('deleted_at', 'is', null)
       .$if(Boolean(existing), (q) => q.where('id', '<>', existing!.id))
       .executeTakeFirstOrThrow();
-    const outstanding = new Decimal(contract.amount_incl_tax as string).minus(others.total);
-    if (new Decimal(input.amount as string).gt(outstanding)) {
-      throw fieldError(
-        'amount',
-        `exceeds the outstanding amount ${outstanding.toFixed(2)} ${contract.currency as string}`,
-      );
+    const outstanding = new Decimal(contract.amount_incl_tax).minus(others.total);
+    if (new Decimal(input.amount).gt(outstanding)) {
+      throw fieldError('amount', `exceeds the outstanding amount ${outstanding.toFixed(2)} ${contract.currency}`);
     }
   }
   return columns;
@@ -54,29 +80,7 @@ export const paymentSpec = defineResource({
   tag: 'Payments',
   titleField: 'reference',
   access: { object: 'payment', owner: 'created_by', inheritsFrom: 'customer' },
-  fields: {
-    contractId: { column: 'contract_id', kind: 'uuid', filter: true, required: true, input: z.uuid(), update: false },
-    installmentId: { column: 'installment_id', kind: 'uuid', filter: true, input: z.uuid().nullable().optional() },
-    amount: { column: 'amount', kind: 'decimal', filter: true, sort: true, required: true, input: amount },
-    currency: {
-      column: 'currency',
-      kind: 'text',
-      filter: true,
-      required: true,
-      input: currencyCode.optional().describe("Defaults to the contract's currency; must match it"),
-    },
-    receivedDate: {
-      column: 'received_date',
-      kind: 'date',
-      filter: true,
-      sort: true,
-      required: true,
-      input: dateString,
-    },
-    method: { column: 'method', kind: 'text', filter: true, input: optionalText(40) },
-    reference: { column: 'reference', kind: 'text', filter: true, input: optionalText(100) },
-    note: { column: 'note', kind: 'text', input: optionalText(1000) },
-  },
+  fields: paymentFields,
   parent: { resource: 'contracts', column: 'contract_id' },
   toColumns,
   defaultSort: '-receivedDate',
