@@ -11,7 +11,7 @@ import { getResource } from './registry.ts';
 import type { Input, RelationSpec, ResourceSpec, Row } from './resource-spec.ts';
 import { loadLive } from './scope.ts';
 import { writeOrNameDuplicate } from './duplicates.ts';
-import { authorize } from '../access/authorize.ts';
+import { authorize, insertedRowCheck, isScopeColumn } from '../access/authorize.ts';
 import { objectOf } from '../access/object-of.ts';
 import { assertWritableFields } from '../access/field-rules.ts';
 import { resourceDb } from './resource-db.ts';
@@ -81,11 +81,16 @@ async function assertParentReadable(ctx: CommandContext, spec: ResourceSpec, col
 }
 
 /**
- * Inserts the new row. Duplicates are found by the table's unique indexes (`on conflict do
- * nothing`), not by a read before the write: when the insert yields no row, the duplicate check
- * runs to answer 409 DUPLICATE_RECORD naming the field and the existing record.
+ * Inserts the new row and checks it against the writer's create scope in the same statement: the
+ * insert runs in a CTE, and the row it returns is read back with each grant's scope evaluated on
+ * it. A row outside every scope (or the sandbox) is refused with 403 as before, and the request's
+ * transaction rolls the insert back. Duplicates are found by the table's unique indexes (`on
+ * conflict do nothing`), not by a read before the write: when the insert yields no row, the draft
+ * is checked (a refusal for scope comes first, as before) and the duplicate check then answers
+ * 409 DUPLICATE_RECORD naming the field and the existing record.
  */
-async function insertOrNameDuplicate(ctx: CommandContext, spec: ResourceSpec, columns: Record<string, unknown>) {
+async function insertInScope(ctx: CommandContext, spec: ResourceSpec, columns: Record<string, unknown>, input: Input) {
+  const check = insertedRowCheck(ctx.access, spec);
   let insert = resourceDb(ctx.trx)
     .insertInto(spec.table)
     .values({
@@ -97,8 +102,17 @@ async function insertOrNameDuplicate(ctx: CommandContext, spec: ResourceSpec, co
     })
     .returningAll();
   if (spec.duplicateCheck) insert = insert.onConflict((conflict) => conflict.doNothing());
-  const row = (await insert.executeTakeFirst()) as Row | undefined;
-  if (row) return row;
+  const readBack = resourceDb(ctx.trx)
+    .with('inserted', () => insert)
+    .selectFrom(`inserted as ${spec.table}`)
+    .selectAll(spec.table)
+    .select(check?.selections ?? []);
+  const found = (await readBack.executeTakeFirst()) as Row | undefined;
+  if (found) {
+    check?.judge(found);
+    return Object.fromEntries(Object.entries(found).filter(([name]) => !isScopeColumn(name))) as Row;
+  }
+  await authorize(ctx.trx, ctx.access, spec, 'create', { draft: { ...columns, custom: input.custom } });
   await spec.duplicateCheck?.(ctx, columns);
   throw new AppError('DUPLICATE_RECORD', `a ${spec.recordType} with the same unique values already exists`, {});
 }
@@ -107,8 +121,7 @@ export async function createRecord(ctx: CommandContext, spec: ResourceSpec, inpu
   assertWritableFields(ctx.access, objectOf(spec), input);
   const columns = { ...(await spec.toColumns(ctx, input, undefined)), ...(await customColumn(ctx, spec, input)) };
   await assertParentReadable(ctx, spec, columns);
-  await authorize(ctx.trx, ctx.access, spec, 'create', { draft: { ...columns, custom: input.custom } });
-  const row = await insertOrNameDuplicate(ctx, spec, columns);
+  const row = await insertInScope(ctx, spec, columns, input);
   await spec.afterWrite?.(ctx, row, input, true);
   const record = await presentFull(ctx, spec, row);
   const changes = diff(undefined, record);

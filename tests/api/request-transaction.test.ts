@@ -180,4 +180,22 @@ describe('one transaction per read request', () => {
     expect(sent.filter((text) => /^\s*select "id" from "users"/i.test(text))).toEqual([]);
     expect(res.body.data.ownerId).toBe(company.users.sales1);
   });
+
+  it('a create checks its scope on the inserted row, in the insert statement; out of scope it is refused and rolled back', async () => {
+    const sales2 = await company.as('sales2');
+    const name = `范围内新建 ${missingId().slice(0, 8)}`;
+    sent.length = 0;
+    expect((await post('/api/v1/customers', sales2, { name })).status).toBe(201);
+    const scopeReads = sent.filter((text) => /"__g0"/.test(text));
+    expect(scopeReads).toHaveLength(1);
+    expect(scopeReads[0]).toMatch(/^\s*with "inserted" as \(insert into "customers"/i);
+
+    const outside = `范围外新建 ${missingId().slice(0, 8)}`;
+    const refused = await post('/api/v1/customers', sales2, { name: outside, ownerId: company.users.sales1 });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('OUT_OF_SCOPE');
+    const admin = await company.as('admin');
+    const after = await get(`/api/v1/customers?q=${encodeURIComponent(outside)}`, admin);
+    expect((after.body as { data: unknown[] }).data).toEqual([]);
+  });
 });
