@@ -58,10 +58,11 @@ export function uniqueKeyCheck(options: {
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.code === '23505';
 
 /**
- * Runs one insert or update of `spec`'s table. Two requests can both pass the duplicate check
- * before either commits; the unique index then refuses the second write. The write runs under a
- * savepoint so that, after the refusal, the check can run again in the same transaction: it now
- * sees the committed row and answers 409 with the existing record's id.
+ * Runs one update of `spec`'s table with no duplicate read before it: the table's unique indexes
+ * decide. The write runs under a savepoint so that, when an index refuses it (an existing row, or
+ * one committed by a concurrent request), the check can run in the same transaction and answer
+ * 409 DUPLICATE_RECORD naming the field and the existing record. (Creates need no savepoint: they
+ * insert with `on conflict do nothing`, which an update cannot.)
  */
 export async function writeOrNameDuplicate<T>(
   ctx: CommandContext,

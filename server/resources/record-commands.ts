@@ -161,8 +161,8 @@ export async function updateRecord(
   // the changed record must stay inside the writer's scope (no handing a record out of reach)
   const custom = typeof columns.custom === 'string' ? (JSON.parse(columns.custom) as unknown) : existing.custom;
   await authorize(ctx.trx, ctx.access, spec, 'update', { draft: { ...existing, ...columns, custom } });
+  // no duplicate read before the write: the unique indexes decide, and a refusal is named after it
   const candidate = { ...existing, ...columns };
-  await spec.duplicateCheck?.(ctx, candidate, id);
   const row = await writeOrNameDuplicate(
     ctx,
     spec,
