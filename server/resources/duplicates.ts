@@ -24,7 +24,7 @@ export function uniqueKeyCheck(options: {
   keys: UniqueKey[];
 }): DuplicateCheck {
   const { recordType, table, titleColumn, keys } = options;
-  return async (ctx, candidate, selfId) => {
+  const check: DuplicateCheck = async (ctx, candidate, selfId) => {
     for (const key of keys) {
       const values = key.columns.map((column) => candidate[column]);
       if (values.some((v) => v === null || v === undefined || v === '')) continue;
@@ -53,6 +53,7 @@ export function uniqueKeyCheck(options: {
       }
     }
   };
+  return Object.assign(check, { columns: keys.flatMap((key) => key.columns) });
 }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.code === '23505';
@@ -62,7 +63,8 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.cod
  * decide. The write runs under a savepoint so that, when an index refuses it (an existing row, or
  * one committed by a concurrent request), the check can run in the same transaction and answer
  * 409 DUPLICATE_RECORD naming the field and the existing record. (Creates need no savepoint: they
- * insert with `on conflict do nothing`, which an update cannot.)
+ * insert with `on conflict do nothing`, which an update cannot.) An update of `existing` that
+ * leaves every column the indexes cover unchanged cannot be refused, and skips the savepoint.
  */
 export async function writeOrNameDuplicate<T>(
   ctx: CommandContext,
@@ -70,8 +72,11 @@ export async function writeOrNameDuplicate<T>(
   candidate: Record<string, unknown>,
   selfId: string | undefined,
   write: () => Promise<T>,
+  existing?: Record<string, unknown>,
 ): Promise<T> {
   if (!spec.duplicateCheck) return write();
+  const covered = spec.duplicateCheck.columns;
+  if (existing && covered?.every((column) => candidate[column] === existing[column])) return write();
   await sql`savepoint unique_write`.execute(ctx.trx);
   try {
     const result = await write();

@@ -177,6 +177,7 @@ export async function updateRecord(
         .where('version', '=', existing.version)
         .returningAll()
         .executeTakeFirstOrThrow()) as Row,
+    existing,
   );
   await spec.afterWrite?.(ctx, row, input, false);
   const record = await presentFull(ctx, spec, row);

@@ -7,7 +7,7 @@ import { actorFromUser } from '../../server/auth/authenticate.ts';
 import { loadAccess } from '../../server/access/access-context.ts';
 import { customerSpec } from '../../server/domains/customers/customer-spec.ts';
 import { createRecord } from '../../server/resources/record-commands.ts';
-import { get, missingId, post } from '../support/resource-helpers.ts';
+import { get, missingId, patch, post } from '../support/resource-helpers.ts';
 import { demoCompany, testApp, type Company } from '../support/test-app.ts';
 import { testDatabase } from '../support/test-database.ts';
 
@@ -197,5 +197,21 @@ describe('one transaction per read request', () => {
     const admin = await company.as('admin');
     const after = await get(`/api/v1/customers?q=${encodeURIComponent(outside)}`, admin);
     expect((after.body as { data: unknown[] }).data).toEqual([]);
+  });
+
+  it('an update that changes no unique column writes without a savepoint; one that does keeps it to name a duplicate', async () => {
+    const admin = await company.as('admin');
+    const created = (await post('/api/v1/customers', admin, { name: `保存点 ${missingId().slice(0, 8)}` })).body.data;
+    sent.length = 0;
+    const plain = await patch(`/api/v1/customers/${created.id}`, admin, { level: 'A', version: created.version });
+    expect(plain.status).toBe(200);
+    expect(sent.filter((text) => /savepoint/i.test(text))).toEqual([]);
+    sent.length = 0;
+    const renamed = await patch(`/api/v1/customers/${created.id}`, admin, {
+      name: `保存点改名 ${missingId().slice(0, 8)}`,
+      version: plain.body.data.version,
+    });
+    expect(renamed.status).toBe(200);
+    expect(sent.filter((text) => /^\s*savepoint\b/i.test(text))).toHaveLength(1);
   });
 });
