@@ -187,14 +187,15 @@ function refuseDraftOutOfScope(check: RecordCheck, access: AccessContext) {
 }
 
 /**
- * The create check folded into the insert: the scope columns to select from the inserted row
+ * The create (or update) check folded into the write: the scope columns to select from the written row
  * (the table's name aliases it, so each grant's SQL applies unchanged) and the judgement of what
- * they read back, refusing as `authorize(…, 'create', { draft })` does. Null when no row-level
+ * they read back, refusing as `authorize(…, action, { draft })` does. Null when no row-level
  * check applies; a refusal that needs no SQL (no grant, no write permission) is thrown here.
  */
-export function insertedRowCheck(
+export function writtenRowCheck(
   access: AccessContext,
   spec: ResourceSpec,
+  action: 'create' | 'update' = 'create',
 ): { selections: AliasedRawBuilder<boolean, string>[]; judge: (row: Record<string, unknown>) => void } | null {
   const object = objectOf(spec);
   if (spec.writePermission) {
@@ -205,13 +206,13 @@ export function insertedRowCheck(
     }
     return null;
   }
-  const grants = grantsFor(access, object, 'create');
+  const grants = grantsFor(access, object, action);
   if (grants.length === 0) {
     throw new AppError(
       'MISSING_GRANT',
-      `you have no create permission on ${object} records (${missing(object, 'create')})`,
+      `you have no ${action} permission on ${object} records (${missing(object, action)})`,
       {
-        missing: missing(object, 'create'),
+        missing: missing(object, action),
       },
     );
   }
@@ -223,7 +224,7 @@ export function insertedRowCheck(
       refuseDraftOutOfScope(
         {
           object,
-          action: 'create',
+          action,
           grants,
           matched: grants.filter((_, i) => row[`__g${i}`] === true),
           sandboxed: row.__sandbox_open !== true,
@@ -233,7 +234,7 @@ export function insertedRowCheck(
   };
 }
 
-/** The column names `insertedRowCheck` adds to the row it reads back. */
+/** The column names `writtenRowCheck` adds to the row it reads back. */
 export const isScopeColumn = (name: string) => /^__g\d+$/.test(name) || name === '__sandbox_open';
 
 function scopeSelections(

@@ -65,6 +65,7 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.cod
  * 409 DUPLICATE_RECORD naming the field and the existing record. (Creates need no savepoint: they
  * insert with `on conflict do nothing`, which an update cannot.) An update of `existing` that
  * leaves every column the indexes cover unchanged cannot be refused, and skips the savepoint.
+ * `refuseFirst` runs after a refusal, before the naming: a refusal that would have come first.
  */
 export async function writeOrNameDuplicate<T>(
   ctx: CommandContext,
@@ -73,6 +74,7 @@ export async function writeOrNameDuplicate<T>(
   selfId: string | undefined,
   write: () => Promise<T>,
   existing?: Record<string, unknown>,
+  refuseFirst?: () => Promise<unknown>,
 ): Promise<T> {
   if (!spec.duplicateCheck) return write();
   const covered = spec.duplicateCheck.columns;
@@ -85,6 +87,7 @@ export async function writeOrNameDuplicate<T>(
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     await sql`rollback to savepoint unique_write`.execute(ctx.trx);
+    await refuseFirst?.();
     await spec.duplicateCheck(ctx, candidate, selfId);
     throw error;
   }

@@ -11,7 +11,7 @@ import { getResource } from './registry.ts';
 import type { Input, RelationSpec, ResourceSpec, Row } from './resource-spec.ts';
 import { loadLive } from './scope.ts';
 import { writeOrNameDuplicate } from './duplicates.ts';
-import { authorize, insertedRowCheck, isScopeColumn } from '../access/authorize.ts';
+import { authorize, writtenRowCheck, isScopeColumn } from '../access/authorize.ts';
 import { objectOf } from '../access/object-of.ts';
 import { assertWritableFields } from '../access/field-rules.ts';
 import { resourceDb } from './resource-db.ts';
@@ -80,6 +80,9 @@ async function assertParentReadable(ctx: CommandContext, spec: ResourceSpec, col
   await authorize(ctx.trx, ctx.access, getResource(spec.parent!.resource), 'read', { id: parentId });
 }
 
+const withoutScopeColumns = (row: Row) =>
+  Object.fromEntries(Object.entries(row).filter(([name]) => !isScopeColumn(name))) as Row;
+
 /**
  * Inserts the new row and checks it against the writer's create scope in the same statement: the
  * insert runs in a CTE, and the row it returns is read back with each grant's scope evaluated on
@@ -90,7 +93,7 @@ async function assertParentReadable(ctx: CommandContext, spec: ResourceSpec, col
  * 409 DUPLICATE_RECORD naming the field and the existing record.
  */
 async function insertInScope(ctx: CommandContext, spec: ResourceSpec, columns: Record<string, unknown>, input: Input) {
-  const check = insertedRowCheck(ctx.access, spec);
+  const check = writtenRowCheck(ctx.access, spec);
   let insert = resourceDb(ctx.trx)
     .insertInto(spec.table)
     .values({
@@ -110,7 +113,7 @@ async function insertInScope(ctx: CommandContext, spec: ResourceSpec, columns: R
   const found = (await readBack.executeTakeFirst()) as Row | undefined;
   if (found) {
     check?.judge(found);
-    return Object.fromEntries(Object.entries(found).filter(([name]) => !isScopeColumn(name))) as Row;
+    return withoutScopeColumns(found);
   }
   await authorize(ctx.trx, ctx.access, spec, 'create', { draft: { ...columns, custom: input.custom } });
   await spec.duplicateCheck?.(ctx, columns);
@@ -158,9 +161,10 @@ export async function updateRecord(
     ...(await spec.toColumns(ctx, input, existing)),
     ...(await customColumn(ctx, spec, input, existing)),
   };
-  // the changed record must stay inside the writer's scope (no handing a record out of reach)
+  // the changed record must stay inside the writer's scope (no handing a record out of reach): the
+  // scope is evaluated on the updated row in the update statement, and a refusal rolls it back
   const custom = typeof columns.custom === 'string' ? (JSON.parse(columns.custom) as unknown) : existing.custom;
-  await authorize(ctx.trx, ctx.access, spec, 'update', { draft: { ...existing, ...columns, custom } });
+  const check = writtenRowCheck(ctx.access, spec, 'update');
   // no duplicate read before the write: the unique indexes decide, and a refusal is named after it
   const candidate = { ...existing, ...columns };
   const row = await writeOrNameDuplicate(
@@ -168,16 +172,26 @@ export async function updateRecord(
     spec,
     candidate,
     id,
-    async () =>
-      (await resourceDb(ctx.trx)
+    async () => {
+      const update = resourceDb(ctx.trx)
         .updateTable(spec.table)
         .set({ ...columns, version: sql`version + 1`, updated_at: sql`now()`, updated_by: ctx.actor.userId })
         .where('tenant_id', '=', ctx.actor.tenantId)
         .where('id', '=', id)
         .where('version', '=', existing.version)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as Row,
+        .returningAll();
+      const written = (await resourceDb(ctx.trx)
+        .with('written', () => update)
+        .selectFrom(`written as ${spec.table}`)
+        .selectAll(spec.table)
+        .select(check?.selections ?? [])
+        .executeTakeFirstOrThrow()) as Row;
+      check?.judge(written);
+      return withoutScopeColumns(written);
+    },
     existing,
+    // a duplicate that is also out of scope answers 403, as when the scope was checked first
+    () => authorize(ctx.trx, ctx.access, spec, 'update', { draft: { ...existing, ...columns, custom } }),
   );
   await spec.afterWrite?.(ctx, row, input, false);
   const record = await presentFull(ctx, spec, row);

@@ -214,4 +214,44 @@ describe('one transaction per read request', () => {
     expect(renamed.status).toBe(200);
     expect(sent.filter((text) => /^\s*savepoint\b/i.test(text))).toHaveLength(1);
   });
+
+  it("an update checks the changed row's scope in the update statement; out of scope it is refused and rolled back", async () => {
+    const sales2 = await company.as('sales2');
+    const created = (await post('/api/v1/customers', sales2, { name: `改后范围 ${missingId().slice(0, 8)}` })).body
+      .data;
+    sent.length = 0;
+    const kept = await patch(`/api/v1/customers/${created.id}`, sales2, { level: 'A', version: created.version });
+    expect(kept.status).toBe(200);
+    const draftReads = sent.filter((text) => /"__g0"/.test(text) && !/"customers"\."id" = \$/.test(text));
+    expect(draftReads).toHaveLength(1);
+    expect(draftReads[0]).toMatch(/^\s*with "written" as \(update "customers"/i);
+
+    const moved = await patch(`/api/v1/customers/${created.id}`, sales2, {
+      ownerId: company.users.sales1,
+      version: kept.body.data.version,
+    });
+    expect(moved.status).toBe(403);
+    expect(moved.body.error.code).toBe('OUT_OF_SCOPE');
+    const after = await get(`/api/v1/customers/${created.id}`, sales2);
+    expect(after.body.data).toMatchObject({ ownerId: company.users.sales2, version: kept.body.data.version });
+  });
+
+  it('a write that is both a duplicate and out of scope answers 403 before 409, as when the scope was read first', async () => {
+    const sales2 = await company.as('sales2');
+    const admin = await company.as('admin');
+    const taken = `已占用名称 ${missingId().slice(0, 8)}`;
+    expect((await post('/api/v1/customers', admin, { name: taken })).status).toBe(201);
+    const created = (await post('/api/v1/customers', sales2, { name: `先后顺序 ${missingId().slice(0, 8)}` })).body
+      .data;
+    const updated = await patch(`/api/v1/customers/${created.id}`, sales2, {
+      name: taken,
+      ownerId: company.users.sales1,
+      version: created.version,
+    });
+    expect(updated.status).toBe(403);
+    expect(updated.body.error.code).toBe('OUT_OF_SCOPE');
+    const inserted = await post('/api/v1/customers', sales2, { name: taken, ownerId: company.users.sales1 });
+    expect(inserted.status).toBe(403);
+    expect(inserted.body.error.code).toBe('OUT_OF_SCOPE');
+  });
 });
