@@ -47,6 +47,28 @@ async function roundTrips(app: FastifyInstance, request: (i: number) => InjectOp
   return statements - before;
 }
 
+/** An update's round trips: the record's current version is read first, outside the count. */
+async function updateRoundTrips(app: FastifyInstance, token: string, id: string) {
+  const read = async () =>
+    (await app.inject({ method: 'GET', url: `/api/v1/customers/${id}`, headers: bearer(token) })).json<{
+      data: { version: number };
+    }>().data.version;
+  const patch = async (level: string) => {
+    const version = await read();
+    const before = statements;
+    const res = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/customers/${id}`,
+      headers: bearer(token),
+      payload: { level, version },
+    });
+    if (res.statusCode >= 300) throw new Error(`bench request failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    return statements - before;
+  };
+  await patch('A');
+  return patch('B');
+}
+
 const config = loadConfig();
 const dataDir = config.databaseUrl ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-bench-'));
 const database = await openDatabase({
@@ -114,6 +136,7 @@ const trips = config.databaseUrl
         headers: bearer(tenant.tokens.admin),
         payload: { name: `基准往返客户${runId}-${i}`, level: 'B', region: '华东' },
       })),
+      update: await updateRoundTrips(app, tenant.tokens.admin, tenant.customerIds[1]!),
     }
   : undefined;
 

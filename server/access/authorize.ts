@@ -1,4 +1,4 @@
-import { sql, type SqlBool, type Expression } from 'kysely';
+import { sql, type AliasedRawBuilder, type SqlBool, type Expression } from 'kysely';
 import type { Trx } from '../db/tenant-transaction.ts';
 import { getResource } from '../resources/registry.ts';
 import type { FieldKind, ResourceSpec } from '../resources/resource-spec.ts';
@@ -74,8 +74,7 @@ export async function checkRecord(
   const grants = grantsFor(access, object, action);
   const sandboxActive = access.sandboxUntil !== null;
   if (grants.length === 0 && !sandboxActive) return { object, action, grants, matched: [], sandboxed: false };
-  const selections = grants.map((g, i) => sql`(${scopeOne(access, spec, object, g)}) as ${sql.ref(`g${i}`)}`);
-  selections.push(sql`(${sandboxActive ? sandboxScope(access, spec) : sql<SqlBool>`true`}) as sandbox_open`);
+  const selections = scopeSelections(access, spec, object, grants, sandboxActive);
   const from =
     'id' in target
       ? sql.table(spec.table)
@@ -97,8 +96,8 @@ export async function checkRecord(
     object,
     action,
     grants,
-    matched: grants.filter((_, i) => row[`g${i}`] === true),
-    sandboxed: row.sandbox_open !== true,
+    matched: grants.filter((_, i) => row[`__g${i}`] === true),
+    sandboxed: row.__sandbox_open !== true,
   };
 }
 
@@ -152,27 +151,106 @@ export async function authorize(
       { missing: missing(object, action) },
     );
   }
+  if (!id) {
+    refuseDraftOutOfScope(check, access);
+    return check;
+  }
   if (check.matched.length === 0) {
-    if (!id)
-      throw new AppError(
-        'OUT_OF_SCOPE',
-        `the ${action === 'create' ? 'new' : 'changed'} ${object} would be outside your ${action} scope`,
-        { missing: missing(object, action), scope: check.grants.map((g) => g.scope) },
-      );
     if (action === 'read' || !(await canRead(trx, access, spec, id))) throw notFound(spec.recordType, id);
     throw new AppError('OUT_OF_SCOPE', `this ${object} is outside your ${action} scope`, {
       missing: missing(object, action),
       scope: check.grants.map((g) => g.scope),
     });
   }
-  if (check.sandboxed) {
+  if (check.sandboxed) throw sandboxRestricted(access.sandboxUntil);
+  return check;
+}
+
+const sandboxRestricted = (until: Date | null) =>
+  new AppError(
+    'SANDBOX_RESTRICTED',
+    'new-hire sandbox: you can open only records you created or your manager assigned to you',
+    { sandboxUntil: until?.toISOString() },
+  );
+
+/** A draft (a new or changed record) outside every scope, or outside the sandbox, is refused with 403. */
+function refuseDraftOutOfScope(check: RecordCheck, access: AccessContext) {
+  const { object, action } = check;
+  if (check.matched.length === 0) {
     throw new AppError(
-      'SANDBOX_RESTRICTED',
-      'new-hire sandbox: you can open only records you created or your manager assigned to you',
-      { sandboxUntil: access.sandboxUntil?.toISOString() },
+      'OUT_OF_SCOPE',
+      `the ${action === 'create' ? 'new' : 'changed'} ${object} would be outside your ${action} scope`,
+      { missing: missing(object, action), scope: check.grants.map((g) => g.scope) },
     );
   }
-  return check;
+  if (check.sandboxed) throw sandboxRestricted(access.sandboxUntil);
+}
+
+/**
+ * The create (or update) check folded into the write: the scope columns to select from the written row
+ * (the table's name aliases it, so each grant's SQL applies unchanged) and the judgement of what
+ * they read back, refusing as `authorize(…, action, { draft })` does. Null when no row-level
+ * check applies; a refusal that needs no SQL (no grant, no write permission) is thrown here.
+ */
+export function writtenRowCheck(
+  access: AccessContext,
+  spec: ResourceSpec,
+  action: 'create' | 'update' = 'create',
+): { selections: AliasedRawBuilder<boolean, string>[]; judge: (row: Record<string, unknown>) => void } | null {
+  const object = objectOf(spec);
+  if (spec.writePermission) {
+    if (!access.system.has(spec.writePermission)) {
+      throw new AppError('MISSING_GRANT', `this needs the ${spec.writePermission} permission`, {
+        missing: spec.writePermission,
+      });
+    }
+    return null;
+  }
+  const grants = grantsFor(access, object, action);
+  if (grants.length === 0) {
+    throw new AppError(
+      'MISSING_GRANT',
+      `you have no ${action} permission on ${object} records (${missing(object, action)})`,
+      {
+        missing: missing(object, action),
+      },
+    );
+  }
+  const sandboxActive = access.sandboxUntil !== null;
+  const selections = scopeSelections(access, spec, object, grants, sandboxActive);
+  return {
+    selections,
+    judge: (row) =>
+      refuseDraftOutOfScope(
+        {
+          object,
+          action,
+          grants,
+          matched: grants.filter((_, i) => row[`__g${i}`] === true),
+          sandboxed: row.__sandbox_open !== true,
+        },
+        access,
+      ),
+  };
+}
+
+/** The column names `writtenRowCheck` adds to the row it reads back. */
+export const isScopeColumn = (name: string) => /^__g\d+$/.test(name) || name === '__sandbox_open';
+
+function scopeSelections(
+  access: AccessContext,
+  spec: ResourceSpec,
+  object: AccessObject,
+  grants: EffectiveGrant[],
+  sandboxActive: boolean,
+): AliasedRawBuilder<boolean, string>[] {
+  const selections: AliasedRawBuilder<boolean, string>[] = grants.map((g, i) =>
+    sql<boolean>`(${scopeOne(access, spec, object, g)})`.as(`__g${i}`),
+  );
+  selections.push(
+    sql<boolean>`(${sandboxActive ? sandboxScope(access, spec) : sql<SqlBool>`true`})`.as('__sandbox_open'),
+  );
+  return selections;
 }
 
 async function canRead(trx: Trx, access: AccessContext, spec: ResourceSpec, id: string): Promise<boolean> {

@@ -24,7 +24,7 @@ export function uniqueKeyCheck(options: {
   keys: UniqueKey[];
 }): DuplicateCheck {
   const { recordType, table, titleColumn, keys } = options;
-  return async (ctx, candidate, selfId) => {
+  const check: DuplicateCheck = async (ctx, candidate, selfId) => {
     for (const key of keys) {
       const values = key.columns.map((column) => candidate[column]);
       if (values.some((v) => v === null || v === undefined || v === '')) continue;
@@ -53,15 +53,19 @@ export function uniqueKeyCheck(options: {
       }
     }
   };
+  return Object.assign(check, { columns: keys.flatMap((key) => key.columns) });
 }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.code === '23505';
 
 /**
- * Runs one insert or update of `spec`'s table. Two requests can both pass the duplicate check
- * before either commits; the unique index then refuses the second write. The write runs under a
- * savepoint so that, after the refusal, the check can run again in the same transaction: it now
- * sees the committed row and answers 409 with the existing record's id.
+ * Runs one update of `spec`'s table with no duplicate read before it: the table's unique indexes
+ * decide. The write runs under a savepoint so that, when an index refuses it (an existing row, or
+ * one committed by a concurrent request), the check can run in the same transaction and answer
+ * 409 DUPLICATE_RECORD naming the field and the existing record. (Creates need no savepoint: they
+ * insert with `on conflict do nothing`, which an update cannot.) An update of `existing` that
+ * leaves every column the indexes cover unchanged cannot be refused, and skips the savepoint.
+ * `refuseFirst` runs after a refusal, before the naming: a refusal that would have come first.
  */
 export async function writeOrNameDuplicate<T>(
   ctx: CommandContext,
@@ -69,8 +73,12 @@ export async function writeOrNameDuplicate<T>(
   candidate: Record<string, unknown>,
   selfId: string | undefined,
   write: () => Promise<T>,
+  existing?: Record<string, unknown>,
+  refuseFirst?: () => Promise<unknown>,
 ): Promise<T> {
   if (!spec.duplicateCheck) return write();
+  const covered = spec.duplicateCheck.columns;
+  if (existing && covered?.every((column) => candidate[column] === existing[column])) return write();
   await sql`savepoint unique_write`.execute(ctx.trx);
   try {
     const result = await write();
@@ -79,6 +87,7 @@ export async function writeOrNameDuplicate<T>(
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     await sql`rollback to savepoint unique_write`.execute(ctx.trx);
+    await refuseFirst?.();
     await spec.duplicateCheck(ctx, candidate, selfId);
     throw error;
   }

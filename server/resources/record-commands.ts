@@ -11,7 +11,7 @@ import { getResource } from './registry.ts';
 import type { Input, RelationSpec, ResourceSpec, Row } from './resource-spec.ts';
 import { loadLive } from './scope.ts';
 import { writeOrNameDuplicate } from './duplicates.ts';
-import { authorize } from '../access/authorize.ts';
+import { authorize, writtenRowCheck, isScopeColumn } from '../access/authorize.ts';
 import { objectOf } from '../access/object-of.ts';
 import { assertWritableFields } from '../access/field-rules.ts';
 import { resourceDb } from './resource-db.ts';
@@ -80,12 +80,20 @@ async function assertParentReadable(ctx: CommandContext, spec: ResourceSpec, col
   await authorize(ctx.trx, ctx.access, getResource(spec.parent!.resource), 'read', { id: parentId });
 }
 
+const withoutScopeColumns = (row: Row) =>
+  Object.fromEntries(Object.entries(row).filter(([name]) => !isScopeColumn(name))) as Row;
+
 /**
- * Inserts the new row. Duplicates are found by the table's unique indexes (`on conflict do
- * nothing`), not by a read before the write: when the insert yields no row, the duplicate check
- * runs to answer 409 DUPLICATE_RECORD naming the field and the existing record.
+ * Inserts the new row and checks it against the writer's create scope in the same statement: the
+ * insert runs in a CTE, and the row it returns is read back with each grant's scope evaluated on
+ * it. A row outside every scope (or the sandbox) is refused with 403 as before, and the request's
+ * transaction rolls the insert back. Duplicates are found by the table's unique indexes (`on
+ * conflict do nothing`), not by a read before the write: when the insert yields no row, the draft
+ * is checked (a refusal for scope comes first, as before) and the duplicate check then answers
+ * 409 DUPLICATE_RECORD naming the field and the existing record.
  */
-async function insertOrNameDuplicate(ctx: CommandContext, spec: ResourceSpec, columns: Record<string, unknown>) {
+async function insertInScope(ctx: CommandContext, spec: ResourceSpec, columns: Record<string, unknown>, input: Input) {
+  const check = writtenRowCheck(ctx.access, spec);
   let insert = resourceDb(ctx.trx)
     .insertInto(spec.table)
     .values({
@@ -97,8 +105,17 @@ async function insertOrNameDuplicate(ctx: CommandContext, spec: ResourceSpec, co
     })
     .returningAll();
   if (spec.duplicateCheck) insert = insert.onConflict((conflict) => conflict.doNothing());
-  const row = (await insert.executeTakeFirst()) as Row | undefined;
-  if (row) return row;
+  const readBack = resourceDb(ctx.trx)
+    .with('inserted', () => insert)
+    .selectFrom(`inserted as ${spec.table}`)
+    .selectAll(spec.table)
+    .select(check?.selections ?? []);
+  const found = (await readBack.executeTakeFirst()) as Row | undefined;
+  if (found) {
+    check?.judge(found);
+    return withoutScopeColumns(found);
+  }
+  await authorize(ctx.trx, ctx.access, spec, 'create', { draft: { ...columns, custom: input.custom } });
   await spec.duplicateCheck?.(ctx, columns);
   throw new AppError('DUPLICATE_RECORD', `a ${spec.recordType} with the same unique values already exists`, {});
 }
@@ -107,8 +124,7 @@ export async function createRecord(ctx: CommandContext, spec: ResourceSpec, inpu
   assertWritableFields(ctx.access, objectOf(spec), input);
   const columns = { ...(await spec.toColumns(ctx, input, undefined)), ...(await customColumn(ctx, spec, input)) };
   await assertParentReadable(ctx, spec, columns);
-  await authorize(ctx.trx, ctx.access, spec, 'create', { draft: { ...columns, custom: input.custom } });
-  const row = await insertOrNameDuplicate(ctx, spec, columns);
+  const row = await insertInScope(ctx, spec, columns, input);
   await spec.afterWrite?.(ctx, row, input, true);
   const record = await presentFull(ctx, spec, row);
   const changes = diff(undefined, record);
@@ -145,25 +161,37 @@ export async function updateRecord(
     ...(await spec.toColumns(ctx, input, existing)),
     ...(await customColumn(ctx, spec, input, existing)),
   };
-  // the changed record must stay inside the writer's scope (no handing a record out of reach)
+  // the changed record must stay inside the writer's scope (no handing a record out of reach): the
+  // scope is evaluated on the updated row in the update statement, and a refusal rolls it back
   const custom = typeof columns.custom === 'string' ? (JSON.parse(columns.custom) as unknown) : existing.custom;
-  await authorize(ctx.trx, ctx.access, spec, 'update', { draft: { ...existing, ...columns, custom } });
+  const check = writtenRowCheck(ctx.access, spec, 'update');
+  // no duplicate read before the write: the unique indexes decide, and a refusal is named after it
   const candidate = { ...existing, ...columns };
-  await spec.duplicateCheck?.(ctx, candidate, id);
   const row = await writeOrNameDuplicate(
     ctx,
     spec,
     candidate,
     id,
-    async () =>
-      (await resourceDb(ctx.trx)
+    async () => {
+      const update = resourceDb(ctx.trx)
         .updateTable(spec.table)
         .set({ ...columns, version: sql`version + 1`, updated_at: sql`now()`, updated_by: ctx.actor.userId })
         .where('tenant_id', '=', ctx.actor.tenantId)
         .where('id', '=', id)
         .where('version', '=', existing.version)
-        .returningAll()
-        .executeTakeFirstOrThrow()) as Row,
+        .returningAll();
+      const written = (await resourceDb(ctx.trx)
+        .with('written', () => update)
+        .selectFrom(`written as ${spec.table}`)
+        .selectAll(spec.table)
+        .select(check?.selections ?? [])
+        .executeTakeFirstOrThrow()) as Row;
+      check?.judge(written);
+      return withoutScopeColumns(written);
+    },
+    existing,
+    // a duplicate that is also out of scope answers 403, as when the scope was checked first
+    () => authorize(ctx.trx, ctx.access, spec, 'update', { draft: { ...existing, ...columns, custom } }),
   );
   await spec.afterWrite?.(ctx, row, input, false);
   const record = await presentFull(ctx, spec, row);

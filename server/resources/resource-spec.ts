@@ -58,11 +58,17 @@ export type Input = Record<string, unknown>;
  * Throws 409 DUPLICATE_RECORD naming the field and the existing record when another live record
  * holds the unique values of `candidate` (the row as it would be stored, columns by name).
  */
-export type DuplicateCheck = (
+export type DuplicateCheck = ((
   ctx: CommandContext,
   candidate: Record<string, unknown>,
   selfId?: string,
-) => Promise<void>;
+) => Promise<void>) & {
+  /**
+   * The columns the table's unique indexes cover. An update leaving them all unchanged cannot be
+   * refused by an index, so it writes without the savepoint. Unset: every update takes it.
+   */
+  columns?: readonly string[];
+};
 
 /** Who may reach a resource's records: the access object, its owner column and its inheritance. */
 export interface ResourceAccess {

@@ -83,12 +83,6 @@ describe('duplicate customers', () => {
 });
 
 describe('a unique index refusing a write that passed the duplicate check (a race)', () => {
-  /** The interleaving of a race: the other request commits right after this one's check passed. */
-  const blindOnce = (check: DuplicateCheck): DuplicateCheck => {
-    let calls = 0;
-    return (ctx, candidate, selfId) => (calls++ === 0 ? Promise.resolve() : check(ctx, candidate, selfId));
-  };
-
   /** Runs a command as a demo user in a tenant transaction of its own, as a request would. */
   async function as<T>(username: 'sales1' | 'admin', fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
     const database = await testDatabase();
@@ -150,11 +144,20 @@ describe('a unique index refusing a write that passed the duplicate check (a rac
       });
     const taken = (await product('RACE-SKU-1')).body.data;
     const mine = (await product('RACE-SKU-2')).body.data;
-    const spec = { ...productSpec, duplicateCheck: blindOnce(productSpec.duplicateCheck!) };
+    // an update reads nothing before its write either: the unique index decides, then the check names the winner
+    let checks = 0;
+    const counted: DuplicateCheck = (ctx, candidate, selfId) => {
+      checks++;
+      return productSpec.duplicateCheck!(ctx, candidate, selfId);
+    };
+    const spec = { ...productSpec, duplicateCheck: counted };
     const error = await as('admin', (ctx) =>
       failure(updateRecord(ctx, spec, mine.id, { sku: 'RACE-SKU-1', version: mine.version })),
     );
     expect(error).toMatchObject({ code: 'DUPLICATE_RECORD', details: { field: 'sku', existingId: taken.id } });
+    expect(checks).toBe(1);
+    await as('admin', (ctx) => updateRecord(ctx, spec, mine.id, { sku: 'RACE-SKU-3', version: mine.version }));
+    expect(checks).toBe(1);
   });
 
   it('the checks answer 409 naming the existing record for every unique key', async () => {

@@ -7,7 +7,7 @@ import { actorFromUser } from '../../server/auth/authenticate.ts';
 import { loadAccess } from '../../server/access/access-context.ts';
 import { customerSpec } from '../../server/domains/customers/customer-spec.ts';
 import { createRecord } from '../../server/resources/record-commands.ts';
-import { get, missingId, post } from '../support/resource-helpers.ts';
+import { get, missingId, patch, post } from '../support/resource-helpers.ts';
 import { demoCompany, testApp, type Company } from '../support/test-app.ts';
 import { testDatabase } from '../support/test-database.ts';
 
@@ -179,5 +179,79 @@ describe('one transaction per read request', () => {
     expect(res.status).toBe(201);
     expect(sent.filter((text) => /^\s*select "id" from "users"/i.test(text))).toEqual([]);
     expect(res.body.data.ownerId).toBe(company.users.sales1);
+  });
+
+  it('a create checks its scope on the inserted row, in the insert statement; out of scope it is refused and rolled back', async () => {
+    const sales2 = await company.as('sales2');
+    const name = `范围内新建 ${missingId().slice(0, 8)}`;
+    sent.length = 0;
+    expect((await post('/api/v1/customers', sales2, { name })).status).toBe(201);
+    const scopeReads = sent.filter((text) => /"__g0"/.test(text));
+    expect(scopeReads).toHaveLength(1);
+    expect(scopeReads[0]).toMatch(/^\s*with "inserted" as \(insert into "customers"/i);
+
+    const outside = `范围外新建 ${missingId().slice(0, 8)}`;
+    const refused = await post('/api/v1/customers', sales2, { name: outside, ownerId: company.users.sales1 });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('OUT_OF_SCOPE');
+    const admin = await company.as('admin');
+    const after = await get(`/api/v1/customers?q=${encodeURIComponent(outside)}`, admin);
+    expect((after.body as { data: unknown[] }).data).toEqual([]);
+  });
+
+  it('an update that changes no unique column writes without a savepoint; one that does keeps it to name a duplicate', async () => {
+    const admin = await company.as('admin');
+    const created = (await post('/api/v1/customers', admin, { name: `保存点 ${missingId().slice(0, 8)}` })).body.data;
+    sent.length = 0;
+    const plain = await patch(`/api/v1/customers/${created.id}`, admin, { level: 'A', version: created.version });
+    expect(plain.status).toBe(200);
+    expect(sent.filter((text) => /savepoint/i.test(text))).toEqual([]);
+    sent.length = 0;
+    const renamed = await patch(`/api/v1/customers/${created.id}`, admin, {
+      name: `保存点改名 ${missingId().slice(0, 8)}`,
+      version: plain.body.data.version,
+    });
+    expect(renamed.status).toBe(200);
+    expect(sent.filter((text) => /^\s*savepoint\b/i.test(text))).toHaveLength(1);
+  });
+
+  it("an update checks the changed row's scope in the update statement; out of scope it is refused and rolled back", async () => {
+    const sales2 = await company.as('sales2');
+    const created = (await post('/api/v1/customers', sales2, { name: `改后范围 ${missingId().slice(0, 8)}` })).body
+      .data;
+    sent.length = 0;
+    const kept = await patch(`/api/v1/customers/${created.id}`, sales2, { level: 'A', version: created.version });
+    expect(kept.status).toBe(200);
+    const draftReads = sent.filter((text) => /"__g0"/.test(text) && !/"customers"\."id" = \$/.test(text));
+    expect(draftReads).toHaveLength(1);
+    expect(draftReads[0]).toMatch(/^\s*with "written" as \(update "customers"/i);
+
+    const moved = await patch(`/api/v1/customers/${created.id}`, sales2, {
+      ownerId: company.users.sales1,
+      version: kept.body.data.version,
+    });
+    expect(moved.status).toBe(403);
+    expect(moved.body.error.code).toBe('OUT_OF_SCOPE');
+    const after = await get(`/api/v1/customers/${created.id}`, sales2);
+    expect(after.body.data).toMatchObject({ ownerId: company.users.sales2, version: kept.body.data.version });
+  });
+
+  it('a write that is both a duplicate and out of scope answers 403 before 409, as when the scope was read first', async () => {
+    const sales2 = await company.as('sales2');
+    const admin = await company.as('admin');
+    const taken = `已占用名称 ${missingId().slice(0, 8)}`;
+    expect((await post('/api/v1/customers', admin, { name: taken })).status).toBe(201);
+    const created = (await post('/api/v1/customers', sales2, { name: `先后顺序 ${missingId().slice(0, 8)}` })).body
+      .data;
+    const updated = await patch(`/api/v1/customers/${created.id}`, sales2, {
+      name: taken,
+      ownerId: company.users.sales1,
+      version: created.version,
+    });
+    expect(updated.status).toBe(403);
+    expect(updated.body.error.code).toBe('OUT_OF_SCOPE');
+    const inserted = await post('/api/v1/customers', sales2, { name: taken, ownerId: company.users.sales1 });
+    expect(inserted.status).toBe(403);
+    expect(inserted.body.error.code).toBe('OUT_OF_SCOPE');
   });
 });

@@ -14,7 +14,7 @@ type Candidate = Record<string, unknown> & {
  * pass this check at once, the partial unique indexes refuse the second write and the check
  * runs again to name the record that won (see resources/duplicates.ts).
  */
-export async function assertNoDuplicateCustomer(ctx: CommandContext, candidate: Candidate, selfId?: string) {
+async function findDuplicateCustomer(ctx: CommandContext, candidate: Candidate, selfId?: string) {
   const checks: Array<[string, string, unknown]> = [
     ['creditCode', 'credit_code', candidate.credit_code],
     ['mainPhone', 'main_phone_e164', candidate.main_phone_e164],
@@ -40,3 +40,8 @@ export async function assertNoDuplicateCustomer(ctx: CommandContext, candidate: 
     }
   }
 }
+
+/** The check, with the columns its partial unique indexes cover (credit code, main phone, name). */
+export const assertNoDuplicateCustomer = Object.assign(findDuplicateCustomer, {
+  columns: ['credit_code', 'main_phone_e164', 'name'] as const,
+});
