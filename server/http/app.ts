@@ -77,7 +77,14 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  installErrorHandler(app);
+  const webRoot = builtWebApp();
+  // Client-side routes get index.html from the not-found handler, not from a `/*` route: a
+  // catch-all route would also swallow the router's own errors (an overlong path parameter).
+  installErrorHandler(app, {
+    webAppPage: webRoot
+      ? (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html')
+      : undefined,
+  });
   await app.register(cookie);
   await installSecurityHeaders(app, { frameAncestors: config.frameAncestors, scriptHashes: webAppScriptHashes() });
   if (services.replica) useReplica(app, services.database.db, services.replica);
@@ -112,14 +119,19 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   await registerMetrics(app, config.metrics);
   await registerRoutes(app, services);
   for (const spec of allResources()) registerResourceRoutes(app, services.database.db, spec);
-  await serveWebApp(app);
+  await serveWebApp(app, webRoot);
   return app;
 }
 
-/** Serves the built web app at `/`, with the SPA's index.html for client-side routes. */
-async function serveWebApp(app: FastifyInstance) {
+/** The built web app's folder, or undefined when it is not built. */
+function builtWebApp(): string | undefined {
   const root = path.resolve('dist/web');
-  if (!fs.existsSync(path.join(root, 'index.html'))) {
+  return fs.existsSync(path.join(root, 'index.html')) ? root : undefined;
+}
+
+/** Serves the built web app at `/` (its client-side routes come from the not-found handler). */
+async function serveWebApp(app: FastifyInstance, root: string | undefined) {
+  if (!root) {
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>
       reply
         .type('text/html')
@@ -143,7 +155,4 @@ async function serveWebApp(app: FastifyInstance) {
       );
     },
   });
-  // Client-side routes get index.html from the not-found handler, not from a `/*` route: a
-  // catch-all route would also swallow the router's own errors (an overlong path parameter).
-  app.decorate('webAppPage', (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
 }

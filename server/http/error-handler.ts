@@ -23,13 +23,13 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
   return reply.status(400).send(body('VALIDATION_FAILED', message, { fields: [{ path: 'params', message }] }));
 }
 
-/** Set by the web app's static serving: answers a client-side route with the app's page. */
-interface WebApp {
+export interface ErrorHandlerOptions {
+  /** Answers a client-side route of the built web app with the app's page (absent: no web app). */
   webAppPage?: (reply: FastifyReply) => FastifyReply | Promise<FastifyReply>;
 }
 
 /** The one place where anything thrown becomes `{error:{code,message,details}}`. */
-export function installErrorHandler(app: FastifyInstance) {
+export function installErrorHandler(app: FastifyInstance, { webAppPage: page }: ErrorHandlerOptions = {}) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
@@ -84,7 +84,6 @@ export function installErrorHandler(app: FastifyInstance) {
 
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0]!;
-    const page = app.hasDecorator('webAppPage') ? (app as unknown as WebApp).webAppPage : undefined;
     // A client-side route of the web app (not the API, not a file) gets the app's page.
     if (page && request.method === 'GET' && !url.startsWith('/api/') && !/\.[^/]*$/.test(url)) return page(reply);
     return reply.status(404).send(body('NOT_FOUND', `no route ${request.method} ${url}`));
