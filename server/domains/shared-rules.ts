@@ -1,7 +1,14 @@
 import type { Selectable } from 'kysely';
+import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { fieldError } from '../errors.ts';
 import type { CommandContext } from '../resources/context.ts';
+import type { InputOnlyDefinitions } from '../resources/define-resource.ts';
+
+/** The body key of a resource with custom fields: their values, checked against the definitions. */
+export const customValuesInput = {
+  custom: { input: z.record(z.string(), z.unknown()).optional() },
+} satisfies InputOnlyDefinitions;
 
 export async function assertActiveUser(ctx: CommandContext, userId: string, path: string) {
   // the request's own user was found active and not deleted by this request's session or key lookup

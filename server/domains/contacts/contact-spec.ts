@@ -5,12 +5,11 @@ import {
   defineResource,
   type FieldDefinitions,
   type HookInput,
-  type InputOnlyDefinitions,
   type TableColumns,
   type TableRow,
 } from '../../resources/define-resource.ts';
 import { optionalText } from '../../http/common-schemas.ts';
-import { requireLive } from '../shared-rules.ts';
+import { customValuesInput, requireLive } from '../shared-rules.ts';
 
 const contactFields = {
   customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true, input: z.uuid(), update: false },
@@ -49,13 +48,9 @@ const contactFields = {
   },
 } satisfies FieldDefinitions;
 
-const contactInputOnly = {
-  custom: { input: z.record(z.string(), z.unknown()).optional() },
-} satisfies InputOnlyDefinitions;
-
 async function toColumns(
   ctx: CommandContext,
-  input: HookInput<typeof contactFields, typeof contactInputOnly>,
+  input: HookInput<typeof contactFields, typeof customValuesInput>,
   existing: TableRow<'contacts'> | undefined,
   columns: TableColumns<'contacts'>,
 ) {
@@ -91,7 +86,7 @@ export const contactSpec = defineResource({
   titleField: 'name',
   access: { object: 'contact', owner: 'created_by', inheritsFrom: 'customer' },
   fields: contactFields,
-  inputOnly: contactInputOnly,
+  inputOnly: customValuesInput,
   customObject: 'contact',
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,

@@ -8,17 +8,14 @@ import {
   defineResource,
   type FieldDefinitions,
   type HookInput,
-  type InputOnlyDefinitions,
   type TableColumns,
   type TableRow,
 } from '../../resources/define-resource.ts';
 import type { SearchView } from '../../resources/resource-spec.ts';
 import { optionalText } from '../../http/common-schemas.ts';
-import { assertActiveUser } from '../shared-rules.ts';
+import { assertActiveUser, customValuesInput } from '../shared-rules.ts';
 import { assertNoDuplicateCustomer } from './duplicate-customers.ts';
 import { refuseCustomerWithContracts } from '../../batch-delete/batch-delete.ts';
-
-const customValues = z.record(z.string(), z.unknown()).optional();
 
 const customerFields = {
   name: {
@@ -105,11 +102,9 @@ const customerFields = {
   },
 } satisfies FieldDefinitions;
 
-const customerInputOnly = { custom: { input: customValues } } satisfies InputOnlyDefinitions;
-
 async function toColumns(
   ctx: CommandContext,
-  input: HookInput<typeof customerFields, typeof customerInputOnly>,
+  input: HookInput<typeof customerFields, typeof customValuesInput>,
   existing: TableRow<'customers'> | undefined,
   columns: TableColumns<'customers'>,
 ) {
@@ -170,7 +165,7 @@ export const customerSpec = defineResource({
   titleField: 'name',
   access: { object: 'customer', owner: 'owner_id' },
   fields: customerFields,
-  inputOnly: customerInputOnly,
+  inputOnly: customValuesInput,
   customObject: 'customer',
   toColumns,
   duplicateCheck: assertNoDuplicateCustomer,

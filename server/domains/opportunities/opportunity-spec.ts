@@ -5,12 +5,11 @@ import {
   defineResource,
   type FieldDefinitions,
   type HookInput,
-  type InputOnlyDefinitions,
   type TableColumns,
   type TableRow,
 } from '../../resources/define-resource.ts';
 import { dateString, decimalString } from '../../http/common-schemas.ts';
-import { assertActiveUser, requireLive } from '../shared-rules.ts';
+import { assertActiveUser, customValuesInput, requireLive } from '../shared-rules.ts';
 
 const amount = decimalString().refine((v) => !v.startsWith('-'), 'must not be negative');
 
@@ -66,13 +65,9 @@ const opportunityFields = {
   },
 } satisfies FieldDefinitions;
 
-const opportunityInputOnly = {
-  custom: { input: z.record(z.string(), z.unknown()).optional() },
-} satisfies InputOnlyDefinitions;
-
 async function toColumns(
   ctx: CommandContext,
-  input: HookInput<typeof opportunityFields, typeof opportunityInputOnly>,
+  input: HookInput<typeof opportunityFields, typeof customValuesInput>,
   existing: TableRow<'opportunities'> | undefined,
   columns: TableColumns<'opportunities'>,
 ) {
@@ -92,7 +87,7 @@ export const opportunitySpec = defineResource({
   titleField: 'name',
   access: { object: 'opportunity', owner: 'owner_id' },
   fields: opportunityFields,
-  inputOnly: opportunityInputOnly,
+  inputOnly: customValuesInput,
   customObject: 'opportunity',
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
