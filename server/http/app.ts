@@ -5,14 +5,10 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import multipart from '@fastify/multipart';
 import compress from '@fastify/compress';
+import { responseSerializerCompiler } from './response-serializer.ts';
 import zlib from 'node:zlib';
 import fastifyStatic from '@fastify/static';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { newId } from '../../common/ids.ts';
 import { useReplica } from '../db/replica.ts';
 import type { AppServices } from '../services.ts';
@@ -73,7 +69,7 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
       });
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler({ checked: process.env.NODE_ENV === 'test' }));
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
