@@ -23,6 +23,11 @@ export interface Config {
   metrics: { token: string | undefined; port: number | undefined; host: string };
   /** Overrides the recycle-bin purge's daily cron (CAIRN_RECYCLE_BIN_PURGE_CRON; tests run it each minute). */
   recycleBinPurgeCron?: string;
+  /**
+   * Statements with parameters are prepared once per PostgreSQL connection
+   * (CAIRN_PREPARED_STATEMENTS=off behind a pooler in transaction mode that cannot keep them).
+   */
+  preparedStatements: boolean;
 }
 
 /** Limits on PostgreSQL connections (0 disables one); the embedded database has no network to wait on. */
@@ -67,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: intEnv(env, 'CAIRN_SESSION_TTL_HOURS', 12),
     logLevel: env.LOG_LEVEL || 'info',
     jobs: env.CAIRN_JOBS !== 'off',
+    preparedStatements: env.CAIRN_PREPARED_STATEMENTS !== 'off',
     trustProxy: listEnv(env.CAIRN_TRUST_PROXY),
     frameAncestors: listEnv(env.CAIRN_FRAME_ANCESTORS, /\s*[,\s]\s*/).length
       ? listEnv(env.CAIRN_FRAME_ANCESTORS, /\s*[,\s]\s*/)

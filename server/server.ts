@@ -33,6 +33,7 @@ export async function openConfiguredDatabase(config: Config, options: OpenConfig
     dataDir: config.dataDir,
     appDbRole: config.appDbRole,
     timeouts: config.database,
+    preparedStatements: config.preparedStatements,
     command: options.command,
     share: options.share,
     whenInUse: options.whenInUse,
@@ -108,5 +109,6 @@ function openConfiguredReplica(config: Config, database: Database): Replica | un
     10,
     config.database,
     (error) => console.error(JSON.stringify({ level: 'warn', msg: 'replica connection lost', err: error.message })),
+    { prepare: config.preparedStatements },
   );
 }

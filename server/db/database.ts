@@ -50,6 +50,8 @@ export interface OpenOptions {
   memory?: boolean;
   appDbRole?: string;
   poolSize?: number;
+  /** PostgreSQL: prepare statements with parameters once per connection (default true; see pg-pool.ts). */
+  preparedStatements?: boolean;
   timeouts?: DatabaseTimeouts;
   /** A PGlite data-dir dump to start from (tests clone a migrated template). */
   loadDataDir?: Blob;
@@ -73,7 +75,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       'database connection lost',
     );
   const opened = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, options.appDbRole ?? '', options.poolSize ?? 10, timeouts, onError)
+    ? await openPostgres(options.databaseUrl, options.appDbRole ?? '', options.poolSize ?? 10, timeouts, onError, {
+        prepare: options.preparedStatements ?? true,
+      })
     : await openEmbedded(options, timeouts, onError);
   return { ...opened, useLogger: (next) => (logger = next) };
 }

@@ -1,4 +1,5 @@
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { DatabaseTimeouts } from '../config.ts';
 
@@ -107,13 +108,17 @@ async function queryOnClient<R>(
   text: string,
   values: readonly unknown[] | undefined,
   deadlineMs: number,
+  name?: string,
 ): Promise<pg.QueryResult & { rows: R[] }> {
   const timer =
     deadlineMs > 0
       ? setTimeout(() => client.connection.stream.destroy(new DatabaseNoAnswerError(deadlineMs)), deadlineMs)
       : undefined;
   try {
-    return (await client.query(text, values as unknown[] | undefined)) as pg.QueryResult & { rows: R[] };
+    const query = name
+      ? { name, text, values: values as unknown[] }
+      : { text, values: values as unknown[] | undefined };
+    return (await client.query(query)) as pg.QueryResult & { rows: R[] };
   } finally {
     clearTimeout(timer);
   }
@@ -138,21 +143,53 @@ export async function queryPool(
   }
 }
 
-/** The pool as Kysely sees it, with the answer deadline on every statement. */
-export function kyselyPool(pool: pg.Pool, deadlineMs: number): PostgresPool {
+/**
+ * The pool as Kysely sees it, with the answer deadline on every statement. With `prepare`, a
+ * statement with parameters is a named prepared statement of its connection (named by its
+ * text's hash): PostgreSQL parses and plans it once per connection instead of on every request,
+ * which is most of a short statement's cost (issue 9's session lookup: 0.75 → 0.13 ms). Only for
+ * a real PostgreSQL server, where a connection is one backend.
+ */
+export function kyselyPool(pool: pg.Pool, deadlineMs: number, options: { prepare?: boolean } = {}): PostgresPool {
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
       return {
         query: ((text: unknown, values?: readonly unknown[]) =>
           typeof text === 'string'
-            ? queryOnClient(client, text, values, deadlineMs)
+            ? queryOnClient(
+                client,
+                text,
+                values,
+                deadlineMs,
+                options.prepare ? preparedName(client, text, values) : undefined,
+              )
             : client.query(text as never)) as unknown as PostgresPoolClient['query'],
         release: (destroy?: boolean) => client.release(destroy),
       };
     },
     end: () => endPool(pool),
   };
+}
+
+/** Named statements per connection at most: past it, a new text runs unnamed (parsed each time). */
+export const PREPARED_PER_CONNECTION = 300;
+const preparedNames = new WeakMap<pg.PoolClient, Set<string>>();
+
+/**
+ * The prepared-statement name of `text` on `client`, or undefined to run it unnamed: statements
+ * without parameters (a multi-statement batch such as `begin; select set_config(…)` must use
+ * the simple protocol) and texts past the connection's budget.
+ */
+function preparedName(client: pg.PoolClient, text: string, values: readonly unknown[] | undefined) {
+  if (!values?.length) return undefined;
+  const name = `c${createHash('sha1').update(text).digest('base64url')}`;
+  let names = preparedNames.get(client);
+  if (!names) preparedNames.set(client, (names = new Set()));
+  if (names.has(name)) return name;
+  if (names.size >= PREPARED_PER_CONNECTION) return undefined;
+  names.add(name);
+  return name;
 }
 
 /** Whether the database answers `select 1` within `ms`, counting the wait for a connection. */

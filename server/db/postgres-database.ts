@@ -12,6 +12,7 @@ export async function openPostgres(
   poolSize: number,
   timeouts: DatabaseTimeouts,
   onError: ConnectionErrorSink,
+  statements: { prepare: boolean } = { prepare: true },
 ): Promise<OpenedDatabase> {
   const deadline = answerDeadlineMs(timeouts);
   // The owner runs migrations (which may take long): no statement timeout there.
@@ -30,7 +31,7 @@ export async function openPostgres(
     { connectionString: url },
     { name: 'app', max: poolSize, timeouts, role: roleUsable ? appRole : undefined, onError },
   );
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: kyselyPool(appPool, deadline) }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: kyselyPool(appPool, deadline, statements) }) });
   useBatchedBegin(db);
   const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: kyselyPool(ownerPool, 0) }) });
   const parsed = new URL(url);

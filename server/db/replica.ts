@@ -44,13 +44,14 @@ export function openReplica(
   poolSize: number,
   timeouts: DatabaseTimeouts,
   onError: ConnectionErrorSink,
+  statements: { prepare: boolean } = { prepare: true },
 ): Replica {
   const deadline = answerDeadlineMs(timeouts);
   const pool: pg.Pool = createPool(
     { connectionString: url },
     { name: 'replica', max: poolSize, timeouts, role: appRole, onError },
   );
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: kyselyPool(pool, deadline) }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: kyselyPool(pool, deadline, statements) }) });
   let replayed = -1n; // the newest replay position seen; it only grows
 
   async function replayPosition(): Promise<bigint> {

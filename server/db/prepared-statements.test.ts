@@ -1,0 +1,50 @@
+import { sql, type Kysely } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from './database.ts';
+import { PREPARED_PER_CONNECTION } from './pg-pool.ts';
+import type { DB } from './schema.ts';
+
+const url = process.env.DATABASE_URL;
+const opened: Database[] = [];
+afterAll(async () => {
+  for (const database of opened) await database.close();
+});
+
+async function open(preparedStatements?: boolean) {
+  const database = await openDatabase({ databaseUrl: url, poolSize: 1, preparedStatements });
+  opened.push(database);
+  return database;
+}
+
+/** The names of the statements prepared on the pool's one connection. */
+const preparedOn = async (db: Kysely<DB>) =>
+  (
+    await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(db)
+  ).rows.filter((row) => row.statement.includes('cairn-prepared-probe'));
+
+describe.skipIf(!url)('prepared statements on PostgreSQL (one parse and plan per connection)', () => {
+  it('prepares a statement with parameters once and reuses it, and leaves batches unnamed', async () => {
+    const { db } = await open();
+    for (let i = 0; i < 3; i++)
+      expect((await sql<{ n: number }>`select ${i}::int as n /* cairn-prepared-probe */`.execute(db)).rows).toEqual([
+        { n: i },
+      ]);
+    await sql.raw(`select 1 /* cairn-prepared-probe batch */; select 2`).execute(db);
+    const prepared = await preparedOn(db);
+    expect(prepared).toHaveLength(1);
+    expect(prepared[0]!.name).toMatch(/^c[\w-]+$/);
+  });
+
+  it('stops naming new texts at the connection budget, and still runs them', async () => {
+    const { db } = await open();
+    for (let i = 0; i < PREPARED_PER_CONNECTION + 20; i++)
+      await sql`select ${i}::int /* cairn-prepared-probe ${sql.raw(String(i))} */`.execute(db);
+    expect((await preparedOn(db)).length).toBe(PREPARED_PER_CONNECTION);
+  });
+
+  it('prepares nothing when turned off (CAIRN_PREPARED_STATEMENTS=off, for a pooler in transaction mode)', async () => {
+    const { db } = await open(false);
+    await sql`select ${1}::int /* cairn-prepared-probe */`.execute(db);
+    expect(await preparedOn(db)).toHaveLength(0);
+  });
+});
