@@ -14,6 +14,7 @@ import {
   plantCanaries,
   proberRules,
   upload,
+  canaryOfPath,
   type Canaries,
 } from '../support/canary-records.ts';
 
@@ -91,21 +92,6 @@ beforeAll(async () => {
 }, 120_000);
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
-const idOf: Record<string, keyof Canaries> = {
-  customers: 'customer',
-  contacts: 'contact',
-  opportunities: 'opportunity',
-  followups: 'followup',
-  contracts: 'contract',
-  installments: 'installment',
-  payments: 'payment',
-  attachments: 'attachment',
-  products: 'product',
-  orders: 'order',
-  users: 'user',
-  departments: 'department',
-  'custom-fields': 'customField',
-};
 const includeAll = (path: string) => Object.keys(getResource(path).includes ?? {}).join(',') || undefined;
 
 /** What the prober may create of each kind without writing a field their rules protect. */
@@ -177,7 +163,7 @@ async function deletedCanary(path: string): Promise<string> {
                 }),
                 201,
               ).id
-            : canaries[idOf[path]!];
+            : canaries[canaryOfPath[path]!];
   ok(await del(`/api/v1/${path}/${id}`, admin));
   return id;
 }
@@ -190,7 +176,7 @@ async function probe(route: RouteEntry): Promise<Res[]> {
   switch (k) {
     case 'GET /api/v1/audit': {
       const pages: Res[] = [];
-      for (const [path, name] of Object.entries(idOf)) {
+      for (const [path, name] of Object.entries(canaryOfPath)) {
         const spec = getResource(path);
         pages.push(
           await get(
@@ -240,7 +226,7 @@ async function probe(route: RouteEntry): Promise<Res[]> {
       ];
   }
   if (resource && (second === undefined || second === ':id') && third === undefined) {
-    const id = canaries[idOf[path]!];
+    const id = canaries[canaryOfPath[path]!];
     if (route.method === 'GET' && second === undefined)
       return [await get(`/api/v1/${path}${qs({ limit: 200, include: includeAll(path) })}`, prober)];
     if (route.method === 'GET') return [await get(`/api/v1/${path}/${id}${qs({ include: includeAll(path) })}`, prober)];

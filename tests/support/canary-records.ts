@@ -88,6 +88,23 @@ export interface Canaries {
   customField: string;
 }
 
+/** The planted record of each API path (`/api/v1/<path>`). */
+export const canaryOfPath: Record<string, keyof Canaries> = {
+  customers: 'customer',
+  contacts: 'contact',
+  opportunities: 'opportunity',
+  followups: 'followup',
+  contracts: 'contract',
+  installments: 'installment',
+  payments: 'payment',
+  attachments: 'attachment',
+  products: 'product',
+  orders: 'order',
+  users: 'user',
+  departments: 'department',
+  'custom-fields': 'customField',
+};
+
 export function upload(headers: Headers, recordType: string, recordId: string, name = 'ANAMECANARY.txt') {
   const body = multipart({ recordType, recordId }, { name, type: 'text/plain', data: Buffer.from('名片') });
   return call({
