@@ -154,6 +154,7 @@ export function kyselyPool(pool: pg.Pool, deadlineMs: number, options: { prepare
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
+      let stalePlan = false;
       return {
         query: ((text: unknown, values?: readonly unknown[]) =>
           typeof text === 'string'
@@ -163,9 +164,13 @@ export function kyselyPool(pool: pg.Pool, deadlineMs: number, options: { prepare
                 values,
                 deadlineMs,
                 options.prepare ? preparedName(client, text, values) : undefined,
-              )
+              ).catch((error: unknown) => {
+                stalePlan ||= isStalePlan(error);
+                throw error;
+              })
             : client.query(text as never)) as unknown as PostgresPoolClient['query'],
-        release: (destroy?: boolean) => client.release(destroy),
+        // a connection whose prepared statement outlived a column change is closed, not reused
+        release: (destroy?: boolean) => client.release(destroy || stalePlan),
       };
     },
     end: () => endPool(pool),
@@ -191,6 +196,14 @@ function preparedName(client: pg.PoolClient, text: string, values: readonly unkn
   names.add(name);
   return name;
 }
+
+/**
+ * PostgreSQL refuses a prepared `select *` whose table gained or lost a column since it was
+ * prepared (another instance migrated during a rolling deploy): that statement fails once, and
+ * its connection is then closed so the next one prepares afresh.
+ */
+const isStalePlan = (error: unknown) =>
+  (error as { code?: string }).code === '0A000' && /cached plan must not change result type/.test(String(error));
 
 /** Whether the database answers `select 1` within `ms`, counting the wait for a connection. */
 export async function pingPool(pool: pg.Pool, ms: number): Promise<boolean> {

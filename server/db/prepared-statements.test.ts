@@ -48,3 +48,19 @@ describe.skipIf(!url)('prepared statements on PostgreSQL (one parse and plan per
     expect(await preparedOn(db)).toHaveLength(0);
   });
 });
+
+describe.skipIf(!url)('a prepared statement that outlived a column change', () => {
+  it('fails once, and the next statement runs on a fresh connection', async () => {
+    const { db, owner } = await open();
+    const table = `prepared_probe_${Date.now()}`;
+    await sql.raw(`create table ${table} (id int primary key, name text)`).execute(owner);
+    await sql.raw(`insert into ${table} values (1, 'a')`).execute(owner);
+    await sql.raw(`grant select on ${table} to public`).execute(owner);
+    const read = () => sql`select * from ${sql.table(table)} where id = ${1}`.execute(db);
+    expect((await read()).rows).toEqual([{ id: 1, name: 'a' }]);
+    await sql.raw(`alter table ${table} add column note text`).execute(owner);
+    await expect(read()).rejects.toThrow(/cached plan must not change result type/);
+    expect((await read()).rows).toEqual([{ id: 1, name: 'a', note: null }]);
+    await sql.raw(`drop table ${table}`).execute(owner);
+  });
+});
