@@ -112,6 +112,14 @@ beforeAll(async () => {
     payload: { objectType: 'customer', key: 'probe', label: '探针', type: 'text' },
   });
   ids.set('custom-fields', field.body.data.id);
+  const channel = await call({
+    method: 'POST',
+    url: '/api/v1/channels',
+    headers: admin,
+    payload: { key: 'probe', name: '探针通道', kind: 'webhook', serviceUserId: a.users.admin },
+  });
+  expect(channel.status).toBe(201);
+  ids.set('channels', channel.body.data.id);
   const user = await call({
     method: 'POST',
     url: '/api/v1/users',

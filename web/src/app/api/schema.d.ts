@@ -3779,6 +3779,467 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List integration channels with their health */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Channel'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create a channel; a webhook channel answers its secret once
+     * @description The mapping is type-checked on save: 400 MAPPING_LOSSY or MAPPING_INVALID names each field in details.fields.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            key: string;
+            /** @enum {string} */
+            kind: 'webhook' | 'pull' | 'import' | 'outbound';
+            name: string;
+            /** @enum {string} */
+            trigger?: 'realtime' | 'scheduled';
+            /**
+             * @description Rules {source, target, sourceType?, maxLength?, transforms?}
+             * @default []
+             */
+            mapping?: unknown[];
+            /** @description Per channel, with per-field overrides */
+            mergePolicy?: {
+              /**
+               * @default nonNullWins
+               * @enum {string}
+               */
+              default?: 'nonNullWins' | 'sourcePriority' | 'newestWins' | 'alwaysOverwrite';
+              fields?: {
+                [key: string]: 'nonNullWins' | 'sourcePriority' | 'newestWins' | 'alwaysOverwrite';
+              };
+              /** @description Channel ids or keys, highest first; "user" = manual edits */
+              priority?: string[];
+            };
+            matchOrder?: ('externalId' | 'creditCode' | 'phone' | 'name')[];
+            /** @description Payload path of the idempotency key */
+            idempotencyField?: string | null;
+            /**
+             * Format: uuid
+             * @description Absent: a new service user is created for the channel; grant it what it needs
+             */
+            serviceUserId?: string;
+            /** @default 5 */
+            retryBaseSeconds?: number;
+            /** @default 5 */
+            retryLimit?: number;
+            /**
+             * @description What the kind needs beyond the mapping (pull URL and cursor, outbound URL, schedule)
+             * @default {}
+             */
+            config?: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Channel'];
+              /** @description Shown only here */
+              secret?: string;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read a channel with its health */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Channel'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Remove a channel (its intake history stays) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a channel (the mapping is type-checked again) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            /** @enum {string} */
+            trigger?: 'realtime' | 'scheduled';
+            /** @description Rules {source, target, sourceType?, maxLength?, transforms?} */
+            mapping?: unknown[];
+            /** @description Per channel, with per-field overrides */
+            mergePolicy?: {
+              /**
+               * @default nonNullWins
+               * @enum {string}
+               */
+              default?: 'nonNullWins' | 'sourcePriority' | 'newestWins' | 'alwaysOverwrite';
+              fields?: {
+                [key: string]: 'nonNullWins' | 'sourcePriority' | 'newestWins' | 'alwaysOverwrite';
+              };
+              /** @description Channel ids or keys, highest first; "user" = manual edits */
+              priority?: string[];
+            };
+            matchOrder?: ('externalId' | 'creditCode' | 'phone' | 'name')[];
+            /** @description Payload path of the idempotency key */
+            idempotencyField?: string | null;
+            /**
+             * Format: uuid
+             * @description The identity the channel writes as (must hold its grants)
+             */
+            serviceUserId?: string;
+            retryBaseSeconds?: number;
+            retryLimit?: number;
+            /** @description What the kind needs beyond the mapping (pull URL and cursor, outbound URL, schedule) */
+            config?: {
+              [key: string]: unknown;
+            };
+            /** @description The version you read; a stale one answers 409 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Channel'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   '/api/v1/attachments/{id}': {
     parameters: {
       query?: never;
@@ -10185,6 +10646,46 @@ export interface components {
           }
       )[];
     };
+    ChannelHealthInput: {
+      /** @enum {string} */
+      status: 'ok' | 'degraded' | 'error';
+      /** @description What stops the channel, e.g. a grant its service identity lacks */
+      errors: string[];
+      warnings: string[];
+      queued: number;
+      review: number;
+      deadLetters: number;
+      lastSuccessAt: string | null;
+      lastError: string | null;
+      lastErrorAt: string | null;
+    };
+    ChannelInput: {
+      id: string;
+      key: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'webhook' | 'pull' | 'import' | 'outbound';
+      /** @enum {string} */
+      trigger: 'realtime' | 'scheduled';
+      mapping: {
+        [key: string]: unknown;
+      }[];
+      mergePolicy: {
+        [key: string]: unknown;
+      };
+      matchOrder: string[];
+      idempotencyField: string | null;
+      serviceUserId: string | null;
+      retryBaseSeconds: number;
+      retryLimit: number;
+      config: {
+        [key: string]: unknown;
+      };
+      health: components['schemas']['ChannelHealthInput'];
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    };
     CustomerCreateInput: {
       name: string;
       shortName?: string | null;
@@ -11198,6 +11699,46 @@ export interface components {
             scope: 'own' | 'own_assigned' | 'department' | 'department_tree' | 'all' | 'custom' | 'inherit' | 'none';
           }
       )[];
+    };
+    ChannelHealth: {
+      /** @enum {string} */
+      status: 'ok' | 'degraded' | 'error';
+      /** @description What stops the channel, e.g. a grant its service identity lacks */
+      errors: string[];
+      warnings: string[];
+      queued: number;
+      review: number;
+      deadLetters: number;
+      lastSuccessAt: string | null;
+      lastError: string | null;
+      lastErrorAt: string | null;
+    };
+    Channel: {
+      id: string;
+      key: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'webhook' | 'pull' | 'import' | 'outbound';
+      /** @enum {string} */
+      trigger: 'realtime' | 'scheduled';
+      mapping: {
+        [key: string]: unknown;
+      }[];
+      mergePolicy: {
+        [key: string]: unknown;
+      };
+      matchOrder: string[];
+      idempotencyField: string | null;
+      serviceUserId: string | null;
+      retryBaseSeconds: number;
+      retryLimit: number;
+      config: {
+        [key: string]: unknown;
+      };
+      health: components['schemas']['ChannelHealth'];
+      version: number;
+      createdAt: string;
+      updatedAt: string;
     };
     CustomerCreate: {
       name: string;

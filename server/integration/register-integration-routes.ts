@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../services.ts';
+import { registerChannelRoutes } from './channel-routes.ts';
+
+/** The integration center's routes: channels, intake, dead letters, review queue, provenance. */
+export function registerIntegrationRoutes(app: FastifyInstance, services: AppServices) {
+  const { db } = services.database;
+  registerChannelRoutes(app, db);
+}
