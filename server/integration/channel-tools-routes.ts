@@ -11,6 +11,7 @@ import { loadChannel } from './channel-store.ts';
 import { applyIntake, reasonOf } from './intake-apply.ts';
 import { loadProvenance } from './provenance.ts';
 import { loadServiceIdentity } from './service-identity.ts';
+import { changesAsSeen, customerAsSeen, customerFieldView } from './caller-view.ts';
 
 const fieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
 const dryRunRecord = z.object({
@@ -86,12 +87,16 @@ export function registerChannelToolRoutes(app: FastifyInstance, db: Kysely<DB>) 
               payload: sample.payload,
               receivedAt: sample.received_at,
             });
+            // an existing record's values are shown only as far as the caller may see them
+            const visible =
+              result.status === 'created' ||
+              (result.recordId !== null && (await customerAsSeen(ctx.trx, ctx.access, result.recordId)) !== undefined);
             data.push({
               intakeId: sample.id,
               status: result.status,
               recordId: result.status === 'created' ? null : result.recordId,
               candidates: result.candidates,
-              fields: result.fields,
+              fields: visible ? changesAsSeen(ctx.access, result.fields) : [],
               reason: null,
               errors: [],
             });
@@ -125,21 +130,24 @@ export function registerChannelToolRoutes(app: FastifyInstance, db: Kysely<DB>) 
       inTenant(db, request, async ({ trx, access, actor }) => {
         await authorize(trx, access, getResource('customers'), 'read', { id: request.params.id });
         const setters = await loadProvenance(trx, actor.tenantId, request.params.id);
+        const view = customerFieldView(access);
         return {
           data: Object.fromEntries(
-            [...setters.values()].map((s) => [
-              s.field,
-              {
-                source: s.source,
-                channelId: s.channelId,
-                channelKey: s.channelKey ?? null,
-                userId: s.userId,
-                userName: s.userName,
-                intakeId: s.intakeId,
-                at: s.at.toISOString(),
-                setAt: s.setAt.toISOString(),
-              },
-            ]),
+            [...setters.values()]
+              .filter((s) => view(s.field) !== 'hidden')
+              .map((s) => [
+                s.field,
+                {
+                  source: s.source,
+                  channelId: s.channelId,
+                  channelKey: s.channelKey ?? null,
+                  userId: s.userId,
+                  userName: s.userName,
+                  intakeId: s.intakeId,
+                  at: s.at.toISOString(),
+                  setAt: s.setAt.toISOString(),
+                },
+              ]),
           ),
         };
       }),

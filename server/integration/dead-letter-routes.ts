@@ -12,8 +12,9 @@ import { applyIntake, IntakeError, type ForcedTarget } from './intake-apply.ts';
 import { enqueueIntake } from './intake-process.ts';
 import { loadServiceIdentity } from './service-identity.ts';
 import { intakeStatusSchema } from './intake-routes.ts';
+import { customerAsSeen } from './caller-view.ts';
 
-const access = { access: { anyOf: ['manageIntegrations' as const] } };
+const gate = { access: { anyOf: ['manageIntegrations' as const] } };
 
 const deadLetterSchema = z
   .object({
@@ -131,7 +132,7 @@ export function registerDeadLetterRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const tags = ['Dead letters and review'];
 
   r.get('/api/v1/dead-letters', {
-    config: access,
+    config: gate,
     onRequest: authenticate,
     schema: {
       tags,
@@ -173,7 +174,7 @@ export function registerDeadLetterRoutes(app: FastifyInstance, db: Kysely<DB>) {
   });
 
   r.post('/api/v1/dead-letters/:id/retry', {
-    config: access,
+    config: gate,
     onRequest: authenticate,
     schema: {
       tags,
@@ -207,7 +208,7 @@ export function registerDeadLetterRoutes(app: FastifyInstance, db: Kysely<DB>) {
   });
 
   r.post('/api/v1/dead-letters/:id/discard', {
-    config: access,
+    config: gate,
     onRequest: authenticate,
     schema: {
       tags,
@@ -241,7 +242,7 @@ export function registerDeadLetterRoutes(app: FastifyInstance, db: Kysely<DB>) {
   });
 
   r.get('/api/v1/review-queue', {
-    config: access,
+    config: gate,
     onRequest: authenticate,
     schema: {
       tags,
@@ -250,7 +251,7 @@ export function registerDeadLetterRoutes(app: FastifyInstance, db: Kysely<DB>) {
       response: { 200: z.object({ data: z.array(reviewSchema) }), ...errorResponses },
     },
     handler: (request) =>
-      inTenant(db, request, async ({ trx, actor }) => {
+      inTenant(db, request, async ({ trx, actor, access }) => {
         const rows = await trx
           .selectFrom('intake_records as i')
           .innerJoin('channels as c', (j) =>
@@ -264,19 +265,12 @@ export function registerDeadLetterRoutes(app: FastifyInstance, db: Kysely<DB>) {
           .orderBy('i.received_at', 'desc')
           .limit(request.query.limit)
           .execute();
-        const ids = [...new Set(rows.flatMap((row) => row.candidates ?? []))];
-        const names = new Map(
-          ids.length
-            ? (
-                await trx
-                  .selectFrom('customers')
-                  .select(['id', 'name'])
-                  .where('tenant_id', '=', actor.tenantId)
-                  .where('id', 'in', ids)
-                  .execute()
-              ).map((c) => [c.id, c.name])
-            : [],
-        );
+        // candidate names as the caller sees them (scope and field rules); out of scope: no name
+        const names = new Map<string, string | null>();
+        for (const id of new Set(rows.flatMap((row) => row.candidates ?? []))) {
+          const seen = await customerAsSeen(trx, access, id);
+          names.set(id, typeof seen?.name === 'string' ? seen.name : null);
+        }
         return {
           data: rows.map((row) => ({
             id: row.id,
@@ -291,7 +285,7 @@ export function registerDeadLetterRoutes(app: FastifyInstance, db: Kysely<DB>) {
   });
 
   r.post('/api/v1/review-queue/:id/resolve', {
-    config: access,
+    config: gate,
     onRequest: authenticate,
     schema: {
       tags,
