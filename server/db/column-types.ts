@@ -13,3 +13,6 @@ export interface TenantSettings {
 
 export type CustomValues = Record<string, unknown>;
 export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
+
+/** A jsonb array of objects checked by the code that writes it (e.g. a channel's mapping rules). */
+export type JsonList = Array<Record<string, unknown>>;

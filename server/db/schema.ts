@@ -1,6 +1,6 @@
 // Generated from the migrated database by `npm run gen:db-types` (kysely-codegen); do not edit.
 // Changes go in a new migration under server/db/migrations/; jsonb types in column-types.ts.
-import type { AuditChanges, CustomValues, JsonColumn, TenantSettings } from './column-types.ts';
+import type { AuditChanges, CustomValues, JsonColumn, JsonList, TenantSettings } from './column-types.ts';
 import type { ColumnType } from 'kysely';
 
 export type Generated<T> =
@@ -100,6 +100,45 @@ export interface AuditLog {
   request_id: string | null;
   tenant_id: string;
   user_agent: string | null;
+}
+
+export interface ChannelLinks {
+  channel_id: string;
+  created_at: Generated<Timestamp>;
+  external_id: string;
+  record_id: string;
+  record_type: string;
+  tenant_id: string;
+}
+
+export interface Channels {
+  config: JsonColumn<CustomValues>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  id: string;
+  idempotency_field: string | null;
+  key: string;
+  kind: string;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  last_success_at: Timestamp | null;
+  mapping: JsonColumn<JsonList>;
+  match_order: JsonColumn<string[]>;
+  merge_policy: JsonColumn<CustomValues>;
+  name: string;
+  record_type: Generated<string>;
+  retry_base_seconds: Generated<number>;
+  retry_limit: Generated<number>;
+  secret_hash: string | null;
+  secret_sealed: string | null;
+  service_user_id: string | null;
+  tenant_id: string;
+  trigger: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
 }
 
 export interface Contacts {
@@ -245,6 +284,17 @@ export interface ExportFiles {
   watermark: string;
 }
 
+export interface FieldProvenance {
+  channel_id: string | null;
+  field: string;
+  intake_id: string | null;
+  record_id: string;
+  record_type: string;
+  set_at: Generated<Timestamp>;
+  source_at: Timestamp | null;
+  tenant_id: string;
+}
+
 export interface FollowupAmendments {
   author_id: string | null;
   content: string;
@@ -280,6 +330,31 @@ export interface Followups {
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
   version: Generated<number>;
+}
+
+export interface IntakeRecords {
+  attempts: Generated<number>;
+  candidates: JsonColumn<string[]> | null;
+  channel_id: string;
+  content_type: string | null;
+  discard_reason: string | null;
+  discarded_at: Timestamp | null;
+  discarded_by: string | null;
+  id: string;
+  idempotency_key: string;
+  last_error: string | null;
+  next_attempt_at: Timestamp | null;
+  payload: JsonColumn<CustomValues>;
+  processed_at: Timestamp | null;
+  reason: string | null;
+  received_at: Generated<Timestamp>;
+  record_id: string | null;
+  record_type: string | null;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  source_at: Timestamp | null;
+  status: Generated<string>;
+  tenant_id: string;
 }
 
 export interface KnownDevices {
@@ -574,6 +649,8 @@ export interface DB {
   assignments: Assignments;
   attachments: Attachments;
   audit_log: AuditLog;
+  channel_links: ChannelLinks;
+  channels: Channels;
   contacts: Contacts;
   contract_installments: ContractInstallments;
   contracts: Contracts;
@@ -581,8 +658,10 @@ export interface DB {
   customers: Customers;
   departments: Departments;
   export_files: ExportFiles;
+  field_provenance: FieldProvenance;
   followup_amendments: FollowupAmendments;
   followups: Followups;
+  intake_records: IntakeRecords;
   known_devices: KnownDevices;
   login_attempts: LoginAttempts;
   opportunities: Opportunities;

@@ -20,6 +20,8 @@ export const queueNames = {
   exportsSweep: 'exports.sweep',
   sandboxClose: 'access.sandbox-close',
   signInPurge: 'auth.sign-in-purge',
+  intakeProcess: 'intake.process',
+  intakeSweep: 'intake.sweep',
 } as const;
 
 export const defaultQueueOptions = {
@@ -35,6 +37,9 @@ export const appQueues: QueueSpec[] = [
   { name: queueNames.exportsSweep, retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
   { name: queueNames.sandboxClose, retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
   { name: queueNames.signInPurge, retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
+  // the handler records failures and schedules retries itself (per channel); these retries cover crashes
+  { name: queueNames.intakeProcess, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 },
+  { name: queueNames.intakeSweep, retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 5 * 60 },
 ];
 
 export const deadLetterName = (queue: string): string => `${queue}.dead`;

@@ -10,6 +10,8 @@ import { allResources } from '../resources/registry.ts';
 import { asSystem } from '../db/tenant-transaction.ts';
 import { purgeSignInRecords } from '../auth/sign-in-purge.ts';
 import type { OutboxJob } from './outbox.ts';
+import { registerIntakeJobs } from '../integration/intake-jobs.ts';
+import { INTAKE_TOPIC } from '../integration/intake-process.ts';
 
 /** When the entry a deletion event created becomes purgeable (its tenant's retention after the event). */
 export async function purgeTimeFor(database: Database, event: OutboxJob): Promise<Date> {
@@ -24,9 +26,11 @@ export async function purgeTimeFor(database: Database, event: OutboxJob): Promis
  * purge (at the tenant's retention, see purgeTimeFor). Events of unsubscribed topics are simply
  * marked dispatched. A new consumer is one more entry here and its queue in queues.ts.
  */
-export const topicQueues: TopicQueues = Object.fromEntries(
-  allResources().map((spec) => [`${spec.recordType}.deleted`, [queueNames.recycleBinSchedule]]),
-);
+export const topicQueues: TopicQueues = {
+  ...Object.fromEntries(allResources().map((spec) => [`${spec.recordType}.deleted`, [queueNames.recycleBinSchedule]])),
+  // every received intake record (and every dead letter sent back) is processed by the intake queue
+  [INTAKE_TOPIC]: [queueNames.intakeProcess],
+};
 
 export const recycleBinPurgeCron = '30 3 * * *'; // 03:30 Asia/Shanghai, daily
 export const exportsSweepCron = '7 * * * *'; // hourly: export files live 24 hours
@@ -101,6 +105,7 @@ export async function registerJobs(
   await runner.schedule(queueNames.sandboxClose, sandboxCloseCron);
   await runner.work(queueNames.signInPurge, () => purgeSignInRecords(database));
   await runner.schedule(queueNames.signInPurge, signInPurgeCron, {}, { tz: 'Asia/Shanghai' });
+  await registerIntakeJobs(runner, database, logger);
   if (opts.dispatchOutbox === false) return undefined;
   return startOutboxDispatcher(database, runner, { topicQueues, logger });
 }

@@ -8,6 +8,7 @@ import { newId } from '../../common/ids.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { asSystem, withTenant } from '../db/tenant-transaction.ts';
 import { seedDemoAccess } from './demo-access.ts';
+import { seedDemoChannels } from './demo-channels.ts';
 import type { DB } from '../db/schema.ts';
 import type { FileStorage } from '../storage/file-storage.ts';
 import { buildAttachments } from './demo-attachments.ts';
@@ -33,6 +34,8 @@ export interface DemoSeedOptions {
   /** Where attachment bytes go; without it no attachments are created. */
   storage?: FileStorage;
   onProgress?: (step: string) => void;
+  /** Also seed the integration center: the web-form and finance channels and a few dead letters. */
+  integration?: boolean;
 }
 
 export interface DemoSeedResult {
@@ -95,6 +98,19 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions = {}): P
       counts.roles = access.roles;
       counts.user_roles = access.userRoles;
       counts.assignments = access.assignments;
+
+      if (options.integration) {
+        progress('Creating integration channels and dead letters');
+        const tenant = await trx
+          .selectFrom('tenants')
+          .select('cursor_key')
+          .where('id', '=', tenantId)
+          .executeTakeFirstOrThrow();
+        const integration = await seedDemoChannels(ctx, tenant.cursor_key);
+        counts.channels = integration.channels;
+        counts.intake_records = integration.intake_records;
+        counts.users += 1;
+      }
 
       const opportunities = buildOpportunities(ctx, customers.seeded);
       const followups = buildFollowups(ctx, customers.seeded, opportunities.seeded, users);

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../../server/http/app.ts';
 import { call, demoCompany, testApp, type Company } from '../support/test-app.ts';
+import { testDatabase } from '../support/test-database.ts';
+import { withTenant } from '../../server/db/tenant-transaction.ts';
+import { newId } from '../../common/ids.ts';
 
 /**
  * Generated from the route table, so a new route cannot skip the checks: every /api/v1 route
@@ -54,6 +57,9 @@ const validBodies: Record<string, object> = {
   'POST /api/v1/approvals/:id/reject': { reason: '测试：驳回' },
   'POST /api/v1/followups/:id/amendments': { content: '测试：补充说明' },
   'PUT /api/v1/users/:id/roles': { roleIds: [] },
+  'POST /api/v1/dead-letters/:id/discard': { reason: '测试：丢弃' },
+  'POST /api/v1/review-queue/:id/resolve': { create: true },
+  'POST /api/v1/channels/:id/dry-run': {},
 };
 
 const key = (r: RouteEntry) => `${r.method} ${r.url}`;
@@ -112,6 +118,39 @@ beforeAll(async () => {
     payload: { objectType: 'customer', key: 'probe', label: '探针', type: 'text' },
   });
   ids.set('custom-fields', field.body.data.id);
+  const channel = await call({
+    method: 'POST',
+    url: '/api/v1/channels',
+    headers: admin,
+    payload: { key: 'probe', name: '探针通道', kind: 'webhook', serviceUserId: a.users.admin },
+  });
+  expect(channel.status).toBe(201);
+  ids.set('channels', channel.body.data.id);
+  // a dead letter and a review item of company A, as the intake job leaves them
+  const database = await testDatabase();
+  for (const [segment, status] of [
+    ['dead-letters', 'dead'],
+    ['review-queue', 'review'],
+    ['intake', 'queued'],
+  ] as const) {
+    const id = newId();
+    await withTenant(database.db, a.tenantId, (trx) =>
+      trx
+        .insertInto('intake_records')
+        .values({
+          tenant_id: a.tenantId,
+          id,
+          channel_id: channel.body.data.id,
+          idempotency_key: `probe-${segment}`,
+          payload: '{}',
+          status,
+          reason: status === 'dead' ? 'validation' : null,
+          candidates: status === 'review' ? JSON.stringify([ids.get('customers')]) : null,
+        })
+        .execute(),
+    );
+    ids.set(segment, id);
+  }
   const user = await call({
     method: 'POST',
     url: '/api/v1/users',

@@ -60,6 +60,21 @@ const noRecordData: Record<string, string> = {
   'GET /api/v1/access/inheritance-audit': 'roles',
   'GET /api/v1/access/explain': 'grants, scopes and rule names',
   'POST /api/v1/access/simulate': 'counts and record ids',
+  'GET /api/v1/channels': 'channel settings and health',
+  'POST /api/v1/channels': 'channel settings and the new secret',
+  'GET /api/v1/channels/:id': 'channel settings and health',
+  'PATCH /api/v1/channels/:id': 'channel settings and health',
+  'POST /api/v1/intake/:channelKey': 'an intake id and status',
+  'GET /api/v1/intake/:id': 'an intake status and record id',
+  'GET /api/v1/dead-letters': 'inbound payloads as the sender sent them (manageIntegrations only), not records',
+  'POST /api/v1/dead-letters/:id/retry': 'an intake status',
+  'POST /api/v1/dead-letters/:id/discard': 'an intake status',
+  'GET /api/v1/review-queue':
+    'inbound payloads; candidate names through the caller’s own view (tests/api/integration-dead-letters.test.ts)',
+  'POST /api/v1/review-queue/:id/resolve': 'an intake status',
+  'POST /api/v1/channels/:id/dry-run':
+    'field changes through the caller’s own view: hidden left out, masked as *** (integration-dead-letters.test.ts)',
+  'GET /api/v1/customers/:id/provenance': 'who set each field the caller sees; no values',
 };
 
 /** Routes outside the generated resource set that return record data. */

@@ -3779,6 +3779,1211 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List integration channels with their health */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Channel'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create a channel; a webhook channel answers its secret once
+     * @description The mapping is type-checked on save: 400 MAPPING_LOSSY or MAPPING_INVALID names each field in details.fields.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            key: string;
+            /** @enum {string} */
+            kind: 'webhook' | 'pull' | 'import' | 'outbound';
+            name: string;
+            /** @enum {string} */
+            trigger?: 'realtime' | 'scheduled';
+            /**
+             * @description Rules {source, target, sourceType?, maxLength?, transforms?}
+             * @default []
+             */
+            mapping?: unknown[];
+            /** @description Per channel, with per-field overrides */
+            mergePolicy?: {
+              /**
+               * @default nonNullWins
+               * @enum {string}
+               */
+              default?: 'nonNullWins' | 'sourcePriority' | 'newestWins' | 'alwaysOverwrite';
+              fields?: {
+                [key: string]: 'nonNullWins' | 'sourcePriority' | 'newestWins' | 'alwaysOverwrite';
+              };
+              /** @description Channel ids or keys, highest first; "user" = manual edits */
+              priority?: string[];
+            };
+            matchOrder?: ('externalId' | 'creditCode' | 'phone' | 'name')[];
+            /** @description Payload path of the idempotency key */
+            idempotencyField?: string | null;
+            /**
+             * Format: uuid
+             * @description Absent: a new service user is created for the channel; grant it what it needs
+             */
+            serviceUserId?: string;
+            /** @default 5 */
+            retryBaseSeconds?: number;
+            /** @default 5 */
+            retryLimit?: number;
+            /**
+             * @description What the kind needs beyond the mapping (pull URL and cursor, outbound URL, schedule)
+             * @default {}
+             */
+            config?: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Channel'];
+              /** @description Shown only here */
+              secret?: string;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read a channel with its health */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Channel'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Remove a channel (its intake history stays) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a channel (the mapping is type-checked again) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            /** @enum {string} */
+            trigger?: 'realtime' | 'scheduled';
+            /** @description Rules {source, target, sourceType?, maxLength?, transforms?} */
+            mapping?: unknown[];
+            /** @description Per channel, with per-field overrides */
+            mergePolicy?: {
+              /**
+               * @default nonNullWins
+               * @enum {string}
+               */
+              default?: 'nonNullWins' | 'sourcePriority' | 'newestWins' | 'alwaysOverwrite';
+              fields?: {
+                [key: string]: 'nonNullWins' | 'sourcePriority' | 'newestWins' | 'alwaysOverwrite';
+              };
+              /** @description Channel ids or keys, highest first; "user" = manual edits */
+              priority?: string[];
+            };
+            matchOrder?: ('externalId' | 'creditCode' | 'phone' | 'name')[];
+            /** @description Payload path of the idempotency key */
+            idempotencyField?: string | null;
+            /**
+             * Format: uuid
+             * @description The identity the channel writes as (must hold its grants)
+             */
+            serviceUserId?: string;
+            retryBaseSeconds?: number;
+            retryLimit?: number;
+            /** @description What the kind needs beyond the mapping (pull URL and cursor, outbound URL, schedule) */
+            config?: {
+              [key: string]: unknown;
+            };
+            /** @description The version you read; a stale one answers 409 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Channel'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/intake/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An intake record's outcome
+     * @description With a sign-in holding manageIntegrations, or with the channel's `x-cairn-channel-secret`.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['IntakeStatus'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/dead-letters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Inbound records that could not be applied, newest first, with their reason and last error */
+    get: {
+      parameters: {
+        query?: {
+          channelId?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['DeadLetter'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/dead-letters/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a dead letter back to the queue (processed at once, without backoff) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['IntakeStatus'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/dead-letters/{id}/discard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give up on a dead letter; the reason is required and audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['IntakeStatus'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/review-queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Inbound records that matched several customers; nothing is merged until someone decides */
+    get: {
+      parameters: {
+        query?: {
+          channelId?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ReviewItem'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/review-queue/{id}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Apply a review item to the record you pick, or create a new one */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                /** Format: uuid */
+                recordId: string;
+              }
+            | {
+                /** @enum {boolean} */
+                create: true;
+              };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['IntakeStatus'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/{id}/dry-run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Apply the channel's mapping, matching and merge policy to samples or its last N payloads; writes nothing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            payloads?: {
+              [key: string]: unknown;
+            }[];
+            /**
+             * @description Without payloads: the last N received
+             * @default 10
+             */
+            limit?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description The stored payload this row replays; null for a given sample */
+                intakeId: string | null;
+                /** @enum {string} */
+                status: 'created' | 'updated' | 'unchanged' | 'review' | 'error';
+                recordId: string | null;
+                candidates?: string[];
+                fields: {
+                  field: string;
+                  before: unknown;
+                  after: unknown;
+                }[];
+                reason: string | null;
+                errors: string[];
+              }[];
+              problems: string[];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/customers/{id}/provenance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who last set each field of a customer: a channel or a person, and when */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                [key: string]: {
+                  /** @enum {string} */
+                  source: 'channel' | 'user';
+                  channelId: string | null;
+                  channelKey: string | null;
+                  userId: string | null;
+                  userName: string | null;
+                  intakeId: string | null;
+                  /** @description The value's own time (a channel's source time, else when it was written) */
+                  at: string;
+                  setAt: string;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/attachments/{id}': {
     parameters: {
       query?: never;
@@ -9855,6 +11060,107 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/intake/{channelKey}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Receive one record on a webhook channel (JSON or form-encoded); processed asynchronously
+     * @description Authenticated by `x-cairn-channel-secret: <secret>` or `x-cairn-signature: t=<unix>,v1=<hex hmac-sha256 of "t.body">` (5-minute window against replays). Idempotency: the `Idempotency-Key` header, else the channel's idempotency field, else the content hash; a repeat answers the first record's id and applies nothing.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'idempotency-key'?: string;
+        };
+        path: {
+          channelKey: string;
+        };
+        cookie?: never;
+      };
+      /** @description One record */
+      requestBody: {
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                /** @enum {string} */
+                status: 'queued' | 'created' | 'updated' | 'unchanged' | 'review' | 'dead';
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10184,6 +11490,83 @@ export interface components {
             scope: 'own' | 'own_assigned' | 'department' | 'department_tree' | 'all' | 'custom' | 'inherit' | 'none';
           }
       )[];
+    };
+    ChannelHealthInput: {
+      /** @enum {string} */
+      status: 'ok' | 'degraded' | 'error';
+      /** @description What stops the channel, e.g. a grant its service identity lacks */
+      errors: string[];
+      warnings: string[];
+      queued: number;
+      review: number;
+      deadLetters: number;
+      lastSuccessAt: string | null;
+      lastError: string | null;
+      lastErrorAt: string | null;
+    };
+    ChannelInput: {
+      id: string;
+      key: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'webhook' | 'pull' | 'import' | 'outbound';
+      /** @enum {string} */
+      trigger: 'realtime' | 'scheduled';
+      mapping: {
+        [key: string]: unknown;
+      }[];
+      mergePolicy: {
+        [key: string]: unknown;
+      };
+      matchOrder: string[];
+      idempotencyField: string | null;
+      serviceUserId: string | null;
+      retryBaseSeconds: number;
+      retryLimit: number;
+      config: {
+        [key: string]: unknown;
+      };
+      health: components['schemas']['ChannelHealthInput'];
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    };
+    IntakeStatusInput: {
+      id: string;
+      /** @enum {string} */
+      status: 'queued' | 'created' | 'updated' | 'unchanged' | 'review' | 'dead';
+      recordType: string | null;
+      recordId: string | null;
+      /** @description validation, mapping, permission, conflict, remote_4xx, remote_5xx or timeout */
+      reason: string | null;
+      attempts: number;
+    };
+    DeadLetterInput: {
+      id: string;
+      channelId: string;
+      channelKey: string;
+      /** @description validation, mapping, permission, conflict, remote_4xx, remote_5xx or timeout */
+      reason: string;
+      lastError: string | null;
+      attempts: number;
+      receivedAt: string;
+      failedAt: string | null;
+      payload: {
+        [key: string]: unknown;
+      };
+    };
+    ReviewItemInput: {
+      id: string;
+      channelId: string;
+      channelKey: string;
+      candidates: {
+        id: string;
+        name: string | null;
+      }[];
+      receivedAt: string;
+      payload: {
+        [key: string]: unknown;
+      };
     };
     CustomerCreateInput: {
       name: string;
@@ -11198,6 +12581,83 @@ export interface components {
             scope: 'own' | 'own_assigned' | 'department' | 'department_tree' | 'all' | 'custom' | 'inherit' | 'none';
           }
       )[];
+    };
+    ChannelHealth: {
+      /** @enum {string} */
+      status: 'ok' | 'degraded' | 'error';
+      /** @description What stops the channel, e.g. a grant its service identity lacks */
+      errors: string[];
+      warnings: string[];
+      queued: number;
+      review: number;
+      deadLetters: number;
+      lastSuccessAt: string | null;
+      lastError: string | null;
+      lastErrorAt: string | null;
+    };
+    Channel: {
+      id: string;
+      key: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'webhook' | 'pull' | 'import' | 'outbound';
+      /** @enum {string} */
+      trigger: 'realtime' | 'scheduled';
+      mapping: {
+        [key: string]: unknown;
+      }[];
+      mergePolicy: {
+        [key: string]: unknown;
+      };
+      matchOrder: string[];
+      idempotencyField: string | null;
+      serviceUserId: string | null;
+      retryBaseSeconds: number;
+      retryLimit: number;
+      config: {
+        [key: string]: unknown;
+      };
+      health: components['schemas']['ChannelHealth'];
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    };
+    IntakeStatus: {
+      id: string;
+      /** @enum {string} */
+      status: 'queued' | 'created' | 'updated' | 'unchanged' | 'review' | 'dead';
+      recordType: string | null;
+      recordId: string | null;
+      /** @description validation, mapping, permission, conflict, remote_4xx, remote_5xx or timeout */
+      reason: string | null;
+      attempts: number;
+    };
+    DeadLetter: {
+      id: string;
+      channelId: string;
+      channelKey: string;
+      /** @description validation, mapping, permission, conflict, remote_4xx, remote_5xx or timeout */
+      reason: string;
+      lastError: string | null;
+      attempts: number;
+      receivedAt: string;
+      failedAt: string | null;
+      payload: {
+        [key: string]: unknown;
+      };
+    };
+    ReviewItem: {
+      id: string;
+      channelId: string;
+      channelKey: string;
+      candidates: {
+        id: string;
+        name: string | null;
+      }[];
+      receivedAt: string;
+      payload: {
+        [key: string]: unknown;
+      };
     };
     CustomerCreate: {
       name: string;

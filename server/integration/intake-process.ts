@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { asSystem, withTenant, type Trx } from '../db/tenant-transaction.ts';
+import { writeOutboxEvent } from '../jobs/outbox.ts';
+import { applyIntake, isPermanent, reasonOf, type ApplyResult, type FailureReason } from './intake-apply.ts';
+import { loadServiceIdentity } from './service-identity.ts';
+import { IntakeError } from './intake-apply.ts';
+
+/**
+ * Processing of intake records. Delivery guarantee: the record and its first job (an outbox
+ * event, `intake.received`) are written in the intake request's transaction; the outbox
+ * dispatcher hands it to the `intake.process` queue. A job applies its record only while the
+ * record is `queued` and its `attempts` equal the job's `attempt` (row locked, outcome written in
+ * the same transaction as the customer), so a repeated or stale job changes nothing: each
+ * record is applied at most once and ends in exactly one outcome.
+ *
+ * A failure is counted in a transaction of its own, which also schedules the next attempt
+ * (pg-boss `startAfter`, exponential: the channel's base × 2^(attempts−1), capped at an hour) or,
+ * past the channel's retry limit — or at once for validation and mapping errors, which no retry
+ * cures — turns the record into a dead letter with its reason code and last error.
+ */
+export const INTAKE_TOPIC = 'intake.received';
+export const MAX_BACKOFF_SECONDS = 3600;
+
+export interface IntakeJob {
+  tenantId: string;
+  intakeId: string;
+  attempt: number;
+}
+
+/** Schedules the next attempt inside the failure's transaction (the job runner's send). */
+export type ScheduleRetry = (job: IntakeJob, delaySeconds: number, trx: Trx) => Promise<void>;
+
+/** Test hooks that make a handler fail at chosen points. */
+export interface IntakeFaults {
+  /** Runs inside the transaction before the record is applied; throwing rolls everything back. */
+  beforeApply?(job: IntakeJob): void;
+  /** Runs after the outcome committed; throwing fails the job as if the process died then. */
+  afterCommit?(job: IntakeJob): void;
+}
+
+export interface ProcessOptions {
+  schedule?: ScheduleRetry;
+  faults?: IntakeFaults;
+}
+
+export type JobOutcome =
+  | { kind: 'applied'; result: ApplyResult }
+  | { kind: 'skipped' }
+  | { kind: 'failed'; reason: FailureReason; message: string; dead: boolean };
+
+/** A stable job id per record and attempt, so re-sending the same retry is a no-op. */
+export function retryJobId(job: IntakeJob): string {
+  const h = createHash('sha256').update(`intake:${job.intakeId}:${job.attempt}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export const backoffSeconds = (base: number, attempts: number) =>
+  Math.min(base * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_SECONDS);
+
+/** Queues a record (new, or a dead letter sent back) in the caller's transaction. */
+export async function enqueueIntake(trx: Trx, tenantId: string, intakeId: string, attempt: number) {
+  await writeOutboxEvent(trx, tenantId, INTAKE_TOPIC, { intakeId, attempt });
+}
+
+async function applyQueued(database: Database, job: IntakeJob, faults?: IntakeFaults): Promise<JobOutcome> {
+  return withTenant(database.db, job.tenantId, async (trx) => {
+    const intake = await trx
+      .selectFrom('intake_records')
+      .selectAll()
+      .where('tenant_id', '=', job.tenantId)
+      .where('id', '=', job.intakeId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!intake || intake.status !== 'queued' || intake.attempts !== job.attempt) return { kind: 'skipped' as const };
+    const channel = await trx
+      .selectFrom('channels')
+      .selectAll()
+      .where('tenant_id', '=', job.tenantId)
+      .where('id', '=', intake.channel_id)
+      .executeTakeFirstOrThrow();
+    if (channel.deleted_at) throw new IntakeError('validation', `channel ${channel.key} was removed`);
+    const identity = await loadServiceIdentity(trx, job.tenantId, channel.service_user_id, `intake-${intake.id}`);
+    if (!identity.ctx || identity.problems.length) throw new IntakeError('permission', identity.problems.join('; '));
+    faults?.beforeApply?.(job);
+    const result = await applyIntake(identity.ctx, channel, {
+      id: intake.id,
+      payload: intake.payload,
+      receivedAt: intake.received_at,
+    });
+    await trx
+      .updateTable('intake_records')
+      .set({
+        status: result.status,
+        record_type: result.recordType,
+        record_id: result.recordId,
+        candidates: result.candidates ? JSON.stringify(result.candidates) : null,
+        source_at: result.sourceAt,
+        processed_at: sql`now()`,
+        next_attempt_at: null,
+        reason: null,
+      })
+      .where('tenant_id', '=', job.tenantId)
+      .where('id', '=', intake.id)
+      .execute();
+    await trx
+      .updateTable('channels')
+      .set({ last_success_at: sql`now()` })
+      .where('tenant_id', '=', job.tenantId)
+      .where('id', '=', channel.id)
+      .execute();
+    return { kind: 'applied' as const, result };
+  });
+}
+
+/** Counts a failed attempt; schedules the next one or makes the record a dead letter. */
+export async function recordFailure(
+  database: Database,
+  job: IntakeJob,
+  error: unknown,
+  schedule?: ScheduleRetry,
+): Promise<JobOutcome> {
+  const reason = reasonOf(error);
+  const message = String((error as Error)?.message ?? error).slice(0, 2000);
+  return asSystem(database.owner, async (trx) => {
+    const channel = await trx
+      .selectFrom('intake_records')
+      .innerJoin('channels', (j) =>
+        j
+          .onRef('channels.tenant_id', '=', 'intake_records.tenant_id')
+          .onRef('channels.id', '=', 'intake_records.channel_id'),
+      )
+      .select(['channels.id', 'channels.retry_base_seconds', 'channels.retry_limit'])
+      .where('intake_records.tenant_id', '=', job.tenantId)
+      .where('intake_records.id', '=', job.intakeId)
+      .executeTakeFirst();
+    if (!channel) return { kind: 'skipped' as const };
+    const attempts = job.attempt + 1;
+    const dead = isPermanent(reason) || attempts > channel.retry_limit;
+    const delay = backoffSeconds(channel.retry_base_seconds, attempts);
+    const row = await trx
+      .updateTable('intake_records')
+      .set({
+        attempts,
+        reason,
+        last_error: message,
+        status: dead ? 'dead' : 'queued',
+        next_attempt_at: dead ? null : sql<Date>`now() + make_interval(secs => ${delay})`,
+        processed_at: dead ? sql`now()` : null,
+      })
+      .where('tenant_id', '=', job.tenantId)
+      .where('id', '=', job.intakeId)
+      .where('status', '=', 'queued')
+      .where('attempts', '=', job.attempt)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) return { kind: 'skipped' as const };
+    await trx
+      .updateTable('channels')
+      .set({ last_error: `${reason}: ${message}`.slice(0, 2000), last_error_at: sql`now()` })
+      .where('tenant_id', '=', job.tenantId)
+      .where('id', '=', channel.id)
+      .execute();
+    if (!dead) await schedule?.({ ...job, attempt: attempts }, delay, trx);
+    return { kind: 'failed' as const, reason, message, dead };
+  });
+}
+
+/** One job: apply the record, or count the failure. Never throws for a failure it could record. */
+export async function runIntakeJob(database: Database, job: IntakeJob, opts: ProcessOptions = {}): Promise<JobOutcome> {
+  let outcome: JobOutcome;
+  try {
+    outcome = await applyQueued(database, job, opts.faults);
+  } catch (error) {
+    return recordFailure(database, job, error, opts.schedule);
+  }
+  opts.faults?.afterCommit?.(job);
+  return outcome;
+}
+
+export interface DrainOptions extends ProcessOptions {
+  tenantId?: string;
+  channelId?: string;
+  /** Process records waiting for a backed-off retry now (tests, `cairn db-sync --force-retry`). */
+  ignoreBackoff?: boolean;
+  /** Stop after this many jobs (default: until nothing is ready). */
+  limit?: number;
+  /** One attempt per record, even when it fails and stays queued (default: until each settles or backs off). */
+  oncePerRecord?: boolean;
+}
+
+/** Processes ready queued records in this process, oldest first (tests, CLI, no job runner). */
+export async function drainIntake(database: Database, opts: DrainOptions = {}): Promise<JobOutcome[]> {
+  const outcomes: JobOutcome[] = [];
+  const limit = opts.limit ?? Number.MAX_SAFE_INTEGER;
+  const tried = new Set<string>();
+  while (outcomes.length < limit) {
+    const ready = await asSystem(database.db, (trx) =>
+      trx
+        .selectFrom('intake_records')
+        .select(['tenant_id', 'id', 'attempts'])
+        .where('status', '=', 'queued')
+        .$if(Boolean(opts.tenantId), (q) => q.where('tenant_id', '=', opts.tenantId!))
+        .$if(Boolean(opts.channelId), (q) => q.where('channel_id', '=', opts.channelId!))
+        .$if(!opts.ignoreBackoff, (q) =>
+          q.where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', sql<Date>`now()`)])),
+        )
+        .orderBy('received_at')
+        .orderBy('id')
+        .limit(Math.min(500, limit - outcomes.length))
+        .execute(),
+    );
+    const keyOf = (r: { id: string; attempts: number }) => (opts.oncePerRecord ? r.id : `${r.id}:${r.attempts}`);
+    const fresh = ready.filter((r) => !tried.has(keyOf(r)));
+    if (fresh.length === 0) break;
+    for (const r of fresh) {
+      tried.add(keyOf(r));
+      outcomes.push(await runIntakeJob(database, { tenantId: r.tenant_id, intakeId: r.id, attempt: r.attempts }, opts));
+    }
+  }
+  return outcomes;
+}

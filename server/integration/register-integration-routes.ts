@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../services.ts';
+import { registerChannelRoutes } from './channel-routes.ts';
+import { registerIntakeRoutes } from './intake-routes.ts';
+import { registerDeadLetterRoutes } from './dead-letter-routes.ts';
+import { registerChannelToolRoutes } from './channel-tools-routes.ts';
+
+/** The integration center's routes: channels, intake, dead letters, review queue, provenance. */
+export function registerIntegrationRoutes(app: FastifyInstance, services: AppServices) {
+  const { db } = services.database;
+  registerChannelRoutes(app, db);
+  registerIntakeRoutes(app, db);
+  registerDeadLetterRoutes(app, db);
+  registerChannelToolRoutes(app, db);
+}
