@@ -17,6 +17,7 @@ import { registerMergeRoutes } from './merge/merge-routes.ts';
 import { smsSenderFromEnv } from './step-up/sms-sender.ts';
 import { registerStepUpRoutes } from './step-up/step-up-routes.ts';
 import { registerAccessAdminRoutes } from './access-admin/register-access-admin-routes.ts';
+import { registerAssignmentRoutes } from './assignment/assignment-routes.ts';
 
 const replicaHealth = z.object({
   ok: z.boolean(),
@@ -85,4 +86,5 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
   registerExportRoutes(app, services);
   registerAmendmentRoutes(app, services);
   registerAccessAdminRoutes(app, services);
+  registerAssignmentRoutes(app, services);
 }

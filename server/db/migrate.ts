@@ -7,6 +7,7 @@ import * as knownDevices from './migrations/0004_known_devices.ts';
 import * as sessionWriteLsn from './migrations/0005_session_write_lsn.ts';
 import * as tenantVersions from './migrations/0006_tenant_versions.ts';
 import * as customerLastFollowup from './migrations/0007_customer_last_followup.ts';
+import * as assignmentConsistency from './migrations/0009_assignment_consistency.ts';
 import { quoteIdent } from './database.ts';
 
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_session_write_lsn': sessionWriteLsn,
   '0006_tenant_versions': tenantVersions,
   '0007_customer_last_followup': customerLastFollowup,
+  '0009_assignment_consistency': assignmentConsistency,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -86,6 +86,14 @@ beforeAll(async () => {
   const apiKey = await call({ method: 'POST', url: '/api/v1/api-keys', headers: admin, payload: { name: '探针密钥' } });
   expect(apiKey.status).toBe(201);
   ids.set('api-keys', apiKey.body.data.id);
+  const rule = await call({
+    method: 'POST',
+    url: '/api/v1/assignment-rules',
+    headers: admin,
+    payload: { name: '探针规则', target: { type: 'user', userId: a.users.sales1 } },
+  });
+  expect(rule.status).toBe(201);
+  ids.set('assignment-rules', rule.body.data.id);
   const approval = await call({
     method: 'POST',
     url: '/api/v1/approvals',

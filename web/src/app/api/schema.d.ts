@@ -3779,6 +3779,314 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assignment-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Assignment rules in the order they are tried */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['AssignmentRule'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an assignment rule (a user, round-robin or least-loaded in a team, or a fallback owner) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AssignmentRuleCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['AssignmentRule'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignment-rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete an assignment rule */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Edit an assignment rule (its version goes up by one) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AssignmentRuleUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['AssignmentRule'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   '/api/v1/attachments/{id}': {
     parameters: {
       query?: never;
@@ -10185,6 +10493,119 @@ export interface components {
           }
       )[];
     };
+    AssignmentRuleCreateInput: {
+      name: string;
+      /** @description Order among the rules; default: last */
+      position?: number;
+      /**
+       * @description All must match (an empty list matches every customer)
+       * @default []
+       */
+      conditions: {
+        field: string;
+        /**
+         * @default eq
+         * @enum {string}
+         */
+        op: 'eq' | 'in' | 'prefix';
+        value: string | string[];
+      }[];
+      target:
+        | {
+            /** @constant */
+            type: 'user';
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @constant */
+            type: 'fallback';
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @constant */
+            type: 'round_robin';
+            /** Format: uuid */
+            departmentId: string;
+          }
+        | {
+            /** @constant */
+            type: 'least_loaded';
+            /** Format: uuid */
+            departmentId: string;
+            /** @description Most open leads per rep; none = no cap */
+            capacity?: number | null;
+          };
+      /** @default true */
+      isActive: boolean;
+    };
+    AssignmentRuleUpdateInput: {
+      name?: string;
+      /** @description Order among the rules; default: last */
+      position?: number;
+      conditions?: {
+        field: string;
+        /**
+         * @default eq
+         * @enum {string}
+         */
+        op: 'eq' | 'in' | 'prefix';
+        value: string | string[];
+      }[];
+      target?:
+        | {
+            /** @constant */
+            type: 'user';
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @constant */
+            type: 'fallback';
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @constant */
+            type: 'round_robin';
+            /** Format: uuid */
+            departmentId: string;
+          }
+        | {
+            /** @constant */
+            type: 'least_loaded';
+            /** Format: uuid */
+            departmentId: string;
+            /** @description Most open leads per rep; none = no cap */
+            capacity?: number | null;
+          };
+      isActive?: boolean;
+      /** @description The version you edited; a stale one answers 409 */
+      version?: number;
+    };
+    AssignmentRuleInput: {
+      id: string;
+      name: string;
+      position: number;
+      conditions: {
+        field: string;
+        /** @enum {string} */
+        op: 'eq' | 'in' | 'prefix';
+        value: string | string[];
+      }[];
+      target: {
+        /** @enum {string} */
+        type: 'user' | 'fallback' | 'round_robin' | 'least_loaded';
+        userId: string | null;
+        departmentId: string | null;
+        capacity: number | null;
+      };
+      isActive: boolean;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    };
     CustomerCreateInput: {
       name: string;
       shortName?: string | null;
@@ -10572,6 +10993,12 @@ export interface components {
       status?: string | null;
       /** @description When the latest follow-up happened (kept by the database on every follow-up write) */
       lastFollowupAt?: string | null;
+      /** @description The lead-assignment rule that chose the owner (set by the assignment, never by a request body) */
+      assignedByRuleId?: string | null;
+      /** @description The version of that rule when it assigned the customer */
+      assignedRuleVersion?: number | null;
+      /** @description Why the rule chose the owner, e.g. "round-robin 3/5 in 销售一组" */
+      assignmentReason?: string | null;
       tags?: string[] | null;
       /** @description Custom field values by key */
       custom?: {
@@ -11199,6 +11626,119 @@ export interface components {
           }
       )[];
     };
+    AssignmentRuleCreate: {
+      name: string;
+      /** @description Order among the rules; default: last */
+      position?: number;
+      /**
+       * @description All must match (an empty list matches every customer)
+       * @default []
+       */
+      conditions: {
+        field: string;
+        /**
+         * @default eq
+         * @enum {string}
+         */
+        op: 'eq' | 'in' | 'prefix';
+        value: string | string[];
+      }[];
+      target:
+        | {
+            /** @constant */
+            type: 'user';
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @constant */
+            type: 'fallback';
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @constant */
+            type: 'round_robin';
+            /** Format: uuid */
+            departmentId: string;
+          }
+        | {
+            /** @constant */
+            type: 'least_loaded';
+            /** Format: uuid */
+            departmentId: string;
+            /** @description Most open leads per rep; none = no cap */
+            capacity?: number | null;
+          };
+      /** @default true */
+      isActive: boolean;
+    };
+    AssignmentRuleUpdate: {
+      name?: string;
+      /** @description Order among the rules; default: last */
+      position?: number;
+      conditions?: {
+        field: string;
+        /**
+         * @default eq
+         * @enum {string}
+         */
+        op: 'eq' | 'in' | 'prefix';
+        value: string | string[];
+      }[];
+      target?:
+        | {
+            /** @constant */
+            type: 'user';
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @constant */
+            type: 'fallback';
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @constant */
+            type: 'round_robin';
+            /** Format: uuid */
+            departmentId: string;
+          }
+        | {
+            /** @constant */
+            type: 'least_loaded';
+            /** Format: uuid */
+            departmentId: string;
+            /** @description Most open leads per rep; none = no cap */
+            capacity?: number | null;
+          };
+      isActive?: boolean;
+      /** @description The version you edited; a stale one answers 409 */
+      version?: number;
+    };
+    AssignmentRule: {
+      id: string;
+      name: string;
+      position: number;
+      conditions: {
+        field: string;
+        /** @enum {string} */
+        op: 'eq' | 'in' | 'prefix';
+        value: string | string[];
+      }[];
+      target: {
+        /** @enum {string} */
+        type: 'user' | 'fallback' | 'round_robin' | 'least_loaded';
+        userId: string | null;
+        departmentId: string | null;
+        capacity: number | null;
+      };
+      isActive: boolean;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    };
     CustomerCreate: {
       name: string;
       shortName?: string | null;
@@ -11588,6 +12128,12 @@ export interface components {
       status?: string | null;
       /** @description When the latest follow-up happened (kept by the database on every follow-up write) */
       lastFollowupAt?: string | null;
+      /** @description The lead-assignment rule that chose the owner (set by the assignment, never by a request body) */
+      assignedByRuleId?: string | null;
+      /** @description The version of that rule when it assigned the customer */
+      assignedRuleVersion?: number | null;
+      /** @description Why the rule chose the owner, e.g. "round-robin 3/5 in 销售一组" */
+      assignmentReason?: string | null;
       tags?: string[] | null;
       /** @description Custom field values by key */
       custom?: {
