@@ -3,6 +3,7 @@ import { registerServeCommands } from './serve-commands.ts';
 import { registerUserCommands } from './user-commands.ts';
 import { registerTenantCommands } from './tenant-commands.ts';
 import { registerRoleCleanupCommand } from './role-cleanup-command.ts';
+import { registerScanCommand } from './scan-command.ts';
 
 const program = new Command('cairn')
   .description('Cairn CRM: server, database and administration commands')
@@ -13,6 +14,7 @@ registerServeCommands(program);
 registerTenantCommands(program);
 registerUserCommands(program);
 registerRoleCleanupCommand(program);
+registerScanCommand(program);
 
 try {
   await program.parseAsync(process.argv);

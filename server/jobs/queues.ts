@@ -20,6 +20,7 @@ export const queueNames = {
   exportsSweep: 'exports.sweep',
   sandboxClose: 'access.sandbox-close',
   signInPurge: 'auth.sign-in-purge',
+  consistencyScan: 'consistency.scan',
 } as const;
 
 export const defaultQueueOptions = {
@@ -35,6 +36,7 @@ export const appQueues: QueueSpec[] = [
   { name: queueNames.exportsSweep, retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
   { name: queueNames.sandboxClose, retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
   { name: queueNames.signInPurge, retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
+  { name: queueNames.consistencyScan, retryLimit: 2, retryDelay: 300, retryBackoff: true, expireInSeconds: 60 * 60 },
 ];
 
 export const deadLetterName = (queue: string): string => `${queue}.dead`;

@@ -94,6 +94,11 @@ beforeAll(async () => {
   });
   expect(rule.status).toBe(201);
   ids.set('assignment-rules', rule.body.data.id);
+  expect((await call({ method: 'POST', url: '/api/v1/consistency/scan', headers: admin, payload: {} })).status).toBe(
+    201,
+  );
+  const findings = await call({ method: 'GET', url: '/api/v1/consistency/findings?limit=1', headers: admin });
+  ids.set('consistency', findings.body.data[0].id);
   const approval = await call({
     method: 'POST',
     url: '/api/v1/approvals',

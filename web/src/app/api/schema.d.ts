@@ -4087,6 +4087,290 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/v1/consistency/findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The findings of the latest consistency scan that you may see
+     * @description A finding about records is listed only when you may read each of its records (scoped in the query, before paging); titles follow your field rules.
+     */
+    get: {
+      parameters: {
+        query?: {
+          check?:
+            'orphaned_contact' | 'phone_mismatch' | 'duplicate_customer' | 'unindexed_foreign_key' | 'inactive_owner';
+          /** @description true: only findings not fixed yet */
+          open?: 'true' | 'false';
+          limit?: number;
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: components['schemas']['ConsistencyReport'] | null;
+              data: components['schemas']['ConsistencyFinding'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/consistency/scan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a consistency scan of your company now and store its report */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                reportId: string;
+                findings: number;
+                byCheck: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/consistency/findings/{id}/fix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Apply the one-click fix of a finding
+     * @description reassign_owner moves the records still owned by the inactive owner to `toUserId` (default: that owner's manager), each as an ordinary edit. merge merges the duplicates into `targetId` (default: the oldest) through the customer merge, which needs a step-up token (x-step-up-token; POST /api/v1/auth/step-up then /verify, send x-step-up-token).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ConsistencyFixInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                findingId: string;
+                /** @enum {string} */
+                fixKind: 'reassign_owner' | 'merge';
+                recordIds: string[];
+                toUserId?: string;
+                targetId?: string;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/attachments/{id}': {
     parameters: {
       query?: never;
@@ -10606,6 +10890,49 @@ export interface components {
       createdAt: string;
       updatedAt: string;
     };
+    ConsistencyFixInput: {
+      /**
+       * Format: uuid
+       * @description Reassign: the new owner (default: the former owner's manager)
+       */
+      toUserId?: string;
+      /**
+       * Format: uuid
+       * @description Merge: the customer that stays (default: the oldest)
+       */
+      targetId?: string;
+    };
+    ConsistencyReportInput: {
+      id: string;
+      /** @enum {string} */
+      trigger: 'cli' | 'api' | 'schedule';
+      createdAt: string;
+      finishedAt: string | null;
+      /** @description All findings of the report, including those you cannot see */
+      findings: number;
+      byCheck: {
+        [key: string]: number;
+      };
+    };
+    ConsistencyFindingInput: {
+      id: string;
+      /** @enum {string} */
+      check: 'orphaned_contact' | 'phone_mismatch' | 'duplicate_customer' | 'unindexed_foreign_key' | 'inactive_owner';
+      recordType: string | null;
+      recordCount: number;
+      /** @description The first 20 records, titled as you see them */
+      records: {
+        id: string;
+        title: string | null;
+      }[];
+      detail: {
+        [key: string]: unknown;
+      };
+      suggestedFix: string;
+      /** @description The one-click fix, if there is a safe one */
+      fix: ('reassign_owner' | 'merge') | null;
+      fixedAt: string | null;
+    };
     CustomerCreateInput: {
       name: string;
       shortName?: string | null;
@@ -11738,6 +12065,49 @@ export interface components {
       version: number;
       createdAt: string;
       updatedAt: string;
+    };
+    ConsistencyFix: {
+      /**
+       * Format: uuid
+       * @description Reassign: the new owner (default: the former owner's manager)
+       */
+      toUserId?: string;
+      /**
+       * Format: uuid
+       * @description Merge: the customer that stays (default: the oldest)
+       */
+      targetId?: string;
+    };
+    ConsistencyReport: {
+      id: string;
+      /** @enum {string} */
+      trigger: 'cli' | 'api' | 'schedule';
+      createdAt: string;
+      finishedAt: string | null;
+      /** @description All findings of the report, including those you cannot see */
+      findings: number;
+      byCheck: {
+        [key: string]: number;
+      };
+    };
+    ConsistencyFinding: {
+      id: string;
+      /** @enum {string} */
+      check: 'orphaned_contact' | 'phone_mismatch' | 'duplicate_customer' | 'unindexed_foreign_key' | 'inactive_owner';
+      recordType: string | null;
+      recordCount: number;
+      /** @description The first 20 records, titled as you see them */
+      records: {
+        id: string;
+        title: string | null;
+      }[];
+      detail: {
+        [key: string]: unknown;
+      };
+      suggestedFix: string;
+      /** @description The one-click fix, if there is a safe one */
+      fix: ('reassign_owner' | 'merge') | null;
+      fixedAt: string | null;
     };
     CustomerCreate: {
       name: string;
