@@ -67,6 +67,7 @@ export function registerServeCommands(program: Command) {
             await seedDemo(database.db, {
               storage: new LocalFileStorage(path.join(config.dataDir, 'files')),
               onProgress: (step) => console.log(`  · ${step}`),
+              governanceShowcase: true,
             });
             seeded = true;
           }
@@ -127,6 +128,7 @@ export function registerServeCommands(program: Command) {
           orders: options.orders,
           storage: new LocalFileStorage(path.join(config.dataDir, 'files')),
           onProgress: (step) => console.log(`  · ${step}`),
+          governanceShowcase: true,
         });
         const counts = Object.entries(result.counts)
           .map(([k, v]) => `${k} ${v}`)

@@ -28,6 +28,8 @@ describe('cairn scan consistency', () => {
       expect(scan.stdout).toMatch(
         new RegExp(`\\(${slug}\\)\\t\\d+ finding\\(s\\)\\torphaned_contact \\d+, phone_mismatch \\d+`),
       );
+      // the demo's showcase: a customer entered twice, and customers of a rep who left
+      expect(scan.stdout).toMatch(/duplicate_customer [1-9]\d*, unindexed_foreign_key \d+, inactive_owner [1-9]/);
       expect(scan.stdout).toMatch(/consistency scan done: \d+ finding\(s\) across 1 company/);
     },
   );
