@@ -2,7 +2,6 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import { accessPlan } from '../access/access-plan.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { findResourceByType } from '../resources/registry.ts';
-import { consistencyChecks } from './checks.ts';
 
 /** Record types findings name; a finding is shown only when the caller may read every record in it. */
 const findingRecordTypes = ['customer', 'contact', 'opportunity', 'contract', 'order'] as const;
@@ -103,5 +102,3 @@ export async function recordTitles(
   }
   return titles;
 }
-
-export const checkNames = consistencyChecks;
