@@ -20,7 +20,10 @@ describe('cairn scan consistency', () => {
     'scans a company with a progress bar on stderr, prints the findings per check and exits 0',
     { timeout: 300_000 },
     async () => {
-      const seeded = await runCairn(['seed', '--demo', '--slug', slug, '--customers', '5', '--orders', '2'], env);
+      const seeded = await runCairn(
+        ['seed', '--demo', '--slug', slug, '--customers', '5', '--orders', '2', '--showcase'],
+        env,
+      );
       expect(seeded.code, seeded.stderr).toBe(0);
       const scan = await runCairn(['scan', 'consistency', '--tenant', slug], env);
       expect(scan.code, scan.stderr).toBe(0);
