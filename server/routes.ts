@@ -18,6 +18,8 @@ import { smsSenderFromEnv } from './step-up/sms-sender.ts';
 import { registerStepUpRoutes } from './step-up/step-up-routes.ts';
 import { registerAccessAdminRoutes } from './access-admin/register-access-admin-routes.ts';
 import { registerIntegrationRoutes } from './integration/register-integration-routes.ts';
+import { registerAssignmentRoutes } from './assignment/assignment-routes.ts';
+import { registerConsistencyRoutes } from './consistency/consistency-routes.ts';
 
 const replicaHealth = z.object({
   ok: z.boolean(),
@@ -87,4 +89,6 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
   registerAmendmentRoutes(app, services);
   registerAccessAdminRoutes(app, services);
   registerIntegrationRoutes(app, services);
+  registerAssignmentRoutes(app, services);
+  registerConsistencyRoutes(app, services);
 }

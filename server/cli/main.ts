@@ -4,6 +4,7 @@ import { registerUserCommands } from './user-commands.ts';
 import { registerTenantCommands } from './tenant-commands.ts';
 import { registerRoleCleanupCommand } from './role-cleanup-command.ts';
 import { registerChannelCommands } from './channel-commands.ts';
+import { registerScanCommand } from './scan-command.ts';
 
 const program = new Command('cairn')
   .description('Cairn CRM: server, database and administration commands')
@@ -15,6 +16,7 @@ registerTenantCommands(program);
 registerUserCommands(program);
 registerRoleCleanupCommand(program);
 registerChannelCommands(program);
+registerScanCommand(program);
 
 try {
   await program.parseAsync(process.argv);

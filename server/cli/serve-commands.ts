@@ -68,6 +68,7 @@ export function registerServeCommands(program: Command) {
               storage: new LocalFileStorage(path.join(config.dataDir, 'files')),
               onProgress: (step) => console.log(`  · ${step}`),
               integration: true,
+              governanceShowcase: true,
             });
             seeded = true;
           }
@@ -110,7 +111,8 @@ export function registerServeCommands(program: Command) {
     .option('--orders <n>', 'number of orders (spread over the customers)', integerOption(0), 2000)
     .option('--name <name>', 'company name', '演示公司')
     .option('--slug <slug>', 'company code', 'demo')
-    .action(async (options: { customers: number; orders: number; name: string; slug: string }) => {
+    .option('--showcase', 'also add the integration centre showcase: assignment rules and a few consistency findings')
+    .action(async (options: { customers: number; orders: number; name: string; slug: string; showcase?: boolean }) => {
       if (options.customers === 0 && options.orders > 0)
         throw new Error('--orders needs customers to order: pass --customers 1 or more, or --orders 0');
       await withDatabase(async (database, config) => {
@@ -129,6 +131,7 @@ export function registerServeCommands(program: Command) {
           storage: new LocalFileStorage(path.join(config.dataDir, 'files')),
           onProgress: (step) => console.log(`  · ${step}`),
           integration: true,
+          governanceShowcase: Boolean(options.showcase),
         });
         const counts = Object.entries(result.counts)
           .map(([k, v]) => `${k} ${v}`)

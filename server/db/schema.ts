@@ -8,6 +8,18 @@ export type Generated<T> =
 
 export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Numeric = ColumnType<string, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -48,6 +60,27 @@ export interface Approvals {
   tenant_id: string;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface AssignmentRules {
+  capacity: number | null;
+  conditions: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  department_id: string | null;
+  id: string;
+  is_active: Generated<boolean>;
+  name: string;
+  position: number;
+  rr_counter: Generated<Int8>;
+  target_type: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  user_id: string | null;
   version: Generated<number>;
 }
 
@@ -141,6 +174,43 @@ export interface Channels {
   version: Generated<number>;
 }
 
+export interface ConsistencyFindings {
+  check_name: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  detail: Generated<Json>;
+  fix_kind: string | null;
+  fixed_at: Timestamp | null;
+  fixed_by: string | null;
+  id: string;
+  record_ids: Generated<string[]>;
+  record_type: string | null;
+  report_id: string;
+  suggested_fix: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface ConsistencyReports {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  id: string;
+  status: Generated<string>;
+  summary: Generated<Json>;
+  tenant_id: string;
+  trigger: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
 export interface Contacts {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -203,6 +273,9 @@ export interface Contracts {
 }
 
 export interface Customers {
+  assigned_by_rule_id: string | null;
+  assigned_rule_version: number | null;
+  assignment_reason: string | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
   credit_code: string | null;
@@ -646,11 +719,14 @@ export interface Users {
 export interface DB {
   api_keys: ApiKeys;
   approvals: Approvals;
+  assignment_rules: AssignmentRules;
   assignments: Assignments;
   attachments: Attachments;
   audit_log: AuditLog;
   channel_links: ChannelLinks;
   channels: Channels;
+  consistency_findings: ConsistencyFindings;
+  consistency_reports: ConsistencyReports;
   contacts: Contacts;
   contract_installments: ContractInstallments;
   contracts: Contracts;

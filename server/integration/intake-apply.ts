@@ -9,7 +9,7 @@ import { channelTargets, mergePolicyOf, type ChannelRow } from './channel-store.
 import { applyMapping, type MappingRule } from './mapping.ts';
 import { isEmptyValue, shouldWrite } from './merge-policy.ts';
 import { loadProvenance } from './provenance.ts';
-import { afterIntakeCreate } from './intake-hooks.ts';
+import { assignCustomer } from '../assignment/assign-customer.ts';
 
 /** Why a record could not be applied; the reason code its dead letter carries. */
 export const failureReasons = [
@@ -249,7 +249,8 @@ export async function applyIntake(
     const created = (await createRecord(ctx, spec, input)) as { id: string };
     await recordProvenance(trx, channel, intake.id, created.id, Object.keys(values), sourceAt);
     await linkExternalId(trx, channel, mapped.externalId, created.id);
-    await afterIntakeCreate(ctx, { channel, customerId: created.id, intakeId: intake.id });
+    // lead assignment in the same transaction: owner, rule, version and reason, or no change
+    await assignCustomer(trx, ctx, created.id);
     const fields = Object.entries(values).map(([field, after]) => ({ field, before: null, after }));
     return { ...base, status: 'created', recordId: created.id, fields };
   }

@@ -22,6 +22,7 @@ export const queueNames = {
   signInPurge: 'auth.sign-in-purge',
   intakeProcess: 'intake.process',
   intakeSweep: 'intake.sweep',
+  consistencyScan: 'consistency.scan',
 } as const;
 
 export const defaultQueueOptions = {
@@ -40,6 +41,7 @@ export const appQueues: QueueSpec[] = [
   // the handler records failures and schedules retries itself (per channel); these retries cover crashes
   { name: queueNames.intakeProcess, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 },
   { name: queueNames.intakeSweep, retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 5 * 60 },
+  { name: queueNames.consistencyScan, retryLimit: 2, retryDelay: 300, retryBackoff: true, expireInSeconds: 60 * 60 },
 ];
 
 export const deadLetterName = (queue: string): string => `${queue}.dead`;

@@ -12,6 +12,7 @@ import { purgeSignInRecords } from '../auth/sign-in-purge.ts';
 import type { OutboxJob } from './outbox.ts';
 import { registerIntakeJobs } from '../integration/intake-jobs.ts';
 import { INTAKE_TOPIC } from '../integration/intake-process.ts';
+import { scanAll } from '../consistency/scan.ts';
 
 /** When the entry a deletion event created becomes purgeable (its tenant's retention after the event). */
 export async function purgeTimeFor(database: Database, event: OutboxJob): Promise<Date> {
@@ -36,6 +37,7 @@ export const recycleBinPurgeCron = '30 3 * * *'; // 03:30 Asia/Shanghai, daily
 export const exportsSweepCron = '7 * * * *'; // hourly: export files live 24 hours
 export const signInPurgeCron = '45 3 * * *'; // daily, 03:45 Asia/Shanghai
 export const sandboxCloseCron = '5 0 * * *'; // daily, just after midnight Asia/Shanghai, when sandbox periods end
+export const consistencyScanCron = '20 2 * * *'; // daily, 02:20 Asia/Shanghai
 
 export interface RecycleBinPurgeJob {
   /** Purge one tenant only; absent = all tenants. */
@@ -106,6 +108,14 @@ export async function registerJobs(
   await runner.work(queueNames.signInPurge, () => purgeSignInRecords(database));
   await runner.schedule(queueNames.signInPurge, signInPurgeCron, {}, { tz: 'Asia/Shanghai' });
   await registerIntakeJobs(runner, database, logger);
+  // one scan of every company a day; pg-boss fires a schedule once across all instances
+  await runner.work<{ tenantId?: string }>(queueNames.consistencyScan, async (job) => {
+    const reports = await scanAll(database, 'schedule', {
+      tenantIds: job.data?.tenantId ? [job.data.tenantId] : undefined,
+    });
+    return { companies: reports.length, findings: reports.reduce((n, r) => n + r.findings, 0) };
+  });
+  await runner.schedule(queueNames.consistencyScan, consistencyScanCron, {}, { tz: 'Asia/Shanghai' });
   if (opts.dispatchOutbox === false) return undefined;
   return startOutboxDispatcher(database, runner, { topicQueues, logger });
 }

@@ -4,6 +4,7 @@
  * a few attachments. Everything but the ids is deterministic for the same options.
  */
 import type { Kysely } from 'kysely';
+import { seedGovernanceShowcase } from './demo-governance.ts';
 import { newId } from '../../common/ids.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { asSystem, withTenant } from '../db/tenant-transaction.ts';
@@ -36,6 +37,8 @@ export interface DemoSeedOptions {
   onProgress?: (step: string) => void;
   /** Also seed the integration center: the web-form and finance channels and a few dead letters. */
   integration?: boolean;
+  /** Add the integration centre's showcase: assignment rules and a couple of consistency findings. */
+  governanceShowcase?: boolean;
 }
 
 export interface DemoSeedResult {
@@ -138,6 +141,12 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions = {}): P
         const attachments = await buildAttachments(ctx, options.storage, showcase, signedContract);
         storedKeys.push(...attachments.map((row) => row.storage_key));
         counts.attachments = await insertInChunks(trx, 'attachments', attachments);
+      }
+
+      if (options.governanceShowcase) {
+        progress('Creating assignment rules and data-governance examples');
+        const added = await seedGovernanceShowcase(ctx, users, organisation.departments);
+        for (const [table, n] of Object.entries(added)) counts[table] = (counts[table] ?? 0) + n;
       }
 
       progress('Demo data ready');

@@ -92,6 +92,19 @@ beforeAll(async () => {
   const apiKey = await call({ method: 'POST', url: '/api/v1/api-keys', headers: admin, payload: { name: '探针密钥' } });
   expect(apiKey.status).toBe(201);
   ids.set('api-keys', apiKey.body.data.id);
+  const rule = await call({
+    method: 'POST',
+    url: '/api/v1/assignment-rules',
+    headers: admin,
+    payload: { name: '探针规则', target: { type: 'user', userId: a.users.sales1 } },
+  });
+  expect(rule.status).toBe(201);
+  ids.set('assignment-rules', rule.body.data.id);
+  expect((await call({ method: 'POST', url: '/api/v1/consistency/scan', headers: admin, payload: {} })).status).toBe(
+    201,
+  );
+  const findings = await call({ method: 'GET', url: '/api/v1/consistency/findings?limit=1', headers: admin });
+  ids.set('consistency', findings.body.data[0].id);
   const approval = await call({
     method: 'POST',
     url: '/api/v1/approvals',

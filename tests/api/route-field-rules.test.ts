@@ -75,6 +75,11 @@ const noRecordData: Record<string, string> = {
   'POST /api/v1/channels/:id/dry-run':
     'field changes through the caller’s own view: hidden left out, masked as *** (integration-dead-letters.test.ts)',
   'GET /api/v1/customers/:id/provenance': 'who set each field the caller sees; no values',
+  'GET /api/v1/assignment-rules': 'rules: conditions and target ids',
+  'POST /api/v1/assignment-rules': 'a rule',
+  'PATCH /api/v1/assignment-rules/:id': 'a rule',
+  'POST /api/v1/consistency/scan': 'a report id and counts',
+  'POST /api/v1/consistency/findings/:id/fix': 'the fix and record ids',
 };
 
 /** Routes outside the generated resource set that return record data. */
@@ -88,6 +93,7 @@ const probeOnly = [
   'POST /api/v1/followups/:id/amendments',
   'POST /api/v1/customers/merge',
   'POST /api/v1/customers/export',
+  'GET /api/v1/consistency/findings',
 ];
 
 let company: Company;
@@ -231,6 +237,17 @@ async function probe(route: RouteEntry): Promise<Res[]> {
           sourceIds: [source.id],
         }),
       ];
+    }
+    case 'GET /api/v1/consistency/findings': {
+      ok(await post('/api/v1/consistency/scan', admin, {}), 201);
+      const pages: Res[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await get(`/api/v1/consistency/findings${qs({ limit: 500, cursor })}`, prober);
+        pages.push(page);
+        cursor = page.body.nextCursor ?? undefined;
+      } while (cursor);
+      return pages;
     }
     case 'POST /api/v1/customers/export':
       return [

@@ -149,6 +149,8 @@ export async function plantCanaries(company: Company): Promise<Canaries> {
         ),
         { object: 'system', action: 'viewAudit', scope: 'all' },
         { object: 'system', action: 'manageUsers', scope: 'all' },
+        // the consistency findings show records' titles: probed like every other record route
+        { object: 'system', action: 'manageIntegrations', scope: 'all' },
       ],
       fieldRules: proberRules,
     }),

@@ -94,6 +94,22 @@ const customerFields = {
     kind: 'timestamp',
     description: 'When the latest follow-up happened (kept by the database on every follow-up write)',
   },
+  assignedByRuleId: {
+    column: 'assigned_by_rule_id',
+    kind: 'uuid',
+    filter: true,
+    description: 'The lead-assignment rule that chose the owner (set by the assignment, never by a request body)',
+  },
+  assignedRuleVersion: {
+    column: 'assigned_rule_version',
+    kind: 'int',
+    description: 'The version of that rule when it assigned the customer',
+  },
+  assignmentReason: {
+    column: 'assignment_reason',
+    kind: 'text',
+    description: 'Why the rule chose the owner, e.g. "round-robin 3/5 in 销售一组"',
+  },
   tags: {
     column: 'tags',
     kind: 'textArray',

@@ -4984,6 +4984,598 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assignment-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Assignment rules in the order they are tried */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['AssignmentRule'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an assignment rule (a user, round-robin or least-loaded in a team, or a fallback owner) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AssignmentRuleCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['AssignmentRule'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignment-rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete an assignment rule */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Edit an assignment rule (its version goes up by one) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AssignmentRuleUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['AssignmentRule'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/consistency/findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The findings of the latest consistency scan that you may see
+     * @description A finding about records is listed only when you may read each of its records (scoped in the query, before paging); titles follow your field rules.
+     */
+    get: {
+      parameters: {
+        query?: {
+          check?:
+            'orphaned_contact' | 'phone_mismatch' | 'duplicate_customer' | 'unindexed_foreign_key' | 'inactive_owner';
+          /** @description true: only findings not fixed yet */
+          open?: 'true' | 'false';
+          limit?: number;
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: components['schemas']['ConsistencyReport'] | null;
+              data: components['schemas']['ConsistencyFinding'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/consistency/scan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a consistency scan of your company now and store its report */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                reportId: string;
+                findings: number;
+                byCheck: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/consistency/findings/{id}/fix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Apply the one-click fix of a finding
+     * @description reassign_owner moves the records still owned by the inactive owner to `toUserId` (default: that owner's manager), each as an ordinary edit. merge merges the duplicates into `targetId` (default: the oldest) through the customer merge, which needs a step-up token (x-step-up-token; POST /api/v1/auth/step-up then /verify, send x-step-up-token).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ConsistencyFixInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                findingId: string;
+                /** @enum {string} */
+                fixKind: 'reassign_owner' | 'merge';
+                recordIds: string[];
+                toUserId?: string;
+                targetId?: string;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/attachments/{id}': {
     parameters: {
       query?: never;
@@ -11568,6 +12160,162 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    AssignmentRuleCreateInput: {
+      name: string;
+      /** @description Order among the rules; default: last */
+      position?: number;
+      /**
+       * @description All must match (an empty list matches every customer)
+       * @default []
+       */
+      conditions: {
+        field: string;
+        /**
+         * @default eq
+         * @enum {string}
+         */
+        op: 'eq' | 'in' | 'prefix';
+        value: string | string[];
+      }[];
+      target:
+        | {
+            /** @constant */
+            type: 'user';
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @constant */
+            type: 'fallback';
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @constant */
+            type: 'round_robin';
+            /** Format: uuid */
+            departmentId: string;
+          }
+        | {
+            /** @constant */
+            type: 'least_loaded';
+            /** Format: uuid */
+            departmentId: string;
+            /** @description Most open leads per rep; none = no cap */
+            capacity?: number | null;
+          };
+      /** @default true */
+      isActive: boolean;
+    };
+    AssignmentRuleUpdateInput: {
+      name?: string;
+      /** @description Order among the rules; default: last */
+      position?: number;
+      conditions?: {
+        field: string;
+        /**
+         * @default eq
+         * @enum {string}
+         */
+        op: 'eq' | 'in' | 'prefix';
+        value: string | string[];
+      }[];
+      target?:
+        | {
+            /** @constant */
+            type: 'user';
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @constant */
+            type: 'fallback';
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @constant */
+            type: 'round_robin';
+            /** Format: uuid */
+            departmentId: string;
+          }
+        | {
+            /** @constant */
+            type: 'least_loaded';
+            /** Format: uuid */
+            departmentId: string;
+            /** @description Most open leads per rep; none = no cap */
+            capacity?: number | null;
+          };
+      isActive?: boolean;
+      /** @description The version you edited; a stale one answers 409 */
+      version?: number;
+    };
+    AssignmentRuleInput: {
+      id: string;
+      name: string;
+      position: number;
+      conditions: {
+        field: string;
+        /** @enum {string} */
+        op: 'eq' | 'in' | 'prefix';
+        value: string | string[];
+      }[];
+      target: {
+        /** @enum {string} */
+        type: 'user' | 'fallback' | 'round_robin' | 'least_loaded';
+        userId: string | null;
+        departmentId: string | null;
+        capacity: number | null;
+      };
+      isActive: boolean;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    };
+    ConsistencyFixInput: {
+      /**
+       * Format: uuid
+       * @description Reassign: the new owner (default: the former owner's manager)
+       */
+      toUserId?: string;
+      /**
+       * Format: uuid
+       * @description Merge: the customer that stays (default: the oldest)
+       */
+      targetId?: string;
+    };
+    ConsistencyReportInput: {
+      id: string;
+      /** @enum {string} */
+      trigger: 'cli' | 'api' | 'schedule';
+      createdAt: string;
+      finishedAt: string | null;
+      /** @description All findings of the report, including those you cannot see */
+      findings: number;
+      byCheck: {
+        [key: string]: number;
+      };
+    };
+    ConsistencyFindingInput: {
+      id: string;
+      /** @enum {string} */
+      check: 'orphaned_contact' | 'phone_mismatch' | 'duplicate_customer' | 'unindexed_foreign_key' | 'inactive_owner';
+      recordType: string | null;
+      recordCount: number;
+      /** @description The first 20 records, titled as you see them */
+      records: {
+        id: string;
+        title: string | null;
+      }[];
+      detail: {
+        [key: string]: unknown;
+      };
+      suggestedFix: string;
+      /** @description The one-click fix, if there is a safe one */
+      fix: ('reassign_owner' | 'merge') | null;
+      fixedAt: string | null;
+    };
     CustomerCreateInput: {
       name: string;
       shortName?: string | null;
@@ -11955,6 +12703,12 @@ export interface components {
       status?: string | null;
       /** @description When the latest follow-up happened (kept by the database on every follow-up write) */
       lastFollowupAt?: string | null;
+      /** @description The lead-assignment rule that chose the owner (set by the assignment, never by a request body) */
+      assignedByRuleId?: string | null;
+      /** @description The version of that rule when it assigned the customer */
+      assignedRuleVersion?: number | null;
+      /** @description Why the rule chose the owner, e.g. "round-robin 3/5 in 销售一组" */
+      assignmentReason?: string | null;
       tags?: string[] | null;
       /** @description Custom field values by key */
       custom?: {
@@ -12659,6 +13413,162 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    AssignmentRuleCreate: {
+      name: string;
+      /** @description Order among the rules; default: last */
+      position?: number;
+      /**
+       * @description All must match (an empty list matches every customer)
+       * @default []
+       */
+      conditions: {
+        field: string;
+        /**
+         * @default eq
+         * @enum {string}
+         */
+        op: 'eq' | 'in' | 'prefix';
+        value: string | string[];
+      }[];
+      target:
+        | {
+            /** @constant */
+            type: 'user';
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @constant */
+            type: 'fallback';
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @constant */
+            type: 'round_robin';
+            /** Format: uuid */
+            departmentId: string;
+          }
+        | {
+            /** @constant */
+            type: 'least_loaded';
+            /** Format: uuid */
+            departmentId: string;
+            /** @description Most open leads per rep; none = no cap */
+            capacity?: number | null;
+          };
+      /** @default true */
+      isActive: boolean;
+    };
+    AssignmentRuleUpdate: {
+      name?: string;
+      /** @description Order among the rules; default: last */
+      position?: number;
+      conditions?: {
+        field: string;
+        /**
+         * @default eq
+         * @enum {string}
+         */
+        op: 'eq' | 'in' | 'prefix';
+        value: string | string[];
+      }[];
+      target?:
+        | {
+            /** @constant */
+            type: 'user';
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @constant */
+            type: 'fallback';
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @constant */
+            type: 'round_robin';
+            /** Format: uuid */
+            departmentId: string;
+          }
+        | {
+            /** @constant */
+            type: 'least_loaded';
+            /** Format: uuid */
+            departmentId: string;
+            /** @description Most open leads per rep; none = no cap */
+            capacity?: number | null;
+          };
+      isActive?: boolean;
+      /** @description The version you edited; a stale one answers 409 */
+      version?: number;
+    };
+    AssignmentRule: {
+      id: string;
+      name: string;
+      position: number;
+      conditions: {
+        field: string;
+        /** @enum {string} */
+        op: 'eq' | 'in' | 'prefix';
+        value: string | string[];
+      }[];
+      target: {
+        /** @enum {string} */
+        type: 'user' | 'fallback' | 'round_robin' | 'least_loaded';
+        userId: string | null;
+        departmentId: string | null;
+        capacity: number | null;
+      };
+      isActive: boolean;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    };
+    ConsistencyFix: {
+      /**
+       * Format: uuid
+       * @description Reassign: the new owner (default: the former owner's manager)
+       */
+      toUserId?: string;
+      /**
+       * Format: uuid
+       * @description Merge: the customer that stays (default: the oldest)
+       */
+      targetId?: string;
+    };
+    ConsistencyReport: {
+      id: string;
+      /** @enum {string} */
+      trigger: 'cli' | 'api' | 'schedule';
+      createdAt: string;
+      finishedAt: string | null;
+      /** @description All findings of the report, including those you cannot see */
+      findings: number;
+      byCheck: {
+        [key: string]: number;
+      };
+    };
+    ConsistencyFinding: {
+      id: string;
+      /** @enum {string} */
+      check: 'orphaned_contact' | 'phone_mismatch' | 'duplicate_customer' | 'unindexed_foreign_key' | 'inactive_owner';
+      recordType: string | null;
+      recordCount: number;
+      /** @description The first 20 records, titled as you see them */
+      records: {
+        id: string;
+        title: string | null;
+      }[];
+      detail: {
+        [key: string]: unknown;
+      };
+      suggestedFix: string;
+      /** @description The one-click fix, if there is a safe one */
+      fix: ('reassign_owner' | 'merge') | null;
+      fixedAt: string | null;
+    };
     CustomerCreate: {
       name: string;
       shortName?: string | null;
@@ -13048,6 +13958,12 @@ export interface components {
       status?: string | null;
       /** @description When the latest follow-up happened (kept by the database on every follow-up write) */
       lastFollowupAt?: string | null;
+      /** @description The lead-assignment rule that chose the owner (set by the assignment, never by a request body) */
+      assignedByRuleId?: string | null;
+      /** @description The version of that rule when it assigned the customer */
+      assignedRuleVersion?: number | null;
+      /** @description Why the rule chose the owner, e.g. "round-robin 3/5 in 销售一组" */
+      assignmentReason?: string | null;
       tags?: string[] | null;
       /** @description Custom field values by key */
       custom?: {

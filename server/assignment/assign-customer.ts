@@ -1,0 +1,230 @@
+import { sql, type Selectable } from 'kysely';
+import { writeAuditAs } from '../audit/audit.ts';
+import type { DB } from '../db/schema.ts';
+import type { Trx } from '../db/tenant-transaction.ts';
+import { notFound } from '../errors.ts';
+import { writeOutboxEvent } from '../jobs/outbox.ts';
+import type { CommandContext } from '../resources/context.ts';
+import type { RuleCondition } from './rule-schemas.ts';
+
+type RuleRow = Selectable<DB['assignment_rules']>;
+type CustomerRow = Selectable<DB['customers']>;
+
+/** Who assigns: the request's or the job's actor (a service user for intake) and its request meta. */
+export type AssignContext = Pick<CommandContext, 'actor' | 'meta'>;
+
+export interface Assignment {
+  customerId: string;
+  ownerId: string;
+  previousOwnerId: string | null;
+  ruleId: string;
+  ruleVersion: number;
+  reason: string;
+}
+
+/** The outbox topic that tells the new owner a customer was assigned to them. */
+export const ASSIGNED_TOPIC = 'customer.assigned';
+
+function fieldValue(customer: CustomerRow, field: string): string | null {
+  if (field.startsWith('custom.')) {
+    const value = (customer.custom as Record<string, unknown> | null)?.[field.slice(7)];
+    return value === undefined || value === null || value === '' ? null : String(value);
+  }
+  const value = (customer as unknown as Record<string, unknown>)[field];
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export function conditionsMatch(customer: CustomerRow, conditions: RuleCondition[]): boolean {
+  return conditions.every((c) => {
+    const value = fieldValue(customer, c.field);
+    if (value === null) return false;
+    if (c.op === 'in') return (c.value as string[]).includes(value);
+    if (c.op === 'prefix') return value.startsWith(c.value as string);
+    return value === c.value;
+  });
+}
+
+const describeConditions = (conditions: RuleCondition[]) =>
+  conditions.length === 0
+    ? 'no conditions'
+    : conditions
+        .map((c) => `${c.field} ${c.op} ${Array.isArray(c.value) ? `[${c.value.join(', ')}]` : c.value}`)
+        .join(' and ');
+
+/** Active, live people (not service users) of a team, in a stable order. */
+async function teamMembers(trx: Trx, tenantId: string, departmentId: string) {
+  return trx
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('tenant_id', '=', tenantId)
+    .where('department_id', '=', departmentId)
+    .where('deleted_at', 'is', null)
+    .where('is_active', '=', true)
+    .where('is_service', '=', false)
+    .orderBy('id')
+    .execute();
+}
+
+async function teamName(trx: Trx, tenantId: string, departmentId: string) {
+  const row = await trx
+    .selectFrom('departments')
+    .select('name')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', departmentId)
+    .executeTakeFirst();
+  return row?.name ?? departmentId;
+}
+
+/** The owner a rule picks for the customer, or undefined when it cannot place it (next rule). */
+async function resolveTarget(
+  trx: Trx,
+  tenantId: string,
+  rule: RuleRow,
+  customerId: string,
+): Promise<{ ownerId: string; how: string } | undefined> {
+  if (rule.target_type === 'user' || rule.target_type === 'fallback') {
+    if (!rule.user_id) return undefined;
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', rule.user_id)
+      .where('deleted_at', 'is', null)
+      .where('is_active', '=', true)
+      .executeTakeFirst();
+    if (!user) return undefined;
+    return {
+      ownerId: user.id,
+      how: `${rule.target_type === 'fallback' ? 'fallback owner' : 'user'} ${user.display_name}`,
+    };
+  }
+  if (!rule.department_id) return undefined;
+  const members = await teamMembers(trx, tenantId, rule.department_id);
+  if (members.length === 0) return undefined;
+  const team = await teamName(trx, tenantId, rule.department_id);
+  if (rule.target_type === 'round_robin') {
+    // the counter advances under the rule's row lock: parallel assignments take consecutive slots
+    const { rr_counter } = await trx
+      .updateTable('assignment_rules')
+      .set({ rr_counter: sql`rr_counter + 1` })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', rule.id)
+      .returning('rr_counter')
+      .executeTakeFirstOrThrow();
+    const slot = Number((BigInt(rr_counter) - 1n) % BigInt(members.length));
+    const member = members[slot]!;
+    return { ownerId: member.id, how: `round-robin ${slot + 1}/${members.length} in ${team}: ${member.display_name}` };
+  }
+  // least loaded: lock the rule first, so parallel assignments count each other's committed leads
+  await trx
+    .selectFrom('assignment_rules')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', rule.id)
+    .forUpdate()
+    .execute();
+  const loads = await trx
+    .selectFrom('customers')
+    .select(['owner_id', (eb) => eb.fn.countAll<string>().as('open')])
+    .where('tenant_id', '=', tenantId)
+    .where('deleted_at', 'is', null)
+    .where('status', '=', 'active')
+    .where('id', '<>', customerId)
+    .where(
+      'owner_id',
+      'in',
+      members.map((m) => m.id),
+    )
+    .groupBy('owner_id')
+    .execute();
+  const load = new Map(loads.map((l) => [l.owner_id, Number(l.open)]));
+  let best: { id: string; display_name: string; open: number } | undefined;
+  for (const member of members) {
+    const open = load.get(member.id) ?? 0;
+    if (rule.capacity !== null && open >= rule.capacity) continue;
+    if (!best || open < best.open) best = { ...member, open };
+  }
+  if (!best) return undefined;
+  const cap = rule.capacity === null ? '' : ` (cap ${rule.capacity})`;
+  return { ownerId: best.id, how: `least loaded in ${team}: ${best.display_name} with ${best.open} open leads${cap}` };
+}
+
+/**
+ * Runs the company's assignment rules, in order, on a customer, in the caller's transaction
+ * (the intake job calls it in the transaction that creates the customer). The first active rule
+ * whose conditions match and whose target can take the lead sets the owner; a rule whose user
+ * is inactive, whose team is empty or whose reps are all at capacity passes to the next rule.
+ * Records the rule, its version and the reason on the customer, writes an audit row and an
+ * outbox event (`customer.assigned`) that notifies the new owner. Answers undefined (and
+ * changes nothing) when no rule places the customer.
+ */
+export async function assignCustomer(
+  trx: Trx,
+  ctx: AssignContext,
+  customerId: string,
+): Promise<Assignment | undefined> {
+  const tenantId = ctx.actor.tenantId;
+  const customer = await trx
+    .selectFrom('customers')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', customerId)
+    .where('deleted_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!customer) throw notFound('customer', customerId);
+  const rules = await trx
+    .selectFrom('assignment_rules')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('deleted_at', 'is', null)
+    .where('is_active', '=', true)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  for (const rule of rules) {
+    const conditions = (rule.conditions ?? []) as RuleCondition[];
+    if (!conditionsMatch(customer, conditions)) continue;
+    const target = await resolveTarget(trx, tenantId, rule, customerId);
+    if (!target) continue;
+    const reason = `rule "${rule.name}" v${rule.version} (${describeConditions(conditions)}): ${target.how}`;
+    const assignment: Assignment = {
+      customerId,
+      ownerId: target.ownerId,
+      previousOwnerId: customer.owner_id,
+      ruleId: rule.id,
+      ruleVersion: rule.version,
+      reason,
+    };
+    await trx
+      .updateTable('customers')
+      .set({
+        owner_id: target.ownerId,
+        assigned_by_rule_id: rule.id,
+        assigned_rule_version: rule.version,
+        assignment_reason: reason,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+        updated_by: ctx.actor.userId,
+      })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', customerId)
+      .execute();
+    await writeAuditAs(trx, tenantId, { id: ctx.actor.userId, name: ctx.actor.displayName }, ctx.meta, [
+      {
+        action: 'assign',
+        recordType: 'customer',
+        recordId: customerId,
+        changes: {
+          ownerId: { before: customer.owner_id, after: target.ownerId },
+          assignedByRuleId: { before: customer.assigned_by_rule_id, after: rule.id },
+          assignedRuleVersion: { before: customer.assigned_rule_version, after: rule.version },
+          assignmentReason: { before: customer.assignment_reason, after: reason },
+        },
+      },
+    ]);
+    await writeOutboxEvent(trx, tenantId, ASSIGNED_TOPIC, { ...assignment, notifyUserId: target.ownerId });
+    return assignment;
+  }
+  return undefined;
+}
