@@ -8,6 +8,7 @@ import * as sessionWriteLsn from './migrations/0005_session_write_lsn.ts';
 import * as tenantVersions from './migrations/0006_tenant_versions.ts';
 import * as customerLastFollowup from './migrations/0007_customer_last_followup.ts';
 import * as channelsIntake from './migrations/0008_channels_intake.ts';
+import * as outboundDeliveries from './migrations/0010_outbound_deliveries.ts';
 import { quoteIdent } from './database.ts';
 
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006_tenant_versions': tenantVersions,
   '0007_customer_last_followup': customerLastFollowup,
   '0008_channels_intake': channelsIntake,
+  '0010_outbound_deliveries': outboundDeliveries,
 };
 
 class StaticProvider implements MigrationProvider {

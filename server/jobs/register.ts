@@ -12,6 +12,7 @@ import { purgeSignInRecords } from '../auth/sign-in-purge.ts';
 import type { OutboxJob } from './outbox.ts';
 import { registerIntakeJobs } from '../integration/intake-jobs.ts';
 import { INTAKE_TOPIC } from '../integration/intake-process.ts';
+import { outboundTopicQueues, registerOutboundJobs } from '../integration/outbound-jobs.ts';
 
 /** When the entry a deletion event created becomes purgeable (its tenant's retention after the event). */
 export async function purgeTimeFor(database: Database, event: OutboxJob): Promise<Date> {
@@ -30,6 +31,8 @@ export const topicQueues: TopicQueues = {
   ...Object.fromEntries(allResources().map((spec) => [`${spec.recordType}.deleted`, [queueNames.recycleBinSchedule]])),
   // every received intake record (and every dead letter sent back) is processed by the intake queue
   [INTAKE_TOPIC]: [queueNames.intakeProcess],
+  // contract signed, payment received, customer updated → outbound channels (realtime)
+  ...outboundTopicQueues,
 };
 
 export const recycleBinPurgeCron = '30 3 * * *'; // 03:30 Asia/Shanghai, daily
@@ -106,6 +109,7 @@ export async function registerJobs(
   await runner.work(queueNames.signInPurge, () => purgeSignInRecords(database));
   await runner.schedule(queueNames.signInPurge, signInPurgeCron, {}, { tz: 'Asia/Shanghai' });
   await registerIntakeJobs(runner, database, logger);
+  await registerOutboundJobs(runner, database, logger);
   if (opts.dispatchOutbox === false) return undefined;
   return startOutboxDispatcher(database, runner, { topicQueues, logger });
 }
