@@ -7,7 +7,7 @@ import type { SeedContext } from './seed-context.ts';
  * customer updated are POSTed, signed, to FINANCE_DEMO_URL. Nothing listens there (port 9,
  * "discard", is closed on an ordinary machine), so in a running demo the deliveries fail, are
  * retried with backoff and end as dead letters to look at — or point the channel (PATCH config.url)
- * at a real receiver. Its signing secret is sealed like a webhook's (`cairn channel secret finance`).
+ * at a real receiver. Its signing secret is sealed like a webhook's (docs/outbound-finance.md).
  */
 export const FINANCE_DEMO_URL = 'http://127.0.0.1:9/finance';
 
