@@ -32,6 +32,7 @@ const jsonColumns: Record<string, string> = {
   'channels.config': 'JsonColumn<CustomValues>',
   'intake_records.payload': 'JsonColumn<CustomValues>',
   'intake_records.candidates': 'JsonColumn<string[]> | null',
+  'outbound_deliveries.body': 'JsonColumn<CustomValues>',
 };
 
 export async function generateDbTypes(): Promise<string> {

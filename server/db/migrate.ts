@@ -9,6 +9,7 @@ import * as tenantVersions from './migrations/0006_tenant_versions.ts';
 import * as customerLastFollowup from './migrations/0007_customer_last_followup.ts';
 import * as channelsIntake from './migrations/0008_channels_intake.ts';
 import * as assignmentConsistency from './migrations/0009_assignment_consistency.ts';
+import * as outboundDeliveries from './migrations/0010_outbound_deliveries.ts';
 import { quoteIdent } from './database.ts';
 
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_customer_last_followup': customerLastFollowup,
   '0008_channels_intake': channelsIntake,
   '0009_assignment_consistency': assignmentConsistency,
+  '0010_outbound_deliveries': outboundDeliveries,
 };
 
 class StaticProvider implements MigrationProvider {

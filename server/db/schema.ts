@@ -485,6 +485,39 @@ export interface Orders {
   version: Generated<number>;
 }
 
+export interface OutboundDeliveries {
+  attempts: Generated<number>;
+  body: JsonColumn<CustomValues>;
+  channel_id: string;
+  created_at: Generated<Timestamp>;
+  delivered_at: Timestamp | null;
+  event_id: string;
+  event_type: string;
+  id: string;
+  last_error: string | null;
+  last_status: number | null;
+  lease_until: Timestamp | null;
+  next_attempt_at: Timestamp | null;
+  occurred_at: Timestamp;
+  reason: string | null;
+  status: Generated<string>;
+  tenant_id: string;
+}
+
+export interface OutboundDeliveryLog {
+  attempt: number;
+  channel_id: string;
+  created_at: Generated<Timestamp>;
+  delivery_id: string;
+  duration_ms: number;
+  error: string | null;
+  event_id: string;
+  id: string;
+  outcome: string;
+  response_code: number | null;
+  tenant_id: string;
+}
+
 export interface OutboxEvents {
   attempts: Generated<number>;
   created_at: Generated<Timestamp>;
@@ -742,6 +775,8 @@ export interface DB {
   login_attempts: LoginAttempts;
   opportunities: Opportunities;
   orders: Orders;
+  outbound_deliveries: OutboundDeliveries;
+  outbound_delivery_log: OutboundDeliveryLog;
   outbox_events: OutboxEvents;
   payments: Payments;
   products: Products;

@@ -22,6 +22,7 @@ import {
   mergePolicySchema,
   presentChannel,
 } from './channel-store.ts';
+import { checkOutboundChannel } from './outbound-events.ts';
 
 const access = { access: { anyOf: ['manageIntegrations' as const] } };
 const tags = ['Channels'];
@@ -148,6 +149,7 @@ export function registerChannelRoutes(app: FastifyInstance, db: Kysely<DB>) {
         const tenantId = ctx.actor.tenantId;
         const trigger = body.trigger ?? (body.kind === 'pull' ? 'scheduled' : 'realtime');
         checkTrigger(body.kind, trigger);
+        checkOutboundChannel(body.kind, trigger, body.config);
         const mapping = await checkedMapping(ctx.trx, tenantId, body.mapping);
         const taken = await ctx.trx
           .selectFrom('channels')
@@ -164,7 +166,7 @@ export function registerChannelRoutes(app: FastifyInstance, db: Kysely<DB>) {
         if (body.serviceUserId) await assertServiceUser(ctx, body.serviceUserId);
         const serviceUserId = body.serviceUserId ?? (await createServiceUser(ctx, body.key, body.name));
         let secret: ReturnType<typeof issueChannelSecret> | undefined;
-        if (body.kind === 'webhook') {
+        if (body.kind === 'webhook' || body.kind === 'outbound') {
           const tenant = await ctx.trx
             .selectFrom('tenants')
             .select('cursor_key')
@@ -242,6 +244,7 @@ export function registerChannelRoutes(app: FastifyInstance, db: Kysely<DB>) {
         const body = request.body;
         if (existing.version !== body.version) throw versionConflict('channel', existing.id, existing.version);
         checkTrigger(existing.kind, body.trigger ?? existing.trigger);
+        checkOutboundChannel(existing.kind, body.trigger ?? existing.trigger, body.config ?? existing.config);
         const mapping = body.mapping === undefined ? undefined : await checkedMapping(ctx.trx, tenantId, body.mapping);
         if (body.serviceUserId) await assertServiceUser(ctx, body.serviceUserId);
         const row = await ctx.trx

@@ -115,7 +115,8 @@ export async function channelHealthOf(trx: Trx, row: ChannelRow): Promise<z.infe
     .executeTakeFirstOrThrow();
   const errors = row.kind === 'outbound' ? [] : [...identity.problems];
   const warnings: string[] = [];
-  if (row.kind !== 'webhook') warnings.push(`${row.kind} channels are configured here but not run by this version yet`);
+  if (row.kind !== 'webhook' && row.kind !== 'outbound')
+    warnings.push(`${row.kind} channels are configured here but not run by this version yet`);
   if (counts.dead > 0) warnings.push(`${counts.dead} dead letter(s) waiting for retry or discard`);
   if (counts.review > 0) warnings.push(`${counts.review} record(s) waiting in the review queue`);
   return {

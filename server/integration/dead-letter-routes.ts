@@ -13,6 +13,7 @@ import { enqueueIntake } from './intake-process.ts';
 import { loadServiceIdentity } from './service-identity.ts';
 import { intakeStatusSchema } from './intake-routes.ts';
 import { customerAsSeen } from './caller-view.ts';
+import { isOutboundDeadLetter, retryOutboundDeadLetter } from './outbound-jobs.ts';
 
 const gate = { access: { anyOf: ['manageIntegrations' as const] } };
 
@@ -185,6 +186,7 @@ export function registerDeadLetterRoutes(app: FastifyInstance, db: Kysely<DB>) {
     handler: async (request, reply) => {
       const data = await inTenant(db, request, async (ctx) => {
         const intake = await loadIntake(ctx, request.params.id, 'dead');
+        if (await isOutboundDeadLetter(ctx.trx, intake)) return retryOutboundDeadLetter(ctx, intake);
         const row = await ctx.trx
           .updateTable('intake_records')
           .set({ status: 'queued', next_attempt_at: null, processed_at: null })

@@ -4,6 +4,7 @@ import { registerChannelRoutes } from './channel-routes.ts';
 import { registerIntakeRoutes } from './intake-routes.ts';
 import { registerDeadLetterRoutes } from './dead-letter-routes.ts';
 import { registerChannelToolRoutes } from './channel-tools-routes.ts';
+import { registerOutboundRoutes } from './outbound-routes.ts';
 
 /** The integration center's routes: channels, intake, dead letters, review queue, provenance. */
 export function registerIntegrationRoutes(app: FastifyInstance, services: AppServices) {
@@ -12,4 +13,5 @@ export function registerIntegrationRoutes(app: FastifyInstance, services: AppSer
   registerIntakeRoutes(app, db);
   registerDeadLetterRoutes(app, db);
   registerChannelToolRoutes(app, db);
+  registerOutboundRoutes(app, db);
 }

@@ -104,6 +104,8 @@ export async function forceRetry(database: Database, opts: ForceRetryOptions): P
           eb.and([eb('i.status', '=', 'queued'), eb('i.attempts', '>', 0)]),
         ]),
       )
+      // inbound records only: an outbound dead letter is a finance event, retried by its own route
+      .where('c.kind', '!=', 'outbound')
       .$if(Boolean(opts.channel), (q) => q.where('c.key', '=', opts.channel!))
       .$if(Boolean(opts.tenant), (q) => q.where('t.slug', '=', opts.tenant!))
       .orderBy('i.received_at', 'desc')

@@ -38,6 +38,8 @@ export interface DispatchOptions {
   topicQueues: TopicQueues;
   batch?: number;
   logger?: JobLogger;
+  /** Only this company's events (tests that share one database with other companies' events). */
+  tenantId?: string;
 }
 
 export interface DispatchResult {
@@ -69,7 +71,7 @@ export async function dispatchOutbox(
   runner: JobRunner,
   opts: DispatchOptions,
 ): Promise<DispatchResult> {
-  const { topicQueues, batch = 100, logger = silentLogger } = opts;
+  const { topicQueues, batch = 100, logger = silentLogger, tenantId } = opts;
   return asSystem(database.owner, async (trx) => {
     const claim = (retries: boolean, limit: number) =>
       trx
@@ -77,6 +79,7 @@ export async function dispatchOutbox(
         .select(['tenant_id', 'id', 'topic', 'payload', 'created_at', 'attempts'])
         .where('dispatched_at', 'is', null)
         .where('attempts', retries ? '>' : '=', 0)
+        .$if(Boolean(tenantId), (q) => q.where('tenant_id', '=', tenantId!))
         .orderBy('created_at')
         .orderBy('id')
         .limit(limit)

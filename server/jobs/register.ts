@@ -13,6 +13,7 @@ import type { OutboxJob } from './outbox.ts';
 import { registerIntakeJobs } from '../integration/intake-jobs.ts';
 import { INTAKE_TOPIC } from '../integration/intake-process.ts';
 import { scanAll } from '../consistency/scan.ts';
+import { outboundTopicQueues, registerOutboundJobs } from '../integration/outbound-jobs.ts';
 
 /** When the entry a deletion event created becomes purgeable (its tenant's retention after the event). */
 export async function purgeTimeFor(database: Database, event: OutboxJob): Promise<Date> {
@@ -31,6 +32,8 @@ export const topicQueues: TopicQueues = {
   ...Object.fromEntries(allResources().map((spec) => [`${spec.recordType}.deleted`, [queueNames.recycleBinSchedule]])),
   // every received intake record (and every dead letter sent back) is processed by the intake queue
   [INTAKE_TOPIC]: [queueNames.intakeProcess],
+  // contract signed, payment received, customer updated → outbound channels (realtime)
+  ...outboundTopicQueues,
 };
 
 export const recycleBinPurgeCron = '30 3 * * *'; // 03:30 Asia/Shanghai, daily
@@ -116,6 +119,7 @@ export async function registerJobs(
     return { companies: reports.length, findings: reports.reduce((n, r) => n + r.findings, 0) };
   });
   await runner.schedule(queueNames.consistencyScan, consistencyScanCron, {}, { tz: 'Asia/Shanghai' });
+  await registerOutboundJobs(runner, database, logger);
   if (opts.dispatchOutbox === false) return undefined;
   return startOutboxDispatcher(database, runner, { topicQueues, logger });
 }

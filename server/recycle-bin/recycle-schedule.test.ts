@@ -32,7 +32,8 @@ describe('deletion events book the purge (the outbox consumer)', () => {
   it('subscribes every record type’s deleted event to the scheduling queue', () => {
     expect(topicQueues['customer.deleted']).toEqual([queueNames.recycleBinSchedule]);
     expect(topicQueues['attachment.deleted']).toEqual([queueNames.recycleBinSchedule]);
-    expect(topicQueues['customer.updated']).toBeUndefined();
+    expect(topicQueues['customer.updated']).toEqual(['outbound.fanout']);
+    expect(topicQueues['contact.updated']).toBeUndefined();
   });
 
   it("books a purge job for the tenant at the moment the entry expires under the tenant's retention", async () => {

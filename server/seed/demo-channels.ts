@@ -5,8 +5,8 @@ import type { SeedContext } from './seed-context.ts';
 
 /**
  * The integration center's demo: the web-form channel (key `web-form`, its secret printed by
- * `cairn channel secret web-form`) writing as a service user with explicit grants, a finance
- * outbound channel pointing at a local URL, and a few dead letters to retry or discard.
+ * `cairn channel secret web-form`) writing as a service user with explicit grants (the finance
+ * outbound channel is in demo-outbound.ts), and a few dead letters to retry or discard.
  */
 export const syncRoleTemplate: RoleTemplate = {
   name: '集成同步',
@@ -79,7 +79,6 @@ export async function seedDemoChannels(ctx: SeedContext, cursorKey: string) {
   await assignRoles(trx, tenantId, [[serviceUserId, roles.get(syncRoleTemplate.name)!]], adminId);
 
   const webForm = newId();
-  const finance = newId();
   const channel = (id: string, key: string, name: string, kind: string, config: object, mapping: object[]) => {
     const secret = issueChannelSecret(cursorKey);
     return {
@@ -103,20 +102,8 @@ export async function seedDemoChannels(ctx: SeedContext, cursorKey: string) {
   };
   await trx
     .insertInto('channels')
-    .values([
-      channel(webForm, 'web-form', '官网表单 → CRM', 'webhook', {}, webFormMapping),
-      channel(
-        finance,
-        'finance',
-        'CRM → 财务系统',
-        'outbound',
-        {
-          url: 'http://127.0.0.1:9099/finance/events',
-          events: ['contract.signed', 'payment.received', 'customer.updated'],
-        },
-        [],
-      ),
-    ])
+    // the finance outbound channel is every demo company's (demo-outbound.ts)
+    .values([channel(webForm, 'web-form', '官网表单 → CRM', 'webhook', {}, webFormMapping)])
     .execute();
   await trx
     .insertInto('intake_records')
@@ -147,5 +134,5 @@ export async function seedDemoChannels(ctx: SeedContext, cursorKey: string) {
     .where('tenant_id', '=', tenantId)
     .where('id', '=', webForm)
     .execute();
-  return { channels: 2, intake_records: deadLetters.length, serviceUserId };
+  return { channels: 1, intake_records: deadLetters.length, serviceUserId };
 }

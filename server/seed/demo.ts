@@ -20,6 +20,7 @@ import { buildOrganisation, type DemoUsername } from './demo-organisation.ts';
 import { buildFollowups, buildOpportunities } from './demo-pipeline.ts';
 import { Random } from './random.ts';
 import { insertInChunks, type SeedContext } from './seed-context.ts';
+import { seedDemoOutbound } from './demo-outbound.ts';
 
 export const DEMO_PASSWORD = 'cairn-demo';
 /** Seed of the generator: change it and every demo tenant gets different (but stable) data. */
@@ -149,6 +150,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions = {}): P
         for (const [table, n] of Object.entries(added)) counts[table] = (counts[table] ?? 0) + n;
       }
 
+      counts.outbound_channels = await seedDemoOutbound(ctx);
       progress('Demo data ready');
       return { tenantId, slug, users, departments: organisation.departments, counts };
     });

@@ -28,6 +28,7 @@ const noRecordData: Record<string, string> = {
   'POST /api/v1/auth/login': 'a session token',
   'POST /api/v1/auth/logout': 'nothing',
   'GET /api/v1/me': "the caller's own name, role and company",
+  'GET /api/v1/channels/:id/deliveries': 'outbound delivery attempts: event ids and types, codes, durations',
   'GET /api/v1/api-keys': 'key names and prefixes',
   'POST /api/v1/api-keys': 'the new key',
   'DELETE /api/v1/api-keys/:id': 'nothing',

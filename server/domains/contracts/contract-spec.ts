@@ -17,6 +17,7 @@ import { dateString, decimalString, optionalText } from '../../http/common-schem
 import { assertActiveUser, requireLive } from '../shared-rules.ts';
 import { installmentOutput, installmentsSql, receivedAmountSql, saveInstallmentPlan } from './installment-plan.ts';
 import { requireContractDeletionApproval } from '../../approvals/contract-delete-guard.ts';
+import { emitContractSigned, noteContractStatus } from '../../integration/outbound-events.ts';
 
 const positive = decimalString().refine((v) => new Decimal(v).gt(0), 'must be greater than 0');
 
@@ -147,6 +148,7 @@ async function toColumns(
       .execute();
   }
   checkDatesAndPlan({ ...existing, ...columns }, plan);
+  noteContractStatus(ctx, existing?.status, columns.status ?? existing?.status);
   if (existing && columns.amount_incl_tax !== undefined) {
     const received = await ctx.trx
       .selectFrom('payments')
@@ -196,7 +198,10 @@ export const contractSpec = defineResource({
   }),
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
-  afterWrite: saveInstallmentPlan,
+  afterWrite: async (ctx, row, input) => {
+    await saveInstallmentPlan(ctx, row, input);
+    await emitContractSigned(ctx, row);
+  },
   beforeDelete: requireContractDeletionApproval,
   includes: {
     payments: { resource: 'payments', column: 'contract_id' },

@@ -4984,6 +4984,98 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/channels/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An outbound channel's delivery log: every attempt with its response code and duration, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only the attempts of one event */
+          eventId?: string;
+          limit?: number;
+          /** @description Opaque cursor from nextCursor */
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['OutboundDeliveryAttempt'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assignment-rules': {
     parameters: {
       query?: never;
@@ -12160,6 +12252,21 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    OutboundDeliveryAttemptInput: {
+      id: string;
+      deliveryId: string;
+      eventId: string;
+      eventType: string;
+      /** @description 1 for the first attempt */
+      attempt: number;
+      /** @description null when no answer came (timeout, refused connection) */
+      responseCode: number | null;
+      durationMs: number;
+      error: string | null;
+      /** @enum {string} */
+      outcome: 'delivered' | 'retry' | 'dead';
+      at: string;
+    };
     AssignmentRuleCreateInput: {
       name: string;
       /** @description Order among the rules; default: last */
@@ -13412,6 +13519,21 @@ export interface components {
       payload: {
         [key: string]: unknown;
       };
+    };
+    OutboundDeliveryAttempt: {
+      id: string;
+      deliveryId: string;
+      eventId: string;
+      eventType: string;
+      /** @description 1 for the first attempt */
+      attempt: number;
+      /** @description null when no answer came (timeout, refused connection) */
+      responseCode: number | null;
+      durationMs: number;
+      error: string | null;
+      /** @enum {string} */
+      outcome: 'delivered' | 'retry' | 'dead';
+      at: string;
     };
     AssignmentRuleCreate: {
       name: string;
