@@ -28,13 +28,14 @@ export async function purgeTimeFor(database: Database, event: OutboxJob): Promis
  * purge (at the tenant's retention, see purgeTimeFor). Events of unsubscribed topics are simply
  * marked dispatched. A new consumer is one more entry here and its queue in queues.ts.
  */
-export const topicQueues: TopicQueues = {
+export const topicQueues = (): TopicQueues => ({
+  // read from the resource registry when the jobs start, not when this module loads
   ...Object.fromEntries(allResources().map((spec) => [`${spec.recordType}.deleted`, [queueNames.recycleBinSchedule]])),
   // every received intake record (and every dead letter sent back) is processed by the intake queue
   [INTAKE_TOPIC]: [queueNames.intakeProcess],
   // contract signed, payment received, customer updated → outbound channels (realtime)
   ...outboundTopicQueues,
-};
+});
 
 export const recycleBinPurgeCron = '30 3 * * *'; // 03:30 Asia/Shanghai, daily
 export const exportsSweepCron = '7 * * * *'; // hourly: export files live 24 hours
@@ -121,5 +122,5 @@ export async function registerJobs(
   await runner.schedule(queueNames.consistencyScan, consistencyScanCron, {}, { tz: 'Asia/Shanghai' });
   await registerOutboundJobs(runner, database, logger);
   if (opts.dispatchOutbox === false) return undefined;
-  return startOutboxDispatcher(database, runner, { topicQueues, logger });
+  return startOutboxDispatcher(database, runner, { topicQueues: topicQueues(), logger });
 }

@@ -1,27 +1,18 @@
-import os from 'node:os';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../common/ids.ts';
 import { testDatabase } from '../../tests/support/test-database.ts';
+import { testJobRunner } from '../../tests/support/job-runner.ts';
 import { asSystem } from '../db/tenant-transaction.ts';
 import '../domains/register-all.ts';
-import { LocalFileStorage } from '../storage/file-storage.ts';
-import { createBoss, type JobRunner } from '../jobs/boss.ts';
+import type { JobRunner } from '../jobs/boss.ts';
 import { queueNames } from '../jobs/queues.ts';
-import { purgeTimeFor, registerJobs, topicQueues } from '../jobs/register.ts';
+import { purgeTimeFor, topicQueues } from '../jobs/register.ts';
 
 let runner: JobRunner;
 
 beforeAll(async () => {
-  const database = await testDatabase();
-  runner = await createBoss(database, { supervise: false, schedule: false, pollingIntervalSeconds: 0.5 });
-  await registerJobs(
-    runner,
-    database,
-    new LocalFileStorage(os.tmpdir()),
-    { info() {}, warn() {}, error() {} },
-    { dispatchOutbox: false },
-  );
+  runner = await testJobRunner();
 });
 
 afterAll(async () => {
@@ -30,10 +21,10 @@ afterAll(async () => {
 
 describe('deletion events book the purge (the outbox consumer)', () => {
   it('subscribes every record type’s deleted event to the scheduling queue', () => {
-    expect(topicQueues['customer.deleted']).toEqual([queueNames.recycleBinSchedule]);
-    expect(topicQueues['attachment.deleted']).toEqual([queueNames.recycleBinSchedule]);
-    expect(topicQueues['customer.updated']).toEqual(['outbound.fanout']);
-    expect(topicQueues['contact.updated']).toBeUndefined();
+    expect(topicQueues()['customer.deleted']).toEqual([queueNames.recycleBinSchedule]);
+    expect(topicQueues()['attachment.deleted']).toEqual([queueNames.recycleBinSchedule]);
+    expect(topicQueues()['customer.updated']).toEqual(['outbound.fanout']);
+    expect(topicQueues()['contact.updated']).toBeUndefined();
   });
 
   it("books a purge job for the tenant at the moment the entry expires under the tenant's retention", async () => {
