@@ -1,15 +1,14 @@
-import os from 'node:os';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../common/ids.ts';
 import { testDatabase } from '../../tests/support/test-database.ts';
+import { testJobRunner } from '../../tests/support/job-runner.ts';
 import type { Database } from '../db/database.ts';
 import { asSystem, withTenant } from '../db/tenant-transaction.ts';
 import '../domains/register-all.ts';
-import { createBoss, type JobRunner } from '../jobs/boss.ts';
+import type { JobRunner } from '../jobs/boss.ts';
 import { queueNames } from '../jobs/queues.ts';
-import { registerJobs, sandboxCloseCron } from '../jobs/register.ts';
-import { LocalFileStorage } from '../storage/file-storage.ts';
+import { sandboxCloseCron } from '../jobs/register.ts';
 import { auditEndedSandboxes } from './sandbox-close.ts';
 
 let database: Database;
@@ -17,9 +16,7 @@ let runner: JobRunner;
 
 beforeAll(async () => {
   database = await testDatabase();
-  runner = await createBoss(database, { supervise: false, schedule: false, pollingIntervalSeconds: 0.5 });
-  const storage = new LocalFileStorage(os.tmpdir());
-  await registerJobs(runner, database, storage, { info() {}, warn() {}, error() {} }, { dispatchOutbox: false });
+  runner = await testJobRunner();
 });
 
 afterAll(async () => {

@@ -1,27 +1,18 @@
-import os from 'node:os';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCompany } from '../../tests/support/test-app.ts';
 import { testDatabase } from '../../tests/support/test-database.ts';
+import { testJobRunner } from '../../tests/support/job-runner.ts';
 import { withTenant } from '../db/tenant-transaction.ts';
 import '../domains/register-all.ts';
-import { createBoss, type JobRunner } from '../jobs/boss.ts';
+import type { JobRunner } from '../jobs/boss.ts';
 import { queueNames } from '../jobs/queues.ts';
-import { consistencyScanCron, registerJobs } from '../jobs/register.ts';
-import { LocalFileStorage } from '../storage/file-storage.ts';
+import { consistencyScanCron } from '../jobs/register.ts';
 
 let runner: JobRunner;
 
 beforeAll(async () => {
-  const database = await testDatabase();
-  runner = await createBoss(database, { supervise: false, schedule: false, pollingIntervalSeconds: 0.5 });
-  await registerJobs(
-    runner,
-    database,
-    new LocalFileStorage(os.tmpdir()),
-    { info() {}, warn() {}, error() {} },
-    { dispatchOutbox: false },
-  );
+  runner = await testJobRunner();
 });
 
 afterAll(async () => {

@@ -5,12 +5,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../common/ids.ts';
 import { testDatabase } from '../../tests/support/test-database.ts';
+import { testJobRunner } from '../../tests/support/job-runner.ts';
 import type { Database } from '../db/database.ts';
 import { asSystem, withTenant } from '../db/tenant-transaction.ts';
 import '../domains/register-all.ts';
-import { createBoss, type JobRunner } from '../jobs/boss.ts';
+import type { JobRunner } from '../jobs/boss.ts';
 import { queueNames } from '../jobs/queues.ts';
-import { exportsSweepCron, registerJobs } from '../jobs/register.ts';
+import { exportsSweepCron } from '../jobs/register.ts';
 import { LocalFileStorage } from '../storage/file-storage.ts';
 import { sweepExpiredExports } from './export-sweep.ts';
 
@@ -20,8 +21,7 @@ const storage = new LocalFileStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'cair
 
 beforeAll(async () => {
   database = await testDatabase();
-  runner = await createBoss(database, { supervise: false, schedule: false, pollingIntervalSeconds: 0.5 });
-  await registerJobs(runner, database, storage, { info() {}, warn() {}, error() {} }, { dispatchOutbox: false });
+  runner = await testJobRunner(storage);
 });
 
 afterAll(async () => {
