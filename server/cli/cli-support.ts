@@ -35,3 +35,15 @@ export function integerOption(min: number, max = Number.MAX_SAFE_INTEGER) {
 }
 
 export const portOption = integerOption(0, 65535);
+
+/** The companies a command acts on: the one with code `slug`, or every one, oldest first; never none. */
+export async function companiesToScan(database: Database, slug: string | undefined) {
+  const tenants = await database.owner
+    .selectFrom('tenants')
+    .select(['id', 'name', 'slug'])
+    .$if(Boolean(slug), (q) => q.where('slug', '=', slug!))
+    .orderBy('created_at')
+    .execute();
+  if (tenants.length === 0) throw new Error(slug ? `no company with code "${slug}"` : 'no companies yet');
+  return tenants;
+}

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { cleanupOrphanedRoles } from '../access-admin/orphaned-roles.ts';
 import { withTenant } from '../db/tenant-transaction.ts';
-import { withDatabase } from './cli-support.ts';
+import { companiesToScan, withDatabase } from './cli-support.ts';
 
 export function registerRoleCleanupCommand(program: Command) {
   program
@@ -16,14 +16,7 @@ export function registerRoleCleanupCommand(program: Command) {
       if (options.action !== 'disable' && options.action !== 'delete')
         throw new Error('--action must be "disable" or "delete"');
       await withDatabase(async (database) => {
-        const tenants = await database.owner
-          .selectFrom('tenants')
-          .select(['id', 'name', 'slug'])
-          .$if(Boolean(options.tenant), (q) => q.where('slug', '=', options.tenant!))
-          .orderBy('created_at')
-          .execute();
-        if (tenants.length === 0)
-          throw new Error(options.tenant ? `no company with code "${options.tenant}"` : 'no companies yet');
+        const tenants = await companiesToScan(database, options.tenant);
         let total = 0;
         for (const tenant of tenants) {
           const outcomes = await withTenant(database.db, tenant.id, (trx) =>

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { scanAll, type ScanProgress } from '../consistency/scan.ts';
-import { withDatabase } from './cli-support.ts';
+import { companiesToScan, withDatabase } from './cli-support.ts';
 
 /** A one-line progress bar on stderr (redrawn in place on a terminal, one line per step otherwise). */
 export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
@@ -23,14 +23,7 @@ export function registerScanCommand(program: Command) {
     .option('--tenant <slug>', 'one company only (default: every company)')
     .action(async (options: { tenant?: string }) => {
       await withDatabase(async (database) => {
-        const tenants = await database.owner
-          .selectFrom('tenants')
-          .select(['id', 'name', 'slug'])
-          .$if(Boolean(options.tenant), (q) => q.where('slug', '=', options.tenant!))
-          .orderBy('created_at')
-          .execute();
-        if (tenants.length === 0)
-          throw new Error(options.tenant ? `no company with code "${options.tenant}"` : 'no companies yet');
+        const tenants = await companiesToScan(database, options.tenant);
         const bar = progressBar();
         const names = new Map(tenants.map((t, i) => [t.id, { ...t, index: i }]));
         let steps = 0;
