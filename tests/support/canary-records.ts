@@ -67,8 +67,12 @@ export const secrets = [
   'AMENDCANARY',
 ];
 
+const randomHex = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[0-9a-f]{16,}\b/gi;
+
 export function leaksIn(res: { res: { body: string; headers: Record<string, unknown> } }): string[] {
-  const text = `${JSON.stringify(res.res.headers)}\n${res.res.body}`;
+  // ids, etags and hashes are random hex: a short digit canary such as 97531 turns up in them by
+  // chance (once in a few thousand runs), so they are blanked before the search
+  const text = `${JSON.stringify(res.res.headers)}\n${res.res.body}`.replace(randomHex, '<hex>');
   return secrets.filter((s) => text.includes(s));
 }
 
