@@ -10,7 +10,7 @@ import { buildApp, API_VERSION } from '../server/http/app.ts';
 import { LocalFileStorage } from '../server/storage/file-storage.ts';
 import pg from 'pg';
 import { seedBenchTenant } from './bench-data.ts';
-import { measureRawSql, percentiles, type RawQuery } from './raw-sql.ts';
+import { rawSqlShapes, timePaired, type RawQuery } from './raw-sql.ts';
 
 const { values } = parseArgs({
   options: { customers: { type: 'string', default: '100000' }, iterations: { type: 'string', default: '300' } },
@@ -20,16 +20,9 @@ const iterations = Number(values.iterations);
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 
 /** Server-side latency: in-process inject, so no socket or client cost is counted. */
-async function measure(app: FastifyInstance, count: number, request: (i: number) => InjectOptions) {
-  for (let i = 0; i < 20; i++) await app.inject(request(-i - 1));
-  const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const started = process.hrtime.bigint();
-    const res = await app.inject(request(i));
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-    if (res.statusCode >= 300) throw new Error(`bench request failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
-  }
-  return percentiles(samples);
+async function inject(app: FastifyInstance, options: InjectOptions) {
+  const res = await app.inject(options);
+  if (res.statusCode >= 300) throw new Error(`bench request failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
 }
 
 // round trips to PostgreSQL per request, counted at the driver (noise-free, unlike latency)
@@ -94,33 +87,54 @@ const app = await buildApp(
 await app.ready();
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+// the same shapes as raw SQL, timed alternately with Cairn's requests in this run: straight
+// through a pg pool (PGlite: its own query)
+const rawPool = config.databaseUrl ? new pg.Pool({ connectionString: config.databaseUrl, max: 2 }) : undefined;
+const rawQuery: RawQuery = rawPool ? (text, values) => rawPool.query(text, values) : database.raw;
+const shapes = rawSqlShapes(tenant);
+const runId = Date.now().toString(36);
+const paired = (request: (i: number) => InjectOptions, shape: (i: number) => [string, unknown[]]) =>
+  timePaired(
+    iterations,
+    (i) => inject(app, request(i)),
+    (i) => rawQuery(...shape(i)),
+  );
+
 const listFilter = encodeURIComponent(JSON.stringify({ status: 'active', level: { in: ['A', 'B'] } }));
 const listUrl = `/api/v1/customers?filter=${listFilter}&sort=-updatedAt&limit=50`;
+const repFilter = encodeURIComponent(JSON.stringify({ ownerId: tenant.repId, status: 'active' }));
 const list = {
-  rep: await measure(app, iterations, () => ({
-    method: 'GET',
-    url: `/api/v1/customers?filter=${encodeURIComponent(JSON.stringify({ ownerId: tenant.repId, status: 'active' }))}&sort=-updatedAt&limit=50`,
-    headers: bearer(tenant.tokens.rep),
-  })),
-  manager: await measure(app, iterations, () => ({
-    method: 'GET',
-    url: listUrl,
-    headers: bearer(tenant.tokens.manager),
-  })),
-  admin: await measure(app, iterations, () => ({ method: 'GET', url: listUrl, headers: bearer(tenant.tokens.admin) })),
+  rep: await paired(
+    () => ({
+      method: 'GET',
+      url: `/api/v1/customers?filter=${repFilter}&sort=-updatedAt&limit=50`,
+      headers: bearer(tenant.tokens.rep),
+    }),
+    shapes.listRep,
+  ),
+  manager: await paired(
+    () => ({ method: 'GET', url: listUrl, headers: bearer(tenant.tokens.manager) }),
+    shapes.listManager,
+  ),
+  admin: await paired(() => ({ method: 'GET', url: listUrl, headers: bearer(tenant.tokens.admin) }), shapes.listAdmin),
 };
-const point = await measure(app, iterations, (i) => ({
-  method: 'GET',
-  url: `/api/v1/customers/${tenant.customerIds[Math.abs(i) % tenant.customerIds.length]}`,
-  headers: bearer(tenant.tokens.admin),
-}));
-const runId = Date.now().toString(36);
-const create = await measure(app, iterations, (i) => ({
-  method: 'POST',
-  url: '/api/v1/customers',
-  headers: bearer(tenant.tokens.admin),
-  payload: { name: `基准新建客户${runId}-${i}`, level: 'B', region: '华东' },
-}));
+const point = await paired(
+  (i) => ({
+    method: 'GET',
+    url: `/api/v1/customers/${tenant.customerIds[Math.abs(i) % tenant.customerIds.length]}`,
+    headers: bearer(tenant.tokens.admin),
+  }),
+  shapes.point,
+);
+const create = await paired(
+  (i) => ({
+    method: 'POST',
+    url: '/api/v1/customers',
+    headers: bearer(tenant.tokens.admin),
+    payload: { name: `基准新建客户${runId}-${i}`, level: 'B', region: '华东' },
+  }),
+  (i) => shapes.create(`原始SQL新建客户${runId}-${i}`),
+);
 
 const trips = config.databaseUrl
   ? {
@@ -140,10 +154,6 @@ const trips = config.databaseUrl
     }
   : undefined;
 
-// the same shapes as raw SQL, in this run: straight through a pg pool (PGlite: its own query)
-const rawPool = config.databaseUrl ? new pg.Pool({ connectionString: config.databaseUrl, max: 2 }) : undefined;
-const rawQuery: RawQuery = rawPool ? (text, values) => rawPool.query(text, values) : database.raw;
-const raw = await measureRawSql(rawQuery, tenant, iterations);
 await rawPool?.end();
 const ratio = (cairn: number, floor: number) => Number((cairn / Math.max(floor, 0.01)).toFixed(1));
 
@@ -155,29 +165,29 @@ const result = {
   iterations,
   seedSeconds: Number(seedSeconds.toFixed(1)),
   machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
-  listP95Ms: { rep: list.rep.p95, manager: list.manager.p95, admin: list.admin.p95 },
-  listP50Ms: { rep: list.rep.p50, manager: list.manager.p50, admin: list.admin.p50 },
-  listP99Ms: { rep: list.rep.p99, manager: list.manager.p99, admin: list.admin.p99 },
-  pointP50Ms: point.p50,
-  pointP95Ms: point.p95,
-  pointP99Ms: point.p99,
-  createP50Ms: create.p50,
-  createP95Ms: create.p95,
-  createP99Ms: create.p99,
+  listP95Ms: { rep: list.rep.cairn.p95, manager: list.manager.cairn.p95, admin: list.admin.cairn.p95 },
+  listP50Ms: { rep: list.rep.cairn.p50, manager: list.manager.cairn.p50, admin: list.admin.cairn.p50 },
+  listP99Ms: { rep: list.rep.cairn.p99, manager: list.manager.cairn.p99, admin: list.admin.cairn.p99 },
+  pointP50Ms: point.cairn.p50,
+  pointP95Ms: point.cairn.p95,
+  pointP99Ms: point.cairn.p99,
+  createP50Ms: create.cairn.p50,
+  createP95Ms: create.cairn.p95,
+  createP99Ms: create.cairn.p99,
   roundTripsPerRequest: trips,
   rawSqlP95Ms: {
-    list: { rep: raw.list.rep.p95, manager: raw.list.manager.p95, admin: raw.list.admin.p95 },
-    point: raw.point.p95,
-    create: raw.create.p95,
+    list: { rep: list.rep.raw.p95, manager: list.manager.raw.p95, admin: list.admin.raw.p95 },
+    point: point.raw.p95,
+    create: create.raw.p95,
   },
   ratioToRawSqlP95: {
     list: {
-      rep: ratio(list.rep.p95, raw.list.rep.p95),
-      manager: ratio(list.manager.p95, raw.list.manager.p95),
-      admin: ratio(list.admin.p95, raw.list.admin.p95),
+      rep: ratio(list.rep.cairn.p95, list.rep.raw.p95),
+      manager: ratio(list.manager.cairn.p95, list.manager.raw.p95),
+      admin: ratio(list.admin.cairn.p95, list.admin.raw.p95),
     },
-    point: ratio(point.p95, raw.point.p95),
-    create: ratio(create.p95, raw.create.p95),
+    point: ratio(point.cairn.p95, point.raw.p95),
+    create: ratio(create.cairn.p95, create.raw.p95),
   },
 };
 console.log(JSON.stringify(result, null, 2));

@@ -17,17 +17,6 @@ export function percentiles(samples: number[]): Percentiles {
   return { p50: at(50), p95: at(95), p99: at(99) };
 }
 
-async function time(count: number, run: (i: number) => Promise<unknown>): Promise<Percentiles> {
-  for (let i = 0; i < 20; i++) await run(-i - 1);
-  const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const started = process.hrtime.bigint();
-    await run(i);
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return percentiles(samples);
-}
-
 const page = `order by updated_at desc, id desc limit 51`;
 
 /**
@@ -62,18 +51,28 @@ export const rawSqlShapes = (tenant: BenchTenant) => ({
   ],
 });
 
-/** p50/p95/p99 of each raw shape, `count` times each. */
-export async function measureRawSql(query: RawQuery, tenant: BenchTenant, count: number) {
-  const shapes = rawSqlShapes(tenant);
-  const runId = Date.now().toString(36);
-  const run = (shape: [string, unknown[]]) => query(...shape);
-  return {
-    list: {
-      rep: await time(count, () => run(shapes.listRep())),
-      manager: await time(count, () => run(shapes.listManager())),
-      admin: await time(count, () => run(shapes.listAdmin())),
-    },
-    point: await time(count, (i) => run(shapes.point(i))),
-    create: await time(count, (i) => run(shapes.create(`原始SQL新建客户${runId}-${i}`))),
+/**
+ * Times a Cairn request and its raw-SQL shape alternately, `count` pairs after 20 warm-ups of each,
+ * so that whatever else the shared machine does in this run weighs on both figures alike.
+ */
+export async function timePaired(
+  count: number,
+  cairn: (i: number) => Promise<unknown>,
+  raw: (i: number) => Promise<unknown>,
+): Promise<{ cairn: Percentiles; raw: Percentiles }> {
+  for (let i = 0; i < 20; i++) {
+    await cairn(-i - 1);
+    await raw(-i - 1);
+  }
+  const samples = { cairn: [] as number[], raw: [] as number[] };
+  const timed = async (into: number[], run: () => Promise<unknown>) => {
+    const started = process.hrtime.bigint();
+    await run();
+    into.push(Number(process.hrtime.bigint() - started) / 1e6);
   };
+  for (let i = 0; i < count; i++) {
+    await timed(samples.cairn, () => cairn(i));
+    await timed(samples.raw, () => raw(i));
+  }
+  return { cairn: percentiles(samples.cairn), raw: percentiles(samples.raw) };
 }
