@@ -35,6 +35,19 @@ describe.skipIf(!url)('prepared statements on PostgreSQL (one parse and plan per
     expect(prepared[0]!.name).toMatch(/^c[\w-]+$/);
   });
 
+  it('plans a statement with a parameter pattern (like $n) with its values each time: a generic plan cannot see a subtree', async () => {
+    const { db } = await open();
+    for (const pattern of ['/a/%', '/%'])
+      expect(
+        (
+          await sql<{ hit: boolean }>`select ${'/a/b'} like ${pattern} as hit /* cairn-prepared-probe like */`.execute(
+            db,
+          )
+        ).rows,
+      ).toEqual([{ hit: true }]);
+    expect(await preparedOn(db)).toHaveLength(0);
+  });
+
   it('stops naming new texts at the connection budget, and still runs them', async () => {
     const { db } = await open();
     for (let i = 0; i < PREPARED_PER_CONNECTION + 20; i++)
