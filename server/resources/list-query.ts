@@ -32,8 +32,16 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
  * Every field of a resource by name. The map has no prototype, so a name taken from a request
  * (`fields=constructor`, `filter={"__proto__":…}`) never finds an inherited Object method.
  */
-export function allFields(spec: ResourceSpec): Record<string, FieldSpec> {
-  return Object.assign(Object.create(null) as Record<string, FieldSpec>, baseFields, spec.fields);
+const fieldsOfSpec = new WeakMap<ResourceSpec, Readonly<Record<string, FieldSpec>>>();
+
+/** The spec's fields after the base fields; built once per spec (specs are immutable), never to be mutated. */
+export function allFields(spec: ResourceSpec): Readonly<Record<string, FieldSpec>> {
+  let fields = fieldsOfSpec.get(spec);
+  if (!fields) {
+    fields = Object.freeze(Object.assign(Object.create(null) as Record<string, FieldSpec>, baseFields, spec.fields));
+    fieldsOfSpec.set(spec, fields);
+  }
+  return fields;
 }
 
 function resolveTarget(

@@ -10,9 +10,15 @@ type Selection = AliasedRawBuilder<unknown, string>;
  * like the spec's table: hidden fields are not selected, masked ones are selected masked, and
  * for a sandboxed new hire (`sandboxed`: the subquery carries `__open`) the rows they may not
  * open keep only their id, owner and the first character of their title. With `can` wanted it
- * adds whether the caller may update and delete each row.
+ * adds whether the caller may update and delete each row; `readScoped` says the subquery already
+ * keeps to the caller's read scope.
  */
-export function projection(plan: ObjectPlan, fields: string[] | undefined, sandboxed: boolean): Selection[] {
+export function projection(
+  plan: ObjectPlan,
+  fields: string[] | undefined,
+  sandboxed: boolean,
+  readScoped = false,
+): Selection[] {
   const { spec } = plan;
   const table = spec.table;
   const wanted = (name: string) => !fields || fields.includes(name);
@@ -36,8 +42,25 @@ export function projection(plan: ObjectPlan, fields: string[] | undefined, sandb
     if (title) out.push(sql`case when not ${open} then left(${title}, 1) || '***' end`.as('__title'));
   }
   if (wanted('can'))
-    out.push(sql`${plan.can('update')}`.as('__can_update'), sql`${plan.can('delete')}`.as('__can_delete'));
+    out.push(
+      sql`${plan.can('update', readScoped)}`.as('__can_update'),
+      sql`${plan.can('delete', readScoped)}`.as('__can_delete'),
+    );
   return out;
+}
+
+const columnsOfSpec = new WeakMap<ResourceSpec, Array<[name: string, column: string]>>();
+
+/** A spec's presented fields with their columns, worked out once per spec: every row of every list goes through it. */
+function presentedColumns(spec: ResourceSpec): Array<[name: string, column: string]> {
+  let columns = columnsOfSpec.get(spec);
+  if (!columns) {
+    columns = Object.entries(allFields(spec))
+      .filter(([, field]) => !field.internal)
+      .map(([name, field]) => [name, field.column]);
+    columnsOfSpec.set(spec, columns);
+  }
+  return columns;
 }
 
 const present = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
@@ -49,11 +72,10 @@ export function presentRow(
   fields?: string[],
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(allFields(spec))) {
-    if (field.internal) continue;
+  for (const [name, column] of presentedColumns(spec)) {
     if (fields && !fields.includes(name)) continue;
-    if (!(field.column in row)) continue;
-    out[name] = present(row[field.column]);
+    if (!(column in row)) continue;
+    out[name] = present(row[column]);
   }
   if (spec.customObject && 'custom' in row && (!fields || fields.includes('custom'))) out.custom = row.custom ?? {};
   for (const name of Object.keys(spec.derived ?? {})) if (name in row) out[name] = present(row[name]);
