@@ -46,22 +46,15 @@ export const hasSystem = (access: AccessContext, permission: SystemPermission) =
 
 const ruleStrength: Record<FieldRuleKind | 'visible', number> = { visible: 3, readonly: 2, masked: 1, hidden: 0 };
 
-/** Combines a user's roles into an access context (pure: the simulator feeds it changed data). */
-export function buildAccess(
-  actor: Actor,
-  heldRoleIds: string[],
-  data: RoleData,
-  settings: AccessSettings,
-  user: {
-    departmentId: string | null;
-    departmentPath: string | null;
-    managerId: string | null;
-    sandboxUntil: Date | null;
-    assigned?: Map<string, string[]>;
-    customFields?: Map<string, CustomFieldDef[]>;
-    cursorKey?: string | null;
-  },
-): AccessContext {
+/** What a set of held roles grants: the part of an access context that depends on roles alone. */
+export interface RoleGrants {
+  grants: EffectiveGrant[];
+  system: Set<SystemPermission>;
+  fieldRules: Map<string, Map<string, FieldRuleKind>>;
+}
+
+/** Combines held roles into their grants, system permissions and field rules (pure). */
+export function combineRoles(heldRoleIds: string[], data: RoleData, settings: AccessSettings): RoleGrants {
   const all = effectiveGrants(heldRoleIds, data.roles, data.grants, settings.leastPrivilege);
   const system = new Set(all.filter((g) => g.object === SYSTEM_OBJECT).map((g) => g.action as SystemPermission));
   const grants = all.filter((g) => g.object !== SYSTEM_OBJECT);
@@ -87,6 +80,27 @@ export function buildAccess(
       }
     }
   }
+  return { grants, system, fieldRules };
+}
+
+/** Combines a user's roles into an access context (pure: the simulator feeds it changed data). */
+export function buildAccess(
+  actor: Actor,
+  heldRoleIds: string[],
+  data: RoleData,
+  settings: AccessSettings,
+  user: {
+    departmentId: string | null;
+    departmentPath: string | null;
+    managerId: string | null;
+    sandboxUntil: Date | null;
+    assigned?: Map<string, string[]>;
+    customFields?: Map<string, CustomFieldDef[]>;
+    cursorKey?: string | null;
+  },
+  roleGrants: RoleGrants = combineRoles(heldRoleIds, data, settings),
+): AccessContext {
+  const { grants, system, fieldRules } = roleGrants;
   return {
     actor,
     settings,
@@ -114,18 +128,11 @@ export async function loadAccess(trx: Trx, actor: Actor, now = new Date()): Prom
 
 /** Combines a user's part and their company's part into an access context. */
 export function assembleAccess(actor: Actor, user: UserAccess, tenant: TenantAccess, now = new Date()): AccessContext {
-  // the cached company part is shared between requests: the built-in admin role goes on copies
-  const data: RoleData = {
-    roles: new Map(tenant.data.roles),
-    grants: [...tenant.data.grants],
-    fieldRules: tenant.data.fieldRules,
-  };
-  const held = user.held.map((role_id) => ({ role_id }));
-  if (actor.role === 'admin') addBuiltInAdmin(data, held);
+  const { data, heldRoleIds, roleGrants } = rolesOf(tenant, user.held, actor.role === 'admin');
   const person = user.person;
   const access = buildAccess(
     actor,
-    held.map((h) => h.role_id),
+    heldRoleIds,
     data,
     tenant.settings,
     {
@@ -142,8 +149,40 @@ export function assembleAccess(actor: Actor, user: UserAccess, tenant: TenantAcc
       customFields: tenant.customFields,
       cursorKey: tenant.cursorKey,
     },
+    roleGrants,
   );
   return { ...access, customFieldsComplete: true };
+}
+
+interface HeldRoles {
+  data: RoleData;
+  heldRoleIds: string[];
+  roleGrants: RoleGrants;
+}
+
+/**
+ * Per cached company part (replaced whenever the company's access version moves), the grants of
+ * each set of held roles seen so far: combining roles is pure, and every request of a user repeats it.
+ */
+const rolesCache = new WeakMap<TenantAccess, Map<string, HeldRoles>>();
+const ROLE_SETS_PER_COMPANY = 1000;
+
+function rolesOf(tenant: TenantAccess, held: string[], admin: boolean): HeldRoles {
+  let cache = rolesCache.get(tenant);
+  if (!cache) rolesCache.set(tenant, (cache = new Map<string, HeldRoles>()));
+  const key = `${admin ? 'admin' : 'user'}:${[...held].sort().join(',')}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  // the cached company part is shared between requests: the built-in admin role goes on copies
+  const data: RoleData = admin
+    ? { roles: new Map(tenant.data.roles), grants: [...tenant.data.grants], fieldRules: tenant.data.fieldRules }
+    : tenant.data;
+  const heldRoleIds = admin ? [...held, BUILT_IN_ADMIN_ROLE] : [...held];
+  if (admin) addBuiltInAdmin(data);
+  const entry = { data, heldRoleIds, roleGrants: combineRoles(heldRoleIds, data, tenant.settings) };
+  if (cache.size >= ROLE_SETS_PER_COMPANY) cache.clear();
+  cache.set(key, entry);
+  return entry;
 }
 
 export const BUILT_IN_ADMIN_ROLE = '00000000-0000-7000-8000-000000000001';
@@ -152,7 +191,7 @@ export const BUILT_IN_ADMIN_ROLE = '00000000-0000-7000-8000-000000000001';
  * A user flagged admin (the company's first administrator, break-glass) always holds a built-in
  * role with every grant, so a broken role set-up can never lock the company out.
  */
-function addBuiltInAdmin(data: RoleData, held: Array<{ role_id: string }>) {
+function addBuiltInAdmin(data: RoleData) {
   data.roles.set(BUILT_IN_ADMIN_ROLE, {
     id: BUILT_IN_ADMIN_ROLE,
     name: '系统管理员（内置）',
@@ -170,7 +209,6 @@ function addBuiltInAdmin(data: RoleData, held: Array<{ role_id: string }>) {
       scope: 'all',
       filter: null,
     });
-  held.push({ role_id: BUILT_IN_ADMIN_ROLE });
 }
 
 /** When a new hire's sandbox period ends: `days` after the hire date, at midnight China time. */

@@ -81,7 +81,11 @@ export function effectiveGrants(
   leastPrivilege: boolean,
 ): EffectiveGrant[] {
   const byRole = new Map<string, GrantRow[]>();
-  for (const g of grants) byRole.set(g.roleId, [...(byRole.get(g.roleId) ?? []), g]);
+  for (const g of grants) {
+    const list = byRole.get(g.roleId);
+    if (list) list.push(g);
+    else byRole.set(g.roleId, [g]);
+  }
   const result: EffectiveGrant[] = [];
   for (const heldRoleId of new Set(heldRoleIds)) {
     if (suspensionReason(roles, heldRoleId)) continue;
