@@ -41,8 +41,11 @@ export interface ObjectPlan {
   rows(action?: AccessAction): Expression<SqlBool>[];
   /** For a sandboxed new hire, the rows they may open in clear; undefined for everyone else. */
   sandboxOpen: Expression<SqlBool> | undefined;
-  /** Whether the caller may `action` a row, as SQL over the spec's table (grants, scope, sandbox). */
-  can(action: 'update' | 'delete'): Expression<SqlBool>;
+  /**
+   * Whether the caller may `action` a row, as SQL over the spec's table (grants, scope, sandbox).
+   * `readable`: the rows already passed the read scope, so a scope equal to it need not run again.
+   */
+  can(action: 'update' | 'delete', readable?: boolean): Expression<SqlBool>;
   /** A presented field (or `custom`, all custom values) as the caller sees it, as SQL over `table`; undefined when hidden. */
   fieldSql(name: string, table?: string): RawBuilder<unknown> | undefined;
   /** Refuses a filter or sort on a field the caller does not see in full. */
@@ -132,11 +135,13 @@ function objectPlan(access: AccessContext, spec: ResourceSpec): ObjectPlan {
     view,
     rows: (action = 'read') => readScope(access, spec, action),
     sandboxOpen,
-    can(action) {
+    can(action, readable = false) {
       const ops = { create: true, update: true, delete: true, ...spec.operations };
       if (!ops[action]) return FALSE;
       if (spec.writePermission) return access.system.has(spec.writePermission) ? TRUE : FALSE;
       if (grantsFor(access, object, action).length === 0) return FALSE;
+      if (readable && !spec.readableByAll && sameScope(access, object, action, 'read'))
+        return sandboxOpen ? sql<SqlBool>`(${sandboxOpen})` : TRUE;
       const scope = sql.join(readScope(access, spec, action), sql` and `);
       return sandboxOpen ? sql<SqlBool>`(${scope} and ${sandboxOpen})` : sql<SqlBool>`(${scope})`;
     },
@@ -187,4 +192,12 @@ function objectPlan(access: AccessContext, spec: ResourceSpec): ObjectPlan {
     },
   };
   return plan;
+}
+
+/** Whether two actions' grants on `object` give the same rows (the same scopes and filters). */
+function sameScope(access: AccessContext, object: string, a: string, b: string): boolean {
+  const scopes = (action: string) =>
+    new Set(grantsFor(access, object, action).map((g) => `${g.scope}|${JSON.stringify(g.filter ?? null)}`));
+  const [left, right] = [scopes(a), scopes(b)];
+  return left.size === right.size && [...left].every((key) => right.has(key));
 }

@@ -43,10 +43,17 @@ const sandboxRestricted = (access: AccessContext) =>
  * Presents the rows of `inner` (a query over the spec's table that selects its columns, and
  * `__open` when `sandboxed`) through the caller's projection: raw values stay in the database.
  */
-function presentQuery(trx: Trx, plan: ObjectPlan, inner: AnyQuery, fields: string[] | undefined, sandboxed: boolean) {
+function presentQuery(
+  trx: Trx,
+  plan: ObjectPlan,
+  inner: AnyQuery,
+  fields: string[] | undefined,
+  sandboxed: boolean,
+  readScoped = true,
+) {
   return resourceDb(trx)
     .selectFrom(inner.as(plan.spec.table))
-    .select(projection(plan, fields, sandboxed));
+    .select(projection(plan, fields, sandboxed, readScoped));
 }
 
 /** Lists fail with 403 without a read grant (a list that is merely empty would hide the reason). */
@@ -151,7 +158,7 @@ export async function getRecord(
 export async function presentById(trx: Trx, access: AccessContext, spec: ResourceSpec, id: string) {
   const plan = accessPlan(access).of(spec);
   const tenant = sql<SqlBool>`${sql.ref(`${spec.table}.tenant_id`)} = ${access.actor.tenantId}`;
-  const row = await selectById(trx, plan, id, undefined, [tenant]);
+  const row = await selectById(trx, plan, id, undefined, [tenant], false);
   if (!row) throw notFound(spec.recordType, id);
   return presentProjected(spec, row);
 }
@@ -162,6 +169,7 @@ function selectById(
   id: string,
   fields: string[] | undefined,
   scope: Expression<SqlBool>[],
+  readScoped = true,
 ): Promise<Record<string, unknown> | undefined> {
   const { spec, sandboxOpen } = plan;
   const inner = resourceDb(trx)
@@ -169,7 +177,7 @@ function selectById(
     .selectAll(spec.table)
     .$if(sandboxOpen !== undefined, (query) => query.select(sql<boolean>`${sandboxOpen}`.as('__open')))
     .where((eb) => eb.and([...scope, sql<SqlBool>`${sql.ref(`${spec.table}.id`)} = ${id}`]));
-  return presentQuery(trx, plan, inner, fields, sandboxOpen !== undefined).executeTakeFirst() as Promise<
+  return presentQuery(trx, plan, inner, fields, sandboxOpen !== undefined, readScoped).executeTakeFirst() as Promise<
     Record<string, unknown> | undefined
   >;
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoRoleTemplates } from '../../server/access/standard-roles.ts';
 import { effectiveGrants, type GrantRow, type RoleNode } from '../../server/access/role-graph.ts';
 import type { AccessAction, AccessObject } from '../../server/access/model.ts';
-import { demoCompany, type Company } from '../support/test-app.ts';
+import { call, demoCompany, type Company } from '../support/test-app.ts';
 import { get, ok, post, type Headers } from '../support/resource-helpers.ts';
 import { assignedIds } from '../support/access-helpers.ts';
 
@@ -158,5 +158,40 @@ describe('record access: user × object × whose record → read, update, delete
     }
     expect(res.status).toBe(200);
     expect(res.body.data.can).toEqual({ update: expected[1], delete: expected[2] });
+  });
+});
+
+describe('can: a write scope narrower than the read scope is checked per row', () => {
+  it('a role that reads every customer but updates and deletes only its own gets can per record, in lists too', async () => {
+    const role = ok(
+      await post('/api/v1/roles', headers.admin, {
+        name: '全读自改',
+        grants: [
+          { object: 'customer', action: 'read', scope: 'all' },
+          { object: 'customer', action: 'update', scope: 'own' },
+          { object: 'customer', action: 'delete', scope: 'own' },
+        ],
+      }),
+      201,
+    );
+    ok(
+      await call({
+        method: 'PUT',
+        url: `/api/v1/users/${company.users.sales2}/roles`,
+        headers: headers.admin,
+        payload: { roleIds: [role.id] },
+      }),
+    );
+    const sales2 = await company.as('sales2');
+    const own = records.customer.sales2;
+    const other = records.customer.legal;
+    expect(ok(await get(`/api/v1/customers/${own}`, sales2)).can).toEqual({ update: true, delete: true });
+    expect(ok(await get(`/api/v1/customers/${other}`, sales2)).can).toEqual({ update: false, delete: false });
+    const listed = ok(await get(`/api/v1/customers?limit=200`, sales2)) as Array<{ id: string; can: unknown }>;
+    expect(listed.find((r) => r.id === own)?.can).toEqual({ update: true, delete: true });
+    expect(listed.find((r) => r.id === other)?.can).toEqual({ update: false, delete: false });
+    // and with the same scope for every action, the list answers the same as the detail
+    const adminListed = ok(await get(`/api/v1/customers?limit=200`, headers.admin)) as Array<{ can: unknown }>;
+    expect(adminListed.every((r) => JSON.stringify(r.can) === '{"update":true,"delete":true}')).toBe(true);
   });
 });
