@@ -47,14 +47,21 @@ export async function migrateToLatest(database: Database, appRole?: string): Pro
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }
 
+/**
+ * Grants the app role its rights, in one transaction under an advisory lock: two instances
+ * starting together would otherwise update the same catalog rows at once and one would fail
+ * with "tuple concurrently updated".
+ */
 async function grantAppRole(database: Database, role: string) {
   const r = quoteIdent(role);
-  for (const statement of [
-    `grant usage on schema public to ${r}`,
-    `grant select, insert, update, delete on all tables in schema public to ${r}`,
-    `revoke update, delete, truncate on audit_log from ${r}`,
-    `grant usage, select on all sequences in schema public to ${r}`,
-  ]) {
-    await sql.raw(statement).execute(database.owner);
-  }
+  await database.owner.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('cairn.grant_app_role'))`.execute(trx);
+    for (const statement of [
+      `grant usage on schema public to ${r}`,
+      `grant select, insert, update, delete on all tables in schema public to ${r}`,
+      `revoke update, delete, truncate on audit_log from ${r}`,
+      `grant usage, select on all sequences in schema public to ${r}`,
+    ])
+      await sql.raw(statement).execute(trx);
+  });
 }
