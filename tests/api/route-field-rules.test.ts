@@ -81,6 +81,17 @@ const noRecordData: Record<string, string> = {
   'PATCH /api/v1/assignment-rules/:id': 'a rule',
   'POST /api/v1/consistency/scan': 'a report id and counts',
   'POST /api/v1/consistency/findings/:id/fix': 'the fix and record ids',
+  'GET /api/v1/metric-definitions': 'metric definitions: rules and versions, no record values',
+  'POST /api/v1/metric-definitions': 'a metric definition',
+  'GET /api/v1/metric-definitions/:id': 'a metric definition',
+  'POST /api/v1/metric-definitions/:id/versions': 'a metric definition',
+  'POST /api/v1/metric-definitions/:id/versions/:versionId/approve': 'a metric definition',
+  'POST /api/v1/metric-definitions/:id/rollback': 'a metric definition',
+  'GET /api/v1/fx-rates': 'exchange rates, not records',
+  'POST /api/v1/fx-rates': 'a count',
+  'POST /api/v1/fx-rates/import': 'a count and a hash',
+  'GET /api/v1/snapshots': 'snapshot periods, versions and hashes; no amounts',
+  'POST /api/v1/snapshots/seal': 'snapshot ids and hashes',
 };
 
 /** Routes outside the generated resource set that return record data. */
@@ -95,6 +106,11 @@ const probeOnly = [
   'POST /api/v1/customers/merge',
   'POST /api/v1/customers/export',
   'GET /api/v1/consistency/findings',
+  'POST /api/v1/reports/run',
+  'POST /api/v1/reports/drill',
+  'POST /api/v1/reports/export',
+  'GET /api/v1/snapshots/:id',
+  'GET /api/v1/snapshots/:id/restatement',
 ];
 
 let company: Company;
@@ -250,6 +266,31 @@ async function probe(route: RouteEntry): Promise<Res[]> {
       } while (cursor);
       return pages;
     }
+    case 'POST /api/v1/reports/run':
+    case 'POST /api/v1/reports/drill':
+    case 'POST /api/v1/reports/export': {
+      // every seeded definition (signed: contract amounts masked; ordered: order amounts hidden)
+      const pages: Res[] = [];
+      for (const definition of ok(await get('/api/v1/metric-definitions', admin)))
+        for (const groupBy of [[], ['owner', 'month'], ['product']])
+          pages.push(
+            await post(route.url, prober, { definitionId: definition.id, from: '2026-01-01', to: '2030-12-31', groupBy, cell: {} }),
+          );
+      return pages;
+    }
+    case 'GET /api/v1/snapshots/:id':
+    case 'GET /api/v1/snapshots/:id/restatement': {
+      const pages: Res[] = [];
+      for (const snapshot of ok(await get('/api/v1/snapshots', admin)))
+        pages.push(
+          await get(
+            `/api/v1/snapshots/${snapshot.id}${k.endsWith('restatement') ? `/restatement${qs({ version: snapshot.version })}` : ''}`,
+            prober,
+          ),
+        );
+      expect(pages.length).toBeGreaterThan(0);
+      return pages;
+    }
     case 'POST /api/v1/customers/export':
       return [
         await post('/api/v1/customers/export', prober, {
@@ -336,6 +377,18 @@ describe('every route that returns record data keeps field rules', () => {
     expect(contract.amountInclTax).toBe('***');
     expect(contract).not.toHaveProperty('installments');
     expect(ok(await get(`/api/v1/installments/${canaries.installment}`, prober)).amount).toBe('***');
+    // a report over contract amounts shows masked sums to a caller who sees those amounts masked
+    const sales = ok(await get('/api/v1/metric-definitions', admin)).find((d: { name: string }) => d.name === '销售业绩口径');
+    const signed = ok(
+      await post('/api/v1/reports/run', prober, { definitionId: sales.id, version: '1.0', from: '2026-01-01', to: '2030-12-31', groupBy: ['owner'] }),
+    );
+    expect(signed.totals).toMatchObject({ sum: '***', averageDealSize: '***' });
+    expect(signed.totals.count).toBeGreaterThan(0);
+    expect(signed.rows.every((r: { sum: string }) => r.sum === '***')).toBe(true);
+    const asAdmin = ok(
+      await post('/api/v1/reports/run', admin, { definitionId: sales.id, version: '1.0', from: '2026-01-01', to: '2030-12-31', groupBy: ['owner'] }),
+    );
+    expect(asAdmin.totals.sum).toMatch(/^\d+\.\d{2}$/);
   }, 300_000);
 
   it('counts a field of every object with records', () => {
