@@ -39,7 +39,12 @@ const log = (msg: string) => process.stderr.write(`[bench:reports] ${msg}\n`);
 
 const config = loadConfig();
 const dataDir = config.databaseUrl ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-bench-reports-'));
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir, appDbRole: config.appDbRole, poolSize: 4 });
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir,
+  appDbRole: config.appDbRole,
+  poolSize: 4,
+});
 await migrateToLatest(database, config.appDbRole);
 const seedStarted = Date.now();
 const tenant = await seedBenchTenant(database.db, database.owner, counts.customers, log);
@@ -55,7 +60,9 @@ await withTenant(database.db, T, async (trx) => {
     select gen_random_uuid(), ${T}, c.id, c.owner_id, 'HT-B-' || g, case when g % 10 = 0 then 'USD' else 'CNY' end,
       (1000 + (g * 7919) % 900000)::numeric / 10, case when g % 10 = 0 then 0 else 0.13 end,
       case when g % 7 = 0 then 'draft' else 'active' end, date '2026-01-01' + (g % 330)
-    from generate_series(1, ${counts.contracts}::int) g join bench_customers c on c.rn = 1 + (g * 31) % ${n}`.execute(trx);
+    from generate_series(1, ${counts.contracts}::int) g join bench_customers c on c.rn = 1 + (g * 31) % ${n}`.execute(
+    trx,
+  );
   log(`contracts ${counts.contracts}`);
   await sql`insert into payments (id, tenant_id, contract_id, amount, currency, received_date)
     select gen_random_uuid(), ${T}, k.id, round(k.amount_incl_tax / 3, 2), k.currency, k.signed_date + (g % 3) * 20
@@ -68,25 +75,49 @@ await withTenant(database.db, T, async (trx) => {
   log(`orders ${counts.orders}`);
   await storeRates(trx, T, { rateSet: 'CFETS-midpoint', source: 'bench' }, demoRates('2025-12-01', '2026-12-31'));
   const author = { trx, actor: { tenantId: T, userId: tenant.adminId } };
-  const sales = await createDefinition(author, { name: '销售业绩口径', semver: '1.0', validFrom: '2026-01-01', document: salesV1, changeNote: 'V1' });
+  const sales = await createDefinition(author, {
+    name: '销售业绩口径',
+    semver: '1.0',
+    validFrom: '2026-01-01',
+    document: salesV1,
+    changeNote: 'V1',
+  });
   await approveVersion(author, sales.id, sales.versions[0]!.id);
-  const v2 = await addDraftVersion(author, sales.id, { semver: '2.0', validFrom: '2026-04-01', document: salesV2, changeNote: 'V2' });
+  const v2 = await addDraftVersion(author, sales.id, {
+    semver: '2.0',
+    validFrom: '2026-04-01',
+    document: salesV2,
+    changeNote: 'V2',
+  });
   await approveVersion(author, sales.id, v2.versionId);
 });
 const paymentCount = await withTenant(database.db, T, (trx) =>
-  trx.selectFrom('payments').select((eb) => eb.fn.countAll<string>().as('n')).where('tenant_id', '=', T).executeTakeFirstOrThrow(),
+  trx
+    .selectFrom('payments')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenant_id', '=', T)
+    .executeTakeFirstOrThrow(),
 );
 for (const table of ['contracts', 'payments', 'orders', 'fx_rates', 'customers', 'users'])
   await sql`analyze ${sql.table(table)}`.execute(database.owner);
 const seedSeconds = (Date.now() - seedStarted) / 1000;
 
 const app = await buildApp(
-  { config, database, storage: new LocalFileStorage(path.join(os.tmpdir(), 'cairn-bench-files')), version: API_VERSION },
+  {
+    config,
+    database,
+    storage: new LocalFileStorage(path.join(os.tmpdir(), 'cairn-bench-files')),
+    version: API_VERSION,
+  },
   { logger: false },
 );
 await app.ready();
 const definitions = (
-  await app.inject({ method: 'GET', url: '/api/v1/metric-definitions', headers: { authorization: `Bearer ${tenant.tokens.admin}` } })
+  await app.inject({
+    method: 'GET',
+    url: '/api/v1/metric-definitions',
+    headers: { authorization: `Bearer ${tenant.tokens.admin}` },
+  })
 ).json<{ data: Array<{ id: string }> }>().data;
 const body = { definitionId: definitions[0]!.id, from: '2026-06-01', to: '2026-06-30', groupBy: ['owner'] };
 
@@ -94,7 +125,12 @@ async function reportTime(token: string) {
   const samples: number[] = [];
   for (let i = -1; i < iterations; i++) {
     const started = process.hrtime.bigint();
-    const res = await app.inject({ method: 'POST', url: '/api/v1/reports/run', headers: { authorization: `Bearer ${token}` }, payload: body });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/reports/run',
+      headers: { authorization: `Bearer ${token}` },
+      payload: body,
+    });
     if (res.statusCode !== 200) throw new Error(`report failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
     if (i >= 0) samples.push(Number(process.hrtime.bigint() - started) / 1e6);
   }

@@ -5,7 +5,9 @@ import { companiesToScan, withDatabase } from './cli-support.ts';
 
 /** `cairn snapshots verify` and `cairn snapshots seal --month YYYY-MM`. */
 export function registerSnapshotsCommand(program: Command) {
-  const snapshots = program.command('snapshots').description('Sealed monthly report snapshots (a hash chain per company)');
+  const snapshots = program
+    .command('snapshots')
+    .description('Sealed monthly report snapshots (a hash chain per company)');
   snapshots
     .command('verify')
     .description('Check every snapshot hash and link; print the head hash, or name the first broken link and exit 1')
@@ -28,7 +30,9 @@ export function registerSnapshotsCommand(program: Command) {
     });
   snapshots
     .command('seal')
-    .description('Seal a month now for every definition with an approved version (a month sealed already stays as it is)')
+    .description(
+      'Seal a month now for every definition with an approved version (a month sealed already stays as it is)',
+    )
     .requiredOption('--month <YYYY-MM>', 'the month to seal')
     .option('--tenant <slug>', 'one company only (default: every company)')
     .action(async (options: { month: string; tenant?: string }) => {
@@ -39,7 +43,9 @@ export function registerSnapshotsCommand(program: Command) {
       }
       await withDatabase(async (database) => {
         for (const tenant of await companiesToScan(database, options.tenant)) {
-          const sealed = await withTenant(database.db, tenant.id, (trx) => sealMonth(trx, tenant.id, options.month, null));
+          const sealed = await withTenant(database.db, tenant.id, (trx) =>
+            sealMonth(trx, tenant.id, options.month, null),
+          );
           for (const s of sealed) console.log(`${tenant.slug}\t${options.month}\tsealed ${s.id}\thash ${s.hash}`);
           if (sealed.length === 0) console.log(`${tenant.slug}\t${options.month}\tnothing new to seal`);
         }

@@ -45,46 +45,52 @@ const doc = (dedupKey: DefinitionDocument['dedupKey']): DefinitionDocument => ({
 describe('dedup keys (property)', () => {
   it('under any dedup key, the deduplicated groups add up to the sum of the original rows, and count the distinct keys', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(orderArb, { minLength: 1, maxLength: 12 }), fc.subarray([...dedupParts]), async (orders, key) => {
-        const range = { from: '2031-01-01', to: '2031-01-31' };
-        await withTenant(database.db, company.tenantId, async (trx) => {
-          await trx
-            .insertInto('orders')
-            .values(
-              orders.map((o) => ({
-                id: newId(),
-                tenant_id: company.tenantId,
-                customer_id: customers[o.customer]!,
-                owner_id: company.users.sales1,
-                sku: o.sku,
-                quantity: '1',
-                amount: new Decimal(o.cents).div(100).toFixed(2),
-                currency: 'CNY',
-                ordered_at: `2031-01-0${o.day}T04:00:00Z`,
-              })),
-            )
-            .execute();
-          const definition = doc(key);
-          const scope = companyScope(company.tenantId);
-          const [totals] = await aggregate(trx, definition, scope, range, []);
-          const records = await drillRecords(trx, definition, scope, range, {}, 1000);
-          const deals = new Map<string, Decimal>();
-          for (const r of records) deals.set(r.dealKey, (deals.get(r.dealKey) ?? new Decimal(0)).plus(r.value));
-          const dealTotal = [...deals.values()].reduce((a, b) => a.plus(b), new Decimal(0));
-          const original = orders.reduce((a, o) => a.plus(new Decimal(o.cents).div(100)), new Decimal(0));
-          expect(dealTotal.toFixed(2)).toBe(original.toFixed(2));
-          expect(totals!.sum).toBe(original.toFixed(2));
-          // the oracle: distinct keys computed here, independently of the SQL
-          const part = (o: (typeof orders)[number], p: string) =>
-            p === 'customer' ? o.customer : p === 'sku' ? o.sku : p === 'day' ? o.day : '';
-          const expectedDeals = key.length ? new Set(orders.map((o) => key.map((p) => part(o, p)).join('|'))).size : orders.length;
-          expect(totals!.count).toBe(expectedDeals);
-          expect(deals.size).toBe(expectedDeals);
-          throw new Rollback();
-        }).catch((error) => {
-          if (!(error instanceof Rollback)) throw error;
-        });
-      }),
+      fc.asyncProperty(
+        fc.array(orderArb, { minLength: 1, maxLength: 12 }),
+        fc.subarray([...dedupParts]),
+        async (orders, key) => {
+          const range = { from: '2031-01-01', to: '2031-01-31' };
+          await withTenant(database.db, company.tenantId, async (trx) => {
+            await trx
+              .insertInto('orders')
+              .values(
+                orders.map((o) => ({
+                  id: newId(),
+                  tenant_id: company.tenantId,
+                  customer_id: customers[o.customer]!,
+                  owner_id: company.users.sales1,
+                  sku: o.sku,
+                  quantity: '1',
+                  amount: new Decimal(o.cents).div(100).toFixed(2),
+                  currency: 'CNY',
+                  ordered_at: `2031-01-0${o.day}T04:00:00Z`,
+                })),
+              )
+              .execute();
+            const definition = doc(key);
+            const scope = companyScope(company.tenantId);
+            const [totals] = await aggregate(trx, definition, scope, range, []);
+            const records = await drillRecords(trx, definition, scope, range, {}, 1000);
+            const deals = new Map<string, Decimal>();
+            for (const r of records) deals.set(r.dealKey, (deals.get(r.dealKey) ?? new Decimal(0)).plus(r.value));
+            const dealTotal = [...deals.values()].reduce((a, b) => a.plus(b), new Decimal(0));
+            const original = orders.reduce((a, o) => a.plus(new Decimal(o.cents).div(100)), new Decimal(0));
+            expect(dealTotal.toFixed(2)).toBe(original.toFixed(2));
+            expect(totals!.sum).toBe(original.toFixed(2));
+            // the oracle: distinct keys computed here, independently of the SQL
+            const part = (o: (typeof orders)[number], p: string) =>
+              p === 'customer' ? o.customer : p === 'sku' ? o.sku : p === 'day' ? o.day : '';
+            const expectedDeals = key.length
+              ? new Set(orders.map((o) => key.map((p) => part(o, p)).join('|'))).size
+              : orders.length;
+            expect(totals!.count).toBe(expectedDeals);
+            expect(deals.size).toBe(expectedDeals);
+            throw new Rollback();
+          }).catch((error) => {
+            if (!(error instanceof Rollback)) throw error;
+          });
+        },
+      ),
       { numRuns: 25 },
     );
   });

@@ -4,7 +4,14 @@ import { z } from 'zod';
 import { errorResponses, idParams } from '../http/common-schemas.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
 import type { AppServices } from '../services.ts';
-import { addDraftVersion, approveVersion, createDefinition, listDefinitions, loadDefinition, rollbackDefinition } from './definitions.ts';
+import {
+  addDraftVersion,
+  approveVersion,
+  createDefinition,
+  listDefinitions,
+  loadDefinition,
+  rollbackDefinition,
+} from './definitions.ts';
 import { createDefinitionBody, definitionSchema, newVersionBody, rollbackBody } from './report-schemas.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -30,7 +37,8 @@ export function registerDefinitionRoutes(app: FastifyInstance, services: AppServ
       summary: 'The metric definitions (口径) of your company, each with its versions',
       response: { 200: z.object({ data: z.array(definitionSchema) }), ...errorResponses },
     },
-    handler: (request) => inTenant(db, request, async (ctx) => ({ data: await listDefinitions(ctx.trx, ctx.actor.tenantId) })),
+    handler: (request) =>
+      inTenant(db, request, async (ctx) => ({ data: await listDefinitions(ctx.trx, ctx.actor.tenantId) })),
   });
 
   r.post('/api/v1/metric-definitions', {
@@ -58,7 +66,9 @@ export function registerDefinitionRoutes(app: FastifyInstance, services: AppServ
       response: { 200: one, ...errorResponses },
     },
     handler: (request) =>
-      inTenant(db, request, async (ctx) => ({ data: await loadDefinition(ctx.trx, ctx.actor.tenantId, request.params.id) })),
+      inTenant(db, request, async (ctx) => ({
+        data: await loadDefinition(ctx.trx, ctx.actor.tenantId, request.params.id),
+      })),
   });
 
   r.post('/api/v1/metric-definitions/:id/versions', {
@@ -88,7 +98,9 @@ export function registerDefinitionRoutes(app: FastifyInstance, services: AppServ
       response: { 200: one, ...errorResponses },
     },
     handler: (request) =>
-      inTenant(db, request, async (ctx) => ({ data: await approveVersion(ctx, request.params.id, request.params.versionId) })),
+      inTenant(db, request, async (ctx) => ({
+        data: await approveVersion(ctx, request.params.id, request.params.versionId),
+      })),
   });
 
   r.post('/api/v1/metric-definitions/:id/rollback', {

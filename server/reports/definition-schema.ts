@@ -33,26 +33,38 @@ export const definitionDocument = z
       .describe(
         'signed: contract amount on its signed date; invoiced: installments on their due date; received: payments (allocated to installments) on their received date; ordered: orders on their order day; pipeline: opportunities on their expected close date (stage dimension); receivables: installments due by `to` and still unpaid on `to`, aged in days (ageBucket dimension)',
       ),
-    amount: z.enum(['taxInclusive', 'net']).describe("net divides by (1 + the contract's tax rate); orders carry no tax rate and count as they are"),
+    amount: z
+      .enum(['taxInclusive', 'net'])
+      .describe("net divides by (1 + the contract's tax rate); orders carry no tax rate and count as they are"),
     currency: z.strictObject({
       target: z.enum(currencies),
-      rateRule: z.enum(['basisDate', 'monthEnd']).describe('the rate on the basis date, or on the last day of its month'),
+      rateRule: z
+        .enum(['basisDate', 'monthEnd'])
+        .describe('the rate on the basis date, or on the last day of its month'),
       rateSet: z.string().trim().min(1).max(60).describe('the fx-rate set to take rates from, e.g. CFETS-midpoint'),
       missingRate: z
         .enum(['error', 'lastPublishedBefore'])
         .default('error')
-        .describe('error: a missing rate answers 422 FX_RATE_MISSING; lastPublishedBefore: use the last rate published before the date, and say so in the stamp'),
+        .describe(
+          'error: a missing rate answers 422 FX_RATE_MISSING; lastPublishedBefore: use the last rate published before the date, and say so in the stamp',
+        ),
     }),
     dedupKey: z
       .array(z.enum(dedupParts))
       .max(4)
       .default([])
       .refine((parts) => new Set(parts).size === parts.length, 'must not repeat a part')
-      .describe('records with the same key count as one deal (sums add up, counts count the deal once); a part the basis lacks (sku outside orders) does not split deals'),
+      .describe(
+        'records with the same key count as one deal (sums add up, counts count the deal once); a part the basis lacks (sku outside orders) does not split deals',
+      ),
     filters: z
       .strictObject({
         excludeContractStatuses: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
-        excludeStages: z.array(z.string().trim().min(1).max(40)).max(20).default([]).describe('pipeline: stages left out, e.g. won and lost'),
+        excludeStages: z
+          .array(z.string().trim().min(1).max(40))
+          .max(20)
+          .default([])
+          .describe('pipeline: stages left out, e.g. won and lost'),
       })
       .default({ excludeContractStatuses: [], excludeStages: [] }),
     dimensions: z

@@ -39,7 +39,16 @@ describe('metric definitions (口径) as versioned data', () => {
       changeNote: 'x',
     });
     expectFieldError(res, 'document.basis');
-    expectFieldError(await post('/api/v1/metric-definitions', admin, { name: '坏版本', semver: 'v1', validFrom: '2026-01-01', document: v1Document, changeNote: 'x' }), 'semver');
+    expectFieldError(
+      await post('/api/v1/metric-definitions', admin, {
+        name: '坏版本',
+        semver: 'v1',
+        validFrom: '2026-01-01',
+        document: v1Document,
+        changeNote: 'x',
+      }),
+      'semver',
+    );
   });
 
   it('a new version is a draft until approved; approved versions never change; each version keeps its diff', async () => {
@@ -73,19 +82,30 @@ describe('metric definitions (口径) as versioned data', () => {
       ]),
     );
     // a draft does not count: a report over April still runs under 1.0
-    const report = ok(await post('/api/v1/reports/run', admin, { definitionId: created.id, from: '2026-04-01', to: '2026-04-30', groupBy: [] }));
+    const report = ok(
+      await post('/api/v1/reports/run', admin, {
+        definitionId: created.id,
+        from: '2026-04-01',
+        to: '2026-04-30',
+        groupBy: [],
+      }),
+    );
     expect(report.stamp.version).toBe('1.0');
 
     // the database itself refuses to change an approved version
     const database = await testDatabase();
     await expect(
       withTenant(database.db, company.tenantId, (trx) =>
-        sql`update metric_definition_versions set change_note = 'rewritten' where tenant_id = ${company.tenantId} and id = ${first.id}`.execute(trx),
+        sql`update metric_definition_versions set change_note = 'rewritten' where tenant_id = ${company.tenantId} and id = ${first.id}`.execute(
+          trx,
+        ),
       ),
     ).rejects.toThrow(/immutable/);
     await expect(
       withTenant(database.db, company.tenantId, (trx) =>
-        sql`delete from metric_definition_versions where tenant_id = ${company.tenantId} and id = ${first.id}`.execute(trx),
+        sql`delete from metric_definition_versions where tenant_id = ${company.tenantId} and id = ${first.id}`.execute(
+          trx,
+        ),
       ),
     ).rejects.toThrow(/immutable/);
   });
@@ -94,12 +114,20 @@ describe('metric definitions (口径) as versioned data', () => {
     const created = await create('回滚口径');
     ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${created.versions[0].id}/approve`, admin));
     const v2 = ok(
-      await post(`/api/v1/metric-definitions/${created.id}/versions`, admin, { semver: '2.0', validFrom: '2026-04-01', document: v2Document, changeNote: '按回款' }),
+      await post(`/api/v1/metric-definitions/${created.id}/versions`, admin, {
+        semver: '2.0',
+        validFrom: '2026-04-01',
+        document: v2Document,
+        changeNote: '按回款',
+      }),
       201,
     );
     ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${v2.versionId}/approve`, admin));
     const rolled = ok(
-      await post(`/api/v1/metric-definitions/${created.id}/rollback`, admin, { toVersion: '1.0', validFrom: '2026-06-01' }),
+      await post(`/api/v1/metric-definitions/${created.id}/rollback`, admin, {
+        toVersion: '1.0',
+        validFrom: '2026-06-01',
+      }),
       201,
     );
     const versions = rolled.versions;
@@ -114,16 +142,34 @@ describe('metric definitions (口径) as versioned data', () => {
     expect(v3.hash).toBe(v1.hash);
     expect(canonicalJson(v3.document)).toBe(canonicalJson(v1.document));
     expect(v3.changeNote).toBe('回滚到 V1.0');
-    expect(v3.diff.changes).toEqual(expect.arrayContaining([{ path: 'document.basis', from: 'received', to: 'signed' }]));
+    expect(v3.diff.changes).toEqual(
+      expect.arrayContaining([{ path: 'document.basis', from: 'received', to: 'signed' }]),
+    );
     // from its validFrom on, reports run under the rolled-back rule again
-    const june = ok(await post('/api/v1/reports/run', admin, { definitionId: created.id, from: '2026-06-01', to: '2026-06-30', groupBy: [] }));
+    const june = ok(
+      await post('/api/v1/reports/run', admin, {
+        definitionId: created.id,
+        from: '2026-06-01',
+        to: '2026-06-30',
+        groupBy: [],
+      }),
+    );
     expect(june.stamp).toMatchObject({ version: '3.0', hash: v1.hash, validFrom: '2026-06-01' });
-    expectFieldError(await post(`/api/v1/metric-definitions/${created.id}/rollback`, admin, { toVersion: '9.0' }), 'toVersion');
+    expectFieldError(
+      await post(`/api/v1/metric-definitions/${created.id}/rollback`, admin, { toVersion: '9.0' }),
+      'toVersion',
+    );
   });
 
   it('only a definition manager changes definitions; report readers read them', async () => {
     const rep = await company.as('sales1');
-    const res = await post('/api/v1/metric-definitions', rep, { name: 'x', semver: '1.0', validFrom: '2026-01-01', document: v1Document, changeNote: 'x' });
+    const res = await post('/api/v1/metric-definitions', rep, {
+      name: 'x',
+      semver: '1.0',
+      validFrom: '2026-01-01',
+      document: v1Document,
+      changeNote: 'x',
+    });
     expect(res.status).toBe(403);
     const list = ok(await get('/api/v1/metric-definitions', rep));
     expect(list.some((d: any) => d.name === '销售业绩口径')).toBe(true);
@@ -132,11 +178,17 @@ describe('metric definitions (口径) as versioned data', () => {
   it('the demo seeds 销售业绩口径 V1.0 (signed, tax-inclusive, 2026-01-01) and V2.0 (received, net, CNY midpoint, dedup)', async () => {
     const list = ok(await get('/api/v1/metric-definitions', admin));
     const sales = list.find((d: any) => d.name === '销售业绩口径');
-    expect(sales.versions.map((v: any) => [v.semver, v.validFrom, v.status, v.document.basis, v.document.amount])).toEqual([
+    expect(
+      sales.versions.map((v: any) => [v.semver, v.validFrom, v.status, v.document.basis, v.document.amount]),
+    ).toEqual([
       ['1.0', '2026-01-01', 'approved', 'signed', 'taxInclusive'],
       ['2.0', '2026-04-01', 'approved', 'received', 'net'],
     ]);
     expect(sales.versions[1].document.dedupKey).toEqual(['customer', 'sku', 'day']);
-    expect(sales.versions[1].document.currency).toMatchObject({ target: 'CNY', rateRule: 'basisDate', rateSet: 'CFETS-midpoint' });
+    expect(sales.versions[1].document.currency).toMatchObject({
+      target: 'CNY',
+      rateRule: 'basisDate',
+      rateSet: 'CFETS-midpoint',
+    });
   });
 });

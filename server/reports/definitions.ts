@@ -112,8 +112,7 @@ const presentDefinition = (r: { id: string; name: string; description: string | 
   createdAt: r.created_at.toISOString(),
 });
 
-const sortVersions = (versions: DefinitionVersion[]) =>
-  versions.sort((a, b) => compareSemver(a.semver, b.semver));
+const sortVersions = (versions: DefinitionVersion[]) => versions.sort((a, b) => compareSemver(a.semver, b.semver));
 
 /** A definition with all its versions (oldest semver first); 404 when there is none. */
 export async function loadDefinition(trx: Trx, tenantId: string, id: string) {
@@ -147,11 +146,21 @@ export async function createDefinition(
     .where('tenant_id', '=', actor.tenantId)
     .where('name', '=', input.name)
     .executeTakeFirst();
-  if (taken) throw new AppError('DUPLICATE_RECORD', `a metric definition named ${input.name} exists`, { field: 'name', id: taken.id });
+  if (taken)
+    throw new AppError('DUPLICATE_RECORD', `a metric definition named ${input.name} exists`, {
+      field: 'name',
+      id: taken.id,
+    });
   const id = newId();
   await trx
     .insertInto('metric_definitions')
-    .values({ tenant_id: actor.tenantId, id, name: input.name, description: input.description ?? null, created_by: actor.userId })
+    .values({
+      tenant_id: actor.tenantId,
+      id,
+      name: input.name,
+      description: input.description ?? null,
+      created_by: actor.userId,
+    })
     .execute();
   await insertVersion(ctx, id, input, { previous: undefined });
   return loadDefinition(trx, actor.tenantId, id);

@@ -49,9 +49,16 @@ export function httpRateProvider(options: HttpProviderOptions): FxRateProvider {
         throw new Error(`rate feed sent no JSON for ${date}`);
       }
       const feed = feedSchema.safeParse(body);
-      if (!feed.success) throw new Error(`rate feed body does not fit {date, publishedAt, rates[]}: ${feed.error.issues[0]?.message}`);
+      if (!feed.success)
+        throw new Error(`rate feed body does not fit {date, publishedAt, rates[]}: ${feed.error.issues[0]?.message}`);
       const rates = feed.data.rates.map((r) =>
-        rateRow.parse({ base: r.base.toUpperCase(), quote: r.quote.toUpperCase(), rate: r.rate, rateDate: feed.data.date, publishedAt: feed.data.publishedAt ?? null }),
+        rateRow.parse({
+          base: r.base.toUpperCase(),
+          quote: r.quote.toUpperCase(),
+          rate: r.rate,
+          rateDate: feed.data.date,
+          publishedAt: feed.data.publishedAt ?? null,
+        }),
       );
       return { rates, payloadHash: payloadHash(text) };
     },
@@ -69,7 +76,12 @@ export function providerFromEnv(env: NodeJS.ProcessEnv): FxRateProvider | undefi
 }
 
 /** Fetches one day's rates and stores them for every company (or the ones named). */
-export async function fetchAndStoreRates(database: Database, provider: FxRateProvider, date: string, tenantIds?: string[]) {
+export async function fetchAndStoreRates(
+  database: Database,
+  provider: FxRateProvider,
+  date: string,
+  tenantIds?: string[],
+) {
   const { rates, payloadHash: hash } = await provider.fetchRates(date);
   const tenants =
     tenantIds ??

@@ -48,21 +48,39 @@ describe('exchange rates', () => {
   it('manual entry needs a reason and keeps it with the rate', async () => {
     const body = { rateSet: 'MANUAL', rates: [{ base: 'USD', quote: 'CNY', rateDate: '2026-05-04', rate: '7.1' }] };
     expectFieldError(await post('/api/v1/fx-rates', admin, body), 'reason');
-    expectFieldError(await post('/api/v1/fx-rates', admin, { ...body, reason: 'x', rates: [{ ...body.rates[0], rate: '-1' }] }), 'rates.0.rate');
+    expectFieldError(
+      await post('/api/v1/fx-rates', admin, { ...body, reason: 'x', rates: [{ ...body.rates[0], rate: '-1' }] }),
+      'rates.0.rate',
+    );
     ok(await post('/api/v1/fx-rates', admin, { ...body, reason: '财务补录' }), 201);
     expect(await rates('MANUAL')).toEqual([
-      expect.objectContaining({ base: 'USD', quote: 'CNY', rateDate: '2026-05-04', rate: '7.1', source: 'manual', reason: '财务补录' }),
+      expect.objectContaining({
+        base: 'USD',
+        quote: 'CNY',
+        rateDate: '2026-05-04',
+        rate: '7.1',
+        source: 'manual',
+        reason: '财务补录',
+      }),
     ]);
     expect((await post('/api/v1/fx-rates', await company.as('sales1'), { ...body, reason: 'x' })).status).toBe(403);
   });
 
   it('imports a CSV table, all rows or none, with the hash of the upload', async () => {
     const csv = 'date,base,quote,rate\n2026-05-04,USD,CNY,7.1001\n2026-05-05,usd,CNY,7.1002\n';
-    const res = ok(await post('/api/v1/fx-rates/import', admin, { rateSet: 'CSV', source: '中国外汇交易中心', format: 'csv', content: csv }), 201);
+    const res = ok(
+      await post('/api/v1/fx-rates/import', admin, {
+        rateSet: 'CSV',
+        source: '中国外汇交易中心',
+        format: 'csv',
+        content: csv,
+      }),
+      201,
+    );
     expect(res).toEqual({ stored: 2, payloadHash: sha256(Buffer.from(csv)) });
     expect((await rates('CSV')).map((r: any) => [r.rateDate, r.rate, r.payloadHash])).toEqual([
-      ["2026-05-05", "7.1002", res.payloadHash],
-      ["2026-05-04", "7.1001", res.payloadHash],
+      ['2026-05-05', '7.1002', res.payloadHash],
+      ['2026-05-04', '7.1001', res.payloadHash],
     ]);
     const bad = await post('/api/v1/fx-rates/import', admin, {
       rateSet: 'CSV-BAD',
@@ -72,7 +90,10 @@ describe('exchange rates', () => {
     });
     expectFieldError(bad, 'content.rows.3.rateDate');
     expect(await rates('CSV-BAD')).toEqual([]);
-    expectFieldError(await post('/api/v1/fx-rates/import', admin, { rateSet: 'X', source: 'x', format: 'csv', content: 'a,b\n1,2' }), 'content');
+    expectFieldError(
+      await post('/api/v1/fx-rates/import', admin, { rateSet: 'X', source: 'x', format: 'csv', content: 'a,b\n1,2' }),
+      'content',
+    );
   });
 
   it('imports an xlsx workbook', async () => {
@@ -81,9 +102,20 @@ describe('exchange rates', () => {
     sheet.addRow(['date', 'base', 'quote', 'rate']);
     sheet.addRow(['2026-05-04', 'EUR', 'CNY', '7.7501']);
     const content = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
-    ok(await post('/api/v1/fx-rates/import', admin, { rateSet: 'XLSX', source: 'upload', format: 'xlsx', content }), 201);
+    ok(
+      await post('/api/v1/fx-rates/import', admin, { rateSet: 'XLSX', source: 'upload', format: 'xlsx', content }),
+      201,
+    );
     expect((await rates('XLSX')).map((r: any) => [r.base, r.rate])).toEqual([['EUR', '7.7501']]);
-    expectFieldError(await post('/api/v1/fx-rates/import', admin, { rateSet: 'XLSX', source: 'u', format: 'xlsx', content: 'bm90IGEgemlw' }), 'content');
+    expectFieldError(
+      await post('/api/v1/fx-rates/import', admin, {
+        rateSet: 'XLSX',
+        source: 'u',
+        format: 'xlsx',
+        content: 'bm90IGEgemlw',
+      }),
+      'content',
+    );
   });
 
   it('the scheduled fetch reads the midpoint feed over HTTP and stores each rate with its source and payload hash', async () => {
@@ -97,6 +129,8 @@ describe('exchange rates', () => {
       ['USD', '7.1012', 'CFETS 中间价', '2026-05-06T01:15:00.000Z', sha256(feedBody)],
     ]);
     await expect(provider.fetchRates('2026-05-07')).rejects.toThrow(/503/);
-    await expect(httpRateProvider({ url: `${feedUrl}&broken=1`, source: 's', rateSet: 'r' }).fetchRates('2026-05-08')).rejects.toThrow(/does not fit/);
+    await expect(
+      httpRateProvider({ url: `${feedUrl}&broken=1`, source: 's', rateSet: 'r' }).fetchRates('2026-05-08'),
+    ).rejects.toThrow(/does not fit/);
   });
 });

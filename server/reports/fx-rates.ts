@@ -28,8 +28,10 @@ export interface RateOrigin {
 export const rateValue = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim())
-  .refine((v) => /^\d{1,10}(\.\d{1,10})?$/.test(v) && new Decimal(v).gt(0), 'must be a positive decimal with at most 10 decimals');
-
+  .refine(
+    (v) => /^\d{1,10}(\.\d{1,10})?$/.test(v) && new Decimal(v).gt(0),
+    'must be a positive decimal with at most 10 decimals',
+  );
 
 export const rateRow = z.object({
   base: z.enum(currencies),
@@ -113,7 +115,10 @@ export async function parseRateFile(format: 'csv' | 'xlsx', content: Buffer): Pr
   const [head, ...body] = table;
   const names = (head ?? []).map((h) => h.trim().toLowerCase());
   const missing = header.filter((h) => !names.includes(h));
-  if (missing.length) throw validationError([{ path: 'content', message: `needs the columns ${header.join(', ')}; missing ${missing.join(', ')}` }]);
+  if (missing.length)
+    throw validationError([
+      { path: 'content', message: `needs the columns ${header.join(', ')}; missing ${missing.join(', ')}` },
+    ]);
   const col = (name: string) => names.indexOf(name.toLowerCase());
   const issues: FieldIssue[] = [];
   const rows: RateInput[] = [];
@@ -127,7 +132,9 @@ export async function parseRateFile(format: 'csv' | 'xlsx', content: Buffer): Pr
       publishedAt: col('publishedat') >= 0 ? cells[col('publishedat')]?.trim() || null : null,
     });
     if (parsed.success) rows.push(parsed.data);
-    else for (const issue of parsed.error.issues) issues.push({ path: `content.rows.${i + 2}.${issue.path.join('.')}`, message: issue.message });
+    else
+      for (const issue of parsed.error.issues)
+        issues.push({ path: `content.rows.${i + 2}.${issue.path.join('.')}`, message: issue.message });
   });
   if (issues.length) throw validationError(issues.slice(0, 50));
   if (rows.length === 0) throw validationError([{ path: 'content', message: 'has no rate rows' }]);
@@ -154,7 +161,11 @@ async function xlsxTable(content: Buffer): Promise<string[][]> {
   const table: string[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const values = (row.values as unknown[]).slice(1);
-    table.push(values.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : String(v))));
+    table.push(
+      values.map((v) =>
+        v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : String(v),
+      ),
+    );
   });
   return table;
 }

@@ -77,7 +77,13 @@ export function registerFxRoutes(app: FastifyInstance, services: AppServices) {
         storeRates(
           ctx.trx,
           ctx.actor.tenantId,
-          { rateSet: body.rateSet, source: body.source, reason: body.reason, createdBy: ctx.actor.userId, payloadHash: payloadHash(JSON.stringify(body.rates)) },
+          {
+            rateSet: body.rateSet,
+            source: body.source,
+            reason: body.reason,
+            createdBy: ctx.actor.userId,
+            payloadHash: payloadHash(JSON.stringify(body.rates)),
+          },
           body.rates,
         ),
       );
@@ -90,7 +96,8 @@ export function registerFxRoutes(app: FastifyInstance, services: AppServices) {
     onRequest,
     schema: {
       tags,
-      summary: 'Import rates from a CSV or xlsx table (columns date, base, quote, rate[, publishedAt]); all rows or none',
+      summary:
+        'Import rates from a CSV or xlsx table (columns date, base, quote, rate[, publishedAt]); all rows or none',
       body: z.object({
         rateSet,
         source: z.string().trim().min(1, 'is required').max(100),
@@ -98,7 +105,10 @@ export function registerFxRoutes(app: FastifyInstance, services: AppServices) {
         content: z.string().min(1, 'is required').describe('csv: the text; xlsx: the workbook as base64'),
         reason: z.string().trim().max(500).optional(),
       }),
-      response: { 201: z.object({ data: z.object({ stored: z.number(), payloadHash: z.string() }) }), ...errorResponses },
+      response: {
+        201: z.object({ data: z.object({ stored: z.number(), payloadHash: z.string() }) }),
+        ...errorResponses,
+      },
     },
     handler: async (request, reply) => {
       const body = request.body;
@@ -112,7 +122,13 @@ export function registerFxRoutes(app: FastifyInstance, services: AppServices) {
         storeRates(
           ctx.trx,
           ctx.actor.tenantId,
-          { rateSet: body.rateSet, source: body.source, reason: body.reason ?? null, createdBy: ctx.actor.userId, payloadHash: hash },
+          {
+            rateSet: body.rateSet,
+            source: body.source,
+            reason: body.reason ?? null,
+            createdBy: ctx.actor.userId,
+            payloadHash: hash,
+          },
           rates,
         ),
       );

@@ -23,7 +23,11 @@ export async function reportWorkbook(name: string, report: ReportResult): Promis
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Cairn CRM';
   const sheet = workbook.addWorksheet(name.slice(0, 31) || 'report');
-  const header = ['口径版本 Version', ...report.groupBy.map((g) => dimensionTitles[g] ?? g), ...report.measures.map((m) => measureTitles[m] ?? m)];
+  const header = [
+    '口径版本 Version',
+    ...report.groupBy.map((g) => dimensionTitles[g] ?? g),
+    ...report.measures.map((m) => measureTitles[m] ?? m),
+  ];
   sheet.addRow(header).font = { bold: true };
   for (const row of report.rows) {
     const values = row as unknown as Record<string, unknown>;
@@ -34,14 +38,18 @@ export async function reportWorkbook(name: string, report: ReportResult): Promis
     ]);
   }
   const totals = report.totals as Record<string, unknown>;
-  sheet.addRow(['合计 Total', ...report.groupBy.map(() => ''), ...report.measures.map((m) => cell(totals[m]))]).font = { bold: true };
+  sheet.addRow(['合计 Total', ...report.groupBy.map(() => ''), ...report.measures.map((m) => cell(totals[m]))]).font = {
+    bold: true,
+  };
   sheet.addRow([]);
   const stamp = report.stamp;
   for (const line of [
     stamp.text,
     `口径哈希 Definition hash: ${stamp.hash}`,
     `汇率来源 Rate sources: ${
-      stamp.rateSources.map((s) => `${s.rateSet} / ${s.source} ${s.currency}→${s.quote} ${s.firstRateDate}…${s.lastRateDate}`).join('; ') || '—'
+      stamp.rateSources
+        .map((s) => `${s.rateSet} / ${s.source} ${s.currency}→${s.quote} ${s.firstRateDate}…${s.lastRateDate}`)
+        .join('; ') || '—'
     }`,
     `计算时间 Computed at: ${stamp.computedAt}`,
   ])
@@ -51,4 +59,5 @@ export async function reportWorkbook(name: string, report: ReportResult): Promis
 }
 
 /** Amounts stay exact decimal text in the sheet (never converted to floating point). */
-const cell = (value: unknown) => (value === undefined || value === null ? '' : typeof value === 'number' ? value : String(value));
+const cell = (value: unknown) =>
+  value === undefined || value === null ? '' : typeof value === 'number' ? value : String(value);

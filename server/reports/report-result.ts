@@ -76,7 +76,11 @@ export function presentReport(
       validFrom: r.segment.version.validFrom,
       hash: r.segment.version.hash,
       basis: r.segment.version.document.basis,
-      totals: measuresOf(r.totals, r.segment.version.document.measures, scope.amountsVisible(r.segment.version.document.basis)),
+      totals: measuresOf(
+        r.totals,
+        r.segment.version.document.measures,
+        scope.amountsVisible(r.segment.version.document.basis),
+      ),
       substitutions: r.substitutions,
     })),
     stamp: {

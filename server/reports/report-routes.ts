@@ -13,7 +13,9 @@ import { drillBody, drillResultSchema, reportResultSchema, runBody } from './rep
 import { drillRecords } from './report-sql.ts';
 import { scopeOfAccess } from './report-scope.ts';
 
-const fx422 = { 422: errorResponses[400].describe('FX_RATE_MISSING: details.missing lists each {date, currency} without a rate') };
+const fx422 = {
+  422: errorResponses[400].describe('FX_RATE_MISSING: details.missing lists each {date, currency} without a rate'),
+};
 
 /** Running a report, drilling into a cell and exporting it: always in the caller's data scope. */
 export function registerReportRoutes(app: FastifyInstance, services: AppServices) {
@@ -78,7 +80,12 @@ export function registerReportRoutes(app: FastifyInstance, services: AppServices
         const deals = new Map<string, { version: string; dealKey: string; records: number; value: Decimal | null }>();
         for (const rec of shown) {
           const key = `${rec.version}|${rec.dealKey}`;
-          const deal = deals.get(key) ?? { version: rec.version, dealKey: rec.dealKey, records: 0, value: new Decimal(0) };
+          const deal = deals.get(key) ?? {
+            version: rec.version,
+            dealKey: rec.dealKey,
+            records: 0,
+            value: new Decimal(0),
+          };
           deal.records += 1;
           deal.value = rec.value === MASKED || deal.value === null ? null : deal.value.plus(rec.value);
           deals.set(key, deal);

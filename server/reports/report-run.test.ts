@@ -27,7 +27,12 @@ async function definition(name: string, versions: Array<[string, string, object]
   ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${created.versions[0].id}/approve`, admin));
   for (const [semver, validFrom, document] of rest) {
     const draft = ok(
-      await post(`/api/v1/metric-definitions/${created.id}/versions`, admin, { semver, validFrom, document, changeNote: '改版' }),
+      await post(`/api/v1/metric-definitions/${created.id}/versions`, admin, {
+        semver,
+        validFrom,
+        document,
+        changeNote: '改版',
+      }),
       201,
     );
     ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${draft.versionId}/approve`, admin));
@@ -50,7 +55,9 @@ beforeAll(async () => {
 
 describe('the seed case: signed 1.2 M vs received, net, deduplicated (to the cent)', () => {
   it('V1.0 gives the signed, tax-inclusive figure: 1,130,000.00 + 10,000 USD × 7.1234 (month end)', async () => {
-    const report = ok(await run(admin, { definitionId: salesId, from: '2026-03-01', to: '2026-03-31', groupBy: ['owner'] }));
+    const report = ok(
+      await run(admin, { definitionId: salesId, from: '2026-03-01', to: '2026-03-31', groupBy: ['owner'] }),
+    );
     expect(report.totals).toEqual({ sum: '1201234.00', count: 2, distinctCustomers: 2, averageDealSize: '600617.00' });
     const byOwner = Object.fromEntries(report.rows.map((r: any) => [r.group.owner, r.sum]));
     expect(byOwner).toEqual({ [company.users.sales1]: '1130000.00', [company.users.sales2]: '71234.00' });
@@ -58,12 +65,20 @@ describe('the seed case: signed 1.2 M vs received, net, deduplicated (to the cen
     expect(report.stamp.text).toBe('本数据依据口径 测试销售口径 V1.0 生成,生效日期 2026-01-01');
     expect(report.stamp.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(report.stamp.rateSources).toEqual([
-      expect.objectContaining({ rateSet: 'TEST-midpoint', source: 'test midpoint', currency: 'USD', quote: 'CNY', firstRateDate: '2026-03-31' }),
+      expect.objectContaining({
+        rateSet: 'TEST-midpoint',
+        source: 'test midpoint',
+        currency: 'USD',
+        quote: 'CNY',
+        firstRateDate: '2026-03-31',
+      }),
     ]);
   });
 
   it('V2.0 gives the received, net, deduplicated figure: two same-day payments of one customer are one deal', async () => {
-    const report = ok(await run(admin, { definitionId: salesId, from: '2026-04-01', to: '2026-04-30', groupBy: ['owner'] }));
+    const report = ok(
+      await run(admin, { definitionId: salesId, from: '2026-04-01', to: '2026-04-30', groupBy: ['owner'] }),
+    );
     // 339000/1.13 + 113000/1.13 + 5000 × 7.1000 + 1000/1.13 + 53000/1.06 = 486384.955752… → 486384.96
     expect(report.totals).toEqual({ sum: '486384.96', count: 4, distinctCustomers: 2, averageDealSize: '121596.24' });
     const byOwner = Object.fromEntries(report.rows.map((r: any) => [r.group.owner, [r.sum, r.count]]));
@@ -72,7 +87,15 @@ describe('the seed case: signed 1.2 M vs received, net, deduplicated (to the cen
   });
 
   it('restating March under V2.0 counts March receipts (none), never the draft contract', async () => {
-    const report = ok(await run(admin, { definitionId: salesId, from: '2026-03-01', to: '2026-03-31', groupBy: [], restateUnder: '2.0' }));
+    const report = ok(
+      await run(admin, {
+        definitionId: salesId,
+        from: '2026-03-01',
+        to: '2026-03-31',
+        groupBy: [],
+        restateUnder: '2.0',
+      }),
+    );
     expect(report.totals.sum).toBe('0.00');
     expect(report.stamp.text).toContain('V2.0');
     expect(report.stamp.restated).toBe(true);
@@ -81,7 +104,9 @@ describe('the seed case: signed 1.2 M vs received, net, deduplicated (to the cen
 
 describe('effective dating', () => {
   it('a period across the 2026-04-01 boundary shows the split: March under V1.0, April under V2.0', async () => {
-    const report = ok(await run(admin, { definitionId: salesId, from: '2026-03-01', to: '2026-04-30', groupBy: ['month'] }));
+    const report = ok(
+      await run(admin, { definitionId: salesId, from: '2026-03-01', to: '2026-04-30', groupBy: ['month'] }),
+    );
     expect(report.rows.map((r: any) => [r.version, r.group.month, r.sum])).toEqual([
       ['1.0', '2026-03', '1201234.00'],
       ['2.0', '2026-04', '486384.96'],
@@ -95,7 +120,9 @@ describe('effective dating', () => {
       '本数据依据口径 测试销售口径 V1.0 生成,生效日期 2026-01-01;本数据依据口径 测试销售口径 V2.0 生成,生效日期 2026-04-01',
     );
     // the contract signed on 2026-04-02 falls under V2.0, which counts receipts, not signatures
-    const signedApril = ok(await run(admin, { definitionId: salesId, version: '1.0', from: '2026-04-01', to: '2026-04-30', groupBy: [] }));
+    const signedApril = ok(
+      await run(admin, { definitionId: salesId, version: '1.0', from: '2026-04-01', to: '2026-04-30', groupBy: [] }),
+    );
     expect(signedApril.totals.sum).toBe('106000.00');
   });
 
@@ -132,19 +159,33 @@ describe('exchange rates', () => {
       }),
       201,
     );
-    const doc = { ...v2Document, currency: { ...v2Document.currency, rateSet: 'SPARSE-set', missingRate: 'lastPublishedBefore' } };
+    const doc = {
+      ...v2Document,
+      currency: { ...v2Document.currency, rateSet: 'SPARSE-set', missingRate: 'lastPublishedBefore' },
+    };
     const id = await definition('补位汇率口径', [['1.0', '2026-01-01', doc]]);
     const report = ok(await run(admin, { definitionId: id, from: '2026-04-15', to: '2026-04-15', groupBy: [] }));
     expect(report.totals.sum).toBe('35450.00');
-    expect(report.segments[0].substitutions).toEqual([{ currency: 'USD', date: '2026-04-15', usedRateDate: '2026-04-14' }]);
-    expect(report.stamp.rateSources).toEqual([expect.objectContaining({ source: 'manual', firstRateDate: '2026-04-14' })]);
+    expect(report.segments[0].substitutions).toEqual([
+      { currency: 'USD', date: '2026-04-15', usedRateDate: '2026-04-14' },
+    ]);
+    expect(report.stamp.rateSources).toEqual([
+      expect.objectContaining({ source: 'manual', firstRateDate: '2026-04-14' }),
+    ]);
   });
 });
 
 describe('pipeline by stage and receivables ageing', () => {
   it('pipeline: open opportunities by stage on their expected close date, won and lost left out', async () => {
-    const doc = { ...v1Document, basis: 'pipeline', filters: { excludeContractStatuses: [], excludeStages: ['won', 'lost'] }, dimensions: ['stage'] };
-    const id = await definition('测试商机漏斗', [['1.0', '2026-01-01', { ...doc, currency: { ...doc.currency, rateRule: 'basisDate' } }]]);
+    const doc = {
+      ...v1Document,
+      basis: 'pipeline',
+      filters: { excludeContractStatuses: [], excludeStages: ['won', 'lost'] },
+      dimensions: ['stage'],
+    };
+    const id = await definition('测试商机漏斗', [
+      ['1.0', '2026-01-01', { ...doc, currency: { ...doc.currency, rateRule: 'basisDate' } }],
+    ]);
     const report = ok(await run(admin, { definitionId: id, from: '2026-04-01', to: '2026-04-30', groupBy: ['stage'] }));
     expect(report.rows.map((r: any) => [r.group.stage, r.sum, r.count])).toEqual([
       ['negotiation', '7100.00', 1],
@@ -155,9 +196,13 @@ describe('pipeline by stage and receivables ageing', () => {
   it('receivables ageing: what is unpaid on `to`, by days past due', async () => {
     const doc = { ...v1Document, basis: 'receivables', dimensions: ['ageBucket'] };
     const id = await definition('测试应收账龄', [['1.0', '2026-01-01', doc]]);
-    const april = ok(await run(admin, { definitionId: id, from: '2026-04-01', to: '2026-04-30', groupBy: ['ageBucket'] }));
+    const april = ok(
+      await run(admin, { definitionId: id, from: '2026-04-01', to: '2026-04-30', groupBy: ['ageBucket'] }),
+    );
     expect(april.rows.map((r: any) => [r.group.ageBucket, r.sum])).toEqual([['31-60', '53000.00']]);
-    const midApril = ok(await run(admin, { definitionId: id, from: '2026-04-01', to: '2026-04-09', groupBy: ['ageBucket'] }));
+    const midApril = ok(
+      await run(admin, { definitionId: id, from: '2026-04-01', to: '2026-04-09', groupBy: ['ageBucket'] }),
+    );
     expect(midApril.rows.map((r: any) => [r.group.ageBucket, r.sum])).toEqual([['31-60', '106000.00']]);
   });
 });
@@ -167,7 +212,10 @@ describe('scope', () => {
     const rep = await company.as('sales1');
     const report = ok(await run(rep, { definitionId: salesId, from: '2026-03-01', to: '2026-03-31', groupBy: [] }));
     const filter = { signedDate: { gte: '2026-03-01', lte: '2026-03-31' }, status: { ne: 'draft' } };
-    const own = ok(await get(`/api/v1/contracts${qs({ filter, limit: 200 })}`, rep)) as Array<{ amountInclTax: string; currency: string }>;
+    const own = ok(await get(`/api/v1/contracts${qs({ filter, limit: 200 })}`, rep)) as Array<{
+      amountInclTax: string;
+      currency: string;
+    }>;
     expect(own.every((c) => c.currency === 'CNY')).toBe(true);
     const expected = own.reduce((sum, c) => sum.plus(c.amountInclTax), new Decimal(0)).toFixed(2);
     expect(report.totals.sum).toBe(expected);
@@ -180,17 +228,26 @@ describe('scope', () => {
     const rep = await company.as('sales2');
     const body = { definitionId: salesId, from: '2026-04-01', to: '2026-04-30', groupBy: ['owner'] };
     const mine = ok(await post('/api/v1/reports/drill', rep, { ...body, cell: { owner: company.users.sales2 } }));
-    expect(mine.records.map((r: any) => [r.recordType, r.currency, r.amount, r.value])).toEqual([['payment', 'USD', '5000.00', '35500.00']]);
+    expect(mine.records.map((r: any) => [r.recordType, r.currency, r.amount, r.value])).toEqual([
+      ['payment', 'USD', '5000.00', '35500.00'],
+    ]);
     const others = ok(await post('/api/v1/reports/drill', rep, { ...body, cell: { owner: company.users.sales1 } }));
     expect(others.records).toEqual([]);
     const all = ok(await post('/api/v1/reports/drill', admin, { ...body, cell: { owner: company.users.sales1 } }));
     expect(all.records).toHaveLength(4);
     expect(all.deals.map((d: any) => d.records).sort()).toEqual([1, 1, 2]);
-    expect(all.records.every((r: any) => r.contractId === fixture.contracts.c1 || r.contractId === fixture.contracts.c3)).toBe(true);
+    expect(
+      all.records.every((r: any) => r.contractId === fixture.contracts.c1 || r.contractId === fixture.contracts.c3),
+    ).toBe(true);
   });
 
   it('exports the report as xlsx with the stamp', async () => {
-    const res = await post('/api/v1/reports/export', admin, { definitionId: salesId, from: '2026-04-01', to: '2026-04-30', groupBy: ['owner'] });
+    const res = await post('/api/v1/reports/export', admin, {
+      definitionId: salesId,
+      from: '2026-04-01',
+      to: '2026-04-30',
+      groupBy: ['owner'],
+    });
     expect(res.status).toBe(200);
     expect(res.res.headers['content-type']).toContain('spreadsheetml');
     const { default: ExcelJS } = await import('exceljs');

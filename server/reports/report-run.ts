@@ -47,15 +47,23 @@ export function segmentsOf(definition: LoadedDefinition, request: RunRequest): S
   }
   const approved = definition.versions
     .filter((v) => v.status === 'approved')
-    .sort((a, b) => (a.validFrom === b.validFrom ? (a.approvedAt ?? '').localeCompare(b.approvedAt ?? '') : a.validFrom.localeCompare(b.validFrom)));
+    .sort((a, b) =>
+      a.validFrom === b.validFrom
+        ? (a.approvedAt ?? '').localeCompare(b.approvedAt ?? '')
+        : a.validFrom.localeCompare(b.validFrom),
+    );
   // the version in force from each validFrom on: a later approval on the same date replaces the earlier
   const byDate = new Map<string, DefinitionVersion>();
   for (const v of approved) byDate.set(v.validFrom, v);
   const starts = [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b));
   const first = starts[0];
-  if (!first) throw new AppError('CONFLICT', `${definition.name} has no approved version yet`, { definitionId: definition.id });
+  if (!first)
+    throw new AppError('CONFLICT', `${definition.name} has no approved version yet`, { definitionId: definition.id });
   if (request.from < first[0])
-    throw fieldError('from', `no version of ${definition.name} is valid before ${first[0]}; start on or after it, or restate under one version`);
+    throw fieldError(
+      'from',
+      `no version of ${definition.name} is valid before ${first[0]}; start on or after it, or restate under one version`,
+    );
   const segments: Segment[] = [];
   starts.forEach(([validFrom, version], i) => {
     const end = starts[i + 1] ? addDays(starts[i + 1]![0], -1) : request.to;
@@ -107,7 +115,14 @@ export function checkRates(segment: Segment, uses: RateUse[]) {
     const seen = sources.get(key);
     const date = u.usedRateDate!;
     if (!seen)
-      sources.set(key, { rateSet: currency.rateSet, source: u.source!, currency: u.currency, quote: currency.target, firstRateDate: date, lastRateDate: date });
+      sources.set(key, {
+        rateSet: currency.rateSet,
+        source: u.source!,
+        currency: u.currency,
+        quote: currency.target,
+        firstRateDate: date,
+        lastRateDate: date,
+      });
     else {
       if (date < seen.firstRateDate) seen.firstRateDate = date;
       if (date > seen.lastRateDate) seen.lastRateDate = date;
@@ -122,7 +137,11 @@ export function checkRates(segment: Segment, uses: RateUse[]) {
 export type MeasureValues = Partial<Record<MetricMeasure, string | number>>;
 
 /** The requested measures of an aggregate row; amounts masked when the caller may not see them. */
-export function measuresOf(row: Pick<AggregateRow, 'sum' | 'count' | 'distinctCustomers'>, measures: MetricMeasure[], visible: boolean): MeasureValues {
+export function measuresOf(
+  row: Pick<AggregateRow, 'sum' | 'count' | 'distinctCustomers'>,
+  measures: MetricMeasure[],
+  visible: boolean,
+): MeasureValues {
   const out: MeasureValues = {};
   for (const m of measures) {
     if (m === 'count') out.count = row.count;
@@ -143,14 +162,26 @@ export interface SegmentResult {
 }
 
 /** Runs every segment: rates first (a missing one stops the run), then the aggregate. */
-export async function runSegments(trx: Trx, scope: ReportScope, segments: Segment[], groupBy: MetricDimension[]): Promise<SegmentResult[]> {
+export async function runSegments(
+  trx: Trx,
+  scope: ReportScope,
+  segments: Segment[],
+  groupBy: MetricDimension[],
+): Promise<SegmentResult[]> {
   for (const [i, g] of groupBy.entries()) scope.checkDimension(g, `groupBy.${i}`);
   const results: SegmentResult[] = [];
   for (const segment of segments) {
     const doc = segment.version.document;
     const { sources, substitutions } = checkRates(segment, await rateUses(trx, doc, scope, segment));
     const all = await aggregate(trx, doc, scope, segment, groupBy);
-    const totals = all.find((r) => r.total) ?? { total: true, keys: {}, labels: {}, sum: '0.00', count: 0, distinctCustomers: 0 };
+    const totals = all.find((r) => r.total) ?? {
+      total: true,
+      keys: {},
+      labels: {},
+      sum: '0.00',
+      count: 0,
+      distinctCustomers: 0,
+    };
     results.push({ segment, rows: all.filter((r) => !r.total), totals, sources, substitutions });
   }
   return results;

@@ -23,9 +23,10 @@ describe('the monthly seal (pg-boss)', () => {
   it('is one pg-boss schedule, fired once across instances', async () => {
     const database = await testDatabase();
     const rows = (
-      await sql<{ cron: string; timezone: string }>`select cron, timezone from pgboss.schedule where name = ${queueNames.reportsSeal}`.execute(
-        database.owner,
-      )
+      await sql<{
+        cron: string;
+        timezone: string;
+      }>`select cron, timezone from pgboss.schedule where name = ${queueNames.reportsSeal}`.execute(database.owner)
     ).rows;
     expect(rows).toEqual([{ cron: reportSealCron, timezone: 'UTC' }]);
   });

@@ -91,7 +91,8 @@ function ratedSql(doc: DefinitionDocument, scope: ReportScope, range: BasisRange
     rateRule === 'monthEnd'
       ? sql`(date_trunc('month', b.basis_date::timestamp) + interval '1 month - 1 day')::date`
       : sql`b.basis_date`;
-  const dateMatch = missingRate === 'lastPublishedBefore' ? sql`f.rate_date <= ${rateDate}` : sql`f.rate_date = ${rateDate}`;
+  const dateMatch =
+    missingRate === 'lastPublishedBefore' ? sql`f.rate_date <= ${rateDate}` : sql`f.rate_date = ${rateDate}`;
   return sql`select b.*, ${rateDate} as rate_date,
       case when b.currency = ${target} then 1 else r.rate end as rate,
       r.rate_date as used_rate_date, r.source as rate_source
@@ -114,11 +115,23 @@ export interface RateUse {
 
 /** Which rates the rows need and which they found: missing ones have no source. */
 export async function rateUses(trx: Trx, doc: DefinitionDocument, scope: ReportScope, range: BasisRange) {
-  const { rows } = await sql<{ currency: string; rate_date: string; used_rate_date: string | null; source: string | null; n: string }>`
+  const { rows } = await sql<{
+    currency: string;
+    rate_date: string;
+    used_rate_date: string | null;
+    source: string | null;
+    n: string;
+  }>`
     select currency, rate_date::text as rate_date, used_rate_date::text as used_rate_date, rate_source as source, count(*) as n
     from (${ratedSql(doc, scope, range)}) x where currency <> ${doc.currency.target}
     group by 1, 2, 3, 4 order by 2, 1`.execute(trx);
-  return rows.map((r): RateUse => ({ currency: r.currency, rateDate: r.rate_date, usedRateDate: r.used_rate_date, source: r.source, rows: Number(r.n) }));
+  return rows.map((r): RateUse => ({
+    currency: r.currency,
+    rateDate: r.rate_date,
+    usedRateDate: r.used_rate_date,
+    source: r.source,
+    rows: Number(r.n),
+  }));
 }
 
 /** Receivables ageing buckets, in days past due on the report's `to` date. */
@@ -188,9 +201,7 @@ export async function aggregate(
   const keys = groupBy.map((g, i) => sql`${dimensionSql[g].key} as ${sql.ref(`k${i}`)}`);
   const labels = groupBy.map((g, i) => sql`min(${dimensionSql[g].label}) as ${sql.ref(`l${i}`)}`);
   const groupKeys = groupBy.map((g) => dimensionSql[g].key);
-  const grouping = groupBy.length
-    ? sql`group by grouping sets ((${sql.join(groupKeys)}), ())`
-    : sql``;
+  const grouping = groupBy.length ? sql`group by grouping sets ((${sql.join(groupKeys)}), ())` : sql``;
   const totalFlag = groupBy.length ? sql`grouping(${sql.join(groupKeys)}) <> 0` : sql`true`;
   const { rows } = await sql<Record<string, unknown>>`
     select ${sql.join([
@@ -203,7 +214,9 @@ export async function aggregate(
     ])}
     from ${enrichedSql(doc, scope, range)}
     ${grouping}
-    order by ${groupBy.length ? sql`${sql.join(groupBy.map((_, i) => sql`${sql.ref(`k${i}`)} nulls last`))}` : sql`1`}`.execute(trx);
+    order by ${groupBy.length ? sql`${sql.join(groupBy.map((_, i) => sql`${sql.ref(`k${i}`)} nulls last`))}` : sql`1`}`.execute(
+    trx,
+  );
   return rows.map((r) => ({
     total: r.is_total === true,
     keys: Object.fromEntries(groupBy.map((g, i) => [g, (r[`k${i}`] as string | null) ?? null])),

@@ -57,7 +57,12 @@ export function registerSnapshotRoutes(app: FastifyInstance, services: AppServic
       response: {
         200: z.object({
           data: z.array(snapshotSchema),
-          chain: z.object({ ok: z.boolean(), count: z.number(), head: z.string().nullable(), broken: z.unknown().optional() }),
+          chain: z.object({
+            ok: z.boolean(),
+            count: z.number(),
+            head: z.string().nullable(),
+            broken: z.unknown().optional(),
+          }),
         }),
         ...errorResponses,
       },
@@ -92,7 +97,8 @@ export function registerSnapshotRoutes(app: FastifyInstance, services: AppServic
     onRequest,
     schema: {
       tags,
-      summary: 'The sealed month recomputed under another approved version, beside the sealed figures (the snapshot is not changed)',
+      summary:
+        'The sealed month recomputed under another approved version, beside the sealed figures (the snapshot is not changed)',
       params: idParams,
       querystring: z.object({
         version: semverString.optional().describe('default: the newest approved version of the definition'),
@@ -145,7 +151,9 @@ export function registerSnapshotRoutes(app: FastifyInstance, services: AppServic
       },
     },
     handler: async (request, reply) => {
-      const data = await inTenant(db, request, (ctx) => sealMonth(ctx.trx, ctx.actor.tenantId, request.body.month, ctx.actor.userId));
+      const data = await inTenant(db, request, (ctx) =>
+        sealMonth(ctx.trx, ctx.actor.tenantId, request.body.month, ctx.actor.userId),
+      );
       return reply.status(201).send({ data });
     },
   });

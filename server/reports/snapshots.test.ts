@@ -23,7 +23,13 @@ beforeAll(async () => {
   finance = await company.as('finance');
   await plantReportFixture(database, company.tenantId, company.users);
   const created = ok(
-    await post('/api/v1/metric-definitions', admin, { name: '封存口径', semver: '1.0', validFrom: '2026-01-01', document: v1Document, changeNote: '初版' }),
+    await post('/api/v1/metric-definitions', admin, {
+      name: '封存口径',
+      semver: '1.0',
+      validFrom: '2026-01-01',
+      document: v1Document,
+      changeNote: '初版',
+    }),
     201,
   );
   definitionId = created.id;
@@ -41,7 +47,13 @@ describe('sealed monthly snapshots', () => {
     expect(mine.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(ok(await post('/api/v1/snapshots/seal', finance, { month: '2026-03' }), 201)).toEqual([]);
     const snapshot = ok(await get(`/api/v1/snapshots/${mine.id}`, finance));
-    expect(snapshot).toMatchObject({ period: '2026-03', version: '1.0', rateSet: 'TEST-midpoint', hash: mine.hash, prevHash: before.head });
+    expect(snapshot).toMatchObject({
+      period: '2026-03',
+      version: '1.0',
+      rateSet: 'TEST-midpoint',
+      hash: mine.hash,
+      prevHash: before.head,
+    });
     expect(snapshot.result.totals.sum).toBe('1201234.00');
     const after = await chain();
     expect(after).toMatchObject({ ok: true, head: sealed.at(-1).hash, count: before.count + sealed.length });
@@ -51,7 +63,12 @@ describe('sealed monthly snapshots', () => {
 
   it('the restatement recomputes a sealed month under a newer version beside the sealed figures, leaving it unchanged', async () => {
     const draft = ok(
-      await post(`/api/v1/metric-definitions/${definitionId}/versions`, admin, { semver: '2.0', validFrom: '2026-04-01', document: v2Document, changeNote: '按回款' }),
+      await post(`/api/v1/metric-definitions/${definitionId}/versions`, admin, {
+        semver: '2.0',
+        validFrom: '2026-04-01',
+        document: v2Document,
+        changeNote: '按回款',
+      }),
       201,
     );
     ok(await post(`/api/v1/metric-definitions/${definitionId}/versions/${draft.versionId}/approve`, admin));
@@ -96,7 +113,11 @@ describe('sealed monthly snapshots', () => {
     });
     const check = await chain();
     expect(check.ok).toBe(false);
-    expect(check.broken).toMatchObject({ id: target.id, period: '2026-03', reason: expect.stringContaining('does not match its hash') });
+    expect(check.broken).toMatchObject({
+      id: target.id,
+      period: '2026-03',
+      reason: expect.stringContaining('does not match its hash'),
+    });
     expect(ok(await get('/api/v1/snapshots', finance), 200)).toBeDefined();
   });
 
@@ -107,7 +128,10 @@ describe('sealed monthly snapshots', () => {
     const other = await demoCompany({ customers: 0, orders: 0 });
     await plantReportFixture(database, other.tenantId, other.users);
     const first = await sealDueMonths(database, { tenantIds: [other.tenantId], now: new Date('2026-04-30T16:00:00Z') });
-    const second = await sealDueMonths(database, { tenantIds: [other.tenantId], now: new Date('2026-04-30T16:30:00Z') });
+    const second = await sealDueMonths(database, {
+      tenantIds: [other.tenantId],
+      now: new Date('2026-04-30T16:30:00Z'),
+    });
     expect(first.sealed).toBeGreaterThan(0);
     expect(second.sealed).toBe(0);
     const periods = await withTenant(database.db, other.tenantId, (trx) =>
@@ -127,7 +151,9 @@ describe('sealed monthly snapshots', () => {
     const view = ok(await get(`/api/v1/snapshots/${march.id}/restatement${qs({ version: '2.0' })}`, headers));
     expect(view.stamp.text).toBe('本数据依据口径 销售业绩口径 V2.0 生成,生效日期 2026-04-01(重述)');
     expect(view.snapshot.hash).toBe(march.hash);
-    expect(definitions.map((d: any) => d.name).sort()).toEqual(['商机漏斗（按阶段）', '应收账龄', '订单口径（按产品）', '销售业绩口径'].sort());
+    expect(definitions.map((d: any) => d.name).sort()).toEqual(
+      ['商机漏斗（按阶段）', '应收账龄', '订单口径（按产品）', '销售业绩口径'].sort(),
+    );
     const check = await withTenant(database.db, demo.tenantId, (trx) => verifyChain(trx, demo.tenantId));
     expect(check).toMatchObject({ ok: true, count: list.length, head: list.at(-1).hash });
   });

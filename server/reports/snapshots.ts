@@ -67,7 +67,9 @@ export async function sealMonth(trx: Trx, tenantId: string, period: string, by: 
       .executeTakeFirst();
     if (exists) continue;
     const loaded = await loadDefinition(trx, tenantId, definition.id);
-    const from = approved.some((v) => v.validFrom <= range.from) ? range.from : approved.map((v) => v.validFrom).sort()[0]!;
+    const from = approved.some((v) => v.validFrom <= range.from)
+      ? range.from
+      : approved.map((v) => v.validFrom).sort()[0]!;
     const report = await runReport(trx, companyScope(tenantId), loaded, { from, to: range.to, groupBy: [] });
     const last = report.segments.at(-1)!;
     const version = loaded.versions.find((v) => v.id === last.versionId)!;
@@ -158,7 +160,8 @@ export async function verifyChain(trx: Trx, tenantId: string): Promise<ChainChec
     });
     if (r.seq !== i + 1) return brokenBy(`sequence ${r.seq} where ${i + 1} was expected (a snapshot is missing)`);
     if (r.prev_hash !== prev) return brokenBy('its prevHash is not the hash of the snapshot before it');
-    if (snapshotHash(contentOf(r)) !== r.hash) return brokenBy('its content does not match its hash (changed after sealing)');
+    if (snapshotHash(contentOf(r)) !== r.hash)
+      return brokenBy('its content does not match its hash (changed after sealing)');
     prev = r.hash;
   }
   return { ok: true, count: rows.length, head: prev };
@@ -211,7 +214,11 @@ export async function restateSnapshot(trx: Trx, tenantId: string, id: string, re
   const version = requested ?? definition.versions.filter((v) => v.status === 'approved').at(-1)!.semver;
   const range = monthRange(row.period);
   const groupBy = row.group_by as unknown as ReportResult['groupBy'];
-  const restated = await runReport(trx, companyScope(tenantId), definition, { ...range, groupBy, restateUnder: version });
+  const restated = await runReport(trx, companyScope(tenantId), definition, {
+    ...range,
+    groupBy,
+    restateUnder: version,
+  });
   const sealedRows = (row.result as unknown as { rows: ResultRow[] }).rows;
   const keyOf = (g: Record<string, string | null>) => canonicalJson(g);
   const groups = new Map<string, { group: Record<string, string | null>; sealed?: ResultRow; restated?: ResultRow }>();
@@ -219,7 +226,9 @@ export async function restateSnapshot(trx: Trx, tenantId: string, id: string, re
     const k = keyOf(r.group);
     const entry = groups.get(k) ?? { group: r.group };
     // a sealed month may span two versions: its groups add up across them
-    entry.sealed = entry.sealed ? { ...r, sum: addText(entry.sealed.sum, r.sum), count: (entry.sealed.count ?? 0) + (r.count ?? 0) } : r;
+    entry.sealed = entry.sealed
+      ? { ...r, sum: addText(entry.sealed.sum, r.sum), count: (entry.sealed.count ?? 0) + (r.count ?? 0) }
+      : r;
     groups.set(k, entry);
   }
   for (const r of restated.rows as ResultRow[]) {
@@ -258,7 +267,10 @@ export function maskAmounts<T>(value: T): T {
   if (Array.isArray(value)) return value.map(maskAmounts) as T;
   if (value && typeof value === 'object')
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, amountKeys.has(k) && v !== null && typeof v !== 'object' ? '***' : maskAmounts(v)]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        amountKeys.has(k) && v !== null && typeof v !== 'object' ? '***' : maskAmounts(v),
+      ]),
     ) as T;
   return value;
 }

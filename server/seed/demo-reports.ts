@@ -106,7 +106,12 @@ export async function seedDemoReports(ctx: SeedContext, users: Record<DemoUserna
   const approver = { trx: ctx.trx, actor: { tenantId: ctx.tenantId, userId: users.admin } };
   const today = new Date(ctx.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   const rates = demoRates('2025-11-24', today < '2026-01-31' ? '2026-01-31' : today);
-  await storeRates(ctx.trx, ctx.tenantId, { rateSet: DEMO_RATE_SET, source: DEMO_RATE_SOURCE, createdBy: users.finance }, rates);
+  await storeRates(
+    ctx.trx,
+    ctx.tenantId,
+    { rateSet: DEMO_RATE_SET, source: DEMO_RATE_SOURCE, createdBy: users.finance },
+    rates,
+  );
 
   const sales = await createDefinition(author, {
     name: '销售业绩口径',
@@ -138,11 +143,20 @@ export async function seedDemoReports(ctx: SeedContext, users: Record<DemoUserna
     ['商机漏斗（按阶段）', pipelineByStage, '未结束商机按阶段，按预计成交日'],
     ['应收账龄', receivablesAgeing, '截至报表日仍未回款的分期，按逾期天数分段'],
   ] as const) {
-    const created = await createDefinition(author, { name, description, semver: '1.0', validFrom: '2026-01-01', document, changeNote: '初版' });
+    const created = await createDefinition(author, {
+      name,
+      description,
+      semver: '1.0',
+      validFrom: '2026-01-01',
+      document,
+      changeNote: '初版',
+    });
     await approveVersion(approver, created.id, created.versions[0]!.id);
   }
 
-  const months = ['2026-03', monthBefore(ctx.now)].filter((m, i, all) => all.indexOf(m) === i && m < today.slice(0, 7)).sort();
+  const months = ['2026-03', monthBefore(ctx.now)]
+    .filter((m, i, all) => all.indexOf(m) === i && m < today.slice(0, 7))
+    .sort();
   let snapshots = 0;
   for (const month of months) snapshots += (await sealMonth(ctx.trx, ctx.tenantId, month, users.finance)).length;
   return { metric_definitions: 4, metric_definition_versions: 5, fx_rates: rates.length, report_snapshots: snapshots };

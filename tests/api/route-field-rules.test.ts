@@ -7,6 +7,7 @@ import '../../server/domains/register-all.ts';
 import { call, demoCompany, testApp, type Company } from '../support/test-app.ts';
 import { del, get, ok, patch, post, qs, type Headers, type Res } from '../support/resource-helpers.ts';
 import { deleteContractApproved, withStepUp } from '../support/guard-helpers.ts';
+import { expectMaskedReportSums, probeReportRoute, probeSnapshotRoute } from '../support/report-probes.ts';
 import {
   PROBER,
   canaryCustomer,
@@ -268,29 +269,11 @@ async function probe(route: RouteEntry): Promise<Res[]> {
     }
     case 'POST /api/v1/reports/run':
     case 'POST /api/v1/reports/drill':
-    case 'POST /api/v1/reports/export': {
-      // every seeded definition (signed: contract amounts masked; ordered: order amounts hidden)
-      const pages: Res[] = [];
-      for (const definition of ok(await get('/api/v1/metric-definitions', admin)))
-        for (const groupBy of [[], ['owner', 'month'], ['product']])
-          pages.push(
-            await post(route.url, prober, { definitionId: definition.id, from: '2026-01-01', to: '2030-12-31', groupBy, cell: {} }),
-          );
-      return pages;
-    }
+    case 'POST /api/v1/reports/export':
+      return probeReportRoute(route.url, admin, prober);
     case 'GET /api/v1/snapshots/:id':
-    case 'GET /api/v1/snapshots/:id/restatement': {
-      const pages: Res[] = [];
-      for (const snapshot of ok(await get('/api/v1/snapshots', admin)))
-        pages.push(
-          await get(
-            `/api/v1/snapshots/${snapshot.id}${k.endsWith('restatement') ? `/restatement${qs({ version: snapshot.version })}` : ''}`,
-            prober,
-          ),
-        );
-      expect(pages.length).toBeGreaterThan(0);
-      return pages;
-    }
+    case 'GET /api/v1/snapshots/:id/restatement':
+      return probeSnapshotRoute(k.endsWith('restatement'), admin, prober);
     case 'POST /api/v1/customers/export':
       return [
         await post('/api/v1/customers/export', prober, {
@@ -377,18 +360,7 @@ describe('every route that returns record data keeps field rules', () => {
     expect(contract.amountInclTax).toBe('***');
     expect(contract).not.toHaveProperty('installments');
     expect(ok(await get(`/api/v1/installments/${canaries.installment}`, prober)).amount).toBe('***');
-    // a report over contract amounts shows masked sums to a caller who sees those amounts masked
-    const sales = ok(await get('/api/v1/metric-definitions', admin)).find((d: { name: string }) => d.name === '销售业绩口径');
-    const signed = ok(
-      await post('/api/v1/reports/run', prober, { definitionId: sales.id, version: '1.0', from: '2026-01-01', to: '2030-12-31', groupBy: ['owner'] }),
-    );
-    expect(signed.totals).toMatchObject({ sum: '***', averageDealSize: '***' });
-    expect(signed.totals.count).toBeGreaterThan(0);
-    expect(signed.rows.every((r: { sum: string }) => r.sum === '***')).toBe(true);
-    const asAdmin = ok(
-      await post('/api/v1/reports/run', admin, { definitionId: sales.id, version: '1.0', from: '2026-01-01', to: '2030-12-31', groupBy: ['owner'] }),
-    );
-    expect(asAdmin.totals.sum).toMatch(/^\d+\.\d{2}$/);
+    await expectMaskedReportSums(admin, prober);
   }, 300_000);
 
   it('counts a field of every object with records', () => {

@@ -26,10 +26,32 @@ export async function plantReportFixture(
   users: { admin: string; sales1: string; sales2: string },
 ): Promise<Fixture> {
   return withTenant(database.db, tenantId, async (trx) => {
-    const a = { ...base(tenantId, users.admin), name: `报表客户甲${newId().slice(-6)}`, owner_id: users.sales1, region: '华东', industry: '制造业', custom: '{}' };
-    const b = { ...base(tenantId, users.admin), name: `报表客户乙${newId().slice(-6)}`, owner_id: users.sales2, region: '华南', industry: '零售', custom: '{}' };
+    const a = {
+      ...base(tenantId, users.admin),
+      name: `报表客户甲${newId().slice(-6)}`,
+      owner_id: users.sales1,
+      region: '华东',
+      industry: '制造业',
+      custom: '{}',
+    };
+    const b = {
+      ...base(tenantId, users.admin),
+      name: `报表客户乙${newId().slice(-6)}`,
+      owner_id: users.sales2,
+      region: '华南',
+      industry: '零售',
+      custom: '{}',
+    };
     await trx.insertInto('customers').values([a, b]).execute();
-    const contract = (customer: string, owner: string, n: string, currency: string, amount: string, tax: string, signed: string) => ({
+    const contract = (
+      customer: string,
+      owner: string,
+      n: string,
+      currency: string,
+      amount: string,
+      tax: string,
+      signed: string,
+    ) => ({
       ...base(tenantId, users.admin),
       customer_id: customer,
       owner_id: owner,
@@ -45,11 +67,29 @@ export async function plantReportFixture(
     const c3 = contract(a.id, users.sales1, '3', 'CNY', '106000.00', '0.0600', '2026-04-02');
     const draft = { ...contract(b.id, users.sales2, '4', 'CNY', '500000.00', '0.1300', '2026-03-25'), status: 'draft' };
     await trx.insertInto('contracts').values([c1, c2, c3, draft]).execute();
-    const installment = { ...base(tenantId, users.admin), contract_id: c1.id, seq: 1, due_date: '2026-04-10', amount: '452000.00' };
+    const installment = {
+      ...base(tenantId, users.admin),
+      contract_id: c1.id,
+      seq: 1,
+      due_date: '2026-04-10',
+      amount: '452000.00',
+    };
     // c3's single installment, half paid on 2026-04-20: 53,000.00 still open at the end of April, 60 days past due
-    const installment3 = { ...base(tenantId, users.admin), contract_id: c3.id, seq: 1, due_date: '2026-03-01', amount: '106000.00' };
+    const installment3 = {
+      ...base(tenantId, users.admin),
+      contract_id: c3.id,
+      seq: 1,
+      due_date: '2026-03-01',
+      amount: '106000.00',
+    };
     await trx.insertInto('contract_installments').values([installment, installment3]).execute();
-    const payment = (contractId: string, amount: string, currency: string, date: string, installmentId: string | null = null) => ({
+    const payment = (
+      contractId: string,
+      amount: string,
+      currency: string,
+      date: string,
+      installmentId: string | null = null,
+    ) => ({
       ...base(tenantId, users.admin),
       contract_id: contractId,
       installment_id: installmentId,
