@@ -14,6 +14,15 @@ export const basisSource: Record<MetricBasis, { resource: string; amountField: s
   receivables: { resource: 'installments', amountField: 'amount' },
 };
 
+/** The tables the bases read, without the resource registry (the seed and the CLI seal without it). */
+const tableOf: Record<string, string> = {
+  contracts: 'contracts',
+  installments: 'contract_installments',
+  payments: 'payments',
+  orders: 'orders',
+  opportunities: 'opportunities',
+};
+
 /** Dimensions read from the customer record: grouping by one shows its values, so its field rule applies. */
 const customerFieldOf: Partial<Record<MetricDimension, string>> = { region: 'region', industry: 'industry' };
 
@@ -57,7 +66,8 @@ export function companyScope(tenantId: string): ReportScope {
   return {
     tenantId,
     rows(resource) {
-      const table = getResource(resource).table;
+      const table = tableOf[resource];
+      if (!table) throw new Error(`no report table for ${resource}`);
       return [
         sql<SqlBool>`${sql.ref(`${table}.tenant_id`)} = ${tenantId}`,
         sql<SqlBool>`${sql.ref(`${table}.deleted_at`)} is null`,
