@@ -20,6 +20,7 @@ import { registerAccessAdminRoutes } from './access-admin/register-access-admin-
 import { registerIntegrationRoutes } from './integration/register-integration-routes.ts';
 import { registerAssignmentRoutes } from './assignment/assignment-routes.ts';
 import { registerConsistencyRoutes } from './consistency/consistency-routes.ts';
+import { registerReportingRoutes } from './reports/register-reporting-routes.ts';
 
 const replicaHealth = z.object({
   ok: z.boolean(),
@@ -91,4 +92,5 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
   registerIntegrationRoutes(app, services);
   registerAssignmentRoutes(app, services);
   registerConsistencyRoutes(app, services);
+  registerReportingRoutes(app, services);
 }

@@ -10,6 +10,7 @@ import * as customerLastFollowup from './migrations/0007_customer_last_followup.
 import * as channelsIntake from './migrations/0008_channels_intake.ts';
 import * as assignmentConsistency from './migrations/0009_assignment_consistency.ts';
 import * as outboundDeliveries from './migrations/0010_outbound_deliveries.ts';
+import * as metricReports from './migrations/0013_metric_reports.ts';
 import { quoteIdent } from './database.ts';
 
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008_channels_intake': channelsIntake,
   '0009_assignment_consistency': assignmentConsistency,
   '0010_outbound_deliveries': outboundDeliveries,
+  '0013_metric_reports': metricReports,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -60,6 +62,7 @@ async function grantAppRole(database: Database, role: string) {
       `grant usage on schema public to ${r}`,
       `grant select, insert, update, delete on all tables in schema public to ${r}`,
       `revoke update, delete, truncate on audit_log from ${r}`,
+      `revoke update, delete, truncate on report_snapshots from ${r}`,
       `grant usage, select on all sequences in schema public to ${r}`,
     ])
       await sql.raw(statement).execute(trx);

@@ -23,6 +23,8 @@ export const queueNames = {
   intakeProcess: 'intake.process',
   intakeSweep: 'intake.sweep',
   consistencyScan: 'consistency.scan',
+  reportsSeal: 'reports.seal',
+  fxFetch: 'fx.fetch',
 } as const;
 
 export const defaultQueueOptions = {
@@ -42,6 +44,8 @@ export const appQueues: QueueSpec[] = [
   { name: queueNames.intakeProcess, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 },
   { name: queueNames.intakeSweep, retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 5 * 60 },
   { name: queueNames.consistencyScan, retryLimit: 2, retryDelay: 300, retryBackoff: true, expireInSeconds: 60 * 60 },
+  { name: queueNames.reportsSeal, retryLimit: 3, retryDelay: 120, retryBackoff: true, expireInSeconds: 60 * 60 },
+  { name: queueNames.fxFetch, retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 10 * 60 },
 ];
 
 export const deadLetterName = (queue: string): string => `${queue}.dead`;

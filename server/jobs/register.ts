@@ -14,6 +14,7 @@ import { registerIntakeJobs } from '../integration/intake-jobs.ts';
 import { INTAKE_TOPIC } from '../integration/intake-process.ts';
 import { scanAll } from '../consistency/scan.ts';
 import { outboundTopicQueues, registerOutboundJobs } from '../integration/outbound-jobs.ts';
+import { registerReportJobs } from '../reports/report-jobs.ts';
 
 /** When the entry a deletion event created becomes purgeable (its tenant's retention after the event). */
 export async function purgeTimeFor(database: Database, event: OutboxJob): Promise<Date> {
@@ -121,6 +122,7 @@ export async function registerJobs(
   });
   await runner.schedule(queueNames.consistencyScan, consistencyScanCron, {}, { tz: 'Asia/Shanghai' });
   await registerOutboundJobs(runner, database, logger);
+  await registerReportJobs(runner, database, logger);
   if (opts.dispatchOutbox === false) return undefined;
   return startOutboxDispatcher(database, runner, { topicQueues: topicQueues(), logger });
 }

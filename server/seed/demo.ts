@@ -21,6 +21,7 @@ import { buildFollowups, buildOpportunities } from './demo-pipeline.ts';
 import { Random } from './random.ts';
 import { insertInChunks, type SeedContext } from './seed-context.ts';
 import { seedDemoOutbound } from './demo-outbound.ts';
+import { seedDemoReports } from './demo-reports.ts';
 
 export const DEMO_PASSWORD = 'cairn-demo';
 /** Seed of the generator: change it and every demo tenant gets different (but stable) data. */
@@ -151,6 +152,8 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions = {}): P
       }
 
       counts.outbound_channels = await seedDemoOutbound(ctx);
+      progress('Creating metric definitions, exchange rates and sealed report months');
+      Object.assign(counts, await seedDemoReports(ctx, users));
       progress('Demo data ready');
       return { tenantId, slug, users, departments: organisation.departments, counts };
     });

@@ -104,6 +104,18 @@ async function tour() {
   ok(await post('/api/v1/contacts', admin, { customerId: created.id, name: '巡检联系人' }), 201);
   await del(`/api/v1/customers/${created.id}`, admin);
   await restore(`/api/v1/customers/${created.id}`, admin);
+  // reports: every seeded definition as both users, grouped by every dimension they may use
+  for (const definition of ok(await get('/api/v1/metric-definitions', admin)))
+    for (const headers of [admin, rep]) {
+      const body = {
+        definitionId: definition.id,
+        from: '2026-01-01',
+        to: '2026-12-31',
+        groupBy: ['owner', 'department', 'industry', 'month'],
+      };
+      ok(await post('/api/v1/reports/run', headers, body));
+      ok(await post('/api/v1/reports/drill', headers, { ...body, groupBy: [], cell: {} }));
+    }
 }
 
 describe('no statement joins across companies (Citus-ready query paths)', () => {

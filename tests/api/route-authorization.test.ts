@@ -60,6 +60,18 @@ const validBodies: Record<string, object> = {
   'POST /api/v1/dead-letters/:id/discard': { reason: '测试：丢弃' },
   'POST /api/v1/review-queue/:id/resolve': { create: true },
   'POST /api/v1/channels/:id/dry-run': {},
+  'POST /api/v1/metric-definitions/:id/versions': {
+    semver: '9.0',
+    validFrom: '2026-01-01',
+    document: {
+      basis: 'signed',
+      amount: 'net',
+      currency: { target: 'CNY', rateRule: 'basisDate', rateSet: 'x' },
+      measures: ['sum'],
+    },
+    changeNote: '探针',
+  },
+  'POST /api/v1/metric-definitions/:id/rollback': { toVersion: '1.0' },
 };
 
 const key = (r: RouteEntry) => `${r.method} ${r.url}`;
@@ -105,6 +117,12 @@ beforeAll(async () => {
   );
   const findings = await call({ method: 'GET', url: '/api/v1/consistency/findings?limit=1', headers: admin });
   ids.set('consistency', findings.body.data[0].id);
+  // the demo's metric definitions and sealed snapshots
+  ids.set(
+    'metric-definitions',
+    (await call({ method: 'GET', url: '/api/v1/metric-definitions', headers: admin })).body.data[0].id,
+  );
+  ids.set('snapshots', (await call({ method: 'GET', url: '/api/v1/snapshots', headers: admin })).body.data[0].id);
   const approval = await call({
     method: 'POST',
     url: '/api/v1/approvals',

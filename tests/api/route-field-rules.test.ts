@@ -7,6 +7,7 @@ import '../../server/domains/register-all.ts';
 import { call, demoCompany, testApp, type Company } from '../support/test-app.ts';
 import { del, get, ok, patch, post, qs, type Headers, type Res } from '../support/resource-helpers.ts';
 import { deleteContractApproved, withStepUp } from '../support/guard-helpers.ts';
+import { expectMaskedReportSums, probeReportRoute, probeSnapshotRoute } from '../support/report-probes.ts';
 import {
   PROBER,
   canaryCustomer,
@@ -81,6 +82,17 @@ const noRecordData: Record<string, string> = {
   'PATCH /api/v1/assignment-rules/:id': 'a rule',
   'POST /api/v1/consistency/scan': 'a report id and counts',
   'POST /api/v1/consistency/findings/:id/fix': 'the fix and record ids',
+  'GET /api/v1/metric-definitions': 'metric definitions: rules and versions, no record values',
+  'POST /api/v1/metric-definitions': 'a metric definition',
+  'GET /api/v1/metric-definitions/:id': 'a metric definition',
+  'POST /api/v1/metric-definitions/:id/versions': 'a metric definition',
+  'POST /api/v1/metric-definitions/:id/versions/:versionId/approve': 'a metric definition',
+  'POST /api/v1/metric-definitions/:id/rollback': 'a metric definition',
+  'GET /api/v1/fx-rates': 'exchange rates, not records',
+  'POST /api/v1/fx-rates': 'a count',
+  'POST /api/v1/fx-rates/import': 'a count and a hash',
+  'GET /api/v1/snapshots': 'snapshot periods, versions and hashes; no amounts',
+  'POST /api/v1/snapshots/seal': 'snapshot ids and hashes',
 };
 
 /** Routes outside the generated resource set that return record data. */
@@ -95,6 +107,11 @@ const probeOnly = [
   'POST /api/v1/customers/merge',
   'POST /api/v1/customers/export',
   'GET /api/v1/consistency/findings',
+  'POST /api/v1/reports/run',
+  'POST /api/v1/reports/drill',
+  'POST /api/v1/reports/export',
+  'GET /api/v1/snapshots/:id',
+  'GET /api/v1/snapshots/:id/restatement',
 ];
 
 let company: Company;
@@ -250,6 +267,13 @@ async function probe(route: RouteEntry): Promise<Res[]> {
       } while (cursor);
       return pages;
     }
+    case 'POST /api/v1/reports/run':
+    case 'POST /api/v1/reports/drill':
+    case 'POST /api/v1/reports/export':
+      return probeReportRoute(route.url, admin, prober);
+    case 'GET /api/v1/snapshots/:id':
+    case 'GET /api/v1/snapshots/:id/restatement':
+      return probeSnapshotRoute(k.endsWith('restatement'), admin, prober);
     case 'POST /api/v1/customers/export':
       return [
         await post('/api/v1/customers/export', prober, {
@@ -336,6 +360,7 @@ describe('every route that returns record data keeps field rules', () => {
     expect(contract.amountInclTax).toBe('***');
     expect(contract).not.toHaveProperty('installments');
     expect(ok(await get(`/api/v1/installments/${canaries.installment}`, prober)).amount).toBe('***');
+    await expectMaskedReportSums(admin, prober);
   }, 300_000);
 
   it('counts a field of every object with records', () => {

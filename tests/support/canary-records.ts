@@ -155,6 +155,9 @@ export async function plantCanaries(company: Company): Promise<Canaries> {
         { object: 'system', action: 'manageUsers', scope: 'all' },
         // the consistency findings show records' titles: probed like every other record route
         { object: 'system', action: 'manageIntegrations', scope: 'all' },
+        // reports sum amounts of contracts, payments and orders; snapshots are for definition managers
+        { object: 'report', action: 'read', scope: 'all' },
+        { object: 'system', action: 'manageReportDefinitions', scope: 'all' },
       ],
       fieldRules: proberRules,
     }),

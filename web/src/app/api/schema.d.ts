@@ -5668,6 +5668,1508 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/metric-definitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The metric definitions (口径) of your company, each with its versions */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['MetricDefinition'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a metric definition with its first version (a draft) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            semver: string;
+            validFrom: string;
+            document: components['schemas']['MetricDefinitionDocumentInput'];
+            changeNote: string;
+            name: string;
+            description?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['MetricDefinition'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/metric-definitions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A metric definition with all its versions, their diffs, authors and approvers */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['MetricDefinition'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/metric-definitions/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a version as a draft; it counts only once approved */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            semver: string;
+            validFrom: string;
+            document: components['schemas']['MetricDefinitionDocumentInput'];
+            changeNote: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                name: string;
+                description: string | null;
+                createdAt: string;
+                versions: components['schemas']['MetricDefinitionVersion'][];
+                /** @description the version this request created */
+                versionId: string;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/metric-definitions/{id}/versions/{versionId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve a draft version: from now on it is immutable and counts from its validFrom */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          versionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['MetricDefinition'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/metric-definitions/{id}/rollback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish a new approved version equal to an earlier one; history is never rewritten */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the approved version whose document is republished */
+            toVersion: string;
+            /** @description default: today */
+            validFrom?: string;
+            changeNote?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                name: string;
+                description: string | null;
+                createdAt: string;
+                versions: components['schemas']['MetricDefinitionVersion'][];
+                /** @description the version this request created */
+                versionId: string;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/fx-rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Exchange rates, newest date first */
+    get: {
+      parameters: {
+        query?: {
+          rateSet?: string;
+          base?: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+          quote?: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+          from?: string;
+          to?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['FxRate'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Enter rates by hand; a reason is required and kept with each rate */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rateSet: string;
+            /** @default manual */
+            source?: string;
+            reason: string;
+            rates: {
+              /** @enum {string} */
+              base: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+              /** @enum {string} */
+              quote: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+              rateDate: string;
+              rate: string | number;
+              publishedAt?: string | null;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                stored: number;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/fx-rates/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import rates from a CSV or xlsx table (columns date, base, quote, rate[, publishedAt]); all rows or none */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rateSet: string;
+            source: string;
+            /** @enum {string} */
+            format: 'csv' | 'xlsx';
+            /** @description csv: the text; xlsx: the workbook as base64 */
+            content: string;
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                stored: number;
+                payloadHash: string;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run a report under a metric definition, effective-dated per date, with its stamp
+     * @description Each date of [from, to] counts under the approved version valid on it (rows name their version), unless `version` or `restateUnder` names one. Only records in your data scope count (scoped before aggregation); amounts your field rules mask are ***.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            definitionId: string;
+            /** @description run the whole period under this approved version */
+            version?: string;
+            from: string;
+            to: string;
+            /**
+             * @description default: the definition's dimensions
+             * @default []
+             */
+            groupBy?: (
+              'owner' | 'department' | 'region' | 'industry' | 'product' | 'month' | 'quarter' | 'stage' | 'ageBucket'
+            )[];
+            /** @description restate the whole period under this approved version */
+            restateUnder?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ReportResult'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description FX_RATE_MISSING: details.missing lists each {date, currency} without a rate */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/drill': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The contracts, installments, payments or orders behind one cell of a report, in the same scope */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            definitionId: string;
+            /** @description run the whole period under this approved version */
+            version?: string;
+            from: string;
+            to: string;
+            /**
+             * @description default: the definition's dimensions
+             * @default []
+             */
+            groupBy?: (
+              'owner' | 'department' | 'region' | 'industry' | 'product' | 'month' | 'quarter' | 'stage' | 'ageBucket'
+            )[];
+            /** @description restate the whole period under this approved version */
+            restateUnder?: string;
+            /**
+             * @description the group keys of the cell (row.group); {} for the totals
+             * @default {}
+             */
+            cell?: {
+              [key: string]: string | null;
+            };
+            /** @default 200 */
+            limit?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                records: {
+                  version: string;
+                  recordType: string;
+                  id: string;
+                  date: string;
+                  customerId: string | null;
+                  contractId: string | null;
+                  sku: string | null;
+                  currency: string;
+                  amount: string;
+                  rate: string | null;
+                  value: string;
+                  dealKey: string;
+                }[];
+                deals: {
+                  version: string;
+                  dealKey: string;
+                  records: number;
+                  value: string;
+                }[];
+                truncated: boolean;
+                stamp: components['schemas']['ReportStamp'];
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description FX_RATE_MISSING: details.missing lists each {date, currency} without a rate */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The report as an xlsx workbook, with its stamp under the table
+     * @description Answers the workbook (200), or an error as /reports/run does (400, 403, 404, 422 FX_RATE_MISSING).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            definitionId: string;
+            /** @description run the whole period under this approved version */
+            version?: string;
+            from: string;
+            to: string;
+            /**
+             * @description default: the definition's dimensions
+             * @default []
+             */
+            groupBy?: (
+              'owner' | 'department' | 'region' | 'industry' | 'product' | 'month' | 'quarter' | 'stage' | 'ageBucket'
+            )[];
+            /** @description restate the whole period under this approved version */
+            restateUnder?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/snapshots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sealed monthly snapshots, oldest first, and whether their hash chain holds */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ReportSnapshot'][];
+              chain: {
+                ok: boolean;
+                count: number;
+                head: string | null;
+                broken?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/snapshots/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A sealed snapshot with its rows, hash and prevHash */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ReportSnapshot'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/snapshots/{id}/restatement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sealed month recomputed under another approved version, beside the sealed figures (the snapshot is not changed) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description default: the newest approved version of the definition */
+          version?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                snapshot: components['schemas']['ReportSnapshot'];
+                sealedTotals: unknown;
+                restatedTotals: unknown;
+                totalDelta: string;
+                differences: {
+                  group: {
+                    [key: string]: string | null;
+                  };
+                  labels: {
+                    [key: string]: string | null;
+                  };
+                  sealedSum: string;
+                  restatedSum: string;
+                  delta: string;
+                  sealedCount: number;
+                  restatedCount: number;
+                }[];
+                stamp: components['schemas']['ReportStamp'];
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/snapshots/seal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Seal a month now (what the monthly job does on the 1st); a month already sealed stays as it is */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            month: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                definitionId: string;
+                hash: string;
+              }[];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/attachments/{id}': {
     parameters: {
       query?: never;
@@ -12423,6 +13925,187 @@ export interface components {
       fix: ('reassign_owner' | 'merge') | null;
       fixedAt: string | null;
     };
+    MetricDefinitionDocumentInput: {
+      /**
+       * @description signed: contract amount on its signed date; invoiced: installments on their due date; received: payments (allocated to installments) on their received date; ordered: orders on their order day; pipeline: opportunities on their expected close date (stage dimension); receivables: installments due by `to` and still unpaid on `to`, aged in days (ageBucket dimension)
+       * @enum {string}
+       */
+      basis: 'signed' | 'invoiced' | 'received' | 'ordered' | 'pipeline' | 'receivables';
+      /**
+       * @description net divides by (1 + the contract's tax rate); orders carry no tax rate and count as they are
+       * @enum {string}
+       */
+      amount: 'taxInclusive' | 'net';
+      currency: {
+        /** @enum {string} */
+        target: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+        /**
+         * @description the rate on the basis date, or on the last day of its month
+         * @enum {string}
+         */
+        rateRule: 'basisDate' | 'monthEnd';
+        /** @description the fx-rate set to take rates from, e.g. CFETS-midpoint */
+        rateSet: string;
+        /**
+         * @description error: a missing rate answers 422 FX_RATE_MISSING; lastPublishedBefore: use the last rate published before the date, and say so in the stamp
+         * @default error
+         * @enum {string}
+         */
+        missingRate: 'error' | 'lastPublishedBefore';
+      };
+      /**
+       * @description records with the same key count as one deal (sums add up, counts count the deal once); a part the basis lacks (sku outside orders) does not split deals
+       * @default []
+       */
+      dedupKey: ('customer' | 'sku' | 'day' | 'contract')[];
+      /**
+       * @default {
+       *       "excludeContractStatuses": [],
+       *       "excludeStages": []
+       *     }
+       */
+      filters: {
+        /** @default [] */
+        excludeContractStatuses: string[];
+        /**
+         * @description pipeline: stages left out, e.g. won and lost
+         * @default []
+         */
+        excludeStages: string[];
+      };
+      /**
+       * @description the default grouping; a run may ask for others
+       * @default []
+       */
+      dimensions: (
+        'owner' | 'department' | 'region' | 'industry' | 'product' | 'month' | 'quarter' | 'stage' | 'ageBucket'
+      )[];
+      measures: ('sum' | 'count' | 'distinctCustomers' | 'averageDealSize')[];
+    };
+    MetricDefinitionVersionInput: {
+      id: string;
+      definitionId: string;
+      semver: string;
+      validFrom: string;
+      document: components['schemas']['MetricDefinitionDocumentInput'];
+      /** @description sha256 of the canonical document */
+      hash: string;
+      /** @enum {string} */
+      status: 'draft' | 'approved';
+      changeNote: string;
+      /** @description {from: semver, changes: [{path, from, to}]} against the version it was based on */
+      diff: unknown;
+      basedOn: string | null;
+      /** @description for a rollback, the version whose document it republishes */
+      rolledBackTo: string | null;
+      authorId: string | null;
+      approverId: string | null;
+      approvedAt: string | null;
+      createdAt: string;
+    };
+    MetricDefinitionInput: {
+      id: string;
+      name: string;
+      description: string | null;
+      createdAt: string;
+      versions: components['schemas']['MetricDefinitionVersionInput'][];
+    };
+    ReportStampInput: {
+      /** @description zh-CN: 本数据依据口径 <name> V<version> 生成,生效日期 <validFrom> */
+      text: string;
+      definitionName: string;
+      version: string;
+      versionId: string;
+      validFrom: string;
+      hash: string;
+      rateSources: {
+        rateSet: string;
+        source: string;
+        currency: string;
+        quote: string;
+        firstRateDate: string;
+        lastRateDate: string;
+      }[];
+      computedAt: string;
+      restated: boolean;
+    };
+    ReportResultInput: {
+      rows: {
+        version: string;
+        from: string;
+        to: string;
+        group: {
+          [key: string]: string | null;
+        };
+        labels: {
+          [key: string]: string | null;
+        };
+        sum?: string | number;
+        count?: string | number;
+        distinctCustomers?: string | number;
+        averageDealSize?: string | number;
+      }[];
+      totals: {
+        sum?: string | number;
+        count?: string | number;
+        distinctCustomers?: string | number;
+        averageDealSize?: string | number;
+      };
+      measures: string[];
+      groupBy: string[];
+      segments: {
+        from: string;
+        to: string;
+        version: string;
+        versionId: string;
+        validFrom: string;
+        hash: string;
+        basis: string;
+        totals: {
+          sum?: string | number;
+          count?: string | number;
+          distinctCustomers?: string | number;
+          averageDealSize?: string | number;
+        };
+        substitutions: {
+          currency: string;
+          date: string;
+          usedRateDate: string;
+        }[];
+      }[];
+      stamp: components['schemas']['ReportStampInput'];
+    };
+    FxRateInput: {
+      id: string;
+      rateSet: string;
+      base: string;
+      quote: string;
+      rateDate: string;
+      /** @description 1 base = rate quote */
+      rate: string;
+      source: string;
+      publishedAt: string | null;
+      fetchedAt: string;
+      /** @description sha256 of the raw payload (upload or feed body) the rate came from */
+      payloadHash: string | null;
+      reason: string | null;
+    };
+    ReportSnapshotInput: {
+      id: string;
+      seq: number;
+      period: string;
+      definitionId: string;
+      versionId: string;
+      version: string;
+      definitionHash: string;
+      rateSet: string;
+      /** @description sha256 over the canonical sealed content and prevHash */
+      hash: string;
+      prevHash: string | null;
+      createdAt: string;
+      groupBy?: unknown;
+      result?: unknown;
+    };
     CustomerCreateInput: {
       name: string;
       shortName?: string | null;
@@ -13690,6 +15373,187 @@ export interface components {
       /** @description The one-click fix, if there is a safe one */
       fix: ('reassign_owner' | 'merge') | null;
       fixedAt: string | null;
+    };
+    MetricDefinitionDocument: {
+      /**
+       * @description signed: contract amount on its signed date; invoiced: installments on their due date; received: payments (allocated to installments) on their received date; ordered: orders on their order day; pipeline: opportunities on their expected close date (stage dimension); receivables: installments due by `to` and still unpaid on `to`, aged in days (ageBucket dimension)
+       * @enum {string}
+       */
+      basis: 'signed' | 'invoiced' | 'received' | 'ordered' | 'pipeline' | 'receivables';
+      /**
+       * @description net divides by (1 + the contract's tax rate); orders carry no tax rate and count as they are
+       * @enum {string}
+       */
+      amount: 'taxInclusive' | 'net';
+      currency: {
+        /** @enum {string} */
+        target: 'CNY' | 'USD' | 'EUR' | 'HKD' | 'JPY' | 'GBP';
+        /**
+         * @description the rate on the basis date, or on the last day of its month
+         * @enum {string}
+         */
+        rateRule: 'basisDate' | 'monthEnd';
+        /** @description the fx-rate set to take rates from, e.g. CFETS-midpoint */
+        rateSet: string;
+        /**
+         * @description error: a missing rate answers 422 FX_RATE_MISSING; lastPublishedBefore: use the last rate published before the date, and say so in the stamp
+         * @default error
+         * @enum {string}
+         */
+        missingRate: 'error' | 'lastPublishedBefore';
+      };
+      /**
+       * @description records with the same key count as one deal (sums add up, counts count the deal once); a part the basis lacks (sku outside orders) does not split deals
+       * @default []
+       */
+      dedupKey: ('customer' | 'sku' | 'day' | 'contract')[];
+      /**
+       * @default {
+       *       "excludeContractStatuses": [],
+       *       "excludeStages": []
+       *     }
+       */
+      filters: {
+        /** @default [] */
+        excludeContractStatuses: string[];
+        /**
+         * @description pipeline: stages left out, e.g. won and lost
+         * @default []
+         */
+        excludeStages: string[];
+      };
+      /**
+       * @description the default grouping; a run may ask for others
+       * @default []
+       */
+      dimensions: (
+        'owner' | 'department' | 'region' | 'industry' | 'product' | 'month' | 'quarter' | 'stage' | 'ageBucket'
+      )[];
+      measures: ('sum' | 'count' | 'distinctCustomers' | 'averageDealSize')[];
+    };
+    MetricDefinitionVersion: {
+      id: string;
+      definitionId: string;
+      semver: string;
+      validFrom: string;
+      document: components['schemas']['MetricDefinitionDocument'];
+      /** @description sha256 of the canonical document */
+      hash: string;
+      /** @enum {string} */
+      status: 'draft' | 'approved';
+      changeNote: string;
+      /** @description {from: semver, changes: [{path, from, to}]} against the version it was based on */
+      diff: unknown;
+      basedOn: string | null;
+      /** @description for a rollback, the version whose document it republishes */
+      rolledBackTo: string | null;
+      authorId: string | null;
+      approverId: string | null;
+      approvedAt: string | null;
+      createdAt: string;
+    };
+    MetricDefinition: {
+      id: string;
+      name: string;
+      description: string | null;
+      createdAt: string;
+      versions: components['schemas']['MetricDefinitionVersion'][];
+    };
+    ReportStamp: {
+      /** @description zh-CN: 本数据依据口径 <name> V<version> 生成,生效日期 <validFrom> */
+      text: string;
+      definitionName: string;
+      version: string;
+      versionId: string;
+      validFrom: string;
+      hash: string;
+      rateSources: {
+        rateSet: string;
+        source: string;
+        currency: string;
+        quote: string;
+        firstRateDate: string;
+        lastRateDate: string;
+      }[];
+      computedAt: string;
+      restated: boolean;
+    };
+    ReportResult: {
+      rows: {
+        version: string;
+        from: string;
+        to: string;
+        group: {
+          [key: string]: string | null;
+        };
+        labels: {
+          [key: string]: string | null;
+        };
+        sum?: string | number;
+        count?: string | number;
+        distinctCustomers?: string | number;
+        averageDealSize?: string | number;
+      }[];
+      totals: {
+        sum?: string | number;
+        count?: string | number;
+        distinctCustomers?: string | number;
+        averageDealSize?: string | number;
+      };
+      measures: string[];
+      groupBy: string[];
+      segments: {
+        from: string;
+        to: string;
+        version: string;
+        versionId: string;
+        validFrom: string;
+        hash: string;
+        basis: string;
+        totals: {
+          sum?: string | number;
+          count?: string | number;
+          distinctCustomers?: string | number;
+          averageDealSize?: string | number;
+        };
+        substitutions: {
+          currency: string;
+          date: string;
+          usedRateDate: string;
+        }[];
+      }[];
+      stamp: components['schemas']['ReportStamp'];
+    };
+    FxRate: {
+      id: string;
+      rateSet: string;
+      base: string;
+      quote: string;
+      rateDate: string;
+      /** @description 1 base = rate quote */
+      rate: string;
+      source: string;
+      publishedAt: string | null;
+      fetchedAt: string;
+      /** @description sha256 of the raw payload (upload or feed body) the rate came from */
+      payloadHash: string | null;
+      reason: string | null;
+    };
+    ReportSnapshot: {
+      id: string;
+      seq: number;
+      period: string;
+      definitionId: string;
+      versionId: string;
+      version: string;
+      definitionHash: string;
+      rateSet: string;
+      /** @description sha256 over the canonical sealed content and prevHash */
+      hash: string;
+      prevHash: string | null;
+      createdAt: string;
+      groupBy?: unknown;
+      result?: unknown;
     };
     CustomerCreate: {
       name: string;
