@@ -5,6 +5,7 @@ import { registerTenantCommands } from './tenant-commands.ts';
 import { registerRoleCleanupCommand } from './role-cleanup-command.ts';
 import { registerChannelCommands } from './channel-commands.ts';
 import { registerScanCommand } from './scan-command.ts';
+import { registerImportCommand } from './import-command.ts';
 
 const program = new Command('cairn')
   .description('Cairn CRM: server, database and administration commands')
@@ -17,6 +18,7 @@ registerUserCommands(program);
 registerRoleCleanupCommand(program);
 registerChannelCommands(program);
 registerScanCommand(program);
+registerImportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -135,6 +135,14 @@ export interface AuditLog {
   user_agent: string | null;
 }
 
+export interface ChannelCursors {
+  channel_id: string;
+  cursor: string | null;
+  last_slot_at: Timestamp | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface ChannelLinks {
   channel_id: string;
   created_at: Generated<Timestamp>;
@@ -405,6 +413,27 @@ export interface Followups {
   version: Generated<number>;
 }
 
+export interface Imports {
+  channel_id: string;
+  columns: JsonColumn<string[]>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  file_format: string;
+  file_hash: string;
+  file_name: string;
+  finished_at: Timestamp | null;
+  id: string;
+  last_error: string | null;
+  processed_rows: Generated<number>;
+  repeated_rows: Generated<number>;
+  size_bytes: Int8;
+  started_at: Timestamp | null;
+  status: Generated<string>;
+  storage_key: string;
+  tenant_id: string;
+  total_rows: Generated<number>;
+}
+
 export interface IntakeRecords {
   attempts: Generated<number>;
   candidates: JsonColumn<string[]> | null;
@@ -413,8 +442,10 @@ export interface IntakeRecords {
   discard_reason: string | null;
   discarded_at: Timestamp | null;
   discarded_by: string | null;
+  error_fields: JsonColumn<JsonList> | null;
   id: string;
   idempotency_key: string;
+  import_id: string | null;
   last_error: string | null;
   next_attempt_at: Timestamp | null;
   payload: JsonColumn<CustomValues>;
@@ -425,6 +456,7 @@ export interface IntakeRecords {
   record_type: string | null;
   resolved_at: Timestamp | null;
   resolved_by: string | null;
+  row_number: number | null;
   source_at: Timestamp | null;
   status: Generated<string>;
   tenant_id: string;
@@ -564,6 +596,25 @@ export interface Products {
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
   version: Generated<number>;
+}
+
+export interface PullRuns {
+  channel_id: string;
+  cursor_after: string | null;
+  cursor_before: string | null;
+  finished_at: Timestamp | null;
+  http_status: number | null;
+  id: string;
+  last_error: string | null;
+  missing_cursor: Generated<number>;
+  pages: Generated<number>;
+  reason: string | null;
+  records: Generated<number>;
+  started_at: Generated<Timestamp>;
+  status: Generated<string>;
+  stored: Generated<number>;
+  tenant_id: string;
+  trigger: string;
 }
 
 export interface RecycleBin {
@@ -756,6 +807,7 @@ export interface DB {
   assignments: Assignments;
   attachments: Attachments;
   audit_log: AuditLog;
+  channel_cursors: ChannelCursors;
   channel_links: ChannelLinks;
   channels: Channels;
   consistency_findings: ConsistencyFindings;
@@ -770,6 +822,7 @@ export interface DB {
   field_provenance: FieldProvenance;
   followup_amendments: FollowupAmendments;
   followups: Followups;
+  imports: Imports;
   intake_records: IntakeRecords;
   known_devices: KnownDevices;
   login_attempts: LoginAttempts;
@@ -780,6 +833,7 @@ export interface DB {
   outbox_events: OutboxEvents;
   payments: Payments;
   products: Products;
+  pull_runs: PullRuns;
   recycle_bin: RecycleBin;
   role_field_rules: RoleFieldRules;
   role_grants: RoleGrants;
