@@ -25,7 +25,7 @@ export function registerImportCommand(program: Command) {
     .description('Import a CSV or XLSX file through an import channel (same pipeline as the web page), with progress')
     .requiredOption('--channel <key>', 'the import channel (its mapping, merge policy and service identity)')
     .option('--tenant <slug>', 'the company, when several have a channel with this key')
-    .option('--batch <n>', 'rows per transaction (default 500 on PostgreSQL, 100 embedded)', integerOption(1, 10_000))
+    .option('--batch <n>', 'rows per transaction (default 500 on PostgreSQL, 25 embedded)', integerOption(1, 10_000))
     .option('--dry-run', 'run every row through mapping, matching and merging, and store nothing')
     .action(async (file: string, options: { channel: string; tenant?: string; batch?: number; dryRun?: boolean }) => {
       await withDatabase(async (database, config) => {

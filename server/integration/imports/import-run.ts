@@ -33,8 +33,11 @@ export interface RunImportOptions {
   signal?: AbortSignal;
 }
 
-/** Rows per transaction; smaller on the embedded database, whose one session the web requests share meanwhile. */
-export const defaultBatch = (database: Database) => (database.kind === 'postgres' ? 500 : 100);
+/**
+ * Rows per transaction. Small on the embedded database: its one session is shared with the web
+ * requests, which wait while a batch's transaction is open.
+ */
+export const defaultBatch = (database: Database) => (database.kind === 'postgres' ? 500 : 25);
 
 export async function readStored(storage: FileStorage, key: string): Promise<Buffer> {
   const stream: Readable = await storage.read(key);
