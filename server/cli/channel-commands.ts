@@ -1,26 +1,6 @@
 import type { Command } from 'commander';
 import { channelSecret, forceRetry, syncStatus } from '../integration/sync-admin.ts';
-import { integerOption, withDatabase } from './cli-support.ts';
-
-/** A text progress bar on stderr (only when it is a terminal; else one line per 10%). */
-function progressBar(label: string) {
-  let lastTenth = -1;
-  return (done: number, total: number) => {
-    const ratio = total ? done / total : 1;
-    if (process.stderr.isTTY) {
-      const width = 30;
-      const filled = Math.round(ratio * width);
-      process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`);
-      if (done === total) process.stderr.write('\n');
-      return;
-    }
-    const tenth = Math.floor(ratio * 10);
-    if (tenth !== lastTenth) {
-      lastTenth = tenth;
-      process.stderr.write(`${label} ${done}/${total} (${Math.round(ratio * 100)}%)\n`);
-    }
-  };
-}
+import { integerOption, progressBar, withDatabase } from './cli-support.ts';
 
 const list = (counts: Record<string, number>) =>
   Object.entries(counts)

@@ -47,3 +47,23 @@ export async function companiesToScan(database: Database, slug: string | undefin
   if (tenants.length === 0) throw new Error(slug ? `no company with code "${slug}"` : 'no companies yet');
   return tenants;
 }
+
+/** A text progress bar on stderr (only when it is a terminal; else one line per 10%). */
+export function progressBar(label: string) {
+  let lastTenth = -1;
+  return (done: number, total: number) => {
+    const ratio = total ? done / total : 1;
+    if (process.stderr.isTTY) {
+      const width = 30;
+      const filled = Math.round(ratio * width);
+      process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`);
+      if (done === total) process.stderr.write('\n');
+      return;
+    }
+    const tenth = Math.floor(ratio * 10);
+    if (tenth !== lastTenth) {
+      lastTenth = tenth;
+      process.stderr.write(`${label} ${done}/${total} (${Math.round(ratio * 100)}%)\n`);
+    }
+  };
+}

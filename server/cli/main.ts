@@ -6,6 +6,7 @@ import { registerRoleCleanupCommand } from './role-cleanup-command.ts';
 import { registerChannelCommands } from './channel-commands.ts';
 import { registerScanCommand } from './scan-command.ts';
 import { registerSnapshotsCommand } from './snapshots-command.ts';
+import { registerImportCommand } from './import-command.ts';
 
 const program = new Command('cairn')
   .description('Cairn CRM: server, database and administration commands')
@@ -19,6 +20,7 @@ registerRoleCleanupCommand(program);
 registerChannelCommands(program);
 registerScanCommand(program);
 registerSnapshotsCommand(program);
+registerImportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -33,6 +33,8 @@ const jsonColumns: Record<string, string> = {
   'intake_records.payload': 'JsonColumn<CustomValues>',
   'intake_records.candidates': 'JsonColumn<string[]> | null',
   'outbound_deliveries.body': 'JsonColumn<CustomValues>',
+  'intake_records.error_fields': 'JsonColumn<JsonList> | null',
+  'imports.columns': 'JsonColumn<string[]>',
 };
 
 export async function generateDbTypes(): Promise<string> {

@@ -10,6 +10,7 @@ import * as customerLastFollowup from './migrations/0007_customer_last_followup.
 import * as channelsIntake from './migrations/0008_channels_intake.ts';
 import * as assignmentConsistency from './migrations/0009_assignment_consistency.ts';
 import * as outboundDeliveries from './migrations/0010_outbound_deliveries.ts';
+import * as pullImports from './migrations/0011_pull_imports.ts';
 import * as metricReports from './migrations/0013_metric_reports.ts';
 import { quoteIdent } from './database.ts';
 
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0008_channels_intake': channelsIntake,
   '0009_assignment_consistency': assignmentConsistency,
   '0010_outbound_deliveries': outboundDeliveries,
+  '0011_pull_imports': pullImports,
   '0013_metric_reports': metricReports,
 };
 

@@ -135,6 +135,14 @@ export interface AuditLog {
   user_agent: string | null;
 }
 
+export interface ChannelCursors {
+  channel_id: string;
+  cursor: string | null;
+  last_slot_at: Timestamp | null;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface ChannelLinks {
   channel_id: string;
   created_at: Generated<Timestamp>;
@@ -405,21 +413,25 @@ export interface Followups {
   version: Generated<number>;
 }
 
-export interface FxRates {
-  base: string;
+export interface Imports {
+  channel_id: string;
+  columns: JsonColumn<string[]>;
   created_at: Generated<Timestamp>;
   created_by: string | null;
-  fetched_at: Generated<Timestamp>;
+  file_format: string;
+  file_hash: string;
+  file_name: string;
+  finished_at: Timestamp | null;
   id: string;
-  payload_hash: string | null;
-  published_at: Timestamp | null;
-  quote: string;
-  rate: Numeric;
-  rate_date: string;
-  rate_set: string;
-  reason: string | null;
-  source: string;
+  last_error: string | null;
+  processed_rows: Generated<number>;
+  repeated_rows: Generated<number>;
+  size_bytes: Int8;
+  started_at: Timestamp | null;
+  status: Generated<string>;
+  storage_key: string;
   tenant_id: string;
+  total_rows: Generated<number>;
 }
 
 export interface IntakeRecords {
@@ -430,8 +442,10 @@ export interface IntakeRecords {
   discard_reason: string | null;
   discarded_at: Timestamp | null;
   discarded_by: string | null;
+  error_fields: JsonColumn<JsonList> | null;
   id: string;
   idempotency_key: string;
+  import_id: string | null;
   last_error: string | null;
   next_attempt_at: Timestamp | null;
   payload: JsonColumn<CustomValues>;
@@ -442,6 +456,7 @@ export interface IntakeRecords {
   record_type: string | null;
   resolved_at: Timestamp | null;
   resolved_by: string | null;
+  row_number: number | null;
   source_at: Timestamp | null;
   status: Generated<string>;
   tenant_id: string;
@@ -460,34 +475,6 @@ export interface LoginAttempts {
   id: Generated<Int8>;
   key: string;
   succeeded: boolean;
-}
-
-export interface MetricDefinitions {
-  created_at: Generated<Timestamp>;
-  created_by: string | null;
-  description: string | null;
-  id: string;
-  name: string;
-  tenant_id: string;
-}
-
-export interface MetricDefinitionVersions {
-  approved_at: Timestamp | null;
-  approver_id: string | null;
-  author_id: string | null;
-  based_on: string | null;
-  change_note: string;
-  created_at: Generated<Timestamp>;
-  definition_id: string;
-  diff: Generated<Json>;
-  document: Json;
-  hash: string;
-  id: string;
-  rolled_back_to: string | null;
-  semver: string;
-  status: Generated<string>;
-  tenant_id: string;
-  valid_from: string;
 }
 
 export interface Opportunities {
@@ -611,6 +598,25 @@ export interface Products {
   version: Generated<number>;
 }
 
+export interface PullRuns {
+  channel_id: string;
+  cursor_after: string | null;
+  cursor_before: string | null;
+  finished_at: Timestamp | null;
+  http_status: number | null;
+  id: string;
+  last_error: string | null;
+  missing_cursor: Generated<number>;
+  pages: Generated<number>;
+  reason: string | null;
+  records: Generated<number>;
+  started_at: Generated<Timestamp>;
+  status: Generated<string>;
+  stored: Generated<number>;
+  tenant_id: string;
+  trigger: string;
+}
+
 export interface RecycleBin {
   batch_id: string;
   deleted_at: Generated<Timestamp>;
@@ -620,24 +626,6 @@ export interface RecycleBin {
   record_type: string;
   tenant_id: string;
   title: string;
-}
-
-export interface ReportSnapshots {
-  created_at: Generated<Timestamp>;
-  created_by: string | null;
-  definition_hash: string;
-  definition_id: string;
-  group_by: Json;
-  hash: string;
-  id: string;
-  period: string;
-  prev_hash: string | null;
-  rate_set: string;
-  result: Json;
-  semver: string;
-  seq: number;
-  tenant_id: string;
-  version_id: string;
 }
 
 export interface RoleFieldRules {
@@ -819,6 +807,7 @@ export interface DB {
   assignments: Assignments;
   attachments: Attachments;
   audit_log: AuditLog;
+  channel_cursors: ChannelCursors;
   channel_links: ChannelLinks;
   channels: Channels;
   consistency_findings: ConsistencyFindings;
@@ -833,12 +822,10 @@ export interface DB {
   field_provenance: FieldProvenance;
   followup_amendments: FollowupAmendments;
   followups: Followups;
-  fx_rates: FxRates;
+  imports: Imports;
   intake_records: IntakeRecords;
   known_devices: KnownDevices;
   login_attempts: LoginAttempts;
-  metric_definition_versions: MetricDefinitionVersions;
-  metric_definitions: MetricDefinitions;
   opportunities: Opportunities;
   orders: Orders;
   outbound_deliveries: OutboundDeliveries;
@@ -846,8 +833,8 @@ export interface DB {
   outbox_events: OutboxEvents;
   payments: Payments;
   products: Products;
+  pull_runs: PullRuns;
   recycle_bin: RecycleBin;
-  report_snapshots: ReportSnapshots;
   role_field_rules: RoleFieldRules;
   role_grants: RoleGrants;
   roles: Roles;

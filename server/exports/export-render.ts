@@ -43,7 +43,7 @@ export function cellText(value: unknown): string {
 /** Keeps spreadsheet programs from running cell text as a formula (phone numbers like +86… stay as they are). */
 const defuse = (text: string) => (/^[=@\t\r]/.test(text) || /^[+-][^\d\s]/.test(text) ? `'${text}` : text);
 
-function csvCell(value: unknown): string {
+export function csvCell(value: unknown): string {
   const text = defuse(cellText(value));
   return /[",\r\n#]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

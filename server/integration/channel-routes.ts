@@ -23,6 +23,7 @@ import {
   presentChannel,
 } from './channel-store.ts';
 import { checkOutboundChannel } from './outbound-events.ts';
+import { checkPullChannel } from './pull/pull-config.ts';
 
 const access = { access: { anyOf: ['manageIntegrations' as const] } };
 const tags = ['Channels'];
@@ -150,6 +151,7 @@ export function registerChannelRoutes(app: FastifyInstance, db: Kysely<DB>) {
         const trigger = body.trigger ?? (body.kind === 'pull' ? 'scheduled' : 'realtime');
         checkTrigger(body.kind, trigger);
         checkOutboundChannel(body.kind, trigger, body.config);
+        checkPullChannel(body.kind, body.config);
         const mapping = await checkedMapping(ctx.trx, tenantId, body.mapping);
         const taken = await ctx.trx
           .selectFrom('channels')
@@ -245,6 +247,7 @@ export function registerChannelRoutes(app: FastifyInstance, db: Kysely<DB>) {
         if (existing.version !== body.version) throw versionConflict('channel', existing.id, existing.version);
         checkTrigger(existing.kind, body.trigger ?? existing.trigger);
         checkOutboundChannel(existing.kind, body.trigger ?? existing.trigger, body.config ?? existing.config);
+        checkPullChannel(existing.kind, body.config ?? existing.config);
         const mapping = body.mapping === undefined ? undefined : await checkedMapping(ctx.trx, tenantId, body.mapping);
         if (body.serviceUserId) await assertServiceUser(ctx, body.serviceUserId);
         const row = await ctx.trx

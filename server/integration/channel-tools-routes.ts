@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { authorize } from '../access/authorize.ts';
@@ -8,10 +8,10 @@ import { errorResponses, idParams } from '../http/common-schemas.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
 import { getResource } from '../resources/registry.ts';
 import { loadChannel } from './channel-store.ts';
-import { applyIntake, reasonOf } from './intake-apply.ts';
+import { dryRunSamples } from './dry-run.ts';
 import { loadProvenance } from './provenance.ts';
 import { loadServiceIdentity } from './service-identity.ts';
-import { changesAsSeen, customerAsSeen, customerFieldView } from './caller-view.ts';
+import { customerFieldView } from './caller-view.ts';
 
 const fieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
 const dryRunRecord = z.object({
@@ -22,6 +22,7 @@ const dryRunRecord = z.object({
   fields: z.array(fieldChange),
   reason: z.string().nullable(),
   errors: z.array(z.string()),
+  fieldErrors: z.array(z.object({ path: z.string(), message: z.string() })).describe('The fields at fault, if any'),
 });
 
 const provenanceEntry = z.object({
@@ -76,43 +77,14 @@ export function registerChannelToolRoutes(app: FastifyInstance, db: Kysely<DB>) 
           channel.service_user_id,
           ctx.meta.requestId,
         );
-        const data: Array<z.infer<typeof dryRunRecord>> = [];
-        for (const sample of samples) {
-          // each record is applied for real inside a savepoint that is then rolled back
-          await sql`savepoint channel_dry_run`.execute(ctx.trx);
-          try {
-            if (!identity.ctx) throw new Error(identity.problems.join('; '));
-            const result = await applyIntake(identity.ctx, channel, {
-              id: sample.id ?? '00000000-0000-7000-8000-000000000000',
-              payload: sample.payload,
-              receivedAt: sample.received_at,
-            });
-            // an existing record's values are shown only as far as the caller may see them
-            const visible =
-              result.status === 'created' ||
-              (result.recordId !== null && (await customerAsSeen(ctx.trx, ctx.access, result.recordId)) !== undefined);
-            data.push({
-              intakeId: sample.id,
-              status: result.status,
-              recordId: result.status === 'created' ? null : result.recordId,
-              candidates: result.candidates,
-              fields: visible ? changesAsSeen(ctx.access, result.fields) : [],
-              reason: null,
-              errors: [],
-            });
-          } catch (error) {
-            data.push({
-              intakeId: sample.id,
-              status: 'error',
-              recordId: null,
-              fields: [],
-              reason: reasonOf(error),
-              errors: [String((error as Error).message ?? error)],
-            });
-          } finally {
-            await sql`rollback to savepoint channel_dry_run`.execute(ctx.trx);
-          }
-        }
+        const results = await dryRunSamples(
+          ctx.trx,
+          identity,
+          channel,
+          samples.map((sample) => ({ id: sample.id, payload: sample.payload, receivedAt: sample.received_at })),
+          ctx.access,
+        );
+        const data = results.map((result, i) => ({ intakeId: samples[i]!.id, ...result }));
         return { data, problems: identity.problems };
       }),
   });

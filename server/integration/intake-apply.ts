@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { toE164 } from '../../common/phone.ts';
-import { AppError, validationError } from '../errors.ts';
+import { AppError, validationError, type FieldIssue } from '../errors.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { createRecord, updateRecord } from '../resources/record-commands.ts';
 import { getResource } from '../resources/registry.ts';
@@ -27,9 +27,21 @@ export class IntakeError extends Error {
   constructor(
     readonly reason: FailureReason,
     message: string,
+    /** The fields at fault, when the failure is about fields (mapping, validation). */
+    readonly fields: FieldIssue[] = [],
   ) {
     super(message);
   }
+}
+
+/** The fields a failure names: a mapping error's, or a validation error's `details.fields`. */
+export function errorFieldsOf(error: unknown): FieldIssue[] {
+  if (error instanceof IntakeError) return error.fields;
+  const fields = error instanceof AppError ? error.details.fields : undefined;
+  if (!Array.isArray(fields)) return [];
+  return fields
+    .filter((f): f is { path: unknown; message: unknown } => typeof f === 'object' && f !== null)
+    .map((f) => ({ path: String(f.path ?? ''), message: String(f.message ?? '') }));
 }
 
 export interface FieldChange {
@@ -230,7 +242,7 @@ export async function applyIntake(
   const targets = await channelTargets(trx, channel.tenant_id);
   const mapped = applyMapping(channel.mapping as unknown as MappingRule[], targets, intake.payload);
   if (mapped.errors.length)
-    throw new IntakeError('mapping', mapped.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+    throw new IntakeError('mapping', mapped.errors.map((e) => `${e.path}: ${e.message}`).join('; '), mapped.errors);
   // a source without a change time gets the receipt time: the record is applied, never skipped
   const sourceAt = mapped.sourceUpdatedAt ?? intake.receivedAt;
   const base = { recordType: 'customer' as const, sourceAt };

@@ -3,9 +3,17 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { asSystem, withTenant, type Trx } from '../db/tenant-transaction.ts';
 import { writeOutboxEvent } from '../jobs/outbox.ts';
-import { applyIntake, isPermanent, reasonOf, type ApplyResult, type FailureReason } from './intake-apply.ts';
-import { loadServiceIdentity } from './service-identity.ts';
-import { IntakeError } from './intake-apply.ts';
+import {
+  applyIntake,
+  errorFieldsOf,
+  IntakeError,
+  isPermanent,
+  reasonOf,
+  type ApplyResult,
+  type FailureReason,
+} from './intake-apply.ts';
+import { loadServiceIdentity, type ServiceIdentity } from './service-identity.ts';
+import type { ChannelRow } from './channel-store.ts';
 
 /**
  * Processing of intake records. Delivery guarantee: the record and its first job (an outbox
@@ -64,54 +72,116 @@ export async function enqueueIntake(trx: Trx, tenantId: string, intakeId: string
   await writeOutboxEvent(trx, tenantId, INTAKE_TOPIC, { intakeId, attempt });
 }
 
-async function applyQueued(database: Database, job: IntakeJob, faults?: IntakeFaults): Promise<JobOutcome> {
-  return withTenant(database.db, job.tenantId, async (trx) => {
-    const intake = await trx
-      .selectFrom('intake_records')
-      .selectAll()
-      .where('tenant_id', '=', job.tenantId)
-      .where('id', '=', job.intakeId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!intake || intake.status !== 'queued' || intake.attempts !== job.attempt) return { kind: 'skipped' as const };
+/** The channel and service identity a batch's records share (loaded once per transaction). */
+type Identities = Map<string, { channel: ChannelRow; identity: ServiceIdentity }>;
+
+/** Applies one queued record in `trx` (locked; skipped unless queued at the job's attempt). */
+async function applyQueuedIn(
+  trx: Trx,
+  job: IntakeJob,
+  faults?: IntakeFaults,
+  shared: Identities = new Map(),
+): Promise<JobOutcome> {
+  const intake = await trx
+    .selectFrom('intake_records')
+    .selectAll()
+    .where('tenant_id', '=', job.tenantId)
+    .where('id', '=', job.intakeId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!intake || intake.status !== 'queued' || intake.attempts !== job.attempt) return { kind: 'skipped' as const };
+  let known = shared.get(intake.channel_id);
+  if (!known) {
     const channel = await trx
       .selectFrom('channels')
       .selectAll()
       .where('tenant_id', '=', job.tenantId)
       .where('id', '=', intake.channel_id)
       .executeTakeFirstOrThrow();
-    if (channel.deleted_at) throw new IntakeError('validation', `channel ${channel.key} was removed`);
     const identity = await loadServiceIdentity(trx, job.tenantId, channel.service_user_id, `intake-${intake.id}`);
-    if (!identity.ctx || identity.problems.length) throw new IntakeError('permission', identity.problems.join('; '));
-    faults?.beforeApply?.(job);
-    const result = await applyIntake(identity.ctx, channel, {
-      id: intake.id,
-      payload: intake.payload,
-      receivedAt: intake.received_at,
-    });
-    await trx
-      .updateTable('intake_records')
-      .set({
-        status: result.status,
-        record_type: result.recordType,
-        record_id: result.recordId,
-        candidates: result.candidates ? JSON.stringify(result.candidates) : null,
-        source_at: result.sourceAt,
-        processed_at: sql`now()`,
-        next_attempt_at: null,
-        reason: null,
-      })
-      .where('tenant_id', '=', job.tenantId)
-      .where('id', '=', intake.id)
-      .execute();
+    known = { channel, identity };
+    shared.set(intake.channel_id, known);
+  }
+  const { channel, identity } = known;
+  if (channel.deleted_at) throw new IntakeError('validation', `channel ${channel.key} was removed`);
+  if (!identity.ctx || identity.problems.length) throw new IntakeError('permission', identity.problems.join('; '));
+  faults?.beforeApply?.(job);
+  const result = await applyIntake(identity.ctx, channel, {
+    id: intake.id,
+    payload: intake.payload,
+    receivedAt: intake.received_at,
+  });
+  await trx
+    .updateTable('intake_records')
+    .set({
+      status: result.status,
+      record_type: result.recordType,
+      record_id: result.recordId,
+      candidates: result.candidates ? JSON.stringify(result.candidates) : null,
+      source_at: result.sourceAt,
+      processed_at: sql`now()`,
+      next_attempt_at: null,
+      reason: null,
+      error_fields: null,
+    })
+    .where('tenant_id', '=', job.tenantId)
+    .where('id', '=', intake.id)
+    .execute();
+  return { kind: 'applied' as const, result };
+}
+
+async function markChannelSuccess(trx: Trx, tenantId: string, channelIds: Iterable<string>) {
+  for (const id of channelIds)
     await trx
       .updateTable('channels')
       .set({ last_success_at: sql`now()` })
-      .where('tenant_id', '=', job.tenantId)
-      .where('id', '=', channel.id)
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
       .execute();
-    return { kind: 'applied' as const, result };
+}
+
+async function applyQueued(database: Database, job: IntakeJob, faults?: IntakeFaults): Promise<JobOutcome> {
+  return withTenant(database.db, job.tenantId, async (trx) => {
+    const shared: Identities = new Map();
+    const outcome = await applyQueuedIn(trx, job, faults, shared);
+    if (outcome.kind === 'applied') await markChannelSuccess(trx, job.tenantId, shared.keys());
+    return outcome;
   });
+}
+
+/**
+ * Applies many queued records of one company in one transaction (a file import's batch): each
+ * record inside a savepoint, so one failure rolls back only its own writes; each failure is then
+ * counted by `recordFailure` exactly as a queue job's would be. Outcomes come back in order.
+ */
+export async function runIntakeBatch(
+  database: Database,
+  tenantId: string,
+  records: Array<{ intakeId: string; attempt: number }>,
+  opts: ProcessOptions = {},
+): Promise<JobOutcome[]> {
+  const failures: Array<{ index: number; error: unknown }> = [];
+  const outcomes = await withTenant(database.db, tenantId, async (trx) => {
+    const shared: Identities = new Map();
+    const done: JobOutcome[] = [];
+    for (const [index, record] of records.entries()) {
+      const job = { tenantId, ...record };
+      await sql`savepoint intake_batch_record`.execute(trx);
+      try {
+        done.push(await applyQueuedIn(trx, job, opts.faults, shared));
+        await sql`release savepoint intake_batch_record`.execute(trx);
+      } catch (error) {
+        await sql`rollback to savepoint intake_batch_record`.execute(trx);
+        done.push({ kind: 'skipped' });
+        failures.push({ index, error });
+      }
+    }
+    if (done.some((o) => o.kind === 'applied')) await markChannelSuccess(trx, tenantId, shared.keys());
+    return done;
+  });
+  for (const { index, error } of failures)
+    outcomes[index] = await recordFailure(database, { tenantId, ...records[index]! }, error, opts.schedule);
+  return outcomes;
 }
 
 /** Counts a failed attempt; schedules the next one or makes the record a dead letter. */
@@ -145,6 +215,7 @@ export async function recordFailure(
         attempts,
         reason,
         last_error: message,
+        error_fields: JSON.stringify(errorFieldsOf(error)),
         status: dead ? 'dead' : 'queued',
         next_attempt_at: dead ? null : sql<Date>`now() + make_interval(secs => ${delay})`,
         processed_at: dead ? sql`now()` : null,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -11,7 +10,7 @@ import { AppError, fieldError, notFound, unauthenticated } from '../errors.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import { openSecret, secretMatches, verifySignature } from './channel-secrets.ts';
-import { readPath } from './mapping.ts';
+import { idempotencyKeyOf } from './intake-keys.ts';
 import { enqueueIntake } from './intake-process.ts';
 
 const tags = ['Intake'];
@@ -48,17 +47,6 @@ const header = (request: FastifyRequest, name: string) => {
   const value = request.headers[name];
   return typeof value === 'string' ? value : undefined;
 };
-
-/** Stable JSON (sorted keys) for the content hash, so key order does not make a new record. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value ?? null);
-}
 
 interface Candidate {
   id: string;
@@ -152,14 +140,7 @@ export function registerIntakeRoutes(app: FastifyInstance, db: Kysely<DB>) {
         const raw = rawBodies.get(request) ?? JSON.stringify(request.body);
         const channel = authenticateChannel(request, candidates, raw);
         const payload = request.body;
-        const given = request.headers['idempotency-key'];
-        const field = channel.idempotency_field ? readPath(payload, channel.idempotency_field) : undefined;
-        const key =
-          given !== undefined
-            ? `header:${given}`
-            : field !== undefined && field !== null && field !== ''
-              ? `field:${String(field).slice(0, 200)}`
-              : `sha256:${createHash('sha256').update(canonical(payload)).digest('hex')}`;
+        const key = idempotencyKeyOf(payload, channel.idempotency_field, request.headers['idempotency-key']);
         const result = await withTenant(db, channel.tenant_id, async (trx) => {
           const id = newId();
           const inserted = await trx

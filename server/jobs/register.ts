@@ -15,6 +15,8 @@ import { INTAKE_TOPIC } from '../integration/intake-process.ts';
 import { scanAll } from '../consistency/scan.ts';
 import { outboundTopicQueues, registerOutboundJobs } from '../integration/outbound-jobs.ts';
 import { registerReportJobs } from '../reports/report-jobs.ts';
+import { pullTopicQueues, registerPullJobs } from '../integration/pull/pull-jobs.ts';
+import { importTopicQueues, registerImportJobs } from '../integration/imports/import-jobs.ts';
 
 /** When the entry a deletion event created becomes purgeable (its tenant's retention after the event). */
 export async function purgeTimeFor(database: Database, event: OutboxJob): Promise<Date> {
@@ -36,6 +38,9 @@ export const topicQueues = (): TopicQueues => ({
   [INTAKE_TOPIC]: [queueNames.intakeProcess],
   // contract signed, payment received, customer updated → outbound channels (realtime)
   ...outboundTopicQueues,
+  // a pull run asked for now (POST /channels/{id}/pull), and an import started
+  ...pullTopicQueues,
+  ...importTopicQueues,
 });
 
 export const recycleBinPurgeCron = '30 3 * * *'; // 03:30 Asia/Shanghai, daily
@@ -123,6 +128,8 @@ export async function registerJobs(
   await runner.schedule(queueNames.consistencyScan, consistencyScanCron, {}, { tz: 'Asia/Shanghai' });
   await registerOutboundJobs(runner, database, logger);
   await registerReportJobs(runner, database, logger);
+  await registerPullJobs(runner, database, logger);
+  await registerImportJobs(runner, database, storage, logger);
   if (opts.dispatchOutbox === false) return undefined;
   return startOutboxDispatcher(database, runner, { topicQueues: topicQueues(), logger });
 }

@@ -6,7 +6,8 @@ import type { SeedContext } from './seed-context.ts';
 /**
  * The integration center's demo: the web-form channel (key `web-form`, its secret printed by
  * `cairn channel secret web-form`) writing as a service user with explicit grants (the finance
- * outbound channel is in demo-outbound.ts), and a few dead letters to retry or discard.
+ * outbound channel is in demo-outbound.ts), the `excel-import` file-import channel, and a few dead
+ * letters to retry or discard.
  */
 export const syncRoleTemplate: RoleTemplate = {
   name: '集成同步',
@@ -39,6 +40,16 @@ export const webFormMapping = [
     target: 'updatedAt',
     transforms: [{ op: 'emptyToNull' }, { op: 'date', formats: ['iso', 'YYYY-MM-DD HH:mm:ss'] }],
   },
+];
+
+/** The demo import channel: the column names a Chinese customer list in Excel usually has. */
+export const excelImportMapping = [
+  { source: '公司名称', target: 'name', transforms: [{ op: 'trim' }] },
+  { source: '联系电话', target: 'mainPhone', transforms: [{ op: 'trim' }, { op: 'emptyToNull' }, { op: 'phone' }] },
+  { source: '统一社会信用代码', target: 'creditCode', transforms: [{ op: 'trim' }, { op: 'emptyToNull' }] },
+  { source: '地区', target: 'region', transforms: [{ op: 'trim' }, { op: 'emptyToNull' }] },
+  { source: '行业', target: 'industry', transforms: [{ op: 'trim' }, { op: 'emptyToNull' }] },
+  { source: '客户编号', target: 'externalId', transforms: [{ op: 'trim' }, { op: 'emptyToNull' }] },
 ];
 
 const deadLetters = [
@@ -103,7 +114,15 @@ export async function seedDemoChannels(ctx: SeedContext, cursorKey: string) {
   await trx
     .insertInto('channels')
     // the finance outbound channel is every demo company's (demo-outbound.ts)
-    .values([channel(webForm, 'web-form', '官网表单 → CRM', 'webhook', {}, webFormMapping)])
+    .values([
+      channel(webForm, 'web-form', '官网表单 → CRM', 'webhook', {}, webFormMapping),
+      // file imports (CSV/XLSX) through the same pipeline: `cairn import <file> --channel excel-import`
+      {
+        ...channel(newId(), 'excel-import', 'Excel 客户导入', 'import', {}, excelImportMapping),
+        secret_hash: null,
+        secret_sealed: null,
+      },
+    ])
     .execute();
   await trx
     .insertInto('intake_records')
@@ -134,5 +153,5 @@ export async function seedDemoChannels(ctx: SeedContext, cursorKey: string) {
     .where('tenant_id', '=', tenantId)
     .where('id', '=', webForm)
     .execute();
-  return { channels: 1, intake_records: deadLetters.length, serviceUserId };
+  return { channels: 2, intake_records: deadLetters.length, serviceUserId };
 }

@@ -14,6 +14,8 @@ let tenantId: string;
 const intake = (secret: string, payload: object) =>
   call({ method: 'POST', url: '/api/v1/intake/web-form', payload, headers: { 'x-cairn-channel-secret': secret } });
 
+const webForm = <T extends { channel: string }>(rows: T[]): T => rows.find((r) => r.channel === 'web-form')!;
+
 beforeAll(async () => {
   database = await testDatabase();
   await testApp();
@@ -34,16 +36,17 @@ describe('demo integration data and the db-sync / channel secret commands', () =
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     const status = await syncStatus(database, { tenant: slug });
     expect(status.map((s) => [s.channel, s.kind])).toEqual([
+      ['excel-import', 'import'],
       ['finance', 'outbound'],
       ['web-form', 'webhook'],
     ]);
-    expect(status[1]).toMatchObject({ queueDepth: 1, deadLetters: 3, review: 0 });
+    expect(webForm(status)).toMatchObject({ queueDepth: 1, deadLetters: 3, review: 0 });
   });
 
   it('force-retry: a dry run changes nothing; the real run retries, bypassing backoff, and sums up by reason', async () => {
     const dry = await forceRetry(database, { batch: 500, tenant: slug, dryRun: true });
     expect(dry).toMatchObject({ selected: 3, retried: 0, byReason: { validation: 1, mapping: 1, permission: 1 } });
-    expect((await syncStatus(database, { tenant: slug }))[1]!.deadLetters).toBe(3);
+    expect(webForm(await syncStatus(database, { tenant: slug })).deadLetters).toBe(3);
     const progress: number[] = [];
     const run = await forceRetry(database, {
       batch: 500,
@@ -59,7 +62,7 @@ describe('demo integration data and the db-sync / channel secret commands', () =
       stillFailing: { validation: 1, mapping: 1 },
     });
     expect(progress).toEqual([1, 2, 3]);
-    expect((await syncStatus(database, { tenant: slug }))[1]).toMatchObject({ deadLetters: 2 });
+    expect(webForm(await syncStatus(database, { tenant: slug }))).toMatchObject({ deadLetters: 2 });
     expect((await forceRetry(database, { batch: 1, tenant: slug })).selected).toBe(1);
   });
 

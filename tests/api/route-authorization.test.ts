@@ -4,6 +4,7 @@ import { call, demoCompany, testApp, type Company } from '../support/test-app.ts
 import { testDatabase } from '../support/test-database.ts';
 import { withTenant } from '../../server/db/tenant-transaction.ts';
 import { newId } from '../../common/ids.ts';
+import { multipart } from '../support/resource-helpers.ts';
 
 /**
  * Generated from the route table, so a new route cannot skip the checks: every /api/v1 route
@@ -72,6 +73,7 @@ const validBodies: Record<string, object> = {
     changeNote: '探针',
   },
   'POST /api/v1/metric-definitions/:id/rollback': { toVersion: '1.0' },
+  'POST /api/v1/imports/:id/dry-run': {},
 };
 
 const key = (r: RouteEntry) => `${r.method} ${r.url}`;
@@ -157,6 +159,24 @@ beforeAll(async () => {
   });
   expect(channel.status).toBe(201);
   ids.set('channels', channel.body.data.id);
+  const importChannel = await call({
+    method: 'POST',
+    url: '/api/v1/channels',
+    headers: admin,
+    payload: { key: 'probe-import', name: '探针导入', kind: 'import', serviceUserId: a.users.admin },
+  });
+  const form = multipart(
+    { channelId: importChannel.body.data.id },
+    { name: 'probe.csv', type: 'text/csv', data: Buffer.from('公司名称\n探针导入有限公司\n') },
+  );
+  const uploaded = await call({
+    method: 'POST',
+    url: '/api/v1/imports',
+    headers: { ...admin, 'content-type': form.contentType },
+    payload: form.payload,
+  });
+  expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+  ids.set('imports', uploaded.body.data.id);
   // a dead letter and a review item of company A, as the intake job leaves them
   const database = await testDatabase();
   for (const [segment, status] of [

@@ -77,6 +77,15 @@ const noRecordData: Record<string, string> = {
   'POST /api/v1/channels/:id/dry-run':
     'field changes through the caller’s own view: hidden left out, masked as *** (integration-dead-letters.test.ts)',
   'GET /api/v1/customers/:id/provenance': 'who set each field the caller sees; no values',
+  'GET /api/v1/channels/:id/runs': 'pull runs: counts, cursors, HTTP statuses and failure reasons',
+  'POST /api/v1/channels/:id/pull': 'nothing (a run is queued)',
+  'POST /api/v1/imports': 'the uploaded file: name, columns, row and outcome counts',
+  'GET /api/v1/imports': 'uploaded files: names, columns, row and outcome counts',
+  'GET /api/v1/imports/:id': 'an uploaded file: name, columns, row and outcome counts',
+  'POST /api/v1/imports/:id/start': 'an uploaded file: name, columns, row and outcome counts',
+  'POST /api/v1/imports/:id/dry-run':
+    'field changes through the caller’s own view, as the channel dry run (dry-run.ts): hidden left out, masked as ***',
+  'GET /api/v1/imports/:id/error-report': 'row numbers, field names and failure messages about the uploaded file',
   'GET /api/v1/assignment-rules': 'rules: conditions and target ids',
   'POST /api/v1/assignment-rules': 'a rule',
   'PATCH /api/v1/assignment-rules/:id': 'a rule',

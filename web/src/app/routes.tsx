@@ -133,6 +133,11 @@ const definitions: Array<Omit<AppRoute, 'Component'>> = [
   { path: '/access/simulate', load: accessPage(() => import('../modules/access/pages/SimulatePage.tsx')) },
   { path: '/approvals', load: accessPage(() => import('../modules/access/pages/ApprovalsPage.tsx')) },
   { path: '/settings', load: redirectTo('/admin/settings') },
+  // 集成中心 → 导入 (file import); the other integration pages live in modules/integrations
+  {
+    path: '/integrations/imports',
+    load: withAntd(async () => (await import('../modules/imports/pages/importsRoute.ts')).default()),
+  },
   { path: '*', load: plain(() => import('./pages/NotFoundPage.tsx'), { more: false }) },
 ];
 

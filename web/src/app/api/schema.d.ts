@@ -4828,6 +4828,11 @@ export interface paths {
                 }[];
                 reason: string | null;
                 errors: string[];
+                /** @description The fields at fault, if any */
+                fieldErrors: {
+                  path: string;
+                  message: string;
+                }[];
               }[];
               problems: string[];
             };
@@ -5065,6 +5070,679 @@ export interface paths {
           content: {
             'application/json': components['schemas']['Error'];
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/{id}/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A pull channel's runs, newest first: pages, records taken, records without a cursor value, failures */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['PullRun'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/{id}/pull': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a pull channel now (queued; the run shows in GET /channels/{id}/runs) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @enum {boolean} */
+                queued: true;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Recent imports, newest first */
+    get: {
+      parameters: {
+        query?: {
+          channelId?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Import'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Upload a CSV or XLSX file to an import channel; answers its columns and row count
+     * @description multipart/form-data: channelId (an import channel) and one file part named "file" (.csv in UTF-8 or GB18030, or .xlsx: the first worksheet; the first row names the columns). Limit: 25 MB.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** Format: uuid */
+            channelId: string;
+            /** Format: binary */
+            file: string;
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Import'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import with its progress (percent, rows per second, errors so far) and outcome counts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Import'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}/dry-run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Preview the file's first rows through the channel's mapping, matching and merge policy; writes nothing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default 50 */
+            limit?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                rows: {
+                  /** @description Row number as the spreadsheet shows it (the header is row 1) */
+                  row: number;
+                  /** @enum {string} */
+                  status: 'created' | 'updated' | 'unchanged' | 'review' | 'error';
+                  recordId: string | null;
+                  candidates?: string[];
+                  fields: {
+                    field: string;
+                    before: unknown;
+                    after: unknown;
+                  }[];
+                  reason: string | null;
+                  errors: string[];
+                  fieldErrors: {
+                    path: string;
+                    message: string;
+                  }[];
+                }[];
+                summary: {
+                  [key: string]: number;
+                };
+                /** @description What the channel's service identity lacks */
+                problems: string[];
+                mappingWarnings: string[];
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run the import as a background job (again after it finished: rows already applied are not applied twice) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Import'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}/error-report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The error report as CSV: row number, field, reason, status (dead or retrying), message */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
@@ -13677,6 +14355,28 @@ export interface components {
           }
       )[];
     };
+    PullRunInput: {
+      id: string;
+      /** @enum {string} */
+      trigger: 'schedule' | 'manual';
+      /** @enum {string} */
+      status: 'running' | 'succeeded' | 'failed';
+      startedAt: string;
+      finishedAt: string | null;
+      pages: number;
+      /** @description Records taken (stored now, or already stored by an earlier run) */
+      records: number;
+      /** @description Records new to Cairn, queued for processing */
+      stored: number;
+      /** @description Records without a cursor value: taken and counted, never skipped */
+      missingCursor: number;
+      cursorBefore: string | null;
+      cursorAfter: string | null;
+      httpStatus: number | null;
+      /** @description Why it failed: remote_4xx, remote_5xx, timeout or validation */
+      reason: string | null;
+      message: string | null;
+    };
     ChannelHealthInput: {
       /** @enum {string} */
       status: 'ok' | 'degraded' | 'error';
@@ -13689,6 +14389,8 @@ export interface components {
       lastSuccessAt: string | null;
       lastError: string | null;
       lastErrorAt: string | null;
+      /** @description Pull channels: the latest run (null for other kinds, or before the first) */
+      lastRun: components['schemas']['PullRunInput'] | null;
     };
     ChannelInput: {
       id: string;
@@ -13768,6 +14470,49 @@ export interface components {
       /** @enum {string} */
       outcome: 'delivered' | 'retry' | 'dead';
       at: string;
+    };
+    ImportInput: {
+      id: string;
+      channelId: string;
+      fileName: string;
+      /** @enum {string} */
+      format: 'csv' | 'xlsx';
+      /** @description sha256 of the file; with the row number, the idempotency key of each row */
+      fileHash: string;
+      sizeBytes: number;
+      columns: string[];
+      /** @enum {string} */
+      status: 'uploaded' | 'queued' | 'running' | 'finished' | 'failed';
+      progress: {
+        totalRows: number;
+        processedRows: number;
+        /** @description 0–100 */
+        percent: number;
+        rowsPerSecond: number;
+        /** @description Rows failed so far: dead letters and rows waiting for a retry */
+        errors: number;
+      };
+      counts: {
+        created: number;
+        updated: number;
+        unchanged: number;
+        review: number;
+        dead: number;
+        /** @description Failed once, waiting for a retry */
+        retrying: number;
+        queued: number;
+        /** @description Rows an earlier import of the same file already stored: not applied again */
+        repeated: number;
+      };
+      deadByReason: {
+        [key: string]: number;
+      };
+      /** @description Mapping sources that are not columns of this file, and the like */
+      mappingWarnings: string[];
+      startedAt: string | null;
+      finishedAt: string | null;
+      lastError: string | null;
+      createdAt: string;
     };
     AssignmentRuleCreateInput: {
       name: string;
@@ -15126,6 +15871,28 @@ export interface components {
           }
       )[];
     };
+    PullRun: {
+      id: string;
+      /** @enum {string} */
+      trigger: 'schedule' | 'manual';
+      /** @enum {string} */
+      status: 'running' | 'succeeded' | 'failed';
+      startedAt: string;
+      finishedAt: string | null;
+      pages: number;
+      /** @description Records taken (stored now, or already stored by an earlier run) */
+      records: number;
+      /** @description Records new to Cairn, queued for processing */
+      stored: number;
+      /** @description Records without a cursor value: taken and counted, never skipped */
+      missingCursor: number;
+      cursorBefore: string | null;
+      cursorAfter: string | null;
+      httpStatus: number | null;
+      /** @description Why it failed: remote_4xx, remote_5xx, timeout or validation */
+      reason: string | null;
+      message: string | null;
+    };
     ChannelHealth: {
       /** @enum {string} */
       status: 'ok' | 'degraded' | 'error';
@@ -15138,6 +15905,8 @@ export interface components {
       lastSuccessAt: string | null;
       lastError: string | null;
       lastErrorAt: string | null;
+      /** @description Pull channels: the latest run (null for other kinds, or before the first) */
+      lastRun: components['schemas']['PullRun'] | null;
     };
     Channel: {
       id: string;
@@ -15217,6 +15986,49 @@ export interface components {
       /** @enum {string} */
       outcome: 'delivered' | 'retry' | 'dead';
       at: string;
+    };
+    Import: {
+      id: string;
+      channelId: string;
+      fileName: string;
+      /** @enum {string} */
+      format: 'csv' | 'xlsx';
+      /** @description sha256 of the file; with the row number, the idempotency key of each row */
+      fileHash: string;
+      sizeBytes: number;
+      columns: string[];
+      /** @enum {string} */
+      status: 'uploaded' | 'queued' | 'running' | 'finished' | 'failed';
+      progress: {
+        totalRows: number;
+        processedRows: number;
+        /** @description 0–100 */
+        percent: number;
+        rowsPerSecond: number;
+        /** @description Rows failed so far: dead letters and rows waiting for a retry */
+        errors: number;
+      };
+      counts: {
+        created: number;
+        updated: number;
+        unchanged: number;
+        review: number;
+        dead: number;
+        /** @description Failed once, waiting for a retry */
+        retrying: number;
+        queued: number;
+        /** @description Rows an earlier import of the same file already stored: not applied again */
+        repeated: number;
+      };
+      deadByReason: {
+        [key: string]: number;
+      };
+      /** @description Mapping sources that are not columns of this file, and the like */
+      mappingWarnings: string[];
+      startedAt: string | null;
+      finishedAt: string | null;
+      lastError: string | null;
+      createdAt: string;
     };
     AssignmentRuleCreate: {
       name: string;
