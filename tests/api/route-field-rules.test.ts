@@ -76,6 +76,8 @@ const noRecordData: Record<string, string> = {
   'POST /api/v1/channels/:id/dry-run':
     'field changes through the caller’s own view: hidden left out, masked as *** (integration-dead-letters.test.ts)',
   'GET /api/v1/customers/:id/provenance': 'who set each field the caller sees; no values',
+  'GET /api/v1/contacts/:id/provenance':
+    'who set each contact field the caller sees; no values (tests/api/integration-field-rules.test.ts)',
   'GET /api/v1/assignment-rules': 'rules: conditions and target ids',
   'POST /api/v1/assignment-rules': 'a rule',
   'PATCH /api/v1/assignment-rules/:id': 'a rule',
