@@ -32,10 +32,16 @@ export interface IntakeJob {
 /** Schedules the next attempt inside the failure's transaction (the job runner's send). */
 export type ScheduleRetry = (job: IntakeJob, delaySeconds: number, trx: Trx) => Promise<void>;
 
-/** Test hooks that make a handler fail at chosen points. */
+/**
+ * Test hooks that make a handler fail at chosen points (the faults themselves live in the tests:
+ * a throw, or a real dropped connection of the job's transaction).
+ */
 export interface IntakeFaults {
-  /** Runs inside the transaction before the record is applied; throwing rolls everything back. */
-  beforeApply?(job: IntakeJob): void;
+  /**
+   * Runs inside the job's transaction (`trx`, the record locked) before the record is applied;
+   * throwing, or cutting the transaction's connection, rolls everything back.
+   */
+  beforeApply?(job: IntakeJob, trx: Trx): void | Promise<void>;
   /** Runs after the outcome committed; throwing fails the job as if the process died then. */
   afterCommit?(job: IntakeJob): void;
 }
@@ -81,30 +87,39 @@ async function applyQueued(database: Database, job: IntakeJob, faults?: IntakeFa
       .where('id', '=', intake.channel_id)
       .executeTakeFirstOrThrow();
     if (channel.deleted_at) throw new IntakeError('validation', `channel ${channel.key} was removed`);
-    const identity = await loadServiceIdentity(trx, job.tenantId, channel.service_user_id, `intake-${intake.id}`);
+    const identity = await loadServiceIdentity(
+      trx,
+      job.tenantId,
+      channel.service_user_id,
+      `intake-${intake.id}`,
+      channel.mapping,
+    );
     if (!identity.ctx || identity.problems.length) throw new IntakeError('permission', identity.problems.join('; '));
-    faults?.beforeApply?.(job);
+    await faults?.beforeApply?.(job, trx);
     const result = await applyIntake(identity.ctx, channel, {
       id: intake.id,
       payload: intake.payload,
       receivedAt: intake.received_at,
     });
+    // the outcome and the channel's last success in one statement
     await trx
-      .updateTable('intake_records')
-      .set({
-        status: result.status,
-        record_type: result.recordType,
-        record_id: result.recordId,
-        candidates: result.candidates ? JSON.stringify(result.candidates) : null,
-        source_at: result.sourceAt,
-        processed_at: sql`now()`,
-        next_attempt_at: null,
-        reason: null,
-      })
-      .where('tenant_id', '=', job.tenantId)
-      .where('id', '=', intake.id)
-      .execute();
-    await trx
+      .with('outcome', (q) =>
+        q
+          .updateTable('intake_records')
+          .set({
+            status: result.status,
+            record_type: result.recordType,
+            record_id: result.recordId,
+            candidates: result.candidates ? JSON.stringify(result.candidates) : null,
+            source_at: result.sourceAt,
+            processed_at: sql`now()`,
+            next_attempt_at: null,
+            reason: null,
+          })
+          .where('tenant_id', '=', job.tenantId)
+          .where('id', '=', intake.id)
+          .returning('id'),
+      )
       .updateTable('channels')
       .set({ last_success_at: sql`now()` })
       .where('tenant_id', '=', job.tenantId)
