@@ -108,7 +108,7 @@ try {
   const listUrl = `/api/v1/customers?filter=${encodeURIComponent(JSON.stringify({ assignedByRuleId: ruleId }))}&sort=-updatedAt&limit=200&fields=id,name,ownerId`;
   const poller = (async () => {
     while (polling) {
-      const res = await request(base, 'GET', listUrl, undefined, admin);
+      const res = await request(base, 'GET', listUrl, undefined, admin).catch(() => ({ status: 0, body: null }));
       const now = performance.now();
       polls++;
       if (res.status === 200)
