@@ -157,6 +157,10 @@ async function resolveTarget(
  * Records the rule, its version and the reason on the customer, writes an audit row and an
  * outbox event (`customer.assigned`) that notifies the new owner. Answers undefined (and
  * changes nothing) when no rule places the customer.
+ *
+ * Rules place inbound leads only (intake, review-queue creates). A customer a person creates
+ * through the API or the web app has an owner by contract — the one given, else its creator
+ * (customer-spec `ownerId`: "Defaults to the creator") — so it is never handed to a rule.
  */
 export async function assignCustomer(
   trx: Trx,

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
+import type { Trx } from '../db/tenant-transaction.ts';
 import { errorResponses } from '../http/common-schemas.ts';
 import { fieldError } from '../errors.ts';
 import { hasSystem } from '../access/access-context.ts';
@@ -40,8 +41,32 @@ const auditSchema = z
     requestId: z.string().nullable(),
     ip: z.string().nullable(),
     userAgent: z.string().nullable(),
+    via: z
+      .object({ channelId: z.string(), channelKey: z.string(), intakeId: z.string() })
+      .nullable()
+      .describe('The integration channel whose inbound record made this change (its service identity is the actor)'),
   })
   .meta({ id: 'AuditEntry' });
+
+const intakeRequest = /^intake-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The channel behind each intake write on a page (its request id is `intake-<intake id>`). */
+async function channelsOf(trx: Trx, tenantId: string, requestIds: Array<string | null>) {
+  const ids = [...new Set(requestIds.flatMap((r) => intakeRequest.exec(r ?? '')?.[1] ?? []))];
+  if (ids.length === 0) return new Map<string, { channelId: string; channelKey: string; intakeId: string }>();
+  const rows = await trx
+    .selectFrom('intake_records')
+    .innerJoin('channels', (j) =>
+      j
+        .onRef('channels.tenant_id', '=', 'intake_records.tenant_id')
+        .onRef('channels.id', '=', 'intake_records.channel_id'),
+    )
+    .select(['intake_records.id', 'channels.id as channel_id', 'channels.key'])
+    .where('intake_records.tenant_id', '=', tenantId)
+    .where('intake_records.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [`intake-${r.id}`, { channelId: r.channel_id, channelKey: r.key, intakeId: r.id }]));
+}
 
 export function registerAuditRoutes(app: FastifyInstance, db: Kysely<DB>) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/audit', {
@@ -120,6 +145,11 @@ export function registerAuditRoutes(app: FastifyInstance, db: Kysely<DB>) {
           .execute();
         const page = rows.slice(0, limit);
         const last = page.at(-1);
+        const via = await channelsOf(
+          trx,
+          actor.tenantId,
+          page.map((a) => a.request_id),
+        );
         return {
           data: page.map((a) => ({
             id: a.id,
@@ -133,6 +163,7 @@ export function registerAuditRoutes(app: FastifyInstance, db: Kysely<DB>) {
             requestId: a.request_id,
             ip: a.ip,
             userAgent: a.user_agent,
+            via: via.get(a.request_id ?? '') ?? null,
           })),
           nextCursor:
             rows.length > limit && last

@@ -12,6 +12,7 @@ import { Mutex } from './mutex.ts';
 import { createPool, kyselyPool, OID, pingPool, queryPool, type ConnectionErrorSink } from './pg-pool.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
+import { useBatchedBegin } from './tenant-transaction.ts';
 
 /** How long a CLI command waits for a starting `cairn serve` to open its socket. */
 const SOCKET_WAIT_MS = 60_000;
@@ -85,6 +86,7 @@ async function openPGlite(
     await stopping?.close();
   };
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, mutex) });
+  useBatchedBegin(db); // each statement costs a trip through the engine: begin and the setting as one
   const raw: OpenedDatabase['raw'] = (text, values) =>
     mutex.runExclusive(async () => {
       if (!values || values.length === 0) {

@@ -79,6 +79,14 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    // several statements without parameters (`begin; select set_config(…)`): one simple-protocol batch
+    if (compiled.parameters.length === 0 && compiled.sql.includes(';')) {
+      const last = (await this.pg.exec(compiled.sql)).at(-1);
+      return {
+        rows: (last?.rows ?? []) as R[],
+        numAffectedRows: last?.affectedRows === undefined ? undefined : BigInt(last.affectedRows),
+      };
+    }
     const result = await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[]);
     const affected = result.affectedRows;
     return {

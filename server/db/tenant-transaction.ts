@@ -7,7 +7,7 @@ export type Trx = Transaction<DB>;
 const batchedBegin = new WeakSet<Kysely<DB>>();
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Lets `withTenant` send `begin` with the tenant setting in one round trip (node-postgres pools). */
+/** Lets `withTenant` and `asSystem` send `begin` with their setting in one round trip (node-postgres pools, PGlite). */
 export function useBatchedBegin(db: Kysely<DB>) {
   batchedBegin.add(db);
 }
@@ -30,8 +30,16 @@ export function withTenant<T>(db: Kysely<DB>, tenantId: string, fn: (trx: Trx) =
  * back as Kysely's own would.
  */
 function batchedTransaction<T>(db: Kysely<DB>, tenantId: string, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  return inBatchedTransaction(db, (connection) => beginTenant(db, connection, tenantId), fn);
+}
+
+function inBatchedTransaction<T>(
+  db: Kysely<DB>,
+  begin: (connection: Kysely<DB>) => Promise<void>,
+  fn: (trx: Trx) => Promise<T>,
+): Promise<T> {
   return db.connection().execute(async (connection) => {
-    await beginTenant(db, connection, tenantId);
+    await begin(connection);
     let result: T;
     try {
       result = await fn(connection as unknown as Trx);
@@ -81,6 +89,19 @@ export async function commit(connection: Kysely<DB>) {
  * anything reached from a request must run through `withTenant`.
  */
 export function asSystem<T>(db: Kysely<DB>, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  if (batchedBegin.has(db))
+    return inBatchedTransaction(
+      db,
+      async (connection) => {
+        try {
+          await sql.raw(`begin; select set_config('app.system', 'on', true)`).execute(connection);
+        } catch (error) {
+          await rollbackQuietly(connection);
+          throw error;
+        }
+      },
+      fn,
+    );
   return db.transaction().execute(async (trx) => {
     await sql`select set_config('app.system', 'on', true)`.execute(trx);
     return fn(trx);

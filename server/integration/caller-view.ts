@@ -14,6 +14,19 @@ export function customerFieldView(access: AccessContext): (field: string) => Fie
   return (field) => plan.view(field);
 }
 
+/** The caller's view of a contact field (named as the contact resource names it). */
+export function contactFieldView(access: AccessContext): (field: string) => FieldView {
+  const plan = accessPlan(access).of(getResource('contacts'));
+  return (field) => plan.view(field);
+}
+
+/** A customer field, or a primary-contact field as a mapping names it (`contact.<field>`). */
+function intakeFieldView(access: AccessContext): (field: string) => FieldView {
+  const customer = customerFieldView(access);
+  const contact = contactFieldView(access);
+  return (field) => (field.startsWith('contact.') ? contact(field.slice(8)) : customer(field));
+}
+
 /** The customer as the caller may see it, or undefined when it is out of their scope. */
 export async function customerAsSeen(trx: Trx, access: AccessContext, id: string) {
   try {
@@ -29,7 +42,7 @@ export function changesAsSeen<T extends { field: string; before: unknown; after:
   access: AccessContext,
   changes: T[],
 ): T[] {
-  const view = customerFieldView(access);
+  const view = intakeFieldView(access);
   return changes.flatMap((c) => {
     const seen = view(c.field);
     if (seen === 'hidden') return [];

@@ -158,7 +158,7 @@ export const mergePolicyOf = (row: ChannelRow): MergePolicy =>
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export async function channelHealthOf(trx: Trx, row: ChannelRow): Promise<z.infer<typeof channelHealth>> {
-  const identity = await loadServiceIdentity(trx, row.tenant_id, row.service_user_id, `health-${row.id}`);
+  const identity = await loadServiceIdentity(trx, row.tenant_id, row.service_user_id, `health-${row.id}`, row.mapping);
   const counts = await trx
     .selectFrom('intake_records')
     .select([

@@ -11,7 +11,7 @@ import { loadChannel } from './channel-store.ts';
 import { dryRunSamples } from './dry-run.ts';
 import { loadProvenance } from './provenance.ts';
 import { loadServiceIdentity } from './service-identity.ts';
-import { customerFieldView } from './caller-view.ts';
+import { changesAsSeen, contactFieldView, customerAsSeen, customerFieldView } from './caller-view.ts';
 
 const fieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
 const dryRunRecord = z.object({
@@ -36,7 +36,7 @@ const provenanceEntry = z.object({
   setAt: z.string(),
 });
 
-/** Dry runs of a channel's mapping, and the provenance of a customer's fields. */
+/** Dry runs of a channel's mapping, and the provenance of customers' and contacts' fields. */
 export function registerChannelToolRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const authenticate = authHook(db);
@@ -76,6 +76,7 @@ export function registerChannelToolRoutes(app: FastifyInstance, db: Kysely<DB>) 
           ctx.actor.tenantId,
           channel.service_user_id,
           ctx.meta.requestId,
+          channel.mapping,
         );
         const results = await dryRunSamples(
           ctx.trx,
@@ -89,39 +90,43 @@ export function registerChannelToolRoutes(app: FastifyInstance, db: Kysely<DB>) 
       }),
   });
 
-  r.get('/api/v1/customers/:id/provenance', {
-    config: { access: { object: 'customer', action: 'read' } },
-    onRequest: authenticate,
-    schema: {
-      tags: ['Customers'],
-      summary: 'Who last set each field of a customer: a channel or a person, and when',
-      params: idParams,
-      response: { 200: z.object({ data: z.record(z.string(), provenanceEntry) }), ...errorResponses },
-    },
-    handler: (request) =>
-      inTenant(db, request, async ({ trx, access, actor }) => {
-        await authorize(trx, access, getResource('customers'), 'read', { id: request.params.id });
-        const setters = await loadProvenance(trx, actor.tenantId, request.params.id);
-        const view = customerFieldView(access);
-        return {
-          data: Object.fromEntries(
-            [...setters.values()]
-              .filter((s) => view(s.field) !== 'hidden')
-              .map((s) => [
-                s.field,
-                {
-                  source: s.source,
-                  channelId: s.channelId,
-                  channelKey: s.channelKey ?? null,
-                  userId: s.userId,
-                  userName: s.userName,
-                  intakeId: s.intakeId,
-                  at: s.at.toISOString(),
-                  setAt: s.setAt.toISOString(),
-                },
-              ]),
-          ),
-        };
-      }),
-  });
+  /** Who last set each field of a record the caller may read, naming only fields they see. */
+  const provenanceRoute = (path: 'customers' | 'contacts', recordType: 'customer' | 'contact') =>
+    r.get(`/api/v1/${path}/:id/provenance`, {
+      config: { access: { object: recordType, action: 'read' } },
+      onRequest: authenticate,
+      schema: {
+        tags: [path === 'customers' ? 'Customers' : 'Contacts'],
+        summary: `Who last set each field of a ${recordType}: a channel or a person, and when`,
+        params: idParams,
+        response: { 200: z.object({ data: z.record(z.string(), provenanceEntry) }), ...errorResponses },
+      },
+      handler: (request) =>
+        inTenant(db, request, async ({ trx, access, actor }) => {
+          await authorize(trx, access, getResource(path), 'read', { id: request.params.id });
+          const setters = await loadProvenance(trx, actor.tenantId, request.params.id, recordType);
+          const view = recordType === 'customer' ? customerFieldView(access) : contactFieldView(access);
+          return {
+            data: Object.fromEntries(
+              [...setters.values()]
+                .filter((s) => view(s.field) !== 'hidden')
+                .map((s) => [
+                  s.field,
+                  {
+                    source: s.source,
+                    channelId: s.channelId,
+                    channelKey: s.channelKey ?? null,
+                    userId: s.userId,
+                    userName: s.userName,
+                    intakeId: s.intakeId,
+                    at: s.at.toISOString(),
+                    setAt: s.setAt.toISOString(),
+                  },
+                ]),
+            ),
+          };
+        }),
+    });
+  provenanceRoute('customers', 'customer');
+  provenanceRoute('contacts', 'contact');
 }

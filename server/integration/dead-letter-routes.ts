@@ -10,6 +10,7 @@ import { authHook, inTenant } from '../http/request-context.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { applyIntake, IntakeError, type ForcedTarget } from './intake-apply.ts';
 import { enqueueIntake } from './intake-process.ts';
+import { wakeOutboxDispatchers } from '../jobs/outbox.ts';
 import { loadServiceIdentity } from './service-identity.ts';
 import { intakeStatusSchema } from './intake-routes.ts';
 import { customerAsSeen } from './caller-view.ts';
@@ -69,7 +70,13 @@ async function resolveReview(ctx: CommandContext, id: string, target: ForcedTarg
     .where('tenant_id', '=', ctx.actor.tenantId)
     .where('id', '=', intake.channel_id)
     .executeTakeFirstOrThrow();
-  const identity = await loadServiceIdentity(ctx.trx, ctx.actor.tenantId, channel.service_user_id, ctx.meta.requestId);
+  const identity = await loadServiceIdentity(
+    ctx.trx,
+    ctx.actor.tenantId,
+    channel.service_user_id,
+    ctx.meta.requestId,
+    channel.mapping,
+  );
   if (!identity.ctx || identity.problems.length)
     throw new AppError('CONFLICT', `the channel cannot write: ${identity.problems.join('; ')}`, {
       problems: identity.problems,
@@ -205,6 +212,7 @@ export function registerDeadLetterRoutes(app: FastifyInstance, db: Kysely<DB>) {
         ]);
         return row;
       });
+      wakeOutboxDispatchers(); // committed: queued now, not at the dispatcher's next interval
       return reply.status(202).send({ data: present(data) });
     },
   });

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import { toE164 } from '../../common/phone.ts';
-import { AppError, validationError, type FieldIssue } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { createRecord, updateRecord } from '../resources/record-commands.ts';
 import { getResource } from '../resources/registry.ts';
@@ -10,51 +9,31 @@ import { applyMapping, type MappingRule } from './mapping.ts';
 import { isEmptyValue, shouldWrite } from './merge-policy.ts';
 import { loadProvenance } from './provenance.ts';
 import { assignCustomer } from '../assignment/assign-customer.ts';
+import { applyContactValues, splitContactValues } from './intake-contact.ts';
+import {
+  IntakeError,
+  parseInput,
+  recordProvenance,
+  sameValue,
+  type FailureReason,
+  type FieldChange,
+} from './intake-values.ts';
 
-/** Why a record could not be applied; the reason code its dead letter carries. */
-export const failureReasons = [
-  'validation',
-  'mapping',
-  'permission',
-  'conflict',
-  'remote_4xx',
-  'remote_5xx',
-  'timeout',
-] as const;
-export type FailureReason = (typeof failureReasons)[number];
-
-export class IntakeError extends Error {
-  constructor(
-    readonly reason: FailureReason,
-    message: string,
-    /** The fields at fault, when the failure is about fields (mapping, validation). */
-    readonly fields: FieldIssue[] = [],
-  ) {
-    super(message);
-  }
-}
-
-/** The fields a failure names: a mapping error's, or a validation error's `details.fields`. */
-export function errorFieldsOf(error: unknown): FieldIssue[] {
-  if (error instanceof IntakeError) return error.fields;
-  const fields = error instanceof AppError ? error.details.fields : undefined;
-  if (!Array.isArray(fields)) return [];
-  return fields
-    .filter((f): f is { path: unknown; message: unknown } => typeof f === 'object' && f !== null)
-    .map((f) => ({ path: String(f.path ?? ''), message: String(f.message ?? '') }));
-}
-
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
+export {
+  errorFieldsOf,
+  failureReasons,
+  IntakeError,
+  type FailureReason,
+  type FieldChange,
+} from './intake-values.ts';
 
 export interface ApplyResult {
   status: 'created' | 'updated' | 'unchanged' | 'review';
   recordType: 'customer';
   recordId: string | null;
   candidates?: string[];
+  /** The primary contact the payload's contact fields set (null when it carried none). */
+  contactId?: string | null;
   fields: FieldChange[];
   sourceAt: Date;
 }
@@ -82,16 +61,6 @@ const columnOf: Record<string, string> = {
   tags: 'tags',
 };
 
-/** Two values of a field are the same record fact (phones compare by their normalised number). */
-function sameValue(field: string, a: unknown, b: unknown): boolean {
-  if (field === 'mainPhone' || field.startsWith('custom.phone')) {
-    const ea = typeof a === 'string' ? toE164(a) : undefined;
-    const eb = typeof b === 'string' ? toE164(b) : undefined;
-    if (ea && eb) return ea === eb;
-  }
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
 /** Customers the payload matches, following the channel's match order (live records only). */
 export async function matchCustomers(
   trx: Trx,
@@ -99,19 +68,33 @@ export async function matchCustomers(
   values: Record<string, unknown>,
   externalId: string | undefined,
 ): Promise<string[]> {
+  const creditCode =
+    typeof values.creditCode === 'string' && values.creditCode.trim() ? values.creditCode.trim().toUpperCase() : null;
+  const phone = typeof values.mainPhone === 'string' ? (toE164(values.mainPhone) ?? null) : null;
+  const name = typeof values.name === 'string' && values.name.trim() ? values.name.trim() : null;
+  const keys = new Set(channel.match_order);
+  // credit code, phone and name in one statement; each row says which of them it matched
+  const byValue =
+    (keys.has('creditCode') && creditCode) || (keys.has('phone') && phone) || (keys.has('name') && name)
+      ? await trx
+          .selectFrom('customers')
+          .select(['id', 'credit_code', 'main_phone_e164', 'name'])
+          .where('tenant_id', '=', channel.tenant_id)
+          .where('deleted_at', 'is', null)
+          .where((eb) =>
+            eb.or([
+              ...(keys.has('creditCode') && creditCode ? [eb('credit_code', '=', creditCode)] : []),
+              ...(keys.has('phone') && phone ? [eb('main_phone_e164', '=', phone)] : []),
+              ...(keys.has('name') && name ? [eb('name', '=', name)] : []),
+            ]),
+          )
+          .orderBy('id')
+          .execute()
+      : [];
   const found = new Set<string>();
-  const live = (column: string, value: string) =>
-    trx
-      .selectFrom('customers')
-      .select('id')
-      .where('tenant_id', '=', channel.tenant_id)
-      .where('deleted_at', 'is', null)
-      .where(sql.ref(column), '=', value)
-      .execute();
   for (const key of channel.match_order) {
-    let rows: Array<{ id: string }> = [];
     if (key === 'externalId' && externalId) {
-      rows = await trx
+      const rows = await trx
         .selectFrom('channel_links')
         .innerJoin('customers', (j) =>
           j
@@ -124,15 +107,16 @@ export async function matchCustomers(
         .where('channel_links.external_id', '=', externalId)
         .where('customers.deleted_at', 'is', null)
         .execute();
-    } else if (key === 'creditCode' && typeof values.creditCode === 'string' && values.creditCode.trim()) {
-      rows = await live('credit_code', values.creditCode.trim().toUpperCase());
-    } else if (key === 'phone' && typeof values.mainPhone === 'string') {
-      const e164 = toE164(values.mainPhone);
-      if (e164) rows = await live('main_phone_e164', e164);
-    } else if (key === 'name' && typeof values.name === 'string' && values.name.trim()) {
-      rows = await live('name', values.name.trim());
+      for (const row of rows) found.add(row.id);
     }
-    for (const row of rows) found.add(row.id);
+    for (const row of byValue) {
+      if (
+        (key === 'creditCode' && creditCode && row.credit_code === creditCode) ||
+        (key === 'phone' && phone && row.main_phone_e164 === phone) ||
+        (key === 'name' && name && row.name === name)
+      )
+        found.add(row.id);
+    }
   }
   return [...found];
 }
@@ -148,50 +132,7 @@ function toInput(values: Record<string, unknown>) {
   return input;
 }
 
-function parseInput(
-  schema: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: unknown } },
-  input: unknown,
-) {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data as Record<string, unknown>;
-  const issues = ((parsed.error as { issues?: Array<{ path: PropertyKey[]; message: string }> })?.issues ?? []).map(
-    (i) => ({ path: i.path.map(String).join('.'), message: i.message }),
-  );
-  throw validationError(issues);
-}
-
-async function recordProvenance(
-  trx: Trx,
-  channel: ChannelRow,
-  intakeId: string,
-  recordId: string,
-  fields: string[],
-  sourceAt: Date,
-) {
-  if (fields.length === 0) return;
-  await trx
-    .insertInto('field_provenance')
-    .values(
-      fields.map((field) => ({
-        tenant_id: channel.tenant_id,
-        record_type: 'customer',
-        record_id: recordId,
-        field,
-        channel_id: channel.id,
-        intake_id: intakeId,
-        source_at: sourceAt,
-      })),
-    )
-    .onConflict((c) =>
-      c.columns(['tenant_id', 'record_type', 'record_id', 'field']).doUpdateSet({
-        channel_id: channel.id,
-        intake_id: intakeId,
-        source_at: sourceAt,
-        set_at: sql`now()`,
-      }),
-    )
-    .execute();
-}
+const customerRecord = (id: string) => ({ type: 'customer' as const, id });
 
 async function linkExternalId(trx: Trx, channel: ChannelRow, externalId: string | undefined, recordId: string) {
   if (!externalId) return;
@@ -255,25 +196,36 @@ export async function applyIntake(
         : [];
   if (matches.length > 1) return { ...base, status: 'review', recordId: null, candidates: matches, fields: [] };
 
+  const split = splitContactValues(mapped.values);
+  const policy = mergePolicyOf(channel);
+  const contactOf = (customerId: string) =>
+    applyContactValues(ctx, channel, { id: intake.id, sourceAt }, customerId, split.contact, policy);
+
   if (matches.length === 0) {
-    const values = Object.fromEntries(Object.entries(mapped.values).filter(([, v]) => !isEmptyValue(v)));
+    const values = Object.fromEntries(Object.entries(split.customer).filter(([, v]) => !isEmptyValue(v)));
     const input = parseInput(spec.createSchema, toInput(values));
     const created = (await createRecord(ctx, spec, input)) as { id: string };
-    await recordProvenance(trx, channel, intake.id, created.id, Object.keys(values), sourceAt);
+    await recordProvenance(trx, channel, intake.id, customerRecord(created.id), Object.keys(values), sourceAt);
     await linkExternalId(trx, channel, mapped.externalId, created.id);
+    const contact = await contactOf(created.id);
     // lead assignment in the same transaction: owner, rule, version and reason, or no change
     await assignCustomer(trx, ctx, created.id);
     const fields = Object.entries(values).map(([field, after]) => ({ field, before: null, after }));
-    return { ...base, status: 'created', recordId: created.id, fields };
+    return {
+      ...base,
+      status: 'created',
+      recordId: created.id,
+      contactId: contact.contactId ?? null,
+      fields: [...fields, ...contact.fields],
+    };
   }
 
   const recordId = matches[0]!;
   const current = await currentValues(trx, channel.tenant_id, recordId);
   const provenance = await loadProvenance(trx, channel.tenant_id, recordId);
-  const policy = mergePolicyOf(channel);
   const patch: Record<string, unknown> = {};
   const fields: FieldChange[] = [];
-  for (const [field, value] of Object.entries(mapped.values)) {
+  for (const [field, value] of Object.entries(split.customer)) {
     const stored = current.read(field);
     if (sameValue(field, stored, value)) continue;
     const setter = provenance.get(field);
@@ -283,11 +235,20 @@ export async function applyIntake(
     fields.push({ field, before: stored, after: value });
   }
   await linkExternalId(trx, channel, mapped.externalId, recordId);
-  if (fields.length === 0) return { ...base, status: 'unchanged', recordId, fields };
-  const input = parseInput(spec.updateSchema, { ...toInput(patch), version: current.version });
-  await updateRecord(ctx, spec, recordId, input as Record<string, unknown> & { version: number });
-  await recordProvenance(trx, channel, intake.id, recordId, Object.keys(patch), sourceAt);
-  return { ...base, status: 'updated', recordId, fields };
+  if (fields.length > 0) {
+    const input = parseInput(spec.updateSchema, { ...toInput(patch), version: current.version });
+    await updateRecord(ctx, spec, recordId, input as Record<string, unknown> & { version: number });
+    await recordProvenance(trx, channel, intake.id, customerRecord(recordId), Object.keys(patch), sourceAt);
+  }
+  const contact = await contactOf(recordId);
+  const all = [...fields, ...contact.fields];
+  return {
+    ...base,
+    status: all.length ? 'updated' : 'unchanged',
+    recordId,
+    contactId: contact.contactId ?? null,
+    fields: all,
+  };
 }
 
 const permissionCodes = new Set(['MISSING_GRANT', 'FORBIDDEN', 'OUT_OF_SCOPE', 'FIELD_READONLY', 'SANDBOX_RESTRICTED']);

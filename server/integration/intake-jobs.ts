@@ -27,6 +27,13 @@ const SWEEP_AFTER_SECONDS = 300;
 
 type QueuedData = Partial<IntakeJob> & Partial<OutboxJob>;
 
+/**
+ * Intake jobs running at once in one instance: on PostgreSQL several (each its own connection
+ * and transaction; the record row lock keeps one record to one job), on the embedded database
+ * one (a single session serialises them anyway).
+ */
+export const intakeWorkers = (database: Database) => (database.kind === 'postgres' ? 4 : 1);
+
 /** A job from the outbox (`intake.received`) or a scheduled retry, as one shape. */
 export function intakeJobOf(data: QueuedData): IntakeJob {
   const payload = (data.payload ?? {}) as { intakeId?: string; attempt?: number };
@@ -70,14 +77,19 @@ export async function registerIntakeJobs(
   runner: JobRunner,
   database: Database,
   logger: JobLogger,
-  opts: { faults?: IntakeFaults; sweep?: boolean } = {},
+  opts: { faults?: IntakeFaults; sweep?: boolean; workers?: number } = {},
 ) {
   const schedule = scheduleWith(runner);
-  await runner.work<QueuedData>(queueNames.intakeProcess, async (job) => {
-    const outcome = await runIntakeJob(database, intakeJobOf(job.data), { schedule, faults: opts.faults });
-    if (outcome.kind === 'failed') logger.warn({ reason: outcome.reason, dead: outcome.dead }, 'intake record failed');
-    return { outcome: outcome.kind };
-  });
+  await runner.work<QueuedData>(
+    queueNames.intakeProcess,
+    async (job) => {
+      const outcome = await runIntakeJob(database, intakeJobOf(job.data), { schedule, faults: opts.faults });
+      if (outcome.kind === 'failed')
+        logger.warn({ reason: outcome.reason, dead: outcome.dead }, 'intake record failed');
+      return { outcome: outcome.kind };
+    },
+    { workers: opts.workers ?? intakeWorkers(database) },
+  );
   await runner.work<QueuedData>(deadLetterName(queueNames.intakeProcess), async (job) => {
     const intake = intakeJobOf(job.data);
     const error = new Error(

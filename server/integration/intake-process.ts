@@ -40,10 +40,16 @@ export interface IntakeJob {
 /** Schedules the next attempt inside the failure's transaction (the job runner's send). */
 export type ScheduleRetry = (job: IntakeJob, delaySeconds: number, trx: Trx) => Promise<void>;
 
-/** Test hooks that make a handler fail at chosen points. */
+/**
+ * Test hooks that make a handler fail at chosen points (the faults themselves live in the tests:
+ * a throw, or a real dropped connection of the job's transaction).
+ */
 export interface IntakeFaults {
-  /** Runs inside the transaction before the record is applied; throwing rolls everything back. */
-  beforeApply?(job: IntakeJob): void;
+  /**
+   * Runs inside the job's transaction (`trx`, the record locked) before the record is applied;
+   * throwing, or cutting the transaction's connection, rolls everything back.
+   */
+  beforeApply?(job: IntakeJob, trx: Trx): void | Promise<void>;
   /** Runs after the outcome committed; throwing fails the job as if the process died then. */
   afterCommit?(job: IntakeJob): void;
 }
@@ -98,14 +104,20 @@ async function applyQueuedIn(
       .where('tenant_id', '=', job.tenantId)
       .where('id', '=', intake.channel_id)
       .executeTakeFirstOrThrow();
-    const identity = await loadServiceIdentity(trx, job.tenantId, channel.service_user_id, `intake-${intake.id}`);
+    const identity = await loadServiceIdentity(
+      trx,
+      job.tenantId,
+      channel.service_user_id,
+      `intake-${intake.id}`,
+      channel.mapping,
+    );
     known = { channel, identity };
     shared.set(intake.channel_id, known);
   }
   const { channel, identity } = known;
   if (channel.deleted_at) throw new IntakeError('validation', `channel ${channel.key} was removed`);
   if (!identity.ctx || identity.problems.length) throw new IntakeError('permission', identity.problems.join('; '));
-  faults?.beforeApply?.(job);
+  await faults?.beforeApply?.(job, trx);
   const result = await applyIntake(identity.ctx, channel, {
     id: intake.id,
     payload: intake.payload,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { newId } from '../../common/ids.ts';
 import type { DB } from '../db/schema.ts';
@@ -11,7 +11,8 @@ import { authHook, inTenant } from '../http/request-context.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import { openSecret, secretMatches, verifySignature } from './channel-secrets.ts';
 import { idempotencyKeyOf } from './intake-keys.ts';
-import { enqueueIntake } from './intake-process.ts';
+import { INTAKE_TOPIC } from './intake-process.ts';
+import { wakeOutboxDispatchers } from '../jobs/outbox.ts';
 
 const tags = ['Intake'];
 const SECRET_HEADER = 'x-cairn-channel-secret';
@@ -143,23 +144,42 @@ export function registerIntakeRoutes(app: FastifyInstance, db: Kysely<DB>) {
         const key = idempotencyKeyOf(payload, channel.idempotency_field, request.headers['idempotency-key']);
         const result = await withTenant(db, channel.tenant_id, async (trx) => {
           const id = newId();
+          // the record and its outbox event (its first job) in one statement: both or neither
           const inserted = await trx
-            .insertInto('intake_records')
-            .values({
-              tenant_id: channel.tenant_id,
-              id,
-              channel_id: channel.id,
-              idempotency_key: key,
-              payload: JSON.stringify(payload),
-              content_type: header(request, 'content-type')?.slice(0, 100) ?? null,
-            })
-            .onConflict((c) => c.columns(['tenant_id', 'channel_id', 'idempotency_key']).doNothing())
-            .returning(['id', 'status'])
+            .with('stored', (q) =>
+              q
+                .insertInto('intake_records')
+                .values({
+                  tenant_id: channel.tenant_id,
+                  id,
+                  channel_id: channel.id,
+                  idempotency_key: key,
+                  payload: JSON.stringify(payload),
+                  content_type: header(request, 'content-type')?.slice(0, 100) ?? null,
+                })
+                .onConflict((c) => c.columns(['tenant_id', 'channel_id', 'idempotency_key']).doNothing())
+                .returning(['id', 'status']),
+            )
+            .with('queued', (q) =>
+              q
+                .insertInto('outbox_events')
+                .columns(['tenant_id', 'id', 'topic', 'payload'])
+                .expression((eb) =>
+                  eb
+                    .selectFrom('stored')
+                    .select([
+                      sql<string>`${channel.tenant_id}::uuid`.as('tenant_id'),
+                      sql<string>`${newId()}::uuid`.as('id'),
+                      sql<string>`${INTAKE_TOPIC}`.as('topic'),
+                      sql<string>`${JSON.stringify({ intakeId: id, attempt: 0 })}::jsonb`.as('payload'),
+                    ]),
+                )
+                .returning('id'),
+            )
+            .selectFrom('stored')
+            .select(['stored.id', 'stored.status'])
             .executeTakeFirst();
-          if (inserted) {
-            await enqueueIntake(trx, channel.tenant_id, id, 0);
-            return { ...inserted, repeated: false };
-          }
+          if (inserted) return { ...inserted, repeated: false };
           const existing = await trx
             .selectFrom('intake_records')
             .select(['id', 'status'])
@@ -170,6 +190,8 @@ export function registerIntakeRoutes(app: FastifyInstance, db: Kysely<DB>) {
           return { ...existing, repeated: true };
         });
         if (result.repeated) reply.header('idempotent-replayed', 'true');
+        // committed: this instance's dispatcher queues it now rather than at its next interval
+        else wakeOutboxDispatchers();
         return reply.status(202).send({
           data: { id: result.id, status: result.status as z.infer<typeof intakeStatusSchema>['status'] },
         });

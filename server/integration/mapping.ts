@@ -7,6 +7,7 @@ import { parseDate, dateHasTime } from './date-formats.ts';
 /**
  * A channel's field mapping: source path (JSON path such as `$.company.name` or `a.b[0]`, or a
  * form/CSV column name) → target field of the customer, custom fields included (`custom.<key>`),
+ * or of its primary contact (`contact.name`, `contact.mobile`, …),
  * plus two pseudo-targets: `externalId` (the id the source knows the record by) and `updatedAt`
  * (the source's change time, used by "newest wins"; missing → receipt time).
  *
@@ -62,6 +63,18 @@ export const customerTargets: Record<string, TargetField> = {
   updatedAt: { type: 'datetime' },
 };
 
+/**
+ * The customer's primary contact, as `contact.<field>`: created with the customer (a name is
+ * then needed) or updated on a match, merged and provenance-tracked like the customer's fields.
+ */
+export const contactTargets: Record<string, TargetField> = {
+  'contact.name': text(100),
+  'contact.title': text(100),
+  'contact.mobile': { type: 'phone', maxLength: 40 },
+  'contact.email': text(200),
+  'contact.wecomId': text(100),
+};
+
 /** Targets that steer matching and merging rather than being stored on the record. */
 export const pseudoTargets = new Set(['externalId', 'updatedAt']);
 
@@ -85,7 +98,7 @@ const customTarget = (def: CustomFieldDef): TargetField => {
 };
 
 export function targetsOf(defs: CustomFieldDef[]): Map<string, TargetField> {
-  const targets = new Map(Object.entries(customerTargets));
+  const targets = new Map(Object.entries({ ...customerTargets, ...contactTargets }));
   for (const def of defs) targets.set(`custom.${def.key}`, customTarget(def));
   return targets;
 }

@@ -2,9 +2,9 @@ import type { Trx } from '../db/tenant-transaction.ts';
 import type { Setter } from './merge-policy.ts';
 
 /**
- * Who last set each field of a customer: a channel (from `field_provenance`, written with every
- * intake write) or a person (the newest audit entry that changed the field, when it is newer
- * than the channel's write). Custom fields are named `custom.<key>`.
+ * Who last set each field of a customer or contact: a channel (from `field_provenance`, written
+ * with every intake write) or a person (the newest audit entry that changed the field, when it
+ * is newer than the channel's write). Custom fields are named `custom.<key>`.
  */
 export interface FieldSetter extends Setter {
   field: string;
@@ -34,7 +34,12 @@ function touched(changes: Record<string, { before: unknown; after: unknown }>): 
   return fields;
 }
 
-export async function loadProvenance(trx: Trx, tenantId: string, recordId: string): Promise<Map<string, FieldSetter>> {
+export async function loadProvenance(
+  trx: Trx,
+  tenantId: string,
+  recordId: string,
+  recordType: 'customer' | 'contact' = 'customer',
+): Promise<Map<string, FieldSetter>> {
   const result = new Map<string, FieldSetter>();
   const rows = await trx
     .selectFrom('field_provenance')
@@ -53,7 +58,7 @@ export async function loadProvenance(trx: Trx, tenantId: string, recordId: strin
       'channels.service_user_id',
     ])
     .where('field_provenance.tenant_id', '=', tenantId)
-    .where('field_provenance.record_type', '=', 'customer')
+    .where('field_provenance.record_type', '=', recordType)
     .where('field_provenance.record_id', '=', recordId)
     .execute();
   for (const r of rows)
@@ -72,7 +77,7 @@ export async function loadProvenance(trx: Trx, tenantId: string, recordId: strin
     .selectFrom('audit_log')
     .select(['actor_id', 'actor_name', 'occurred_at', 'changes'])
     .where('tenant_id', '=', tenantId)
-    .where('record_type', '=', 'customer')
+    .where('record_type', '=', recordType)
     .where('record_id', '=', recordId)
     .where('action', 'in', ['create', 'update', 'restore', 'merge'])
     .orderBy('occurred_at', 'desc')

@@ -7,7 +7,7 @@ import type { CommandContext } from '../resources/context.ts';
  * A channel writes as its service identity (`serviceUserId`), through the same record commands,
  * grants, field rules and audit trail as a person. What that identity needs is explicit:
  * the background-sync permission (`runBackgroundSync`, separate from any front-end permission)
- * and read, create and update on customers. Whatever is missing is reported on the channel's
+ * and read, create and update on customers (and on contacts when its mapping sets contact fields). Whatever is missing is reported on the channel's
  * health (and fails its records with reason `permission`) instead of being found in a log.
  */
 export const requiredGrants = [
@@ -15,6 +15,22 @@ export const requiredGrants = [
   { object: 'customer', action: 'create' },
   { object: 'customer', action: 'update' },
 ] as const;
+
+/** What a channel whose mapping sets contact fields (`contact.*`) needs on top. */
+export const contactGrants = [
+  { object: 'contact', action: 'read' },
+  { object: 'contact', action: 'create' },
+  { object: 'contact', action: 'update' },
+] as const;
+
+/** Whether a channel's mapping writes the primary contact. */
+export const mapsContacts = (mapping: unknown) =>
+  Array.isArray(mapping) &&
+  mapping.some(
+    (rule) =>
+      typeof (rule as { target?: unknown })?.target === 'string' &&
+      (rule as { target: string }).target.startsWith('contact.'),
+  );
 
 export interface ServiceIdentity {
   ctx?: CommandContext;
@@ -26,6 +42,7 @@ export async function loadServiceIdentity(
   tenantId: string,
   serviceUserId: string | null,
   requestId: string,
+  mapping?: unknown,
 ): Promise<ServiceIdentity> {
   if (!serviceUserId) return { problems: ['the channel has no service identity (serviceUserId)'] };
   const user = await trx
@@ -39,7 +56,7 @@ export async function loadServiceIdentity(
   if (!user.is_active) return { problems: [`service user ${user.username} is disabled`] };
   const actor = actorFromUser(user);
   const access = await loadAccess(trx, actor);
-  const problems = grantProblems(access, user.username);
+  const problems = grantProblems(access, user.username, mapsContacts(mapping));
   const ctx: CommandContext = {
     actor,
     access,
@@ -49,11 +66,11 @@ export async function loadServiceIdentity(
   return { ctx, problems };
 }
 
-export function grantProblems(access: AccessContext, username: string): string[] {
+export function grantProblems(access: AccessContext, username: string, contacts = false): string[] {
   const problems: string[] = [];
   if (!hasSystem(access, 'runBackgroundSync'))
     problems.push(`service user ${username} lacks the runBackgroundSync (background sync) permission`);
-  for (const { object, action } of requiredGrants)
+  for (const { object, action } of contacts ? [...requiredGrants, ...contactGrants] : requiredGrants)
     if (grantsFor(access, object, action).length === 0)
       problems.push(`service user ${username} has no ${object}.${action} grant`);
   return problems;

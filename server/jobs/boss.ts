@@ -55,7 +55,17 @@ export interface JobRunner {
   readonly queues: ReadonlySet<string>;
   ensureQueue(spec: QueueSpec): Promise<void>;
   send(queue: string, data: object, opts?: SendOptions): Promise<string | null>;
-  work<T>(queue: string, handler: JobHandler<T>, opts?: { pollingIntervalSeconds?: number }): Promise<string>;
+  /**
+   * Runs `handler` on the queue's jobs; `workers` > 1 runs that many fetch loops in this process,
+   * so as many jobs of the queue run at once (answers the first worker's id).
+   */
+  work<T>(
+    queue: string,
+    handler: JobHandler<T>,
+    opts?: { pollingIntervalSeconds?: number; workers?: number },
+  ): Promise<string>;
+  /** Makes this process's workers of `queue` fetch now instead of at their next poll (jobs were just sent). */
+  wake(queue: string): void;
   /** Upserts the queue's cron schedule (one per queue); pg-boss fires it once across all instances. */
   schedule(queue: string, cron: string, data?: object, opts?: { tz?: string }): Promise<void>;
   /** Runs `hook` at the start of `stop()` (loops that feed the runner stop before it does). */
@@ -196,6 +206,7 @@ export async function createBoss(database: Database, opts: CreateBossOptions = {
   const abandon = new AbortController(); // stop timeout passed: handlers are given up on
   const stopHooks: Array<() => Promise<void>> = [];
   const known = new Set<string>();
+  const workerIds = new Map<string, string[]>();
   const assertKnown = (queue: string) => {
     if (stopping) throw new Error('the job runner is stopped');
     if (!known.has(queue)) throw new Error(`unknown job queue "${queue}": create it with ensureQueue first`);
@@ -214,6 +225,51 @@ export async function createBoss(database: Database, opts: CreateBossOptions = {
     known.add(name);
   }
 
+  async function startWorker<T>(
+    queue: string,
+    handler: JobHandler<T>,
+    workOpts: { pollingIntervalSeconds?: number },
+  ): Promise<string> {
+    assertKnown(queue);
+    const options = {
+      batchSize: 1,
+      pollingIntervalSeconds: workOpts.pollingIntervalSeconds ?? pollingIntervalSeconds,
+    };
+    const worker = { id: '' }; // set once boss.work returns; a first job may start before that
+    worker.id = await boss.work<T>(queue, options, async (jobs) => {
+      const job = jobs[0]!;
+      activeHandlers++;
+      let onAbort: (() => void) | undefined;
+      try {
+        // a job fetched while stopping goes back to pg-boss, which retries it later
+        if (stopping) throw new Error('the job runner is stopping');
+        const run = handler({ id: job.id, name: job.name, data: job.data, signal: abort.signal });
+        // When the stop timeout passes, pg-boss gets a failure now (and retries the job later)
+        // rather than completing it after its connection is gone; the handler is abandoned.
+        const abandoned = new Promise<never>((_, reject) => {
+          onAbort = () => reject(new Error('the job runner stopped before the job finished'));
+          abandon.signal.addEventListener('abort', onAbort, { once: true });
+        });
+        run.catch(
+          (error) =>
+            abandon.signal.aborted &&
+            logger.warn({ queue, jobId: job.id, err: errorInfo(error) }, 'abandoned job failed'),
+        );
+        return await Promise.race([run, abandoned]);
+      } catch (error) {
+        logger.error({ queue, jobId: job.id, err: errorInfo(error) }, 'job failed');
+        throw error;
+      } finally {
+        if (onAbort) abandon.signal.removeEventListener('abort', onAbort);
+        activeHandlers--;
+        // pg-boss waits a full polling interval after every job; fetch again at once instead
+        // (it waits once a fetch comes back empty)
+        if (worker.id && !stopping) boss.notifyWorker(worker.id);
+      }
+    });
+    return worker.id;
+  }
+
   const runner: JobRunner = {
     boss,
     queues: known,
@@ -225,45 +281,21 @@ export async function createBoss(database: Database, opts: CreateBossOptions = {
       return boss.send(queue, data, executor ? { ...rest, db: { executeSql: executor } } : rest);
     },
 
-    async work<T>(queue: string, handler: JobHandler<T>, workOpts: { pollingIntervalSeconds?: number } = {}) {
-      assertKnown(queue);
-      const options = {
-        batchSize: 1,
-        pollingIntervalSeconds: workOpts.pollingIntervalSeconds ?? pollingIntervalSeconds,
-      };
-      const worker = { id: '' }; // set once boss.work returns; a first job may start before that
-      worker.id = await boss.work<T>(queue, options, async (jobs) => {
-        const job = jobs[0]!;
-        activeHandlers++;
-        let onAbort: (() => void) | undefined;
-        try {
-          // a job fetched while stopping goes back to pg-boss, which retries it later
-          if (stopping) throw new Error('the job runner is stopping');
-          const run = handler({ id: job.id, name: job.name, data: job.data, signal: abort.signal });
-          // When the stop timeout passes, pg-boss gets a failure now (and retries the job later)
-          // rather than completing it after its connection is gone; the handler is abandoned.
-          const abandoned = new Promise<never>((_, reject) => {
-            onAbort = () => reject(new Error('the job runner stopped before the job finished'));
-            abandon.signal.addEventListener('abort', onAbort, { once: true });
-          });
-          run.catch(
-            (error) =>
-              abandon.signal.aborted &&
-              logger.warn({ queue, jobId: job.id, err: errorInfo(error) }, 'abandoned job failed'),
-          );
-          return await Promise.race([run, abandoned]);
-        } catch (error) {
-          logger.error({ queue, jobId: job.id, err: errorInfo(error) }, 'job failed');
-          throw error;
-        } finally {
-          if (onAbort) abandon.signal.removeEventListener('abort', onAbort);
-          activeHandlers--;
-          // pg-boss waits a full polling interval after every job; fetch again at once instead
-          // (it waits once a fetch comes back empty)
-          if (worker.id && !stopping) boss.notifyWorker(worker.id);
-        }
-      });
-      return worker.id;
+    async work<T>(
+      queue: string,
+      handler: JobHandler<T>,
+      workOpts: { pollingIntervalSeconds?: number; workers?: number } = {},
+    ) {
+      const ids: string[] = [];
+      for (let i = 0; i < Math.max(1, workOpts.workers ?? 1); i++)
+        ids.push(await startWorker(queue, handler, workOpts));
+      workerIds.set(queue, [...(workerIds.get(queue) ?? []), ...ids]);
+      return ids[0]!;
+    },
+
+    wake(queue) {
+      if (stopping) return;
+      for (const id of workerIds.get(queue) ?? []) boss.notifyWorker(id);
     },
 
     async schedule(queue, cron, data = {}, scheduleOpts = {}) {

@@ -47,6 +47,8 @@ export interface DispatchResult {
   dispatched: number;
   /** Events whose sending failed; they stay pending with attempts + 1 and last_error. */
   failed: number;
+  /** The queues that received jobs (committed when the call returns). */
+  queues: string[];
 }
 
 /*
@@ -91,7 +93,8 @@ export async function dispatchOutbox(
     if (events.length < batch) events.push(...(await claim(true, batch - events.length)));
 
     const send = transactionExecutor(trx);
-    const result: DispatchResult = { dispatched: 0, failed: 0 };
+    const result: DispatchResult = { dispatched: 0, failed: 0, queues: [] };
+    const queues = new Set<string>();
     for (const event of events) {
       await sql`savepoint outbox_event`.execute(trx);
       try {
@@ -112,6 +115,7 @@ export async function dispatchOutbox(
           .where('id', '=', event.id)
           .execute();
         await sql`release savepoint outbox_event`.execute(trx);
+        for (const queue of topicQueues[event.topic] ?? []) queues.add(queue);
         result.dispatched++;
       } catch (error) {
         await sql`rollback to savepoint outbox_event`.execute(trx);
@@ -129,8 +133,20 @@ export async function dispatchOutbox(
         );
       }
     }
+    result.queues = [...queues];
     return result;
   });
+}
+
+const wakeups = new Set<() => void>();
+
+/**
+ * Tells this process's dispatchers that events were just committed: they dispatch now rather
+ * than at their next interval, and wake this process's workers of the queues they fed (an
+ * intake is processed in milliseconds, not after a poll). Other instances keep their intervals.
+ */
+export function wakeOutboxDispatchers() {
+  for (const wake of wakeups) wake();
 }
 
 export interface OutboxDispatcher {
@@ -160,24 +176,42 @@ export function startOutboxDispatcher(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  let busy = false;
+  let again = false;
 
   const pass = async () => {
+    busy = true;
+    again = false;
     let delay = intervalMs;
     try {
       const result = await dispatchOutbox(database, runner, { ...opts, batch, logger });
       if (result.dispatched + result.failed === batch && result.failed === 0) delay = 0;
+      for (const queue of result.queues) runner.wake(queue);
     } catch (error) {
       logger.error({ err: errorInfo(error) }, 'outbox dispatch failed');
     }
-    if (!stopped) timer = setTimeout(tick, delay);
+    busy = false;
+    if (!stopped) timer = setTimeout(tick, again ? 0 : delay);
   };
   const tick = () => {
     running = pass();
   };
+  // a wake-up during a pass runs one more pass right after it (events committed meanwhile)
+  const wake = () => {
+    if (stopped) return;
+    if (busy) {
+      again = true;
+      return;
+    }
+    clearTimeout(timer);
+    tick();
+  };
+  wakeups.add(wake);
 
   const dispatcher: OutboxDispatcher = {
     async stop() {
       stopped = true;
+      wakeups.delete(wake);
       clearTimeout(timer);
       await running;
     },

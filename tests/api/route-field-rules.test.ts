@@ -86,6 +86,8 @@ const noRecordData: Record<string, string> = {
   'POST /api/v1/imports/:id/dry-run':
     'field changes through the caller’s own view, as the channel dry run (dry-run.ts): hidden left out, masked as ***',
   'GET /api/v1/imports/:id/error-report': 'row numbers, field names and failure messages about the uploaded file',
+  'GET /api/v1/contacts/:id/provenance':
+    'who set each contact field the caller sees; no values (tests/api/integration-field-rules.test.ts)',
   'GET /api/v1/assignment-rules': 'rules: conditions and target ids',
   'POST /api/v1/assignment-rules': 'a rule',
   'PATCH /api/v1/assignment-rules/:id': 'a rule',

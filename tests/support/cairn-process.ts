@@ -50,9 +50,13 @@ export interface ServeProcess {
   stop(signal?: NodeJS.Signals): Promise<CairnResult>;
 }
 
-/** Starts `cairn serve --port 0 --no-build` and resolves once it listens. */
-export async function startServe(env: Record<string, string>, args: string[] = []): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--no-build', ...args], {
+/** Starts `cairn serve --port 0 --no-build` (`nodeArgs`: flags for node, e.g. `--cpu-prof`) and resolves once it listens. */
+export async function startServe(
+  env: Record<string, string>,
+  args: string[] = [],
+  nodeArgs: string[] = [],
+): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'serve', '--port', '0', '--no-build', ...args], {
     env: environment(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4989,6 +4989,104 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/contacts/{id}/provenance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who last set each field of a contact: a channel or a person, and when */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                [key: string]: {
+                  /** @enum {string} */
+                  source: 'channel' | 'user';
+                  channelId: string | null;
+                  channelKey: string | null;
+                  userId: string | null;
+                  userName: string | null;
+                  intakeId: string | null;
+                  /** @description The value's own time (a channel's source time, else when it was written) */
+                  at: string;
+                  setAt: string;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/channels/{id}/deliveries': {
     parameters: {
       query?: never;
@@ -14090,6 +14188,12 @@ export interface components {
       requestId: string | null;
       ip: string | null;
       userAgent: string | null;
+      /** @description The integration channel whose inbound record made this change (its service identity is the actor) */
+      via: {
+        channelId: string;
+        channelKey: string;
+        intakeId: string;
+      } | null;
     };
     RecycleBinEntryInput: {
       id: string;
@@ -15606,6 +15710,12 @@ export interface components {
       requestId: string | null;
       ip: string | null;
       userAgent: string | null;
+      /** @description The integration channel whose inbound record made this change (its service identity is the actor) */
+      via: {
+        channelId: string;
+        channelKey: string;
+        intakeId: string;
+      } | null;
     };
     RecycleBinEntry: {
       id: string;

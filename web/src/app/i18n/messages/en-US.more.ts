@@ -207,6 +207,7 @@ const enUSMore: MessageShape<MoreMessages> = {
     before: 'Before',
     after: 'After',
     system: 'System',
+    viaChannel: 'via channel {key}',
     actions: {
       create: 'Created',
       update: 'Changed',

@@ -215,6 +215,7 @@ const zhCNMore = {
     before: '修改前',
     after: '修改后',
     system: '系统',
+    viaChannel: '经集成通道 {key}',
     actions: {
       create: '创建',
       update: '修改',

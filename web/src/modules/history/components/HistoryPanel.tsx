@@ -92,6 +92,7 @@ function HistoryEntry({ entry, fieldLabel }: { entry: AuditEntry; fieldLabel: (f
           {t(`history.actions.${entry.action}` as MessageKey, { defaultValue: entry.action })}
         </Tag>
         <span>{entry.actorName ?? t('history.system')}</span>
+        {entry.via && <Tag tone="blue">{t('history.viaChannel', { key: entry.via.channelKey })}</Tag>}
         <time className="muted" dateTime={entry.occurredAt}>
           {format.dateTime(entry.occurredAt)}
         </time>
