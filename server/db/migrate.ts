@@ -49,15 +49,21 @@ export async function migrateToLatest(database: Database, appRole?: string): Pro
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }
 
+/** The advisory lock that serialises the app role's grants across instances. */
+const GRANT_LOCK = 7_263_548_112;
+
 async function grantAppRole(database: Database, role: string) {
   const r = quoteIdent(role);
-  for (const statement of [
+  const statements = [
     `grant usage on schema public to ${r}`,
     `grant select, insert, update, delete on all tables in schema public to ${r}`,
     `revoke update, delete, truncate on audit_log from ${r}`,
     `revoke update, delete, truncate on report_snapshots from ${r}`,
     `grant usage, select on all sequences in schema public to ${r}`,
-  ]) {
-    await sql.raw(statement).execute(database.owner);
-  }
+  ];
+  // instances starting together would update the same ACL rows at once ("tuple concurrently updated")
+  await database.owner.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${GRANT_LOCK})`.execute(trx);
+    for (const statement of statements) await sql.raw(statement).execute(trx);
+  });
 }
