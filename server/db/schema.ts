@@ -413,6 +413,23 @@ export interface Followups {
   version: Generated<number>;
 }
 
+export interface FxRates {
+  base: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  fetched_at: Generated<Timestamp>;
+  id: string;
+  payload_hash: string | null;
+  published_at: Timestamp | null;
+  quote: string;
+  rate: Numeric;
+  rate_date: string;
+  rate_set: string;
+  reason: string | null;
+  source: string;
+  tenant_id: string;
+}
+
 export interface Imports {
   channel_id: string;
   columns: JsonColumn<string[]>;
@@ -475,6 +492,34 @@ export interface LoginAttempts {
   id: Generated<Int8>;
   key: string;
   succeeded: boolean;
+}
+
+export interface MetricDefinitions {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: string | null;
+  id: string;
+  name: string;
+  tenant_id: string;
+}
+
+export interface MetricDefinitionVersions {
+  approved_at: Timestamp | null;
+  approver_id: string | null;
+  author_id: string | null;
+  based_on: string | null;
+  change_note: string;
+  created_at: Generated<Timestamp>;
+  definition_id: string;
+  diff: Generated<Json>;
+  document: Json;
+  hash: string;
+  id: string;
+  rolled_back_to: string | null;
+  semver: string;
+  status: Generated<string>;
+  tenant_id: string;
+  valid_from: string;
 }
 
 export interface Opportunities {
@@ -626,6 +671,24 @@ export interface RecycleBin {
   record_type: string;
   tenant_id: string;
   title: string;
+}
+
+export interface ReportSnapshots {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  definition_hash: string;
+  definition_id: string;
+  group_by: Json;
+  hash: string;
+  id: string;
+  period: string;
+  prev_hash: string | null;
+  rate_set: string;
+  result: Json;
+  semver: string;
+  seq: number;
+  tenant_id: string;
+  version_id: string;
 }
 
 export interface RoleFieldRules {
@@ -822,10 +885,13 @@ export interface DB {
   field_provenance: FieldProvenance;
   followup_amendments: FollowupAmendments;
   followups: Followups;
+  fx_rates: FxRates;
   imports: Imports;
   intake_records: IntakeRecords;
   known_devices: KnownDevices;
   login_attempts: LoginAttempts;
+  metric_definition_versions: MetricDefinitionVersions;
+  metric_definitions: MetricDefinitions;
   opportunities: Opportunities;
   orders: Orders;
   outbound_deliveries: OutboundDeliveries;
@@ -835,6 +901,7 @@ export interface DB {
   products: Products;
   pull_runs: PullRuns;
   recycle_bin: RecycleBin;
+  report_snapshots: ReportSnapshots;
   role_field_rules: RoleFieldRules;
   role_grants: RoleGrants;
   roles: Roles;
