@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Trx } from '../db/tenant-transaction.ts';
 import type { Selectable } from 'kysely';
@@ -7,7 +6,7 @@ import { fieldError, notFound } from '../errors.ts';
 import { loadCustomFieldDefs } from '../resources/custom-values.ts';
 import { checkMapping, targetsOf, type MappingRule, type TargetField } from './mapping.ts';
 import { defaultMergePolicy, mergePolicies, type MergePolicy } from './merge-policy.ts';
-import { loadServiceIdentity } from './service-identity.ts';
+import { channelHealth, channelHealthOf } from './channel-health.ts';
 
 export type ChannelRow = Selectable<Channels>;
 
@@ -27,20 +26,6 @@ export const mergePolicySchema = z
       .describe('Channel ids or keys, highest first; "user" = manual edits'),
   })
   .describe('Per channel, with per-field overrides');
-
-export const channelHealth = z
-  .object({
-    status: z.enum(['ok', 'degraded', 'error']),
-    errors: z.array(z.string()).describe('What stops the channel, e.g. a grant its service identity lacks'),
-    warnings: z.array(z.string()),
-    queued: z.number(),
-    review: z.number(),
-    deadLetters: z.number(),
-    lastSuccessAt: z.string().nullable(),
-    lastError: z.string().nullable(),
-    lastErrorAt: z.string().nullable(),
-  })
-  .meta({ id: 'ChannelHealth' });
 
 export const channelSchema = z
   .object({
@@ -97,40 +82,6 @@ export function checkTrigger(kind: string, trigger: string) {
 
 export const mergePolicyOf = (row: ChannelRow): MergePolicy =>
   ({ ...defaultMergePolicy, ...(row.merge_policy as Partial<MergePolicy>) }) as MergePolicy;
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
-
-export async function channelHealthOf(trx: Trx, row: ChannelRow): Promise<z.infer<typeof channelHealth>> {
-  const identity = await loadServiceIdentity(trx, row.tenant_id, row.service_user_id, `health-${row.id}`);
-  const counts = await trx
-    .selectFrom('intake_records')
-    .select([
-      sql<number>`count(*) filter (where status = 'queued')::int`.as('queued'),
-      sql<number>`count(*) filter (where status = 'review' and resolved_at is null)::int`.as('review'),
-      sql<number>`count(*) filter (where status = 'dead' and discarded_at is null)::int`.as('dead'),
-    ])
-    .where('tenant_id', '=', row.tenant_id)
-    .where('channel_id', '=', row.id)
-    .where('status', 'in', ['queued', 'review', 'dead'])
-    .executeTakeFirstOrThrow();
-  const errors = row.kind === 'outbound' ? [] : [...identity.problems];
-  const warnings: string[] = [];
-  if (row.kind !== 'webhook' && row.kind !== 'outbound')
-    warnings.push(`${row.kind} channels are configured here but not run by this version yet`);
-  if (counts.dead > 0) warnings.push(`${counts.dead} dead letter(s) waiting for retry or discard`);
-  if (counts.review > 0) warnings.push(`${counts.review} record(s) waiting in the review queue`);
-  return {
-    status: errors.length ? 'error' : warnings.length ? 'degraded' : 'ok',
-    errors,
-    warnings,
-    queued: counts.queued,
-    review: counts.review,
-    deadLetters: counts.dead,
-    lastSuccessAt: iso(row.last_success_at),
-    lastError: row.last_error,
-    lastErrorAt: iso(row.last_error_at),
-  };
-}
 
 export async function presentChannel(trx: Trx, row: ChannelRow): Promise<ChannelOut> {
   return {
