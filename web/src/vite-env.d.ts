@@ -9,3 +9,7 @@ declare module '*?lingui=access' {
   const catalog: Record<string, unknown>;
   export default catalog;
 }
+declare module '*?lingui=integrations' {
+  const catalog: Record<string, unknown>;
+  export default catalog;
+}
