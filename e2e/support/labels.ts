@@ -7,6 +7,9 @@ import enCore from '../../web/src/app/i18n/messages/en-US.core.ts';
 import enMore from '../../web/src/app/i18n/messages/en-US.more.ts';
 import zhCore from '../../web/src/app/i18n/messages/zh-CN.core.ts';
 import zhMore from '../../web/src/app/i18n/messages/zh-CN.more.ts';
+import type { IntegrationsKey } from '../../web/src/modules/integrations/i18n/index.ts';
+import enIntegrations from '../../web/src/modules/integrations/i18n/en-US.ts';
+import zhIntegrations from '../../web/src/modules/integrations/i18n/zh-CN.ts';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -34,6 +37,15 @@ export const messageText = (key: MessageKey) => ({
  */
 export function label(key: MessageKey, { before = '', after = '', within = false } = {}): RegExp {
   const { zh, en } = messageText(key);
+  const around = (text: string) => [before, text, after].filter(Boolean).map(escapeRegExp).join('\\s*');
+  const either = `(?:${around(zh)}|${around(en)})`;
+  return new RegExp(within ? either : `^\\s*${either}\\s*$`);
+}
+
+/** `label()` for a message of the integration center's catalog (ids under `integrations.`, given without it). */
+export function integrationsLabel(key: IntegrationsKey, { before = '', after = '', within = false } = {}): RegExp {
+  const zh = lookup([zhIntegrations], key);
+  const en = lookup([enIntegrations], key);
   const around = (text: string) => [before, text, after].filter(Boolean).map(escapeRegExp).join('\\s*');
   const either = `(?:${around(zh)}|${around(en)})`;
   return new RegExp(within ? either : `^\\s*${either}\\s*$`);

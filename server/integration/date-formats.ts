@@ -1,11 +1,13 @@
+import { dateHasTime } from '../../common/channel-mapping.ts';
+
 /**
  * Date parsing for channel mappings. A format is `iso` (ISO 8601), `unix` (seconds), `unixms`,
  * or a pattern of YYYY MM DD HH mm ss with any separators (`YYYY/MM/DD`, `DD.MM.YYYY HH:mm`,
  * `YYYYMMDD`, `YYYY年MM月DD日`). Times without an offset are China time (UTC+8).
  */
-const TOKENS = /YYYY|MM|DD|HH|mm|ss/g;
+export { dateHasTime };
 
-export const dateHasTime = (format: string) => ['iso', 'unix', 'unixms'].includes(format) || /HH|mm|ss/.test(format);
+const TOKENS = /YYYY|MM|DD|HH|mm|ss/g;
 
 function patternOf(format: string): { regex: RegExp; fields: string[] } {
   const fields: string[] = [];

@@ -35,7 +35,11 @@ export const mapsContacts = (mapping: unknown) =>
 export interface ServiceIdentity {
   ctx?: CommandContext;
   problems: string[];
+  /** The grants it lacks, as `runBackgroundSync` or `customer.create` (all of them when there is no usable user). */
+  missingGrants: string[];
 }
+
+const allGrants = ['runBackgroundSync', ...requiredGrants.map((g) => `${g.object}.${g.action}`)];
 
 export async function loadServiceIdentity(
   trx: Trx,
@@ -44,7 +48,8 @@ export async function loadServiceIdentity(
   requestId: string,
   mapping?: unknown,
 ): Promise<ServiceIdentity> {
-  if (!serviceUserId) return { problems: ['the channel has no service identity (serviceUserId)'] };
+  if (!serviceUserId)
+    return { problems: ['the channel has no service identity (serviceUserId)'], missingGrants: allGrants };
   const user = await trx
     .selectFrom('users')
     .select(['id', 'tenant_id', 'username', 'display_name', 'role', 'is_service', 'department_id', 'is_active'])
@@ -52,8 +57,8 @@ export async function loadServiceIdentity(
     .where('id', '=', serviceUserId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
-  if (!user) return { problems: [`service user ${serviceUserId} does not exist`] };
-  if (!user.is_active) return { problems: [`service user ${user.username} is disabled`] };
+  if (!user) return { problems: [`service user ${serviceUserId} does not exist`], missingGrants: allGrants };
+  if (!user.is_active) return { problems: [`service user ${user.username} is disabled`], missingGrants: allGrants };
   const actor = actorFromUser(user);
   const access = await loadAccess(trx, actor);
   const problems = grantProblems(access, user.username, mapsContacts(mapping));
@@ -63,7 +68,15 @@ export async function loadServiceIdentity(
     trx,
     meta: { requestId, ip: null, userAgent: 'cairn-intake' },
   };
-  return { ctx, problems };
+  return { ctx, problems, missingGrants: missingGrants(access) };
+}
+
+/** The required grants `access` lacks, as `runBackgroundSync` or `customer.create`. */
+export function missingGrants(access: AccessContext): string[] {
+  const missing = hasSystem(access, 'runBackgroundSync') ? [] : ['runBackgroundSync'];
+  for (const { object, action } of requiredGrants)
+    if (grantsFor(access, object, action).length === 0) missing.push(`${object}.${action}`);
+  return missing;
 }
 
 export function grantProblems(access: AccessContext, username: string, contacts = false): string[] {

@@ -13,3 +13,7 @@ declare module '*?lingui=imports' {
   const catalog: Record<string, unknown>;
   export default catalog;
 }
+declare module '*?lingui=integrations' {
+  const catalog: Record<string, unknown>;
+  export default catalog;
+}

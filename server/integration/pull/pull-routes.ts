@@ -8,7 +8,8 @@ import { fieldError } from '../../errors.ts';
 import { errorResponses, idParams } from '../../http/common-schemas.ts';
 import { authHook, inTenant } from '../../http/request-context.ts';
 import { writeOutboxEvent } from '../../jobs/outbox.ts';
-import { loadChannel, presentPullRun, pullRunSchema } from '../channel-store.ts';
+import { loadChannel } from '../channel-store.ts';
+import { presentPullRun, pullRunSchema } from './pull-run-view.ts';
 import { PULL_REQUESTED_TOPIC } from './pull-jobs.ts';
 
 const access = { access: { anyOf: ['manageIntegrations' as const] } };

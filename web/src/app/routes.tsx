@@ -138,6 +138,8 @@ const definitions: Array<Omit<AppRoute, 'Component'>> = [
     path: '/integrations/imports',
     load: withAntd(async () => (await import('../modules/imports/pages/importsRoute.ts')).default()),
   },
+  // 集成中心: desk-only antd pages (modules/integrations/pages/IntegrationsRoutes.tsx, tabs in integration-tabs.ts)
+  { path: '/integrations/*?', load: withAntd(() => import('../modules/integrations/pages/IntegrationsRoutes.tsx')) },
   { path: '*', load: plain(() => import('./pages/NotFoundPage.tsx'), { more: false }) },
 ];
 

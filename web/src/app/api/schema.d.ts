@@ -14487,9 +14487,19 @@ export interface components {
       /** @description What stops the channel, e.g. a grant its service identity lacks */
       errors: string[];
       warnings: string[];
+      /** @description Required grants the service identity lacks: runBackgroundSync, customer.read, customer.create, customer.update */
+      missingGrants: string[];
       queued: number;
       review: number;
       deadLetters: number;
+      /** @description Age in seconds of the oldest record still waiting (0 when none) */
+      lagSeconds: number;
+      /** @description p95 seconds from receipt (outbound: from the event) to outcome over the last 24 hours */
+      p95LagSeconds: number | null;
+      /** @description Share of the last 24 hours' settled records that became dead letters (0–1) */
+      failureRate: number;
+      /** @description Records settled in the last 24 hours */
+      settled24h: number;
       lastSuccessAt: string | null;
       lastError: string | null;
       lastErrorAt: string | null;
@@ -16009,9 +16019,19 @@ export interface components {
       /** @description What stops the channel, e.g. a grant its service identity lacks */
       errors: string[];
       warnings: string[];
+      /** @description Required grants the service identity lacks: runBackgroundSync, customer.read, customer.create, customer.update */
+      missingGrants: string[];
       queued: number;
       review: number;
       deadLetters: number;
+      /** @description Age in seconds of the oldest record still waiting (0 when none) */
+      lagSeconds: number;
+      /** @description p95 seconds from receipt (outbound: from the event) to outcome over the last 24 hours */
+      p95LagSeconds: number | null;
+      /** @description Share of the last 24 hours' settled records that became dead letters (0–1) */
+      failureRate: number;
+      /** @description Records settled in the last 24 hours */
+      settled24h: number;
       lastSuccessAt: string | null;
       lastError: string | null;
       lastErrorAt: string | null;

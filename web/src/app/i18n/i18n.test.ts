@@ -5,6 +5,8 @@ import accessWorkflowsEnUS from '../../modules/access/i18n/en-US.workflows.ts';
 import accessRolesZhCN from '../../modules/access/i18n/zh-CN.roles.ts';
 import accessWorkflowsZhCN from '../../modules/access/i18n/zh-CN.workflows.ts';
 import { loadAccessMessages } from '../../modules/access/i18n/catalog.ts';
+import integrationsEnUS from '../../modules/integrations/i18n/en-US.ts';
+import integrationsZhCN from '../../modules/integrations/i18n/zh-CN.ts';
 import { currentLanguage, i18n, initI18n, loadMoreMessages, setLanguage, translate } from './index.ts';
 import enCore from './messages/en-US.core.ts';
 import enMore from './messages/en-US.more.ts';
@@ -16,6 +18,7 @@ const files: Array<[name: string, zh: MessageTree, en: MessageTree, namespace?: 
   ['more', zhMore, enMore],
   ['access roles', accessRolesZhCN, accessRolesEnUS, 'access'],
   ['access workflows', accessWorkflowsZhCN, accessWorkflowsEnUS, 'access'],
+  ['integrations', integrationsZhCN, integrationsEnUS, 'integrations'],
 ];
 
 describe('message catalogs', () => {

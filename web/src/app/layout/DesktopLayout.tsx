@@ -4,7 +4,8 @@ import { MenuIcon } from '../ui/icons.tsx';
 import { useTranslation } from '../i18n/index.ts';
 import { NavLink } from '../routing/router.tsx';
 import { Brand } from './Brand.tsx';
-import { adminItems, sideItems, type NavItem } from './navItems.ts';
+import { deskAdminItems } from './deskNavItems.ts';
+import { sideItems, type NavItem } from './navItems.ts';
 import { UserMenu } from './UserMenu.tsx';
 
 const COLLAPSED_KEY = 'cairn.sider';
@@ -13,7 +14,7 @@ const COLLAPSED_KEY = 'cairn.sider';
 export default function DesktopLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const can = usePermission();
-  const adminLinks = adminItems.filter((item) => item.visible?.(can) ?? true);
+  const adminLinks = deskAdminItems.filter((item) => item.visible?.(can) ?? true);
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
   const toggle = () =>
     setCollapsed((value) => {

@@ -26,7 +26,8 @@ export interface NavItem {
     | 'accessMatrix'
     | 'accessRoles'
     | 'accessInheritance'
-    | 'accessSimulate';
+    | 'accessSimulate'
+    | 'integrations';
   path: string;
   Icon: ComponentType<SVGProps<SVGSVGElement>>;
   /** Shown only to users this says yes for (default: everyone signed in). */

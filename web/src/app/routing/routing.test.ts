@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchRoute } from '../routes.tsx';
+import { integrationTabs } from '../../modules/integrations/integration-tabs.ts';
 import { isActivePath } from './router.tsx';
 
 describe('the route table', () => {
@@ -16,6 +17,13 @@ describe('the route table', () => {
       path: '/customers/:id/contracts/:rid/payments/new',
       params: { id: 'c1', rid: 'k9' },
     });
+  });
+
+  it('routes every tab of the integration center into its page chunk', () => {
+    for (const tab of integrationTabs)
+      expect(match(tab.path)?.path).toBe(tab.key === 'imports' ? '/integrations/imports' : '/integrations/*?');
+    expect(match('/integrations/channels/ch1')?.path).toBe('/integrations/*?');
+    expect(match('/integrations')?.path).toBe('/integrations/*?');
   });
 
   it('sends anything else to the not-found page, and the old settings URL to the merged page', () => {

@@ -50,7 +50,8 @@ export function LazyTabs<K extends string>({ label, items, activeKey, onChange }
               role="tab"
               id={`${id}-tab-${item.key}`}
               aria-selected={selected}
-              aria-controls={`${id}-panel-${item.key}`}
+              // a panel exists once its tab was opened; aria-controls must not name a missing id
+              aria-controls={visited.has(item.key) ? `${id}-panel-${item.key}` : undefined}
               tabIndex={selected ? 0 : -1}
               className={selected ? 'tabs__tab is-selected' : 'tabs__tab'}
               onClick={() => onChange(item.key)}

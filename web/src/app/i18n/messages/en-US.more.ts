@@ -14,6 +14,7 @@ const enUSMore: MessageShape<MoreMessages> = {
     accessRoles: 'Roles',
     accessInheritance: 'Inheritance audit',
     accessSimulate: 'Access simulation',
+    integrations: 'Integration center',
     collapse: 'Collapse sidebar',
     expand: 'Expand sidebar',
   },

@@ -22,6 +22,7 @@ const zhCNMore = {
     accessRoles: '角色',
     accessInheritance: '继承审计',
     accessSimulate: '权限模拟',
+    integrations: '集成中心',
     collapse: '收起侧边栏',
     expand: '展开侧边栏',
   },
