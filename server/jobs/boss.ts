@@ -273,7 +273,15 @@ export async function createBoss(database: Database, opts: CreateBossOptions = {
   const runner: JobRunner = {
     boss,
     queues: known,
-    ensureQueue,
+    // a feature's queues are created after startup: under the same lock, for the same reason
+    async ensureQueue(spec) {
+      const lock = pool ? await holdStartupLock(pool) : undefined;
+      try {
+        await ensureQueue(spec);
+      } finally {
+        await lock?.release();
+      }
+    },
 
     async send(queue, data, sendOpts = {}) {
       assertKnown(queue);
