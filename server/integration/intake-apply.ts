@@ -19,13 +19,7 @@ import {
   type FieldChange,
 } from './intake-values.ts';
 
-export {
-  errorFieldsOf,
-  failureReasons,
-  IntakeError,
-  type FailureReason,
-  type FieldChange,
-} from './intake-values.ts';
+export { errorFieldsOf, failureReasons, IntakeError, type FailureReason, type FieldChange } from './intake-values.ts';
 
 export interface ApplyResult {
   status: 'created' | 'updated' | 'unchanged' | 'review';

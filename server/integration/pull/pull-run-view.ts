@@ -44,7 +44,6 @@ export function presentPullRun(row: Selectable<PullRuns>): PullRunOut {
   };
 }
 
-
 /** A pull channel's latest run, or null (other kinds, or before the first run). */
 export async function lastPullRun(trx: Trx, row: Selectable<Channels>): Promise<PullRunOut | null> {
   if (row.kind !== 'pull') return null;

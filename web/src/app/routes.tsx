@@ -133,11 +133,6 @@ const definitions: Array<Omit<AppRoute, 'Component'>> = [
   { path: '/access/simulate', load: accessPage(() => import('../modules/access/pages/SimulatePage.tsx')) },
   { path: '/approvals', load: accessPage(() => import('../modules/access/pages/ApprovalsPage.tsx')) },
   { path: '/settings', load: redirectTo('/admin/settings') },
-  // 集成中心 → 导入 (file import); the other integration pages live in modules/integrations
-  {
-    path: '/integrations/imports',
-    load: withAntd(async () => (await import('../modules/imports/pages/importsRoute.ts')).default()),
-  },
   // 集成中心: desk-only antd pages (modules/integrations/pages/IntegrationsRoutes.tsx, tabs in integration-tabs.ts)
   { path: '/integrations/*?', load: withAntd(() => import('../modules/integrations/pages/IntegrationsRoutes.tsx')) },
   { path: '*', load: plain(() => import('./pages/NotFoundPage.tsx'), { more: false }) },

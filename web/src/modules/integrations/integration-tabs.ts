@@ -16,6 +16,6 @@ export const integrationTabs: readonly IntegrationTab[] = [
   { key: 'review', path: '/integrations/review', label: 'integrations.tabs.review' },
   { key: 'deliveries', path: '/integrations/deliveries', label: 'integrations.tabs.deliveries' },
   { key: 'consistency', path: '/integrations/consistency', label: 'integrations.tabs.consistency' },
-  // the file import page has its own route and module (modules/imports)
+  // the file import page belongs to modules/imports
   { key: 'imports', path: '/integrations/imports', label: 'integrations.tabs.imports' },
 ];

@@ -8,8 +8,8 @@ import { loadIntegrationsMessages } from '../i18n/catalog.ts';
  * The integration center's pages (集成中心 and data consistency) behind the app's one
  * `/integrations/*?` route. The route table ships in the phone's first chunk, so it carries a
  * single small entry for all of these desk-only admin pages; each page is its own lazy chunk
- * from here, and their `integrations.` messages load here. A page of another module under
- * /integrations (the file import) has its own route in the table, listed before `/integrations/*?`.
+ * from here, and their `integrations.` messages load here; a page of another module under
+ * /integrations (the file import) loads its own messages with its page.
  */
 const pages: Array<[path: string, Page: LazyExoticComponent<ComponentType>]> = [
   ['/integrations/channels', lazy(() => import('./ChannelsPage.tsx'))],
@@ -19,6 +19,11 @@ const pages: Array<[path: string, Page: LazyExoticComponent<ComponentType>]> = [
   ['/integrations/review', lazy(() => import('./ReviewQueuePage.tsx'))],
   ['/integrations/deliveries', lazy(() => import('./DeliveriesPage.tsx'))],
   ['/integrations/consistency', lazy(() => import('../../consistency/pages/ConsistencyPage.tsx'))],
+  // the file import page, with its own module and messages
+  [
+    '/integrations/imports',
+    lazy<ComponentType>(() => import('../../imports/pages/importsRoute.ts').then((m) => m.default())),
+  ],
 ];
 
 export default function IntegrationsRoutes() {
