@@ -11,7 +11,7 @@ import { loadChannel } from './channel-store.ts';
 import { dryRunSamples } from './dry-run.ts';
 import { loadProvenance } from './provenance.ts';
 import { loadServiceIdentity } from './service-identity.ts';
-import { changesAsSeen, contactFieldView, customerAsSeen, customerFieldView } from './caller-view.ts';
+import { contactFieldView, customerFieldView } from './caller-view.ts';
 
 const fieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
 const dryRunRecord = z.object({
