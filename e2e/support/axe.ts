@@ -15,8 +15,12 @@ interface AxeViolation {
   nodes: Array<{ target: unknown[]; failureSummary?: string }>;
 }
 
-/** Fails with every WCAG 2 A/AA violation axe finds on `page` (rule, impact, the elements). */
+/**
+ * Fails with every WCAG 2 A/AA violation axe finds on `page` (rule, impact, the elements). Running
+ * CSS animations (a toast fading in) finish first: a half-faded element is not what a user reads.
+ */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  await settleAnimations(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }).axe;
@@ -35,4 +39,21 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
         .join('\n')}`,
   );
   throw new Error(`${what}: ${found.length} accessibility violation(s) (axe-core, WCAG 2 AA)\n${lines.join('\n')}`);
+}
+
+/** Waits (at most 3 s) until the page's finite CSS animations and transitions have finished. */
+async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline) {
+      const running = document
+        .getAnimations()
+        .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
+      if (running.length === 0) return;
+      await Promise.race([
+        Promise.allSettled(running.map((a) => a.finished)),
+        new Promise((resolve) => setTimeout(resolve, 200)),
+      ]);
+    }
+  });
 }
