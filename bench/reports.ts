@@ -58,7 +58,7 @@ await withTenant(database.db, T, async (trx) => {
   const n = counts.customers;
   await sql`insert into contracts (id, tenant_id, customer_id, owner_id, number, currency, amount_incl_tax, tax_rate, status, signed_date)
     select gen_random_uuid(), ${T}, c.id, c.owner_id, 'HT-B-' || g, case when g % 10 = 0 then 'USD' else 'CNY' end,
-      (1000 + (g * 7919) % 900000)::numeric / 10, case when g % 10 = 0 then 0 else 0.13 end,
+      (1000 + (g::bigint * 7919) % 900000)::numeric / 10, case when g % 10 = 0 then 0 else 0.13 end,
       case when g % 7 = 0 then 'draft' else 'active' end, date '2026-01-01' + (g % 330)
     from generate_series(1, ${counts.contracts}::int) g join bench_customers c on c.rn = 1 + (g * 31) % ${n}`.execute(
     trx,
@@ -69,7 +69,7 @@ await withTenant(database.db, T, async (trx) => {
     from contracts k cross join generate_series(1, 3) g
     where k.tenant_id = ${T}`.execute(trx);
   await sql`insert into orders (id, tenant_id, customer_id, owner_id, sku, quantity, amount, currency, ordered_at)
-    select gen_random_uuid(), ${T}, c.id, c.owner_id, 'SKU-' || (g % 10), 1 + g % 5, (100 + (g * 104729) % 99900)::numeric / 100,
+    select gen_random_uuid(), ${T}, c.id, c.owner_id, 'SKU-' || (g % 10), 1 + g % 5, (100 + (g::bigint * 104729) % 99900)::numeric / 100,
       case when g % 10 = 0 then 'USD' else 'CNY' end, timestamptz '2026-01-01 01:00+08' + ((g % 330) || ' days')::interval
     from generate_series(1, ${counts.orders}::int) g join bench_customers c on c.rn = 1 + (g * 17) % ${n}`.execute(trx);
   log(`orders ${counts.orders}`);
