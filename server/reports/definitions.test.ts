@@ -110,6 +110,54 @@ describe('metric definitions (口径) as versioned data', () => {
     ).rejects.toThrow(/immutable/);
   });
 
+  it('every change (new definition, draft, approval, rollback) leaves an audit row with who and the diff', async () => {
+    const created = await create('审计口径');
+    ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${created.versions[0].id}/approve`, admin));
+    const draft = ok(
+      await post(`/api/v1/metric-definitions/${created.id}/versions`, admin, {
+        semver: '2.0',
+        validFrom: '2026-04-01',
+        document: v2Document,
+        changeNote: '按回款',
+      }),
+      201,
+    );
+    ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${draft.versionId}/approve`, admin));
+    ok(await post(`/api/v1/metric-definitions/${created.id}/rollback`, admin, { toVersion: '1.0' }), 201);
+    const database = await testDatabase();
+    const rows = await withTenant(database.db, company.tenantId, (trx) =>
+      trx
+        .selectFrom('audit_log')
+        .select(['action', 'actor_id', 'record_type', 'changes', 'request_id'])
+        .where('tenant_id', '=', company.tenantId)
+        .where('record_id', '=', created.id)
+        .execute(),
+    );
+    const actions = rows.map((r) => r.action);
+    expect([...actions].sort()).toEqual(
+      [
+        'metric_definition.approve',
+        'metric_definition.approve',
+        'metric_definition.draft',
+        'metric_definition.draft',
+        'metric_definition.rollback',
+      ].sort(),
+    );
+    expect(rows.every((r) => r.actor_id === company.users.admin && r.record_type === 'metric_definition')).toBe(true);
+    const changes = (action: string, semver: string) =>
+      rows
+        .map((r) => (typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes) as Record<string, any>)
+        .find((c, i) => rows[i]!.action === action && c.semver.after === semver)!;
+    const v2 = changes('metric_definition.draft', '2.0');
+    expect(v2.semver.before).toBe('1.0');
+    expect(v2.versionId.after).toBe(draft.versionId);
+    expect(v2.diff.after).toEqual(expect.arrayContaining([{ path: 'document.basis', from: 'signed', to: 'received' }]));
+    expect(changes('metric_definition.approve', '2.0').status).toEqual({ before: 'draft', after: 'approved' });
+    const rollback = changes('metric_definition.rollback', '3.0');
+    expect(rollback.hash.after).toBe(documentHash(v1Document));
+    expect(rollback.status.after).toBe('approved');
+  });
+
   it('rollback publishes a new approved version equal to the old one; history stays', async () => {
     const created = await create('回滚口径');
     ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${created.versions[0].id}/approve`, admin));

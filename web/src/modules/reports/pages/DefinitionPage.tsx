@@ -170,16 +170,17 @@ export default function DefinitionPage() {
         />
       )}
       <h2 className="rep-h2">{t('definition.versions')}</h2>
-      <Table<MetricVersion>
-        rowKey="id"
-        columns={columns}
-        dataSource={versions}
-        loading={definition.isPending}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        expandable={{ expandedRowRender: diffTable, defaultExpandedRowKeys: versions[0] ? [versions[0].id] : [] }}
-        onRow={() => ({ 'data-testid': 'version-row' }) as HTMLAttributes<HTMLElement>}
-      />
+      {data && (
+        <Table<MetricVersion>
+          rowKey="id"
+          columns={columns}
+          dataSource={versions}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          expandable={{ expandedRowRender: diffTable, defaultExpandedRowKeys: versions[0] ? [versions[0].id] : [] }}
+          onRow={() => ({ 'data-testid': 'version-row' }) as HTMLAttributes<HTMLElement>}
+        />
+      )}
       {data && <DraftModal definition={data} open={drafting} onClose={() => setDrafting(false)} />}
     </ReportsPage>
   );
