@@ -24,7 +24,9 @@ test('a report with its stamp under chart and table, a drill-down, and the xlsx 
   await need(page.getByRole('heading', { level: 1, name: reportsLabel('tabs.run') }), 'the report page');
   await need(page.getByRole('combobox', { name: reportsLabel('run.definition') }), 'the definition picker');
   // 销售业绩口径: this year spans V1.0 (to March) and V2.0 (from April)
-  await page.getByRole('combobox', { name: reportsLabel('run.definition') }).click();
+  // typing into a focused select opens it (its selected value covers the input for clicks)
+  await page.getByRole('combobox', { name: reportsLabel('run.definition') }).focus();
+  await page.keyboard.type('销售业绩');
   const option = page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
     .filter({ hasText: /^销售业绩口径$/ });

@@ -254,7 +254,7 @@ async function insertVersion(
   return id;
 }
 
-/** Approves a draft: from now on the version is immutable (the database refuses any change). */
+/** Approves a draft (by someone other than its author): from now on the version is immutable (the database refuses any change). */
 export async function approveVersion(ctx: DefinitionContext, definitionId: string, versionId: string) {
   const definition = await loadDefinition(ctx.trx, ctx.actor.tenantId, definitionId);
   const version = definition.versions.find((v) => v.id === versionId.toLowerCase());
@@ -263,6 +263,13 @@ export async function approveVersion(ctx: DefinitionContext, definitionId: strin
     throw new AppError('CONFLICT', `version ${version.semver} is approved already; approved versions never change`, {
       versionId,
     });
+  // four-eyes: whoever wrote a version never approves it (a rollback republishes an approved document)
+  if (version.authorId === ctx.actor.userId)
+    throw new AppError(
+      'SELF_APPROVAL',
+      `version ${version.semver} was written by you; another definition manager must approve it (four-eyes)`,
+      { versionId: version.id, authorId: version.authorId },
+    );
   await ctx.trx
     .updateTable('metric_definition_versions')
     .set({ status: 'approved', approver_id: ctx.actor.userId, approved_at: new Date() })

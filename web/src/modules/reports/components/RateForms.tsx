@@ -49,10 +49,10 @@ export function ManualRateForm() {
         <Form.Item name="rateSet" label={t('rates.rateSet')} rules={required}>
           <Input style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="base" label={t('rates.base')} rules={required}>
+        <Form.Item name="base" label={t('rates.base')}>
           <Select virtual={false} style={{ width: 90 }} options={currencies.map((c) => ({ value: c, label: c }))} />
         </Form.Item>
-        <Form.Item name="quote" label={t('rates.quote')} rules={required}>
+        <Form.Item name="quote" label={t('rates.quote')}>
           <Select virtual={false} style={{ width: 90 }} options={currencies.map((c) => ({ value: c, label: c }))} />
         </Form.Item>
         <Form.Item name="rateDate" label={t('rates.rateDate')} rules={required}>

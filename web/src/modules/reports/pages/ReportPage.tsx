@@ -135,6 +135,8 @@ export default function ReportPage() {
           <Select
             virtual={false}
             aria-label={t('run.definition')}
+            showSearch
+            optionFilterProp="label"
             style={{ minWidth: 220 }}
             loading={definitions.isPending}
             value={definitionId || undefined}
