@@ -140,6 +140,7 @@ const reportsEnUS: MessageShape<ReportsMessages> = {
     diffFrom: 'Before',
     diffTo: 'After',
     approve: 'Approve',
+    selfApproval: 'You wrote this version; another definition manager must approve it (four-eyes)',
     approveOne: 'Approve V{version}',
     approved: 'V{version} approved',
     rollback: 'Roll back to this version',

@@ -128,6 +128,7 @@ const reportsZhCN = {
     diffFrom: '原值',
     diffTo: '新值',
     approve: '批准',
+    selfApproval: '这是你写的版本，需要另一位口径管理员批准（四眼原则）',
     approveOne: '批准 V{version}',
     approved: 'V{version} 已批准',
     rollback: '回滚到此版本',

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'wouter';
 import { useFormat } from '../../../app/format/format.ts';
 import { Tag } from '../../../app/ui/states.tsx';
+import { useMe } from '../../auth/session.ts';
 import { useUserNames } from '../../users/api/users.ts';
 import {
   approveVersion,
@@ -27,6 +28,7 @@ export default function DefinitionPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const names = useUserNames();
+  const me = useMe().data;
   const definition = useQuery(definitionQuery(id));
   const [drafting, setDrafting] = useState(false);
   const done = (text: string) => {
@@ -95,6 +97,9 @@ export default function DefinitionPage() {
             size="small"
             type="primary"
             aria-label={t('definition.approveOne', { version: v.semver })}
+            // four-eyes: the server refuses the author's own approval (SELF_APPROVAL)
+            disabled={!!me && v.authorId === me.id}
+            title={me && v.authorId === me.id ? t('definition.selfApproval') : undefined}
             loading={approve.isPending && approve.variables?.id === v.id}
             onClick={() => approve.mutate(v)}
           >
