@@ -5,6 +5,8 @@
  * Every page passes axe-core's WCAG 2 AA rules.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -72,7 +74,10 @@ test('a report with its stamp under chart and table, a drill-down, and the xlsx 
   // Export: the server's workbook, with the stamp under the table.
   const download = page.waitForEvent('download');
   await page.getByTestId('report-export').click();
-  const file = await (await download).path();
+  // the browser runs out of process: save a local copy of the download
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-report-')), 'report.xlsx');
+  await (await download).saveAs(file);
+  expect((await download).suggestedFilename()).toBe('销售业绩口径.xlsx');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
   const cells: string[] = [];
