@@ -75,6 +75,7 @@ await withTenant(database.db, T, async (trx) => {
   log(`orders ${counts.orders}`);
   await storeRates(trx, T, { rateSet: 'CFETS-midpoint', source: 'bench' }, demoRates('2025-12-01', '2026-12-31'));
   const author = { trx, actor: { tenantId: T, userId: tenant.adminId } };
+  const approver = { trx, actor: { tenantId: T, userId: tenant.repId } }; // four-eyes: not the author
   const sales = await createDefinition(author, {
     name: '销售业绩口径',
     semver: '1.0',
@@ -82,14 +83,14 @@ await withTenant(database.db, T, async (trx) => {
     document: salesV1,
     changeNote: 'V1',
   });
-  await approveVersion(author, sales.id, sales.versions[0]!.id);
+  await approveVersion(approver, sales.id, sales.versions[0]!.id);
   const v2 = await addDraftVersion(author, sales.id, {
     semver: '2.0',
     validFrom: '2026-04-01',
     document: salesV2,
     changeNote: 'V2',
   });
-  await approveVersion(author, sales.id, v2.versionId);
+  await approveVersion(approver, sales.id, v2.versionId);
 });
 const paymentCount = await withTenant(database.db, T, (trx) =>
   trx

@@ -10,6 +10,9 @@ import zhMore from '../../web/src/app/i18n/messages/zh-CN.more.ts';
 import type { IntegrationsKey } from '../../web/src/modules/integrations/i18n/index.ts';
 import enIntegrations from '../../web/src/modules/integrations/i18n/en-US.ts';
 import zhIntegrations from '../../web/src/modules/integrations/i18n/zh-CN.ts';
+import type { ReportsKey } from '../../web/src/modules/reports/i18n/index.ts';
+import enReports from '../../web/src/modules/reports/i18n/en-US.ts';
+import zhReports from '../../web/src/modules/reports/i18n/zh-CN.ts';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -46,6 +49,15 @@ export function label(key: MessageKey, { before = '', after = '', within = false
 export function integrationsLabel(key: IntegrationsKey, { before = '', after = '', within = false } = {}): RegExp {
   const zh = lookup([zhIntegrations], key);
   const en = lookup([enIntegrations], key);
+  const around = (text: string) => [before, text, after].filter(Boolean).map(escapeRegExp).join('\\s*');
+  const either = `(?:${around(zh)}|${around(en)})`;
+  return new RegExp(within ? either : `^\\s*${either}\\s*$`);
+}
+
+/** `label()` for a message of the reports catalog (ids under `reports.`, given without it). */
+export function reportsLabel(key: ReportsKey, { before = '', after = '', within = false } = {}): RegExp {
+  const zh = lookup([zhReports], key);
+  const en = lookup([enReports], key);
   const around = (text: string) => [before, text, after].filter(Boolean).map(escapeRegExp).join('\\s*');
   const either = `(?:${around(zh)}|${around(en)})`;
   return new RegExp(within ? either : `^\\s*${either}\\s*$`);

@@ -10,10 +10,13 @@ import { canonicalJson, documentHash } from './definition-schema.ts';
 
 let company: Company;
 let admin: Headers;
+/** Approves: four-eyes, never the author (admin). */
+let finance: Headers;
 
 beforeAll(async () => {
   company = await demoCompany({ customers: 0, orders: 0 });
   admin = await company.as('admin');
+  finance = await company.as('finance');
 }, 120_000);
 
 const create = async (name: string) =>
@@ -56,8 +59,8 @@ describe('metric definitions (口径) as versioned data', () => {
     const first = created.versions[0];
     expect(first).toMatchObject({ semver: '1.0', status: 'draft', authorId: company.users.admin, approverId: null });
     expect(first.hash).toBe(documentHash(v1Document));
-    ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${first.id}/approve`, admin));
-    const again = await post(`/api/v1/metric-definitions/${created.id}/versions/${first.id}/approve`, admin);
+    ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${first.id}/approve`, finance));
+    const again = await post(`/api/v1/metric-definitions/${created.id}/versions/${first.id}/approve`, finance);
     expect(again.status).toBe(409);
 
     const draft = ok(
@@ -92,6 +95,24 @@ describe('metric definitions (口径) as versioned data', () => {
     );
     expect(report.stamp.version).toBe('1.0');
 
+    // four-eyes: the author of 2.0 (finance) cannot approve it; someone else (admin) can
+    const own = await post(`/api/v1/metric-definitions/${created.id}/versions/${draft.versionId}/approve`, finance);
+    expect(own.status).toBe(403);
+    expect(own.body.error).toMatchObject({ code: 'SELF_APPROVAL', details: { versionId: draft.versionId } });
+    const still = ok(await get(`/api/v1/metric-definitions/${created.id}`, admin));
+    expect(still.versions.find((v: any) => v.id === draft.versionId)).toMatchObject({
+      status: 'draft',
+      approverId: null,
+    });
+    const approved = ok(
+      await post(`/api/v1/metric-definitions/${created.id}/versions/${draft.versionId}/approve`, admin),
+    );
+    expect(approved.versions.find((v: any) => v.id === draft.versionId)).toMatchObject({
+      status: 'approved',
+      authorId: company.users.finance,
+      approverId: company.users.admin,
+    });
+
     // the database itself refuses to change an approved version
     const database = await testDatabase();
     await expect(
@@ -110,9 +131,63 @@ describe('metric definitions (口径) as versioned data', () => {
     ).rejects.toThrow(/immutable/);
   });
 
+  it('every change (new definition, draft, approval, rollback) leaves an audit row with who and the diff', async () => {
+    const created = await create('审计口径');
+    ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${created.versions[0].id}/approve`, finance));
+    const draft = ok(
+      await post(`/api/v1/metric-definitions/${created.id}/versions`, admin, {
+        semver: '2.0',
+        validFrom: '2026-04-01',
+        document: v2Document,
+        changeNote: '按回款',
+      }),
+      201,
+    );
+    ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${draft.versionId}/approve`, finance));
+    ok(await post(`/api/v1/metric-definitions/${created.id}/rollback`, admin, { toVersion: '1.0' }), 201);
+    const database = await testDatabase();
+    const rows = await withTenant(database.db, company.tenantId, (trx) =>
+      trx
+        .selectFrom('audit_log')
+        .select(['action', 'actor_id', 'record_type', 'changes', 'request_id'])
+        .where('tenant_id', '=', company.tenantId)
+        .where('record_id', '=', created.id)
+        .execute(),
+    );
+    const actions = rows.map((r) => r.action);
+    expect([...actions].sort()).toEqual(
+      [
+        'metric_definition.approve',
+        'metric_definition.approve',
+        'metric_definition.draft',
+        'metric_definition.draft',
+        'metric_definition.rollback',
+      ].sort(),
+    );
+    expect(rows.every((r) => r.record_type === 'metric_definition')).toBe(true);
+    // who: the author (admin) for drafts and the rollback, the approver (finance) for approvals
+    expect(rows.map((r) => [r.action, r.actor_id]).sort()).toEqual(
+      rows
+        .map((r) => [r.action, r.action === 'metric_definition.approve' ? company.users.finance : company.users.admin])
+        .sort(),
+    );
+    const changes = (action: string, semver: string) =>
+      rows
+        .map((r) => (typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes) as Record<string, any>)
+        .find((c, i) => rows[i]!.action === action && c.semver.after === semver)!;
+    const v2 = changes('metric_definition.draft', '2.0');
+    expect(v2.semver.before).toBe('1.0');
+    expect(v2.versionId.after).toBe(draft.versionId);
+    expect(v2.diff.after).toEqual(expect.arrayContaining([{ path: 'document.basis', from: 'signed', to: 'received' }]));
+    expect(changes('metric_definition.approve', '2.0').status).toEqual({ before: 'draft', after: 'approved' });
+    const rollback = changes('metric_definition.rollback', '3.0');
+    expect(rollback.hash.after).toBe(documentHash(v1Document));
+    expect(rollback.status.after).toBe('approved');
+  });
+
   it('rollback publishes a new approved version equal to the old one; history stays', async () => {
     const created = await create('回滚口径');
-    ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${created.versions[0].id}/approve`, admin));
+    ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${created.versions[0].id}/approve`, finance));
     const v2 = ok(
       await post(`/api/v1/metric-definitions/${created.id}/versions`, admin, {
         semver: '2.0',
@@ -122,7 +197,7 @@ describe('metric definitions (口径) as versioned data', () => {
       }),
       201,
     );
-    ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${v2.versionId}/approve`, admin));
+    ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${v2.versionId}/approve`, finance));
     const rolled = ok(
       await post(`/api/v1/metric-definitions/${created.id}/rollback`, admin, {
         toVersion: '1.0',

@@ -1,7 +1,8 @@
 import { newId } from '../../common/ids.ts';
 import { AppError, fieldError, notFound } from '../errors.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
-import type { Actor } from '../resources/context.ts';
+import { writeAuditAs } from '../audit/audit.ts';
+import type { Actor, RequestMeta } from '../resources/context.ts';
 import {
   compareSemver,
   definitionDocument,
@@ -13,7 +14,30 @@ import {
 /** Who changes definitions, in which transaction (a request, the demo seed). */
 export interface DefinitionContext {
   trx: Trx;
-  actor: Pick<Actor, 'tenantId' | 'userId'>;
+  actor: Pick<Actor, 'tenantId' | 'userId'> & { displayName?: string };
+  /** The request, for the audit rows; the demo seed and the benchmark have none. */
+  meta?: RequestMeta;
+}
+
+const noRequest: RequestMeta = { requestId: 'metric-definitions', ip: null, userAgent: null };
+
+/**
+ * Every definition change (a new definition, a draft, an approval, a rollback) leaves an audit
+ * row in the same transaction: who, when, which version, and its diff against the one before.
+ */
+async function auditVersion(
+  ctx: DefinitionContext,
+  action: 'metric_definition.draft' | 'metric_definition.approve' | 'metric_definition.rollback',
+  definitionId: string,
+  changes: Record<string, { before: unknown; after: unknown }>,
+) {
+  await writeAuditAs(
+    ctx.trx,
+    ctx.actor.tenantId,
+    { id: ctx.actor.userId, name: ctx.actor.displayName ?? 'system' },
+    ctx.meta ?? noRequest,
+    [{ action, recordType: 'metric_definition', recordId: definitionId, changes }],
+  );
 }
 
 /** One version of a metric definition as the store holds it. */
@@ -213,10 +237,24 @@ async function insertVersion(
       approved_at: options.approve ? new Date() : null,
     })
     .execute();
+  await auditVersion(
+    ctx,
+    options.rolledBackTo ? 'metric_definition.rollback' : 'metric_definition.draft',
+    definitionId,
+    {
+      versionId: { before: null, after: id },
+      semver: { before: options.previous?.semver ?? null, after: input.semver },
+      validFrom: { before: options.previous?.validFrom ?? null, after: input.validFrom },
+      hash: { before: options.previous?.hash ?? null, after: documentHash(input.document) },
+      status: { before: null, after: options.approve ? 'approved' : 'draft' },
+      changeNote: { before: null, after: input.changeNote },
+      diff: { before: null, after: changes },
+    },
+  );
   return id;
 }
 
-/** Approves a draft: from now on the version is immutable (the database refuses any change). */
+/** Approves a draft (by someone other than its author): from now on the version is immutable (the database refuses any change). */
 export async function approveVersion(ctx: DefinitionContext, definitionId: string, versionId: string) {
   const definition = await loadDefinition(ctx.trx, ctx.actor.tenantId, definitionId);
   const version = definition.versions.find((v) => v.id === versionId.toLowerCase());
@@ -225,6 +263,13 @@ export async function approveVersion(ctx: DefinitionContext, definitionId: strin
     throw new AppError('CONFLICT', `version ${version.semver} is approved already; approved versions never change`, {
       versionId,
     });
+  // four-eyes: whoever wrote a version never approves it (a rollback republishes an approved document)
+  if (version.authorId === ctx.actor.userId)
+    throw new AppError(
+      'SELF_APPROVAL',
+      `version ${version.semver} was written by you; another definition manager must approve it (four-eyes)`,
+      { versionId: version.id, authorId: version.authorId },
+    );
   await ctx.trx
     .updateTable('metric_definition_versions')
     .set({ status: 'approved', approver_id: ctx.actor.userId, approved_at: new Date() })
@@ -232,6 +277,12 @@ export async function approveVersion(ctx: DefinitionContext, definitionId: strin
     .where('id', '=', versionId)
     .where('status', '=', 'draft')
     .execute();
+  await auditVersion(ctx, 'metric_definition.approve', definitionId, {
+    versionId: { before: version.id, after: version.id },
+    semver: { before: version.semver, after: version.semver },
+    status: { before: 'draft', after: 'approved' },
+    approverId: { before: null, after: ctx.actor.userId },
+  });
   return loadDefinition(ctx.trx, ctx.actor.tenantId, definitionId);
 }
 

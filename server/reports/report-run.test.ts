@@ -8,6 +8,8 @@ import { plantReportFixture, v1Document, v2Document, type Fixture } from '../../
 
 let company: Company;
 let admin: Headers;
+/** Approves: four-eyes, never the author (admin). */
+let finance: Headers;
 let fixture: Fixture;
 let salesId: string;
 
@@ -24,7 +26,7 @@ async function definition(name: string, versions: Array<[string, string, object]
     }),
     201,
   );
-  ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${created.versions[0].id}/approve`, admin));
+  ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${created.versions[0].id}/approve`, finance));
   for (const [semver, validFrom, document] of rest) {
     const draft = ok(
       await post(`/api/v1/metric-definitions/${created.id}/versions`, admin, {
@@ -35,7 +37,7 @@ async function definition(name: string, versions: Array<[string, string, object]
       }),
       201,
     );
-    ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${draft.versionId}/approve`, admin));
+    ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${draft.versionId}/approve`, finance));
   }
   return created.id as string;
 }
@@ -46,6 +48,7 @@ beforeAll(async () => {
   const database = await testDatabase();
   company = await demoCompany({ customers: 0, orders: 0 });
   admin = await company.as('admin');
+  finance = await company.as('finance');
   fixture = await plantReportFixture(database, company.tenantId, company.users);
   salesId = await definition('测试销售口径', [
     ['1.0', '2026-01-01', v1Document],

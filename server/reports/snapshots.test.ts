@@ -33,7 +33,7 @@ beforeAll(async () => {
     201,
   );
   definitionId = created.id;
-  ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${created.versions[0].id}/approve`, admin));
+  ok(await post(`/api/v1/metric-definitions/${created.id}/versions/${created.versions[0].id}/approve`, finance));
 }, 120_000);
 
 const chain = () => withTenant(database.db, company.tenantId, (trx) => verifyChain(trx, company.tenantId));
@@ -71,7 +71,7 @@ describe('sealed monthly snapshots', () => {
       }),
       201,
     );
-    ok(await post(`/api/v1/metric-definitions/${definitionId}/versions/${draft.versionId}/approve`, admin));
+    ok(await post(`/api/v1/metric-definitions/${definitionId}/versions/${draft.versionId}/approve`, finance));
     const list = ok(await get('/api/v1/snapshots', finance));
     const march = list.find((s: any) => s.definitionId === definitionId && s.period === '2026-03');
     const view = ok(await get(`/api/v1/snapshots/${march.id}/restatement${qs({ version: '2.0' })}`, finance));

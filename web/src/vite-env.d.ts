@@ -17,3 +17,7 @@ declare module '*?lingui=integrations' {
   const catalog: Record<string, unknown>;
   export default catalog;
 }
+declare module '*?lingui=reports' {
+  const catalog: Record<string, unknown>;
+  export default catalog;
+}

@@ -125,16 +125,14 @@ const definitions: Array<Omit<AppRoute, 'Component'>> = [
   { path: '/admin/departments', load: withAntd(() => import('../modules/departments/pages/DepartmentsPage.tsx')) },
   { path: '/admin/custom-fields', load: withAntd(() => import('../modules/custom-fields/pages/CustomFieldsPage.tsx')) },
   { path: '/admin/settings', load: withAntd(() => import('../modules/settings/pages/SettingsPage.tsx')) },
-  // Access control: desk-only antd pages, each its own lazy chunk.
-  { path: '/access', load: redirectTo('/access/matrix') },
-  { path: '/access/matrix', load: accessPage(() => import('../modules/access/pages/MatrixPage.tsx')) },
-  { path: '/access/roles', load: accessPage(() => import('../modules/access/pages/RolesPage.tsx')) },
-  { path: '/access/inheritance', load: accessPage(() => import('../modules/access/pages/InheritancePage.tsx')) },
-  { path: '/access/simulate', load: accessPage(() => import('../modules/access/pages/SimulatePage.tsx')) },
+  // Access control: desk-only antd pages, one entry (modules/access/pages/AccessRoutes.tsx), each page its own lazy chunk.
+  { path: '/access/*?', load: accessPage(() => import('../modules/access/pages/AccessRoutes.tsx')) },
   { path: '/approvals', load: accessPage(() => import('../modules/access/pages/ApprovalsPage.tsx')) },
   { path: '/settings', load: redirectTo('/admin/settings') },
   // 集成中心: desk-only antd pages (modules/integrations/pages/IntegrationsRoutes.tsx, tabs in integration-tabs.ts)
   { path: '/integrations/*?', load: withAntd(() => import('../modules/integrations/pages/IntegrationsRoutes.tsx')) },
+  // 报表: desk-only antd pages (modules/reports/pages/ReportsRoutes.tsx)
+  { path: '/reports/*?', load: withAntd(() => import('../modules/reports/pages/ReportsRoutes.tsx')) },
   { path: '*', load: plain(() => import('./pages/NotFoundPage.tsx'), { more: false }) },
 ];
 

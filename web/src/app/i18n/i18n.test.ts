@@ -7,6 +7,8 @@ import accessWorkflowsZhCN from '../../modules/access/i18n/zh-CN.workflows.ts';
 import { loadAccessMessages } from '../../modules/access/i18n/catalog.ts';
 import integrationsEnUS from '../../modules/integrations/i18n/en-US.ts';
 import integrationsZhCN from '../../modules/integrations/i18n/zh-CN.ts';
+import reportsEnUS from '../../modules/reports/i18n/en-US.ts';
+import reportsZhCN from '../../modules/reports/i18n/zh-CN.ts';
 import { currentLanguage, i18n, initI18n, loadMoreMessages, setLanguage, translate } from './index.ts';
 import enCore from './messages/en-US.core.ts';
 import enMore from './messages/en-US.more.ts';
@@ -19,6 +21,7 @@ const files: Array<[name: string, zh: MessageTree, en: MessageTree, namespace?: 
   ['access roles', accessRolesZhCN, accessRolesEnUS, 'access'],
   ['access workflows', accessWorkflowsZhCN, accessWorkflowsEnUS, 'access'],
   ['integrations', integrationsZhCN, integrationsEnUS, 'integrations'],
+  ['reports', reportsZhCN, reportsEnUS, 'reports'],
 ];
 
 describe('message catalogs', () => {

@@ -4,8 +4,8 @@ import { MenuIcon } from '../ui/icons.tsx';
 import { useTranslation } from '../i18n/index.ts';
 import { NavLink } from '../routing/router.tsx';
 import { Brand } from './Brand.tsx';
-import { deskAdminItems } from './deskNavItems.ts';
-import { sideItems, type NavItem } from './navItems.ts';
+import { deskAdminItems, deskSideItems } from './deskNavItems.tsx';
+import type { NavItem } from './navItems.ts';
 import { UserMenu } from './UserMenu.tsx';
 
 const COLLAPSED_KEY = 'cairn.sider';
@@ -14,6 +14,7 @@ const COLLAPSED_KEY = 'cairn.sider';
 export default function DesktopLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const can = usePermission();
+  const sideLinks = deskSideItems.filter((item) => item.visible?.(can) ?? true);
   const adminLinks = deskAdminItems.filter((item) => item.visible?.(can) ?? true);
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
   const toggle = () =>
@@ -45,7 +46,7 @@ export default function DesktopLayout({ children }: { children: ReactNode }) {
           <Brand short={collapsed} />
         </div>
         <nav aria-label={t('nav.main')} className="side-nav">
-          <ul>{sideItems.map(link)}</ul>
+          <ul>{sideLinks.map(link)}</ul>
           {adminLinks.length > 0 && (
             <>
               <p className={collapsed ? 'sr-only' : 'side-nav__group'} id="nav-admin">

@@ -27,7 +27,8 @@ export interface NavItem {
     | 'accessRoles'
     | 'accessInheritance'
     | 'accessSimulate'
-    | 'integrations';
+    | 'integrations'
+    | 'reports';
   path: string;
   Icon: ComponentType<SVGProps<SVGSVGElement>>;
   /** Shown only to users this says yes for (default: everyone signed in). */

@@ -25,6 +25,20 @@ describe('the route table', () => {
     expect(match('/integrations')?.path).toBe('/integrations/*?');
   });
 
+  it('routes the access-control and report pages into their own route modules', () => {
+    for (const path of ['/access', '/access/matrix', '/access/roles', '/access/inheritance', '/access/simulate'])
+      expect(match(path)?.path).toBe('/access/*?');
+    for (const path of [
+      '/reports',
+      '/reports/run',
+      '/reports/definitions/d1',
+      '/reports/fx-rates',
+      '/reports/snapshots/s1',
+    ])
+      expect(match(path)?.path).toBe('/reports/*?');
+    expect(match('/approvals')?.path).toBe('/approvals');
+  });
+
   it('sends anything else to the not-found page, and the old settings URL to the merged page', () => {
     expect(match('/no/such/page')).toMatchObject({ path: '*' });
     expect(match('/settings')).toMatchObject({ path: '/settings' });

@@ -15,6 +15,7 @@ const enUSMore: MessageShape<MoreMessages> = {
     accessInheritance: 'Inheritance audit',
     accessSimulate: 'Access simulation',
     integrations: 'Integration center',
+    reports: 'Reports',
     collapse: 'Collapse sidebar',
     expand: 'Expand sidebar',
   },

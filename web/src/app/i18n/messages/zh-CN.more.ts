@@ -23,6 +23,7 @@ const zhCNMore = {
     accessInheritance: '继承审计',
     accessSimulate: '权限模拟',
     integrations: '集成中心',
+    reports: '报表',
     collapse: '收起侧边栏',
     expand: '展开侧边栏',
   },
