@@ -4335,7 +4335,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Inbound records that could not be applied, newest first, with their reason and last error */
+    /** Dead letters, newest first: inbound records that could not be applied and outbound deliveries that ran out of retries, with their reason and last error */
     get: {
       parameters: {
         query?: {
@@ -14547,6 +14547,11 @@ export interface components {
       id: string;
       channelId: string;
       channelKey: string;
+      /**
+       * @description inbound: a record that could not be applied; outbound: a delivery that ran out of retries
+       * @enum {string}
+       */
+      direction: 'inbound' | 'outbound';
       /** @description validation, mapping, permission, conflict, remote_4xx, remote_5xx or timeout */
       reason: string;
       lastError: string | null;
@@ -16079,6 +16084,11 @@ export interface components {
       id: string;
       channelId: string;
       channelKey: string;
+      /**
+       * @description inbound: a record that could not be applied; outbound: a delivery that ran out of retries
+       * @enum {string}
+       */
+      direction: 'inbound' | 'outbound';
       /** @description validation, mapping, permission, conflict, remote_4xx, remote_5xx or timeout */
       reason: string;
       lastError: string | null;

@@ -62,6 +62,10 @@ const enUSMore: MessageShape<MoreMessages> = {
     yes: 'Yes',
     no: 'No',
   },
+  errorBlock: {
+    serverSays: 'The server says: {message}',
+    code: 'Error code: {code}',
+  },
   login: {
     title: 'Sign in to Cairn',
     subtitle: 'The open-source CRM for sales teams',

@@ -70,6 +70,10 @@ const zhCNMore = {
     yes: '是',
     no: '否',
   },
+  errorBlock: {
+    serverSays: '服务器说明：{message}',
+    code: '错误代码：{code}',
+  },
   login: {
     title: '登录 Cairn',
     subtitle: '面向销售团队的开源客户管理系统',
