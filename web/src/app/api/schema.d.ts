@@ -1216,6 +1216,8 @@ export interface paths {
             sandboxDays?: number;
             /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
             followupEditWindowHours?: number;
+            /** @description The company's IANA time zone: scheduled pulls and the company's cron schedules run in it */
+            timeZone?: string;
           };
         };
       };
@@ -14221,6 +14223,8 @@ export interface components {
       sandboxDays: number;
       /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
       followupEditWindowHours: number;
+      /** @description The company's IANA time zone: scheduled pulls and the company's cron schedules run in it */
+      timeZone: string;
     };
     TenantInput: {
       id: string;
@@ -14237,6 +14241,8 @@ export interface components {
         sandboxDays?: number;
         /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
         followupEditWindowHours?: number;
+        /** @description The company's IANA time zone: scheduled pulls and the company's cron schedules run in it */
+        timeZone?: string;
       };
     };
     FollowupAmendmentInput: {
@@ -15758,6 +15764,8 @@ export interface components {
       sandboxDays: number;
       /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
       followupEditWindowHours: number;
+      /** @description The company's IANA time zone: scheduled pulls and the company's cron schedules run in it */
+      timeZone: string;
     };
     Tenant: {
       id: string;
@@ -15774,6 +15782,8 @@ export interface components {
         sandboxDays?: number;
         /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
         followupEditWindowHours?: number;
+        /** @description The company's IANA time zone: scheduled pulls and the company's cron schedules run in it */
+        timeZone?: string;
       };
     };
     FollowupAmendment: {

@@ -329,6 +329,9 @@ const enUSMore: MessageShape<MoreMessages> = {
       },
     },
     settings: {
+      timeZone: 'Company time zone',
+      timeZoneHint: 'Scheduled pulls and scheduled jobs run in this time zone (an IANA name such as Asia/Shanghai).',
+      timeZoneError: 'Choose a valid IANA time zone',
       liteFields: 'Phone lite fields',
       liteFieldsHint: 'The fields a phone shows first when opening a customer; at most 5',
       intro: 'These settings govern access and data retention; changes are recorded in the audit log.',
