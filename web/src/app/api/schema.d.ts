@@ -3914,6 +3914,10 @@ export interface paths {
             config?: {
               [key: string]: unknown;
             };
+            /** @description Pull channels: headers sent to the source, e.g. {"Authorization": "Bearer …"}; write-only, null removes one */
+            authHeaders?: {
+              [key: string]: string | null;
+            };
           };
         };
       };
@@ -4175,6 +4179,10 @@ export interface paths {
             /** @description What the kind needs beyond the mapping (pull URL and cursor, outbound URL, schedule) */
             config?: {
               [key: string]: unknown;
+            };
+            /** @description Pull channels: headers sent to the source, e.g. {"Authorization": "Bearer …"}; write-only, null removes one */
+            authHeaders?: {
+              [key: string]: string | null;
             };
             /** @description The version you read; a stale one answers 409 */
             version: number;
@@ -14534,6 +14542,8 @@ export interface components {
       config: {
         [key: string]: unknown;
       };
+      /** @description Pull channels: the names of the headers sent to the source (their values are never answered) */
+      authHeaders: string[];
       health: components['schemas']['ChannelHealthInput'];
       version: number;
       createdAt: string;
@@ -16075,6 +16085,8 @@ export interface components {
       config: {
         [key: string]: unknown;
       };
+      /** @description Pull channels: the names of the headers sent to the source (their values are never answered) */
+      authHeaders: string[];
       health: components['schemas']['ChannelHealth'];
       version: number;
       createdAt: string;
