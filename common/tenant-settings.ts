@@ -27,26 +27,3 @@ export const tenantSettingLimits = {
   followupEditWindowHours: { min: 1, max: 24 * 365 },
   liteFields: { min: 1, max: 5 },
 } as const;
-
-/**
- * The company's time zone (`settings.timeZone`): scheduled pulls and the company's cron jobs run
- * in it. Kept out of `tenantSettingDefaults`, which the phone shell loads.
- */
-export const defaultTimeZone = 'Asia/Shanghai';
-
-/** An IANA zone name the runtime knows (Asia/Shanghai, Europe/Berlin, UTC); not an offset like +08:00. */
-export function isIanaTimeZone(zone: string): boolean {
-  if (zone.length > 64 || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The company's time zone from its settings: the saved IANA name, else Asia/Shanghai. */
-export function timeZoneOf(settings: unknown): string {
-  const zone = (settings as { timeZone?: unknown } | null)?.timeZone;
-  return typeof zone === 'string' && isIanaTimeZone(zone) ? zone : defaultTimeZone;
-}

@@ -2,12 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
-import {
-  isIanaTimeZone,
-  tenantSettingDefaults,
-  tenantSettingLimits as limits,
-  timeZoneOf,
-} from '../../../common/tenant-settings.ts';
+import { tenantSettingDefaults, tenantSettingLimits as limits } from '../../../common/tenant-settings.ts';
+import { isIanaTimeZone, timeZoneOf } from '../../../common/time-zone.ts';
 import type { DB } from '../../db/schema.ts';
 import { diff, writeAudit } from '../../audit/audit.ts';
 import { grantsFor } from '../../access/access-context.ts';

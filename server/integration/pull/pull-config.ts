@@ -76,7 +76,7 @@ export function checkPullChannel(kind: string, config: unknown) {
   }
 }
 
-export { timeZoneOf } from '../../../common/tenant-settings.ts';
+export { timeZoneOf } from '../../../common/time-zone.ts';
 
 /** The latest slot of `cron` at or before `now`, in time zone `tz` (undefined when the cron is invalid). */
 export function lastSlot(cron: string, tz: string, now: Date): Date | undefined {

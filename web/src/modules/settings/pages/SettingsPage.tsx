@@ -1,12 +1,8 @@
 import { useEffect } from 'react';
 import { Alert, Button, Form, InputNumber, Select, Switch } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  defaultTimeZone,
-  isIanaTimeZone,
-  tenantSettingDefaults,
-  tenantSettingLimits,
-} from '../../../../../common/tenant-settings.ts';
+import { tenantSettingDefaults, tenantSettingLimits } from '../../../../../common/tenant-settings.ts';
+import { defaultTimeZone, isIanaTimeZone } from '../../../../../common/time-zone.ts';
 import { isApiError } from '../../../app/api/client.ts';
 import type { TenantSettings } from '../../../app/api/types.ts';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
