@@ -112,6 +112,8 @@ test('create a web-form channel, dry-run it with before and after, retry a dead 
   await page.getByRole('link', { name: integrationsLabel('tabs.deadLetters') }).click();
   const letter = page.getByTestId('dead-letter').filter({ hasText: '宁波海曙医疗器械有限公司' });
   await need(letter, 'the demo dead letter of 宁波海曙医疗器械有限公司');
+  // inbound and outbound dead letters share the list; each row says which it is
+  expect(await letter.textContent()).toMatch(integrationsLabel('deadLetters.inbound', { within: true }));
   await expectAccessible(page, 'the dead letters');
   const retried = page.waitForResponse((r) => /\/dead-letters\/[^/]+\/retry$/.test(new URL(r.url()).pathname));
   await letter.getByTestId('dead-letter-retry').click();

@@ -34,6 +34,9 @@ const vendorChunks: Array<[name: string, pattern: RegExp]> = [
       ].join(''),
     ),
   ],
+  // The desk pages' error block travels with antd's Alert, which it wraps: no chunk of its own,
+  // whose name the entry's preload list (in the phone's budget) would carry.
+  ['antd-alert', /[\\/](node_modules[\\/]antd[\\/]es[\\/]alert[\\/]|web[\\/]src[\\/]app[\\/]ui[\\/]ErrorBlock\.tsx)/],
 ];
 
 /** Rollup names shared chunks after their first module, often a bare "index"; say which antd part or package it is. */

@@ -24,7 +24,9 @@ export function registerChannelCommands(program: Command) {
 
   program
     .command('db-sync')
-    .description('Inbound sync queue: --status shows each channel, --force-retry re-runs failed records now')
+    .description(
+      'Sync queues: --status shows each channel, --force-retry re-runs failed records and dead deliveries now',
+    )
     .option('--status', "each channel's queue depth, lag, failure rate and dead letters")
     .option('--force-retry', 'retry the newest failed or dead records now, bypassing backoff')
     .option('--batch <n>', 'how many records --force-retry takes', integerOption(1, 100_000), 500)
@@ -49,7 +51,18 @@ export function registerChannelCommands(program: Command) {
             if (shown.length === 0)
               throw new Error(options.channel ? `no channel "${options.channel}"` : 'no channels yet');
             console.log(
-              ['company', 'channel', 'kind', 'queued', 'lag_s', 'p95_s', 'failure_rate', 'dead', 'review'].join('\t'),
+              [
+                'company',
+                'channel',
+                'kind',
+                'status',
+                'queued',
+                'lag_s',
+                'p95_s',
+                'failure_rate',
+                'dead',
+                'review',
+              ].join('\t'),
             );
             for (const r of shown)
               console.log(
@@ -57,6 +70,7 @@ export function registerChannelCommands(program: Command) {
                   r.tenant,
                   r.channel,
                   r.kind,
+                  r.status,
                   r.queueDepth,
                   r.lagSeconds,
                   r.p95Seconds ?? '-',

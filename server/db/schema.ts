@@ -153,6 +153,7 @@ export interface ChannelLinks {
 }
 
 export interface Channels {
+  auth_headers: Generated<Json>;
   config: JsonColumn<CustomValues>;
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -439,6 +440,7 @@ export interface Imports {
   file_hash: string;
   file_name: string;
   finished_at: Timestamp | null;
+  heartbeat_at: Timestamp | null;
   id: string;
   last_error: string | null;
   processed_rows: Generated<number>;

@@ -75,7 +75,9 @@ async function outboundFigures(trx: Trx, tenantId: string, channelId: string): P
     select
       count(*) filter (where status = 'pending')::int as queued,
       0 as review,
-      count(*) filter (where status = 'dead')::int as dead,
+      -- dead letters still waiting: a discarded one (or one handed back) has left the list
+      (select count(*) from intake_records i where i.tenant_id = ${tenantId} and i.channel_id = ${channelId}
+        and i.status = 'dead' and i.discarded_at is null)::int as dead,
       extract(epoch from now() - min(created_at) filter (where status = 'pending'))::float8 as lag,
       (percentile_cont(0.95) within group (order by extract(epoch from delivered_at - occurred_at))
         filter (where delivered_at > now() - interval '24 hours'))::float8 as p95,

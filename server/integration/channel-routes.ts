@@ -24,6 +24,7 @@ import {
 } from './channel-store.ts';
 import { checkOutboundChannel } from './outbound-events.ts';
 import { checkPullChannel } from './pull/pull-config.ts';
+import { authHeadersBody, maskedHeaders, sealAuthHeaders, type SealedHeaders } from './pull/pull-auth.ts';
 
 const access = { access: { anyOf: ['manageIntegrations' as const] } };
 const tags = ['Channels'];
@@ -45,7 +46,17 @@ const editable = {
   config: z
     .record(z.string().max(100), z.unknown())
     .describe('What the kind needs beyond the mapping (pull URL and cursor, outbound URL, schedule)'),
+  authHeaders: authHeadersBody,
 };
+
+const companyKey = async (ctx: CommandContext) =>
+  (
+    await ctx.trx
+      .selectFrom('tenants')
+      .select('cursor_key')
+      .where('id', '=', ctx.actor.tenantId)
+      .executeTakeFirstOrThrow()
+  ).cursor_key;
 
 const createBody = z.object({
   key: z
@@ -65,6 +76,7 @@ const createBody = z.object({
   retryBaseSeconds: editable.retryBaseSeconds.default(5),
   retryLimit: editable.retryLimit.default(5),
   config: editable.config.default({}),
+  authHeaders: editable.authHeaders.optional(),
 });
 
 const patchBody = z.object({
@@ -167,15 +179,10 @@ export function registerChannelRoutes(app: FastifyInstance, db: Kysely<DB>) {
           });
         if (body.serviceUserId) await assertServiceUser(ctx, body.serviceUserId);
         const serviceUserId = body.serviceUserId ?? (await createServiceUser(ctx, body.key, body.name));
+        const key = await companyKey(ctx);
+        const authHeaders = sealAuthHeaders(body.kind, key, {}, body.authHeaders) ?? {};
         let secret: ReturnType<typeof issueChannelSecret> | undefined;
-        if (body.kind === 'webhook' || body.kind === 'outbound') {
-          const tenant = await ctx.trx
-            .selectFrom('tenants')
-            .select('cursor_key')
-            .where('id', '=', tenantId)
-            .executeTakeFirstOrThrow();
-          secret = issueChannelSecret(tenant.cursor_key);
-        }
+        if (body.kind === 'webhook' || body.kind === 'outbound') secret = issueChannelSecret(key);
         const row = await ctx.trx
           .insertInto('channels')
           .values({
@@ -193,6 +200,7 @@ export function registerChannelRoutes(app: FastifyInstance, db: Kysely<DB>) {
             service_user_id: serviceUserId,
             secret_hash: secret?.secretHash ?? null,
             secret_sealed: secret?.sealed ?? null,
+            auth_headers: JSON.stringify(authHeaders),
             retry_base_seconds: body.retryBaseSeconds,
             retry_limit: body.retryLimit,
             created_by: ctx.actor.userId,
@@ -205,7 +213,11 @@ export function registerChannelRoutes(app: FastifyInstance, db: Kysely<DB>) {
             action: 'create',
             recordType: 'channel',
             recordId: row.id,
-            changes: { key: { before: null, after: row.key }, serviceUserId: { before: null, after: serviceUserId } },
+            changes: {
+              key: { before: null, after: row.key },
+              serviceUserId: { before: null, after: serviceUserId },
+              ...(body.authHeaders && { authHeaders: { before: null, after: maskedHeaders(body.authHeaders) } }),
+            },
           },
         ]);
         return { data: await presentChannel(ctx.trx, row), ...(secret ? { secret: secret.secret } : {}) };
@@ -250,6 +262,15 @@ export function registerChannelRoutes(app: FastifyInstance, db: Kysely<DB>) {
         checkPullChannel(existing.kind, body.config ?? existing.config);
         const mapping = body.mapping === undefined ? undefined : await checkedMapping(ctx.trx, tenantId, body.mapping);
         if (body.serviceUserId) await assertServiceUser(ctx, body.serviceUserId);
+        const authHeaders =
+          body.authHeaders === undefined
+            ? undefined
+            : sealAuthHeaders(
+                existing.kind,
+                await companyKey(ctx),
+                existing.auth_headers as SealedHeaders,
+                body.authHeaders,
+              );
         const row = await ctx.trx
           .updateTable('channels')
           .set({
@@ -263,6 +284,7 @@ export function registerChannelRoutes(app: FastifyInstance, db: Kysely<DB>) {
             ...(body.retryBaseSeconds !== undefined && { retry_base_seconds: body.retryBaseSeconds }),
             ...(body.retryLimit !== undefined && { retry_limit: body.retryLimit }),
             ...(body.config !== undefined && { config: JSON.stringify(body.config) }),
+            ...(authHeaders !== undefined && { auth_headers: JSON.stringify(authHeaders) }),
             version: sql`version + 1`,
             updated_at: sql`now()`,
             updated_by: ctx.actor.userId,
@@ -280,7 +302,14 @@ export function registerChannelRoutes(app: FastifyInstance, db: Kysely<DB>) {
             recordType: 'channel',
             recordId: row.id,
             changes: Object.fromEntries(
-              changed.map((k) => [k, { before: null, after: (body as Record<string, unknown>)[k] }]),
+              changed.map((k) => [
+                k,
+                {
+                  before: null,
+                  // header values are secrets: the audit log keeps their names
+                  after: k === 'authHeaders' ? maskedHeaders(body.authHeaders!) : (body as Record<string, unknown>)[k],
+                },
+              ]),
             ),
           },
         ]);

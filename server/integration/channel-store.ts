@@ -6,6 +6,7 @@ import { fieldError, notFound } from '../errors.ts';
 import { loadCustomFieldDefs } from '../resources/custom-values.ts';
 import { checkMapping, targetsOf, type MappingRule, type TargetField } from './mapping.ts';
 import { defaultMergePolicy, mergePolicies, type MergePolicy } from './merge-policy.ts';
+import { authHeaderNames } from './pull/pull-auth.ts';
 import { channelHealth, channelHealthOf } from './channel-health.ts';
 
 export type ChannelRow = Selectable<Channels>;
@@ -42,6 +43,9 @@ export const channelSchema = z
     retryBaseSeconds: z.number(),
     retryLimit: z.number(),
     config: z.record(z.string(), z.unknown()),
+    authHeaders: z
+      .array(z.string())
+      .describe('Pull channels: the names of the headers sent to the source (their values are never answered)'),
     health: channelHealth,
     version: z.number(),
     createdAt: z.string(),
@@ -98,6 +102,7 @@ export async function presentChannel(trx: Trx, row: ChannelRow): Promise<Channel
     retryBaseSeconds: row.retry_base_seconds,
     retryLimit: row.retry_limit,
     config: row.config,
+    authHeaders: authHeaderNames(row.auth_headers),
     health: await channelHealthOf(trx, row),
     version: row.version,
     createdAt: row.created_at.toISOString(),

@@ -23,6 +23,9 @@ const deadLetterSchema = z
     id: z.string(),
     channelId: z.string(),
     channelKey: z.string(),
+    direction: z
+      .enum(['inbound', 'outbound'])
+      .describe('inbound: a record that could not be applied; outbound: a delivery that ran out of retries'),
     reason: z.string().describe('validation, mapping, permission, conflict, remote_4xx, remote_5xx or timeout'),
     lastError: z.string().nullable(),
     attempts: z.number(),
@@ -144,7 +147,8 @@ export function registerDeadLetterRoutes(app: FastifyInstance, db: Kysely<DB>) {
     onRequest: authenticate,
     schema: {
       tags,
-      summary: 'Inbound records that could not be applied, newest first, with their reason and last error',
+      summary:
+        'Dead letters, newest first: inbound records that could not be applied and outbound deliveries that ran out of retries, with their reason and last error',
       querystring: listQuery,
       response: { 200: z.object({ data: z.array(deadLetterSchema) }), ...errorResponses },
     },
@@ -155,7 +159,16 @@ export function registerDeadLetterRoutes(app: FastifyInstance, db: Kysely<DB>) {
           .innerJoin('channels as c', (j) =>
             j.onRef('c.tenant_id', '=', 'i.tenant_id').onRef('c.id', '=', 'i.channel_id'),
           )
-          .select(['i.id', 'i.channel_id', 'c.key', 'i.reason', 'i.last_error', 'i.attempts', 'i.received_at'])
+          .select([
+            'i.id',
+            'i.channel_id',
+            'c.key',
+            'c.kind',
+            'i.reason',
+            'i.last_error',
+            'i.attempts',
+            'i.received_at',
+          ])
           .select(['i.processed_at', 'i.payload'])
           .where('i.tenant_id', '=', actor.tenantId)
           .where('i.status', '=', 'dead')
@@ -170,6 +183,7 @@ export function registerDeadLetterRoutes(app: FastifyInstance, db: Kysely<DB>) {
             id: d.id,
             channelId: d.channel_id,
             channelKey: d.key,
+            direction: d.kind === 'outbound' ? ('outbound' as const) : ('inbound' as const),
             reason: d.reason ?? 'timeout',
             lastError: d.last_error,
             attempts: d.attempts,

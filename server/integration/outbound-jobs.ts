@@ -146,38 +146,44 @@ export async function isOutboundDeadLetter(trx: Trx, row: { tenant_id: string; c
 }
 
 /**
- * Sends an outbound dead letter back: its delivery is pending again (one more attempt, at once,
- * through the outbox and the deliver queue) and the dead letter leaves the list, marked as
- * handed back; should the attempt fail for good, the same dead letter comes back.
+ * Hands an outbound dead letter back to delivery: its delivery is pending again (one more
+ * attempt, at once, through the outbox and the deliver queue) and the dead letter leaves the
+ * list, marked as handed back; should the attempt fail for good, the same dead letter comes
+ * back. Returns the delivery's attempts so far (undefined when it was no longer dead).
  */
+export async function handBackOutbound(trx: Trx, tenantId: string, id: string, by: string | null) {
+  const delivery = await trx
+    .updateTable('outbound_deliveries')
+    .set({ status: 'pending', next_attempt_at: null, lease_until: null })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('status', '=', 'dead')
+    .returning(['id', 'attempts'])
+    .executeTakeFirst();
+  await trx
+    .updateTable('intake_records')
+    .set({
+      discarded_at: sql<Date>`now()`,
+      discarded_by: by,
+      discard_reason: 'retried: handed back to outbound delivery',
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
+  if (delivery)
+    await writeOutboxEvent(trx, tenantId, OUTBOUND_RETRY_TOPIC, {
+      deliveryId: delivery.id,
+      attempt: delivery.attempts,
+    });
+  return delivery?.attempts;
+}
+
+/** `POST /dead-letters/{id}/retry` of an outbound dead letter: handed back, and audited. */
 export async function retryOutboundDeadLetter(
   ctx: CommandContext,
   row: { id: string; attempts: number; reason: string | null },
 ) {
-  const tenantId = ctx.actor.tenantId;
-  const delivery = await ctx.trx
-    .updateTable('outbound_deliveries')
-    .set({ status: 'pending', next_attempt_at: null, lease_until: null })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', row.id)
-    .where('status', '=', 'dead')
-    .returning(['id', 'attempts'])
-    .executeTakeFirst();
-  await ctx.trx
-    .updateTable('intake_records')
-    .set({
-      discarded_at: sql<Date>`now()`,
-      discarded_by: ctx.actor.userId,
-      discard_reason: 'retried: handed back to outbound delivery',
-    })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', row.id)
-    .execute();
-  if (delivery)
-    await writeOutboxEvent(ctx.trx, tenantId, OUTBOUND_RETRY_TOPIC, {
-      deliveryId: delivery.id,
-      attempt: delivery.attempts,
-    });
+  const attempts = await handBackOutbound(ctx.trx, ctx.actor.tenantId, row.id, ctx.actor.userId);
   await writeAudit(ctx, [
     {
       action: 'retry',
@@ -192,6 +198,6 @@ export async function retryOutboundDeadLetter(
     record_type: null,
     record_id: null,
     reason: row.reason,
-    attempts: delivery?.attempts ?? row.attempts,
+    attempts: attempts ?? row.attempts,
   };
 }

@@ -2,8 +2,13 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { asSystem, withTenant } from '../db/tenant-transaction.ts';
 import { writeAuditAs } from '../audit/audit.ts';
+import { channelByKey } from './channel-lookup.ts';
+import { channelHealthOf, type ChannelHealth } from './channel-health.ts';
 import { issueChannelSecret, openSecret } from './channel-secrets.ts';
 import { runIntakeJob, type JobOutcome } from './intake-process.ts';
+import { writeOutboxEvent } from '../jobs/outbox.ts';
+import { runDeliverJob, type DeliverOutcome, type SendDeliverJob } from './outbound-deliver.ts';
+import { handBackOutbound, OUTBOUND_RETRY_TOPIC } from './outbound-jobs.ts';
 
 /**
  * What the `cairn channel` and `cairn db-sync` commands do, as functions the tests call too.
@@ -11,36 +16,12 @@ import { runIntakeJob, type JobOutcome } from './intake-process.ts';
  */
 const cliMeta = (command: string) => ({ requestId: `cli-${process.pid}`, ip: null, userAgent: `cairn-cli ${command}` });
 
-async function findChannel(database: Database, key: string, tenant?: string) {
-  const rows = await asSystem(database.db, (trx) =>
-    trx
-      .selectFrom('channels')
-      .innerJoin('tenants', 'tenants.id', 'channels.tenant_id')
-      .select([
-        'channels.id',
-        'channels.tenant_id',
-        'channels.secret_sealed',
-        'channels.kind',
-        'tenants.slug',
-        'tenants.cursor_key',
-      ])
-      .where('channels.key', '=', key)
-      .where('channels.deleted_at', 'is', null)
-      .$if(Boolean(tenant), (q) => q.where('tenants.slug', '=', tenant!))
-      .execute(),
-  );
-  if (rows.length === 0) throw new Error(`no channel "${key}"${tenant ? ` in company "${tenant}"` : ''}`);
-  if (rows.length > 1)
-    throw new Error(`several companies have a channel "${key}" (${rows.map((r) => r.slug).join(', ')}): pass --tenant`);
-  return rows[0]!;
-}
-
 /**
  * Prints a channel's secret; `rotate` issues a new one first (the old one stops working at
  * once, and the rotation is audited). Channels created before a secret was sealed get one.
  */
 export async function channelSecret(database: Database, key: string, opts: { tenant?: string; rotate?: boolean } = {}) {
-  const channel = await findChannel(database, key, opts.tenant);
+  const channel = await channelByKey(database, key, { tenant: opts.tenant });
   if (channel.secret_sealed && !opts.rotate)
     return { tenant: channel.slug, secret: openSecret(channel.cursor_key, channel.secret_sealed), rotated: false };
   const issued = issueChannelSecret(channel.cursor_key);
@@ -88,8 +69,37 @@ export interface ForceRetrySummary {
 const bump = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
 
 /**
- * Re-runs the newest `batch` failed records (dead letters not discarded, and records waiting for
- * a backed-off retry) now, in this process, bypassing the backoff: each gets one attempt.
+ * An outbound dead letter, retried from the command line: handed back to delivery (audited as
+ * the CLI's), then its next attempt is sent at once in this process. A later attempt, should the
+ * channel allow one, goes through the outbox and the deliver queue.
+ */
+async function retryOutboundNow(database: Database, r: { tenant_id: string; id: string }): Promise<DeliverOutcome> {
+  const attempts = await withTenant(database.db, r.tenant_id, async (trx) => {
+    const handed = await handBackOutbound(trx, r.tenant_id, r.id, null);
+    await writeAuditAs(trx, r.tenant_id, { id: null, name: 'cli' }, cliMeta('db-sync --force-retry'), [
+      {
+        action: 'retry',
+        recordType: 'intake',
+        recordId: r.id,
+        changes: { status: { before: 'dead', after: 'queued' } },
+      },
+    ]);
+    return handed;
+  });
+  if (attempts === undefined) return { kind: 'skipped' };
+  const send: SendDeliverJob = async (job, _startAfter, trx) => {
+    await writeOutboxEvent(trx, job.tenantId, OUTBOUND_RETRY_TOPIC, {
+      deliveryId: job.deliveryId,
+      attempt: job.attempt,
+    });
+  };
+  return runDeliverJob(database, { tenantId: r.tenant_id, deliveryId: r.id, attempt: attempts }, { send });
+}
+
+/**
+ * Re-runs the newest `batch` failed records (dead letters not discarded — inbound records and
+ * outbound deliveries alike — and records waiting for a backed-off retry) now, in this process,
+ * bypassing the backoff: each gets one attempt.
  */
 export async function forceRetry(database: Database, opts: ForceRetryOptions): Promise<ForceRetrySummary> {
   const records = await asSystem(database.db, (trx) =>
@@ -97,15 +107,13 @@ export async function forceRetry(database: Database, opts: ForceRetryOptions): P
       .selectFrom('intake_records as i')
       .innerJoin('channels as c', (j) => j.onRef('c.tenant_id', '=', 'i.tenant_id').onRef('c.id', '=', 'i.channel_id'))
       .innerJoin('tenants as t', 't.id', 'i.tenant_id')
-      .select(['i.tenant_id', 'i.id', 'i.status', 'i.attempts', 'i.reason'])
+      .select(['i.tenant_id', 'i.id', 'i.status', 'i.attempts', 'i.reason', 'c.kind'])
       .where((eb) =>
         eb.or([
           eb.and([eb('i.status', '=', 'dead'), eb('i.discarded_at', 'is', null)]),
           eb.and([eb('i.status', '=', 'queued'), eb('i.attempts', '>', 0)]),
         ]),
       )
-      // inbound records only: an outbound dead letter is a finance event, retried by its own route
-      .where('c.kind', '!=', 'outbound')
       .$if(Boolean(opts.channel), (q) => q.where('c.key', '=', opts.channel!))
       .$if(Boolean(opts.tenant), (q) => q.where('t.slug', '=', opts.tenant!))
       .orderBy('i.received_at', 'desc')
@@ -124,6 +132,16 @@ export async function forceRetry(database: Database, opts: ForceRetryOptions): P
   if (opts.dryRun) return summary;
   let done = 0;
   for (const r of records) {
+    if (r.kind === 'outbound') {
+      // a finance delivery that ran out of retries: handed back (as the web's retry does), then one attempt now
+      const outcome = await retryOutboundNow(database, r);
+      summary.retried++;
+      if (outcome.kind === 'delivered') bump(summary.succeeded, 'delivered');
+      else if (outcome.kind === 'failed') bump(summary.stillFailing, outcome.reason);
+      else bump(summary.stillFailing, 'skipped (changed meanwhile)');
+      opts.onProgress?.(++done, records.length);
+      continue;
+    }
     if (r.status === 'dead') {
       await withTenant(database.db, r.tenant_id, (trx) =>
         trx
@@ -153,6 +171,7 @@ export interface ChannelStatus {
   tenant: string;
   channel: string;
   kind: string;
+  status: ChannelHealth['status'];
   queueDepth: number;
   /** Age in seconds of the oldest record still queued (0 when none). */
   lagSeconds: number;
@@ -164,45 +183,38 @@ export interface ChannelStatus {
   review: number;
 }
 
+/**
+ * Each live channel's figures, computed by the very function behind the channel's `health` in
+ * the API and the web app (channel-health.ts), so the command line and the web show the same.
+ */
 export async function syncStatus(database: Database, opts: { tenant?: string } = {}): Promise<ChannelStatus[]> {
-  const { rows } = await asSystem(database.db, (trx) =>
-    sql<{
-      tenant: string;
-      channel: string;
-      kind: string;
-      queued: number;
-      lag: number | null;
-      p95: number | null;
-      settled: number;
-      failed: number;
-      dead: number;
-      review: number;
-    }>`
-      select t.slug as tenant, c.key as channel, c.kind,
-        count(i.id) filter (where i.status = 'queued')::int as queued,
-        extract(epoch from now() - min(i.received_at) filter (where i.status = 'queued'))::float8 as lag,
-        (percentile_cont(0.95) within group (order by extract(epoch from i.processed_at - i.received_at))
-          filter (where i.processed_at > now() - interval '24 hours'))::float8 as p95,
-        count(i.id) filter (where i.processed_at > now() - interval '24 hours')::int as settled,
-        count(i.id) filter (where i.processed_at > now() - interval '24 hours' and i.status = 'dead')::int as failed,
-        count(i.id) filter (where i.status = 'dead' and i.discarded_at is null)::int as dead,
-        count(i.id) filter (where i.status = 'review' and i.resolved_at is null)::int as review
-      from channels c
-      join tenants t on t.id = c.tenant_id
-      left join intake_records i on i.tenant_id = c.tenant_id and i.channel_id = c.id
-      where c.deleted_at is null ${opts.tenant ? sql`and t.slug = ${opts.tenant}` : sql``}
-      group by t.slug, c.key, c.kind
-      order by t.slug, c.key`.execute(trx),
+  const channels = await asSystem(database.db, (trx) =>
+    trx
+      .selectFrom('channels as c')
+      .innerJoin('tenants as t', 't.id', 'c.tenant_id')
+      .selectAll('c')
+      .select('t.slug')
+      .where('c.deleted_at', 'is', null)
+      .$if(Boolean(opts.tenant), (q) => q.where('t.slug', '=', opts.tenant!))
+      .orderBy('t.slug')
+      .orderBy('c.key')
+      .execute(),
   );
-  return rows.map((r) => ({
-    tenant: r.tenant,
-    channel: r.channel,
-    kind: r.kind,
-    queueDepth: r.queued,
-    lagSeconds: Math.round(r.lag ?? 0),
-    p95Seconds: r.p95 === null ? null : Math.round(r.p95 * 10) / 10,
-    failureRate: r.settled ? r.failed / r.settled : 0,
-    deadLetters: r.dead,
-    review: r.review,
-  }));
+  const out: ChannelStatus[] = [];
+  for (const { slug, ...row } of channels) {
+    const health = await withTenant(database.db, row.tenant_id, (trx) => channelHealthOf(trx, row));
+    out.push({
+      tenant: slug,
+      channel: row.key,
+      kind: row.kind,
+      status: health.status,
+      queueDepth: health.queued,
+      lagSeconds: health.lagSeconds,
+      p95Seconds: health.p95LagSeconds,
+      failureRate: health.failureRate,
+      deadLetters: health.deadLetters,
+      review: health.review,
+    });
+  }
+  return out;
 }

@@ -123,18 +123,37 @@ describe('channel health figures', () => {
         status,
         delivered_at: deliveredAgo === null ? null : secondsAgo(deliveredAgo),
       });
+      const dead = [delivery('dead', 600, null), delivery('dead', 600, null)];
       await trx
         .insertInto('outbound_deliveries')
         .values([
           delivery('delivered', 600, 598),
           delivery('delivered', 600, 596),
-          delivery('dead', 600, null),
+          ...dead,
           delivery('pending', 300, null),
         ])
         .execute();
+      // each dead delivery is a dead letter (as outbound-deliver.ts writes it); one was discarded
+      await trx
+        .insertInto('intake_records')
+        .values(
+          dead.map((d, i) => ({
+            tenant_id: company.tenantId,
+            id: d.id,
+            channel_id: finance.id,
+            idempotency_key: d.event_id,
+            payload: JSON.stringify({}),
+            status: 'dead',
+            reason: 'remote_5xx',
+            processed_at: secondsAgo(590),
+            ...(i === 1 && { discarded_at: secondsAgo(10), discard_reason: 'handled by hand' }),
+          })),
+        )
+        .execute();
     });
     const { health } = ok(await get(`/api/v1/channels/${finance.id}`, admin)) as { health: Record<string, unknown> };
-    expect(health).toMatchObject({ queued: 1, deadLetters: 1, review: 0, settled24h: 3, failureRate: 1 / 3 });
+    // dead letters still waiting: the discarded one has left the list
+    expect(health).toMatchObject({ queued: 1, deadLetters: 1, review: 0, settled24h: 4, failureRate: 2 / 4 });
     expect(health.p95LagSeconds).toBeGreaterThan(2);
     expect(health.p95LagSeconds).toBeLessThanOrEqual(4);
     expect(health.lagSeconds).toBeGreaterThanOrEqual(300);

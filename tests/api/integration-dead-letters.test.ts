@@ -51,6 +51,7 @@ describe('dead letters', () => {
     expect(list.map((d: { id: string }) => d.id)).toEqual([b, a]);
     expect(list[0]).toMatchObject({
       channelKey: 'leads',
+      direction: 'inbound',
       reason: 'validation',
       attempts: 1,
       lastError: expect.stringMatching(/name/),

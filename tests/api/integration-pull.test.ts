@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { demoCompany, type Company } from '../support/test-app.ts';
 import { testDatabase } from '../support/test-database.ts';
 import { expectFieldError, get, ok, post, type Headers } from '../support/resource-helpers.ts';
-import { withTenant } from '../../server/db/tenant-transaction.ts';
+import { asSystem, withTenant } from '../../server/db/tenant-transaction.ts';
 import { drainIntake } from '../../server/integration/intake-process.ts';
 import { runPull } from '../../server/integration/pull/pull-run.ts';
 import type { Database } from '../../server/db/database.ts';
@@ -187,20 +187,33 @@ describe('pull channels: running', () => {
 
   it('saves the cursor only once a page is stored: a page that cannot be stored leaves the cursor where it was', async () => {
     const channel = await pullChannel('p-atomic', { pageSize: 2 });
+    const refused = '原子三号拒收有限公司';
     source.leads = [
       { lead_id: 'A-1', company: '原子一号有限公司', updated_at: daysAgo(5) },
       { lead_id: 'A-2', company: '原子二号有限公司', updated_at: daysAgo(4) },
-      // PostgreSQL refuses \u0000 in jsonb: this page's insert fails, after page 1 was stored
-      { lead_id: 'A-3', company: '原子三号\u0000有限公司', updated_at: daysAgo(3) },
+      // the database refuses this record (a trigger of this test): the page's insert fails after page 1 was stored
+      { lead_id: 'A-3', company: refused, updated_at: daysAgo(3) },
       { lead_id: 'A-4', company: '原子四号有限公司', updated_at: daysAgo(2) },
     ];
-    await expect(pull(channel.id)).rejects.toThrow();
+    await asSystem(database.owner, async (trx) => {
+      await sql`create or replace function test_refuse_pulled() returns trigger language plpgsql as $$
+        begin
+          if new.payload->>'company' = ${sql.lit(refused)} then raise exception 'refused by the test' using errcode = '22023'; end if;
+          return new;
+        end $$`.execute(trx);
+      await sql`create trigger test_refuse_pulled before insert on intake_records
+        for each row execute function test_refuse_pulled()`.execute(trx);
+    });
+    try {
+      await expect(pull(channel.id)).rejects.toThrow();
+    } finally {
+      await asSystem(database.owner, (trx) => sql`drop trigger test_refuse_pulled on intake_records`.execute(trx));
+    }
     expect(await savedCursor(channel.id)).toBe(source.leads[1]!.updated_at);
     expect(await storedLeads(channel.id)).toEqual(['A-1', 'A-2']);
     expect((await health(channel.id)).lastRun).toMatchObject({ status: 'failed', stored: 2 });
 
-    // the source fixes its record: the next run goes on from the saved cursor and takes the rest
-    source.leads[2]!.company = '原子三号有限公司';
+    // the database takes it again: the next run goes on from the saved cursor and takes the rest
     expect(await pull(channel.id)).toMatchObject({ kind: 'succeeded', stored: 2 });
     expect(await storedLeads(channel.id)).toEqual(['A-1', 'A-2', 'A-3', 'A-4']);
     expect(await savedCursor(channel.id)).toBe(source.leads[3]!.updated_at);

@@ -21,7 +21,7 @@ describe.skipIf(onPostgres())('cairn channel secret and cairn db-sync on the dem
 
     const status = await runCairn(['db-sync', '--status'], env);
     expect(status.code, status.stderr).toBe(0);
-    expect(status.stdout).toMatch(/^demo\tweb-form\twebhook\t0\t0\t\S+\t\S+%\t3\t0$/m);
+    expect(status.stdout).toMatch(/^demo\tweb-form\twebhook\tdegraded\t0\t0\t\S+\t\S+%\t3\t0$/m);
 
     const dry = await runCairn(['db-sync', '--force-retry', '--batch=500', '--dry-run'], env);
     expect(dry.code, dry.stderr).toBe(0);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { tenantSettingDefaults, tenantSettingLimits as limits } from '../../../common/tenant-settings.ts';
+import { isIanaTimeZone, timeZoneOf } from '../../../common/time-zone.ts';
 import type { DB } from '../../db/schema.ts';
 import { diff, writeAudit } from '../../audit/audit.ts';
 import { grantsFor } from '../../access/access-context.ts';
@@ -40,12 +41,23 @@ const settingsSchema = z
       .min(limits.followupEditWindowHours.min)
       .max(limits.followupEditWindowHours.max)
       .describe('Follow-ups older than this cannot be edited; corrections are appended as amendments'),
+    timeZone: z
+      .string()
+      .trim()
+      .refine(isIanaTimeZone, 'is not an IANA time zone name (e.g. Asia/Shanghai, Europe/Berlin, UTC)')
+      .describe("The company's IANA time zone: scheduled pulls and the company's cron schedules run in it"),
   })
   .meta({ id: 'TenantSettings' });
 
 const tenantSchema = z
   .object({ id: z.string(), name: z.string(), slug: z.string(), settings: settingsSchema.partial() })
   .meta({ id: 'Tenant' });
+
+/** The company with all its settings: the defaults of those it never saved, its effective time zone. */
+function presentTenant(t: { id: string; name: string; slug: string; settings: Record<string, unknown> }) {
+  const settings = { ...tenantSettingDefaults, ...t.settings, timeZone: timeZoneOf(t.settings) };
+  return { id: t.id, name: t.name, slug: t.slug, settings };
+}
 
 export function registerTenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -66,9 +78,7 @@ export function registerTenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB
           .selectAll()
           .where('id', '=', actor.tenantId)
           .executeTakeFirstOrThrow();
-        return {
-          data: { id: t.id, name: t.name, slug: t.slug, settings: { ...tenantSettingDefaults, ...t.settings } },
-        };
+        return { data: presentTenant(t) };
       }),
   });
 
@@ -103,9 +113,7 @@ export function registerTenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB
         await writeAudit(ctx, [
           { action: 'update', recordType: 'tenant', recordId: t.id, changes: diff(before.settings, settings) },
         ]);
-        return {
-          data: { id: t.id, name: t.name, slug: t.slug, settings: { ...tenantSettingDefaults, ...t.settings } },
-        };
+        return { data: presentTenant(t) };
       }),
   });
 }

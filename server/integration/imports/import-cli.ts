@@ -1,9 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../../db/database.ts';
-import { asSystem, withTenant } from '../../db/tenant-transaction.ts';
+import { withTenant } from '../../db/tenant-transaction.ts';
 import { writeAuditAs } from '../../audit/audit.ts';
 import type { FileStorage } from '../../storage/file-storage.ts';
+import { channelByKey } from '../channel-lookup.ts';
 import { loadServiceIdentity } from '../service-identity.ts';
 import { dryRunSamples } from '../dry-run.ts';
 import { describeFile, formatOf, readRows, type FileRow } from './import-files.ts';
@@ -36,25 +37,6 @@ export interface ImportFileSummary {
   deadByReason: Record<string, number>;
   retrying: number;
   seconds: number;
-}
-
-async function findImportChannel(database: Database, key: string, tenant?: string) {
-  const rows = await asSystem(database.db, (trx) =>
-    trx
-      .selectFrom('channels')
-      .innerJoin('tenants', 'tenants.id', 'channels.tenant_id')
-      .select(['channels.id', 'channels.tenant_id', 'channels.kind', 'tenants.slug'])
-      .where('channels.key', '=', key)
-      .where('channels.deleted_at', 'is', null)
-      .$if(Boolean(tenant), (q) => q.where('tenants.slug', '=', tenant!))
-      .execute(),
-  );
-  if (rows.length === 0) throw new Error(`no channel "${key}"${tenant ? ` in company "${tenant}"` : ''}`);
-  if (rows.length > 1)
-    throw new Error(`several companies have a channel "${key}" (${rows.map((r) => r.slug).join(', ')}): pass --tenant`);
-  if (rows[0]!.kind !== 'import')
-    throw new Error(`channel "${key}" is a ${rows[0]!.kind} channel, not an import channel`);
-  return rows[0]!;
 }
 
 async function dryRunFile(
@@ -113,7 +95,7 @@ export async function importFile(
   file: string,
   opts: ImportFileOptions,
 ): Promise<ImportFileSummary> {
-  const channel = await findImportChannel(database, opts.channel, opts.tenant);
+  const channel = await channelByKey(database, opts.channel, { tenant: opts.tenant, kind: 'import' });
   const data = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`cannot read ${file}: ${error.code ?? error.message}`);
   });

@@ -5,17 +5,23 @@ import type { QueueSpec } from '../../jobs/queues.ts';
 import type { FileStorage } from '../../storage/file-storage.ts';
 import { scheduleWith } from '../intake-jobs.ts';
 import { runImport, type ImportJob } from './import-run.ts';
+import { failStaleImports } from './import-stale.ts';
 
 /**
  * The import job: `POST /imports/{id}/start` writes an `import.requested` outbox event in its
  * transaction; the dispatcher hands it to `import.run`. A run that dies is retried by pg-boss,
- * and a retry goes on from what the first stored (the rows' idempotency keys).
+ * and a retry goes on from what the first stored (the rows' idempotency keys). A sweep marks
+ * imports left running without progress failed, with the reason (import-stale.ts).
  */
 export const IMPORT_REQUESTED_TOPIC = 'import.requested';
 export const importQueueName = 'import.run';
 
+export const importSweepQueueName = 'import.sweep';
+export const importSweepCron = '*/5 * * * *';
+
 export const importQueues: QueueSpec[] = [
   { name: importQueueName, retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 4 * 60 * 60 },
+  { name: importSweepQueueName, retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 5 * 60 },
 ];
 
 export const importTopicQueues: TopicQueues = { [IMPORT_REQUESTED_TOPIC]: [importQueueName] };
@@ -40,4 +46,11 @@ export async function registerImportJobs(
     logger.info({ rows: result.processed, seconds: Math.round(result.seconds) }, 'import finished');
     return result;
   });
+  // imports left running by a worker that died: marked failed, with the reason, every 5 minutes
+  await runner.work(importSweepQueueName, async () => {
+    const stale = await failStaleImports(database);
+    if (stale.length) logger.warn({ imports: stale.length }, 'running imports without progress were marked failed');
+    return { stale: stale.length };
+  });
+  await runner.schedule(importSweepQueueName, importSweepCron);
 }

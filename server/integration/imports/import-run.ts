@@ -86,7 +86,12 @@ async function storeBatch(database: Database, row: ImportRow, batch: FileRow[]) 
 
 async function saveProgress(database: Database, row: ImportRow, fields: Updateable<Imports>) {
   await withTenant(database.db, row.tenant_id, (trx) =>
-    trx.updateTable('imports').set(fields).where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute(),
+    trx
+      .updateTable('imports')
+      .set({ ...fields, heartbeat_at: sql`now()` }) // the stale-import sweep's sign of life (import-stale.ts)
+      .where('tenant_id', '=', row.tenant_id)
+      .where('id', '=', row.id)
+      .execute(),
   );
 }
 
@@ -111,6 +116,7 @@ export async function runImport(
       .set({
         status: 'running',
         started_at: sql`now()`,
+        heartbeat_at: sql`now()`,
         finished_at: null,
         processed_rows: 0,
         repeated_rows: 0,

@@ -76,17 +76,7 @@ export function checkPullChannel(kind: string, config: unknown) {
   }
 }
 
-/** The company's time zone for its schedules (an IANA name in its settings, else Asia/Shanghai). */
-export function timeZoneOf(settings: unknown): string {
-  const zone = (settings as { timeZone?: unknown } | null)?.timeZone;
-  if (typeof zone !== 'string') return defaultTimezone;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return defaultTimezone;
-  }
-}
+export { timeZoneOf } from '../../../common/time-zone.ts';
 
 /** The latest slot of `cron` at or before `now`, in time zone `tz` (undefined when the cron is invalid). */
 export function lastSlot(cron: string, tz: string, now: Date): Date | undefined {

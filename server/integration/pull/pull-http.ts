@@ -14,8 +14,9 @@ export const MAX_PAGE_BYTES = 32 * 1024 * 1024;
  * GETs a JSON page with a timeout. A connection that fails or a server that does not answer
  * in time is `timedOut` (reason `timeout`); any status comes back as it is, and a 2xx whose body
  * is not JSON carries an error (reason `validation`: the source sent something else).
+ * `headers` (the channel's auth headers) are sent as given and appear in no result or error.
  */
-export function getJson(url: string, timeoutMs: number): Promise<PageResult> {
+export function getJson(url: string, timeoutMs: number, headers: Record<string, string> = {}): Promise<PageResult> {
   const started = performance.now();
   return new Promise((resolve) => {
     let settled = false;
@@ -35,7 +36,7 @@ export function getJson(url: string, timeoutMs: number): Promise<PageResult> {
     const client = target.protocol === 'https:' ? https : http;
     const request = client.get(
       target,
-      { agent: false, headers: { accept: 'application/json', 'user-agent': 'cairn-pull/1' } },
+      { agent: false, headers: { ...headers, accept: 'application/json', 'user-agent': 'cairn-pull/1' } },
       (response) => {
         const status = response.statusCode ?? null;
         const chunks: Buffer[] = [];

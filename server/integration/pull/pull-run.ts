@@ -9,6 +9,8 @@ import { idempotencyKeyOf } from '../intake-keys.ts';
 import { readPath } from '../mapping.ts';
 import { pullConfigSchema, type PullConfig } from './pull-config.ts';
 import { getJson, withoutQuery, type PageResult } from './pull-http.ts';
+import { openAuthHeaders } from './pull-auth.ts';
+import { storable, storableCursor, storableText, unstorablePaths } from './pull-text.ts';
 
 /**
  * One run of a pull channel: GET pages from the source, oldest cursor first. Each page's records
@@ -35,6 +37,13 @@ export type PullOutcome =
 export const STALE_RUN_MINUTES = 30;
 
 const isMissing = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/** A record's cursor value as it can be saved (cut before text PostgreSQL cannot store), or undefined when it has none. */
+function cursorValue(value: unknown): string | undefined {
+  if (isMissing(value)) return undefined;
+  const text = storableCursor(String(value));
+  return text.trim() === '' ? undefined : text;
+}
 
 /** Orders cursor values: numbers as numbers, dates as instants, anything else as text. */
 export function laterCursor(a: string, b: string): string {
@@ -129,6 +138,12 @@ async function claimRun(database: Database, req: PullRequest) {
     }
     const config = parsed.data;
     const cursor = state.cursor ?? config.initialCursor ?? null;
+    const { cursor_key } = await trx
+      .selectFrom('tenants')
+      .select('cursor_key')
+      .where('id', '=', req.tenantId)
+      .executeTakeFirstOrThrow();
+    const headers = openAuthHeaders(cursor_key, channel.auth_headers);
     await trx
       .insertInto('pull_runs')
       .values({
@@ -140,7 +155,7 @@ async function claimRun(database: Database, req: PullRequest) {
         cursor_after: cursor,
       })
       .execute();
-    return { kind: 'claimed', runId, channel, config, cursor } as const;
+    return { kind: 'claimed', runId, channel, config, cursor, headers } as const;
   });
 }
 
@@ -156,13 +171,23 @@ async function storePage(
 ) {
   const rows = records.map((record) => {
     const payload = record && typeof record === 'object' && !Array.isArray(record) ? record : { value: record };
-    return {
+    const row = {
       tenant_id: req.tenantId,
       id: newId(),
       channel_id: req.channelId,
-      idempotency_key: idempotencyKeyOf(payload, idempotencyField),
-      payload: JSON.stringify(payload),
+      idempotency_key: storableText(idempotencyKeyOf(payload, idempotencyField)),
+      payload: JSON.stringify(storable(payload)),
       content_type: 'application/json',
+    };
+    const unstorable = unstorablePaths(payload);
+    if (unstorable.length === 0) return row;
+    // the rest of the page lands; this record waits, visibly, with what was replaced
+    return {
+      ...row,
+      status: 'dead',
+      reason: 'validation',
+      last_error: `the record holds text PostgreSQL cannot store (U+0000 or a lone surrogate) at ${unstorable.slice(0, 10).join(', ')}; it was kept with U+FFFD in its place and not applied`,
+      processed_at: sql<Date>`now()`,
     };
   });
   const inserted = rows.length
@@ -170,10 +195,10 @@ async function storePage(
         .insertInto('intake_records')
         .values(rows)
         .onConflict((c) => c.columns(['tenant_id', 'channel_id', 'idempotency_key']).doNothing())
-        .returning('id')
+        .returning(['id', 'status'])
         .execute()
     : [];
-  for (const { id } of inserted) await enqueueIntake(trx, req.tenantId, id, 0);
+  for (const { id, status } of inserted) if (status === 'queued') await enqueueIntake(trx, req.tenantId, id, 0);
   await trx
     .updateTable('channel_cursors')
     .set({ cursor: nextCursor, updated_at: sql`now()` })
@@ -243,7 +268,7 @@ export async function runPull(database: Database, req: PullRequest): Promise<Pul
   let note: string | undefined;
   while (totals.pages < config.maxPages) {
     const url = pageUrl(config, cursor);
-    const page = await getJson(url, config.timeoutMs);
+    const page = await getJson(url, config.timeoutMs, claim.headers);
     const failed = failureOf(page, url);
     const records = failed ? undefined : recordsOf(page.body, config);
     if (failed || !records) {
@@ -257,14 +282,11 @@ export async function runPull(database: Database, req: PullRequest): Promise<Pul
     let next = cursor;
     let missing = 0;
     for (const record of records) {
-      const value = readPath(record, config.cursorField);
-      if (isMissing(value)) missing++;
-      else next = next === null ? String(value) : laterCursor(next, String(value));
+      const value = cursorValue(readPath(record, config.cursorField));
+      if (value === undefined) missing++;
+      else next = next === null ? value : laterCursor(next, value);
     }
-    if (config.nextCursorPath) {
-      const given = readPath(page.body, config.nextCursorPath);
-      next = isMissing(given) ? next : String(given);
-    }
+    if (config.nextCursorPath) next = cursorValue(readPath(page.body, config.nextCursorPath)) ?? next;
     let stored: number;
     try {
       stored = await withTenant(database.db, req.tenantId, (trx) =>

@@ -1216,6 +1216,8 @@ export interface paths {
             sandboxDays?: number;
             /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
             followupEditWindowHours?: number;
+            /** @description The company's IANA time zone: scheduled pulls and the company's cron schedules run in it */
+            timeZone?: string;
           };
         };
       };
@@ -3912,6 +3914,10 @@ export interface paths {
             config?: {
               [key: string]: unknown;
             };
+            /** @description Pull channels: headers sent to the source, e.g. {"Authorization": "Bearer …"}; write-only, null removes one */
+            authHeaders?: {
+              [key: string]: string | null;
+            };
           };
         };
       };
@@ -4174,6 +4180,10 @@ export interface paths {
             config?: {
               [key: string]: unknown;
             };
+            /** @description Pull channels: headers sent to the source, e.g. {"Authorization": "Bearer …"}; write-only, null removes one */
+            authHeaders?: {
+              [key: string]: string | null;
+            };
             /** @description The version you read; a stale one answers 409 */
             version: number;
           };
@@ -4335,7 +4345,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Inbound records that could not be applied, newest first, with their reason and last error */
+    /** Dead letters, newest first: inbound records that could not be applied and outbound deliveries that ran out of retries, with their reason and last error */
     get: {
       parameters: {
         query?: {
@@ -14221,6 +14231,8 @@ export interface components {
       sandboxDays: number;
       /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
       followupEditWindowHours: number;
+      /** @description The company's IANA time zone: scheduled pulls and the company's cron schedules run in it */
+      timeZone: string;
     };
     TenantInput: {
       id: string;
@@ -14237,6 +14249,8 @@ export interface components {
         sandboxDays?: number;
         /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
         followupEditWindowHours?: number;
+        /** @description The company's IANA time zone: scheduled pulls and the company's cron schedules run in it */
+        timeZone?: string;
       };
     };
     FollowupAmendmentInput: {
@@ -14528,6 +14542,8 @@ export interface components {
       config: {
         [key: string]: unknown;
       };
+      /** @description Pull channels: the names of the headers sent to the source (their values are never answered) */
+      authHeaders: string[];
       health: components['schemas']['ChannelHealthInput'];
       version: number;
       createdAt: string;
@@ -14547,6 +14563,11 @@ export interface components {
       id: string;
       channelId: string;
       channelKey: string;
+      /**
+       * @description inbound: a record that could not be applied; outbound: a delivery that ran out of retries
+       * @enum {string}
+       */
+      direction: 'inbound' | 'outbound';
       /** @description validation, mapping, permission, conflict, remote_4xx, remote_5xx or timeout */
       reason: string;
       lastError: string | null;
@@ -15753,6 +15774,8 @@ export interface components {
       sandboxDays: number;
       /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
       followupEditWindowHours: number;
+      /** @description The company's IANA time zone: scheduled pulls and the company's cron schedules run in it */
+      timeZone: string;
     };
     Tenant: {
       id: string;
@@ -15769,6 +15792,8 @@ export interface components {
         sandboxDays?: number;
         /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
         followupEditWindowHours?: number;
+        /** @description The company's IANA time zone: scheduled pulls and the company's cron schedules run in it */
+        timeZone?: string;
       };
     };
     FollowupAmendment: {
@@ -16060,6 +16085,8 @@ export interface components {
       config: {
         [key: string]: unknown;
       };
+      /** @description Pull channels: the names of the headers sent to the source (their values are never answered) */
+      authHeaders: string[];
       health: components['schemas']['ChannelHealth'];
       version: number;
       createdAt: string;
@@ -16079,6 +16106,11 @@ export interface components {
       id: string;
       channelId: string;
       channelKey: string;
+      /**
+       * @description inbound: a record that could not be applied; outbound: a delivery that ran out of retries
+       * @enum {string}
+       */
+      direction: 'inbound' | 'outbound';
       /** @description validation, mapping, permission, conflict, remote_4xx, remote_5xx or timeout */
       reason: string;
       lastError: string | null;

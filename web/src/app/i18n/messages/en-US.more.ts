@@ -63,6 +63,10 @@ const enUSMore: MessageShape<MoreMessages> = {
     yes: 'Yes',
     no: 'No',
   },
+  errorBlock: {
+    serverSays: 'The server says: {message}',
+    code: 'Error code: {code}',
+  },
   login: {
     title: 'Sign in to Cairn',
     subtitle: 'The open-source CRM for sales teams',
@@ -326,6 +330,9 @@ const enUSMore: MessageShape<MoreMessages> = {
       },
     },
     settings: {
+      timeZone: 'Company time zone',
+      timeZoneHint: 'Scheduled pulls and scheduled jobs run in this time zone (an IANA name such as Asia/Shanghai).',
+      timeZoneError: 'Choose a valid IANA time zone',
       liteFields: 'Phone lite fields',
       liteFieldsHint: 'The fields a phone shows first when opening a customer; at most 5',
       intro: 'These settings govern access and data retention; changes are recorded in the audit log.',

@@ -71,6 +71,10 @@ const zhCNMore = {
     yes: '是',
     no: '否',
   },
+  errorBlock: {
+    serverSays: '服务器说明：{message}',
+    code: '错误代码：{code}',
+  },
   login: {
     title: '登录 Cairn',
     subtitle: '面向销售团队的开源客户管理系统',
@@ -333,6 +337,9 @@ const zhCNMore = {
       },
     },
     settings: {
+      timeZone: '公司时区',
+      timeZoneHint: '定时拉取和定时任务按此时区运行（IANA 名称，如 Asia/Shanghai）。',
+      timeZoneError: '请选择有效的 IANA 时区',
       liteFields: '手机端精简字段',
       liteFieldsHint: '手机打开客户时首屏显示的字段，最多 5 个',
       intro: '这些设置影响权限和数据保留，修改会记入审计日志。',

@@ -5,7 +5,8 @@ import { AntdScope } from '../../../app/antd/AntdScope.tsx';
 import { useMe } from '../../auth/session.ts';
 import { labelOf, useAccessT, type AccessT } from '../i18n/index.ts';
 import { explainQuery, usersQuery, type ExplainAction, type Explanation } from '../api/access.ts';
-import { Chain, chainText, ErrorBlock, Loading, ScopeTag, useDateTime } from './shared.tsx';
+import { Chain, chainText, Loading, ScopeTag, useDateTime } from './shared.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 
 interface Props {
   open: boolean;

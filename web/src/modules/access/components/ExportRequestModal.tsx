@@ -4,7 +4,7 @@ import { api } from '../../../app/api/client.ts';
 import { labelOf, useAccessT } from '../i18n/index.ts';
 import { accessKeys } from '../api/access.ts';
 import { requestCustomerExport, type ExportRequest } from '../api/exports.ts';
-import { ErrorBlock } from './shared.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 
 const baseFields = [
   'name',

@@ -19,7 +19,8 @@ import {
   type Role,
   type RoleInput,
 } from '../api/access.ts';
-import { Chain, chainText, ErrorBlock } from './shared.tsx';
+import { Chain, chainText } from './shared.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 import { FieldRulesEditor } from './FieldRulesEditor.tsx';
 import {
   grantsToState,

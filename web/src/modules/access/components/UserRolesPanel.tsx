@@ -17,7 +17,8 @@ import {
   type SimulateResult,
 } from '../api/access.ts';
 import { SimulationResultView } from './SimulationResult.tsx';
-import { Chain, EmptyBlock, ErrorBlock, Loading, RoleStatusTag, useDate, useDateTime } from './shared.tsx';
+import { Chain, EmptyBlock, Loading, RoleStatusTag, useDate, useDateTime } from './shared.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 
 /** Pick a user, tick their roles, preview the effect (simulate), save; end a new hire's sandbox. */
 export function UserRolesPanel() {

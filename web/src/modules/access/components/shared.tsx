@@ -1,61 +1,9 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Tag, Tooltip } from 'antd';
-import { isApiError } from '../../../app/api/client.ts';
+import { Tag, Tooltip } from 'antd';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
-import { useTranslation } from '../../../app/i18n/index.ts';
-import { describeError } from '../../../app/ui/describeError.ts';
 import { labelOf, useAccessT, type AccessKey, type AccessT } from '../i18n/index.ts';
 import { MAX_INHERITANCE_DEPTH } from '../api/access.ts';
 import '../access.css';
-
-/** Error block: localized headline, the server's message, its code and a retry button. */
-export function ErrorBlock({
-  error,
-  onRetry,
-  retrying,
-  fallback = 'loadFailed',
-}: {
-  error: unknown;
-  onRetry?: () => void;
-  retrying?: boolean;
-  fallback?: 'loadFailed' | 'saveFailed';
-}) {
-  const { t } = useAccessT();
-  const { t: appT } = useTranslation();
-  const { headline, detail, code } = describeError(appT, error, fallback);
-  const fields = isApiError(error) ? error.fields : [];
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      className="acc-error"
-      message={headline}
-      description={
-        <>
-          {detail && <div>{t('errors.serverSays', { message: detail })}</div>}
-          {fields.length > 0 && (
-            <ul className="acc-error__fields">
-              {fields.map((f) => (
-                <li key={`${f.path}:${f.message}`}>
-                  <code>{f.path}</code> {f.message}
-                </li>
-              ))}
-            </ul>
-          )}
-          {code && <div className="acc-muted">{t('errors.code', { code })}</div>}
-        </>
-      }
-      action={
-        onRetry ? (
-          <Button size="small" onClick={onRetry} loading={retrying}>
-            {retrying ? t('common.retrying') : t('common.retry')}
-          </Button>
-        ) : undefined
-      }
-    />
-  );
-}
 
 /** Page frame: title (also the document title), intro text, actions on the right. */
 export function AccessPage({

@@ -20,7 +20,8 @@ import {
   type ApprovalStatus,
 } from '../api/access.ts';
 import { ExportRequestModal } from '../components/ExportRequestModal.tsx';
-import { AccessPage, EmptyBlock, ErrorBlock, Loading, useDateTime } from '../components/shared.tsx';
+import { AccessPage, EmptyBlock, Loading, useDateTime } from '../components/shared.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 
 type TabKey = 'inbox' | 'mine' | 'all';
 const statusColors: Record<ApprovalStatus, string> = {

@@ -3,15 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useAccessT } from '../i18n/index.ts';
 import { Link } from 'wouter';
 import { auditQuery, type AuditRole } from '../api/access.ts';
-import {
-  AccessPage,
-  Chain,
-  EmptyBlock,
-  ErrorBlock,
-  Loading,
-  RoleStatusTag,
-  suspensionText,
-} from '../components/shared.tsx';
+import { AccessPage, Chain, EmptyBlock, Loading, RoleStatusTag, suspensionText } from '../components/shared.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 
 /** 继承审计: every role's chain, and the alert list (over depth 2, cycles, suspended). */
 export default function InheritancePage() {

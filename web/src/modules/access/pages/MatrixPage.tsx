@@ -6,16 +6,8 @@ import { labelOf, useAccessT } from '../i18n/index.ts';
 import { Link } from 'wouter';
 import { matrixQuery, type MatrixRole } from '../api/access.ts';
 import { downloadMatrixXlsx } from '../api/exports.ts';
-import {
-  AccessPage,
-  Chain,
-  chainText,
-  EmptyBlock,
-  ErrorBlock,
-  Loading,
-  ScopeTag,
-  suspensionText,
-} from '../components/shared.tsx';
+import { AccessPage, Chain, chainText, EmptyBlock, Loading, ScopeTag, suspensionText } from '../components/shared.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 
 /** 权限矩阵: roles × objects × actions, each effective grant with its scope and where it comes from. */
 export default function MatrixPage() {

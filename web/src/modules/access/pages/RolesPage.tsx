@@ -6,15 +6,8 @@ import { useAccessT } from '../i18n/index.ts';
 import { useSearchParams } from 'wouter';
 import { accessKeys, deleteRole, MAX_INHERITANCE_DEPTH, rolesQuery, type Role } from '../api/access.ts';
 import { RoleEditor } from '../components/RoleEditor.tsx';
-import {
-  AccessPage,
-  Chain,
-  EmptyBlock,
-  ErrorBlock,
-  Loading,
-  RoleStatusTag,
-  suspensionText,
-} from '../components/shared.tsx';
+import { AccessPage, Chain, EmptyBlock, Loading, RoleStatusTag, suspensionText } from '../components/shared.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 import { UserRolesPanel } from '../components/UserRolesPanel.tsx';
 
 type TabKey = 'roles' | 'users';

@@ -16,7 +16,8 @@ import {
   type SimulateChange,
 } from '../api/access.ts';
 import { SimulationResultView } from '../components/SimulationResult.tsx';
-import { AccessPage, chainText, ErrorBlock, Loading } from '../components/shared.tsx';
+import { AccessPage, chainText, Loading } from '../components/shared.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 
 type Op = SimulateChange['op'];
 const ops: Op[] = ['addUserRole', 'removeUserRole', 'setRoleParent', 'setGrant'];

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Form, Input, Modal } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { ErrorBlock } from '../../integrations/components/IntegrationsPage.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 import { useIntegrationsT } from '../../integrations/i18n/index.ts';
 import { sendStepUpCode, verifyStepUp } from '../api/consistency.ts';
 

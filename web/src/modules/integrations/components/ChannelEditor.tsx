@@ -21,7 +21,7 @@ import {
   type MergePolicy,
 } from '../api/integrations.ts';
 import { labelOf, useIntegrationsT, type IntegrationsKey } from '../i18n/index.ts';
-import { ErrorBlock } from './IntegrationsPage.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 import { MappingTable } from './MappingTable.tsx';
 import { checkRows, rowsOf, rulesOf, splitList, type MappingRow } from './mapping-model.ts';
 

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useFormat } from '../../../app/format/format.ts';
 import { deliveriesPage, type DeliveryAttempt } from '../api/integrations.ts';
 import { useIntegrationsT } from '../i18n/index.ts';
-import { ErrorBlock } from './IntegrationsPage.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 
 const outcomeColor = { delivered: 'green', retry: 'gold', dead: 'red' } as const;
 

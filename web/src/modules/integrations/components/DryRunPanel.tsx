@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { translate } from '../../../app/i18n/index.ts';
 import { dryRun, type DryRunRecord } from '../api/integrations.ts';
 import { labelOf, useIntegrationsT } from '../i18n/index.ts';
-import { ErrorBlock } from './IntegrationsPage.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 import { parseSample } from './mapping-model.ts';
 
 const statusColor = { created: 'green', updated: 'blue', unchanged: 'grey', review: 'gold', error: 'red' } as const;

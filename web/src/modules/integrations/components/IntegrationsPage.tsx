@@ -1,10 +1,7 @@
 import type { ReactNode } from 'react';
-import { Alert, Button } from 'antd';
-import { isApiError } from '../../../app/api/client.ts';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
-import { translate, useTranslation } from '../../../app/i18n/index.ts';
+import { translate } from '../../../app/i18n/index.ts';
 import { NavLink } from '../../../app/routing/router.tsx';
-import { describeError } from '../../../app/ui/describeError.ts';
 import { useIntegrationsT } from '../i18n/index.ts';
 import { integrationTabs } from '../integration-tabs.ts';
 import '../integrations.css';
@@ -47,55 +44,6 @@ export function IntegrationsPage({
       {intro && <p className="int-intro">{intro}</p>}
       {children}
     </div>
-  );
-}
-
-/** Error block: localized headline, the server's message, each named field, its code and a retry button. */
-export function ErrorBlock({
-  error,
-  onRetry,
-  retrying,
-  fallback = 'loadFailed',
-}: {
-  error: unknown;
-  onRetry?: () => void;
-  retrying?: boolean;
-  fallback?: 'loadFailed' | 'saveFailed';
-}) {
-  const { t } = useIntegrationsT();
-  const { t: appT } = useTranslation();
-  const { headline, detail, code } = describeError(appT, error, fallback);
-  const fields = isApiError(error) ? error.fields : [];
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      className="int-block"
-      message={headline}
-      description={
-        <>
-          {detail && <div>{t('common.serverSays', { message: detail })}</div>}
-          {fields.length > 0 && (
-            <ul>
-              {fields.map((f) => (
-                <li key={`${f.path}:${f.message}`}>
-                  <code>{f.path}</code> {f.message}
-                </li>
-              ))}
-            </ul>
-          )}
-          {code && <div className="int-muted">{t('common.code', { code })}</div>}
-        </>
-      }
-      action={
-        onRetry ? (
-          <Button size="small" onClick={onRetry} loading={retrying}>
-            {t('common.retry')}
-          </Button>
-        ) : undefined
-      }
-    />
   );
 }
 

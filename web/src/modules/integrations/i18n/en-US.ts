@@ -215,7 +215,10 @@ const integrationsEnUS: MessageShape<IntegrationsMessages> = {
   },
   deadLetters: {
     intro:
-      'Inbound records that could not be applied, with their reason and last error. Retry processes one again at once; discarding needs a reason and is audited.',
+      'Inbound records that could not be applied, and outbound deliveries (e.g. to the finance system) that ran out of retries, with their reason and last error. Retry processes one again at once; discarding needs a reason and is audited.',
+    direction: 'Direction',
+    inbound: 'Inbound',
+    outbound: 'Outbound delivery',
     empty: 'No dead letters.',
     reason: 'Reason',
     lastError: 'Last error',

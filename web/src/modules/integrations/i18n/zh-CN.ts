@@ -202,7 +202,11 @@ const integrationsZhCN = {
     timeout: '超时',
   },
   deadLetters: {
-    intro: '无法应用的入站记录，带着原因和最后一次错误。重试会立即重新处理；放弃需要填写原因，并记入审计日志。',
+    intro:
+      '无法应用的入站记录，以及重试用尽的出站投递（如发往财务系统），带着原因和最后一次错误。重试会立即重新处理；放弃需要填写原因，并记入审计日志。',
+    direction: '方向',
+    inbound: '入站',
+    outbound: '出站（投递）',
     empty: '没有死信。',
     reason: '原因',
     lastError: '最后错误',

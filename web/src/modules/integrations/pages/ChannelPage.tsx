@@ -8,7 +8,8 @@ import { ChannelEditor } from '../components/ChannelEditor.tsx';
 import { DeliveryLog } from '../components/DeliveryLog.tsx';
 import { DryRunPanel } from '../components/DryRunPanel.tsx';
 import { ChannelHealthView, HealthTag, kindLabel } from '../components/health.tsx';
-import { ErrorBlock, IntegrationsPage } from '../components/IntegrationsPage.tsx';
+import { IntegrationsPage } from '../components/IntegrationsPage.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 import { useIntegrationsT } from '../i18n/index.ts';
 
 type TabKey = 'health' | 'settings' | 'dryRun' | 'deliveries';

@@ -6,7 +6,8 @@ import { useFormat } from '../../../app/format/format.ts';
 import { navigate } from '../../../app/routing/router.tsx';
 import { channelsQuery, type Channel } from '../api/integrations.ts';
 import { HealthTag, kindLabel, lagText } from '../components/health.tsx';
-import { ErrorBlock, IntegrationsPage } from '../components/IntegrationsPage.tsx';
+import { IntegrationsPage } from '../components/IntegrationsPage.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 import { useIntegrationsT } from '../i18n/index.ts';
 
 /** 集成中心: every channel with its health at a glance (state, lag, failure rate, dead letters). */

@@ -13,12 +13,13 @@ import {
   retryDeadLetter,
   type DeadLetter,
 } from '../api/integrations.ts';
-import { ErrorBlock, IntegrationsPage, PayloadView } from '../components/IntegrationsPage.tsx';
+import { IntegrationsPage, PayloadView } from '../components/IntegrationsPage.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 import { labelOf, useIntegrationsT } from '../i18n/index.ts';
 
 const ALL = '';
 
-/** 死信: inbound records that could not be applied, with retry, and discard with a reason (audited). */
+/** 死信: inbound records that could not be applied and outbound deliveries that ran out of retries, with retry, and discard with a reason (audited). */
 export default function DeadLettersPage() {
   const { t } = useIntegrationsT();
   const format = useFormat();
@@ -43,6 +44,13 @@ export default function DeadLettersPage() {
   const columns: TableProps<DeadLetter>['columns'] = [
     { key: 'receivedAt', title: t('common.receivedAt'), render: (_, d) => format.dateTime(d.receivedAt) },
     { key: 'channel', title: t('common.channel'), render: (_, d) => <code>{d.channelKey}</code> },
+    {
+      key: 'direction',
+      title: t('deadLetters.direction'),
+      render: (_, d) => (
+        <Tag tone={d.direction === 'outbound' ? 'blue' : 'grey'}>{t(`deadLetters.${d.direction}`)}</Tag>
+      ),
+    },
     {
       key: 'reason',
       title: t('deadLetters.reason'),
@@ -89,9 +97,8 @@ export default function DeadLettersPage() {
           value={channelId}
           options={[
             { value: ALL, label: t('common.allChannels') },
-            ...(channels.data ?? [])
-              .filter((c) => c.kind !== 'outbound')
-              .map((c) => ({ value: c.id, label: `${c.name} (${c.key})` })),
+            // outbound channels too: their deliveries that ran out of retries are dead letters here
+            ...(channels.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.key})` })),
           ]}
           onChange={(value) =>
             setSearchParams(

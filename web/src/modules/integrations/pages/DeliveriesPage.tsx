@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'wouter';
 import { channelsQuery } from '../api/integrations.ts';
 import { DeliveryLog } from '../components/DeliveryLog.tsx';
-import { ErrorBlock, IntegrationsPage } from '../components/IntegrationsPage.tsx';
+import { IntegrationsPage } from '../components/IntegrationsPage.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 import { useIntegrationsT } from '../i18n/index.ts';
 
 /** 出站投递日志: pick an outbound channel, see every delivery attempt with its response code and timing. */

@@ -4,7 +4,8 @@ import { Link } from 'wouter';
 import { useFormat } from '../../../app/format/format.ts';
 import { useErrorText } from '../../../app/ui/describeError.ts';
 import { invalidateIntegrations, resolveReview, reviewQueueQuery, type ReviewItem } from '../api/integrations.ts';
-import { ErrorBlock, IntegrationsPage, PayloadView } from '../components/IntegrationsPage.tsx';
+import { IntegrationsPage, PayloadView } from '../components/IntegrationsPage.tsx';
+import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 import { labelOf, useIntegrationsT } from '../i18n/index.ts';
 
 type Target = { recordId: string } | { create: true };

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Alert, Button, Form, InputNumber, Select, Switch } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { tenantSettingDefaults, tenantSettingLimits } from '../../../../../common/tenant-settings.ts';
+import { defaultTimeZone, isIanaTimeZone } from '../../../../../common/time-zone.ts';
 import { isApiError } from '../../../app/api/client.ts';
 import type { TenantSettings } from '../../../app/api/types.ts';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
@@ -18,9 +19,18 @@ type NumberSetting = 'recycleRetentionDays' | 'sandboxDays' | 'followupEditWindo
 
 /**
  * 公司设置 (/admin/settings; /settings redirects here): least privilege, the new-hire sandbox, the
- * follow-up edit window, recycle-bin retention and the phone's 5 lite fields. Settings a company has
+ * follow-up edit window, recycle-bin retention, the company's time zone and the phone's 5 lite fields. Settings a company has
  * never saved show their defaults.
  */
+/** The IANA zones this browser knows (the server checks the name again). */
+function timeZones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [defaultTimeZone];
+  }
+}
+
 export default function SettingsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('nav.settings'));
@@ -59,6 +69,8 @@ export default function SettingsPage() {
     ];
   };
   const { min: minLite, max: maxLite } = tenantSettingLimits.liteFields;
+  const savedZone = tenant.data?.settings.timeZone ?? defaultTimeZone;
+  const zoneOptions = [...new Set([savedZone, ...timeZones()])].sort().map((value) => ({ value, label: value }));
 
   return (
     <div className="page page--form">
@@ -122,6 +134,21 @@ export default function SettingsPage() {
             rules={numberRule('recycleRetentionDays')}
           >
             <InputNumber precision={0} addonAfter={t('admin.settings.days')} />
+          </Form.Item>
+          <Form.Item
+            name="timeZone"
+            label={t('admin.settings.timeZone')}
+            extra={t('admin.settings.timeZoneHint')}
+            rules={[
+              {
+                required: true,
+                validator: (_, value: unknown) =>
+                  typeof value === 'string' && isIanaTimeZone(value) ? Promise.resolve() : Promise.reject(new Error()),
+                message: t('admin.settings.timeZoneError'),
+              },
+            ]}
+          >
+            <Select showSearch options={zoneOptions} optionFilterProp="label" />
           </Form.Item>
           <Form.Item
             name="liteFields"
