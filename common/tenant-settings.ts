@@ -10,6 +10,8 @@ export interface TenantSettingValues {
   sandboxDays: number;
   /** Follow-ups older than this take amendments instead of edits. */
   followupEditWindowHours: number;
+  /** The oldest app version (semver) the API still serves; older clients get 426 and upgrade. */
+  minClientVersion: string;
 }
 
 export const tenantSettingDefaults: Readonly<TenantSettingValues> = {
@@ -18,6 +20,7 @@ export const tenantSettingDefaults: Readonly<TenantSettingValues> = {
   leastPrivilege: true,
   sandboxDays: 7,
   followupEditWindowHours: 72,
+  minClientVersion: '0.0.0',
 };
 
 /** Inclusive bounds of the numeric settings. */

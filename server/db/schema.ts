@@ -182,6 +182,22 @@ export interface Channels {
   version: Generated<number>;
 }
 
+export interface ClientErrors {
+  app_version: string;
+  browser: string;
+  error_name: string;
+  id: string;
+  kind: string;
+  message: string;
+  occurred_at: Timestamp;
+  os: string;
+  received_at: Generated<Timestamp>;
+  reporter_key: string;
+  route: string;
+  screen: string | null;
+  tenant_id: string;
+}
+
 export interface ConsistencyFindings {
   check_name: string;
   created_at: Generated<Timestamp>;
@@ -873,6 +889,7 @@ export interface DB {
   channel_cursors: ChannelCursors;
   channel_links: ChannelLinks;
   channels: Channels;
+  client_errors: ClientErrors;
   consistency_findings: ConsistencyFindings;
   consistency_reports: ConsistencyReports;
   contacts: Contacts;

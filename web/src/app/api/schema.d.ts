@@ -872,6 +872,181 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/client-errors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report an uncaught error or a failed save from the app (rate-limited; no personal data is kept) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ClientErrorReportInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @enum {boolean} */
+                accepted: true;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/client-errors/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Client errors grouped by browser, error and screen (support and administrators) */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ClientErrorGroup'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/attachments': {
     parameters: {
       query?: never;
@@ -1179,23 +1354,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/tenant/settings': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change company settings (administrators) */
+    /** Change company settings (administrators); every change is audited */
     patch: {
       parameters: {
         query?: never;
@@ -1216,6 +1375,108 @@ export interface paths {
             sandboxDays?: number;
             /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
             followupEditWindowHours?: number;
+            /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
+            minClientVersion?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Tenant'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/tenant/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change company settings (administrators); every change is audited */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Days a deleted record stays restorable before the daily purge */
+            recycleRetentionDays?: number;
+            /** @description The 5 essential fields of the phone lite view */
+            liteFields?: string[];
+            /** @description Delete, export and attachment management never pass down role inheritance; several roles combine as a union of their own grants */
+            leastPrivilege?: boolean;
+            /** @description Days a new hire stays in the sandbox after the hire date (0 turns it off) */
+            sandboxDays?: number;
+            /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
+            followupEditWindowHours?: number;
+            /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
+            minClientVersion?: string;
           };
         };
       };
@@ -14221,6 +14482,8 @@ export interface components {
       sandboxDays: number;
       /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
       followupEditWindowHours: number;
+      /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
+      minClientVersion: string;
     };
     TenantInput: {
       id: string;
@@ -14237,6 +14500,8 @@ export interface components {
         sandboxDays?: number;
         /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
         followupEditWindowHours?: number;
+        /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
+        minClientVersion?: string;
       };
     };
     FollowupAmendmentInput: {
@@ -14964,6 +15229,35 @@ export interface components {
       createdAt: string;
       groupBy?: unknown;
       result?: unknown;
+    };
+    ClientErrorReportInput: {
+      /** @enum {string} */
+      kind: 'uncaught' | 'unhandled_rejection' | 'save_failed';
+      errorName: string;
+      /** @default  */
+      message: string;
+      appVersion: string;
+      /** @description The path of the page (ids are blanked before storing) */
+      route: string;
+      /** @description The screen as the user knows it, e.g. 客户新建 */
+      screen?: string;
+      /** Format: date-time */
+      occurredAt?: string;
+    };
+    ClientErrorGroupInput: {
+      /** @description Browser · error · screen, the way support reads it */
+      line: string;
+      browser: string;
+      os: string;
+      errorName: string;
+      screen: string | null;
+      route: string;
+      kinds: string[];
+      appVersions: string[];
+      count: number;
+      firstSeen: string;
+      lastSeen: string;
+      sampleMessage: string;
     };
     CustomerCreateInput: {
       name: string;
@@ -15753,6 +16047,8 @@ export interface components {
       sandboxDays: number;
       /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
       followupEditWindowHours: number;
+      /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
+      minClientVersion: string;
     };
     Tenant: {
       id: string;
@@ -15769,6 +16065,8 @@ export interface components {
         sandboxDays?: number;
         /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
         followupEditWindowHours?: number;
+        /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
+        minClientVersion?: string;
       };
     };
     FollowupAmendment: {
@@ -16496,6 +16794,35 @@ export interface components {
       createdAt: string;
       groupBy?: unknown;
       result?: unknown;
+    };
+    ClientErrorReport: {
+      /** @enum {string} */
+      kind: 'uncaught' | 'unhandled_rejection' | 'save_failed';
+      errorName: string;
+      /** @default  */
+      message: string;
+      appVersion: string;
+      /** @description The path of the page (ids are blanked before storing) */
+      route: string;
+      /** @description The screen as the user knows it, e.g. 客户新建 */
+      screen?: string;
+      /** Format: date-time */
+      occurredAt?: string;
+    };
+    ClientErrorGroup: {
+      /** @description Browser · error · screen, the way support reads it */
+      line: string;
+      browser: string;
+      os: string;
+      errorName: string;
+      screen: string | null;
+      route: string;
+      kinds: string[];
+      appVersions: string[];
+      count: number;
+      firstSeen: string;
+      lastSeen: string;
+      sampleMessage: string;
     };
     CustomerCreate: {
       name: string;

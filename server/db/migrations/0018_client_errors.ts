@@ -1,0 +1,37 @@
+import { sql, type Kysely } from 'kysely';
+import { rlsStatements } from './sql-fragments.ts';
+
+/**
+ * Client error telemetry (issue 13): uncaught errors and failed saves the web app reports, without
+ * personal data: the browser and OS parsed from the user agent, the app version, the route with
+ * its ids blanked, the error's name and a scrubbed message. `reporter_key` is a hash of the
+ * session, kept only to rate-limit one reporter; it names nobody.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const statements = [
+    `create table client_errors (
+      tenant_id uuid not null references tenants(id),
+      id uuid not null,
+      reporter_key text not null,
+      kind text not null check (kind in ('uncaught', 'unhandled_rejection', 'save_failed')),
+      error_name text not null,
+      message text not null,
+      browser text not null,
+      os text not null,
+      app_version text not null,
+      route text not null,
+      screen text,
+      occurred_at timestamptz(3) not null,
+      received_at timestamptz(3) not null default now(),
+      primary key (tenant_id, id)
+    )`,
+    `create index client_errors_received on client_errors (tenant_id, received_at desc)`,
+    `create index client_errors_reporter on client_errors (tenant_id, reporter_key, received_at desc)`,
+    ...rlsStatements('client_errors'),
+  ];
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql.raw('drop table if exists client_errors').execute(db);
+}
