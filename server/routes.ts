@@ -22,6 +22,7 @@ import { registerAssignmentRoutes } from './assignment/assignment-routes.ts';
 import { registerConsistencyRoutes } from './consistency/consistency-routes.ts';
 import { registerReportingRoutes } from './reports/register-reporting-routes.ts';
 import { registerClientErrorRoutes } from './client-telemetry/client-error-routes.ts';
+import { registerSyncBatchRoutes } from './offline-sync/sync-batch-routes.ts';
 
 const replicaHealth = z.object({
   ok: z.boolean(),
@@ -80,6 +81,7 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
   registerAuditRoutes(app, db);
   registerRecycleBinRoutes(app, db);
   registerClientErrorRoutes(app, db);
+  registerSyncBatchRoutes(app, db);
   registerAttachmentRoutes(app, services);
   registerTenantSettingsRoutes(app, db);
   // risky operations: a 403 any of them answers is audited as its denial

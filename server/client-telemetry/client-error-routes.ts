@@ -48,8 +48,8 @@ export function registerClientErrorRoutes(app: FastifyInstance, db: Kysely<DB>) 
       body: clientErrorBody,
       response: { 202: z.object({ data: z.object({ accepted: z.literal(true) }) }), ...errorResponses },
     },
-    handler: (request, reply) =>
-      inTenant(db, request, async ({ trx, actor }) => {
+    handler: async (request, reply) => {
+      await inTenant(db, request, async ({ trx, actor }) => {
         const key = reporterKey(actor.sessionId ?? actor.apiKeyId ?? actor.userId);
         const { rows } = await sql<{ mine: string; all: string }>`
           select count(*) filter (where reporter_key = ${key}) as mine, count(*) as all
@@ -77,8 +77,10 @@ export function registerClientErrorRoutes(app: FastifyInstance, db: Kysely<DB>) 
             occurred_at: body.occurredAt ? new Date(body.occurredAt) : new Date(),
           })
           .execute();
-        return reply.status(202).send({ data: { accepted: true as const } });
-      }),
+      });
+      // answered after the commit: a report acknowledged is a report stored
+      return reply.status(202).send({ data: { accepted: true as const } });
+    },
   });
 
   r.get('/api/v1/client-errors/groups', {

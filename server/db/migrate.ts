@@ -12,7 +12,7 @@ import * as assignmentConsistency from './migrations/0009_assignment_consistency
 import * as outboundDeliveries from './migrations/0010_outbound_deliveries.ts';
 import * as pullImports from './migrations/0011_pull_imports.ts';
 import * as metricReports from './migrations/0013_metric_reports.ts';
-import * as clientErrors from './migrations/0018_client_errors.ts';
+import * as clientSync from './migrations/0018_client_sync.ts';
 import { quoteIdent } from './database.ts';
 
 const migrations: Record<string, Migration> = {
@@ -28,7 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_outbound_deliveries': outboundDeliveries,
   '0011_pull_imports': pullImports,
   '0013_metric_reports': metricReports,
-  '0018_client_errors': clientErrors,
+  '0018_client_sync': clientSync,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -822,6 +822,17 @@ export interface StepUpTokens {
   version: Generated<number>;
 }
 
+export interface SyncOperations {
+  applied_at: Generated<Timestamp>;
+  client_version: string | null;
+  idempotency_key: string;
+  op: string;
+  record_id: string;
+  record_type: string;
+  tenant_id: string;
+  user_id: string;
+}
+
 export interface Tenants {
   created_at: Generated<Timestamp>;
   cursor_key: Generated<string>;
@@ -926,6 +937,7 @@ export interface DB {
   sms_messages: SmsMessages;
   step_up_challenges: StepUpChallenges;
   step_up_tokens: StepUpTokens;
+  sync_operations: SyncOperations;
   tenant_versions: TenantVersions;
   tenants: Tenants;
   user_roles: UserRoles;

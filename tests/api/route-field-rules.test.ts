@@ -8,6 +8,7 @@ import { call, demoCompany, testApp, type Company } from '../support/test-app.ts
 import { del, get, ok, patch, post, qs, type Headers, type Res } from '../support/resource-helpers.ts';
 import { deleteContractApproved, withStepUp } from '../support/guard-helpers.ts';
 import { expectMaskedReportSums, probeReportRoute, probeSnapshotRoute } from '../support/report-probes.ts';
+import { probeSyncBatch } from '../support/sync-probes.ts';
 import {
   PROBER,
   canaryCustomer,
@@ -126,6 +127,7 @@ const probeOnly = [
   'POST /api/v1/reports/export',
   'GET /api/v1/snapshots/:id',
   'GET /api/v1/snapshots/:id/restatement',
+  'POST /api/v1/sync/batch',
 ];
 
 let company: Company;
@@ -288,6 +290,8 @@ async function probe(route: RouteEntry): Promise<Res[]> {
     case 'GET /api/v1/snapshots/:id':
     case 'GET /api/v1/snapshots/:id/restatement':
       return probeSnapshotRoute(k.endsWith('restatement'), admin, prober);
+    case 'POST /api/v1/sync/batch':
+      return probeSyncBatch(admin, prober, canaries);
     case 'POST /api/v1/customers/export':
       return [
         await post('/api/v1/customers/export', prober, {

@@ -1047,6 +1047,96 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/sync/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Replay the phone's offline outbox: each operation applied at most once, answered one by one
+     * @description At most 100 operations, applied in order. Each answers applied, duplicate (its idempotency key was applied before), conflict (baseVersion is not the current version; `current` holds the server's values) or rejected (`error` says why). Each operation is authorized as the record's own route would authorize it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SyncBatchInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['SyncResult'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/attachments': {
     parameters: {
       query?: never;
@@ -15259,6 +15349,44 @@ export interface components {
       lastSeen: string;
       sampleMessage: string;
     };
+    SyncBatchInput: {
+      operations: {
+        /** Format: uuid */
+        idempotencyKey: string;
+        /** @enum {string} */
+        op: 'create' | 'update';
+        /** @enum {string} */
+        recordType: 'followup' | 'customer' | 'opportunity';
+        /** Format: uuid */
+        recordId?: string;
+        /** @description The version the change was made on (updates) */
+        baseVersion?: number;
+        data: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+    SyncResultInput: {
+      idempotencyKey: string;
+      /** @enum {string} */
+      result: 'applied' | 'duplicate' | 'conflict' | 'rejected';
+      /** @description The record as stored (applied, duplicate) */
+      record?: {
+        [key: string]: unknown;
+      };
+      /** @description The server's current values, to compare and choose (conflict) */
+      current?: {
+        [key: string]: unknown;
+      };
+      /** @description Why it was not applied (rejected) */
+      error?: {
+        code: string;
+        message: string;
+        details: {
+          [key: string]: unknown;
+        };
+      };
+    };
     CustomerCreateInput: {
       name: string;
       shortName?: string | null;
@@ -16823,6 +16951,44 @@ export interface components {
       firstSeen: string;
       lastSeen: string;
       sampleMessage: string;
+    };
+    SyncBatch: {
+      operations: {
+        /** Format: uuid */
+        idempotencyKey: string;
+        /** @enum {string} */
+        op: 'create' | 'update';
+        /** @enum {string} */
+        recordType: 'followup' | 'customer' | 'opportunity';
+        /** Format: uuid */
+        recordId?: string;
+        /** @description The version the change was made on (updates) */
+        baseVersion?: number;
+        data: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+    SyncResult: {
+      idempotencyKey: string;
+      /** @enum {string} */
+      result: 'applied' | 'duplicate' | 'conflict' | 'rejected';
+      /** @description The record as stored (applied, duplicate) */
+      record?: {
+        [key: string]: unknown;
+      };
+      /** @description The server's current values, to compare and choose (conflict) */
+      current?: {
+        [key: string]: unknown;
+      };
+      /** @description Why it was not applied (rejected) */
+      error?: {
+        code: string;
+        message: string;
+        details: {
+          [key: string]: unknown;
+        };
+      };
     };
     CustomerCreate: {
       name: string;

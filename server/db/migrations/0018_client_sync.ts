@@ -2,6 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import { rlsStatements } from './sql-fragments.ts';
 
 /**
+ * The phone's offline outbox replays through POST /api/v1/sync/batch (issue 13): each operation
+ * carries the client's idempotency key, and an applied operation keeps its key here, so a replay
+ * of the same operation is answered "duplicate" and never applied twice.
+ *
  * Client error telemetry (issue 13): uncaught errors and failed saves the web app reports, without
  * personal data: the browser and OS parsed from the user agent, the app version, the route with
  * its ids blanked, the error's name and a scrubbed message. `reporter_key` is a hash of the
@@ -25,13 +29,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       received_at timestamptz(3) not null default now(),
       primary key (tenant_id, id)
     )`,
+    `create table sync_operations (
+      tenant_id uuid not null references tenants(id),
+      idempotency_key uuid not null,
+      user_id uuid not null,
+      op text not null check (op in ('create', 'update')),
+      record_type text not null,
+      record_id uuid not null,
+      client_version text,
+      applied_at timestamptz(3) not null default now(),
+      primary key (tenant_id, idempotency_key)
+    )`,
     `create index client_errors_received on client_errors (tenant_id, received_at desc)`,
     `create index client_errors_reporter on client_errors (tenant_id, reporter_key, received_at desc)`,
-    ...rlsStatements('client_errors'),
+    ...['client_errors', 'sync_operations'].flatMap(rlsStatements),
   ];
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql.raw('drop table if exists client_errors').execute(db);
+  await sql.raw('drop table if exists client_errors, sync_operations').execute(db);
 }
