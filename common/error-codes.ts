@@ -27,6 +27,8 @@ export const errorStatus = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
+  OCR_NOT_CONFIGURED: 503,
+  OCR_PROVIDER_FAILED: 502,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

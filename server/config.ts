@@ -18,6 +18,11 @@ export interface Config {
   jobs: boolean;
   /** Proxy addresses/CIDRs whose X-Forwarded-For is believed (CAIRN_TRUST_PROXY); empty trusts none. */
   trustProxy: string[];
+  /**
+   * The business-licence OCR provider (CAIRN_OCR_URL, CAIRN_OCR_TOKEN, CAIRN_OCR_FORMAT `cairn` or
+   * `baidu`); unset, the OCR route answers 503 OCR_NOT_CONFIGURED.
+   */
+  ocr?: { url: string; token?: string; format: 'cairn' | 'baidu' };
   /** The oldest app version any company's API serves (CAIRN_MIN_CLIENT_VERSION, semver; default 0.0.0). */
   minClientVersion: string;
   /** CSP frame-ancestors sources (CAIRN_FRAME_ANCESTORS); default 'none'. */
@@ -59,6 +64,16 @@ function semverEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): stri
   return raw;
 }
 
+function ocrEnv(env: NodeJS.ProcessEnv): Config['ocr'] {
+  const url = env.CAIRN_OCR_URL?.trim();
+  if (!url) return undefined;
+  if (!/^https?:\/\//.test(url)) throw new Error(`CAIRN_OCR_URL must be an http(s) URL, got "${url}"`);
+  const format = env.CAIRN_OCR_FORMAT?.trim() || 'cairn';
+  if (format !== 'cairn' && format !== 'baidu')
+    throw new Error(`CAIRN_OCR_FORMAT must be cairn or baidu, got "${format}"`);
+  return { url, token: env.CAIRN_OCR_TOKEN || undefined, format };
+}
+
 function listEnv(raw: string | undefined, separator: RegExp = /\s*,\s*/): string[] {
   return (raw ?? '').trim().split(separator).filter(Boolean);
 }
@@ -84,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: env.CAIRN_JOBS !== 'off',
     preparedStatements: env.CAIRN_PREPARED_STATEMENTS !== 'off',
     trustProxy: listEnv(env.CAIRN_TRUST_PROXY),
+    ocr: ocrEnv(env),
     minClientVersion: semverEnv(env, 'CAIRN_MIN_CLIENT_VERSION', '0.0.0'),
     frameAncestors: listEnv(env.CAIRN_FRAME_ANCESTORS, /\s*[,\s]\s*/).length
       ? listEnv(env.CAIRN_FRAME_ANCESTORS, /\s*[,\s]\s*/)

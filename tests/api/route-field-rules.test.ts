@@ -39,6 +39,7 @@ const noRecordData: Record<string, string> = {
   'PATCH /api/v1/tenant': 'company settings (the same change as PATCH /api/v1/tenant/settings)',
   'POST /api/v1/client-errors': 'nothing (202)',
   'GET /api/v1/client-errors/groups': 'error names, browsers, screens and scrubbed messages: no record data',
+  'POST /api/v1/ocr/business-licence': 'fields read off the uploaded photo; nothing stored',
   'POST /api/v1/auth/step-up': 'where the code went',
   'POST /api/v1/auth/step-up/verify': 'a step-up token',
   'POST /api/v1/customers/batch-delete': 'ids and counts',

@@ -1137,6 +1137,99 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/ocr/business-licence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Read a business licence photo: name, credit code, legal representative and address, to confirm
+     * @description multipart/form-data with one file part named "file" (JPEG, PNG, WebP, HEIC or BMP, at most 10 MB). Nothing is stored. 503 OCR_NOT_CONFIGURED when no provider is set up.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** Format: binary */
+            file: string;
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['BusinessLicenceFields'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/attachments': {
     parameters: {
       query?: never;
@@ -15387,6 +15480,15 @@ export interface components {
         };
       };
     };
+    BusinessLicenceFieldsInput: {
+      name: string | null;
+      creditCode: string | null;
+      legalRepresentative: string | null;
+      address: string | null;
+      /** @description 0–1 */
+      confidence: number;
+      warnings: string[];
+    };
     CustomerCreateInput: {
       name: string;
       shortName?: string | null;
@@ -16989,6 +17091,15 @@ export interface components {
           [key: string]: unknown;
         };
       };
+    };
+    BusinessLicenceFields: {
+      name: string | null;
+      creditCode: string | null;
+      legalRepresentative: string | null;
+      address: string | null;
+      /** @description 0–1 */
+      confidence: number;
+      warnings: string[];
     };
     CustomerCreate: {
       name: string;
