@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../common/credit-code.ts';
 import { loadConfig } from '../../server/config.ts';
 import { API_VERSION, buildApp } from '../../server/http/app.ts';
-import { LocalFileStorage } from '../../server/storage/file-storage.ts';
+import type { LocalFileStorage } from '../../server/storage/file-storage.ts';
 import { call, demoCompany, testApp, type Company } from '../support/test-app.ts';
 import { testDatabase } from '../support/test-database.ts';
 import { multipart } from '../support/resource-helpers.ts';
