@@ -12,6 +12,8 @@ export interface TenantSettingValues {
   followupEditWindowHours: number;
   /** The oldest app version (semver) the API still serves; older clients get 426 and upgrade. */
   minClientVersion: string;
+  /** Keep an uploaded image's original file beside its WebP variants (off: the web variant replaces it). */
+  keepImageOriginals: boolean;
 }
 
 export const tenantSettingDefaults: Readonly<TenantSettingValues> = {
@@ -21,6 +23,7 @@ export const tenantSettingDefaults: Readonly<TenantSettingValues> = {
   sandboxDays: 7,
   followupEditWindowHours: 72,
   minClientVersion: '0.0.0',
+  keepImageOriginals: false,
 };
 
 /** Inclusive bounds of the numeric settings. */

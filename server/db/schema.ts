@@ -109,6 +109,8 @@ export interface Attachments {
   id: string;
   mime_type: string;
   name: string;
+  processing: string | null;
+  processing_error: string | null;
   record_id: string;
   record_type: string;
   sha256: string;
@@ -117,6 +119,8 @@ export interface Attachments {
   tenant_id: string;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
+  variant_keys: Json | null;
+  variants: Json | null;
   version: Generated<number>;
 }
 

@@ -40,6 +40,7 @@ const noRecordData: Record<string, string> = {
   'POST /api/v1/client-errors': 'nothing (202)',
   'GET /api/v1/client-errors/groups': 'error names, browsers, screens and scrubbed messages: no record data',
   'POST /api/v1/ocr/business-licence': 'fields read off the uploaded photo; nothing stored',
+  'GET /api/v1/attachments/:id/variants/:variant': 'the WebP bytes of an image the caller may read; no fields',
   'POST /api/v1/auth/step-up': 'where the code went',
   'POST /api/v1/auth/step-up/verify': 'a step-up token',
   'POST /api/v1/customers/batch-delete': 'ids and counts',

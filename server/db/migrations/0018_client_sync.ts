@@ -6,6 +6,10 @@ import { rlsStatements } from './sql-fragments.ts';
  * carries the client's idempotency key, and an applied operation keeps its key here, so a replay
  * of the same operation is answered "duplicate" and never applied twice.
  *
+ * Image variants (issue 13): an uploaded image is converted in a job; `processing` says where
+ * that stands (null for files that are not images), `variants` is what the API presents (web and
+ * thumbnail: url, size, bytes) and `variant_keys` where their bytes are stored.
+ *
  * Client error telemetry (issue 13): uncaught errors and failed saves the web app reports, without
  * personal data: the browser and OS parsed from the user agent, the app version, the route with
  * its ids blanked, the error's name and a scrubbed message. `reporter_key` is a hash of the
@@ -40,6 +44,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       applied_at timestamptz(3) not null default now(),
       primary key (tenant_id, idempotency_key)
     )`,
+    `alter table attachments
+      add column processing text check (processing in ('pending', 'done', 'failed')),
+      add column processing_error text,
+      add column variants jsonb,
+      add column variant_keys jsonb`,
     `create index client_errors_received on client_errors (tenant_id, received_at desc)`,
     `create index client_errors_reporter on client_errors (tenant_id, reporter_key, received_at desc)`,
     ...['client_errors', 'sync_operations'].flatMap(rlsStatements),
@@ -49,4 +58,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql.raw('drop table if exists client_errors, sync_operations').execute(db);
+  await sql
+    .raw(
+      'alter table attachments drop column if exists processing, drop column if exists processing_error, drop column if exists variants, drop column if exists variant_keys',
+    )
+    .execute(db);
 }

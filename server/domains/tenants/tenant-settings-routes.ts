@@ -46,6 +46,11 @@ const settingsSchema = z
       .trim()
       .refine(isClientVersion, 'must be an app version like 2.3.0')
       .describe('The oldest app version served: older apps (x-cairn-client) get 426 and upgrade'),
+    keepImageOriginals: z
+      .boolean()
+      .describe(
+        "Keep uploaded images' original files beside their WebP variants (off: the web variant replaces the original)",
+      ),
   })
   .meta({ id: 'TenantSettings' });
 

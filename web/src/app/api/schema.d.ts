@@ -1230,6 +1230,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/attachments/{id}/variants/{variant}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An image's WebP variant: web (at most 2048 px) or thumb (256 px) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          variant: 'web' | 'thumb';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/attachments': {
     parameters: {
       query?: never;
@@ -1560,6 +1597,8 @@ export interface paths {
             followupEditWindowHours?: number;
             /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
             minClientVersion?: string;
+            /** @description Keep uploaded images' original files beside their WebP variants (off: the web variant replaces the original) */
+            keepImageOriginals?: boolean;
           };
         };
       };
@@ -1660,6 +1699,8 @@ export interface paths {
             followupEditWindowHours?: number;
             /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
             minClientVersion?: string;
+            /** @description Keep uploaded images' original files beside their WebP variants (off: the web variant replaces the original) */
+            keepImageOriginals?: boolean;
           };
         };
       };
@@ -14667,6 +14708,8 @@ export interface components {
       followupEditWindowHours: number;
       /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
       minClientVersion: string;
+      /** @description Keep uploaded images' original files beside their WebP variants (off: the web variant replaces the original) */
+      keepImageOriginals: boolean;
     };
     TenantInput: {
       id: string;
@@ -14685,6 +14728,8 @@ export interface components {
         followupEditWindowHours?: number;
         /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
         minClientVersion?: string;
+        /** @description Keep uploaded images' original files beside their WebP variants (off: the web variant replaces the original) */
+        keepImageOriginals?: boolean;
       };
     };
     FollowupAmendmentInput: {
@@ -15846,6 +15891,14 @@ export interface components {
       mimeType?: string | null;
       sizeBytes?: number | null;
       sha256?: string | null;
+      /** @description Images only: pending, done or failed (the WebP variants are made in a job); null for other files */
+      processing?: string | null;
+      /** @description Why the image could not be converted */
+      processingError?: string | null;
+      /** @description Images only, once converted: {web: {url, width, height, bytes}, thumb: {…}} */
+      variants?: {
+        [key: string]: unknown;
+      } | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
       /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
@@ -16279,6 +16332,8 @@ export interface components {
       followupEditWindowHours: number;
       /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
       minClientVersion: string;
+      /** @description Keep uploaded images' original files beside their WebP variants (off: the web variant replaces the original) */
+      keepImageOriginals: boolean;
     };
     Tenant: {
       id: string;
@@ -16297,6 +16352,8 @@ export interface components {
         followupEditWindowHours?: number;
         /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
         minClientVersion?: string;
+        /** @description Keep uploaded images' original files beside their WebP variants (off: the web variant replaces the original) */
+        keepImageOriginals?: boolean;
       };
     };
     FollowupAmendment: {
@@ -17460,6 +17517,14 @@ export interface components {
       mimeType?: string | null;
       sizeBytes?: number | null;
       sha256?: string | null;
+      /** @description Images only: pending, done or failed (the WebP variants are made in a job); null for other files */
+      processing?: string | null;
+      /** @description Why the image could not be converted */
+      processingError?: string | null;
+      /** @description Images only, once converted: {web: {url, width, height, bytes}, thumb: {…}} */
+      variants?: {
+        [key: string]: unknown;
+      } | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
       /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
