@@ -29,17 +29,23 @@ export interface ConvertedImage {
 export class ImageRefused extends Error {}
 
 /**
- * A scan is a page: nearly grey (the channels' means agree) and mostly light. Scans keep more
- * quality (text edges); photos compress harder.
+ * A scan is a page: most of it is paper, light and without colour. A photo with a bright sky is
+ * light too, but coloured. Scans keep more quality (text edges); photos compress harder.
  */
 async function looksLikeScan(input: Buffer): Promise<boolean> {
-  const { channels } = await sharp(input, { limitInputPixels: imageLimits.maxInputPixels })
+  const { data, info } = await sharp(input, { limitInputPixels: imageLimits.maxInputPixels })
     .resize(64, 64, { fit: 'inside' })
-    .stats();
-  const means = channels.slice(0, 3).map((c) => c.mean);
-  if (means.length < 3) return (means[0] ?? 0) > 170; // greyscale input
-  const spread = Math.max(...means) - Math.min(...means);
-  return spread < 12 && means.reduce((a, b) => a + b, 0) / 3 > 170;
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  let paper = 0;
+  const pixels = info.width * info.height;
+  for (let i = 0; i < pixels; i++) {
+    const px = Array.from(data.subarray(i * info.channels, i * info.channels + Math.min(3, info.channels)));
+    const [low, high] = [Math.min(...px), Math.max(...px)];
+    if (high - low < 24 && low > 190) paper += 1;
+  }
+  return paper / pixels > 0.5;
 }
 
 /**
