@@ -41,8 +41,6 @@ export function registerLicenceOcrRoutes(app: FastifyInstance, services: AppServ
       response: { 200: z.object({ data: fieldsSchema }), ...errorResponses },
     },
     handler: async (request) => {
-      if (!provider)
-        throw new AppError('OCR_NOT_CONFIGURED', 'licence scanning is not set up on this server; type the fields', {});
       const { file } = await readUploadForm(request, LICENCE_IMAGE_LIMIT_BYTES);
       if (!file || file.data.length === 0) throw fieldError('file', 'is required: a photo of the business licence');
       const mimeType = file.mime.split(';')[0]!.trim().toLowerCase();
@@ -51,6 +49,8 @@ export function registerLicenceOcrRoutes(app: FastifyInstance, services: AppServ
           field: 'file',
           mimeType,
         });
+      if (!provider)
+        throw new AppError('OCR_NOT_CONFIGURED', 'licence scanning is not set up on this server; type the fields', {});
       return { data: await provider.read({ data: file.data, mimeType }) };
     },
   });
