@@ -24,9 +24,12 @@ export const errorStatus = {
   PAYLOAD_TOO_LARGE: 413,
   FX_RATE_MISSING: 422,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  CLIENT_UPGRADE_REQUIRED: 426,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
+  OCR_NOT_CONFIGURED: 503,
+  OCR_PROVIDER_FAILED: 502,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

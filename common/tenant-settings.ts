@@ -10,6 +10,10 @@ export interface TenantSettingValues {
   sandboxDays: number;
   /** Follow-ups older than this take amendments instead of edits. */
   followupEditWindowHours: number;
+  /** The oldest app version (semver) the API still serves; older clients get 426 and upgrade. */
+  minClientVersion: string;
+  /** Keep an uploaded image's original file beside its WebP variants (off: the web variant replaces it). */
+  keepImageOriginals: boolean;
 }
 
 export const tenantSettingDefaults: Readonly<TenantSettingValues> = {
@@ -18,6 +22,8 @@ export const tenantSettingDefaults: Readonly<TenantSettingValues> = {
   leastPrivilege: true,
   sandboxDays: 7,
   followupEditWindowHours: 72,
+  minClientVersion: '0.0.0',
+  keepImageOriginals: false,
 };
 
 /** Inclusive bounds of the numeric settings. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isClientVersion } from '../common/client-version.ts';
 
 export interface Config {
   port: number;
@@ -17,6 +18,13 @@ export interface Config {
   jobs: boolean;
   /** Proxy addresses/CIDRs whose X-Forwarded-For is believed (CAIRN_TRUST_PROXY); empty trusts none. */
   trustProxy: string[];
+  /**
+   * The business-licence OCR provider (CAIRN_OCR_URL, CAIRN_OCR_TOKEN, CAIRN_OCR_FORMAT `cairn` or
+   * `baidu`); unset, the OCR route answers 503 OCR_NOT_CONFIGURED.
+   */
+  ocr?: { url: string; token?: string; format: 'cairn' | 'baidu' };
+  /** The oldest app version any company's API serves (CAIRN_MIN_CLIENT_VERSION, semver; default 0.0.0). */
+  minClientVersion: string;
   /** CSP frame-ancestors sources (CAIRN_FRAME_ANCESTORS); default 'none'. */
   frameAncestors: string[];
   /** /metrics: a bearer token on the main port, or a separate listener; neither = 404. */
@@ -49,6 +57,23 @@ function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, max = Nu
   return value;
 }
 
+function semverEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!isClientVersion(raw)) throw new Error(`${name} must be a version like 2.3.0, got "${raw}"`);
+  return raw;
+}
+
+function ocrEnv(env: NodeJS.ProcessEnv): Config['ocr'] {
+  const url = env.CAIRN_OCR_URL?.trim();
+  if (!url) return undefined;
+  if (!/^https?:\/\//.test(url)) throw new Error(`CAIRN_OCR_URL must be an http(s) URL, got "${url}"`);
+  const format = env.CAIRN_OCR_FORMAT?.trim() || 'cairn';
+  if (format !== 'cairn' && format !== 'baidu')
+    throw new Error(`CAIRN_OCR_FORMAT must be cairn or baidu, got "${format}"`);
+  return { url, token: env.CAIRN_OCR_TOKEN || undefined, format };
+}
+
 function listEnv(raw: string | undefined, separator: RegExp = /\s*,\s*/): string[] {
   return (raw ?? '').trim().split(separator).filter(Boolean);
 }
@@ -74,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: env.CAIRN_JOBS !== 'off',
     preparedStatements: env.CAIRN_PREPARED_STATEMENTS !== 'off',
     trustProxy: listEnv(env.CAIRN_TRUST_PROXY),
+    ocr: ocrEnv(env),
+    minClientVersion: semverEnv(env, 'CAIRN_MIN_CLIENT_VERSION', '0.0.0'),
     frameAncestors: listEnv(env.CAIRN_FRAME_ANCESTORS, /\s*[,\s]\s*/).length
       ? listEnv(env.CAIRN_FRAME_ANCESTORS, /\s*[,\s]\s*/)
       : ["'none'"],

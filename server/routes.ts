@@ -21,6 +21,9 @@ import { registerIntegrationRoutes } from './integration/register-integration-ro
 import { registerAssignmentRoutes } from './assignment/assignment-routes.ts';
 import { registerConsistencyRoutes } from './consistency/consistency-routes.ts';
 import { registerReportingRoutes } from './reports/register-reporting-routes.ts';
+import { registerClientErrorRoutes } from './client-telemetry/client-error-routes.ts';
+import { registerSyncBatchRoutes } from './offline-sync/sync-batch-routes.ts';
+import { registerLicenceOcrRoutes } from './licence-ocr/licence-ocr-routes.ts';
 
 const replicaHealth = z.object({
   ok: z.boolean(),
@@ -78,6 +81,9 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
   registerApiKeyRoutes(app, db);
   registerAuditRoutes(app, db);
   registerRecycleBinRoutes(app, db);
+  registerClientErrorRoutes(app, db);
+  registerSyncBatchRoutes(app, db);
+  registerLicenceOcrRoutes(app, services, db);
   registerAttachmentRoutes(app, services);
   registerTenantSettingsRoutes(app, db);
   // risky operations: a 403 any of them answers is audited as its denial

@@ -9,12 +9,15 @@ export interface AccessSettings {
   leastPrivilege: boolean;
   sandboxDays: number;
   followupEditWindowHours: number;
+  /** Requests from an older app version (x-cairn-client) are refused with 426 (http/client-version.ts). */
+  minClientVersion: string;
 }
 
 export const defaultAccessSettings: AccessSettings = {
   leastPrivilege: tenantSettingDefaults.leastPrivilege,
   sandboxDays: tenantSettingDefaults.sandboxDays,
   followupEditWindowHours: tenantSettingDefaults.followupEditWindowHours,
+  minClientVersion: tenantSettingDefaults.minClientVersion,
 };
 
 export function readSettings(settings: Record<string, unknown> | undefined): AccessSettings {
@@ -26,6 +29,8 @@ export function readSettings(settings: Record<string, unknown> | undefined): Acc
       typeof s.followupEditWindowHours === 'number'
         ? s.followupEditWindowHours
         : defaultAccessSettings.followupEditWindowHours,
+    minClientVersion:
+      typeof s.minClientVersion === 'string' ? s.minClientVersion : defaultAccessSettings.minClientVersion,
   };
 }
 

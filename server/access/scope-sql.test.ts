@@ -53,7 +53,7 @@ const context = (grants: EffectiveGrant[], extra: Partial<AccessContext> = {}): 
     isService: false,
     departmentId: 'D1',
   },
-  settings: { leastPrivilege: true, sandboxDays: 7, followupEditWindowHours: 24 },
+  settings: { leastPrivilege: true, sandboxDays: 7, followupEditWindowHours: 24, minClientVersion: '0.0.0' },
   grants,
   system: new Set(),
   fieldRules: new Map(),

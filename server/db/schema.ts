@@ -109,6 +109,8 @@ export interface Attachments {
   id: string;
   mime_type: string;
   name: string;
+  processing: string | null;
+  processing_error: string | null;
   record_id: string;
   record_type: string;
   sha256: string;
@@ -117,6 +119,8 @@ export interface Attachments {
   tenant_id: string;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
+  variant_keys: Json | null;
+  variants: Json | null;
   version: Generated<number>;
 }
 
@@ -181,6 +185,22 @@ export interface Channels {
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
   version: Generated<number>;
+}
+
+export interface ClientErrors {
+  app_version: string;
+  browser: string;
+  error_name: string;
+  id: string;
+  kind: string;
+  message: string;
+  occurred_at: Timestamp;
+  os: string;
+  received_at: Generated<Timestamp>;
+  reporter_key: string;
+  route: string;
+  screen: string | null;
+  tenant_id: string;
 }
 
 export interface ConsistencyFindings {
@@ -808,6 +828,17 @@ export interface StepUpTokens {
   version: Generated<number>;
 }
 
+export interface SyncOperations {
+  applied_at: Generated<Timestamp>;
+  client_version: string | null;
+  idempotency_key: string;
+  op: string;
+  record_id: string;
+  record_type: string;
+  tenant_id: string;
+  user_id: string;
+}
+
 export interface Tenants {
   created_at: Generated<Timestamp>;
   cursor_key: Generated<string>;
@@ -875,6 +906,7 @@ export interface DB {
   channel_cursors: ChannelCursors;
   channel_links: ChannelLinks;
   channels: Channels;
+  client_errors: ClientErrors;
   consistency_findings: ConsistencyFindings;
   consistency_reports: ConsistencyReports;
   contacts: Contacts;
@@ -911,6 +943,7 @@ export interface DB {
   sms_messages: SmsMessages;
   step_up_challenges: StepUpChallenges;
   step_up_tokens: StepUpTokens;
+  sync_operations: SyncOperations;
   tenant_versions: TenantVersions;
   tenants: Tenants;
   user_roles: UserRoles;

@@ -17,6 +17,7 @@ import { registerResourceRoutes } from '../resources/resource-routes.ts';
 import { frameworkErrors, installErrorHandler } from './error-handler.ts';
 import { installRouteGate, type RouteAccess } from '../access/route-gate.ts';
 import { installTextGuard } from './text-guard.ts';
+import { installClientVersionCheck } from './client-version.ts';
 import { loggerOptions } from './logging.ts';
 import { registerMetrics } from './metrics.ts';
 import { installSecurityHeaders, webAppScriptHashes } from './security-headers.ts';
@@ -110,6 +111,7 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  installClientVersionCheck(app, config.minClientVersion);
   installRouteGate(app);
   installTextGuard(app);
   await registerMetrics(app, config.metrics);

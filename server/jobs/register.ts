@@ -17,6 +17,7 @@ import { outboundTopicQueues, registerOutboundJobs } from '../integration/outbou
 import { registerReportJobs } from '../reports/report-jobs.ts';
 import { pullTopicQueues, registerPullJobs } from '../integration/pull/pull-jobs.ts';
 import { importTopicQueues, registerImportJobs } from '../integration/imports/import-jobs.ts';
+import { imageTopicQueues, registerImageJobs } from '../image-variants/image-jobs.ts';
 
 /** When the entry a deletion event created becomes purgeable (its tenant's retention after the event). */
 export async function purgeTimeFor(database: Database, event: OutboxJob): Promise<Date> {
@@ -41,6 +42,8 @@ export const topicQueues = (): TopicQueues => ({
   // a pull run asked for now (POST /channels/{id}/pull), and an import started
   ...pullTopicQueues,
   ...importTopicQueues,
+  // an uploaded image's WebP variants
+  ...imageTopicQueues,
 });
 
 export const recycleBinPurgeCron = '30 3 * * *'; // 03:30 Asia/Shanghai, daily
@@ -130,6 +133,7 @@ export async function registerJobs(
   await registerReportJobs(runner, database, logger);
   await registerPullJobs(runner, database, logger);
   await registerImportJobs(runner, database, storage, logger);
+  await registerImageJobs(runner, database, storage, logger);
   if (opts.dispatchOutbox === false) return undefined;
   return startOutboxDispatcher(database, runner, { topicQueues: topicQueues(), logger });
 }

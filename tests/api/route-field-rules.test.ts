@@ -8,6 +8,7 @@ import { call, demoCompany, testApp, type Company } from '../support/test-app.ts
 import { del, get, ok, patch, post, qs, type Headers, type Res } from '../support/resource-helpers.ts';
 import { deleteContractApproved, withStepUp } from '../support/guard-helpers.ts';
 import { expectMaskedReportSums, probeReportRoute, probeSnapshotRoute } from '../support/report-probes.ts';
+import { probeSyncBatch } from '../support/sync-probes.ts';
 import {
   PROBER,
   canaryCustomer,
@@ -35,6 +36,11 @@ const noRecordData: Record<string, string> = {
   'DELETE /api/v1/api-keys/:id': 'nothing',
   'GET /api/v1/tenant': 'company settings',
   'PATCH /api/v1/tenant/settings': 'company settings',
+  'PATCH /api/v1/tenant': 'company settings (the same change as PATCH /api/v1/tenant/settings)',
+  'POST /api/v1/client-errors': 'nothing (202)',
+  'GET /api/v1/client-errors/groups': 'error names, browsers, screens and scrubbed messages: no record data',
+  'POST /api/v1/ocr/business-licence': 'fields read off the uploaded photo; nothing stored',
+  'GET /api/v1/attachments/:id/variants/:variant': 'the WebP bytes of an image the caller may read; no fields',
   'POST /api/v1/auth/step-up': 'where the code went',
   'POST /api/v1/auth/step-up/verify': 'a step-up token',
   'POST /api/v1/customers/batch-delete': 'ids and counts',
@@ -123,6 +129,7 @@ const probeOnly = [
   'POST /api/v1/reports/export',
   'GET /api/v1/snapshots/:id',
   'GET /api/v1/snapshots/:id/restatement',
+  'POST /api/v1/sync/batch',
 ];
 
 let company: Company;
@@ -285,6 +292,8 @@ async function probe(route: RouteEntry): Promise<Res[]> {
     case 'GET /api/v1/snapshots/:id':
     case 'GET /api/v1/snapshots/:id/restatement':
       return probeSnapshotRoute(k.endsWith('restatement'), admin, prober);
+    case 'POST /api/v1/sync/batch':
+      return probeSyncBatch(admin, prober, canaries);
     case 'POST /api/v1/customers/export':
       return [
         await post('/api/v1/customers/export', prober, {

@@ -199,7 +199,9 @@ const describeRequest = (op: Operation, actor: Actor, r: FuzzRequest, url: strin
 
 function check(op: Operation, actor: Actor, request: FuzzRequest, url: string, res: LightMyRequestResponse) {
   const where = describeRequest(op, actor, request, url);
-  expect(res.statusCode, `${where} → ${res.body.slice(0, 500)}`).toBeLessThan(500);
+  // a documented answer about the server's set-up, not a failure: no OCR provider configured
+  const unconfigured = res.statusCode === 503 && res.body.includes('"OCR_NOT_CONFIGURED"');
+  if (!unconfigured) expect(res.statusCode, `${where} → ${res.body.slice(0, 500)}`).toBeLessThan(500);
   if (res.statusCode < 400) return;
   const parsed = JSON.parse(res.body) as { error?: { code?: string } };
   expect(appCodes.has(String(parsed.error?.code)), `${where} → unknown error code ${res.body.slice(0, 300)}`).toBe(

@@ -13,6 +13,7 @@ import { createAttachment, type AttachableType } from './attachment-upload.ts';
 import { readUploadForm } from './upload-form.ts';
 
 export function registerAttachmentRoutes(app: FastifyInstance, services: AppServices) {
+  registerAttachmentVariantRoute(app, services);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = services.database;
   const tags = ['Attachments'];
@@ -96,6 +97,50 @@ export function registerAttachmentRoutes(app: FastifyInstance, services: AppServ
           'content-disposition',
           `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(meta.name)}`,
         )
+        .send(stream);
+    },
+  });
+}
+
+/** GET /api/v1/attachments/:id/variants/:variant: an image's WebP web or thumbnail variant, read as the file is. */
+export function registerAttachmentVariantRoute(app: FastifyInstance, services: AppServices) {
+  const { db } = services.database;
+  app.withTypeProvider<ZodTypeProvider>().get('/api/v1/attachments/:id/variants/:variant', {
+    config: { access: { object: 'attachment', action: 'read' } },
+    onRequest: authHook(db),
+    schema: {
+      tags: ['Attachments'],
+      summary: "An image's WebP variant: web (at most 2048 px) or thumb (256 px)",
+      params: idParams.extend({ variant: z.enum(['web', 'thumb']) }),
+    },
+    handler: async (request, reply) => {
+      const key = await inTenant(db, request, async ({ trx, actor, access }) => {
+        await getRecord(trx, access, attachmentSpec, request.params.id);
+        const stored = await trx
+          .selectFrom('attachments')
+          .select(['processing', 'variant_keys'])
+          .where('tenant_id', '=', actor.tenantId)
+          .where('id', '=', request.params.id)
+          .executeTakeFirstOrThrow();
+        const keys = stored.variant_keys as Record<string, string> | null;
+        if (stored.processing !== 'done' || !keys?.[request.params.variant])
+          throw new AppError(
+            'NOT_FOUND',
+            `this attachment has no ${request.params.variant} variant (processing: ${stored.processing ?? 'not an image'})`,
+            {
+              id: request.params.id,
+              processing: stored.processing,
+            },
+          );
+        return keys[request.params.variant]!;
+      });
+      const stream = await services.storage.read(key).catch(() => {
+        throw new AppError('NOT_FOUND', 'the file is missing from storage', { id: request.params.id });
+      });
+      return reply
+        .header('content-type', 'image/webp')
+        .header('cache-control', 'private, max-age=86400')
+        .header('x-content-type-options', 'nosniff')
         .send(stream);
     },
   });

@@ -10,6 +10,7 @@ import { writeOutboxEvent } from '../../jobs/outbox.ts';
 import type { FileStorage } from '../../storage/file-storage.ts';
 import type { attachableTypes } from './attachment-spec.ts';
 import { attachmentSpec } from './attachment-spec.ts';
+import { isConvertibleImage } from '../../image-variants/image-convert.ts';
 
 const tableOf = {
   customer: 'customers',
@@ -80,6 +81,8 @@ export async function createAttachment(ctx: CommandContext, storage: FileStorage
         size_bytes: input.data.length,
         sha256: createHash('sha256').update(input.data).digest('hex'),
         storage_key: storageKey,
+        // images get WebP variants in a job (server/image-variants), which the created event starts
+        processing: isConvertibleImage(input.mimeType) ? 'pending' : null,
         created_by: ctx.actor.userId,
         updated_by: ctx.actor.userId,
       })

@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
+import { isClientVersion } from '../../../common/client-version.ts';
 import { tenantSettingDefaults, tenantSettingLimits as limits } from '../../../common/tenant-settings.ts';
 import { isIanaTimeZone, timeZoneOf } from '../../../common/time-zone.ts';
 import type { DB } from '../../db/schema.ts';
@@ -46,6 +47,16 @@ const settingsSchema = z
       .trim()
       .refine(isIanaTimeZone, 'is not an IANA time zone name (e.g. Asia/Shanghai, Europe/Berlin, UTC)')
       .describe("The company's IANA time zone: scheduled pulls and the company's cron schedules run in it"),
+    minClientVersion: z
+      .string()
+      .trim()
+      .refine(isClientVersion, 'must be an app version like 2.3.0')
+      .describe('The oldest app version served: older apps (x-cairn-client) get 426 and upgrade'),
+    keepImageOriginals: z
+      .boolean()
+      .describe(
+        "Keep uploaded images' original files beside their WebP variants (off: the web variant replaces the original)",
+      ),
   })
   .meta({ id: 'TenantSettings' });
 
@@ -82,38 +93,41 @@ export function registerTenantSettingsRoutes(app: FastifyInstance, db: Kysely<DB
       }),
   });
 
-  r.patch('/api/v1/tenant/settings', {
+  const changeSettings = {
     config: { access: { object: 'settings', action: 'update' } },
     onRequest: authHook(db),
     schema: {
       tags,
-      summary: 'Change company settings (administrators)',
+      summary: 'Change company settings (administrators); every change is audited',
       body: settingsSchema.partial().strict(),
       response: { 200: z.object({ data: tenantSchema }), ...errorResponses },
     },
-    handler: (request) =>
-      inTenant(db, request, async (ctx) => {
-        if (!grantsFor(ctx.access, 'settings', 'update').length)
-          throw new AppError('MISSING_GRANT', 'changing company settings needs settings.update', {
-            missing: 'settings.update',
-          });
-        const before = await ctx.trx
-          .selectFrom('tenants')
-          .selectAll()
-          .where('id', '=', ctx.actor.tenantId)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
-        const settings = { ...before.settings, ...request.body };
-        const t = await ctx.trx
-          .updateTable('tenants')
-          .set({ settings: JSON.stringify(settings), updated_at: sql`now()` })
-          .where('id', '=', ctx.actor.tenantId)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await writeAudit(ctx, [
-          { action: 'update', recordType: 'tenant', recordId: t.id, changes: diff(before.settings, settings) },
-        ]);
-        return { data: presentTenant(t) };
-      }),
-  });
+  } as const;
+  const handler = (request: FastifyRequest<{ Body: Partial<z.infer<typeof settingsSchema>> }>) =>
+    inTenant(db, request, async (ctx) => {
+      if (!grantsFor(ctx.access, 'settings', 'update').length)
+        throw new AppError('MISSING_GRANT', 'changing company settings needs settings.update', {
+          missing: 'settings.update',
+        });
+      const before = await ctx.trx
+        .selectFrom('tenants')
+        .selectAll()
+        .where('id', '=', ctx.actor.tenantId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      const settings = { ...before.settings, ...request.body };
+      const t = await ctx.trx
+        .updateTable('tenants')
+        .set({ settings: JSON.stringify(settings), updated_at: sql`now()` })
+        .where('id', '=', ctx.actor.tenantId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(ctx, [
+        { action: 'update', recordType: 'tenant', recordId: t.id, changes: diff(before.settings, settings) },
+      ]);
+      return { data: presentTenant(t) };
+    });
+  r.patch('/api/v1/tenant/settings', { ...changeSettings, handler });
+  // the same change under the company's own path (issue 13 names it: PATCH /api/v1/tenant {minClientVersion})
+  r.patch('/api/v1/tenant', { ...changeSettings, handler });
 }

@@ -872,6 +872,401 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/client-errors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report an uncaught error or a failed save from the app (rate-limited; no personal data is kept) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ClientErrorReportInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @enum {boolean} */
+                accepted: true;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/client-errors/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Client errors grouped by browser, error and screen (support and administrators) */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ClientErrorGroup'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sync/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Replay the phone's offline outbox: each operation applied at most once, answered one by one
+     * @description At most 100 operations, applied in order. Each answers applied, duplicate (its idempotency key was applied before), conflict (baseVersion is not the current version; `current` holds the server's values) or rejected (`error` says why). Each operation is authorized as the record's own route would authorize it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SyncBatchInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['SyncResult'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ocr/business-licence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Read a business licence photo: name, credit code, legal representative and address, to confirm
+     * @description multipart/form-data with one file part named "file" (JPEG, PNG, WebP, HEIC or BMP, at most 10 MB). Nothing is stored. 503 OCR_NOT_CONFIGURED when no provider is set up.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** Format: binary */
+            file: string;
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['BusinessLicenceFields'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/attachments/{id}/variants/{variant}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An image's WebP variant: web (at most 2048 px) or thumb (256 px) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          variant: 'web' | 'thumb';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/attachments': {
     parameters: {
       query?: never;
@@ -1179,23 +1574,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/tenant/settings': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change company settings (administrators) */
+    /** Change company settings (administrators); every change is audited */
     patch: {
       parameters: {
         query?: never;
@@ -1218,6 +1597,114 @@ export interface paths {
             followupEditWindowHours?: number;
             /** @description The company's IANA time zone: scheduled pulls and the company's cron schedules run in it */
             timeZone?: string;
+            /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
+            minClientVersion?: string;
+            /** @description Keep uploaded images' original files beside their WebP variants (off: the web variant replaces the original) */
+            keepImageOriginals?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Tenant'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/tenant/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change company settings (administrators); every change is audited */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Days a deleted record stays restorable before the daily purge */
+            recycleRetentionDays?: number;
+            /** @description The 5 essential fields of the phone lite view */
+            liteFields?: string[];
+            /** @description Delete, export and attachment management never pass down role inheritance; several roles combine as a union of their own grants */
+            leastPrivilege?: boolean;
+            /** @description Days a new hire stays in the sandbox after the hire date (0 turns it off) */
+            sandboxDays?: number;
+            /** @description Follow-ups older than this cannot be edited; corrections are appended as amendments */
+            followupEditWindowHours?: number;
+            /** @description The company's IANA time zone: scheduled pulls and the company's cron schedules run in it */
+            timeZone?: string;
+            /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
+            minClientVersion?: string;
+            /** @description Keep uploaded images' original files beside their WebP variants (off: the web variant replaces the original) */
+            keepImageOriginals?: boolean;
           };
         };
       };
@@ -14233,6 +14720,10 @@ export interface components {
       followupEditWindowHours: number;
       /** @description The company's IANA time zone: scheduled pulls and the company's cron schedules run in it */
       timeZone: string;
+      /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
+      minClientVersion: string;
+      /** @description Keep uploaded images' original files beside their WebP variants (off: the web variant replaces the original) */
+      keepImageOriginals: boolean;
     };
     TenantInput: {
       id: string;
@@ -14251,6 +14742,10 @@ export interface components {
         followupEditWindowHours?: number;
         /** @description The company's IANA time zone: scheduled pulls and the company's cron schedules run in it */
         timeZone?: string;
+        /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
+        minClientVersion?: string;
+        /** @description Keep uploaded images' original files beside their WebP variants (off: the web variant replaces the original) */
+        keepImageOriginals?: boolean;
       };
     };
     FollowupAmendmentInput: {
@@ -14986,6 +15481,82 @@ export interface components {
       groupBy?: unknown;
       result?: unknown;
     };
+    ClientErrorReportInput: {
+      /** @enum {string} */
+      kind: 'uncaught' | 'unhandled_rejection' | 'save_failed';
+      errorName: string;
+      /** @default  */
+      message: string;
+      appVersion: string;
+      /** @description The path of the page (ids are blanked before storing) */
+      route: string;
+      /** @description The screen as the user knows it, e.g. 客户新建 */
+      screen?: string;
+      /** Format: date-time */
+      occurredAt?: string;
+    };
+    ClientErrorGroupInput: {
+      /** @description Browser · error · screen, the way support reads it */
+      line: string;
+      browser: string;
+      os: string;
+      errorName: string;
+      screen: string | null;
+      route: string;
+      kinds: string[];
+      appVersions: string[];
+      count: number;
+      firstSeen: string;
+      lastSeen: string;
+      sampleMessage: string;
+    };
+    SyncBatchInput: {
+      operations: {
+        /** Format: uuid */
+        idempotencyKey: string;
+        /** @enum {string} */
+        op: 'create' | 'update';
+        /** @enum {string} */
+        recordType: 'followup' | 'customer' | 'opportunity';
+        /** Format: uuid */
+        recordId?: string;
+        /** @description The version the change was made on (updates) */
+        baseVersion?: number;
+        data: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+    SyncResultInput: {
+      idempotencyKey: string;
+      /** @enum {string} */
+      result: 'applied' | 'duplicate' | 'conflict' | 'rejected';
+      /** @description The record as stored (applied, duplicate) */
+      record?: {
+        [key: string]: unknown;
+      };
+      /** @description The server's current values, to compare and choose (conflict) */
+      current?: {
+        [key: string]: unknown;
+      };
+      /** @description Why it was not applied (rejected) */
+      error?: {
+        code: string;
+        message: string;
+        details: {
+          [key: string]: unknown;
+        };
+      };
+    };
+    BusinessLicenceFieldsInput: {
+      name: string | null;
+      creditCode: string | null;
+      legalRepresentative: string | null;
+      address: string | null;
+      /** @description 0–1 */
+      confidence: number;
+      warnings: string[];
+    };
     CustomerCreateInput: {
       name: string;
       shortName?: string | null;
@@ -15343,6 +15914,14 @@ export interface components {
       mimeType?: string | null;
       sizeBytes?: number | null;
       sha256?: string | null;
+      /** @description Images only: pending, done or failed (the WebP variants are made in a job); null for other files */
+      processing?: string | null;
+      /** @description Why the image could not be converted */
+      processingError?: string | null;
+      /** @description Images only, once converted: {web: {url, width, height, bytes}, thumb: {…}} */
+      variants?: {
+        [key: string]: unknown;
+      } | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
       /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
@@ -15776,6 +16355,10 @@ export interface components {
       followupEditWindowHours: number;
       /** @description The company's IANA time zone: scheduled pulls and the company's cron schedules run in it */
       timeZone: string;
+      /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
+      minClientVersion: string;
+      /** @description Keep uploaded images' original files beside their WebP variants (off: the web variant replaces the original) */
+      keepImageOriginals: boolean;
     };
     Tenant: {
       id: string;
@@ -15794,6 +16377,10 @@ export interface components {
         followupEditWindowHours?: number;
         /** @description The company's IANA time zone: scheduled pulls and the company's cron schedules run in it */
         timeZone?: string;
+        /** @description The oldest app version served: older apps (x-cairn-client) get 426 and upgrade */
+        minClientVersion?: string;
+        /** @description Keep uploaded images' original files beside their WebP variants (off: the web variant replaces the original) */
+        keepImageOriginals?: boolean;
       };
     };
     FollowupAmendment: {
@@ -16529,6 +17116,82 @@ export interface components {
       groupBy?: unknown;
       result?: unknown;
     };
+    ClientErrorReport: {
+      /** @enum {string} */
+      kind: 'uncaught' | 'unhandled_rejection' | 'save_failed';
+      errorName: string;
+      /** @default  */
+      message: string;
+      appVersion: string;
+      /** @description The path of the page (ids are blanked before storing) */
+      route: string;
+      /** @description The screen as the user knows it, e.g. 客户新建 */
+      screen?: string;
+      /** Format: date-time */
+      occurredAt?: string;
+    };
+    ClientErrorGroup: {
+      /** @description Browser · error · screen, the way support reads it */
+      line: string;
+      browser: string;
+      os: string;
+      errorName: string;
+      screen: string | null;
+      route: string;
+      kinds: string[];
+      appVersions: string[];
+      count: number;
+      firstSeen: string;
+      lastSeen: string;
+      sampleMessage: string;
+    };
+    SyncBatch: {
+      operations: {
+        /** Format: uuid */
+        idempotencyKey: string;
+        /** @enum {string} */
+        op: 'create' | 'update';
+        /** @enum {string} */
+        recordType: 'followup' | 'customer' | 'opportunity';
+        /** Format: uuid */
+        recordId?: string;
+        /** @description The version the change was made on (updates) */
+        baseVersion?: number;
+        data: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+    SyncResult: {
+      idempotencyKey: string;
+      /** @enum {string} */
+      result: 'applied' | 'duplicate' | 'conflict' | 'rejected';
+      /** @description The record as stored (applied, duplicate) */
+      record?: {
+        [key: string]: unknown;
+      };
+      /** @description The server's current values, to compare and choose (conflict) */
+      current?: {
+        [key: string]: unknown;
+      };
+      /** @description Why it was not applied (rejected) */
+      error?: {
+        code: string;
+        message: string;
+        details: {
+          [key: string]: unknown;
+        };
+      };
+    };
+    BusinessLicenceFields: {
+      name: string | null;
+      creditCode: string | null;
+      legalRepresentative: string | null;
+      address: string | null;
+      /** @description 0–1 */
+      confidence: number;
+      warnings: string[];
+    };
     CustomerCreate: {
       name: string;
       shortName?: string | null;
@@ -16888,6 +17551,14 @@ export interface components {
       mimeType?: string | null;
       sizeBytes?: number | null;
       sha256?: string | null;
+      /** @description Images only: pending, done or failed (the WebP variants are made in a job); null for other files */
+      processing?: string | null;
+      /** @description Why the image could not be converted */
+      processingError?: string | null;
+      /** @description Images only, once converted: {web: {url, width, height, bytes}, thumb: {…}} */
+      variants?: {
+        [key: string]: unknown;
+      } | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
       /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
