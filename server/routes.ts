@@ -21,6 +21,8 @@ import { registerIntegrationRoutes } from './integration/register-integration-ro
 import { registerAssignmentRoutes } from './assignment/assignment-routes.ts';
 import { registerConsistencyRoutes } from './consistency/consistency-routes.ts';
 import { registerReportingRoutes } from './reports/register-reporting-routes.ts';
+import { registerWorkflowRoutes } from './workflows/workflow-routes.ts';
+import { registerCallRoutes } from './calls/call-routes.ts';
 
 const replicaHealth = z.object({
   ok: z.boolean(),
@@ -93,4 +95,6 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
   registerAssignmentRoutes(app, services);
   registerConsistencyRoutes(app, services);
   registerReportingRoutes(app, services);
+  registerWorkflowRoutes(app, services);
+  registerCallRoutes(app, services);
 }

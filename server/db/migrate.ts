@@ -12,6 +12,7 @@ import * as assignmentConsistency from './migrations/0009_assignment_consistency
 import * as outboundDeliveries from './migrations/0010_outbound_deliveries.ts';
 import * as pullImports from './migrations/0011_pull_imports.ts';
 import * as metricReports from './migrations/0013_metric_reports.ts';
+import * as automation from './migrations/0017_automation.ts';
 import { quoteIdent } from './database.ts';
 
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_outbound_deliveries': outboundDeliveries,
   '0011_pull_imports': pullImports,
   '0013_metric_reports': metricReports,
+  '0017_automation': automation,
 };
 
 class StaticProvider implements MigrationProvider {

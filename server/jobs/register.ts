@@ -17,6 +17,7 @@ import { outboundTopicQueues, registerOutboundJobs } from '../integration/outbou
 import { registerReportJobs } from '../reports/report-jobs.ts';
 import { pullTopicQueues, registerPullJobs } from '../integration/pull/pull-jobs.ts';
 import { importTopicQueues, registerImportJobs } from '../integration/imports/import-jobs.ts';
+import { automationTopicQueues, mergeTopicQueues, registerAutomationJobs } from '../workflows/workflow-jobs.ts';
 
 /** When the entry a deletion event created becomes purgeable (its tenant's retention after the event). */
 export async function purgeTimeFor(database: Database, event: OutboxJob): Promise<Date> {
@@ -29,9 +30,13 @@ export async function purgeTimeFor(database: Database, event: OutboxJob): Promis
 /**
  * Outbox topic → queues: every resource's `*.deleted` event schedules its recycle-bin entry's
  * purge (at the tenant's retention, see purgeTimeFor). Events of unsubscribed topics are simply
- * marked dispatched. A new consumer is one more entry here and its queue in queues.ts.
+ * marked dispatched. Record events and call records also go to the automation queue (a topic
+ * several consumers hear goes to each of their queues). A new consumer is one more entry here and its queue in queues.ts.
  */
-export const topicQueues = (): TopicQueues => ({
+export const topicQueues = (): TopicQueues =>
+  mergeTopicQueues(baseTopicQueues(), automationTopicQueues);
+
+const baseTopicQueues = (): TopicQueues => ({
   // read from the resource registry when the jobs start, not when this module loads
   ...Object.fromEntries(allResources().map((spec) => [`${spec.recordType}.deleted`, [queueNames.recycleBinSchedule]])),
   // every received intake record (and every dead letter sent back) is processed by the intake queue
@@ -130,6 +135,7 @@ export async function registerJobs(
   await registerReportJobs(runner, database, logger);
   await registerPullJobs(runner, database, logger);
   await registerImportJobs(runner, database, storage, logger);
+  await registerAutomationJobs(runner, database, logger);
   if (opts.dispatchOutbox === false) return undefined;
   return startOutboxDispatcher(database, runner, { topicQueues: topicQueues(), logger });
 }
