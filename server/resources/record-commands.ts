@@ -203,8 +203,9 @@ export async function updateRecord(
   await auditAndEmit(ctx, spec, { action: 'update', recordType: spec.recordType, recordId: id, changes }, 'updated', {
     id,
     fields: Object.keys(changes),
-    // the changed fields' values before, for "changed from … to …" conditions of workflow rules
+    // the changed fields' values before and after, for "changed from … to …" conditions of workflow rules
     before: Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.before ?? null])),
+    after: Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.after ?? null])),
   });
   return forCaller(ctx, spec, id);
 }

@@ -105,13 +105,6 @@ export async function runRule(
       .executeTakeFirst();
     if (!inserted) return 'duplicate';
 
-    if (depth > MAX_CHAIN_DEPTH) {
-      const message = `loop guard: a chain of rules reached depth ${MAX_CHAIN_DEPTH}; this run (depth ${depth}) was stopped`;
-      await finishRun(trx, tenantId, runId, { status: 'stopped', error_code: 'LOOP_GUARD', error: message });
-      logger.warn({ ruleId: rule.id, eventId: event.eventId, topic: event.topic, depth }, 'automation loop guard stopped a chain');
-      return 'stopped';
-    }
-
     const subject = await loadSubject(trx, tenantId, rule.trigger as Trigger, event.payload);
     if (!subject) {
       await finishRun(trx, tenantId, runId, { status: 'skipped', error: 'the record no longer exists' });
@@ -121,6 +114,19 @@ export async function runRule(
     if (!evaluation.result) {
       await finishRun(trx, tenantId, runId, { status: 'skipped', conditions: JSON.stringify(evaluation) });
       return 'skipped';
+    }
+
+    // the loop guard stops a rule that would act: one that does not match is skipped, as at any depth
+    if (depth > MAX_CHAIN_DEPTH) {
+      const message = `loop guard: a chain of rules reached depth ${MAX_CHAIN_DEPTH}; this run (depth ${depth}) was stopped`;
+      await finishRun(trx, tenantId, runId, {
+        status: 'stopped',
+        conditions: JSON.stringify(evaluation),
+        error_code: 'LOOP_GUARD',
+        error: message,
+      });
+      logger.warn({ ruleId: rule.id, eventId: event.eventId, topic: event.topic, depth }, 'automation loop guard stopped a chain');
+      return 'stopped';
     }
 
     const steps: ActionStep[] = [];

@@ -213,17 +213,17 @@ function redactor(ctx: CommandContext, trigger: Trigger) {
 
 function redactRun(run: RunOutput, redact: (field: string, v: unknown) => unknown): RunOutput {
   const payload = run.triggerPayload as Record<string, unknown> | null;
-  const before = payload?.before as Record<string, unknown> | undefined;
-  const redactedBefore = before
-    ? Object.fromEntries(
-        Object.entries(before)
-          .map(([k, v]) => [k, redact(k, v)] as const)
-          .filter(([, v]) => v !== undefined),
-      )
-    : undefined;
+  const values = (key: 'before' | 'after') => {
+    const v = payload?.[key] as Record<string, unknown> | undefined;
+    if (!v) return {};
+    const kept = Object.entries(v)
+      .map(([k, value]) => [k, redact(k, value)] as const)
+      .filter(([, value]) => value !== undefined);
+    return { [key]: Object.fromEntries(kept) };
+  };
   return {
     ...run,
-    triggerPayload: before ? { ...payload, before: redactedBefore } : payload,
+    triggerPayload: payload && { ...payload, ...values('before'), ...values('after') },
     conditions: run.conditions && {
       result: run.conditions.result,
       steps: run.conditions.steps.map((s) => {

@@ -77,10 +77,10 @@ export async function loadSubject(
     .where('id', '=', id)
     .executeTakeFirst()) as Record<string, unknown> | undefined;
   if (!row || (trigger.on !== 'deleted' && row.deleted_at !== null)) return undefined;
-  const before =
-    payload.before && typeof payload.before === 'object'
-      ? flatten(payload.before as Record<string, unknown>)
-      : undefined;
+  const flat = (v: unknown) => (v && typeof v === 'object' ? flatten(v as Record<string, unknown>) : undefined);
+  const before = flat(payload.before);
+  // the changed fields as the event left them: a later write (another rule's) does not change what this event was
+  const after = flat(payload.after) ?? {};
   const owner = spec.access.owner ? row[spec.access.owner] : null;
   const customerId = trigger.object === 'customer' ? id : row.customer_id;
   return {
@@ -88,7 +88,7 @@ export async function loadSubject(
     recordType: spec.recordType,
     recordId: id,
     version: row.version as number,
-    values: flatten(presentRow(spec, row)),
+    values: { ...flatten(presentRow(spec, row)), ...after },
     before,
     customerId: typeof customerId === 'string' ? customerId : null,
     ownerId: typeof owner === 'string' ? owner : null,
