@@ -147,7 +147,8 @@ export async function matchCustomer(ctx: CommandContext, number: string) {
     .where('deleted_at', 'is', null)
     .execute();
   const ids = new Set([...customers.map((c) => c.id), ...contacts.map((c) => c.customer_id)]);
-  if (ids.size === 0) return { e164, customerId: null, contactId: null, note: 'no customer or contact has this number' };
+  if (ids.size === 0)
+    return { e164, customerId: null, contactId: null, note: 'no customer or contact has this number' };
   if (ids.size > 1) return { e164, customerId: null, contactId: null, note: `${ids.size} customers have this number` };
   const [customerId] = [...ids] as [string];
   const viaContact = contacts.filter((c) => c.customer_id === customerId);

@@ -33,8 +33,7 @@ export async function purgeTimeFor(database: Database, event: OutboxJob): Promis
  * marked dispatched. Record events and call records also go to the automation queue (a topic
  * several consumers hear goes to each of their queues). A new consumer is one more entry here and its queue in queues.ts.
  */
-export const topicQueues = (): TopicQueues =>
-  mergeTopicQueues(baseTopicQueues(), automationTopicQueues);
+export const topicQueues = (): TopicQueues => mergeTopicQueues(baseTopicQueues(), automationTopicQueues);
 
 const baseTopicQueues = (): TopicQueues => ({
   // read from the resource registry when the jobs start, not when this module loads

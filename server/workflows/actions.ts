@@ -7,6 +7,9 @@ import { createRecord, updateRecord } from '../resources/record-commands.ts';
 import { getResource } from '../resources/registry.ts';
 import type { ResourceSpec } from '../resources/resource-spec.ts';
 import { fillTemplate } from './conditions.ts';
+import { maskPhone } from '../../common/phone.ts';
+import { presentById } from '../resources/record-queries.ts';
+import { flatten } from './rule-fields.ts';
 import type { Action, Recipient } from './rule-schemas.ts';
 import type { Subject } from './subject.ts';
 
@@ -65,6 +68,22 @@ export async function notifyUser(
 }
 
 /**
+ * The values a template is filled with, as the rule's identity sees the record: a field its
+ * field rules hide stays empty, a masked one comes masked (a rule's text is no way around them);
+ * call numbers are masked. The identity must be able to read the record at all.
+ */
+async function templateValues(ctx: CommandContext, subject: Subject): Promise<Record<string, unknown>> {
+  await requireReadable(ctx, subject);
+  if (!subject.spec)
+    return {
+      ...subject.values,
+      from: typeof subject.values.from === 'string' ? maskPhone(subject.values.from) : null,
+      to: typeof subject.values.to === 'string' ? maskPhone(subject.values.to) : null,
+    };
+  return flatten(await presentById(ctx.trx, ctx.access, subject.spec, subject.recordId));
+}
+
+/**
  * Runs one action as the rule's identity, through the same record commands as a person (grants,
  * scopes, field rules, audit, outbox). Answers what it did, for the run history.
  */
@@ -89,7 +108,7 @@ export async function runAction(
         customerId: subject.customerId,
         kind: action.kind,
         status: action.status,
-        content: fillTemplate(action.template, subject.values),
+        content: fillTemplate(action.template, await templateValues(ctx, subject)),
         source: isCall ? 'call' : 'manual',
         ...(isCall ? { occurredAt: subject.values.startedAt } : {}),
         ...(next !== undefined ? { nextStepAt: new Date(Date.now() + next * 86_400_000).toISOString() } : {}),
@@ -109,14 +128,19 @@ export async function runAction(
       if (!spec || subject.version === undefined)
         throw new AppError('VALIDATION_FAILED', 'only a record trigger has fields to update');
       const input = parseInput(spec.updateSchema, { ...action.fields, version: subject.version });
-      const updated = (await updateRecord(ctx, spec, subject.recordId, input as typeof input & { version: number })) as {
+      const updated = (await updateRecord(
+        ctx,
+        spec,
+        subject.recordId,
+        input as typeof input & { version: number },
+      )) as {
         version: number;
       };
       subject.version = updated.version;
       return { recordId: subject.recordId, fields: Object.keys(action.fields), version: updated.version };
     }
     case 'createTodo': {
-      await requireReadable(ctx, subject);
+      const values = await templateValues(ctx, subject);
       const userId = recipientOf(action.assignee, rule, subject);
       const id = newId();
       const dueAt = new Date(Date.now() + action.dueInMinutes * 60_000);
@@ -126,7 +150,7 @@ export async function runAction(
           tenant_id: tenantId,
           id,
           user_id: userId,
-          title: fillTemplate(action.title, subject.values).slice(0, 2000),
+          title: fillTemplate(action.title, values).slice(0, 2000),
           due_at: dueAt,
           record_type: subject.recordType,
           record_id: subject.recordId,
@@ -139,12 +163,12 @@ export async function runAction(
       return { todoId: id, userId, dueAt: dueAt.toISOString() };
     }
     case 'notify': {
-      await requireReadable(ctx, subject);
+      const values = await templateValues(ctx, subject);
       const userId = recipientOf(action.recipient, rule, subject);
       const id = await notifyUser(ctx, {
         userId,
         kind: 'automation',
-        message: fillTemplate(action.message, subject.values),
+        message: fillTemplate(action.message, values),
         recordType: subject.recordType,
         recordId: subject.recordId,
         ruleId: rule.id,

@@ -38,7 +38,8 @@ function order(actual: unknown, expected: Scalar): number | undefined {
   const tb = asTime(expected);
   if (ta !== undefined && tb !== undefined && typeof actual === 'string' && /^\d{4}-\d{2}-\d{2}/.test(actual))
     return Math.sign(ta - tb);
-  if (typeof actual === 'string' && typeof expected === 'string') return actual < expected ? -1 : actual > expected ? 1 : 0;
+  if (typeof actual === 'string' && typeof expected === 'string')
+    return actual < expected ? -1 : actual > expected ? 1 : 0;
   return undefined;
 }
 

@@ -110,7 +110,10 @@ export async function runRule(
       await finishRun(trx, tenantId, runId, { status: 'skipped', error: 'the record no longer exists' });
       return 'skipped';
     }
-    const evaluation = evaluate(rule.conditions as Condition | null, { values: subject.values, before: subject.before });
+    const evaluation = evaluate(rule.conditions as Condition | null, {
+      values: subject.values,
+      before: subject.before,
+    });
     if (!evaluation.result) {
       await finishRun(trx, tenantId, runId, { status: 'skipped', conditions: JSON.stringify(evaluation) });
       return 'skipped';
@@ -125,7 +128,10 @@ export async function runRule(
         error_code: 'LOOP_GUARD',
         error: message,
       });
-      logger.warn({ ruleId: rule.id, eventId: event.eventId, topic: event.topic, depth }, 'automation loop guard stopped a chain');
+      logger.warn(
+        { ruleId: rule.id, eventId: event.eventId, topic: event.topic, depth },
+        'automation loop guard stopped a chain',
+      );
       return 'stopped';
     }
 
@@ -141,9 +147,23 @@ export async function runRule(
         const t0 = performance.now();
         try {
           const output = await runAction(ctx, action, subject, rule, runId);
-          steps.push({ index, type: action.type, input: action, output, startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0) });
+          steps.push({
+            index,
+            type: action.type,
+            input: action,
+            output,
+            startedAt: started.toISOString(),
+            durationMs: Math.round(performance.now() - t0),
+          });
         } catch (error) {
-          steps.push({ index, type: action.type, input: action, startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0), error: errorOf(error) });
+          steps.push({
+            index,
+            type: action.type,
+            input: action,
+            startedAt: started.toISOString(),
+            durationMs: Math.round(performance.now() - t0),
+            error: errorOf(error),
+          });
           throw error;
         }
       }
@@ -153,14 +173,28 @@ export async function runRule(
       failure = errorOf(error);
     }
 
-    const common = { conditions: JSON.stringify(evaluation), actions: JSON.stringify(steps), identity_user_id: identityUserId };
+    const common = {
+      conditions: JSON.stringify(evaluation),
+      actions: JSON.stringify(steps),
+      identity_user_id: identityUserId,
+    };
     if (!failure) {
       await finishRun(trx, tenantId, runId, { ...common, status: 'succeeded' });
       if (rule.failure_streak > 0)
-        await trx.updateTable('automation_rules').set({ failure_streak: 0 }).where('tenant_id', '=', tenantId).where('id', '=', rule.id).execute();
+        await trx
+          .updateTable('automation_rules')
+          .set({ failure_streak: 0 })
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', rule.id)
+          .execute();
       return 'succeeded';
     }
-    await finishRun(trx, tenantId, runId, { ...common, status: 'failed', error_code: failure.code, error: failure.message });
+    await finishRun(trx, tenantId, runId, {
+      ...common,
+      status: 'failed',
+      error_code: failure.code,
+      error: failure.message,
+    });
     const updated = await trx
       .updateTable('automation_rules')
       .set({ failure_streak: sql`failure_streak + 1` })
@@ -168,9 +202,13 @@ export async function runRule(
       .where('id', '=', rule.id)
       .returning(['failure_streak', 'max_failures', 'paused_at', 'name', 'owner_id'])
       .executeTakeFirstOrThrow();
-    logger.warn({ ruleId: rule.id, eventId: event.eventId, code: failure.code, streak: updated.failure_streak }, 'automation rule run failed');
+    logger.warn(
+      { ruleId: rule.id, eventId: event.eventId, code: failure.code, streak: updated.failure_streak },
+      'automation rule run failed',
+    );
     if (updated.failure_streak >= updated.max_failures && !updated.paused_at) {
-      const reason = `paused after ${updated.failure_streak} failed runs in a row; last error: ${failure.message}`.slice(0, 2000);
+      const reason =
+        `paused after ${updated.failure_streak} failed runs in a row; last error: ${failure.message}`.slice(0, 2000);
       await trx
         .updateTable('automation_rules')
         .set({ paused_at: sql<Date>`now()`, paused_reason: reason })
@@ -179,7 +217,12 @@ export async function runRule(
         .execute();
       await notifyUser(
         { trx, actor: { tenantId } as CommandContext['actor'] },
-        { userId: updated.owner_id, kind: 'automation.paused', message: `自动化规则「${updated.name}」已暂停：${reason}`, ruleId: rule.id },
+        {
+          userId: updated.owner_id,
+          kind: 'automation.paused',
+          message: `自动化规则「${updated.name}」已暂停：${reason}`,
+          ruleId: rule.id,
+        },
       );
       logger.warn({ ruleId: rule.id, streak: updated.failure_streak }, 'automation rule paused');
     }
@@ -206,7 +249,10 @@ export async function rulesFor(database: Database, event: OutboxJob): Promise<Ru
     const watched = (rule.trigger as Trigger & { fields?: string[] }).fields;
     if (!watched || !changed) return true;
     const flat = changed.includes('custom')
-      ? [...changed, ...Object.keys((event.payload.before as { custom?: object })?.custom ?? {}).map((k) => `custom.${k}`)]
+      ? [
+          ...changed,
+          ...Object.keys((event.payload.before as { custom?: object })?.custom ?? {}).map((k) => `custom.${k}`),
+        ]
       : changed;
     return watched.some((f) => flat.includes(f));
   });

@@ -55,7 +55,8 @@ export async function fieldsFor(trx: Trx, tenantId: string, trigger: Trigger): P
   const spec = triggerSpec(trigger);
   if (!spec) throw new Error(`no resource for record type ${trigger.object}`);
   const fields = new Map<string, ValueKind>();
-  for (const [name, field] of Object.entries(allFields(spec))) if (!field.internal) fields.set(name, kindOf[field.kind]);
+  for (const [name, field] of Object.entries(allFields(spec)))
+    if (!field.internal) fields.set(name, kindOf[field.kind]);
   if (spec.customObject) {
     const defs = await trx
       .selectFrom('custom_fields')

@@ -8,7 +8,15 @@ import { followupKinds, followupStatuses } from '../../common/enums.ts';
  */
 
 /** The record types a record trigger may watch (outbox topics `<type>.created|updated|deleted`). */
-export const triggerObjects = ['customer', 'contact', 'opportunity', 'followup', 'contract', 'payment', 'order'] as const;
+export const triggerObjects = [
+  'customer',
+  'contact',
+  'opportunity',
+  'followup',
+  'contract',
+  'payment',
+  'order',
+] as const;
 export const recordEvents = ['created', 'updated', 'deleted'] as const;
 
 export const scalar = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
@@ -31,17 +39,19 @@ export type Condition =
 
 export const compareOps = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const;
 
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.discriminatedUnion('op', [
-    z.object({ op: z.literal('and'), all: z.array(conditionSchema).min(1).max(20) }),
-    z.object({ op: z.literal('or'), any: z.array(conditionSchema).min(1).max(20) }),
-    z.object({ op: z.literal('not'), condition: conditionSchema }),
-    z.object({ op: z.literal('compare'), field: fieldName, cmp: z.enum(compareOps), value: scalar }),
-    z.object({ op: z.literal('in'), field: fieldName, values: z.array(scalar).min(1).max(100) }),
-    z.object({ op: z.literal('isEmpty'), field: fieldName }),
-    z.object({ op: z.literal('changed'), field: fieldName, from: scalar.optional(), to: scalar.optional() }),
-  ]),
-);
+export const conditionSchema: z.ZodType<Condition> = z
+  .lazy(() =>
+    z.discriminatedUnion('op', [
+      z.object({ op: z.literal('and'), all: z.array(conditionSchema).min(1).max(20) }),
+      z.object({ op: z.literal('or'), any: z.array(conditionSchema).min(1).max(20) }),
+      z.object({ op: z.literal('not'), condition: conditionSchema }),
+      z.object({ op: z.literal('compare'), field: fieldName, cmp: z.enum(compareOps), value: scalar }),
+      z.object({ op: z.literal('in'), field: fieldName, values: z.array(scalar).min(1).max(100) }),
+      z.object({ op: z.literal('isEmpty'), field: fieldName }),
+      z.object({ op: z.literal('changed'), field: fieldName, from: scalar.optional(), to: scalar.optional() }),
+    ]),
+  )
+  .meta({ id: 'AutomationCondition' });
 
 export const triggerSchema = z.discriminatedUnion('type', [
   z.object({

@@ -96,7 +96,12 @@ export async function getRule(ctx: CommandContext, id: string) {
 export async function createRule(ctx: CommandContext, input: RuleCreate): Promise<RuleOutput> {
   requireAutomationAdmin(ctx);
   const ownerId = input.ownerId ?? ctx.actor.userId;
-  await checkRule(ctx, { ...input, conditions: input.conditions ?? null, serviceUserId: input.serviceUserId ?? null, ownerId });
+  await checkRule(ctx, {
+    ...input,
+    conditions: input.conditions ?? null,
+    serviceUserId: input.serviceUserId ?? null,
+    ownerId,
+  });
   const row = await ctx.trx
     .insertInto('automation_rules')
     .values({
@@ -190,7 +195,12 @@ export async function deleteRule(ctx: CommandContext, id: string): Promise<void>
     .where('id', '=', id)
     .execute();
   await writeAudit(ctx, [
-    { action: 'delete', recordType: 'automationRule', recordId: id, changes: { deleted: { before: false, after: true } } },
+    {
+      action: 'delete',
+      recordType: 'automationRule',
+      recordId: id,
+      changes: { deleted: { before: false, after: true } },
+    },
   ]);
 }
 

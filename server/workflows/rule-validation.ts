@@ -6,8 +6,7 @@ import type { Action, Condition, Recipient, Trigger } from './rule-schemas.ts';
 
 export const CALL_TOPIC = 'call.received';
 
-export const topicOf = (trigger: Trigger) =>
-  trigger.type === 'call' ? CALL_TOPIC : `${trigger.object}.${trigger.on}`;
+export const topicOf = (trigger: Trigger) => (trigger.type === 'call' ? CALL_TOPIC : `${trigger.object}.${trigger.on}`);
 
 interface Problem {
   path: string;
@@ -58,9 +57,11 @@ export async function checkRule(
   const problems: Problem[] = [];
   const fields = await fieldsFor(ctx.trx, ctx.actor.tenantId, trigger);
   if (trigger.type === 'record' && trigger.fields) {
-    if (trigger.on !== 'updated') problems.push({ path: 'trigger.fields', message: 'only an "updated" trigger names fields' });
+    if (trigger.on !== 'updated')
+      problems.push({ path: 'trigger.fields', message: 'only an "updated" trigger names fields' });
     trigger.fields.forEach((f, i) => {
-      if (!fields.has(f)) problems.push({ path: `trigger.fields.${i}`, message: `"${f}" is not a field of ${trigger.object}` });
+      if (!fields.has(f))
+        problems.push({ path: `trigger.fields.${i}`, message: `"${f}" is not a field of ${trigger.object}` });
     });
   }
   try {

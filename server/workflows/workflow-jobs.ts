@@ -30,8 +30,7 @@ export const automationTopicQueues: TopicQueues = Object.fromEntries([
 export function mergeTopicQueues(...maps: TopicQueues[]): TopicQueues {
   const out: Record<string, string[]> = {};
   for (const map of maps)
-    for (const [topic, queues] of Object.entries(map))
-      out[topic] = [...new Set([...(out[topic] ?? []), ...queues])];
+    for (const [topic, queues] of Object.entries(map)) out[topic] = [...new Set([...(out[topic] ?? []), ...queues])];
   return out;
 }
 

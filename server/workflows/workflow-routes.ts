@@ -81,7 +81,8 @@ export function registerWorkflowRoutes(app: FastifyInstance, services: AppServic
     onRequest,
     schema: {
       tags,
-      summary: "A rule's runs, newest first: trigger payload, each condition's result, each action's input, output, timing and error",
+      summary:
+        "A rule's runs, newest first: trigger payload, each condition's result, each action's input, output, timing and error",
       params: idParams,
       querystring: z.object({
         status: z.enum(['running', 'succeeded', 'skipped', 'failed', 'stopped']).optional(),

@@ -210,7 +210,10 @@ describe('POST /api/v1/events/calls → follow-up', () => {
     const followup = ok(await get(`/api/v1/followups/${run!.actions[0].output.followupId}`, admin));
     expect(followup).toMatchObject({ status: 'deep_talk', kind: 'call', source: 'call' });
     // a repeat of the callback is a duplicate; a short Twilio call (no-answer) creates nothing
-    expect(ok(await postForm({ CallSid: sid, CallStatus: 'completed', CallDuration: '95', From: 'x', To: 'y' }), 202).duplicate).toBe(true);
+    expect(
+      ok(await postForm({ CallSid: sid, CallStatus: 'completed', CallDuration: '95', From: 'x', To: 'y' }), 202)
+        .duplicate,
+    ).toBe(true);
     const missed = `CA${newId().replace(/-/g, '')}`;
     ok(await postForm({ CallSid: missed, CallStatus: 'no-answer', From: customerPhone, To: company400 }), 202);
     const [missedRun] = await settledRun(missed);

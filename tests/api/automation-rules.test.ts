@@ -96,14 +96,23 @@ beforeAll(async () => {
     },
     error() {},
   } as never);
-  startOutboxDispatcher(database, runner, { topicQueues: automationTopicQueues, tenantId: company.tenantId, intervalMs: 100 });
+  startOutboxDispatcher(database, runner, {
+    topicQueues: automationTopicQueues,
+    tenantId: company.tenantId,
+    intervalMs: 100,
+  });
 }, 120_000);
 
 afterAll(async () => {
   await runner?.stop();
 });
 
-const customerTrigger = (fields?: string[]) => ({ type: 'record', object: 'customer', on: 'updated', ...(fields ? { fields } : {}) });
+const customerTrigger = (fields?: string[]) => ({
+  type: 'record',
+  object: 'customer',
+  on: 'updated',
+  ...(fields ? { fields } : {}),
+});
 
 describe('rules are checked when they are saved', () => {
   const base = {
@@ -129,11 +138,21 @@ describe('rules are checked when they are saved', () => {
     expectFieldError(res, 'conditions.all.1.condition.value');
     expectFieldError(res, 'conditions.all.2.cmp');
     expectFieldError(res, 'conditions.all.3.field');
-    expect(res.body.error.details.fields.find((f: { path: string }) => f.path === 'conditions.all.0.field').message).toContain('levle');
+    expect(
+      res.body.error.details.fields.find((f: { path: string }) => f.path === 'conditions.all.0.field').message,
+    ).toContain('levle');
   });
 
   it('knows the company’s custom fields, and changed is only for update triggers', async () => {
-    ok(await post('/api/v1/custom-fields', admin, { objectType: 'customer', key: 'budget', label: '预算', type: 'number' }), 201);
+    ok(
+      await post('/api/v1/custom-fields', admin, {
+        objectType: 'customer',
+        key: 'budget',
+        label: '预算',
+        type: 'number',
+      }),
+      201,
+    );
     const good = { op: 'compare', field: 'custom.budget', cmp: 'gte', value: 1000 };
     const rule = ok(await post(rulesUrl, admin, { ...base, enabled: false, conditions: good }), 201);
     expect(rule).toMatchObject({ version: 1, enabled: false, conditions: good });
@@ -159,14 +178,29 @@ describe('rules are checked when they are saved', () => {
       actions: [
         { type: 'updateFields', fields: { nope: 1, level: 'Z' } },
         { type: 'notify', recipient: { kind: 'ruleOwner' }, message: '{{unknownThing}}' },
-        { type: 'createTodo', assignee: { kind: 'user', userId: '00000000-0000-7000-8000-00000000abcd' }, title: '跟进', dueInMinutes: 60 },
+        {
+          type: 'createTodo',
+          assignee: { kind: 'user', userId: '00000000-0000-7000-8000-00000000abcd' },
+          title: '跟进',
+          dueInMinutes: 60,
+        },
       ],
       serviceUserId: company.users.sales1,
     });
-    for (const path of ['trigger.fields.0', 'actions.0.fields.nope', 'actions.0.fields.level', 'actions.1.message', 'actions.2.assignee.userId', 'serviceUserId'])
+    for (const path of [
+      'trigger.fields.0',
+      'actions.0.fields.nope',
+      'actions.0.fields.level',
+      'actions.1.message',
+      'actions.2.assignee.userId',
+      'serviceUserId',
+    ])
       expectFieldError(bad, path);
     expectFieldError(await post(rulesUrl, admin, { ...base, actions: [] }), 'actions');
-    expectFieldError(await post(rulesUrl, admin, { ...base, trigger: { type: 'record', object: 'planet', on: 'created' } }), 'trigger.object');
+    expectFieldError(
+      await post(rulesUrl, admin, { ...base, trigger: { type: 'record', object: 'planet', on: 'created' } }),
+      'trigger.object',
+    );
   });
 
   it('only holders of manageIntegrations manage rules', async () => {
@@ -233,7 +267,16 @@ describe('running rules', () => {
       }),
       201,
     );
-    expect((await call({ method: 'PUT', url: `/api/v1/users/${serviceUserId}/roles`, headers: admin, payload: { roleIds: [role.id] } })).status).toBe(200);
+    expect(
+      (
+        await call({
+          method: 'PUT',
+          url: `/api/v1/users/${serviceUserId}/roles`,
+          headers: admin,
+          payload: { roleIds: [role.id] },
+        })
+      ).status,
+    ).toBe(200);
     const rule = ok(
       await post(rulesUrl, admin, {
         name: '无权限规则',
@@ -320,13 +363,26 @@ describe('running rules', () => {
     expect(run!.conditions, JSON.stringify(run)).not.toBeNull();
     expect(run!.conditions.steps.map((s: Record<string, unknown>) => [s.path, s.result])).toEqual(
       target.level === 'A'
-        ? [['$.any[0]', false], ['$.any[1]', target.industry == null], ['$', target.industry == null]]
-        : [['$.any[0]', true], ['$.any[1]', target.industry == null], ['$', true]],
+        ? [
+            ['$.any[0]', false],
+            ['$.any[1]', target.industry == null],
+            ['$', target.industry == null],
+          ]
+        : [
+            ['$.any[0]', true],
+            ['$.any[1]', target.industry == null],
+            ['$', true],
+          ],
     );
     if (run!.status === 'succeeded') {
       expect(run!.actions[0].output).toMatchObject({ userId: target.ownerId });
       const todo = await withTenant(database.db, company.tenantId, (trx) =>
-        trx.selectFrom('todos').selectAll().where('tenant_id', '=', company.tenantId).where('run_id', '=', run!.id).execute(),
+        trx
+          .selectFrom('todos')
+          .selectAll()
+          .where('tenant_id', '=', company.tenantId)
+          .where('run_id', '=', run!.id)
+          .execute(),
       );
       expect(todo).toHaveLength(1);
       expect(todo[0]!.title).toBe(`回访 ${target.name}`);

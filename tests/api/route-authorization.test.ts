@@ -32,6 +32,7 @@ const openToSignedIn = new Set([
   'GET /api/v1/approvals/:id',
   'POST /api/v1/approvals/:id/cancel',
   'GET /api/v1/exports/:id/download',
+  'GET /api/v1/notifications',
 ]);
 
 let a: Company;
@@ -114,6 +115,11 @@ beforeAll(async () => {
   });
   expect(rule.status).toBe(201);
   ids.set('assignment-rules', rule.body.data.id);
+  // the demo's call rule
+  ids.set(
+    'automation-rules',
+    (await call({ method: 'GET', url: '/api/v1/automation-rules', headers: admin })).body.data[0].id,
+  );
   expect((await call({ method: 'POST', url: '/api/v1/consistency/scan', headers: admin, payload: {} })).status).toBe(
     201,
   );
