@@ -7,6 +7,9 @@ import { createBoss, type JobRunner } from '../../server/jobs/boss.ts';
 import { startOutboxDispatcher } from '../../server/jobs/outbox.ts';
 import { CALL_RULE_NAME } from '../../server/seed/demo-automation.ts';
 import { automationTopicQueues, registerAutomationJobs } from '../../server/workflows/workflow-jobs.ts';
+import { runAutomationEvent } from '../../server/workflows/engine.ts';
+import type { OutboxJob } from '../../server/jobs/outbox.ts';
+import fc from 'fast-check';
 import { call, demoCompany, type Company } from '../support/test-app.ts';
 import { testDatabase } from '../support/test-database.ts';
 import { expectError, expectFieldError, get, ok, patch, post, type Headers } from '../support/resource-helpers.ts';
@@ -178,6 +181,37 @@ describe('POST /api/v1/events/calls → follow-up', () => {
     const followups = (await callFollowups(customerId)).filter((f) => String(f.content).includes(body.callId));
     expect(followups).toHaveLength(1);
     expect(followups[0]).toMatchObject({ status: 'deep_talk', kind: 'call' });
+  });
+
+  it('an event delivered again (pg-boss delivers at least once) never runs the rule twice (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 60, max: 130 }), fc.integer({ min: 2, max: 4 }), async (seconds, repeats) => {
+        const body = jsonCall(seconds);
+        ok(await postCall(body), 202);
+        await settledRun(body.callId);
+        const event = await withTenant(database.db, company.tenantId, (trx) =>
+          trx
+            .selectFrom('outbox_events')
+            .selectAll()
+            .where('tenant_id', '=', company.tenantId)
+            .where('topic', '=', 'call.received')
+            .execute(),
+        ).then((rows) => rows.find((r) => r.payload.callId === body.callId)!);
+        const job: OutboxJob = {
+          eventId: event.id,
+          tenantId: company.tenantId,
+          topic: event.topic,
+          createdAt: event.created_at.toISOString(),
+          payload: event.payload,
+        };
+        const again = await Promise.all(Array.from({ length: repeats }, () => runAutomationEvent(database, job)));
+        expect(again).toEqual(Array.from({ length: repeats }, () => ({ duplicate: 1 })));
+        expect(await runsFor(body.callId)).toHaveLength(1);
+        const followups = (await callFollowups(customerId)).filter((f) => String(f.content).includes(body.callId));
+        expect(followups).toHaveLength(seconds > 90 ? 1 : 0);
+      }),
+      { numRuns: 6 },
+    );
   });
 
   it('an outbound call to a contact’s mobile matches the contact’s customer', async () => {
