@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod';
 import { validationError } from '../errors.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { checkConditions, unknownPlaceholders } from './conditions.ts';
@@ -93,7 +94,7 @@ export async function checkRule(
         continue;
       }
       for (const [name, value] of Object.entries(action.fields)) {
-        const schema = spec.updateSchema.shape[name];
+        const schema = (spec.updateSchema.shape as Record<string, ZodType | undefined>)[name];
         if (!schema || name === 'version' || name === 'custom') {
           problems.push({ path: `${at}.fields.${name}`, message: `is not an updatable field of ${spec.recordType}` });
           continue;
