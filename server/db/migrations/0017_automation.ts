@@ -26,6 +26,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ${ref('service_user_id', 'users', 'restrict')}
     )`,
     `create index automation_rules_topic on automation_rules (tenant_id, trigger_topic) where deleted_at is null and enabled`,
+    // every foreign key has a plain index starting with its columns (the consistency scan checks)
+    `create index automation_rules_owner on automation_rules (tenant_id, owner_id)`,
+    `create index automation_rules_service_user on automation_rules (tenant_id, service_user_id)`,
     `create table automation_runs (
       tenant_id uuid not null references tenants(id),
       id uuid not null,
@@ -86,7 +89,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       completed_at timestamptz(3),
       ${ref('user_id', 'users', 'restrict')}
     )`,
-    `create index todos_user_due on todos (tenant_id, user_id, due_at) where deleted_at is null and completed_at is null`,
+    `create index todos_user_due on todos (tenant_id, user_id, due_at)`,
     `create table notifications (
       tenant_id uuid not null references tenants(id),
       id uuid not null,
