@@ -23,6 +23,7 @@ import { registerConsistencyRoutes } from './consistency/consistency-routes.ts';
 import { registerReportingRoutes } from './reports/register-reporting-routes.ts';
 import { registerWorkflowRoutes } from './workflows/workflow-routes.ts';
 import { registerCallRoutes } from './calls/call-routes.ts';
+import { registerTodoRoutes } from './workflows/todo-routes.ts';
 
 const replicaHealth = z.object({
   ok: z.boolean(),
@@ -97,4 +98,5 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
   registerReportingRoutes(app, services);
   registerWorkflowRoutes(app, services);
   registerCallRoutes(app, services);
+  registerTodoRoutes(app, services);
 }

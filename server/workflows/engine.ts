@@ -230,7 +230,10 @@ export async function runRule(
   });
 }
 
-/** The enabled, unpaused rules listening to an event's topic (and, for updates, to one of its changed fields). */
+/**
+ * The enabled, unpaused rules listening to an event's topic (and, for updates, to one of its
+ * changed fields) that existed when the event happened.
+ */
 export async function rulesFor(database: Database, event: OutboxJob): Promise<RuleRow[]> {
   const rules = await withTenant(database.db, event.tenantId, (trx) =>
     trx
@@ -245,7 +248,10 @@ export async function rulesFor(database: Database, event: OutboxJob): Promise<Ru
       .execute(),
   );
   const changed = Array.isArray(event.payload.fields) ? (event.payload.fields as string[]) : undefined;
+  const at = Date.parse(event.createdAt);
   return rules.filter((rule) => {
+    // a rule hears what happens from its creation on, not events that were still queued when it was saved
+    if (rule.created_at.getTime() > at) return false;
     const watched = (rule.trigger as Trigger & { fields?: string[] }).fields;
     if (!watched || !changed) return true;
     const flat = changed.includes('custom')

@@ -33,6 +33,8 @@ const openToSignedIn = new Set([
   'POST /api/v1/approvals/:id/cancel',
   'GET /api/v1/exports/:id/download',
   'GET /api/v1/notifications',
+  'GET /api/v1/todos',
+  'POST /api/v1/todos/:id/complete',
 ]);
 
 let a: Company;
@@ -185,6 +187,15 @@ beforeAll(async () => {
   ids.set('imports', uploaded.body.data.id);
   // a dead letter and a review item of company A, as the intake job leaves them
   const database = await testDatabase();
+  // a to-do of company A's admin, as a rule action writes it
+  const todoId = newId();
+  await withTenant(database.db, a.tenantId, (trx) =>
+    trx
+      .insertInto('todos')
+      .values({ tenant_id: a.tenantId, id: todoId, user_id: a.users.admin, title: '探针待办', due_at: new Date() })
+      .execute(),
+  );
+  ids.set('todos', todoId);
   for (const [segment, status] of [
     ['dead-letters', 'dead'],
     ['review-queue', 'review'],
