@@ -24,6 +24,9 @@ import { registerReportingRoutes } from './reports/register-reporting-routes.ts'
 import { registerClientErrorRoutes } from './client-telemetry/client-error-routes.ts';
 import { registerSyncBatchRoutes } from './offline-sync/sync-batch-routes.ts';
 import { registerLicenceOcrRoutes } from './licence-ocr/licence-ocr-routes.ts';
+import { registerWorkflowRoutes } from './workflows/workflow-routes.ts';
+import { registerCallRoutes } from './calls/call-routes.ts';
+import { registerTodoRoutes } from './workflows/todo-routes.ts';
 
 const replicaHealth = z.object({
   ok: z.boolean(),
@@ -99,4 +102,7 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
   registerAssignmentRoutes(app, services);
   registerConsistencyRoutes(app, services);
   registerReportingRoutes(app, services);
+  registerWorkflowRoutes(app, services);
+  registerCallRoutes(app, services);
+  registerTodoRoutes(app, services);
 }

@@ -157,6 +157,8 @@ describe('consistency scan: each check', () => {
     const fks = found.filter((f) => f.check === 'unindexed_foreign_key');
     expect(fks.map((f) => f.detail.constraint)).toContain('customers_tenant_id_owner_id_fkey');
     expect(fks.some((f) => f.detail.table === 'assignment_rules')).toBe(false);
+    const automationTables = ['automation_rules', 'automation_runs', 'call_records', 'todos', 'notifications'];
+    expect(fks.filter((f) => automationTables.includes(f.detail.table)).map((f) => f.detail.constraint)).toEqual([]);
     expect(fks[0]).toMatchObject({ recordType: null, records: [], fix: null });
     expect(fks[0].suggestedFix).toMatch(/^create index/);
   });

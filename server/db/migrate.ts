@@ -13,6 +13,7 @@ import * as outboundDeliveries from './migrations/0010_outbound_deliveries.ts';
 import * as pullImports from './migrations/0011_pull_imports.ts';
 import * as metricReports from './migrations/0013_metric_reports.ts';
 import * as pullAuthImportHeartbeat from './migrations/0016_pull_auth_import_heartbeat.ts';
+import * as automation from './migrations/0017_automation.ts';
 import * as clientSync from './migrations/0018_client_sync.ts';
 import { quoteIdent } from './database.ts';
 
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0011_pull_imports': pullImports,
   '0013_metric_reports': metricReports,
   '0016_pull_auth_import_heartbeat': pullAuthImportHeartbeat,
+  '0017_automation': automation,
   '0018_client_sync': clientSync,
 };
 

@@ -139,6 +139,72 @@ export interface AuditLog {
   user_agent: string | null;
 }
 
+export interface AutomationRules {
+  actions: Json;
+  conditions: Json | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  enabled: Generated<boolean>;
+  failure_streak: Generated<number>;
+  id: string;
+  max_failures: Generated<number>;
+  name: string;
+  owner_id: string;
+  paused_at: Timestamp | null;
+  paused_reason: string | null;
+  service_user_id: string | null;
+  tenant_id: string;
+  trigger: Json;
+  trigger_topic: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface AutomationRuns {
+  actions: Generated<Json>;
+  conditions: Json | null;
+  depth: number;
+  error: string | null;
+  error_code: string | null;
+  event_id: string;
+  finished_at: Timestamp | null;
+  id: string;
+  identity_user_id: string | null;
+  rule_id: string;
+  rule_version: number;
+  started_at: Generated<Timestamp>;
+  status: string;
+  tenant_id: string;
+  topic: string;
+  trigger_payload: Json;
+}
+
+export interface CallRecords {
+  agent_user_id: string | null;
+  call_id: string;
+  contact_id: string | null;
+  customer_id: string | null;
+  customer_number_e164: string | null;
+  direction: string;
+  followup_id: string | null;
+  format: string;
+  from_number: string;
+  id: string;
+  match_note: string | null;
+  raw: Json;
+  received_at: Generated<Timestamp>;
+  received_by: string | null;
+  recording_url: string | null;
+  started_at: Timestamp;
+  status: string;
+  talk_seconds: number;
+  tenant_id: string;
+  to_number: string;
+}
+
 export interface ChannelCursors {
   channel_id: string;
   cursor: string | null;
@@ -544,6 +610,19 @@ export interface MetricDefinitionVersions {
   valid_from: string;
 }
 
+export interface Notifications {
+  created_at: Generated<Timestamp>;
+  id: string;
+  kind: string;
+  message: string;
+  read_at: Timestamp | null;
+  record_id: string | null;
+  record_type: string | null;
+  rule_id: string | null;
+  tenant_id: string;
+  user_id: string;
+}
+
 export interface Opportunities {
   amount: Generated<Numeric>;
   created_at: Generated<Timestamp>;
@@ -854,6 +933,26 @@ export interface TenantVersions {
   tenant_id: string;
 }
 
+export interface Todos {
+  completed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  due_at: Timestamp;
+  id: string;
+  record_id: string | null;
+  record_type: string | null;
+  rule_id: string | null;
+  run_id: string | null;
+  tenant_id: string;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  user_id: string;
+  version: Generated<number>;
+}
+
 export interface UserRoles {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -903,6 +1002,9 @@ export interface DB {
   assignments: Assignments;
   attachments: Attachments;
   audit_log: AuditLog;
+  automation_rules: AutomationRules;
+  automation_runs: AutomationRuns;
+  call_records: CallRecords;
   channel_cursors: ChannelCursors;
   channel_links: ChannelLinks;
   channels: Channels;
@@ -926,6 +1028,7 @@ export interface DB {
   login_attempts: LoginAttempts;
   metric_definition_versions: MetricDefinitionVersions;
   metric_definitions: MetricDefinitions;
+  notifications: Notifications;
   opportunities: Opportunities;
   orders: Orders;
   outbound_deliveries: OutboundDeliveries;
@@ -946,6 +1049,7 @@ export interface DB {
   sync_operations: SyncOperations;
   tenant_versions: TenantVersions;
   tenants: Tenants;
+  todos: Todos;
   user_roles: UserRoles;
   users: Users;
 }

@@ -18,6 +18,7 @@ import { registerReportJobs } from '../reports/report-jobs.ts';
 import { pullTopicQueues, registerPullJobs } from '../integration/pull/pull-jobs.ts';
 import { importTopicQueues, registerImportJobs } from '../integration/imports/import-jobs.ts';
 import { imageTopicQueues, registerImageJobs } from '../image-variants/image-jobs.ts';
+import { automationTopicQueues, mergeTopicQueues, registerAutomationJobs } from '../workflows/workflow-jobs.ts';
 
 /** When the entry a deletion event created becomes purgeable (its tenant's retention after the event). */
 export async function purgeTimeFor(database: Database, event: OutboxJob): Promise<Date> {
@@ -30,9 +31,12 @@ export async function purgeTimeFor(database: Database, event: OutboxJob): Promis
 /**
  * Outbox topic → queues: every resource's `*.deleted` event schedules its recycle-bin entry's
  * purge (at the tenant's retention, see purgeTimeFor). Events of unsubscribed topics are simply
- * marked dispatched. A new consumer is one more entry here and its queue in queues.ts.
+ * marked dispatched. Record events and call records also go to the automation queue (a topic
+ * several consumers hear goes to each of their queues). A new consumer is one more entry here and its queue in queues.ts.
  */
-export const topicQueues = (): TopicQueues => ({
+export const topicQueues = (): TopicQueues => mergeTopicQueues(baseTopicQueues(), automationTopicQueues);
+
+const baseTopicQueues = (): TopicQueues => ({
   // read from the resource registry when the jobs start, not when this module loads
   ...Object.fromEntries(allResources().map((spec) => [`${spec.recordType}.deleted`, [queueNames.recycleBinSchedule]])),
   // every received intake record (and every dead letter sent back) is processed by the intake queue
@@ -134,6 +138,7 @@ export async function registerJobs(
   await registerPullJobs(runner, database, logger);
   await registerImportJobs(runner, database, storage, logger);
   await registerImageJobs(runner, database, storage, logger);
+  await registerAutomationJobs(runner, database, logger);
   if (opts.dispatchOutbox === false) return undefined;
   return startOutboxDispatcher(database, runner, { topicQueues: topicQueues(), logger });
 }

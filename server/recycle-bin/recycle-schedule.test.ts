@@ -1,3 +1,4 @@
+import { AUTOMATION_QUEUE } from '../workflows/workflow-jobs.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../common/ids.ts';
@@ -21,10 +22,12 @@ afterAll(async () => {
 
 describe('deletion events book the purge (the outbox consumer)', () => {
   it('subscribes every record type’s deleted event to the scheduling queue', () => {
-    expect(topicQueues()['customer.deleted']).toEqual([queueNames.recycleBinSchedule]);
+    // record events a workflow rule can watch go to the automation queue too
+    expect(topicQueues()['customer.deleted']).toEqual([queueNames.recycleBinSchedule, AUTOMATION_QUEUE]);
     expect(topicQueues()['attachment.deleted']).toEqual([queueNames.recycleBinSchedule]);
-    expect(topicQueues()['customer.updated']).toEqual(['outbound.fanout']);
-    expect(topicQueues()['contact.updated']).toBeUndefined();
+    expect(topicQueues()['customer.updated']).toEqual(['outbound.fanout', AUTOMATION_QUEUE]);
+    expect(topicQueues()['contact.updated']).toEqual([AUTOMATION_QUEUE]);
+    expect(topicQueues()['department.updated']).toBeUndefined();
   });
 
   it("books a purge job for the tenant at the moment the entry expires under the tenant's retention", async () => {

@@ -31,6 +31,15 @@ export interface CommandContext {
   trx: Trx;
   /** The actor's grants, scopes and field rules for this request. */
   access: AccessContext;
+  /** Set when a workflow rule acts: its writes' outbox events carry the chain depth (loop guard). */
+  automation?: AutomationChain;
+}
+
+export interface AutomationChain {
+  ruleId: string;
+  runId: string;
+  /** 1 for a rule run by an event a person caused, +1 for each rule further down a chain. */
+  depth: number;
 }
 
 /** What writing an audit row needs (sign-in has no access context yet). */

@@ -30,8 +30,12 @@ async function customColumn(ctx: CommandContext, spec: ResourceSpec, input: Inpu
   return { custom: JSON.stringify(validateCustomValues(defs, merged)) };
 }
 
+/** A write by a workflow rule says so in its event: the next rule in a chain runs one level deeper. */
+const withChain = (ctx: CommandContext, payload: Record<string, unknown>) =>
+  ctx.automation ? { ...payload, automation: ctx.automation } : payload;
+
 async function emit(ctx: CommandContext, spec: ResourceSpec, event: string, payload: Record<string, unknown>) {
-  await writeOutboxEvent(ctx.trx, ctx.actor.tenantId, `${spec.recordType}.${event}`, payload);
+  await writeOutboxEvent(ctx.trx, ctx.actor.tenantId, `${spec.recordType}.${event}`, withChain(ctx, payload));
 }
 
 /** The audit entry of one write and its outbox event, in one statement (an insert inside a CTE). */
@@ -51,7 +55,7 @@ async function auditAndEmit(
       tenant_id: actor.tenantId,
       id: newId(),
       topic: `${spec.recordType}.${event}`,
-      payload: JSON.stringify(payload),
+      payload: JSON.stringify(withChain(ctx, payload)),
     })
     .execute();
 }
@@ -199,6 +203,9 @@ export async function updateRecord(
   await auditAndEmit(ctx, spec, { action: 'update', recordType: spec.recordType, recordId: id, changes }, 'updated', {
     id,
     fields: Object.keys(changes),
+    // the changed fields' values before and after, for "changed from … to …" conditions of workflow rules
+    before: Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.before ?? null])),
+    after: Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.after ?? null])),
   });
   return forCaller(ctx, spec, id);
 }

@@ -20,6 +20,7 @@ import { buildOrganisation, type DemoUsername } from './demo-organisation.ts';
 import { buildFollowups, buildOpportunities } from './demo-pipeline.ts';
 import { Random } from './random.ts';
 import { insertInChunks, type SeedContext } from './seed-context.ts';
+import { seedDemoAutomation } from './demo-automation.ts';
 import { seedDemoOutbound } from './demo-outbound.ts';
 import { seedDemoReports } from './demo-reports.ts';
 
@@ -152,6 +153,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions = {}): P
       }
 
       counts.outbound_channels = await seedDemoOutbound(ctx);
+      counts.automation_rules = await seedDemoAutomation(ctx);
       progress('Creating metric definitions, exchange rates and sealed report months');
       Object.assign(counts, await seedDemoReports(ctx, users));
       progress('Demo data ready');

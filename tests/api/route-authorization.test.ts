@@ -36,6 +36,9 @@ const openToSignedIn = new Set([
   'POST /api/v1/client-errors',
   // each operation is authorized as its record's own route authorizes it
   'POST /api/v1/sync/batch',
+  'GET /api/v1/notifications',
+  'GET /api/v1/todos',
+  'POST /api/v1/todos/:id/complete',
 ]);
 
 let a: Company;
@@ -118,6 +121,11 @@ beforeAll(async () => {
   });
   expect(rule.status).toBe(201);
   ids.set('assignment-rules', rule.body.data.id);
+  // the demo's call rule
+  ids.set(
+    'automation-rules',
+    (await call({ method: 'GET', url: '/api/v1/automation-rules', headers: admin })).body.data[0].id,
+  );
   expect((await call({ method: 'POST', url: '/api/v1/consistency/scan', headers: admin, payload: {} })).status).toBe(
     201,
   );
@@ -183,6 +191,15 @@ beforeAll(async () => {
   ids.set('imports', uploaded.body.data.id);
   // a dead letter and a review item of company A, as the intake job leaves them
   const database = await testDatabase();
+  // a to-do of company A's admin, as a rule action writes it
+  const todoId = newId();
+  await withTenant(database.db, a.tenantId, (trx) =>
+    trx
+      .insertInto('todos')
+      .values({ tenant_id: a.tenantId, id: todoId, user_id: a.users.admin, title: '探针待办', due_at: new Date() })
+      .execute(),
+  );
+  ids.set('todos', todoId);
   for (const [segment, status] of [
     ['dead-letters', 'dead'],
     ['review-queue', 'review'],

@@ -110,6 +110,18 @@ const noRecordData: Record<string, string> = {
   'POST /api/v1/fx-rates/import': 'a count and a hash',
   'GET /api/v1/snapshots': 'snapshot periods, versions and hashes; no amounts',
   'POST /api/v1/snapshots/seal': 'snapshot ids and hashes',
+  'GET /api/v1/automation-rules': 'rules: triggers, conditions and actions as configured; no record values',
+  'POST /api/v1/automation-rules': 'a rule',
+  'GET /api/v1/automation-rules/:id': 'a rule',
+  'PATCH /api/v1/automation-rules/:id': 'a rule',
+  'GET /api/v1/automation-rules/:id/runs':
+    'run history: ids, field names and results; the values a run saw pass through the caller’s field view (masked as ***, hidden left out: workflows/rule-store.ts redactRun)',
+  'POST /api/v1/events/calls': 'the stored call’s id and matched customer id',
+  'GET /api/v1/events/calls': 'call records: numbers masked, ids, durations',
+  'GET /api/v1/todos': 'the caller’s own to-dos; titles are filled through the rule identity’s field view',
+  'POST /api/v1/todos/:id/complete': 'the caller’s own to-do',
+  'GET /api/v1/notifications':
+    'the caller’s own notifications; rule texts are filled through the rule identity’s field view (workflows/actions.ts)',
 };
 
 /** Routes outside the generated resource set that return record data. */

@@ -119,12 +119,15 @@ describe.skipIf(!onPostgres())('two cairn serve instances on one PostgreSQL data
       .toBe(1);
     // the subscriber's job ran to completion, and booked one purge for the tenant
     const jobs = `select id, name, state, data from pgboss.job union all select id, name, state, data from pgboss.archive`;
-    await expect
-      .poll(() => count(`select 1 from (${jobs}) j where j.id = $1`, [eventId]), {
-        timeout: 30_000,
-        interval: 250,
-      })
-      .toBe(1);
+    // one job per subscribed queue (the recycle-bin schedule and the automation rules), never two
+    for (const queue of ['recycle-bin.schedule', 'automation.run'])
+      await expect
+        .poll(() => count(`select 1 from (${jobs}) j where j.id = $1 and j.name = $2`, [eventId, queue]), {
+          timeout: 30_000,
+          interval: 250,
+        })
+        .toBe(1);
+    expect(await count(`select 1 from (${jobs}) j where j.id = $1`, [eventId])).toBe(2);
     await expect
       .poll(
         () =>

@@ -8443,6 +8443,736 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/automation-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Automation rules */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['AutomationRule'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a rule; fields, values, templates and users are checked at save time (400 naming each) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AutomationRuleCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['AutomationRule'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/automation-rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One rule, with its failure streak and pause state */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['AutomationRule'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a rule */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Edit a rule (its version goes up by one); enabled: true resumes a paused rule */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AutomationRuleUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['AutomationRule'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/automation-rules/{id}/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A rule's runs, newest first: trigger payload, each condition's result, each action's input, output, timing and error */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'running' | 'succeeded' | 'skipped' | 'failed' | 'stopped';
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['AutomationRun'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's own in-app notifications, newest first (rule actions, paused rules) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                kind: string;
+                message: string;
+                recordType: string | null;
+                recordId: string | null;
+                ruleId: string | null;
+                readAt: string | null;
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/todos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's open to-dos, by due time: due today (overdue included) or overdue */
+    get: {
+      parameters: {
+        query?: {
+          due?: 'today' | 'overdue';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Todo'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/todos/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Complete one of your own to-dos (completing it again changes nothing) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Todo'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/attachments/{id}': {
     parameters: {
       query?: never;
@@ -14620,6 +15350,177 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/events/calls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Received call records, newest first (numbers masked); matched=false lists the unmatched ones */
+    get: {
+      parameters: {
+        query?: {
+          matched?: 'true' | 'false';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['CallRecord'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Receive a call record (JSON, or a Twilio-style form post); deduplicated by call id
+     * @description JSON: `{callId, direction: inbound|outbound, from, to, agentUserId?, startedAt, talkSeconds, recordingUrl?, status?}`. Form (`application/x-www-form-urlencoded`): `CallSid, CallStatus (completed, busy, no-answer, canceled, failed), CallDuration, From, To, Direction?, Timestamp?, RecordingUrl?`. Authenticate with an integration API key whose service user holds runBackgroundSync. The customer is matched by the normalised number (the caller for inbound calls, the callee for outbound ones); the automation rules run on the record afterwards.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description One call record */
+      requestBody: {
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                callId: string;
+                /** @description The call id was received before; nothing was stored */
+                duplicate: boolean;
+                customerId: string | null;
+                /** @description Why no customer was matched */
+                matchNote: string | null;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -15556,6 +16457,406 @@ export interface components {
       /** @description 0–1 */
       confidence: number;
       warnings: string[];
+    };
+    AutomationConditionInput:
+      | {
+          /** @constant */
+          op: 'and';
+          all: components['schemas']['AutomationConditionInput'][];
+        }
+      | {
+          /** @constant */
+          op: 'or';
+          any: components['schemas']['AutomationConditionInput'][];
+        }
+      | {
+          /** @constant */
+          op: 'not';
+          condition: components['schemas']['AutomationConditionInput'];
+        }
+      | {
+          /** @constant */
+          op: 'compare';
+          field: string;
+          /** @enum {string} */
+          cmp: 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte';
+          value: string | number | boolean | null;
+        }
+      | {
+          /** @constant */
+          op: 'in';
+          field: string;
+          values: (string | number | boolean | null)[];
+        }
+      | {
+          /** @constant */
+          op: 'isEmpty';
+          field: string;
+        }
+      | {
+          /** @constant */
+          op: 'changed';
+          field: string;
+          from?: string | number | boolean | null;
+          to?: string | number | boolean | null;
+        };
+    AutomationRuleCreateInput: {
+      name: string;
+      trigger:
+        | {
+            /** @constant */
+            type: 'record';
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
+            /** @enum {string} */
+            on: 'created' | 'updated' | 'deleted';
+            /** @description updated only: run only when one of these fields changed */
+            fields?: string[];
+          }
+        | {
+            /**
+             * @description an inbound call record (POST /api/v1/events/calls)
+             * @constant
+             */
+            type: 'call';
+          };
+      /** @description None: every event of the trigger matches */
+      conditions?: components['schemas']['AutomationConditionInput'] | null;
+      actions: (
+        | {
+            /** @constant */
+            type: 'createFollowup';
+            /** @enum {string} */
+            status: 'initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed';
+            /** @enum {string} */
+            kind: 'call' | 'visit' | 'im' | 'meeting' | 'email' | 'other';
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            template: string;
+            nextStepInDays?: number;
+          }
+        | {
+            /** @constant */
+            type: 'updateFields';
+            fields: {
+              [key: string]: string | number | boolean | null;
+            };
+          }
+        | {
+            /** @constant */
+            type: 'createTodo';
+            assignee:
+              | {
+                  /** @constant */
+                  kind: 'ruleOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'recordOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'user';
+                  /** Format: uuid */
+                  userId: string;
+                };
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            title: string;
+            dueInMinutes: number;
+          }
+        | {
+            /** @constant */
+            type: 'notify';
+            recipient:
+              | {
+                  /** @constant */
+                  kind: 'ruleOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'recordOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'user';
+                  /** Format: uuid */
+                  userId: string;
+                };
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            message: string;
+          }
+      )[];
+      /** @default true */
+      enabled: boolean;
+      /**
+       * Format: uuid
+       * @description Default: the caller
+       */
+      ownerId?: string;
+      /** @description Run as this service user instead of the owner's grants */
+      serviceUserId?: string | null;
+      /**
+       * @description Paused after this many failed runs in a row
+       * @default 3
+       */
+      maxFailures: number;
+    };
+    AutomationRuleUpdateInput: {
+      name?: string;
+      trigger?:
+        | {
+            /** @constant */
+            type: 'record';
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
+            /** @enum {string} */
+            on: 'created' | 'updated' | 'deleted';
+            /** @description updated only: run only when one of these fields changed */
+            fields?: string[];
+          }
+        | {
+            /**
+             * @description an inbound call record (POST /api/v1/events/calls)
+             * @constant
+             */
+            type: 'call';
+          };
+      conditions?: components['schemas']['AutomationConditionInput'] | null;
+      actions?: (
+        | {
+            /** @constant */
+            type: 'createFollowup';
+            /** @enum {string} */
+            status: 'initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed';
+            /** @enum {string} */
+            kind: 'call' | 'visit' | 'im' | 'meeting' | 'email' | 'other';
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            template: string;
+            nextStepInDays?: number;
+          }
+        | {
+            /** @constant */
+            type: 'updateFields';
+            fields: {
+              [key: string]: string | number | boolean | null;
+            };
+          }
+        | {
+            /** @constant */
+            type: 'createTodo';
+            assignee:
+              | {
+                  /** @constant */
+                  kind: 'ruleOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'recordOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'user';
+                  /** Format: uuid */
+                  userId: string;
+                };
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            title: string;
+            dueInMinutes: number;
+          }
+        | {
+            /** @constant */
+            type: 'notify';
+            recipient:
+              | {
+                  /** @constant */
+                  kind: 'ruleOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'recordOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'user';
+                  /** Format: uuid */
+                  userId: string;
+                };
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            message: string;
+          }
+      )[];
+      /** @description Enabling a paused rule resumes it */
+      enabled?: boolean;
+      /** Format: uuid */
+      ownerId?: string;
+      serviceUserId?: string | null;
+      maxFailures?: number;
+      /** @description The version you edited; a stale one answers 409 */
+      version: number;
+    };
+    AutomationRuleInput: {
+      id: string;
+      name: string;
+      ownerId: string;
+      serviceUserId: string | null;
+      enabled: boolean;
+      version: number;
+      trigger:
+        | {
+            /** @constant */
+            type: 'record';
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
+            /** @enum {string} */
+            on: 'created' | 'updated' | 'deleted';
+            /** @description updated only: run only when one of these fields changed */
+            fields?: string[];
+          }
+        | {
+            /**
+             * @description an inbound call record (POST /api/v1/events/calls)
+             * @constant
+             */
+            type: 'call';
+          };
+      conditions: components['schemas']['AutomationConditionInput'] | null;
+      actions: (
+        | {
+            /** @constant */
+            type: 'createFollowup';
+            /** @enum {string} */
+            status: 'initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed';
+            /** @enum {string} */
+            kind: 'call' | 'visit' | 'im' | 'meeting' | 'email' | 'other';
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            template: string;
+            nextStepInDays?: number;
+          }
+        | {
+            /** @constant */
+            type: 'updateFields';
+            fields: {
+              [key: string]: string | number | boolean | null;
+            };
+          }
+        | {
+            /** @constant */
+            type: 'createTodo';
+            assignee:
+              | {
+                  /** @constant */
+                  kind: 'ruleOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'recordOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'user';
+                  /** Format: uuid */
+                  userId: string;
+                };
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            title: string;
+            dueInMinutes: number;
+          }
+        | {
+            /** @constant */
+            type: 'notify';
+            recipient:
+              | {
+                  /** @constant */
+                  kind: 'ruleOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'recordOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'user';
+                  /** Format: uuid */
+                  userId: string;
+                };
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            message: string;
+          }
+      )[];
+      maxFailures: number;
+      failureStreak: number;
+      pausedAt: string | null;
+      pausedReason: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    AutomationRunInput: {
+      id: string;
+      ruleId: string;
+      ruleVersion: number;
+      eventId: string;
+      topic: string;
+      /** @description 1 for an event a person caused; +1 for each rule in a chain */
+      depth: number;
+      /** @enum {string} */
+      status: 'running' | 'succeeded' | 'skipped' | 'failed' | 'stopped';
+      triggerPayload: unknown;
+      conditions: {
+        result: boolean;
+        steps: {
+          /** @description Where in the tree, e.g. all[1].condition */
+          path: string;
+          op: string;
+          field?: string;
+          actual?: unknown;
+          result: boolean;
+        }[];
+      } | null;
+      actions: {
+        index: number;
+        type: string;
+        input: unknown;
+        output?: unknown;
+        startedAt: string;
+        durationMs: number;
+        error?: {
+          code: string;
+          message: string;
+        };
+      }[];
+      errorCode: string | null;
+      error: string | null;
+      identityUserId: string | null;
+      startedAt: string;
+      finishedAt: string | null;
+    };
+    CallRecordInput: {
+      id: string;
+      callId: string;
+      direction: string;
+      status: string;
+      /** @description Masked: 138****1234 */
+      from: string;
+      /** @description Masked */
+      to: string;
+      agentUserId: string | null;
+      startedAt: string;
+      talkSeconds: number;
+      hasRecording: boolean;
+      customerId: string | null;
+      contactId: string | null;
+      matchNote: string | null;
+      followupId: string | null;
+      format: string;
+      receivedAt: string;
+    };
+    TodoInput: {
+      id: string;
+      title: string;
+      dueAt: string;
+      recordType: string | null;
+      recordId: string | null;
+      ruleId: string | null;
+      completedAt: string | null;
     };
     CustomerCreateInput: {
       name: string;
@@ -17191,6 +18492,406 @@ export interface components {
       /** @description 0–1 */
       confidence: number;
       warnings: string[];
+    };
+    AutomationCondition:
+      | {
+          /** @constant */
+          op: 'and';
+          all: components['schemas']['AutomationCondition'][];
+        }
+      | {
+          /** @constant */
+          op: 'or';
+          any: components['schemas']['AutomationCondition'][];
+        }
+      | {
+          /** @constant */
+          op: 'not';
+          condition: components['schemas']['AutomationCondition'];
+        }
+      | {
+          /** @constant */
+          op: 'compare';
+          field: string;
+          /** @enum {string} */
+          cmp: 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte';
+          value: string | number | boolean | null;
+        }
+      | {
+          /** @constant */
+          op: 'in';
+          field: string;
+          values: (string | number | boolean | null)[];
+        }
+      | {
+          /** @constant */
+          op: 'isEmpty';
+          field: string;
+        }
+      | {
+          /** @constant */
+          op: 'changed';
+          field: string;
+          from?: string | number | boolean | null;
+          to?: string | number | boolean | null;
+        };
+    AutomationRuleCreate: {
+      name: string;
+      trigger:
+        | {
+            /** @constant */
+            type: 'record';
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
+            /** @enum {string} */
+            on: 'created' | 'updated' | 'deleted';
+            /** @description updated only: run only when one of these fields changed */
+            fields?: string[];
+          }
+        | {
+            /**
+             * @description an inbound call record (POST /api/v1/events/calls)
+             * @constant
+             */
+            type: 'call';
+          };
+      /** @description None: every event of the trigger matches */
+      conditions?: components['schemas']['AutomationCondition'] | null;
+      actions: (
+        | {
+            /** @constant */
+            type: 'createFollowup';
+            /** @enum {string} */
+            status: 'initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed';
+            /** @enum {string} */
+            kind: 'call' | 'visit' | 'im' | 'meeting' | 'email' | 'other';
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            template: string;
+            nextStepInDays?: number;
+          }
+        | {
+            /** @constant */
+            type: 'updateFields';
+            fields: {
+              [key: string]: string | number | boolean | null;
+            };
+          }
+        | {
+            /** @constant */
+            type: 'createTodo';
+            assignee:
+              | {
+                  /** @constant */
+                  kind: 'ruleOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'recordOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'user';
+                  /** Format: uuid */
+                  userId: string;
+                };
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            title: string;
+            dueInMinutes: number;
+          }
+        | {
+            /** @constant */
+            type: 'notify';
+            recipient:
+              | {
+                  /** @constant */
+                  kind: 'ruleOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'recordOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'user';
+                  /** Format: uuid */
+                  userId: string;
+                };
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            message: string;
+          }
+      )[];
+      /** @default true */
+      enabled: boolean;
+      /**
+       * Format: uuid
+       * @description Default: the caller
+       */
+      ownerId?: string;
+      /** @description Run as this service user instead of the owner's grants */
+      serviceUserId?: string | null;
+      /**
+       * @description Paused after this many failed runs in a row
+       * @default 3
+       */
+      maxFailures: number;
+    };
+    AutomationRuleUpdate: {
+      name?: string;
+      trigger?:
+        | {
+            /** @constant */
+            type: 'record';
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
+            /** @enum {string} */
+            on: 'created' | 'updated' | 'deleted';
+            /** @description updated only: run only when one of these fields changed */
+            fields?: string[];
+          }
+        | {
+            /**
+             * @description an inbound call record (POST /api/v1/events/calls)
+             * @constant
+             */
+            type: 'call';
+          };
+      conditions?: components['schemas']['AutomationCondition'] | null;
+      actions?: (
+        | {
+            /** @constant */
+            type: 'createFollowup';
+            /** @enum {string} */
+            status: 'initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed';
+            /** @enum {string} */
+            kind: 'call' | 'visit' | 'im' | 'meeting' | 'email' | 'other';
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            template: string;
+            nextStepInDays?: number;
+          }
+        | {
+            /** @constant */
+            type: 'updateFields';
+            fields: {
+              [key: string]: string | number | boolean | null;
+            };
+          }
+        | {
+            /** @constant */
+            type: 'createTodo';
+            assignee:
+              | {
+                  /** @constant */
+                  kind: 'ruleOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'recordOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'user';
+                  /** Format: uuid */
+                  userId: string;
+                };
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            title: string;
+            dueInMinutes: number;
+          }
+        | {
+            /** @constant */
+            type: 'notify';
+            recipient:
+              | {
+                  /** @constant */
+                  kind: 'ruleOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'recordOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'user';
+                  /** Format: uuid */
+                  userId: string;
+                };
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            message: string;
+          }
+      )[];
+      /** @description Enabling a paused rule resumes it */
+      enabled?: boolean;
+      /** Format: uuid */
+      ownerId?: string;
+      serviceUserId?: string | null;
+      maxFailures?: number;
+      /** @description The version you edited; a stale one answers 409 */
+      version: number;
+    };
+    AutomationRule: {
+      id: string;
+      name: string;
+      ownerId: string;
+      serviceUserId: string | null;
+      enabled: boolean;
+      version: number;
+      trigger:
+        | {
+            /** @constant */
+            type: 'record';
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
+            /** @enum {string} */
+            on: 'created' | 'updated' | 'deleted';
+            /** @description updated only: run only when one of these fields changed */
+            fields?: string[];
+          }
+        | {
+            /**
+             * @description an inbound call record (POST /api/v1/events/calls)
+             * @constant
+             */
+            type: 'call';
+          };
+      conditions: components['schemas']['AutomationCondition'] | null;
+      actions: (
+        | {
+            /** @constant */
+            type: 'createFollowup';
+            /** @enum {string} */
+            status: 'initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed';
+            /** @enum {string} */
+            kind: 'call' | 'visit' | 'im' | 'meeting' | 'email' | 'other';
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            template: string;
+            nextStepInDays?: number;
+          }
+        | {
+            /** @constant */
+            type: 'updateFields';
+            fields: {
+              [key: string]: string | number | boolean | null;
+            };
+          }
+        | {
+            /** @constant */
+            type: 'createTodo';
+            assignee:
+              | {
+                  /** @constant */
+                  kind: 'ruleOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'recordOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'user';
+                  /** Format: uuid */
+                  userId: string;
+                };
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            title: string;
+            dueInMinutes: number;
+          }
+        | {
+            /** @constant */
+            type: 'notify';
+            recipient:
+              | {
+                  /** @constant */
+                  kind: 'ruleOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'recordOwner';
+                }
+              | {
+                  /** @constant */
+                  kind: 'user';
+                  /** Format: uuid */
+                  userId: string;
+                };
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            message: string;
+          }
+      )[];
+      maxFailures: number;
+      failureStreak: number;
+      pausedAt: string | null;
+      pausedReason: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    AutomationRun: {
+      id: string;
+      ruleId: string;
+      ruleVersion: number;
+      eventId: string;
+      topic: string;
+      /** @description 1 for an event a person caused; +1 for each rule in a chain */
+      depth: number;
+      /** @enum {string} */
+      status: 'running' | 'succeeded' | 'skipped' | 'failed' | 'stopped';
+      triggerPayload: unknown;
+      conditions: {
+        result: boolean;
+        steps: {
+          /** @description Where in the tree, e.g. all[1].condition */
+          path: string;
+          op: string;
+          field?: string;
+          actual?: unknown;
+          result: boolean;
+        }[];
+      } | null;
+      actions: {
+        index: number;
+        type: string;
+        input: unknown;
+        output?: unknown;
+        startedAt: string;
+        durationMs: number;
+        error?: {
+          code: string;
+          message: string;
+        };
+      }[];
+      errorCode: string | null;
+      error: string | null;
+      identityUserId: string | null;
+      startedAt: string;
+      finishedAt: string | null;
+    };
+    CallRecord: {
+      id: string;
+      callId: string;
+      direction: string;
+      status: string;
+      /** @description Masked: 138****1234 */
+      from: string;
+      /** @description Masked */
+      to: string;
+      agentUserId: string | null;
+      startedAt: string;
+      talkSeconds: number;
+      hasRecording: boolean;
+      customerId: string | null;
+      contactId: string | null;
+      matchNote: string | null;
+      followupId: string | null;
+      format: string;
+      receivedAt: string;
+    };
+    Todo: {
+      id: string;
+      title: string;
+      dueAt: string;
+      recordType: string | null;
+      recordId: string | null;
+      ruleId: string | null;
+      completedAt: string | null;
     };
     CustomerCreate: {
       name: string;

@@ -1,0 +1,179 @@
+import { newId } from '../../common/ids.ts';
+import { authorize } from '../access/authorize.ts';
+import { AppError, validationError } from '../errors.ts';
+import { writeOutboxEvent } from '../jobs/outbox.ts';
+import type { CommandContext } from '../resources/context.ts';
+import { createRecord, updateRecord } from '../resources/record-commands.ts';
+import { getResource } from '../resources/registry.ts';
+import type { ResourceSpec } from '../resources/resource-spec.ts';
+import { fillTemplate } from './conditions.ts';
+import { maskPhone } from '../../common/phone.ts';
+import { presentById } from '../resources/record-queries.ts';
+import { flatten } from './rule-fields.ts';
+import type { Action, Recipient } from './rule-schemas.ts';
+import type { Subject } from './subject.ts';
+
+export const NOTIFICATION_TOPIC = 'notification.created';
+
+export interface ActionRule {
+  id: string;
+  owner_id: string;
+}
+
+/** A zod parse as the API would do it: a 400 naming each field. */
+function parseInput(schema: ResourceSpec['createSchema'], body: Record<string, unknown>) {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success)
+    throw validationError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  return parsed.data as Record<string, unknown>;
+}
+
+function recipientOf(r: Recipient, rule: ActionRule, subject: Subject): string {
+  if (r.kind === 'ruleOwner') return rule.owner_id;
+  if (r.kind === 'user') return r.userId;
+  if (!subject.ownerId) throw new AppError('VALIDATION_FAILED', `the ${subject.recordType} has no owner to address`);
+  return subject.ownerId;
+}
+
+/**
+ * The identity may only mention a record it may read: a to-do or a notification about a record
+ * is not a way around its grants. A call is read through its customer.
+ */
+async function requireReadable(ctx: CommandContext, subject: Subject) {
+  if (subject.spec) await authorize(ctx.trx, ctx.access, subject.spec, 'read', { id: subject.recordId });
+  else if (subject.customerId)
+    await authorize(ctx.trx, ctx.access, getResource('customers'), 'read', { id: subject.customerId });
+}
+
+export async function notifyUser(
+  ctx: Pick<CommandContext, 'trx' | 'actor'>,
+  n: { userId: string; kind: string; message: string; recordType?: string; recordId?: string; ruleId?: string },
+) {
+  const id = newId();
+  await ctx.trx
+    .insertInto('notifications')
+    .values({
+      tenant_id: ctx.actor.tenantId,
+      id,
+      user_id: n.userId,
+      kind: n.kind,
+      message: n.message.slice(0, 2000),
+      record_type: n.recordType ?? null,
+      record_id: n.recordId ?? null,
+      rule_id: n.ruleId ?? null,
+    })
+    .execute();
+  await writeOutboxEvent(ctx.trx, ctx.actor.tenantId, NOTIFICATION_TOPIC, { id, userId: n.userId, kind: n.kind });
+  return id;
+}
+
+/**
+ * The values a template is filled with, as the rule's identity sees the record: a field its
+ * field rules hide stays empty, a masked one comes masked (a rule's text is no way around them);
+ * call numbers are masked. The identity must be able to read the record at all.
+ */
+async function templateValues(ctx: CommandContext, subject: Subject): Promise<Record<string, unknown>> {
+  await requireReadable(ctx, subject);
+  if (!subject.spec)
+    return {
+      ...subject.values,
+      from: typeof subject.values.from === 'string' ? maskPhone(subject.values.from) : null,
+      to: typeof subject.values.to === 'string' ? maskPhone(subject.values.to) : null,
+    };
+  return flatten(await presentById(ctx.trx, ctx.access, subject.spec, subject.recordId));
+}
+
+/**
+ * Runs one action as the rule's identity, through the same record commands as a person (grants,
+ * scopes, field rules, audit, outbox). Answers what it did, for the run history.
+ */
+export async function runAction(
+  ctx: CommandContext,
+  action: Action,
+  subject: Subject,
+  rule: ActionRule,
+  runId: string,
+): Promise<Record<string, unknown>> {
+  const tenantId = ctx.actor.tenantId;
+  switch (action.type) {
+    case 'createFollowup': {
+      if (!subject.customerId)
+        throw new AppError('VALIDATION_FAILED', `the ${subject.recordType} belongs to no customer`, {
+          fields: [{ path: 'customerId', message: 'is empty' }],
+        });
+      const spec = getResource('followups');
+      const isCall = subject.recordType === 'call';
+      const next = action.nextStepInDays;
+      const input = parseInput(spec.createSchema, {
+        customerId: subject.customerId,
+        kind: action.kind,
+        status: action.status,
+        content: fillTemplate(action.template, await templateValues(ctx, subject)),
+        source: isCall ? 'call' : 'manual',
+        ...(isCall ? { occurredAt: subject.values.startedAt } : {}),
+        ...(next !== undefined ? { nextStepAt: new Date(Date.now() + next * 86_400_000).toISOString() } : {}),
+      });
+      const created = (await createRecord(ctx, spec, input)) as { id: string };
+      if (isCall)
+        await ctx.trx
+          .updateTable('call_records')
+          .set({ followup_id: created.id })
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', subject.recordId)
+          .execute();
+      return { followupId: created.id, customerId: subject.customerId };
+    }
+    case 'updateFields': {
+      const spec = subject.spec;
+      if (!spec || subject.version === undefined)
+        throw new AppError('VALIDATION_FAILED', 'only a record trigger has fields to update');
+      const input = parseInput(spec.updateSchema, { ...action.fields, version: subject.version });
+      const updated = (await updateRecord(
+        ctx,
+        spec,
+        subject.recordId,
+        input as typeof input & { version: number },
+      )) as {
+        version: number;
+      };
+      subject.version = updated.version;
+      return { recordId: subject.recordId, fields: Object.keys(action.fields), version: updated.version };
+    }
+    case 'createTodo': {
+      const values = await templateValues(ctx, subject);
+      const userId = recipientOf(action.assignee, rule, subject);
+      const id = newId();
+      const dueAt = new Date(Date.now() + action.dueInMinutes * 60_000);
+      await ctx.trx
+        .insertInto('todos')
+        .values({
+          tenant_id: tenantId,
+          id,
+          user_id: userId,
+          title: fillTemplate(action.title, values).slice(0, 2000),
+          due_at: dueAt,
+          record_type: subject.recordType,
+          record_id: subject.recordId,
+          rule_id: rule.id,
+          run_id: runId,
+          created_by: ctx.actor.userId,
+          updated_by: ctx.actor.userId,
+        })
+        .execute();
+      return { todoId: id, userId, dueAt: dueAt.toISOString() };
+    }
+    case 'notify': {
+      const values = await templateValues(ctx, subject);
+      const userId = recipientOf(action.recipient, rule, subject);
+      const id = await notifyUser(ctx, {
+        userId,
+        kind: 'automation',
+        message: fillTemplate(action.message, values),
+        recordType: subject.recordType,
+        recordId: subject.recordId,
+        ruleId: rule.id,
+      });
+      return { notificationId: id, userId };
+    }
+  }
+}

@@ -1,0 +1,282 @@
+import { sql } from 'kysely';
+import { newId } from '../../common/ids.ts';
+import { hasSystem, loadAccess } from '../access/access-context.ts';
+import { actorFromUser } from '../auth/authenticate.ts';
+import type { Database } from '../db/database.ts';
+import { withTenant, type Trx } from '../db/tenant-transaction.ts';
+import { AppError } from '../errors.ts';
+import { errorInfo, silentLogger, type JobLogger } from '../jobs/boss.ts';
+import type { OutboxJob } from '../jobs/outbox.ts';
+import type { CommandContext } from '../resources/context.ts';
+import { notifyUser, runAction } from './actions.ts';
+import { evaluate } from './conditions.ts';
+import type { RuleRow } from './rule-store.ts';
+import type { Action, ActionStep, Condition, Trigger } from './rule-schemas.ts';
+import { loadSubject } from './subject.ts';
+
+/** A chain of rules triggering rules runs at most this deep; the next run is stopped and logged. */
+export const MAX_CHAIN_DEPTH = 5;
+
+export type RunStatus = 'succeeded' | 'skipped' | 'failed' | 'stopped' | 'duplicate';
+
+/** How deep in a chain the event's writer was: 0 for a person, n for a rule run at depth n. */
+export function chainDepthOf(payload: Record<string, unknown>): number {
+  const depth = (payload.automation as { depth?: unknown } | undefined)?.depth;
+  return typeof depth === 'number' && Number.isInteger(depth) && depth > 0 ? depth : 0;
+}
+
+const errorOf = (error: unknown) =>
+  error instanceof AppError
+    ? { code: error.code, message: error.message }
+    : { code: 'INTERNAL', message: String((error as Error)?.message ?? error).slice(0, 2000) };
+
+/** Who the rule acts as: its service identity if it names one, else its owner, with their grants. */
+async function ruleIdentity(trx: Trx, rule: RuleRow, runId: string, depth: number): Promise<CommandContext> {
+  const userId = rule.service_user_id ?? rule.owner_id;
+  const user = await trx
+    .selectFrom('users')
+    .select(['id', 'tenant_id', 'username', 'display_name', 'role', 'is_service', 'department_id', 'is_active'])
+    .where('tenant_id', '=', rule.tenant_id)
+    .where('id', '=', userId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!user || !user.is_active)
+    throw new AppError('MISSING_GRANT', `the rule's identity ${user?.username ?? userId} is disabled or gone`, {
+      missing: 'identity',
+    });
+  const actor = actorFromUser(user);
+  const access = await loadAccess(trx, actor);
+  // as for integration channels: a service identity acting in the background needs runBackgroundSync
+  if (rule.service_user_id && !hasSystem(access, 'runBackgroundSync'))
+    throw new AppError('MISSING_GRANT', `service user ${user.username} lacks the runBackgroundSync permission`, {
+      missing: 'runBackgroundSync',
+    });
+  return {
+    actor,
+    access,
+    trx,
+    meta: { requestId: `automation:${runId}`, ip: null, userAgent: 'cairn-automation' },
+    automation: { ruleId: rule.id, runId, depth },
+  };
+}
+
+async function finishRun(trx: Trx, tenantId: string, runId: string, set: Record<string, unknown>) {
+  await trx
+    .updateTable('automation_runs')
+    .set({ ...set, finished_at: sql<Date>`now()` })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', runId)
+    .execute();
+}
+
+/**
+ * Runs one rule for one event, in one transaction. The run row is inserted first under the
+ * unique (rule, rule version, event) index, so a repeated event (pg-boss delivers at least once,
+ * or the same call posted again) finds it and does nothing; the actions commit with it or not at
+ * all. A failed action rolls back every action of the run (a savepoint), the failure is recorded
+ * with each step's input, output, timing and error, and after `max_failures` failures in a row
+ * the rule is paused and its owner notified.
+ */
+export async function runRule(
+  database: Database,
+  rule: RuleRow,
+  event: OutboxJob,
+  logger: JobLogger = silentLogger,
+): Promise<RunStatus> {
+  const tenantId = event.tenantId;
+  const depth = chainDepthOf(event.payload) + 1;
+  return withTenant(database.db, tenantId, async (trx) => {
+    const runId = newId();
+    const inserted = await trx
+      .insertInto('automation_runs')
+      .values({
+        tenant_id: tenantId,
+        id: runId,
+        rule_id: rule.id,
+        rule_version: rule.version,
+        event_id: event.eventId,
+        topic: event.topic,
+        depth,
+        status: 'running',
+        trigger_payload: JSON.stringify(event.payload),
+      })
+      .onConflict((oc) => oc.columns(['tenant_id', 'rule_id', 'rule_version', 'event_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) return 'duplicate';
+
+    const subject = await loadSubject(trx, tenantId, rule.trigger as Trigger, event.payload);
+    if (!subject) {
+      await finishRun(trx, tenantId, runId, { status: 'skipped', error: 'the record no longer exists' });
+      return 'skipped';
+    }
+    const evaluation = evaluate(rule.conditions as Condition | null, {
+      values: subject.values,
+      before: subject.before,
+    });
+    if (!evaluation.result) {
+      await finishRun(trx, tenantId, runId, { status: 'skipped', conditions: JSON.stringify(evaluation) });
+      return 'skipped';
+    }
+
+    // the loop guard stops a rule that would act: one that does not match is skipped, as at any depth
+    if (depth > MAX_CHAIN_DEPTH) {
+      const message = `loop guard: a chain of rules reached depth ${MAX_CHAIN_DEPTH}; this run (depth ${depth}) was stopped`;
+      await finishRun(trx, tenantId, runId, {
+        status: 'stopped',
+        conditions: JSON.stringify(evaluation),
+        error_code: 'LOOP_GUARD',
+        error: message,
+      });
+      logger.warn(
+        { ruleId: rule.id, eventId: event.eventId, topic: event.topic, depth },
+        'automation loop guard stopped a chain',
+      );
+      return 'stopped';
+    }
+
+    const steps: ActionStep[] = [];
+    let failure: { code: string; message: string } | undefined;
+    let identityUserId: string | null = null;
+    await sql`savepoint automation_actions`.execute(trx);
+    try {
+      const ctx = await ruleIdentity(trx, rule, runId, depth);
+      identityUserId = ctx.actor.userId;
+      for (const [index, action] of (rule.actions as Action[]).entries()) {
+        const started = new Date();
+        const t0 = performance.now();
+        try {
+          const output = await runAction(ctx, action, subject, rule, runId);
+          steps.push({
+            index,
+            type: action.type,
+            input: action,
+            output,
+            startedAt: started.toISOString(),
+            durationMs: Math.round(performance.now() - t0),
+          });
+        } catch (error) {
+          steps.push({
+            index,
+            type: action.type,
+            input: action,
+            startedAt: started.toISOString(),
+            durationMs: Math.round(performance.now() - t0),
+            error: errorOf(error),
+          });
+          throw error;
+        }
+      }
+      await sql`release savepoint automation_actions`.execute(trx);
+    } catch (error) {
+      await sql`rollback to savepoint automation_actions`.execute(trx);
+      failure = errorOf(error);
+    }
+
+    const common = {
+      conditions: JSON.stringify(evaluation),
+      actions: JSON.stringify(steps),
+      identity_user_id: identityUserId,
+    };
+    if (!failure) {
+      await finishRun(trx, tenantId, runId, { ...common, status: 'succeeded' });
+      if (rule.failure_streak > 0)
+        await trx
+          .updateTable('automation_rules')
+          .set({ failure_streak: 0 })
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', rule.id)
+          .execute();
+      return 'succeeded';
+    }
+    await finishRun(trx, tenantId, runId, {
+      ...common,
+      status: 'failed',
+      error_code: failure.code,
+      error: failure.message,
+    });
+    const updated = await trx
+      .updateTable('automation_rules')
+      .set({ failure_streak: sql`failure_streak + 1` })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', rule.id)
+      .returning(['failure_streak', 'max_failures', 'paused_at', 'name', 'owner_id'])
+      .executeTakeFirstOrThrow();
+    logger.warn(
+      { ruleId: rule.id, eventId: event.eventId, code: failure.code, streak: updated.failure_streak },
+      'automation rule run failed',
+    );
+    if (updated.failure_streak >= updated.max_failures && !updated.paused_at) {
+      const reason =
+        `paused after ${updated.failure_streak} failed runs in a row; last error: ${failure.message}`.slice(0, 2000);
+      await trx
+        .updateTable('automation_rules')
+        .set({ paused_at: sql<Date>`now()`, paused_reason: reason })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', rule.id)
+        .execute();
+      await notifyUser(
+        { trx, actor: { tenantId } as CommandContext['actor'] },
+        {
+          userId: updated.owner_id,
+          kind: 'automation.paused',
+          message: `自动化规则「${updated.name}」已暂停：${reason}`,
+          ruleId: rule.id,
+        },
+      );
+      logger.warn({ ruleId: rule.id, streak: updated.failure_streak }, 'automation rule paused');
+    }
+    return 'failed';
+  });
+}
+
+/**
+ * The enabled, unpaused rules listening to an event's topic (and, for updates, to one of its
+ * changed fields) that existed when the event happened.
+ */
+export async function rulesFor(database: Database, event: OutboxJob): Promise<RuleRow[]> {
+  const rules = await withTenant(database.db, event.tenantId, (trx) =>
+    trx
+      .selectFrom('automation_rules')
+      .selectAll()
+      .where('tenant_id', '=', event.tenantId)
+      .where('trigger_topic', '=', event.topic)
+      .where('enabled', '=', true)
+      .where('deleted_at', 'is', null)
+      .where('paused_at', 'is', null)
+      .orderBy('created_at')
+      .execute(),
+  );
+  const changed = Array.isArray(event.payload.fields) ? (event.payload.fields as string[]) : undefined;
+  const at = Date.parse(event.createdAt);
+  return rules.filter((rule) => {
+    // a rule hears what happens from its creation on, not events that were still queued when it was saved
+    if (rule.created_at.getTime() > at) return false;
+    const watched = (rule.trigger as Trigger & { fields?: string[] }).fields;
+    if (!watched || !changed) return true;
+    const flat = changed.includes('custom')
+      ? [
+          ...changed,
+          ...Object.keys((event.payload.before as { custom?: object })?.custom ?? {}).map((k) => `custom.${k}`),
+        ]
+      : changed;
+    return watched.some((f) => flat.includes(f));
+  });
+}
+
+/** The automation queue's handler: every rule listening to the event, each in its own transaction. */
+export async function runAutomationEvent(database: Database, event: OutboxJob, logger: JobLogger = silentLogger) {
+  const results: Record<string, number> = {};
+  for (const rule of await rulesFor(database, event)) {
+    let status: RunStatus;
+    try {
+      status = await runRule(database, rule, event, logger);
+    } catch (error) {
+      // the run's own transaction failed (not an action): the job is retried, the run row did not commit
+      logger.error({ ruleId: rule.id, eventId: event.eventId, err: errorInfo(error) }, 'automation run crashed');
+      throw error;
+    }
+    results[status] = (results[status] ?? 0) + 1;
+  }
+  return results;
+}

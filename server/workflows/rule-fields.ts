@@ -1,0 +1,82 @@
+import type { Trx } from '../db/tenant-transaction.ts';
+import { allFields } from '../resources/list-query.ts';
+import { findResourceByType } from '../resources/registry.ts';
+import type { FieldKind, ResourceSpec } from '../resources/resource-spec.ts';
+import type { Trigger } from './rule-schemas.ts';
+
+/** What a condition may compare a field's value with. */
+export type ValueKind = 'text' | 'uuid' | 'number' | 'time' | 'bool' | 'list' | 'json';
+
+const kindOf: Record<FieldKind, ValueKind> = {
+  text: 'text',
+  uuid: 'uuid',
+  int: 'number',
+  decimal: 'number',
+  date: 'time',
+  timestamp: 'time',
+  bool: 'bool',
+  textArray: 'list',
+  json: 'json',
+};
+
+const customKind: Record<string, ValueKind> = {
+  number: 'number',
+  money: 'number',
+  date: 'time',
+  multiSelect: 'list',
+};
+
+/** The fields of a call record a rule sees (POST /api/v1/events/calls). */
+export const callFields: Record<string, ValueKind> = {
+  callId: 'text',
+  direction: 'text',
+  status: 'text',
+  from: 'text',
+  to: 'text',
+  agentUserId: 'uuid',
+  startedAt: 'time',
+  talkSeconds: 'number',
+  recordingUrl: 'text',
+  customerId: 'uuid',
+  contactId: 'uuid',
+  matched: 'bool',
+};
+
+export function triggerSpec(trigger: Trigger): ResourceSpec | undefined {
+  return trigger.type === 'record' ? findResourceByType(trigger.object) : undefined;
+}
+
+/**
+ * The fields a rule with this trigger may name: the resource's presented fields plus its custom
+ * fields defined in this company (`custom.<key>`), or the call record's fields.
+ */
+export async function fieldsFor(trx: Trx, tenantId: string, trigger: Trigger): Promise<Map<string, ValueKind>> {
+  if (trigger.type === 'call') return new Map(Object.entries(callFields));
+  const spec = triggerSpec(trigger);
+  if (!spec) throw new Error(`no resource for record type ${trigger.object}`);
+  const fields = new Map<string, ValueKind>();
+  for (const [name, field] of Object.entries(allFields(spec)))
+    if (!field.internal) fields.set(name, kindOf[field.kind]);
+  if (spec.customObject) {
+    const defs = await trx
+      .selectFrom('custom_fields')
+      .select(['key', 'type'])
+      .where('tenant_id', '=', tenantId)
+      .where('object_type', '=', spec.customObject)
+      .where('deleted_at', 'is', null)
+      .execute();
+    for (const d of defs) fields.set(`custom.${d.key}`, customKind[d.type] ?? 'text');
+  }
+  return fields;
+}
+
+/** A presented record (or call) flattened to the names conditions use (`custom.<key>`). */
+export function flatten(record: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...record };
+  const custom = record.custom;
+  if (custom && typeof custom === 'object' && !Array.isArray(custom)) {
+    for (const [k, v] of Object.entries(custom as Record<string, unknown>)) out[`custom.${k}`] = v;
+  }
+  delete out.custom;
+  return out;
+}
