@@ -41,7 +41,7 @@ export const intakeWorkers = (database: Database) => (database.kind === 'postgre
  * Intake jobs one worker takes at once, applied together (`runIntakeJobs`): fewer, larger
  * transactions. Smaller on the embedded database, whose one session the web requests wait for.
  */
-export const intakeBatchSize = (database: Database) => (database.kind === 'postgres' ? 50 : 10);
+export const intakeBatchSize = (database: Database) => (database.kind === 'postgres' ? 20 : 10);
 
 /**
  * Runs a batch of queue jobs: each company's jobs through the set-based batch (intake-batch.ts);
@@ -144,7 +144,8 @@ export async function registerIntakeJobs(
     const error = new Error(
       'the job failed repeatedly without recording an outcome (crash, lost connection or timeout)',
     );
-    return recordFailure(database, intake, error, undefined);
+    // a record that may still be retried gets its next attempt as a job (not only from the sweep)
+    return recordFailure(database, intake, error, schedule);
   });
   if (opts.sweep !== false) {
     await runner.work(queueNames.intakeSweep, () => sweepIntake(database, runner));
