@@ -1,7 +1,7 @@
 import { toE164 } from '../../common/phone.ts';
 import { AppError } from '../errors.ts';
 import type { CommandContext } from '../resources/context.ts';
-import { createRecord, updateRecord } from '../resources/record-commands.ts';
+import { createRecordId, updateRecord } from '../resources/record-commands.ts';
 import { getResource } from '../resources/registry.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
 import { channelTargets, mergePolicyOf, type ChannelRow } from './channel-store.ts';
@@ -89,6 +89,37 @@ export interface ApplyMemo {
   lookup?(channel: ChannelRow, keys: MatchKeys): string[] | undefined;
   /** A customer this batch wrote: later rows matching it ask the database again. */
   touched?(recordId: string): void;
+  /** New customers' provenance and external-id links, written together by `flush`. */
+  defer?: { provenance: DeferredProvenance[]; links: DeferredLink[] };
+  flush?(): Promise<void>;
+}
+
+export interface DeferredProvenance {
+  channel: ChannelRow;
+  intakeId: string;
+  recordId: string;
+  field: string;
+  sourceAt: Date;
+}
+
+export interface DeferredLink {
+  channel: ChannelRow;
+  externalId: string;
+  recordId: string;
+}
+
+async function matchesOf(
+  ctx: CommandContext,
+  channel: ChannelRow,
+  mapped: { values: Record<string, unknown>; externalId?: string },
+  forced: ForcedTarget | undefined,
+  memo: ApplyMemo | undefined,
+): Promise<string[]> {
+  if (forced !== undefined) return 'recordId' in forced ? [forced.recordId] : [];
+  const known = memo?.lookup?.(channel, matchKeysOf(mapped.values, mapped.externalId));
+  if (known) return known;
+  await memo?.flush?.(); // the query sees the links the batch wrote so far
+  return matchCustomers(ctx.trx, channel, mapped.values, mapped.externalId);
 }
 
 /** Customers the payload matches, following the channel's match order (live records only). */
@@ -216,13 +247,7 @@ export async function applyIntake(
   const sourceAt = mapped.sourceUpdatedAt ?? intake.receivedAt;
   const base = { recordType: 'customer' as const, sourceAt };
 
-  const matches =
-    forced === undefined
-      ? (memo?.lookup?.(channel, matchKeysOf(mapped.values, mapped.externalId)) ??
-        (await matchCustomers(trx, channel, mapped.values, mapped.externalId)))
-      : 'recordId' in forced
-        ? [forced.recordId]
-        : [];
+  const matches = await matchesOf(ctx, channel, mapped, forced, memo);
   if (matches.length > 1) return { ...base, status: 'review', recordId: null, candidates: matches, fields: [] };
 
   const split = splitContactValues(mapped.values);
@@ -233,9 +258,16 @@ export async function applyIntake(
   if (matches.length === 0) {
     const values = Object.fromEntries(Object.entries(split.customer).filter(([, v]) => !isEmptyValue(v)));
     const input = parseInput(spec.createSchema, toInput(values));
-    const created = (await createRecord(ctx, spec, input)) as { id: string };
-    await recordProvenance(trx, channel, intake.id, customerRecord(created.id), Object.keys(values), sourceAt);
-    await linkExternalId(trx, channel, mapped.externalId, created.id);
+    const created = { id: await createRecordId(ctx, spec, input) };
+    if (memo?.defer) {
+      // a new customer's provenance and link: written with the batch's others (intake-batch.ts)
+      for (const field of Object.keys(values))
+        memo.defer.provenance.push({ channel, intakeId: intake.id, recordId: created.id, field, sourceAt });
+      if (mapped.externalId) memo.defer.links.push({ channel, externalId: mapped.externalId, recordId: created.id });
+    } else {
+      await recordProvenance(trx, channel, intake.id, customerRecord(created.id), Object.keys(values), sourceAt);
+      await linkExternalId(trx, channel, mapped.externalId, created.id);
+    }
     const contact = await contactOf(created.id);
     // lead assignment in the same transaction: owner, rule, version and reason, or no change
     if (memo) memo.rules ??= await activeRules(trx, channel.tenant_id);
@@ -253,6 +285,7 @@ export async function applyIntake(
 
   const recordId = matches[0]!;
   memo?.touched?.(recordId);
+  await memo?.flush?.(); // the provenance read below sees the batch's earlier writes
   const current = await currentValues(trx, channel.tenant_id, recordId);
   const provenance = await loadProvenance(trx, channel.tenant_id, recordId);
   const patch: Record<string, unknown> = {};

@@ -82,6 +82,8 @@ async function applySetBased(
   const index = await MatchIndex.load(trx, tenantId, wanted);
   memo.lookup = (channel, keys) => index.lookup(channel, keys);
   memo.touched = (id) => index.touched(id);
+  memo.defer = { provenance: [], links: [] };
+  memo.flush = () => flushDeferred(trx, memo.defer!);
 
   const outcomes: JobOutcome[] = [];
   const failures: Array<{ index: number; error: IntakeError }> = [];
@@ -114,6 +116,7 @@ async function applySetBased(
     }
     outcomes.push(outcome);
   }
+  await memo.flush();
   if (applied.length) {
     await sql`
       update intake_records as r
@@ -126,6 +129,55 @@ async function applySetBased(
     await markChannelSuccess(trx, tenantId, shared.keys());
   }
   return { outcomes, failures };
+}
+
+/** Writes the batch's deferred rows (each a new customer's) with one statement per table. */
+async function flushDeferred(trx: Trx, defer: NonNullable<ApplyMemo['defer']>) {
+  const { provenance, links } = defer;
+  defer.provenance = [];
+  defer.links = [];
+  if (provenance.length)
+    await trx
+      .insertInto('field_provenance')
+      .values(
+        provenance.map((p) => ({
+          tenant_id: p.channel.tenant_id,
+          record_type: 'customer',
+          record_id: p.recordId,
+          field: p.field,
+          channel_id: p.channel.id,
+          intake_id: p.intakeId,
+          source_at: p.sourceAt,
+        })),
+      )
+      .onConflict((c) =>
+        c.columns(['tenant_id', 'record_type', 'record_id', 'field']).doUpdateSet((eb) => ({
+          channel_id: eb.ref('excluded.channel_id'),
+          intake_id: eb.ref('excluded.intake_id'),
+          source_at: eb.ref('excluded.source_at'),
+          set_at: sql`now()`,
+        })),
+      )
+      .execute();
+  if (links.length)
+    await trx
+      .insertInto('channel_links')
+      .values(
+        links.map((l) => ({
+          tenant_id: l.channel.tenant_id,
+          channel_id: l.channel.id,
+          external_id: l.externalId,
+          record_type: 'customer',
+          record_id: l.recordId,
+        })),
+      )
+      .onConflict((c) =>
+        c.columns(['tenant_id', 'channel_id', 'external_id']).doUpdateSet((eb) => ({
+          record_id: eb.ref('excluded.record_id'),
+          record_type: 'customer',
+        })),
+      )
+      .execute();
 }
 
 type Key = keyof MatchKeys;
