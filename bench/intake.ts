@@ -11,6 +11,8 @@ import { migrateToLatest } from '../server/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
 import { login, request, startServe, type ServeProcess } from '../tests/support/cairn-process.ts';
 import { percentiles } from './raw-sql.ts';
+import { benchImport, type ImportBenchResult } from './intake-import.ts';
+import { LocalFileStorage } from '../server/storage/file-storage.ts';
 
 // The intake path under load: `cairn serve` on loopback (a child process, as in production, with
 // its job runner), a fresh demo company with a webhook channel and a round-robin assignment rule.
@@ -18,7 +20,8 @@ import { percentiles } from './raw-sql.ts';
 //     measures the 202 and intake → assigned: from the 202 until the customer is listed by the
 //     API with an owner set by the rule (one poller lists the rule's newest customers back to back);
 //  2. throughput: autocannon posts distinct records at a fixed concurrency for a fixed time; the
-//     202s per second and their latency, then how long the job runner takes to drain the backlog.
+//     202s per second and their latency, then how long the job runner takes to drain the backlog;
+//  3. import: a CSV of `--import-rows` new customers through the import job (bench/intake-import.ts).
 // Each figure is printed beside its target from the issue. One JSON document per database.
 const { values } = parseArgs({
   options: {
@@ -28,6 +31,8 @@ const { values } = parseArgs({
     'throughput-seconds': { type: 'string', default: '5' },
     // a directory: the server writes a V8 CPU profile there when it stops (node --cpu-prof)
     profile: { type: 'string' },
+    // rows of the CSV import run after the intake figures (0: none)
+    'import-rows': { type: 'string', default: '100000' },
   },
 });
 const config = loadConfig();
@@ -36,6 +41,7 @@ const rate = Number(values.rate ?? (onPostgres ? 200 : 20));
 const latencySeconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
 const throughputSeconds = Number(values['throughput-seconds']);
+const importRows = Number(values['import-rows']);
 const log = (msg: string) => process.stderr.write(`[bench:intake] ${msg}\n`);
 
 const targets = onPostgres
@@ -222,14 +228,26 @@ try {
       targetAccept202P99MsMax: 'acceptedP99MsMax' in targets ? targets.acceptedP99MsMax : null,
       backlogDrainSeconds: drainSeconds,
     },
-    // TO BE WIRED BY THE LEAD: the 100k-row CSV import of bench/intake-import.ts (rows/s, seconds)
-    import: {
-      wired: false,
-      rowsPerSecond: null,
-      seconds: null,
-      targetSecondsMax: 'importSecondsMax' in targets ? targets.importSecondsMax : null,
-    },
+    import: null as null | (ImportBenchResult & { targetSecondsMax: number | null }),
   };
+  // 3. the CSV import (bench/intake-import.ts), after the server stopped: its own company and connection
+  await server.stop('SIGTERM');
+  server = undefined;
+  if (importRows > 0) {
+    log(`import: ${importRows} rows`);
+    const importDb = await openDatabase({ databaseUrl: config.databaseUrl, dataDir, appDbRole: config.appDbRole });
+    const files = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-intake-files-'));
+    try {
+      const result = await benchImport(importDb, new LocalFileStorage(files), { rows: importRows, log });
+      output.import = {
+        ...result,
+        targetSecondsMax: 'importSecondsMax' in targets ? (targets.importSecondsMax ?? null) : null,
+      };
+    } finally {
+      await importDb.close();
+      fs.rmSync(files, { recursive: true, force: true });
+    }
+  }
   console.log(JSON.stringify(output, null, 2));
 } finally {
   await server?.stop('SIGTERM');

@@ -149,6 +149,19 @@ async function resolveTarget(
   return { ownerId: best.id, how: `least loaded in ${team}: ${best.display_name} with ${best.open} open leads${cap}` };
 }
 
+/** The company's active rules in their order (what `assignCustomer` runs). */
+export async function activeRules(trx: Trx, tenantId: string): Promise<RuleRow[]> {
+  return trx
+    .selectFrom('assignment_rules')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('deleted_at', 'is', null)
+    .where('is_active', '=', true)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
 /**
  * Runs the company's assignment rules, in order, on a customer, in the caller's transaction
  * (the intake job calls it in the transaction that creates the customer). The first active rule
@@ -166,6 +179,8 @@ export async function assignCustomer(
   trx: Trx,
   ctx: AssignContext,
   customerId: string,
+  /** The company's active rules, when the caller loaded them once for a batch (`activeRules`). */
+  preloaded?: RuleRow[],
 ): Promise<Assignment | undefined> {
   const tenantId = ctx.actor.tenantId;
   const customer = await trx
@@ -177,15 +192,7 @@ export async function assignCustomer(
     .forUpdate()
     .executeTakeFirst();
   if (!customer) throw notFound('customer', customerId);
-  const rules = await trx
-    .selectFrom('assignment_rules')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('deleted_at', 'is', null)
-    .where('is_active', '=', true)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+  const rules = preloaded ?? (await activeRules(trx, tenantId));
   for (const rule of rules) {
     const conditions = (rule.conditions ?? []) as RuleCondition[];
     if (!conditionsMatch(customer, conditions)) continue;

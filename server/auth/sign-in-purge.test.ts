@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../common/ids.ts';
 import { testDatabase } from '../../tests/support/test-database.ts';
 import { demoCompany, type Company } from '../../tests/support/test-app.ts';
-import type { JobHandler, JobRunner } from '../jobs/boss.ts';
+import type { BatchHandler, JobHandler, JobRunner } from '../jobs/boss.ts';
 import { queueNames } from '../jobs/queues.ts';
 import { registerJobs, signInPurgeCron } from '../jobs/register.ts';
 import { LocalFileStorage } from '../storage/file-storage.ts';
@@ -18,6 +18,10 @@ function recordingRunner() {
     queues: new Set<string>(),
     async work(queue: string, handler: JobHandler<unknown>) {
       handlers.set(queue, handler);
+      return queue;
+    },
+    async workBatch(queue: string, handler: BatchHandler<unknown>) {
+      handlers.set(queue, (job) => handler([job]));
       return queue;
     },
     async schedule(queue: string, cron: string, _data?: object, opts?: { tz?: string }) {

@@ -1,14 +1,15 @@
 import { toE164 } from '../../common/phone.ts';
 import { AppError } from '../errors.ts';
 import type { CommandContext } from '../resources/context.ts';
-import { createRecord, updateRecord } from '../resources/record-commands.ts';
+import { createRecordId, updateRecord } from '../resources/record-commands.ts';
 import { getResource } from '../resources/registry.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
 import { channelTargets, mergePolicyOf, type ChannelRow } from './channel-store.ts';
+import type { TargetField } from './mapping.ts';
 import { applyMapping, type MappingRule } from './mapping.ts';
 import { isEmptyValue, shouldWrite } from './merge-policy.ts';
 import { loadProvenance } from './provenance.ts';
-import { assignCustomer } from '../assignment/assign-customer.ts';
+import { activeRules, assignCustomer } from '../assignment/assign-customer.ts';
 import { applyContactValues, splitContactValues } from './intake-contact.ts';
 import {
   IntakeError,
@@ -38,6 +39,10 @@ export interface IntakeInput {
   receivedAt: Date;
 }
 
+/** The failure of a payload the channel's mapping refuses (the fields and why). */
+export const mappingError = (errors: Array<{ path: string; message: string }>) =>
+  new IntakeError('mapping', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+
 /** Decided by an operator in the review queue: this record, or a new one. */
 export type ForcedTarget = { recordId: string } | { create: true };
 
@@ -55,6 +60,68 @@ const columnOf: Record<string, string> = {
   tags: 'tags',
 };
 
+/** The values a payload is matched by, normalised as the customers table stores them. */
+export interface MatchKeys {
+  externalId: string | null;
+  creditCode: string | null;
+  phone: string | null;
+  name: string | null;
+}
+
+export function matchKeysOf(values: Record<string, unknown>, externalId: string | undefined): MatchKeys {
+  return {
+    externalId: externalId || null,
+    creditCode:
+      typeof values.creditCode === 'string' && values.creditCode.trim() ? values.creditCode.trim().toUpperCase() : null,
+    phone: typeof values.mainPhone === 'string' ? (toE164(values.mainPhone) ?? null) : null,
+    name: typeof values.name === 'string' && values.name.trim() ? values.name.trim() : null,
+  };
+}
+
+/**
+ * What the records of one batch share (intake-batch.ts): the custom field targets and the
+ * assignment rules, loaded once, and the batch's match index, filled by one query per match key.
+ */
+export interface ApplyMemo {
+  targets?: Map<string, TargetField>;
+  rules?: Awaited<ReturnType<typeof activeRules>>;
+  /** The matches from the batch's index, or undefined when the database must be asked. */
+  lookup?(channel: ChannelRow, keys: MatchKeys): string[] | undefined;
+  /** A customer this batch wrote: later rows matching it ask the database again. */
+  touched?(recordId: string): void;
+  /** New customers' provenance and external-id links, written together by `flush`. */
+  defer?: { provenance: DeferredProvenance[]; links: DeferredLink[] };
+  flush?(): Promise<void>;
+}
+
+export interface DeferredProvenance {
+  channel: ChannelRow;
+  intakeId: string;
+  recordId: string;
+  field: string;
+  sourceAt: Date;
+}
+
+export interface DeferredLink {
+  channel: ChannelRow;
+  externalId: string;
+  recordId: string;
+}
+
+async function matchesOf(
+  ctx: CommandContext,
+  channel: ChannelRow,
+  mapped: { values: Record<string, unknown>; externalId?: string },
+  forced: ForcedTarget | undefined,
+  memo: ApplyMemo | undefined,
+): Promise<string[]> {
+  if (forced !== undefined) return 'recordId' in forced ? [forced.recordId] : [];
+  const known = memo?.lookup?.(channel, matchKeysOf(mapped.values, mapped.externalId));
+  if (known) return known;
+  await memo?.flush?.(); // the query sees the links the batch wrote so far
+  return matchCustomers(ctx.trx, channel, mapped.values, mapped.externalId);
+}
+
 /** Customers the payload matches, following the channel's match order (live records only). */
 export async function matchCustomers(
   trx: Trx,
@@ -62,10 +129,7 @@ export async function matchCustomers(
   values: Record<string, unknown>,
   externalId: string | undefined,
 ): Promise<string[]> {
-  const creditCode =
-    typeof values.creditCode === 'string' && values.creditCode.trim() ? values.creditCode.trim().toUpperCase() : null;
-  const phone = typeof values.mainPhone === 'string' ? (toE164(values.mainPhone) ?? null) : null;
-  const name = typeof values.name === 'string' && values.name.trim() ? values.name.trim() : null;
+  const { creditCode, phone, name } = matchKeysOf(values, externalId);
   const keys = new Set(channel.match_order);
   // credit code, phone and name in one statement; each row says which of them it matched
   const byValue =
@@ -171,23 +235,19 @@ export async function applyIntake(
   channel: ChannelRow,
   intake: IntakeInput,
   forced?: ForcedTarget,
+  memo?: ApplyMemo,
 ): Promise<ApplyResult> {
   const { trx } = ctx;
   const spec = getResource('customers');
-  const targets = await channelTargets(trx, channel.tenant_id);
+  const targets = memo?.targets ?? (await channelTargets(trx, channel.tenant_id));
+  if (memo) memo.targets = targets;
   const mapped = applyMapping(channel.mapping as unknown as MappingRule[], targets, intake.payload);
-  if (mapped.errors.length)
-    throw new IntakeError('mapping', mapped.errors.map((e) => `${e.path}: ${e.message}`).join('; '), mapped.errors);
+  if (mapped.errors.length) throw mappingError(mapped.errors);
   // a source without a change time gets the receipt time: the record is applied, never skipped
   const sourceAt = mapped.sourceUpdatedAt ?? intake.receivedAt;
   const base = { recordType: 'customer' as const, sourceAt };
 
-  const matches =
-    forced === undefined
-      ? await matchCustomers(trx, channel, mapped.values, mapped.externalId)
-      : 'recordId' in forced
-        ? [forced.recordId]
-        : [];
+  const matches = await matchesOf(ctx, channel, mapped, forced, memo);
   if (matches.length > 1) return { ...base, status: 'review', recordId: null, candidates: matches, fields: [] };
 
   const split = splitContactValues(mapped.values);
@@ -198,12 +258,21 @@ export async function applyIntake(
   if (matches.length === 0) {
     const values = Object.fromEntries(Object.entries(split.customer).filter(([, v]) => !isEmptyValue(v)));
     const input = parseInput(spec.createSchema, toInput(values));
-    const created = (await createRecord(ctx, spec, input)) as { id: string };
-    await recordProvenance(trx, channel, intake.id, customerRecord(created.id), Object.keys(values), sourceAt);
-    await linkExternalId(trx, channel, mapped.externalId, created.id);
+    const created = { id: await createRecordId(ctx, spec, input) };
+    if (memo?.defer) {
+      // a new customer's provenance and link: written with the batch's others (intake-batch.ts)
+      for (const field of Object.keys(values))
+        memo.defer.provenance.push({ channel, intakeId: intake.id, recordId: created.id, field, sourceAt });
+      if (mapped.externalId) memo.defer.links.push({ channel, externalId: mapped.externalId, recordId: created.id });
+    } else {
+      await recordProvenance(trx, channel, intake.id, customerRecord(created.id), Object.keys(values), sourceAt);
+      await linkExternalId(trx, channel, mapped.externalId, created.id);
+    }
     const contact = await contactOf(created.id);
     // lead assignment in the same transaction: owner, rule, version and reason, or no change
-    await assignCustomer(trx, ctx, created.id);
+    if (memo) memo.rules ??= await activeRules(trx, channel.tenant_id);
+    await assignCustomer(trx, ctx, created.id, memo?.rules);
+    memo?.touched?.(created.id);
     const fields = Object.entries(values).map(([field, after]) => ({ field, before: null, after }));
     return {
       ...base,
@@ -215,6 +284,8 @@ export async function applyIntake(
   }
 
   const recordId = matches[0]!;
+  memo?.touched?.(recordId);
+  await memo?.flush?.(); // the provenance read below sees the batch's earlier writes
   const current = await currentValues(trx, channel.tenant_id, recordId);
   const provenance = await loadProvenance(trx, channel.tenant_id, recordId);
   const patch: Record<string, unknown> = {};

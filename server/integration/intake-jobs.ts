@@ -4,12 +4,15 @@ import { asSystem } from '../db/tenant-transaction.ts';
 import { transactionExecutor, type JobLogger, type JobRunner } from '../jobs/boss.ts';
 import type { OutboxJob } from '../jobs/outbox.ts';
 import { deadLetterName, queueNames } from '../jobs/queues.ts';
+import { runIntakeBatch } from './intake-batch.ts';
 import {
   recordFailure,
   retryJobId,
   runIntakeJob,
   type IntakeFaults,
   type IntakeJob,
+  type JobOutcome,
+  type ProcessOptions,
   type ScheduleRetry,
 } from './intake-process.ts';
 
@@ -33,6 +36,44 @@ type QueuedData = Partial<IntakeJob> & Partial<OutboxJob>;
  * one (a single session serialises them anyway).
  */
 export const intakeWorkers = (database: Database) => (database.kind === 'postgres' ? 4 : 1);
+
+/**
+ * Intake jobs one worker takes at once, applied together (`runIntakeJobs`): fewer, larger
+ * transactions. Smaller on the embedded database, whose one session the web requests wait for.
+ */
+export const intakeBatchSize = (database: Database) => (database.kind === 'postgres' ? 20 : 10);
+
+/**
+ * Runs a batch of queue jobs: each company's jobs through the set-based batch (intake-batch.ts);
+ * should that fail as a whole (the connection was lost under it), each job in a transaction of its
+ * own, exactly as one job runs. The `afterCommit` fault fires per applied record, after its commit.
+ */
+export async function runIntakeJobs(
+  database: Database,
+  jobs: IntakeJob[],
+  opts: ProcessOptions,
+): Promise<JobOutcome[]> {
+  const byTenant = new Map<string, IntakeJob[]>();
+  for (const job of jobs) byTenant.set(job.tenantId, [...(byTenant.get(job.tenantId) ?? []), job]);
+  const all: JobOutcome[] = [];
+  for (const [tenantId, group] of byTenant) {
+    let outcomes: JobOutcome[] | undefined;
+    try {
+      outcomes = await runIntakeBatch(database, tenantId, group, opts);
+    } catch {
+      outcomes = undefined;
+    }
+    if (outcomes) {
+      for (const [i, outcome] of outcomes.entries())
+        if (outcome.kind === 'applied') opts.faults?.afterCommit?.(group[i]!);
+    } else {
+      outcomes = [];
+      for (const job of group) outcomes.push(await runIntakeJob(database, job, opts));
+    }
+    all.push(...outcomes);
+  }
+  return all;
+}
 
 /** A job from the outbox (`intake.received`) or a scheduled retry, as one shape. */
 export function intakeJobOf(data: QueuedData): IntakeJob {
@@ -80,22 +121,31 @@ export async function registerIntakeJobs(
   opts: { faults?: IntakeFaults; sweep?: boolean; workers?: number } = {},
 ) {
   const schedule = scheduleWith(runner);
-  await runner.work<QueuedData>(
+  await runner.workBatch<QueuedData>(
     queueNames.intakeProcess,
-    async (job) => {
-      const outcome = await runIntakeJob(database, intakeJobOf(job.data), { schedule, faults: opts.faults });
-      if (outcome.kind === 'failed')
-        logger.warn({ reason: outcome.reason, dead: outcome.dead }, 'intake record failed');
-      return { outcome: outcome.kind };
+    async (jobs) => {
+      const outcomes = await runIntakeJobs(
+        database,
+        jobs.map((job) => intakeJobOf(job.data)),
+        {
+          schedule,
+          faults: opts.faults,
+        },
+      );
+      for (const outcome of outcomes)
+        if (outcome.kind === 'failed')
+          logger.warn({ reason: outcome.reason, dead: outcome.dead }, 'intake record failed');
+      return { outcomes: outcomes.map((o) => o.kind) };
     },
-    { workers: opts.workers ?? intakeWorkers(database) },
+    { workers: opts.workers ?? intakeWorkers(database), batchSize: intakeBatchSize(database) },
   );
   await runner.work<QueuedData>(deadLetterName(queueNames.intakeProcess), async (job) => {
     const intake = intakeJobOf(job.data);
     const error = new Error(
       'the job failed repeatedly without recording an outcome (crash, lost connection or timeout)',
     );
-    return recordFailure(database, intake, error, undefined);
+    // a record that may still be retried gets its next attempt as a job (not only from the sweep)
+    return recordFailure(database, intake, error, schedule);
   });
   if (opts.sweep !== false) {
     await runner.work(queueNames.intakeSweep, () => sweepIntake(database, runner));

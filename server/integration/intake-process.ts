@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import type { Database } from '../db/database.ts';
 import { asSystem, withTenant, type Trx } from '../db/tenant-transaction.ts';
 import { writeOutboxEvent } from '../jobs/outbox.ts';
@@ -9,6 +10,7 @@ import {
   IntakeError,
   isPermanent,
   reasonOf,
+  type ApplyMemo,
   type ApplyResult,
   type FailureReason,
 } from './intake-apply.ts';
@@ -79,7 +81,74 @@ export async function enqueueIntake(trx: Trx, tenantId: string, intakeId: string
 }
 
 /** The channel and service identity a batch's records share (loaded once per transaction). */
-type Identities = Map<string, { channel: ChannelRow; identity: ServiceIdentity }>;
+export type Identities = Map<string, { channel: ChannelRow; identity: ServiceIdentity }>;
+
+export type IntakeRow = Selectable<DB['intake_records']>;
+
+/** The record's channel and service identity, loaded once per batch. */
+export async function identityOf(trx: Trx, tenantId: string, intake: IntakeRow, shared: Identities) {
+  let known = shared.get(intake.channel_id);
+  if (!known) {
+    const channel = await trx
+      .selectFrom('channels')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', intake.channel_id)
+      .executeTakeFirstOrThrow();
+    const identity = await loadServiceIdentity(
+      trx,
+      tenantId,
+      channel.service_user_id,
+      `intake-${intake.id}`,
+      channel.mapping,
+    );
+    known = { channel, identity };
+    shared.set(intake.channel_id, known);
+  }
+  return known;
+}
+
+/** The outcome a successful apply writes on its record (one statement per record, or per batch). */
+export const appliedColumns = (result: ApplyResult) => ({
+  status: result.status,
+  record_type: result.recordType,
+  record_id: result.recordId,
+  candidates: result.candidates ? JSON.stringify(result.candidates) : null,
+  source_at: result.sourceAt,
+});
+
+/**
+ * Applies one locked queued record (`intake`, skipped unless queued at the job's attempt) in
+ * `trx`; the outcome is written unless `deferOutcome` (the batch writes them together).
+ */
+export async function applyLockedIn(
+  trx: Trx,
+  job: IntakeJob,
+  intake: IntakeRow | undefined,
+  opts: { faults?: IntakeFaults; shared: Identities; memo?: ApplyMemo; deferOutcome?: boolean },
+): Promise<JobOutcome> {
+  if (!intake || intake.status !== 'queued' || intake.attempts !== job.attempt) return { kind: 'skipped' as const };
+  const { channel, identity } = await identityOf(trx, job.tenantId, intake, opts.shared);
+  if (channel.deleted_at) throw new IntakeError('validation', `channel ${channel.key} was removed`);
+  if (!identity.ctx || identity.problems.length) throw new IntakeError('permission', identity.problems.join('; '));
+  await opts.faults?.beforeApply?.(job, trx);
+  const input = { id: intake.id, payload: intake.payload, receivedAt: intake.received_at };
+  const result = await applyIntake(identity.ctx, channel, input, undefined, opts.memo);
+  if (opts.deferOutcome) return { kind: 'applied' as const, result };
+  await trx
+    .updateTable('intake_records')
+    .set({
+      ...appliedColumns(result),
+      processed_at: sql`now()`,
+      next_attempt_at: null,
+      reason: null,
+      error_fields: null,
+    })
+    .where('tenant_id', '=', job.tenantId)
+    .where('id', '=', intake.id)
+    .execute();
+  return { kind: 'applied' as const, result };
+}
 
 /** Applies one queued record in `trx` (locked; skipped unless queued at the job's attempt). */
 async function applyQueuedIn(
@@ -95,54 +164,10 @@ async function applyQueuedIn(
     .where('id', '=', job.intakeId)
     .forUpdate()
     .executeTakeFirst();
-  if (!intake || intake.status !== 'queued' || intake.attempts !== job.attempt) return { kind: 'skipped' as const };
-  let known = shared.get(intake.channel_id);
-  if (!known) {
-    const channel = await trx
-      .selectFrom('channels')
-      .selectAll()
-      .where('tenant_id', '=', job.tenantId)
-      .where('id', '=', intake.channel_id)
-      .executeTakeFirstOrThrow();
-    const identity = await loadServiceIdentity(
-      trx,
-      job.tenantId,
-      channel.service_user_id,
-      `intake-${intake.id}`,
-      channel.mapping,
-    );
-    known = { channel, identity };
-    shared.set(intake.channel_id, known);
-  }
-  const { channel, identity } = known;
-  if (channel.deleted_at) throw new IntakeError('validation', `channel ${channel.key} was removed`);
-  if (!identity.ctx || identity.problems.length) throw new IntakeError('permission', identity.problems.join('; '));
-  await faults?.beforeApply?.(job, trx);
-  const result = await applyIntake(identity.ctx, channel, {
-    id: intake.id,
-    payload: intake.payload,
-    receivedAt: intake.received_at,
-  });
-  await trx
-    .updateTable('intake_records')
-    .set({
-      status: result.status,
-      record_type: result.recordType,
-      record_id: result.recordId,
-      candidates: result.candidates ? JSON.stringify(result.candidates) : null,
-      source_at: result.sourceAt,
-      processed_at: sql`now()`,
-      next_attempt_at: null,
-      reason: null,
-      error_fields: null,
-    })
-    .where('tenant_id', '=', job.tenantId)
-    .where('id', '=', intake.id)
-    .execute();
-  return { kind: 'applied' as const, result };
+  return applyLockedIn(trx, job, intake, { faults, shared });
 }
 
-async function markChannelSuccess(trx: Trx, tenantId: string, channelIds: Iterable<string>) {
+export async function markChannelSuccess(trx: Trx, tenantId: string, channelIds: Iterable<string>) {
   for (const id of channelIds)
     await trx
       .updateTable('channels')
@@ -162,11 +187,12 @@ async function applyQueued(database: Database, job: IntakeJob, faults?: IntakeFa
 }
 
 /**
- * Applies many queued records of one company in one transaction (a file import's batch): each
- * record inside a savepoint, so one failure rolls back only its own writes; each failure is then
- * counted by `recordFailure` exactly as a queue job's would be. Outcomes come back in order.
+ * Applies many queued records of one company in one transaction, each record inside a savepoint,
+ * so one failure rolls back only its own writes; each failure is then counted by `recordFailure`
+ * exactly as a queue job's would be. Outcomes come back in order. The fallback of the set-based
+ * batch (intake-batch.ts `runIntakeBatch`) when one of its records fails.
  */
-export async function runIntakeBatch(
+export async function runIntakeBatchPerRecord(
   database: Database,
   tenantId: string,
   records: Array<{ intakeId: string; attempt: number }>,

@@ -35,6 +35,8 @@ export interface JobInfo<T> {
 }
 
 export type JobHandler<T> = (job: JobInfo<T>) => Promise<unknown>;
+export type BatchHandler<T> = (jobs: Array<JobInfo<T>>) => Promise<unknown>;
+type WorkOptions = { pollingIntervalSeconds?: number; workers?: number };
 
 export interface SendOptions {
   /** A fixed job id (uuid): a second send with the same id to the same queue is ignored (returns null). */
@@ -64,6 +66,8 @@ export interface JobRunner {
     handler: JobHandler<T>,
     opts?: { pollingIntervalSeconds?: number; workers?: number },
   ): Promise<string>;
+  /** As `work`, up to `batchSize` jobs a call: success completes them all, a throw fails them all. */
+  workBatch<T>(queue: string, handler: BatchHandler<T>, opts?: WorkOptions & { batchSize?: number }): Promise<string>;
   /** Makes this process's workers of `queue` fetch now instead of at their next poll (jobs were just sent). */
   wake(queue: string): void;
   /** Upserts the queue's cron schedule (one per queue); pg-boss fires it once across all instances. */
@@ -227,23 +231,24 @@ export async function createBoss(database: Database, opts: CreateBossOptions = {
 
   async function startWorker<T>(
     queue: string,
-    handler: JobHandler<T>,
-    workOpts: { pollingIntervalSeconds?: number },
+    handler: BatchHandler<T>,
+    workOpts: { pollingIntervalSeconds?: number; batchSize?: number },
   ): Promise<string> {
     assertKnown(queue);
     const options = {
-      batchSize: 1,
+      batchSize: workOpts.batchSize ?? 1,
       pollingIntervalSeconds: workOpts.pollingIntervalSeconds ?? pollingIntervalSeconds,
     };
     const worker = { id: '' }; // set once boss.work returns; a first job may start before that
-    worker.id = await boss.work<T>(queue, options, async (jobs) => {
-      const job = jobs[0]!;
+    worker.id = await boss.work<T>(queue, options, async (fetched) => {
+      const jobs = fetched.map((j) => ({ id: j.id, name: j.name, data: j.data, signal: abort.signal }));
+      const job = { id: jobs.map((j) => j.id).join(',') };
       activeHandlers++;
       let onAbort: (() => void) | undefined;
       try {
         // a job fetched while stopping goes back to pg-boss, which retries it later
         if (stopping) throw new Error('the job runner is stopping');
-        const run = handler({ id: job.id, name: job.name, data: job.data, signal: abort.signal });
+        const run = handler(jobs);
         // When the stop timeout passes, pg-boss gets a failure now (and retries the job later)
         // rather than completing it after its connection is gone; the handler is abandoned.
         const abandoned = new Promise<never>((_, reject) => {
@@ -294,6 +299,10 @@ export async function createBoss(database: Database, opts: CreateBossOptions = {
       handler: JobHandler<T>,
       workOpts: { pollingIntervalSeconds?: number; workers?: number } = {},
     ) {
+      return runner.workBatch<T>(queue, (jobs) => handler(jobs[0]!), { ...workOpts, batchSize: 1 });
+    },
+
+    async workBatch<T>(queue: string, handler: BatchHandler<T>, workOpts: WorkOptions & { batchSize?: number } = {}) {
       const ids: string[] = [];
       for (let i = 0; i < Math.max(1, workOpts.workers ?? 1); i++)
         ids.push(await startWorker(queue, handler, workOpts));

@@ -95,7 +95,23 @@ export async function dispatchOutbox(
     const send = transactionExecutor(trx);
     const result: DispatchResult = { dispatched: 0, failed: 0, queues: [] };
     const queues = new Set<string>();
+    // events no queue consumes (most audit events): marked dispatched together, nothing to send
+    const unrouted = events.filter((e) => !topicQueues[e.topic]?.length);
+    if (unrouted.length) {
+      await trx
+        .updateTable('outbox_events')
+        .set({ dispatched_at: sql`now()` })
+        .where('tenant_id', 'in', [...new Set(unrouted.map((e) => e.tenant_id))])
+        .where(
+          'id',
+          'in',
+          unrouted.map((e) => e.id),
+        ) // ids are unique across companies (uuid v7)
+        .execute();
+      result.dispatched += unrouted.length;
+    }
     for (const event of events) {
+      if (!topicQueues[event.topic]?.length) continue;
       await sql`savepoint outbox_event`.execute(trx);
       try {
         const job: OutboxJob = {

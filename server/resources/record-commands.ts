@@ -125,6 +125,11 @@ async function insertInScope(ctx: CommandContext, spec: ResourceSpec, columns: R
 }
 
 export async function createRecord(ctx: CommandContext, spec: ResourceSpec, input: Input) {
+  return forCaller(ctx, spec, await createRecordId(ctx, spec, input));
+}
+
+/** `createRecord` without reading the new record back as the caller sees it (intake batches need the id only). */
+export async function createRecordId(ctx: CommandContext, spec: ResourceSpec, input: Input): Promise<string> {
   assertWritableFields(ctx.access, objectOf(spec), input);
   const columns = { ...(await spec.toColumns(ctx, input, undefined)), ...(await customColumn(ctx, spec, input)) };
   await assertParentReadable(ctx, spec, columns);
@@ -141,7 +146,7 @@ export async function createRecord(ctx: CommandContext, spec: ResourceSpec, inpu
       id: row.id,
     },
   );
-  return forCaller(ctx, spec, row.id);
+  return row.id as string;
 }
 
 export async function updateRecord(

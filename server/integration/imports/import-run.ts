@@ -5,7 +5,8 @@ import { newId } from '../../../common/ids.ts';
 import type { Database } from '../../db/database.ts';
 import { withTenant } from '../../db/tenant-transaction.ts';
 import type { FileStorage } from '../../storage/file-storage.ts';
-import { runIntakeBatch, type ScheduleRetry } from '../intake-process.ts';
+import { runIntakeBatch } from '../intake-batch.ts';
+import type { ScheduleRetry } from '../intake-process.ts';
 import { readRows, type FileFormat, type FileRow } from './import-files.ts';
 import { importKey, loadImport, type ImportRow } from './import-store.ts';
 
@@ -49,7 +50,7 @@ export async function readStored(storage: FileStorage, key: string): Promise<Buf
 async function storeBatch(database: Database, row: ImportRow, batch: FileRow[]) {
   return withTenant(database.db, row.tenant_id, async (trx) => {
     const keys = batch.map((r) => importKey(row.file_hash, r.rowNumber));
-    await trx
+    const inserted = await trx
       .insertInto('intake_records')
       .values(
         batch.map((r, i) => ({
@@ -64,23 +65,31 @@ async function storeBatch(database: Database, row: ImportRow, batch: FileRow[]) 
         })),
       )
       .onConflict((c) => c.columns(['tenant_id', 'channel_id', 'idempotency_key']).doNothing())
+      .returning(['id', 'idempotency_key'])
       .execute();
-    const stored = await trx
-      .selectFrom('intake_records')
-      .select(['id', 'import_id', 'status', 'attempts', 'next_attempt_at'])
-      .where('tenant_id', '=', row.tenant_id)
-      .where('channel_id', '=', row.channel_id)
-      .where('idempotency_key', 'in', keys)
-      .orderBy('row_number')
-      .execute();
-    const mine = stored.filter((s) => s.import_id === row.id);
-    return {
-      repeated: stored.length - mine.length,
+    const fresh = new Map(inserted.map((s) => [s.idempotency_key, s.id]));
+    // keys stored before (a re-run, or the same file imported again): looked up only then
+    const old = keys.filter((k) => !fresh.has(k));
+    const stored = old.length
+      ? await trx
+          .selectFrom('intake_records')
+          .select(['id', 'idempotency_key', 'import_id', 'status', 'attempts', 'next_attempt_at'])
+          .where('tenant_id', '=', row.tenant_id)
+          .where('channel_id', '=', row.channel_id)
+          .where('idempotency_key', 'in', old)
+          .execute()
+      : [];
+    const mine = new Map(stored.filter((s) => s.import_id === row.id).map((s) => [s.idempotency_key, s]));
+    const pending: Array<{ intakeId: string; attempt: number }> = [];
+    for (const key of keys) {
+      const id = fresh.get(key);
+      const s = mine.get(key);
       // rows waiting for their first attempt: new now, or stored by a run that was cut off
-      pending: mine
-        .filter((s) => s.status === 'queued' && s.attempts === 0 && s.next_attempt_at === null)
-        .map((s) => ({ intakeId: s.id, attempt: 0 })),
-    };
+      if (id) pending.push({ intakeId: id, attempt: 0 });
+      else if (s && s.status === 'queued' && s.attempts === 0 && s.next_attempt_at === null)
+        pending.push({ intakeId: s.id, attempt: 0 });
+    }
+    return { repeated: stored.length - mine.size, pending };
   });
 }
 
