@@ -1,14 +1,12 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { Redirect, Route, Switch } from 'wouter';
-import NotFoundPage from '../../../app/pages/NotFoundPage.tsx';
-import { PageLoading } from '../../../app/ui/PageLoading.tsx';
+import { lazy } from 'react';
+import { AreaRoutes, type AreaPages } from '../../../app/routing/AreaRoutes.tsx';
 
 /**
  * The access-control pages behind the app's one `/access/*?` route (its loader brings antd and
  * the `access.` messages). The route table ships in the phone's first chunk, so these desk-only
  * pages share a single small entry there; each page stays its own lazy chunk from here.
  */
-const pages: Array<[path: string, Page: LazyExoticComponent<ComponentType>]> = [
+const pages: AreaPages = [
   ['/access/matrix', lazy(() => import('./MatrixPage.tsx'))],
   ['/access/roles', lazy(() => import('./RolesPage.tsx'))],
   ['/access/inheritance', lazy(() => import('./InheritancePage.tsx'))],
@@ -16,17 +14,5 @@ const pages: Array<[path: string, Page: LazyExoticComponent<ComponentType>]> = [
 ];
 
 export default function AccessRoutes() {
-  return (
-    <Suspense fallback={<PageLoading />}>
-      <Switch>
-        <Route path="/access">
-          <Redirect to="/access/matrix" replace />
-        </Route>
-        {pages.map(([path, Page]) => (
-          <Route key={path} path={path} component={Page} />
-        ))}
-        <Route component={NotFoundPage} />
-      </Switch>
-    </Suspense>
-  );
+  return <AreaRoutes root="/access" home="/access/matrix" pages={pages} />;
 }

@@ -1,50 +1,20 @@
 import type { ReactNode } from 'react';
-import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
 import { translate } from '../../../app/i18n/index.ts';
-import { NavLink } from '../../../app/routing/router.tsx';
+import { AreaPage } from '../../../app/ui/AreaPage.tsx';
 import { useIntegrationsT } from '../i18n/index.ts';
 import { integrationTabs } from '../integration-tabs.ts';
 import '../integrations.css';
 
-/** The frame of every 集成中心 page: title, the pages' tab bar (integration-tabs.ts), intro and actions. */
-export function IntegrationsPage({
-  title,
-  intro,
-  actions,
-  children,
-}: {
+/** The frame of every 集成中心 page: the area's tab bar (integration-tabs.ts), title, intro and actions. */
+export function IntegrationsPage(props: {
   title: string;
   intro?: ReactNode;
   actions?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useIntegrationsT();
-  useDocumentTitle(title);
-  return (
-    <div className="page page--wide int-page">
-      <p className="int-page__center">{t('title')}</p>
-      <nav aria-label={t('tabs.label')} className="int-tabs">
-        <ul>
-          {integrationTabs.map((tab) => (
-            <li key={tab.key}>
-              <NavLink
-                to={tab.path}
-                className={({ isActive }) => (isActive ? 'int-tabs__link is-active' : 'int-tabs__link')}
-              >
-                {translate(tab.label, { defaultValue: tab.key })}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="page__head">
-        <h1 className="page__title">{title}</h1>
-        {actions && <div className="page__actions">{actions}</div>}
-      </div>
-      {intro && <p className="int-intro">{intro}</p>}
-      {children}
-    </div>
-  );
+  const tabs = integrationTabs.map((tab) => ({ ...tab, label: translate(tab.label, { defaultValue: tab.key }) }));
+  return <AreaPage area={t('title')} tabs={tabs} tabsLabel={t('tabs.label')} {...props} />;
 }
 
 const PREVIEW_LENGTH = 60;

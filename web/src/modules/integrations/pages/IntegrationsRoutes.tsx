@@ -1,7 +1,5 @@
-import { lazy, Suspense, use, type ComponentType, type LazyExoticComponent } from 'react';
-import { Redirect, Route, Switch } from 'wouter';
-import NotFoundPage from '../../../app/pages/NotFoundPage.tsx';
-import { PageLoading } from '../../../app/ui/PageLoading.tsx';
+import { lazy, use, type ComponentType } from 'react';
+import { AreaRoutes, type AreaPages } from '../../../app/routing/AreaRoutes.tsx';
 import { loadIntegrationsMessages } from '../i18n/catalog.ts';
 
 /**
@@ -11,7 +9,7 @@ import { loadIntegrationsMessages } from '../i18n/catalog.ts';
  * from here, and their `integrations.` messages load here; a page of another module under
  * /integrations (the file import) loads its own messages with its page.
  */
-const pages: Array<[path: string, Page: LazyExoticComponent<ComponentType>]> = [
+const pages: AreaPages = [
   ['/integrations/channels', lazy(() => import('./ChannelsPage.tsx'))],
   ['/integrations/channels/new', lazy(() => import('./NewChannelPage.tsx'))],
   ['/integrations/channels/:id', lazy(() => import('./ChannelPage.tsx'))],
@@ -28,17 +26,5 @@ const pages: Array<[path: string, Page: LazyExoticComponent<ComponentType>]> = [
 
 export default function IntegrationsRoutes() {
   use(loadIntegrationsMessages()); // the same promise while the language stays (i18n/index.ts)
-  return (
-    <Suspense fallback={<PageLoading />}>
-      <Switch>
-        <Route path="/integrations">
-          <Redirect to="/integrations/channels" replace />
-        </Route>
-        {pages.map(([path, Page]) => (
-          <Route key={path} path={path} component={Page} />
-        ))}
-        <Route component={NotFoundPage} />
-      </Switch>
-    </Suspense>
-  );
+  return <AreaRoutes root="/integrations" home="/integrations/channels" pages={pages} />;
 }

@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import { Alert, Button } from 'antd';
 import { isApiError } from '../../../app/api/client.ts';
-import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
 import { Link } from 'wouter';
-import { NavLink } from '../../../app/routing/router.tsx';
+import { AreaPage } from '../../../app/ui/AreaPage.tsx';
 import { describeError } from '../../../app/ui/describeError.ts';
 import { useReportsT, type ReportsKey } from '../i18n/index.ts';
 import '../reports.css';
@@ -17,43 +16,10 @@ export const reportTabs: ReadonlyArray<{ key: string; path: string; label: Repor
 ];
 
 /** The frame of every 报表 page: the pages' tab bar, title, intro and actions. */
-export function ReportsPage({
-  title,
-  intro,
-  actions,
-  children,
-}: {
-  title: string;
-  intro?: ReactNode;
-  actions?: ReactNode;
-  children: ReactNode;
-}) {
+export function ReportsPage(props: { title: string; intro?: ReactNode; actions?: ReactNode; children: ReactNode }) {
   const { t } = useReportsT();
-  useDocumentTitle(title);
-  return (
-    <div className="page page--wide rep-page">
-      <nav aria-label={t('tabs.label')} className="rep-tabs">
-        <ul>
-          {reportTabs.map((tab) => (
-            <li key={tab.key}>
-              <NavLink
-                to={tab.path}
-                className={({ isActive }) => (isActive ? 'rep-tabs__link is-active' : 'rep-tabs__link')}
-              >
-                {t(tab.label)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="page__head">
-        <h1 className="page__title">{title}</h1>
-        {actions && <div className="page__actions">{actions}</div>}
-      </div>
-      {intro && <p className="rep-intro">{intro}</p>}
-      {children}
-    </div>
-  );
+  const tabs = reportTabs.map((tab) => ({ ...tab, label: t(tab.label) }));
+  return <AreaPage tabs={tabs} tabsLabel={t('tabs.label')} {...props} />;
 }
 
 interface MissingRate {

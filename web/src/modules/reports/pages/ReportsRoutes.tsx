@@ -1,7 +1,5 @@
-import { lazy, Suspense, use, type ComponentType, type LazyExoticComponent } from 'react';
-import { Redirect, Route, Switch } from 'wouter';
-import NotFoundPage from '../../../app/pages/NotFoundPage.tsx';
-import { PageLoading } from '../../../app/ui/PageLoading.tsx';
+import { lazy, use } from 'react';
+import { AreaRoutes, type AreaPages } from '../../../app/routing/AreaRoutes.tsx';
 import { loadReportsMessages } from '../i18n/catalog.ts';
 
 /**
@@ -9,7 +7,7 @@ import { loadReportsMessages } from '../i18n/catalog.ts';
  * first chunk, so it carries a single small entry for these desk-only pages. Each page is its own
  * lazy chunk from here (ECharts only with the report page), and the `reports.` messages load here.
  */
-const pages: Array<[path: string, Page: LazyExoticComponent<ComponentType>]> = [
+const pages: AreaPages = [
   ['/reports/run', lazy(() => import('./ReportPage.tsx'))],
   ['/reports/definitions', lazy(() => import('./DefinitionsPage.tsx'))],
   ['/reports/definitions/:id', lazy(() => import('./DefinitionPage.tsx'))],
@@ -20,17 +18,5 @@ const pages: Array<[path: string, Page: LazyExoticComponent<ComponentType>]> = [
 
 export default function ReportsRoutes() {
   use(loadReportsMessages()); // the same promise while the language stays (i18n/index.ts)
-  return (
-    <Suspense fallback={<PageLoading />}>
-      <Switch>
-        <Route path="/reports">
-          <Redirect to="/reports/run" replace />
-        </Route>
-        {pages.map(([path, Page]) => (
-          <Route key={path} path={path} component={Page} />
-        ))}
-        <Route component={NotFoundPage} />
-      </Switch>
-    </Suspense>
-  );
+  return <AreaRoutes root="/reports" home="/reports/run" pages={pages} />;
 }
