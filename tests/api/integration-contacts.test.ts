@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoCompany, call, type Company } from '../support/test-app.ts';
-import { testDatabase } from '../support/test-database.ts';
+import { call, type Company } from '../support/test-app.ts';
+import { webhookChannelWorld } from '../support/webhook-channel.ts';
 import { get, ok, patch, post, qs, type Headers } from '../support/resource-helpers.ts';
 import { drainIntake } from '../../server/integration/intake-process.ts';
 import type { Database } from '../../server/db/database.ts';
@@ -37,20 +37,12 @@ const contactsOf = async (customerId: string) =>
   >;
 
 beforeAll(async () => {
-  database = await testDatabase();
-  company = await demoCompany({ customers: 3, orders: 0 });
-  admin = await company.as('admin');
-  const res = await post('/api/v1/channels', admin, {
+  ({ database, company, admin, secret, channelId } = await webhookChannelWorld({
+    customers: 3,
     key: 'contact-form',
     name: '联系人表单',
-    kind: 'webhook',
-    serviceUserId: company.users.admin,
     mapping,
-    retryLimit: 0,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  secret = res.body.secret;
-  channelId = res.body.data.id;
+  }));
 });
 
 describe('contact fields as mapping targets', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoCompany, call, type Company } from '../support/test-app.ts';
-import { testDatabase } from '../support/test-database.ts';
+import { call, type Company } from '../support/test-app.ts';
+import { webhookChannelWorld } from '../support/webhook-channel.ts';
 import { withTenant } from '../../server/db/tenant-transaction.ts';
 import { get, ok, post, type Headers } from '../support/resource-helpers.ts';
 import { runIntakeBatch } from '../../server/integration/intake-batch.ts';
@@ -59,19 +59,12 @@ const customersNamed = (prefix: string) =>
   );
 
 beforeAll(async () => {
-  database = await testDatabase();
-  company = await demoCompany({ customers: 2, orders: 0 });
-  admin = await company.as('admin');
-  const res = await post('/api/v1/channels', admin, {
+  ({ database, company, admin, secret } = await webhookChannelWorld({
+    customers: 2,
     key: 'batch-form',
     name: '批量表单',
-    kind: 'webhook',
-    serviceUserId: company.users.admin,
     mapping,
-    retryLimit: 0,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  secret = res.body.secret;
+  }));
   ok(await post('/api/v1/customers', admin, { name: '批量已有客户有限公司', industry: '仓储' }), 201);
 });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoCompany, call, type Company } from '../support/test-app.ts';
-import { testDatabase } from '../support/test-database.ts';
+import { call, type Company } from '../support/test-app.ts';
+import { webhookChannelWorld } from '../support/webhook-channel.ts';
 import { withTenant } from '../../server/db/tenant-transaction.ts';
 import { get, ok, post, type Headers } from '../support/resource-helpers.ts';
 import { signBody } from '../../server/integration/channel-secrets.ts';
@@ -48,20 +48,12 @@ const customerByName = async (name: string) =>
   ok(await get(`/api/v1/customers?filter=${encodeURIComponent(JSON.stringify({ name }))}`, admin))[0];
 
 beforeAll(async () => {
-  database = await testDatabase();
-  company = await demoCompany({ customers: 5, orders: 0 });
-  admin = await company.as('admin');
-  const res = await post('/api/v1/channels', admin, {
+  ({ database, company, admin, secret, channelId } = await webhookChannelWorld({
+    customers: 5,
     key: 'form',
     name: '官网表单',
-    kind: 'webhook',
-    serviceUserId: company.users.admin,
     mapping,
-    retryLimit: 0,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  secret = res.body.secret;
-  channelId = res.body.data.id;
+  }));
 });
 
 describe('intake', () => {
