@@ -1,4 +1,5 @@
 import { errorStatus, type ErrorCode } from '../common/error-codes.ts';
+import type { z } from 'zod';
 
 /** Every error the API answers with has a stable code (common/error-codes.ts); the HTTP status follows from the code. */
 export { errorStatus, type ErrorCode };
@@ -45,3 +46,21 @@ export const versionConflict = (recordType: string, id: string, currentVersion: 
     id,
     currentVersion,
   });
+
+/**
+ * Parses `value` as a route parses its body, outside a route (a replayed operation, a rule's
+ * action, a posted call record): a 400 naming each field, an unknown key named itself.
+ * `prefix` places the fields inside a larger body (`data.content`).
+ */
+export function parseAsBody<T extends z.ZodType>(schema: T, value: unknown, prefix: string[] = []): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const pathOf = (segments: PropertyKey[]) => [...prefix, ...segments.map(String)].join('.') || 'body';
+  throw validationError(
+    parsed.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: 'is not a known field' }))
+        : [{ path: pathOf(issue.path), message: issue.message }],
+    ),
+  );
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { newId } from '../../common/ids.ts';
 import { maskPhone, toE164 } from '../../common/phone.ts';
-import { validationError } from '../errors.ts';
+import { parseAsBody, validationError } from '../errors.ts';
 import { isoTimestamp } from '../http/common-schemas.ts';
 import { writeOutboxEvent } from '../jobs/outbox.ts';
 import type { CommandContext } from '../resources/context.ts';
@@ -75,21 +75,8 @@ export interface CallRecordInput {
   format: 'json' | 'twilio';
 }
 
-function parseWith<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success)
-    throw validationError(
-      parsed.error.issues.flatMap((i) =>
-        i.code === 'unrecognized_keys'
-          ? i.keys.map((key) => ({ path: [...i.path, key].join('.'), message: 'is not a known field' }))
-          : [{ path: i.path.join('.') || 'body', message: i.message }],
-      ),
-    );
-  return parsed.data;
-}
-
 export function callFromJson(body: unknown): CallRecordInput {
-  const b = parseWith(callJsonSchema, body);
+  const b = parseAsBody(callJsonSchema, body);
   return {
     callId: b.callId,
     direction: b.direction,
@@ -105,7 +92,7 @@ export function callFromJson(body: unknown): CallRecordInput {
 }
 
 export function callFromTwilio(body: unknown, now = new Date()): CallRecordInput {
-  const b = parseWith(twilioFormSchema, body);
+  const b = parseAsBody(twilioFormSchema, body);
   const status = twilioStatus[b.CallStatus]!;
   if (status === 'answered' && b.CallDuration === undefined)
     throw validationError([{ path: 'CallDuration', message: 'is required for a completed call' }]);

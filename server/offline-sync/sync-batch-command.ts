@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import type { z } from 'zod';
 import { grantsFor } from '../access/access-context.ts';
-import { AppError, validationError } from '../errors.ts';
+import { AppError, parseAsBody } from '../errors.ts';
 import { fromDatabaseError } from '../http/database-errors.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { createRecord, updateRecord } from '../resources/record-commands.ts';
@@ -85,18 +84,9 @@ async function apply(ctx: CommandContext, spec: ResourceSpec, operation: SyncOpe
       { missing: `${spec.access.object}.${operation.op}` },
     );
   if (operation.op === 'create')
-    return (await createRecord(ctx, spec, parsed(spec.createSchema, operation.data))) as Presented;
-  const input = parsed(spec.updateSchema, { ...operation.data, version: operation.baseVersion });
+    return (await createRecord(ctx, spec, parseAsBody(spec.createSchema, operation.data, ['data']))) as Presented;
+  const input = parseAsBody(spec.updateSchema, { ...operation.data, version: operation.baseVersion }, ['data']);
   return (await updateRecord(ctx, spec, operation.recordId!, input as typeof input & { version: number })) as Presented;
-}
-
-/** The operation's data checked as the record's own create or update route checks its body. */
-function parsed(schema: z.ZodObject, data: Record<string, unknown>): Record<string, unknown> {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  throw validationError(
-    result.error.issues.map((issue) => ({ path: ['data', ...issue.path].join('.'), message: issue.message })),
-  );
 }
 
 async function appliedBefore(ctx: CommandContext, key: string) {

@@ -1,11 +1,10 @@
 import { newId } from '../../common/ids.ts';
 import { authorize } from '../access/authorize.ts';
-import { AppError, validationError } from '../errors.ts';
+import { AppError, parseAsBody } from '../errors.ts';
 import { writeOutboxEvent } from '../jobs/outbox.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { createRecord, updateRecord } from '../resources/record-commands.ts';
 import { getResource } from '../resources/registry.ts';
-import type { ResourceSpec } from '../resources/resource-spec.ts';
 import { fillTemplate } from './conditions.ts';
 import { maskPhone } from '../../common/phone.ts';
 import { presentById } from '../resources/record-queries.ts';
@@ -18,14 +17,6 @@ export const NOTIFICATION_TOPIC = 'notification.created';
 export interface ActionRule {
   id: string;
   owner_id: string;
-}
-
-/** A zod parse as the API would do it: a 400 naming each field. */
-function parseInput(schema: ResourceSpec['createSchema'], body: Record<string, unknown>) {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success)
-    throw validationError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-  return parsed.data as Record<string, unknown>;
 }
 
 function recipientOf(r: Recipient, rule: ActionRule, subject: Subject): string {
@@ -104,7 +95,7 @@ export async function runAction(
       const spec = getResource('followups');
       const isCall = subject.recordType === 'call';
       const next = action.nextStepInDays;
-      const input = parseInput(spec.createSchema, {
+      const input = parseAsBody(spec.createSchema, {
         customerId: subject.customerId,
         kind: action.kind,
         status: action.status,
@@ -127,7 +118,7 @@ export async function runAction(
       const spec = subject.spec;
       if (!spec || subject.version === undefined)
         throw new AppError('VALIDATION_FAILED', 'only a record trigger has fields to update');
-      const input = parseInput(spec.updateSchema, { ...action.fields, version: subject.version });
+      const input = parseAsBody(spec.updateSchema, { ...action.fields, version: subject.version });
       const updated = (await updateRecord(
         ctx,
         spec,
