@@ -1,25 +1,9 @@
 import type { SVGProps } from 'react';
-import { AdminIcon } from '../ui/icons.tsx';
+import { AdminIcon, Icon } from '../ui/icons.tsx';
 import { adminItems, sideItems, type NavItem } from './navItems.ts';
 
-/** A bar chart outline, drawn like ui/icons.tsx's; kept here since only the desk shows it. */
-const ReportsIcon = (props: SVGProps<SVGSVGElement>) => (
-  <svg
-    viewBox="0 0 24 24"
-    width="1em"
-    height="1em"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth={1.8}
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-    focusable="false"
-    {...props}
-  >
-    <path d="M4 20h16M7 16v-5M12 16V6M17 16v-8" />
-  </svg>
-);
+/** A bar chart outline; kept here since only the desk shows it. */
+const ReportsIcon = (props: SVGProps<SVGSVGElement>) => <Icon {...props} d="M4 20h16M7 16v-5M12 16V6M17 16v-8" />;
 
 /**
  * The desk sidebar's entries: navItems.ts's, plus those with desk-only pages. They live here, not

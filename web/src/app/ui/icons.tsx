@@ -1,7 +1,7 @@
 import type { SVGProps } from 'react';
 
-/** A few outline icons, inline so the navigation costs no icon package. */
-function Icon({ d, ...props }: SVGProps<SVGSVGElement> & { d: string }) {
+/** A few outline icons, inline so the navigation costs no icon package; `Icon` draws one from its path. */
+export function Icon({ d, ...props }: SVGProps<SVGSVGElement> & { d: string }) {
   return (
     <svg
       viewBox="0 0 24 24"
