@@ -25,7 +25,7 @@ export function registerChannelCommands(program: Command) {
   program
     .command('db-sync')
     .description(
-      'Sync queues: --status shows each channel, --force-retry re-runs failed records and dead deliveries now',
+      'Sync queues: --status shows each channel, --force-retry re-runs failed records, dead deliveries and backed-off deliveries now',
     )
     .option('--status', "each channel's queue depth, lag, failure rate and dead letters")
     .option('--force-retry', 'retry the newest failed or dead records now, bypassing backoff')

@@ -97,9 +97,64 @@ async function retryOutboundNow(database: Database, r: { tenant_id: string; id: 
 }
 
 /**
+ * A finance delivery waiting for its backed-off next attempt: that attempt is sent now, in this
+ * process (audited as the CLI's). The queued job of the same attempt then finds the delivery
+ * moved on and changes nothing.
+ */
+async function retryPendingOutboundNow(
+  database: Database,
+  r: { tenant_id: string; id: string; attempts: number },
+): Promise<DeliverOutcome> {
+  const send: SendDeliverJob = async (job, _startAfter, trx) => {
+    await writeOutboxEvent(trx, job.tenantId, OUTBOUND_RETRY_TOPIC, {
+      deliveryId: job.deliveryId,
+      attempt: job.attempt,
+    });
+  };
+  const outcome = await runDeliverJob(
+    database,
+    { tenantId: r.tenant_id, deliveryId: r.id, attempt: r.attempts },
+    { send },
+  );
+  if (outcome.kind !== 'skipped')
+    await withTenant(database.db, r.tenant_id, (trx) =>
+      writeAuditAs(trx, r.tenant_id, { id: null, name: 'cli' }, cliMeta('db-sync --force-retry'), [
+        {
+          action: 'retry',
+          recordType: 'outbound_delivery',
+          recordId: r.id,
+          changes: { attempts: { before: r.attempts, after: r.attempts + 1 } },
+        },
+      ]),
+    );
+  return outcome;
+}
+
+/** Finance deliveries that failed and wait for a backed-off retry (not leased by a worker now). */
+async function backedOffDeliveries(database: Database, opts: ForceRetryOptions, limit: number) {
+  if (limit <= 0) return [];
+  return asSystem(database.db, (trx) =>
+    trx
+      .selectFrom('outbound_deliveries as d')
+      .innerJoin('channels as c', (j) => j.onRef('c.tenant_id', '=', 'd.tenant_id').onRef('c.id', '=', 'd.channel_id'))
+      .innerJoin('tenants as t', 't.id', 'd.tenant_id')
+      .select(['d.tenant_id', 'd.id', 'd.attempts', 'd.reason'])
+      .where('d.status', '=', 'pending')
+      .where('d.attempts', '>', 0)
+      .where((eb) => eb.or([eb('d.lease_until', 'is', null), eb('d.lease_until', '<', sql<Date>`now()`)]))
+      .$if(Boolean(opts.channel), (q) => q.where('c.key', '=', opts.channel!))
+      .$if(Boolean(opts.tenant), (q) => q.where('t.slug', '=', opts.tenant!))
+      .orderBy('d.created_at', 'desc')
+      .orderBy('d.id', 'desc')
+      .limit(limit)
+      .execute(),
+  );
+}
+
+/**
  * Re-runs the newest `batch` failed records (dead letters not discarded — inbound records and
- * outbound deliveries alike — and records waiting for a backed-off retry) now, in this process,
- * bypassing the backoff: each gets one attempt.
+ * outbound deliveries alike — and records waiting for a backed-off retry, inbound or outbound)
+ * now, in this process, bypassing the backoff: each gets one attempt.
  */
 export async function forceRetry(database: Database, opts: ForceRetryOptions): Promise<ForceRetrySummary> {
   const records = await asSystem(database.db, (trx) =>
@@ -121,16 +176,26 @@ export async function forceRetry(database: Database, opts: ForceRetryOptions): P
       .limit(opts.batch)
       .execute(),
   );
+  const pending = await backedOffDeliveries(database, opts, opts.batch - records.length);
   const summary: ForceRetrySummary = {
-    selected: records.length,
+    selected: records.length + pending.length,
     retried: 0,
     succeeded: {},
     stillFailing: {},
     byReason: {},
   };
-  for (const r of records) bump(summary.byReason, r.reason ?? 'unknown');
+  for (const r of [...records, ...pending]) bump(summary.byReason, r.reason ?? 'unknown');
   if (opts.dryRun) return summary;
   let done = 0;
+  const total = summary.selected;
+  for (const d of pending) {
+    const outcome = await retryPendingOutboundNow(database, d);
+    summary.retried++;
+    if (outcome.kind === 'delivered') bump(summary.succeeded, 'delivered');
+    else if (outcome.kind === 'failed') bump(summary.stillFailing, outcome.reason);
+    else bump(summary.stillFailing, 'skipped (changed meanwhile)');
+    opts.onProgress?.(++done, total);
+  }
   for (const r of records) {
     if (r.kind === 'outbound') {
       // a finance delivery that ran out of retries: handed back (as the web's retry does), then one attempt now
@@ -139,7 +204,7 @@ export async function forceRetry(database: Database, opts: ForceRetryOptions): P
       if (outcome.kind === 'delivered') bump(summary.succeeded, 'delivered');
       else if (outcome.kind === 'failed') bump(summary.stillFailing, outcome.reason);
       else bump(summary.stillFailing, 'skipped (changed meanwhile)');
-      opts.onProgress?.(++done, records.length);
+      opts.onProgress?.(++done, total);
       continue;
     }
     if (r.status === 'dead') {
@@ -162,7 +227,7 @@ export async function forceRetry(database: Database, opts: ForceRetryOptions): P
     if (outcome.kind === 'applied') bump(summary.succeeded, outcome.result.status);
     else if (outcome.kind === 'failed') bump(summary.stillFailing, outcome.reason);
     else bump(summary.stillFailing, 'skipped (changed meanwhile)');
-    opts.onProgress?.(++done, records.length);
+    opts.onProgress?.(++done, total);
   }
   return summary;
 }

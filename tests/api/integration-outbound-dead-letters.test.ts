@@ -22,7 +22,7 @@ let finance: FinanceReceiver;
 let channelId: string;
 
 /** One customer.updated event fanned out to the finance channel, and its first attempt answered `answer`. */
-async function deadDelivery(answer: Answer, note: string): Promise<string> {
+async function failedDelivery(answer: Answer, note: string, dead = true): Promise<string> {
   const [customer] = ok(await get('/api/v1/customers?limit=1&sort=name', admin)) as Array<{ id: string }>;
   const current = ok(await get(`/api/v1/customers/${customer!.id}`, admin));
   ok(await patch(`/api/v1/customers/${current.id}`, admin, { shortName: note, version: current.version }));
@@ -45,9 +45,10 @@ async function deadDelivery(answer: Answer, note: string): Promise<string> {
   });
   finance.script.push(answer);
   const outcome = await runDeliverJob(database, created!, { send: async () => {} });
-  expect(outcome).toMatchObject({ kind: 'failed', dead: true });
+  expect(outcome).toMatchObject({ kind: 'failed', dead });
   return created!.deliveryId;
 }
+const deadDelivery = (answer: Answer, note: string) => failedDelivery(answer, note, true);
 
 const health = async () =>
   (ok(await get(`/api/v1/channels/${channelId}`, admin)) as { health: { deadLetters: number } }).health;
@@ -174,5 +175,34 @@ describe('outbound dead letters beside inbound ones', () => {
         [timeout, 'cli'],
       ].sort(),
     );
+  });
+  it('db-sync --force-retry sends a delivery waiting for its backed-off retry now, once', async () => {
+    const channel = ok(await get(`/api/v1/channels/${channelId}`, admin)) as { version: number };
+    ok(await patch(`/api/v1/channels/${channelId}`, admin, { retryLimit: 5, version: channel.version }));
+    const waiting = await failedDelivery(503, '退避中', false);
+    const dry = await forceRetry(database, { batch: 500, tenant: company.slug, channel: 'finance', dryRun: true });
+    expect(dry.byReason).toMatchObject({ remote_5xx: 2 });
+    expect((await forceRetry(database, { batch: 1, tenant: company.slug, dryRun: true })).selected).toBe(1);
+    finance.script.push(200, 200);
+    const run = await forceRetry(database, { batch: 500, tenant: company.slug, channel: 'finance' });
+    expect(run).toMatchObject({ selected: 2, retried: 2, succeeded: { delivered: 2 } });
+    const delivered = await withTenant(database.db, company.tenantId, (trx) =>
+      trx
+        .selectFrom('outbound_deliveries')
+        .select(['status', 'attempts'])
+        .where('tenant_id', '=', company.tenantId)
+        .where('id', '=', waiting)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(delivered).toEqual({ status: 'delivered', attempts: 2 });
+    // the queued job of the backed-off attempt later finds the delivery moved on: nothing is sent again
+    const again = await runDeliverJob(
+      database,
+      { tenantId: company.tenantId, deliveryId: waiting, attempt: 1 },
+      {
+        send: async () => {},
+      },
+    );
+    expect(again).toEqual({ kind: 'skipped' });
   });
 });
