@@ -6,13 +6,18 @@ import { get, multipart, ok, post, type Headers } from '../support/resource-help
 import { asSystem } from '../../server/db/tenant-transaction.ts';
 import type { Database } from '../../server/db/database.ts';
 import { runImport } from '../../server/integration/imports/import-run.ts';
-import { failStaleImports, STALE_IMPORT_MINUTES } from '../../server/integration/imports/import-stale.ts';
+import {
+  MAX_AUTO_RESUMES,
+  STALE_IMPORT_MINUTES,
+  sweepStaleImports,
+} from '../../server/integration/imports/import-stale.ts';
 
 /**
  * An import left `running` by a worker that died: without a progress heartbeat for
- * STALE_IMPORT_MINUTES the sweep marks it failed with the reason (shown by GET /imports/{id});
- * one with a recent heartbeat is left alone; started again, it goes on from the stored rows and
- * applies nothing twice.
+ * STALE_IMPORT_MINUTES the sweep resumes it (queued, an import.requested event, audited); after
+ * MAX_AUTO_RESUMES resumes it marks it failed with the reason (shown by GET /imports/{id}); one
+ * with a recent heartbeat is left alone; run again, it goes on from the stored rows and applies
+ * nothing twice.
  */
 let company: Company;
 let admin: Headers;
@@ -67,24 +72,55 @@ beforeAll(async () => {
 });
 
 describe('imports whose worker died', () => {
-  it('are marked failed with the reason once they show no progress; a live one is left alone', async () => {
+  it('are resumed from the stored rows once they show no progress, and failed when they keep stalling', async () => {
     const names = ['心跳一号有限公司', '心跳二号有限公司', '心跳三号有限公司'];
     const stale = await upload('stale.csv', names);
     const live = await upload('live.csv', ['心跳活着有限公司']);
     // the first run stores and applies everything; then it "dies" as if before its end was saved
     await run(stale);
+    for (let resume = 1; resume <= MAX_AUTO_RESUMES; resume++) {
+      await leftRunning(stale, STALE_IMPORT_MINUTES + 5);
+      await leftRunning(live, 1);
+      const swept = await sweepStaleImports(database, { tenantId: company.tenantId });
+      expect(swept.map((m) => [m.importId, m.action])).toEqual([[stale, 'resumed']]);
+      const shown = ok(await get(`/api/v1/imports/${stale}`, admin));
+      expect(shown.status).toBe('queued');
+      expect(shown.lastError).toContain(`resumed automatically (${resume} of ${MAX_AUTO_RESUMES})`);
+      expect(ok(await get(`/api/v1/imports/${live}`, admin)).status).toBe('running');
+      // a second sweep finds nothing more; the queued run is requested through the outbox
+      expect(await sweepStaleImports(database, { tenantId: company.tenantId })).toEqual([]);
+      const events = await asSystem(database.owner, (trx) =>
+        trx
+          .selectFrom('outbox_events')
+          .select('payload')
+          .where('tenant_id', '=', company.tenantId)
+          .where('topic', '=', 'import.requested')
+          .execute(),
+      );
+      expect(events.filter((e) => (e.payload as { importId: string }).importId === stale)).toHaveLength(resume);
+    }
+    // stalling once more: failed, with the reason, for a person to look at
     await leftRunning(stale, STALE_IMPORT_MINUTES + 5);
-    await leftRunning(live, 1);
-
-    const marked = await failStaleImports(database, { tenantId: company.tenantId });
-    expect(marked.map((m) => m.importId)).toEqual([stale]);
+    const failed = await sweepStaleImports(database, { tenantId: company.tenantId });
+    expect(failed.map((m) => [m.importId, m.action])).toEqual([[stale, 'failed']]);
     const shown = ok(await get(`/api/v1/imports/${stale}`, admin));
     expect(shown.status).toBe('failed');
     expect(shown.lastError).toContain(`no progress for ${STALE_IMPORT_MINUTES} minutes`);
     expect(shown.finishedAt).not.toBeNull();
-    expect(ok(await get(`/api/v1/imports/${live}`, admin)).status).toBe('running');
-    // a second sweep finds nothing more
-    expect(await failStaleImports(database, { tenantId: company.tenantId })).toEqual([]);
+    const audit = await asSystem(database.owner, (trx) =>
+      trx
+        .selectFrom('audit_log')
+        .select(['action', 'actor_name'])
+        .where('record_id', '=', stale)
+        .where('action', 'in', ['resume', 'fail'])
+        .orderBy('occurred_at')
+        .orderBy('id')
+        .execute(),
+    );
+    expect(audit.map((a) => `${a.actor_name}:${a.action}`)).toEqual([
+      ...Array.from({ length: MAX_AUTO_RESUMES }, () => 'system:resume'),
+      'system:fail',
+    ]);
 
     // started again: it goes on from the stored rows, nothing applied twice
     const restarted = await post(`/api/v1/imports/${stale}/start`, admin);
@@ -111,6 +147,6 @@ describe('imports whose worker died', () => {
         .executeTakeFirstOrThrow(),
     );
     expect(row).toEqual({ fresh: true, status: 'finished' });
-    expect(await failStaleImports(database, { tenantId: company.tenantId })).toEqual([]);
+    expect(await sweepStaleImports(database, { tenantId: company.tenantId })).toEqual([]);
   });
 });

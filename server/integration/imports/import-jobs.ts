@@ -5,15 +5,16 @@ import type { QueueSpec } from '../../jobs/queues.ts';
 import type { FileStorage } from '../../storage/file-storage.ts';
 import { scheduleWith } from '../intake-jobs.ts';
 import { runImport, type ImportJob } from './import-run.ts';
-import { failStaleImports } from './import-stale.ts';
+import { IMPORT_REQUESTED_TOPIC, sweepStaleImports } from './import-stale.ts';
 
 /**
  * The import job: `POST /imports/{id}/start` writes an `import.requested` outbox event in its
  * transaction; the dispatcher hands it to `import.run`. A run that dies is retried by pg-boss,
- * and a retry goes on from what the first stored (the rows' idempotency keys). A sweep marks
- * imports left running without progress failed, with the reason (import-stale.ts).
+ * and a retry goes on from what the first stored (the rows' idempotency keys). A sweep resumes
+ * imports left running without progress, and marks one that keeps stalling failed, with the
+ * reason (import-stale.ts).
  */
-export const IMPORT_REQUESTED_TOPIC = 'import.requested';
+export { IMPORT_REQUESTED_TOPIC };
 export const importQueueName = 'import.run';
 
 export const importSweepQueueName = 'import.sweep';
@@ -46,11 +47,13 @@ export async function registerImportJobs(
     logger.info({ rows: result.processed, seconds: Math.round(result.seconds) }, 'import finished');
     return result;
   });
-  // imports left running by a worker that died: marked failed, with the reason, every 5 minutes
+  // imports left running by a worker that died: resumed (or, stalling again and again, failed) every 5 minutes
   await runner.work(importSweepQueueName, async () => {
-    const stale = await failStaleImports(database);
-    if (stale.length) logger.warn({ imports: stale.length }, 'running imports without progress were marked failed');
-    return { stale: stale.length };
+    const swept = await sweepStaleImports(database);
+    const resumed = swept.filter((s) => s.action === 'resumed').length;
+    if (swept.length)
+      logger.warn({ resumed, failed: swept.length - resumed }, 'running imports without progress were swept');
+    return { resumed, failed: swept.length - resumed };
   });
   await runner.schedule(importSweepQueueName, importSweepCron);
 }
