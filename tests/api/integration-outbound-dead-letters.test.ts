@@ -179,7 +179,7 @@ describe('outbound dead letters beside inbound ones', () => {
   it('db-sync --force-retry sends a delivery waiting for its backed-off retry now, once', async () => {
     const channel = ok(await get(`/api/v1/channels/${channelId}`, admin)) as { version: number };
     ok(await patch(`/api/v1/channels/${channelId}`, admin, { retryLimit: 5, version: channel.version }));
-    const waiting = await failedDelivery(503, '退避中', false);
+    const waiting = await failedDelivery(500, '退避中', false);
     const dry = await forceRetry(database, { batch: 500, tenant: company.slug, channel: 'finance', dryRun: true });
     expect(dry.byReason).toMatchObject({ remote_5xx: 2 });
     expect((await forceRetry(database, { batch: 1, tenant: company.slug, dryRun: true })).selected).toBe(1);
