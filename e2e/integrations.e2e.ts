@@ -142,3 +142,51 @@ test('create a web-form channel, dry-run it with before and after, retry a dead 
     await expectAccessible(page, what);
   }
 }, 180_000);
+
+test('create a pull channel with an authentication header whose value is never shown again', async () => {
+  const key = `e2e-pull-${Date.now().toString(36)}`;
+  const secret = `Bearer e2e-${Date.now().toString(36)}`;
+  const { page } = await openContext('desk', { as: 'admin' });
+  await page.goto('/integrations/channels/new');
+  await need(page.getByTestId('channel-editor'), 'the channel editor');
+  await page.getByLabel(integrationsLabel('editor.name')).fill('E2E 定时拉取');
+  await page.getByLabel(integrationsLabel('editor.key')).fill(key);
+  // the select's value covers its input: open it from the keyboard
+  await page.getByRole('combobox', { name: integrationsLabel('editor.kind') }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: '定时拉取' })
+    .click();
+  await need(page.getByTestId('pull-settings'), 'the pull settings');
+  await page.getByLabel(integrationsLabel('pull.url')).fill('https://erp.example.com/api/leads');
+  await page.getByLabel(integrationsLabel('pull.cron')).fill('0 * * * *');
+  await page.getByRole('button', { name: integrationsLabel('pull.addHeader') }).click();
+  await page.getByLabel(/^(第 1 个请求头的名称|Header 1 name)$/).fill('Authorization');
+  await page.getByLabel(/^(第 1 个请求头的值|Header 1 value)$/).fill(secret);
+  await pickOption(page, integrationsLabel('editor.serviceUser'), 'svc-web-form');
+  await page.getByRole('button', { name: integrationsLabel('mapping.add', { before: '+' }) }).click();
+  await page.getByRole('textbox', { name: rowLabel(1, '来源路径', 'Source path') }).fill('company');
+  await pickOption(page, rowLabel(1, '目标字段', 'Target field'), '客户名称');
+  await page.getByRole('heading', { name: integrationsLabel('pull.title') }).click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  await expectAccessible(page, 'the pull channel editor');
+
+  const created = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === '/api/v1/channels' && r.request().method() === 'POST',
+  );
+  await page.getByRole('button', { name: integrationsLabel('editor.create') }).click();
+  const response = await created;
+  expect(response.status()).toBe(201);
+  const channel = ((await response.json()) as { data: { id: string; authHeaders: string[]; config: object } }).data;
+  expect(channel.authHeaders).toEqual(['Authorization']);
+  expect(channel.config).toMatchObject({ url: 'https://erp.example.com/api/leads', cron: '0 * * * *' });
+  expect(JSON.stringify(channel)).not.toContain(secret);
+
+  // its settings show the stored header by name only, with a way to remove it
+  await page.goto(`/integrations/channels/${channel.id}?tab=settings`);
+  await need(page.getByTestId('pull-settings'), 'the pull settings of the saved channel');
+  await need(page.getByText(/^(删除 Authorization|Remove Authorization)$/), 'the stored header');
+  expect(await page.content()).not.toContain(secret);
+  await expectAccessible(page, 'the pull channel settings');
+}, 120_000);

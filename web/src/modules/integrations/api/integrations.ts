@@ -49,6 +49,8 @@ export interface ChannelInput {
   retryBaseSeconds: number;
   retryLimit: number;
   config: Record<string, unknown>;
+  /** Pull channels: headers to set (name → value) or remove (name → null); values are write-only. */
+  authHeaders?: Record<string, string | null>;
 }
 
 interface Data<T> {

@@ -23,9 +23,10 @@ import {
 import { labelOf, useIntegrationsT, type IntegrationsKey } from '../i18n/index.ts';
 import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 import { MappingTable } from './MappingTable.tsx';
+import { PullSettings, pullFieldsOf, pullInputOf, type PullFields } from './PullSettings.tsx';
 import { checkRows, rowsOf, rulesOf, splitList, type MappingRow } from './mapping-model.ts';
 
-interface Settings {
+interface Settings extends PullFields {
   key: string;
   kind: ChannelKind;
   name: string;
@@ -54,6 +55,7 @@ function settingsOf(channel: Channel | undefined): Settings {
     retryBaseSeconds: channel?.retryBaseSeconds ?? 5,
     retryLimit: channel?.retryLimit ?? 5,
     priority: ((channel?.mergePolicy.priority as string[] | undefined) ?? []).join(', '),
+    ...pullFieldsOf(channel),
   };
 }
 
@@ -97,11 +99,14 @@ export function ChannelEditor({ channel }: { channel?: Channel }) {
         retryLimit: values.retryLimit,
         config: { ...channel?.config, ...(values.kind === 'outbound' ? { url: values.url.trim() } : {}) },
         ...(values.serviceUserId ? { serviceUserId: values.serviceUserId } : {}),
+        ...(values.kind === 'pull' ? pullInputOf(values, channel?.config ?? {}) : {}),
       };
       if (channel) return { data: await updateChannel(channel.id, { ...input, version: channel.version }) };
       return createChannel({ ...input, key: values.key.trim(), kind: values.kind });
     },
     onSuccess: (result: { data: Channel; secret?: string }) => {
+      // header values are write-only: once sent they leave the form
+      form.setFieldsValue({ pullNewHeaders: [], pullRemoveHeaders: [] });
       void queryClient.invalidateQueries({ queryKey: invalidateIntegrations });
       queryClient.setQueryData(['integrations', 'channels', result.data.id], result.data);
       void message.success(channel ? t('channel.saved') : t('channel.created'));
@@ -115,6 +120,11 @@ export function ChannelEditor({ channel }: { channel?: Channel }) {
       layout="vertical"
       initialValues={initial}
       onFinish={(values) => save.mutate(values)}
+      onValuesChange={(changed: Partial<Settings>) => {
+        // a pull channel runs on its schedule, a web form is pushed to: the trigger follows the kind
+        if (changed.kind === 'pull') form.setFieldsValue({ trigger: 'scheduled' });
+        if (changed.kind === 'webhook') form.setFieldsValue({ trigger: 'realtime' });
+      }}
       disabled={save.isPending}
       data-testid="channel-editor"
     >
@@ -131,13 +141,16 @@ export function ChannelEditor({ channel }: { channel?: Channel }) {
         >
           <Input disabled={Boolean(channel)} maxLength={63} />
         </Form.Item>
-        <Form.Item name="kind" label={t('editor.kind')}>
-          <Select
-            virtual={false}
-            disabled={Boolean(channel)}
-            options={channelKinds.map((k) => ({ value: k, label: labelOf(t, 'kind', k) }))}
-          />
-        </Form.Item>
+        {channel ? (
+          // a channel keeps its kind: shown as text (a disabled select would be unreadable grey on grey)
+          <Form.Item label={t('editor.kind')}>
+            <span data-testid="channel-kind">{labelOf(t, 'kind', channel.kind)}</span>
+          </Form.Item>
+        ) : (
+          <Form.Item name="kind" label={t('editor.kind')}>
+            <Select virtual={false} options={channelKinds.map((k) => ({ value: k, label: labelOf(t, 'kind', k) }))} />
+          </Form.Item>
+        )}
         <Form.Item name="trigger" label={t('editor.trigger')} extra={t('editor.triggerHelp')}>
           <Select virtual={false} options={channelTriggers.map((k) => ({ value: k, label: t(`trigger.${k}`) }))} />
         </Form.Item>
@@ -152,6 +165,8 @@ export function ChannelEditor({ channel }: { channel?: Channel }) {
           </Form.Item>
         )}
       </section>
+
+      {kind === 'pull' && <PullSettings stored={channel?.authHeaders ?? []} />}
 
       {kind !== 'outbound' && (
         <section className="int-card" aria-labelledby="editor-identity" data-testid="channel-identity">
