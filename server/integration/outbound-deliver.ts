@@ -173,41 +173,72 @@ async function record(
       .where('tenant_id', '=', job.tenantId)
       .where('id', '=', d.channel_id)
       .execute();
-    if (dead && !verdict.delivered) {
-      await trx
-        .insertInto('intake_records')
-        .values({
-          tenant_id: job.tenantId,
-          id: job.deliveryId,
-          channel_id: d.channel_id,
-          idempotency_key: d.event_id,
-          payload: JSON.stringify(d.body),
-          content_type: 'application/json',
-          received_at: d.created_at,
-          status: 'dead',
-          reason: verdict.reason,
-          last_error: error,
-          attempts,
-          processed_at: sql<Date>`now()`,
-        })
-        .onConflict((oc) =>
-          oc.columns(['tenant_id', 'channel_id', 'idempotency_key']).doUpdateSet({
-            status: 'dead',
-            reason: verdict.reason,
-            last_error: error,
-            attempts,
-            processed_at: sql<Date>`now()`,
-            discarded_at: null,
-            discarded_by: null,
-            discard_reason: null,
-          }),
-        )
-        .execute();
-    }
+    if (dead && !verdict.delivered)
+      await writeOutboundDeadLetter(trx, {
+        tenantId: job.tenantId,
+        deliveryId: job.deliveryId,
+        channelId: d.channel_id,
+        eventId: d.event_id,
+        body: d.body,
+        createdAt: d.created_at,
+        reason: verdict.reason,
+        error,
+        attempts,
+      });
     if (verdict.delivered) return { kind: 'delivered' as const, status: result.status! };
     if (nextAt) await opts.send({ ...job, attempt: attempts }, nextAt, trx);
     return { kind: 'failed' as const, reason: verdict.reason, dead, delayMs };
   });
+}
+
+/**
+ * A delivery that ran out of retries, in the one dead-letter list: a row of intake_records whose
+ * id is the delivery's and whose idempotency key is the event id (a dead letter again after a
+ * retry is the same row, back in the list).
+ */
+export async function writeOutboundDeadLetter(
+  trx: Trx,
+  d: {
+    tenantId: string;
+    deliveryId: string;
+    channelId: string;
+    eventId: string;
+    body: unknown;
+    createdAt: Date;
+    reason: string;
+    error: string | null;
+    attempts: number;
+  },
+) {
+  await trx
+    .insertInto('intake_records')
+    .values({
+      tenant_id: d.tenantId,
+      id: d.deliveryId,
+      channel_id: d.channelId,
+      idempotency_key: d.eventId,
+      payload: JSON.stringify(d.body),
+      content_type: 'application/json',
+      received_at: d.createdAt,
+      status: 'dead',
+      reason: d.reason,
+      last_error: d.error,
+      attempts: d.attempts,
+      processed_at: sql<Date>`now()`,
+    })
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'channel_id', 'idempotency_key']).doUpdateSet({
+        status: 'dead',
+        reason: d.reason,
+        last_error: d.error,
+        attempts: d.attempts,
+        processed_at: sql<Date>`now()`,
+        discarded_at: null,
+        discarded_by: null,
+        discard_reason: null,
+      }),
+    )
+    .execute();
 }
 
 /** Runs one attempt of a delivery; a failure it could record is an outcome, not an exception. */

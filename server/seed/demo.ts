@@ -38,7 +38,7 @@ export interface DemoSeedOptions {
   /** Where attachment bytes go; without it no attachments are created. */
   storage?: FileStorage;
   onProgress?: (step: string) => void;
-  /** Also seed the integration center: the web-form and finance channels and a few dead letters. */
+  /** Also seed the integration center: the web-form channel, a few inbound dead letters and one outbound. */
   integration?: boolean;
   /** Add the integration centre's showcase: assignment rules and a couple of consistency findings. */
   governanceShowcase?: boolean;
@@ -152,7 +152,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions = {}): P
         for (const [table, n] of Object.entries(added)) counts[table] = (counts[table] ?? 0) + n;
       }
 
-      counts.outbound_channels = await seedDemoOutbound(ctx);
+      counts.outbound_channels = await seedDemoOutbound(ctx, { deadLetter: Boolean(options.integration) });
       counts.automation_rules = await seedDemoAutomation(ctx);
       progress('Creating metric definitions, exchange rates and sealed report months');
       Object.assign(counts, await seedDemoReports(ctx, users));

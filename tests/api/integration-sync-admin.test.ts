@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 
 describe('demo integration data and the db-sync / channel secret commands', () => {
-  it('seeds a web-form channel with a working secret, a finance channel and a few dead letters', async () => {
+  it('seeds a web-form channel with a working secret, a finance channel and a few dead letters, one outbound', async () => {
     const { secret } = await channelSecret(database, 'web-form', { tenant: slug });
     const res = await intake(secret, { company: '演示表单有限公司', phone: '13600136001', lead_id: 'WF-2001' });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
@@ -41,11 +41,17 @@ describe('demo integration data and the db-sync / channel secret commands', () =
       ['web-form', 'webhook'],
     ]);
     expect(webForm(status)).toMatchObject({ queueDepth: 1, deadLetters: 3, review: 0 });
+    // the finance channel's signed-contract delivery that ran out of retries against the unreachable demo URL
+    expect(status.find((s) => s.channel === 'finance')).toMatchObject({ deadLetters: 1, queueDepth: 0 });
   });
 
   it('force-retry: a dry run changes nothing; the real run retries, bypassing backoff, and sums up by reason', async () => {
     const dry = await forceRetry(database, { batch: 500, tenant: slug, dryRun: true });
-    expect(dry).toMatchObject({ selected: 3, retried: 0, byReason: { validation: 1, mapping: 1, permission: 1 } });
+    expect(dry).toMatchObject({
+      selected: 4,
+      retried: 0,
+      byReason: { validation: 1, mapping: 1, permission: 1, timeout: 1 },
+    });
     expect(webForm(await syncStatus(database, { tenant: slug })).deadLetters).toBe(3);
     const progress: number[] = [];
     const run = await forceRetry(database, {
