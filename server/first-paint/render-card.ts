@@ -118,6 +118,8 @@ export function renderLiteCard(card: LiteCardData): string {
     `<header class="m-header"><span class="brand">${escapeHtml(m.app.name)}</span>`,
     `<a href="/me" class="m-header__me" aria-label="${escapeHtml(m.user.menu)}"><span class="m-header__avatar" aria-hidden="true">${escapeHtml(initial)}</span></a></header>`,
     `<main id="main" class="m-content" tabindex="-1"><div class="page m-detail">`,
+    // the service worker puts "更新于 …" here when it answers from its cache (web/sw-template.js)
+    '<!--cairn-stale-->',
     `<a href="/customers" class="back-link"><span aria-hidden="true">‹ </span>${escapeHtml(m.detail.backToList)}</a>`,
     `<header class="m-card m-detail__head"><h1 class="page__title" data-testid="lite-field-name">${escapeHtml(name)}</h1>`,
     `<dl class="lite-fields">${items}</dl></header>`,
@@ -134,7 +136,8 @@ export function pageWithCard(indexHtml: string, card: LiteCardData): string | un
   const root = /<div id="root">([\s\S]*?)<\/div>\s*(?=<noscript|<\/body>|<script)/.exec(indexHtml);
   if (!root) return undefined;
   const style =
-    '<style>@media (min-width: 768px){.first-paint{display:none}}@media (max-width: 767.98px){.first-paint-spinner{display:none}}</style>';
+    '<style>@media (min-width: 768px){.first-paint{display:none}}@media (max-width: 767.98px){.first-paint-spinner{display:none}}' +
+    '.first-paint .m-detail{position:relative}.first-paint__stale{position:absolute;top:0;right:0;line-height:44px;font-size:12px;color:#595959}</style>';
   const spinner = root[1]!.replace('class="page-loading"', 'class="page-loading first-paint-spinner"');
   const body = `<div id="root">${renderLiteCard(card)}${spinner}</div>\n    `;
   const page = indexHtml.slice(0, root.index) + body + indexHtml.slice(root.index + root[0].length);

@@ -85,7 +85,8 @@ export function installErrorHandler(app: FastifyInstance, { webAppPage: page }: 
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0]!;
     // A client-side route of the web app (not the API, not a file) gets the app's page.
-    if (page && request.method === 'GET' && !url.startsWith('/api/') && !/\.[^/]*$/.test(url)) return page(reply, request);
+    if (page && request.method === 'GET' && !url.startsWith('/api/') && !/\.[^/]*$/.test(url))
+      return page(reply, request);
     return reply.status(404).send(body('NOT_FOUND', `no route ${request.method} ${url}`));
   });
 }
