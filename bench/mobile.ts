@@ -4,13 +4,18 @@
  * Opens a customer detail at 390×844 in Debian chromium, throttled through CDP to DevTools'
  * "Slow 4G" (562.5 ms latency, 1.6 Mbps × 0.9 down, 750 kbps × 0.9 up) with a 4× CPU slowdown,
  * and times navigation start → the tenant's 5 lite fields (data-testid="lite-field-<name>") visible:
- *   cold: a fresh browser context (empty HTTP cache, no service worker);
- *   warm: a second visit in the same context, once the service worker and HTTP cache are primed.
+ *   cold: a fresh browser context (empty HTTP cache, no service worker): the server-rendered card;
+ *   warm: the third visit in the same context — the second, the first under the service worker,
+ *         fills its per-session card cache; the third is answered from it (stale-while-revalidate);
+ *   clsTakeover: the layout shift of the cold visit from first paint until the app has taken over;
+ *   offlineReplayMs: 30 queued operations replayed after reconnect — "not measured" while the web
+ *         app has no offline outbox to drive (never a made-up figure).
  * Median of 5 each (BENCH_RUNS to change). Starts its own server on a fresh embedded database
  * unless BASE_URL is given (then BENCH_USER / BENCH_PASSWORD, default sales1 / cairn-demo).
- * Prints JSON on stdout: coldMs, warmMs, liteResponseBytesGzip, routeJsBytesGzip, plus samples and details.
- * Reports, never asserts: the targets are warm ≤ 800 ms, cold ≤ 1.6 s, lite response ≤ 2 KB gzip.
+ * Prints JSON on stdout: each figure beside its target, plus samples and details.
+ * Reports, never asserts: warm ≤ 600 ms, cold ≤ 1.2 s, CLS ≤ 0.05, lite response ≤ 2 KB gzip.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -33,7 +38,7 @@ const SLOW_4G = {
   uploadThroughput: ((750 * 1000) / 8) * 0.9,
 };
 const CPU_SLOWDOWN = 4;
-const TARGETS = { warmMs: 800, coldMs: 1600, liteResponseBytesGzip: 2048 };
+const TARGETS = { warmMs: 600, coldMs: 1200, clsTakeover: 0.05, offlineReplayMs: 5000, liteResponseBytesGzip: 2048 };
 const DEFAULT_LITE_FIELDS = ['name', 'ownerId', 'mainPhone', 'level', 'lastFollowupAt'];
 
 const PHONE = {
@@ -72,6 +77,10 @@ async function api<T>(baseURL: string, token: string | null, url: string, init: 
  */
 const liteProbe = (fields: string[]) => `(() => {
   const fields = ${JSON.stringify(fields)};
+  window.__cls = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
   let pending = false;
   const check = () => {
     if (pending || window.__liteVisibleAt !== undefined) return;
@@ -95,6 +104,8 @@ interface Timeline {
 
 interface Visit {
   ms: number;
+  /** Layout shift from first paint until the app rendered the page itself (null: it never did). */
+  cls: number | null;
   timeline: Timeline;
   liteRequests: string[];
   scripts: string[];
@@ -165,6 +176,13 @@ async function visit(context: BrowserContext, url: string, liteFields: string[],
           })),
       };
     }, ms);
+    // The app has taken over once its own "写跟进" button is there (the server's markup has none).
+    const tookOver = await page
+      .waitForSelector('.m-actions__main', { timeout: VISIT_TIMEOUT_MS })
+      .then(() => page.waitForTimeout(300))
+      .then(() => true)
+      .catch(() => false);
+    const cls = tookOver ? await page.evaluate(() => (window as unknown as { __cls: number }).__cls) : null;
     let serviceWorker = false;
     if (prime) {
       // Let the shell finish caching: the service worker (if the app has one) activated, the network quiet.
@@ -178,10 +196,53 @@ async function visit(context: BrowserContext, url: string, liteFields: string[],
       });
       await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
     }
-    return { ms: Math.round(ms), timeline, liteRequests, scripts, serviceWorker };
+    return { ms: Math.round(ms), cls, timeline, liteRequests, scripts, serviceWorker };
   } finally {
     await page.close();
   }
+}
+
+/** The web session's cookies for the browser, from a sign-in. */
+async function signIn(baseURL: string) {
+  const response = await fetch(`${baseURL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ username: USER, password: PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`sign-in as ${USER} → ${response.status} ${(await response.text()).slice(0, 300)}`);
+  const { hostname } = new URL(baseURL);
+  const cookies = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0]!)
+    .map((pair) => ({
+      name: pair.slice(0, pair.indexOf('=')),
+      value: decodeURIComponent(pair.slice(pair.indexOf('=') + 1)),
+    }))
+    .filter((c) => c.name === 'cairn_session' || c.name === 'cairn_csrf')
+    .map((c) => ({
+      ...c,
+      domain: hostname,
+      path: '/',
+      expires: -1,
+      httpOnly: c.name === 'cairn_session',
+      secure: false,
+      sameSite: 'Lax' as const,
+    }));
+  const body = (await response.json()) as { token: string; user: { id: string } };
+  return { ...body, cookies };
+}
+
+/**
+ * The offline replay needs the web app's outbox (a separate piece of work): until the app has one
+ * this says so instead of printing a figure.
+ */
+function offlineReplay(): string {
+  const outbox = ['web/src/modules/offline', 'web/src/app/offline'].some((dir) =>
+    fs.existsSync(path.join(repoRoot, dir)),
+  );
+  return outbox
+    ? 'not measured (an outbox exists, but this benchmark does not drive it yet)'
+    : 'not measured (the web app has no offline outbox yet)';
 }
 
 async function main() {
@@ -205,11 +266,7 @@ async function main() {
 
   let browser: Browser | undefined;
   try {
-    const { token, user } = await api<{ token: string; user: { id: string } }>(baseURL, null, '/api/v1/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: USER, password: PASSWORD }),
-    });
+    const { token, user, cookies } = await signIn(baseURL);
     const tenant = await api<{ data: { settings: { liteFields?: string[] } } }>(baseURL, token, '/api/v1/tenant');
     const liteFields = tenant.data.settings.liteFields?.length ? tenant.data.settings.liteFields : DEFAULT_LITE_FIELDS;
     const filter = encodeURIComponent(JSON.stringify({ ownerId: user.id }));
@@ -226,6 +283,7 @@ async function main() {
     browser = await launchChromium();
     const cold: number[] = [];
     const warm: number[] = [];
+    const cls: number[] = [];
     const liteRequests = new Set<string>();
     let scripts: string[] = [];
     let serviceWorker = false;
@@ -237,22 +295,22 @@ async function main() {
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',
         serviceWorkers: 'allow',
-        storageState: {
-          cookies: [],
-          origins: [{ origin: baseURL, localStorage: [{ name: 'cairn.token', value: token }] }],
-        },
+        // the web session: the cookies the sign-in set (the page never sees the token itself)
+        storageState: { cookies, origins: [] },
       });
       try {
         const first = await visit(context, url, liteFields, true);
+        await visit(context, url, liteFields, true); // the first visit under the worker fills its card cache
         const second = await visit(context, url, liteFields, false);
         cold.push(first.ms);
         warm.push(second.ms);
+        if (first.cls !== null) cls.push(first.cls);
         first.liteRequests.forEach((r) => liteRequests.add(r));
         if (run === 1) scripts = first.scripts;
         breakdown = { cold: first.timeline, warm: second.timeline }; // the last run's
         serviceWorker ||= first.serviceWorker;
         log(
-          `run ${run}/${RUNS}: cold ${first.ms} ms, warm ${second.ms} ms${first.serviceWorker ? ' (service worker active)' : ''}`,
+          `run ${run}/${RUNS}: cold ${first.ms} ms, warm ${second.ms} ms${second.timeline.navigation?.fromServiceWorker ? ' (page from the service worker)' : ''}, CLS ${first.cls?.toFixed(4) ?? 'n/a'}`,
         );
       } catch (caught) {
         error = caught instanceof Error ? caught.message : String(caught);
@@ -290,13 +348,22 @@ async function main() {
       route = { error: caught instanceof Error ? caught.message : String(caught) };
     }
 
+    const clsMedian = cls.length ? [...cls].sort((a, b) => a - b)[Math.floor(cls.length / 2)]! : null;
     const result = {
       coldMs: median(cold),
       warmMs: median(warm),
+      clsTakeover: clsMedian === null ? null : Number(clsMedian.toFixed(4)),
+      offlineReplayMs: offlineReplay(),
+      versusTargets: {
+        cold: `${median(cold) ?? 'n/a'} ms (target ≤ ${TARGETS.coldMs} ms)`,
+        warm: `${median(warm) ?? 'n/a'} ms (target ≤ ${TARGETS.warmMs} ms)`,
+        clsTakeover: `${clsMedian?.toFixed(4) ?? 'n/a'} (target ≤ ${TARGETS.clsTakeover})`,
+        offlineReplay: `${offlineReplay()} (target ≤ ${TARGETS.offlineReplayMs} ms for 30 operations)`,
+      },
       liteResponseBytesGzip: lite.status === 200 ? lite.bytesGzip : null,
       routeJsBytesGzip: 'jsGzipBytes' in route ? route.jsGzipBytes : null,
       targets: TARGETS,
-      samples: { coldMs: cold, warmMs: warm },
+      samples: { coldMs: cold, warmMs: warm, clsTakeover: cls.map((v) => Number(v.toFixed(4))) },
       ...(error ? { error } : {}),
       details: {
         customer: url.replace(baseURL, ''),

@@ -149,6 +149,8 @@ export interface OpenOptions {
   as?: string;
   /** Stored language (localStorage `cairn.lang`); omit for the default zh-CN. */
   language?: 'zh-CN' | 'en-US';
+  /** false: the page's scripts do not run (what the server's HTML shows by itself). */
+  javaScript?: boolean;
 }
 
 export async function openContext(
@@ -178,6 +180,7 @@ export async function openContext(
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     serviceWorkers: 'allow',
+    javaScriptEnabled: options.javaScript ?? true,
     storageState: { cookies, origins: localStorage.length ? [{ origin: baseURL, localStorage }] : [] },
   });
   context.on('console', (message) => {

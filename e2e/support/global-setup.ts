@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { chromiumInstalled, launchChromiumServer, MISSING_IN_CI_MESSAGE } from './chromium.ts';
 import { ensureWebBuild, repoRoot, startCairnServer } from './cairn-server.ts';
+import { startOcrDouble } from './ocr-double.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,6 +31,9 @@ export async function setup(project: TestProject) {
   }
   const started = Date.now();
   ensureWebBuild((line) => console.log(`[e2e] ${line}`));
+  // the server's business-licence OCR provider: a loopback double with fixed fields (e2e/support/ocr-double.ts)
+  const ocr = await startOcrDouble();
+  process.env.CAIRN_OCR_URL = ocr.url;
   // Browser and server start side by side; the demo data set takes most of the time.
   const [serverResult, browserResult] = await Promise.allSettled([
     startCairnServer({ logFile: path.join(artifactsDir, 'server.log') }),
@@ -51,5 +55,6 @@ export async function setup(project: TestProject) {
   return async () => {
     await browser.close().catch(() => undefined);
     await server.stop();
+    await ocr.close();
   };
 }

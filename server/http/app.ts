@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import multipart from '@fastify/multipart';
@@ -23,6 +23,7 @@ import { registerMetrics } from './metrics.ts';
 import { installSecurityHeaders, webAppScriptHashes } from './security-headers.ts';
 import cookie from '@fastify/cookie';
 import { registerRoutes } from '../routes.ts';
+import { webAppPage } from '../first-paint/first-paint-page.ts';
 import '../domains/register-all.ts';
 
 export const API_VERSION = '0.1.0';
@@ -47,7 +48,10 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp(services: AppServices, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  services: AppServices,
+  options: { logger?: boolean; webRoot?: string } = {},
+): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(config.logLevel),
@@ -74,16 +78,17 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  const webRoot = builtWebApp();
+  const webRoot = options.webRoot ?? builtWebApp();
   // Client-side routes get index.html from the not-found handler, not from a `/*` route: a
   // catch-all route would also swallow the router's own errors (an overlong path parameter).
   installErrorHandler(app, {
-    webAppPage: webRoot
-      ? (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html')
-      : undefined,
+    webAppPage: webRoot ? webAppPage(services.database.db, webRoot) : undefined,
   });
   await app.register(cookie);
-  await installSecurityHeaders(app, { frameAncestors: config.frameAncestors, scriptHashes: webAppScriptHashes() });
+  await installSecurityHeaders(app, {
+    frameAncestors: config.frameAncestors,
+    scriptHashes: webAppScriptHashes(webRoot),
+  });
   if (services.replica) useReplica(app, services.database.db, services.replica);
 
   await app.register(compress, {

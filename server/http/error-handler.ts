@@ -25,7 +25,7 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
 
 export interface ErrorHandlerOptions {
   /** Answers a client-side route of the built web app with the app's page (absent: no web app). */
-  webAppPage?: (reply: FastifyReply) => FastifyReply | Promise<FastifyReply>;
+  webAppPage?: (reply: FastifyReply, request: FastifyRequest) => FastifyReply | Promise<FastifyReply>;
 }
 
 /** The one place where anything thrown becomes `{error:{code,message,details}}`. */
@@ -85,7 +85,8 @@ export function installErrorHandler(app: FastifyInstance, { webAppPage: page }: 
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0]!;
     // A client-side route of the web app (not the API, not a file) gets the app's page.
-    if (page && request.method === 'GET' && !url.startsWith('/api/') && !/\.[^/]*$/.test(url)) return page(reply);
+    if (page && request.method === 'GET' && !url.startsWith('/api/') && !/\.[^/]*$/.test(url))
+      return page(reply, request);
     return reply.status(404).send(body('NOT_FOUND', `no route ${request.method} ${url}`));
   });
 }

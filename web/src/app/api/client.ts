@@ -41,6 +41,9 @@ export const tokenStore = {
   /** Forgets the session on this page (the server clears its cookie at sign-out). */
   clear(): void {
     if (typeof document !== 'undefined') document.cookie = `${CSRF_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`;
+    // the service worker drops its cached customer pages (web/sw-template.js)
+    if (typeof navigator !== 'undefined')
+      navigator.serviceWorker?.controller?.postMessage({ type: 'cairn:signed-out' });
   },
 };
 

@@ -26,3 +26,27 @@ export const previewKind = (mimeType: string): 'image' | 'pdf' | null =>
 export async function downloadAttachment(attachment: Pick<Attachment, 'id' | 'name'>): Promise<void> {
   saveBlob(await attachmentBlob(attachment.id), attachment.name);
 }
+
+export interface ImageVariant {
+  url: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+/** The WebP variant of a converted image (`processing: "done"`), else undefined. */
+export function imageVariant(
+  attachment: Pick<Attachment, 'processing' | 'variants'>,
+  name: 'web' | 'thumb',
+): ImageVariant | undefined {
+  if (attachment.processing !== 'done') return undefined;
+  const variant = (attachment.variants as Record<string, Partial<ImageVariant>> | null | undefined)?.[name];
+  return variant && typeof variant.url === 'string' && variant.url.startsWith('/api/')
+    ? {
+        url: variant.url,
+        width: Number(variant.width) || 0,
+        height: Number(variant.height) || 0,
+        bytes: Number(variant.bytes) || 0,
+      }
+    : undefined;
+}

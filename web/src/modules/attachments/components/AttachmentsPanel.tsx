@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { attachmentBlob, downloadAttachment, previewKind, uploadAttachment } from '../api/attachments.ts';
+import { attachmentBlob, downloadAttachment, imageVariant, previewKind, uploadAttachment } from '../api/attachments.ts';
 import { isApiError } from '../../../app/api/client.ts';
 import type { Attachment } from '../../../app/api/types.ts';
 import { useFormat } from '../../../app/format/format.ts';
@@ -109,13 +109,25 @@ export function AttachmentsPanel({ customerId }: { customerId: string }) {
       >
         {(attachments) => (
           <ul className="files">
+            {attachments.some((a) => a.processing === 'pending') && <RefreshWhilePending />}
             {attachments.map((a) => (
               <li key={a.id} className="files__item">
+                <Thumbnail attachment={a} />
                 <div className="files__main">
                   <span className="files__name">{a.name}</span>
                   <span className="muted files__meta">
-                    {format.fileSize(a.sizeBytes)} · {format.dateTime(a.createdAt)}
+                    {format.fileSize(imageVariant(a, 'web')?.bytes ?? a.sizeBytes)} · {format.dateTime(a.createdAt)}
                   </span>
+                  {a.processing === 'pending' && (
+                    <span className="muted files__state" data-testid="attachment-processing">
+                      {t('attachment.processing')}
+                    </span>
+                  )}
+                  {a.processing === 'failed' && (
+                    <span className="form-error files__state" title={a.processingError ?? undefined}>
+                      {t('attachment.processingFailed')}
+                    </span>
+                  )}
                 </div>
                 <div className="files__actions">
                   {previewKind(a.mimeType) && (
@@ -152,6 +164,34 @@ export function AttachmentsPanel({ customerId }: { customerId: string }) {
   );
 }
 
+/** While an image is being converted, the list is asked again every 3 s (the job takes a moment). */
+function RefreshWhilePending() {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const timer = setInterval(() => void queryClient.invalidateQueries({ queryKey: ['attachments'] }), 3000);
+    return () => clearInterval(timer);
+  }, [queryClient]);
+  return null;
+}
+
+/** The 256 px WebP thumbnail of a converted image (the server serves it to the session's cookie). */
+function Thumbnail({ attachment }: { attachment: Attachment }) {
+  const thumb = imageVariant(attachment, 'thumb');
+  if (!thumb) return null;
+  return (
+    <img
+      className="files__thumb"
+      src={thumb.url}
+      width={thumb.width}
+      height={thumb.height}
+      alt=""
+      loading="lazy"
+      decoding="async"
+      data-testid="attachment-thumb"
+    />
+  );
+}
+
 function Preview({
   attachment,
   onDownload,
@@ -162,11 +202,13 @@ function Preview({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const web = imageVariant(attachment, 'web');
   const blob = useQuery({
     queryKey: ['attachment-blob', attachment.id],
     queryFn: ({ signal }) => attachmentBlob(attachment.id, signal),
     staleTime: Infinity,
     gcTime: 60_000,
+    enabled: !web,
   });
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
@@ -179,7 +221,16 @@ function Preview({
   const kind = previewKind(attachment.mimeType);
   return (
     <div className="preview">
-      {blob.isError ? (
+      {web ? (
+        <img
+          src={web.url}
+          width={web.width}
+          height={web.height}
+          alt={attachment.name}
+          className="preview__image"
+          data-testid="attachment-web-variant"
+        />
+      ) : blob.isError ? (
         <ErrorState error={blob.error} onRetry={() => void blob.refetch()} retrying={blob.isFetching} />
       ) : !url ? (
         <Skeleton rows={4} />

@@ -12,6 +12,7 @@ import { CustomFieldItems, useCustomFieldDefs } from '../../../app/forms/CustomF
 import { FormPage } from '../../../app/forms/FormPage.tsx';
 import { useRecordForm, type FieldSpec } from '../../../app/forms/useRecordForm.ts';
 import { customFromForm, customToForm, trimOrNull, type Values } from '../../../app/forms/values.ts';
+import { LicenceScanButton } from '../components/LicenceScanButton.tsx';
 
 export default function CustomerFormPage() {
   const { t } = useTranslation();
@@ -112,6 +113,7 @@ export default function CustomerFormPage() {
       initialValues={{ status: 'active', tags: [] }}
       onCancel={() => navigate(back)}
     >
+      <LicenceScanButton form={form} defs={defList} />
       <div className="form-grid">
         <Form.Item
           name="name"
