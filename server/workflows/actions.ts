@@ -83,13 +83,21 @@ export async function runAction(
         ...(next !== undefined ? { nextStepAt: new Date(Date.now() + next * 86_400_000).toISOString() } : {}),
       });
       const created = (await createRecord(ctx, spec, input)) as { id: string };
-      if (isCall)
+      if (isCall) {
+        // the call it was recorded from (the API does not present it yet: followups.source is a plain value)
+        await ctx.trx
+          .updateTable('followups')
+          .set({ source_ref: String(subject.values.callId) })
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', created.id)
+          .execute();
         await ctx.trx
           .updateTable('call_records')
           .set({ followup_id: created.id })
           .where('tenant_id', '=', tenantId)
           .where('id', '=', subject.recordId)
           .execute();
+      }
       return { followupId: created.id, customerId: subject.customerId };
     }
     case 'updateFields': {
