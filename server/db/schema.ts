@@ -150,6 +150,7 @@ export interface AutomationRules {
   failure_streak: Generated<number>;
   id: string;
   max_failures: Generated<number>;
+  max_runs_per_hour: number | null;
   name: string;
   owner_id: string;
   paused_at: Timestamp | null;
@@ -161,6 +162,7 @@ export interface AutomationRules {
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
   version: Generated<number>;
+  webhook_secret_sealed: string | null;
 }
 
 export interface AutomationRuns {
@@ -171,8 +173,10 @@ export interface AutomationRuns {
   error_code: string | null;
   event_id: string;
   finished_at: Timestamp | null;
+  from_step: number | null;
   id: string;
   identity_user_id: string | null;
+  rerun_of: string | null;
   rule_id: string;
   rule_version: number;
   started_at: Generated<Timestamp>;
@@ -180,6 +184,26 @@ export interface AutomationRuns {
   tenant_id: string;
   topic: string;
   trigger_payload: Json;
+}
+
+export interface AutomationWebhookDeliveries {
+  attempts: Generated<number>;
+  body: Json;
+  created_at: Generated<Timestamp>;
+  delivered_at: Timestamp | null;
+  event_id: string;
+  headers: Generated<Json>;
+  id: string;
+  last_error: string | null;
+  last_status: number | null;
+  lease_until: Timestamp | null;
+  next_attempt_at: Timestamp | null;
+  reason: string | null;
+  rule_id: string;
+  run_id: string;
+  status: Generated<string>;
+  tenant_id: string;
+  url: string;
 }
 
 export interface CallRecords {
@@ -493,6 +517,7 @@ export interface Followups {
   occurred_at: Generated<Timestamp>;
   opportunity_id: string | null;
   source: string;
+  source_ref: string | null;
   status: string;
   tenant_id: string;
   updated_at: Generated<Timestamp>;
@@ -1004,6 +1029,7 @@ export interface DB {
   audit_log: AuditLog;
   automation_rules: AutomationRules;
   automation_runs: AutomationRuns;
+  automation_webhook_deliveries: AutomationWebhookDeliveries;
   call_records: CallRecords;
   channel_cursors: ChannelCursors;
   channel_links: ChannelLinks;

@@ -24,6 +24,8 @@ export interface SignedRequest {
   attempt: number;
   timeoutMs: number;
   unixSeconds?: number;
+  /** Extra headers (a rule's webhook action); Cairn's own headers win. */
+  headers?: Record<string, string>;
 }
 
 export function postSigned(req: SignedRequest): Promise<PostResult> {
@@ -52,6 +54,7 @@ export function postSigned(req: SignedRequest): Promise<PostResult> {
         method: 'POST',
         agent: false,
         headers: {
+          ...req.headers,
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(req.body),
           'user-agent': 'cairn-outbound/1',

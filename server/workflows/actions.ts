@@ -1,7 +1,6 @@
 import { newId } from '../../common/ids.ts';
 import { authorize } from '../access/authorize.ts';
 import { AppError, parseAsBody } from '../errors.ts';
-import { writeOutboxEvent } from '../jobs/outbox.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { createRecord, updateRecord } from '../resources/record-commands.ts';
 import { getResource } from '../resources/registry.ts';
@@ -9,10 +8,10 @@ import { fillTemplate } from './conditions.ts';
 import { maskPhone } from '../../common/phone.ts';
 import { presentById } from '../resources/record-queries.ts';
 import { flatten } from './rule-fields.ts';
+import { notifyUser } from './notify.ts';
+import { runMoreAction } from './actions-more.ts';
 import type { Action, Recipient } from './rule-schemas.ts';
 import type { Subject } from './subject.ts';
-
-export const NOTIFICATION_TOPIC = 'notification.created';
 
 export interface ActionRule {
   id: string;
@@ -34,28 +33,6 @@ async function requireReadable(ctx: CommandContext, subject: Subject) {
   if (subject.spec) await authorize(ctx.trx, ctx.access, subject.spec, 'read', { id: subject.recordId });
   else if (subject.customerId)
     await authorize(ctx.trx, ctx.access, getResource('customers'), 'read', { id: subject.customerId });
-}
-
-export async function notifyUser(
-  ctx: Pick<CommandContext, 'trx' | 'actor'>,
-  n: { userId: string; kind: string; message: string; recordType?: string; recordId?: string; ruleId?: string },
-) {
-  const id = newId();
-  await ctx.trx
-    .insertInto('notifications')
-    .values({
-      tenant_id: ctx.actor.tenantId,
-      id,
-      user_id: n.userId,
-      kind: n.kind,
-      message: n.message.slice(0, 2000),
-      record_type: n.recordType ?? null,
-      record_id: n.recordId ?? null,
-      rule_id: n.ruleId ?? null,
-    })
-    .execute();
-  await writeOutboxEvent(ctx.trx, ctx.actor.tenantId, NOTIFICATION_TOPIC, { id, userId: n.userId, kind: n.kind });
-  return id;
 }
 
 /**
@@ -84,6 +61,7 @@ export async function runAction(
   subject: Subject,
   rule: ActionRule,
   runId: string,
+  topic = '',
 ): Promise<Record<string, unknown>> {
   const tenantId = ctx.actor.tenantId;
   switch (action.type) {
@@ -105,20 +83,35 @@ export async function runAction(
         ...(next !== undefined ? { nextStepAt: new Date(Date.now() + next * 86_400_000).toISOString() } : {}),
       });
       const created = (await createRecord(ctx, spec, input)) as { id: string };
-      if (isCall)
+      if (isCall) {
+        // the call it was recorded from (the API does not present it yet: followups.source is a plain value)
+        await ctx.trx
+          .updateTable('followups')
+          .set({ source_ref: String(subject.values.callId) })
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', created.id)
+          .execute();
         await ctx.trx
           .updateTable('call_records')
           .set({ followup_id: created.id })
           .where('tenant_id', '=', tenantId)
           .where('id', '=', subject.recordId)
           .execute();
+      }
       return { followupId: created.id, customerId: subject.customerId };
     }
     case 'updateFields': {
       const spec = subject.spec;
       if (!spec || subject.version === undefined)
         throw new AppError('VALIDATION_FAILED', 'only a record trigger has fields to update');
-      const input = parseAsBody(spec.updateSchema, { ...action.fields, version: subject.version });
+      // custom.<key> values go in as one partial `custom` object (merged onto the stored values)
+      const body: Record<string, unknown> = { version: subject.version };
+      const custom: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(action.fields))
+        if (name.startsWith('custom.')) custom[name.slice(7)] = value;
+        else body[name] = value;
+      if (Object.keys(custom).length > 0) body.custom = custom;
+      const input = parseAsBody(spec.updateSchema, body);
       const updated = (await updateRecord(
         ctx,
         spec,
@@ -143,8 +136,8 @@ export async function runAction(
           user_id: userId,
           title: fillTemplate(action.title, values).slice(0, 2000),
           due_at: dueAt,
-          record_type: subject.recordType,
-          record_id: subject.recordId,
+          record_type: subject.recordId ? subject.recordType : null,
+          record_id: subject.recordId || null,
           rule_id: rule.id,
           run_id: runId,
           created_by: ctx.actor.userId,
@@ -160,11 +153,15 @@ export async function runAction(
         userId,
         kind: 'automation',
         message: fillTemplate(action.message, values),
-        recordType: subject.recordType,
-        recordId: subject.recordId,
+        recordType: subject.recordId ? subject.recordType : undefined,
+        recordId: subject.recordId || undefined,
         ruleId: rule.id,
       });
       return { notificationId: id, userId };
     }
+    case 'assignOwner':
+    case 'webhook':
+    case 'startApproval':
+      return runMoreAction(ctx, action, subject, { ruleId: rule.id, runId, topic }, () => templateValues(ctx, subject));
   }
 }

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { validationError } from '../errors.ts';
-import type { Condition, ConditionStep, Scalar } from './rule-schemas.ts';
+import type { Condition, Scalar } from './rule-schemas.ts';
+import type { ConditionStep } from './run-schemas.ts';
 import type { ValueKind } from './rule-fields.ts';
 
 /** What a condition sees: the record (or call) now, and for an update the changed fields' values before. */

@@ -8,16 +8,18 @@ import { AppError } from '../errors.ts';
 import { errorInfo, silentLogger, type JobLogger } from '../jobs/boss.ts';
 import type { OutboxJob } from '../jobs/outbox.ts';
 import type { CommandContext } from '../resources/context.ts';
-import { notifyUser, runAction } from './actions.ts';
+import { runAction } from './actions.ts';
+import { notifyUser } from './notify.ts';
 import { evaluate } from './conditions.ts';
 import type { RuleRow } from './rule-store.ts';
-import type { Action, ActionStep, Condition, Trigger } from './rule-schemas.ts';
+import type { Action, Condition, Trigger } from './rule-schemas.ts';
+import type { ActionStep } from './run-schemas.ts';
 import { loadSubject } from './subject.ts';
 
 /** A chain of rules triggering rules runs at most this deep; the next run is stopped and logged. */
 export const MAX_CHAIN_DEPTH = 5;
 
-export type RunStatus = 'succeeded' | 'skipped' | 'failed' | 'stopped' | 'duplicate';
+export type RunStatus = 'succeeded' | 'skipped' | 'failed' | 'stopped' | 'rate_limited' | 'duplicate';
 
 /** How deep in a chain the event's writer was: 0 for a person, n for a rule run at depth n. */
 export function chainDepthOf(payload: Record<string, unknown>): number {
@@ -69,22 +71,129 @@ async function finishRun(trx: Trx, tenantId: string, runId: string, set: Record<
     .execute();
 }
 
+interface Outcome {
+  evaluation: unknown;
+  steps: ActionStep[];
+  identityUserId: string | null;
+  failure?: { code: string; message: string };
+}
+
+/** Writes a run's end; a failure counts towards the rule's streak and may pause it (its owner is told). */
+async function recordOutcome(
+  trx: Trx,
+  rule: RuleRow,
+  event: OutboxJob,
+  runId: string,
+  { evaluation, steps, identityUserId, failure }: Outcome,
+  logger: JobLogger,
+): Promise<RunStatus> {
+  const tenantId = rule.tenant_id;
+  const common = {
+    conditions: JSON.stringify(evaluation),
+    actions: JSON.stringify(steps),
+    identity_user_id: identityUserId,
+  };
+  if (!failure) {
+    await finishRun(trx, tenantId, runId, { ...common, status: 'succeeded' });
+    if (rule.failure_streak > 0)
+      await trx
+        .updateTable('automation_rules')
+        .set({ failure_streak: 0 })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', rule.id)
+        .execute();
+    return 'succeeded';
+  }
+  await finishRun(trx, tenantId, runId, {
+    ...common,
+    status: 'failed',
+    error_code: failure.code,
+    error: failure.message,
+  });
+  const updated = await trx
+    .updateTable('automation_rules')
+    .set({ failure_streak: sql`failure_streak + 1` })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', rule.id)
+    .returning(['failure_streak', 'max_failures', 'paused_at', 'name', 'owner_id'])
+    .executeTakeFirstOrThrow();
+  logger.warn(
+    { ruleId: rule.id, eventId: event.eventId, code: failure.code, streak: updated.failure_streak },
+    'automation rule run failed',
+  );
+  if (updated.failure_streak >= updated.max_failures && !updated.paused_at) {
+    const reason = `paused after ${updated.failure_streak} failed runs in a row; last error: ${failure.message}`.slice(
+      0,
+      2000,
+    );
+    await trx
+      .updateTable('automation_rules')
+      .set({ paused_at: sql<Date>`now()`, paused_reason: reason })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', rule.id)
+      .execute();
+    await notifyUser(
+      { trx, actor: { tenantId } as CommandContext['actor'] },
+      {
+        userId: updated.owner_id,
+        kind: 'automation.paused',
+        message: `自动化规则「${updated.name}」已暂停：${reason}`,
+        ruleId: rule.id,
+      },
+    );
+    logger.warn({ ruleId: rule.id, streak: updated.failure_streak }, 'automation rule paused');
+  }
+  return 'failed';
+}
+
+/** A rerun of a failed run: the same event, starting at the action that failed. */
+export interface Rerun {
+  of: string;
+  fromStep: number;
+  depth: number;
+  conditions: unknown;
+}
+
+/** Whether the rule already acted `max_runs_per_hour` times in the last hour (the rule row is locked meanwhile). */
+async function overRateLimit(trx: Trx, rule: RuleRow, runId: string): Promise<boolean> {
+  if (!rule.max_runs_per_hour) return false;
+  await trx
+    .selectFrom('automation_rules')
+    .select('id')
+    .where('tenant_id', '=', rule.tenant_id)
+    .where('id', '=', rule.id)
+    .forUpdate()
+    .execute();
+  const { n } = await trx
+    .selectFrom('automation_runs')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenant_id', '=', rule.tenant_id)
+    .where('rule_id', '=', rule.id)
+    .where('status', 'in', ['succeeded', 'failed'])
+    .where('id', '!=', runId)
+    .where('started_at', '>', sql<Date>`now() - interval '1 hour'`)
+    .executeTakeFirstOrThrow();
+  return Number(n) >= rule.max_runs_per_hour;
+}
+
 /**
  * Runs one rule for one event, in one transaction. The run row is inserted first under the
  * unique (rule, rule version, event) index, so a repeated event (pg-boss delivers at least once,
- * or the same call posted again) finds it and does nothing; the actions commit with it or not at
- * all. A failed action rolls back every action of the run (a savepoint), the failure is recorded
- * with each step's input, output, timing and error, and after `max_failures` failures in a row
- * the rule is paused and its owner notified.
+ * or the same call posted again) finds it and does nothing. Each action runs in its own
+ * savepoint: a failed action's writes roll back, the actions before it stand (as a webhook call
+ * would anyway) and the run stops there, recorded with each step's input, output, timing and
+ * error; a rerun (`rerun`) starts at that action. After `max_failures` failures in a row the
+ * rule is paused and its owner notified; a run over `max_runs_per_hour` is kept as rate_limited.
  */
 export async function runRule(
   database: Database,
   rule: RuleRow,
   event: OutboxJob,
   logger: JobLogger = silentLogger,
-): Promise<RunStatus> {
+  rerun?: Rerun,
+): Promise<{ status: RunStatus; runId?: string }> {
   const tenantId = event.tenantId;
-  const depth = chainDepthOf(event.payload) + 1;
+  const depth = rerun?.depth ?? chainDepthOf(event.payload) + 1;
   return withTenant(database.db, tenantId, async (trx) => {
     const runId = newId();
     const inserted = await trx
@@ -99,24 +208,28 @@ export async function runRule(
         depth,
         status: 'running',
         trigger_payload: JSON.stringify(event.payload),
+        rerun_of: rerun?.of ?? null,
+        from_step: rerun?.fromStep ?? null,
       })
-      .onConflict((oc) => oc.columns(['tenant_id', 'rule_id', 'rule_version', 'event_id']).doNothing())
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'rule_id', 'rule_version', 'event_id']).where('rerun_of', 'is', null).doNothing(),
+      )
       .returning('id')
       .executeTakeFirst();
-    if (!inserted) return 'duplicate';
+    if (!inserted) return { status: 'duplicate' };
+    const done = (status: RunStatus) => ({ status, runId });
 
     const subject = await loadSubject(trx, tenantId, rule.trigger as Trigger, event.payload);
     if (!subject) {
       await finishRun(trx, tenantId, runId, { status: 'skipped', error: 'the record no longer exists' });
-      return 'skipped';
+      return done('skipped');
     }
-    const evaluation = evaluate(rule.conditions as Condition | null, {
-      values: subject.values,
-      before: subject.before,
-    });
-    if (!evaluation.result) {
+    const evaluation =
+      rerun?.conditions ??
+      evaluate(rule.conditions as Condition | null, { values: subject.values, before: subject.before });
+    if (!(evaluation as { result: boolean }).result) {
       await finishRun(trx, tenantId, runId, { status: 'skipped', conditions: JSON.stringify(evaluation) });
-      return 'skipped';
+      return done('skipped');
     }
 
     // the loop guard stops a rule that would act: one that does not match is skipped, as at any depth
@@ -132,21 +245,33 @@ export async function runRule(
         { ruleId: rule.id, eventId: event.eventId, topic: event.topic, depth },
         'automation loop guard stopped a chain',
       );
-      return 'stopped';
+      return done('stopped');
+    }
+    if (await overRateLimit(trx, rule, runId)) {
+      await finishRun(trx, tenantId, runId, {
+        status: 'rate_limited',
+        conditions: JSON.stringify(evaluation),
+        error_code: 'RATE_LIMITED',
+        error: `the rule acted ${rule.max_runs_per_hour} times in the last hour (maxRunsPerHour)`,
+      });
+      logger.warn({ ruleId: rule.id, eventId: event.eventId }, 'automation rule over its rate limit');
+      return done('rate_limited');
     }
 
     const steps: ActionStep[] = [];
     let failure: { code: string; message: string } | undefined;
     let identityUserId: string | null = null;
-    await sql`savepoint automation_actions`.execute(trx);
     try {
       const ctx = await ruleIdentity(trx, rule, runId, depth);
       identityUserId = ctx.actor.userId;
       for (const [index, action] of (rule.actions as Action[]).entries()) {
+        if (index < (rerun?.fromStep ?? 0)) continue;
         const started = new Date();
         const t0 = performance.now();
+        await sql`savepoint automation_action`.execute(trx);
         try {
-          const output = await runAction(ctx, action, subject, rule, runId);
+          const output = await runAction(ctx, action, subject, rule, runId, event.topic);
+          await sql`release savepoint automation_action`.execute(trx);
           steps.push({
             index,
             type: action.type,
@@ -156,6 +281,7 @@ export async function runRule(
             durationMs: Math.round(performance.now() - t0),
           });
         } catch (error) {
+          await sql`rollback to savepoint automation_action`.execute(trx);
           steps.push({
             index,
             type: action.type,
@@ -167,66 +293,10 @@ export async function runRule(
           throw error;
         }
       }
-      await sql`release savepoint automation_actions`.execute(trx);
     } catch (error) {
-      await sql`rollback to savepoint automation_actions`.execute(trx);
       failure = errorOf(error);
     }
-
-    const common = {
-      conditions: JSON.stringify(evaluation),
-      actions: JSON.stringify(steps),
-      identity_user_id: identityUserId,
-    };
-    if (!failure) {
-      await finishRun(trx, tenantId, runId, { ...common, status: 'succeeded' });
-      if (rule.failure_streak > 0)
-        await trx
-          .updateTable('automation_rules')
-          .set({ failure_streak: 0 })
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', rule.id)
-          .execute();
-      return 'succeeded';
-    }
-    await finishRun(trx, tenantId, runId, {
-      ...common,
-      status: 'failed',
-      error_code: failure.code,
-      error: failure.message,
-    });
-    const updated = await trx
-      .updateTable('automation_rules')
-      .set({ failure_streak: sql`failure_streak + 1` })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', rule.id)
-      .returning(['failure_streak', 'max_failures', 'paused_at', 'name', 'owner_id'])
-      .executeTakeFirstOrThrow();
-    logger.warn(
-      { ruleId: rule.id, eventId: event.eventId, code: failure.code, streak: updated.failure_streak },
-      'automation rule run failed',
-    );
-    if (updated.failure_streak >= updated.max_failures && !updated.paused_at) {
-      const reason =
-        `paused after ${updated.failure_streak} failed runs in a row; last error: ${failure.message}`.slice(0, 2000);
-      await trx
-        .updateTable('automation_rules')
-        .set({ paused_at: sql<Date>`now()`, paused_reason: reason })
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', rule.id)
-        .execute();
-      await notifyUser(
-        { trx, actor: { tenantId } as CommandContext['actor'] },
-        {
-          userId: updated.owner_id,
-          kind: 'automation.paused',
-          message: `自动化规则「${updated.name}」已暂停：${reason}`,
-          ruleId: rule.id,
-        },
-      );
-      logger.warn({ ruleId: rule.id, streak: updated.failure_streak }, 'automation rule paused');
-    }
-    return 'failed';
+    return done(await recordOutcome(trx, rule, event, runId, { evaluation, steps, identityUserId, failure }, logger));
   });
 }
 
@@ -247,21 +317,20 @@ export async function rulesFor(database: Database, event: OutboxJob): Promise<Ru
       .orderBy('created_at')
       .execute(),
   );
-  const changed = Array.isArray(event.payload.fields) ? (event.payload.fields as string[]) : undefined;
   const at = Date.parse(event.createdAt);
-  return rules.filter((rule) => {
-    // a rule hears what happens from its creation on, not events that were still queued when it was saved
-    if (rule.created_at.getTime() > at) return false;
-    const watched = (rule.trigger as Trigger & { fields?: string[] }).fields;
-    if (!watched || !changed) return true;
-    const flat = changed.includes('custom')
-      ? [
-          ...changed,
-          ...Object.keys((event.payload.before as { custom?: object })?.custom ?? {}).map((k) => `custom.${k}`),
-        ]
-      : changed;
-    return watched.some((f) => flat.includes(f));
-  });
+  // a rule hears what happens from its creation on, not events that were still queued when it was saved
+  return rules.filter((rule) => rule.created_at.getTime() <= at && ruleHears(rule, event.payload));
+}
+
+/** Whether a record trigger's rule hears an event of its topic: with `fields`, only when one of them changed. */
+export function ruleHears(rule: RuleRow, payload: Record<string, unknown>): boolean {
+  const changed = Array.isArray(payload.fields) ? (payload.fields as string[]) : undefined;
+  const watched = (rule.trigger as Trigger & { fields?: string[] }).fields;
+  if (!watched || !changed) return true;
+  const flat = changed.includes('custom')
+    ? [...changed, ...Object.keys((payload.before as { custom?: object })?.custom ?? {}).map((k) => `custom.${k}`)]
+    : changed;
+  return watched.some((f) => flat.includes(f));
 }
 
 /** The automation queue's handler: every rule listening to the event, each in its own transaction. */
@@ -270,7 +339,7 @@ export async function runAutomationEvent(database: Database, event: OutboxJob, l
   for (const rule of await rulesFor(database, event)) {
     let status: RunStatus;
     try {
-      status = await runRule(database, rule, event, logger);
+      ({ status } = await runRule(database, rule, event, logger));
     } catch (error) {
       // the run's own transaction failed (not an action): the job is retried, the run row did not commit
       logger.error({ ruleId: rule.id, eventId: event.eventId, err: errorInfo(error) }, 'automation run crashed');

@@ -42,8 +42,19 @@ export const callFields: Record<string, ValueKind> = {
   matched: 'bool',
 };
 
+/** What a schedule trigger's run sees: the slot it fires for. */
+export const scheduleFields: Record<string, ValueKind> = { slot: 'time', firedAt: 'time' };
+
+/** The record type a trigger is about (record, relative-time and manual triggers), if any. */
+export function triggerObject(trigger: Trigger): string | undefined {
+  return trigger.type === 'record' || trigger.type === 'relative' || trigger.type === 'manual'
+    ? trigger.object
+    : undefined;
+}
+
 export function triggerSpec(trigger: Trigger): ResourceSpec | undefined {
-  return trigger.type === 'record' ? findResourceByType(trigger.object) : undefined;
+  const object = triggerObject(trigger);
+  return object ? findResourceByType(object) : undefined;
 }
 
 /**
@@ -52,8 +63,9 @@ export function triggerSpec(trigger: Trigger): ResourceSpec | undefined {
  */
 export async function fieldsFor(trx: Trx, tenantId: string, trigger: Trigger): Promise<Map<string, ValueKind>> {
   if (trigger.type === 'call') return new Map(Object.entries(callFields));
+  if (trigger.type === 'schedule') return new Map(Object.entries(scheduleFields));
   const spec = triggerSpec(trigger);
-  if (!spec) throw new Error(`no resource for record type ${trigger.object}`);
+  if (!spec) throw new Error(`no resource for record type ${triggerObject(trigger)}`);
   const fields = new Map<string, ValueKind>();
   for (const [name, field] of Object.entries(allFields(spec)))
     if (!field.internal) fields.set(name, kindOf[field.kind]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { followupKinds, followupStatuses } from '../../common/enums.ts';
+import { cronError, httpUrl } from '../integration/pull/pull-config.ts';
 
 /**
  * A workflow rule as typed data: trigger → conditions → actions. The shapes here are checked by
@@ -66,6 +67,31 @@ export const triggerSchema = z.discriminatedUnion('type', [
       .describe('updated only: run only when one of these fields changed'),
   }),
   z.object({ type: z.literal('call').describe('an inbound call record (POST /api/v1/events/calls)') }),
+  z.object({
+    type: z.literal('schedule'),
+    cron: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .refine((cron) => cronError(cron) === undefined, 'is not a cron expression (minute hour day month weekday)')
+      .describe("minute hour day month weekday, in the company's time zone; fires once per slot"),
+  }),
+  z.object({
+    type: z.literal('relative'),
+    object: z.enum(triggerObjects),
+    field: fieldName.describe('a date or date-time field of the record'),
+    offsetDays: z.number().int().min(-3650).max(3650).describe('days after the field (negative: before)'),
+    at: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+      .default('09:00')
+      .describe("time of day in the company's time zone"),
+  }),
+  z.object({
+    type: z.literal('manual'),
+    object: z.enum(triggerObjects).describe('run by POST /api/v1/automation-rules/{id}/run on records of this type'),
+  }),
 ]);
 export type Trigger = z.infer<typeof triggerSchema>;
 
@@ -102,8 +128,38 @@ export const actionSchema = z.discriminatedUnion('type', [
     dueInMinutes: z.number().int().min(0).max(525_600),
   }),
   z.object({ type: z.literal('notify'), recipient: recipientSchema, message: template }),
+  z.object({
+    type: z.literal('assignOwner'),
+    userId: z.uuid().optional().describe("None: the company's lead-assignment rules decide"),
+  }),
+  z.object({
+    type: z.literal('webhook'),
+    url: httpUrl,
+    headers: z
+      .record(
+        z
+          .string()
+          .regex(/^[A-Za-z0-9-]{1,100}$/, 'must be an HTTP header name')
+          .refine((h) => !/^(x-cairn-|content-|host$|content-length$)/i.test(h), 'is set by Cairn'),
+        z.string().max(1000),
+      )
+      .optional()
+      .describe('Extra request headers; the body is signed like outbound channels (x-cairn-signature)'),
+  }),
+  z.object({
+    type: z.literal('startApproval'),
+    kind: z.literal('contract_delete').describe('the approvals Cairn has that a record starts: a contract deletion'),
+    reason: template,
+  }),
 ]);
 export type Action = z.infer<typeof actionSchema>;
+
+const maxRunsPerHour = z
+  .number()
+  .int()
+  .min(1)
+  .max(100_000)
+  .describe('Rate limit: runs that would act beyond it in the last hour are recorded as rate_limited');
 
 export const ruleCreateSchema = z
   .object({
@@ -115,6 +171,7 @@ export const ruleCreateSchema = z
     ownerId: z.uuid().optional().describe('Default: the caller'),
     serviceUserId: z.uuid().nullable().optional().describe("Run as this service user instead of the owner's grants"),
     maxFailures: z.number().int().min(1).max(100).default(3).describe('Paused after this many failed runs in a row'),
+    maxRunsPerHour: maxRunsPerHour.optional(),
   })
   .strict()
   .meta({ id: 'AutomationRuleCreate' });
@@ -129,6 +186,7 @@ export const ruleUpdateSchema = z
     ownerId: z.uuid().optional(),
     serviceUserId: z.uuid().nullable().optional(),
     maxFailures: z.number().int().min(1).max(100).optional(),
+    maxRunsPerHour: maxRunsPerHour.nullable().optional(),
     version: z.number().int().min(1).describe('The version you edited; a stale one answers 409'),
   })
   .strict()
@@ -149,52 +207,16 @@ export const ruleOutput = z
     conditions: conditionSchema.nullable(),
     actions: z.array(actionSchema),
     maxFailures: z.number(),
+    maxRunsPerHour: z.number().nullable(),
     failureStreak: z.number(),
     pausedAt: z.string().nullable(),
     pausedReason: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    webhookSecret: z
+      .string()
+      .optional()
+      .describe('Only in the answer that gave the rule its first webhook action: the key its calls are signed with'),
   })
   .meta({ id: 'AutomationRule' });
 export type RuleOutput = z.infer<typeof ruleOutput>;
-
-export const conditionStepSchema = z.object({
-  path: z.string().describe('Where in the tree, e.g. all[1].condition'),
-  op: z.string(),
-  field: z.string().optional(),
-  actual: z.unknown().optional(),
-  result: z.boolean(),
-});
-export type ConditionStep = z.infer<typeof conditionStepSchema>;
-
-export const actionStepSchema = z.object({
-  index: z.number(),
-  type: z.string(),
-  input: z.unknown(),
-  output: z.unknown().optional(),
-  startedAt: z.string(),
-  durationMs: z.number(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
-});
-export type ActionStep = z.infer<typeof actionStepSchema>;
-
-export const runOutput = z
-  .object({
-    id: z.string(),
-    ruleId: z.string(),
-    ruleVersion: z.number(),
-    eventId: z.string(),
-    topic: z.string(),
-    depth: z.number().describe('1 for an event a person caused; +1 for each rule in a chain'),
-    status: z.enum(['running', 'succeeded', 'skipped', 'failed', 'stopped']),
-    triggerPayload: z.unknown(),
-    conditions: z.object({ result: z.boolean(), steps: z.array(conditionStepSchema) }).nullable(),
-    actions: z.array(actionStepSchema),
-    errorCode: z.string().nullable(),
-    error: z.string().nullable(),
-    identityUserId: z.string().nullable(),
-    startedAt: z.string(),
-    finishedAt: z.string().nullable(),
-  })
-  .meta({ id: 'AutomationRun' });
-export type RunOutput = z.infer<typeof runOutput>;

@@ -5,11 +5,13 @@ import { writeAudit, type FieldChanges } from '../audit/audit.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';
 import type { CommandContext } from '../resources/context.ts';
-import type { Action, Condition, RuleCreate, RuleOutput, RuleUpdate, RunOutput, Trigger } from './rule-schemas.ts';
+import type { Action, Condition, RuleCreate, RuleOutput, RuleUpdate, Trigger } from './rule-schemas.ts';
+import type { RunOutput } from './run-schemas.ts';
 import { checkRule, topicOf } from './rule-validation.ts';
 import { maskPhone } from '../../common/phone.ts';
 import { accessPlan } from '../access/access-plan.ts';
 import { triggerSpec } from './rule-fields.ts';
+import { webhookSecretFor } from './webhook-deliveries.ts';
 
 export type RuleRow = Selectable<DB['automation_rules']>;
 type RunRow = Selectable<DB['automation_runs']>;
@@ -34,6 +36,7 @@ export function presentRule(row: RuleRow): RuleOutput {
     conditions: (row.conditions ?? null) as Condition | null,
     actions: row.actions as Action[],
     maxFailures: row.max_failures,
+    maxRunsPerHour: row.max_runs_per_hour,
     failureStreak: row.failure_streak,
     pausedAt: row.paused_at?.toISOString() ?? null,
     pausedReason: row.paused_reason,
@@ -57,6 +60,8 @@ export function presentRun(row: RunRow): RunOutput {
     errorCode: row.error_code,
     error: row.error,
     identityUserId: row.identity_user_id,
+    rerunOf: row.rerun_of,
+    fromStep: row.from_step,
     startedAt: row.started_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
   };
@@ -75,7 +80,7 @@ export async function listRules(ctx: CommandContext): Promise<RuleOutput[]> {
   return rows.map(presentRule);
 }
 
-async function loadRule(ctx: CommandContext, id: string, lock = false): Promise<RuleRow> {
+export async function loadRule(ctx: CommandContext, id: string, lock = false): Promise<RuleRow> {
   const row = await ctx.trx
     .selectFrom('automation_rules')
     .selectAll()
@@ -102,10 +107,13 @@ export async function createRule(ctx: CommandContext, input: RuleCreate): Promis
     serviceUserId: input.serviceUserId ?? null,
     ownerId,
   });
+  const secret = await webhookSecretFor(ctx.trx, ctx.actor.tenantId, null, input.actions);
   const row = await ctx.trx
     .insertInto('automation_rules')
     .values({
       id: newId(),
+      max_runs_per_hour: input.maxRunsPerHour ?? null,
+      webhook_secret_sealed: secret.sealed,
       tenant_id: ctx.actor.tenantId,
       name: input.name,
       owner_id: ownerId,
@@ -131,7 +139,7 @@ export async function createRule(ctx: CommandContext, input: RuleCreate): Promis
       changes: Object.fromEntries(keys.map((k) => [k, { before: null, after: presented[k] }])),
     },
   ]);
-  return presented;
+  return secret.secret ? { ...presented, webhookSecret: secret.secret } : presented;
 }
 
 /** Edits a rule; every edit bumps its version (runs are keyed by it). Enabling a paused rule resumes it. */
@@ -148,6 +156,7 @@ export async function updateRule(ctx: CommandContext, id: string, input: RuleUpd
     serviceUserId: input.serviceUserId === undefined ? before.serviceUserId : input.serviceUserId,
   };
   await checkRule(ctx, next);
+  const secret = await webhookSecretFor(ctx.trx, ctx.actor.tenantId, existing.webhook_secret_sealed, next.actions);
   const resume = input.enabled === true && (existing.paused_at !== null || !existing.enabled);
   const row = await ctx.trx
     .updateTable('automation_rules')
@@ -155,6 +164,8 @@ export async function updateRule(ctx: CommandContext, id: string, input: RuleUpd
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
       ...(input.maxFailures !== undefined ? { max_failures: input.maxFailures } : {}),
+      ...(input.maxRunsPerHour !== undefined ? { max_runs_per_hour: input.maxRunsPerHour } : {}),
+      webhook_secret_sealed: secret.sealed,
       ...(resume ? { paused_at: null, paused_reason: null, failure_streak: 0 } : {}),
       trigger: JSON.stringify(next.trigger),
       trigger_topic: topicOf(next.trigger),
@@ -176,7 +187,7 @@ export async function updateRule(ctx: CommandContext, id: string, input: RuleUpd
     if (key !== 'updatedAt' && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
       changes[key] = { before: before[key], after: after[key] };
   await writeAudit(ctx, [{ action: 'update', recordType: 'automationRule', recordId: id, changes }]);
-  return after;
+  return secret.secret ? { ...after, webhookSecret: secret.secret } : after;
 }
 
 export async function deleteRule(ctx: CommandContext, id: string): Promise<void> {
@@ -209,7 +220,8 @@ export async function deleteRule(ctx: CommandContext, id: string): Promise<void>
  * not see in full is masked (`***`) or left out (hidden), as in the audit log; call numbers are
  * masked. Ids, field names and the rule's own configuration are shown as stored.
  */
-function redactor(ctx: CommandContext, trigger: Trigger) {
+export function redactor(ctx: CommandContext, trigger: Trigger) {
+  if (trigger.type === 'schedule') return (_field: string, v: unknown) => v;
   if (trigger.type === 'call')
     return (field: string, v: unknown) =>
       (field === 'from' || field === 'to') && typeof v === 'string' ? maskPhone(v) : v;
@@ -234,19 +246,41 @@ function redactRun(run: RunOutput, redact: (field: string, v: unknown) => unknow
   return {
     ...run,
     triggerPayload: payload && { ...payload, ...values('before'), ...values('after') },
-    conditions: run.conditions && {
-      result: run.conditions.result,
-      steps: run.conditions.steps.map((s) => {
-        if (!s.field || !('actual' in s)) return s;
-        const actual = redact(s.field, s.actual);
-        const { actual: _dropped, ...rest } = s;
-        return actual === undefined ? rest : { ...rest, actual };
-      }),
-    },
+    conditions: run.conditions && redactConditions(run.conditions, redact),
+  };
+}
+
+/** Condition results with each leaf's value as the reader may see it. */
+export function redactConditions(
+  conditions: NonNullable<RunOutput['conditions']>,
+  redact: (field: string, v: unknown) => unknown,
+): NonNullable<RunOutput['conditions']> {
+  return {
+    result: conditions.result,
+    steps: conditions.steps.map((s) => {
+      if (!s.field || !('actual' in s)) return s;
+      const actual = redact(s.field, s.actual);
+      const { actual: _dropped, ...rest } = s;
+      return actual === undefined ? rest : { ...rest, actual };
+    }),
   };
 }
 
 /** A rule's runs, newest first. */
+/** One run as the caller may see it. */
+export async function getRun(ctx: CommandContext, ruleId: string, runId: string): Promise<RunOutput> {
+  const rule = await loadRule(ctx, ruleId);
+  const row = await ctx.trx
+    .selectFrom('automation_runs')
+    .selectAll()
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('rule_id', '=', ruleId)
+    .where('id', '=', runId)
+    .executeTakeFirst();
+  if (!row) throw notFound('automationRun', runId);
+  return redactRun(presentRun(row), redactor(ctx, rule.trigger as Trigger));
+}
+
 export async function listRuns(ctx: CommandContext, id: string, opts: { status?: string; limit: number }) {
   requireAutomationAdmin(ctx);
   const rule = await loadRule(ctx, id);

@@ -2,13 +2,14 @@ import type { Trx } from '../db/tenant-transaction.ts';
 import { presentRow } from '../resources/projection.ts';
 import { resourceDb } from '../resources/resource-db.ts';
 import type { ResourceSpec } from '../resources/resource-spec.ts';
-import { flatten, triggerSpec } from './rule-fields.ts';
+import { flatten, triggerObject, triggerSpec } from './rule-fields.ts';
 import type { Trigger } from './rule-schemas.ts';
 
 /** What a rule run is about: the triggering record (or call) with the values conditions see. */
 export interface Subject {
   spec?: ResourceSpec;
   recordType: string;
+  /** Empty for a schedule run, which is about no record. */
   recordId: string;
   version?: number;
   values: Record<string, unknown>;
@@ -67,7 +68,16 @@ export async function loadSubject(
   payload: Record<string, unknown>,
 ): Promise<Subject | undefined> {
   if (trigger.type === 'call') return loadCallSubject(trx, tenantId, String(payload.callRecordId ?? ''));
+  if (trigger.type === 'schedule')
+    return {
+      recordType: 'schedule',
+      recordId: '',
+      values: { slot: payload.slot ?? null, firedAt: payload.firedAt ?? null },
+      customerId: null,
+      ownerId: null,
+    };
   const spec = triggerSpec(trigger)!;
+  const object = triggerObject(trigger)!;
   const id = typeof payload.id === 'string' ? payload.id : undefined;
   if (!id) return undefined;
   const row = (await resourceDb(trx)
@@ -76,13 +86,13 @@ export async function loadSubject(
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .executeTakeFirst()) as Record<string, unknown> | undefined;
-  if (!row || (trigger.on !== 'deleted' && row.deleted_at !== null)) return undefined;
+  if (!row || ((trigger.type !== 'record' || trigger.on !== 'deleted') && row.deleted_at !== null)) return undefined;
   const flat = (v: unknown) => (v && typeof v === 'object' ? flatten(v as Record<string, unknown>) : undefined);
   const before = flat(payload.before);
   // the changed fields as the event left them: a later write (another rule's) does not change what this event was
   const after = flat(payload.after) ?? {};
   const owner = spec.access.owner ? row[spec.access.owner] : null;
-  const customerId = trigger.object === 'customer' ? id : row.customer_id;
+  const customerId = object === 'customer' ? id : row.customer_id;
   return {
     spec,
     recordType: spec.recordType,

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { errorResponses, idParams } from '../http/common-schemas.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
 import type { AppServices } from '../services.ts';
-import { ruleCreateSchema, ruleOutput, ruleUpdateSchema, runOutput } from './rule-schemas.ts';
+import { ruleCreateSchema, ruleOutput, ruleUpdateSchema } from './rule-schemas.ts';
+import { runOutput, runStatuses } from './run-schemas.ts';
+import { registerRuleRunRoutes } from './workflow-run-routes.ts';
 import { createRule, deleteRule, getRule, listRules, listRuns, updateRule } from './rule-store.ts';
 
 /**
@@ -19,6 +21,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, services: AppServic
   const tags = ['Automation'];
   const config = { access: { anyOf: ['manageIntegrations' as const] } };
   const base = '/api/v1/automation-rules';
+  registerRuleRunRoutes(app, services);
 
   r.get(base, {
     config,
@@ -85,7 +88,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, services: AppServic
         "A rule's runs, newest first: trigger payload, each condition's result, each action's input, output, timing and error",
       params: idParams,
       querystring: z.object({
-        status: z.enum(['running', 'succeeded', 'skipped', 'failed', 'stopped']).optional(),
+        status: z.enum(runStatuses).optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
       response: { 200: z.object({ data: z.array(runOutput) }), ...errorResponses },

@@ -204,7 +204,7 @@ describe('running rules', () => {
       expect(run.actions[1].error.message).toContain('customer.update');
       expect(run.actions[1].durationMs).toEqual(expect.any(Number));
     }
-    // nothing stayed: not the level, not the notification the first action wrote
+    // the failed action changed nothing; the step before it (the notification) stood, so a rerun starts at step 1
     const after = await customer(target.id);
     expect(after.level).toBe(before.level);
     const paused = ok(await get(`${rulesUrl}/${rule.id}`, admin));
@@ -213,7 +213,7 @@ describe('running rules', () => {
     expect(paused.pausedReason).toContain('2 failed runs in a row');
     const notifications = ok(await get('/api/v1/notifications', admin)) as Array<Record<string, any>>;
     const fresh = notifications.slice(0, notifications.length - notificationsBefore.length);
-    expect(fresh.map((n) => n.kind)).toEqual(['automation.paused']);
+    expect(fresh.map((n) => n.kind)).toEqual(['automation.paused', 'automation', 'automation']);
     expect(fresh[0]).toMatchObject({ ruleId: rule.id });
     expect(fresh[0]!.message).toContain('无权限规则');
 

@@ -57,7 +57,11 @@ function idFor(route: RouteEntry): string {
 }
 
 function fill(route: RouteEntry): string {
-  return route.url.replace(':type', 'customer').replace(':id', idFor(route)).replace(':variant', 'web');
+  return route.url
+    .replace(':type', 'customer')
+    .replace(':id', idFor(route))
+    .replace(':variant', 'web')
+    .replace(':runId', unknownId);
 }
 
 /** A body that passes validation, so the answer is about the record, not the input. */
@@ -81,6 +85,8 @@ const validBodies: Record<string, object> = {
   },
   'POST /api/v1/metric-definitions/:id/rollback': { toVersion: '1.0' },
   'POST /api/v1/imports/:id/dry-run': {},
+  'POST /api/v1/automation-rules/:id/run': { recordIds: ['01900000-0000-7000-8000-000000000001'] },
+  'POST /api/v1/automation-rules/:id/dry-run': {},
 };
 
 const key = (r: RouteEntry) => `${r.method} ${r.url}`;

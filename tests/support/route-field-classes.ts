@@ -96,6 +96,11 @@ export const noRecordData: Record<string, string> = {
   'PATCH /api/v1/automation-rules/:id': 'a rule',
   'GET /api/v1/automation-rules/:id/runs':
     'run history: ids, field names and results; the values a run saw pass through the caller’s field view (masked as ***, hidden left out: workflows/rule-store.ts redactRun)',
+  'POST /api/v1/automation-rules/:id/run': 'per record: its id, the run id and the run status',
+  'POST /api/v1/automation-rules/:id/runs/:runId/rerun':
+    'a run: values of the trigger record through the reader’s field view (masked ***, hidden left out), as the run history',
+  'POST /api/v1/automation-rules/:id/dry-run':
+    'condition results: each leaf’s value through the reader’s field view (masked ***, hidden left out); actions as configured',
   'POST /api/v1/events/calls': 'the stored call’s id and matched customer id',
   'GET /api/v1/events/calls': 'call records: numbers masked, ids, durations',
   'GET /api/v1/todos': 'the caller’s own to-dos; titles are filled through the rule identity’s field view',

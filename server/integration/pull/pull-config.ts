@@ -10,7 +10,7 @@ import { defaultTimezone } from '../../jobs/boss.ts';
  * Asia/Shanghai). There is no time window: without a saved cursor the first pull asks from the
  * start (or from `initialCursor`), so back-filled history is taken like anything else.
  */
-const httpUrl = z
+export const httpUrl = z
   .string()
   .max(2000)
   .refine((value) => {
@@ -56,7 +56,7 @@ export const pullConfigSchema = z.object({
 
 export type PullConfig = z.infer<typeof pullConfigSchema>;
 
-function cronError(cron: string): string | undefined {
+export function cronError(cron: string): string | undefined {
   if (cron.split(/\s+/).length !== 5) return 'five fields';
   try {
     cronParser.parseExpression(cron, { tz: defaultTimezone });

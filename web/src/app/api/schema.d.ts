@@ -8443,6 +8443,310 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/automation-rules/{id}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run a manual rule on records (each its own run, as the rule’s identity)
+     * @description Only a rule with a manual trigger, enabled and not paused (else 409 RULE_NOT_RUNNABLE). A record the caller cannot read answers status not_found.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            recordIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                recordId: string;
+                runId: string | null;
+                status: string;
+              }[];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/automation-rules/{id}/runs/{runId}/rerun': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Rerun a failed run from the action that failed (a new run with rerunOf and fromStep)
+     * @description Only a run with status failed (else 409 RUN_NOT_FAILED).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          runId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['AutomationRun'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/automation-rules/{id}/dry-run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Evaluate a rule against the last events of its trigger, without acting (nothing is written) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Default 20 */
+            limit?: number;
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                ruleId: string;
+                version: number;
+                evaluated: number;
+                results: {
+                  eventId: string;
+                  occurredAt: string;
+                  recordId: string | null;
+                  matched: boolean;
+                  conditions: {
+                    result: boolean;
+                    steps: {
+                      /** @description Where in the tree, e.g. all[1].condition */
+                      path: string;
+                      op: string;
+                      field?: string;
+                      actual?: unknown;
+                      result: boolean;
+                    }[];
+                  } | null;
+                  actions: {
+                    type: string;
+                    input: unknown;
+                  }[];
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/automation-rules': {
     parameters: {
       query?: never;
@@ -8831,7 +9135,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          status?: 'running' | 'succeeded' | 'skipped' | 'failed' | 'stopped';
+          status?: 'running' | 'succeeded' | 'skipped' | 'failed' | 'stopped' | 'rate_limited';
           limit?: number;
         };
         header?: never;
@@ -16519,6 +16823,36 @@ export interface components {
              * @constant
              */
             type: 'call';
+          }
+        | {
+            /** @constant */
+            type: 'schedule';
+            /** @description minute hour day month weekday, in the company's time zone; fires once per slot */
+            cron: string;
+          }
+        | {
+            /** @constant */
+            type: 'relative';
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
+            /** @description a date or date-time field of the record */
+            field: string;
+            /** @description days after the field (negative: before) */
+            offsetDays: number;
+            /**
+             * @description time of day in the company's time zone
+             * @default 09:00
+             */
+            at: string;
+          }
+        | {
+            /** @constant */
+            type: 'manual';
+            /**
+             * @description run by POST /api/v1/automation-rules/{id}/run on records of this type
+             * @enum {string}
+             */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
           };
       /** @description None: every event of the trigger matches */
       conditions?: components['schemas']['AutomationConditionInput'] | null;
@@ -16584,6 +16918,35 @@ export interface components {
             /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
             message: string;
           }
+        | {
+            /** @constant */
+            type: 'assignOwner';
+            /**
+             * Format: uuid
+             * @description None: the company's lead-assignment rules decide
+             */
+            userId?: string;
+          }
+        | {
+            /** @constant */
+            type: 'webhook';
+            url: string;
+            /** @description Extra request headers; the body is signed like outbound channels (x-cairn-signature) */
+            headers?: {
+              [key: string]: string;
+            };
+          }
+        | {
+            /** @constant */
+            type: 'startApproval';
+            /**
+             * @description the approvals Cairn has that a record starts: a contract deletion
+             * @constant
+             */
+            kind: 'contract_delete';
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            reason: string;
+          }
       )[];
       /** @default true */
       enabled: boolean;
@@ -16599,6 +16962,8 @@ export interface components {
        * @default 3
        */
       maxFailures: number;
+      /** @description Rate limit: runs that would act beyond it in the last hour are recorded as rate_limited */
+      maxRunsPerHour?: number;
     };
     AutomationRuleUpdateInput: {
       name?: string;
@@ -16619,6 +16984,36 @@ export interface components {
              * @constant
              */
             type: 'call';
+          }
+        | {
+            /** @constant */
+            type: 'schedule';
+            /** @description minute hour day month weekday, in the company's time zone; fires once per slot */
+            cron: string;
+          }
+        | {
+            /** @constant */
+            type: 'relative';
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
+            /** @description a date or date-time field of the record */
+            field: string;
+            /** @description days after the field (negative: before) */
+            offsetDays: number;
+            /**
+             * @description time of day in the company's time zone
+             * @default 09:00
+             */
+            at: string;
+          }
+        | {
+            /** @constant */
+            type: 'manual';
+            /**
+             * @description run by POST /api/v1/automation-rules/{id}/run on records of this type
+             * @enum {string}
+             */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
           };
       conditions?: components['schemas']['AutomationConditionInput'] | null;
       actions?: (
@@ -16683,6 +17078,35 @@ export interface components {
             /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
             message: string;
           }
+        | {
+            /** @constant */
+            type: 'assignOwner';
+            /**
+             * Format: uuid
+             * @description None: the company's lead-assignment rules decide
+             */
+            userId?: string;
+          }
+        | {
+            /** @constant */
+            type: 'webhook';
+            url: string;
+            /** @description Extra request headers; the body is signed like outbound channels (x-cairn-signature) */
+            headers?: {
+              [key: string]: string;
+            };
+          }
+        | {
+            /** @constant */
+            type: 'startApproval';
+            /**
+             * @description the approvals Cairn has that a record starts: a contract deletion
+             * @constant
+             */
+            kind: 'contract_delete';
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            reason: string;
+          }
       )[];
       /** @description Enabling a paused rule resumes it */
       enabled?: boolean;
@@ -16690,6 +17114,7 @@ export interface components {
       ownerId?: string;
       serviceUserId?: string | null;
       maxFailures?: number;
+      maxRunsPerHour?: number | null;
       /** @description The version you edited; a stale one answers 409 */
       version: number;
     };
@@ -16717,6 +17142,36 @@ export interface components {
              * @constant
              */
             type: 'call';
+          }
+        | {
+            /** @constant */
+            type: 'schedule';
+            /** @description minute hour day month weekday, in the company's time zone; fires once per slot */
+            cron: string;
+          }
+        | {
+            /** @constant */
+            type: 'relative';
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
+            /** @description a date or date-time field of the record */
+            field: string;
+            /** @description days after the field (negative: before) */
+            offsetDays: number;
+            /**
+             * @description time of day in the company's time zone
+             * @default 09:00
+             */
+            at: string;
+          }
+        | {
+            /** @constant */
+            type: 'manual';
+            /**
+             * @description run by POST /api/v1/automation-rules/{id}/run on records of this type
+             * @enum {string}
+             */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
           };
       conditions: components['schemas']['AutomationConditionInput'] | null;
       actions: (
@@ -16781,13 +17236,45 @@ export interface components {
             /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
             message: string;
           }
+        | {
+            /** @constant */
+            type: 'assignOwner';
+            /**
+             * Format: uuid
+             * @description None: the company's lead-assignment rules decide
+             */
+            userId?: string;
+          }
+        | {
+            /** @constant */
+            type: 'webhook';
+            url: string;
+            /** @description Extra request headers; the body is signed like outbound channels (x-cairn-signature) */
+            headers?: {
+              [key: string]: string;
+            };
+          }
+        | {
+            /** @constant */
+            type: 'startApproval';
+            /**
+             * @description the approvals Cairn has that a record starts: a contract deletion
+             * @constant
+             */
+            kind: 'contract_delete';
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            reason: string;
+          }
       )[];
       maxFailures: number;
+      maxRunsPerHour: number | null;
       failureStreak: number;
       pausedAt: string | null;
       pausedReason: string | null;
       createdAt: string;
       updatedAt: string;
+      /** @description Only in the answer that gave the rule its first webhook action: the key its calls are signed with */
+      webhookSecret?: string;
     };
     AutomationRunInput: {
       id: string;
@@ -16798,7 +17285,7 @@ export interface components {
       /** @description 1 for an event a person caused; +1 for each rule in a chain */
       depth: number;
       /** @enum {string} */
-      status: 'running' | 'succeeded' | 'skipped' | 'failed' | 'stopped';
+      status: 'running' | 'succeeded' | 'skipped' | 'failed' | 'stopped' | 'rate_limited';
       triggerPayload: unknown;
       conditions: {
         result: boolean;
@@ -16826,6 +17313,10 @@ export interface components {
       errorCode: string | null;
       error: string | null;
       identityUserId: string | null;
+      /** @description The failed run this one reran */
+      rerunOf: string | null;
+      /** @description A rerun: the index of the action it started at */
+      fromStep: number | null;
       startedAt: string;
       finishedAt: string | null;
     };
@@ -18554,6 +19045,36 @@ export interface components {
              * @constant
              */
             type: 'call';
+          }
+        | {
+            /** @constant */
+            type: 'schedule';
+            /** @description minute hour day month weekday, in the company's time zone; fires once per slot */
+            cron: string;
+          }
+        | {
+            /** @constant */
+            type: 'relative';
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
+            /** @description a date or date-time field of the record */
+            field: string;
+            /** @description days after the field (negative: before) */
+            offsetDays: number;
+            /**
+             * @description time of day in the company's time zone
+             * @default 09:00
+             */
+            at: string;
+          }
+        | {
+            /** @constant */
+            type: 'manual';
+            /**
+             * @description run by POST /api/v1/automation-rules/{id}/run on records of this type
+             * @enum {string}
+             */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
           };
       /** @description None: every event of the trigger matches */
       conditions?: components['schemas']['AutomationCondition'] | null;
@@ -18619,6 +19140,35 @@ export interface components {
             /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
             message: string;
           }
+        | {
+            /** @constant */
+            type: 'assignOwner';
+            /**
+             * Format: uuid
+             * @description None: the company's lead-assignment rules decide
+             */
+            userId?: string;
+          }
+        | {
+            /** @constant */
+            type: 'webhook';
+            url: string;
+            /** @description Extra request headers; the body is signed like outbound channels (x-cairn-signature) */
+            headers?: {
+              [key: string]: string;
+            };
+          }
+        | {
+            /** @constant */
+            type: 'startApproval';
+            /**
+             * @description the approvals Cairn has that a record starts: a contract deletion
+             * @constant
+             */
+            kind: 'contract_delete';
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            reason: string;
+          }
       )[];
       /** @default true */
       enabled: boolean;
@@ -18634,6 +19184,8 @@ export interface components {
        * @default 3
        */
       maxFailures: number;
+      /** @description Rate limit: runs that would act beyond it in the last hour are recorded as rate_limited */
+      maxRunsPerHour?: number;
     };
     AutomationRuleUpdate: {
       name?: string;
@@ -18654,6 +19206,36 @@ export interface components {
              * @constant
              */
             type: 'call';
+          }
+        | {
+            /** @constant */
+            type: 'schedule';
+            /** @description minute hour day month weekday, in the company's time zone; fires once per slot */
+            cron: string;
+          }
+        | {
+            /** @constant */
+            type: 'relative';
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
+            /** @description a date or date-time field of the record */
+            field: string;
+            /** @description days after the field (negative: before) */
+            offsetDays: number;
+            /**
+             * @description time of day in the company's time zone
+             * @default 09:00
+             */
+            at: string;
+          }
+        | {
+            /** @constant */
+            type: 'manual';
+            /**
+             * @description run by POST /api/v1/automation-rules/{id}/run on records of this type
+             * @enum {string}
+             */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
           };
       conditions?: components['schemas']['AutomationCondition'] | null;
       actions?: (
@@ -18718,6 +19300,35 @@ export interface components {
             /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
             message: string;
           }
+        | {
+            /** @constant */
+            type: 'assignOwner';
+            /**
+             * Format: uuid
+             * @description None: the company's lead-assignment rules decide
+             */
+            userId?: string;
+          }
+        | {
+            /** @constant */
+            type: 'webhook';
+            url: string;
+            /** @description Extra request headers; the body is signed like outbound channels (x-cairn-signature) */
+            headers?: {
+              [key: string]: string;
+            };
+          }
+        | {
+            /** @constant */
+            type: 'startApproval';
+            /**
+             * @description the approvals Cairn has that a record starts: a contract deletion
+             * @constant
+             */
+            kind: 'contract_delete';
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            reason: string;
+          }
       )[];
       /** @description Enabling a paused rule resumes it */
       enabled?: boolean;
@@ -18725,6 +19336,7 @@ export interface components {
       ownerId?: string;
       serviceUserId?: string | null;
       maxFailures?: number;
+      maxRunsPerHour?: number | null;
       /** @description The version you edited; a stale one answers 409 */
       version: number;
     };
@@ -18752,6 +19364,36 @@ export interface components {
              * @constant
              */
             type: 'call';
+          }
+        | {
+            /** @constant */
+            type: 'schedule';
+            /** @description minute hour day month weekday, in the company's time zone; fires once per slot */
+            cron: string;
+          }
+        | {
+            /** @constant */
+            type: 'relative';
+            /** @enum {string} */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
+            /** @description a date or date-time field of the record */
+            field: string;
+            /** @description days after the field (negative: before) */
+            offsetDays: number;
+            /**
+             * @description time of day in the company's time zone
+             * @default 09:00
+             */
+            at: string;
+          }
+        | {
+            /** @constant */
+            type: 'manual';
+            /**
+             * @description run by POST /api/v1/automation-rules/{id}/run on records of this type
+             * @enum {string}
+             */
+            object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
           };
       conditions: components['schemas']['AutomationCondition'] | null;
       actions: (
@@ -18816,13 +19458,45 @@ export interface components {
             /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
             message: string;
           }
+        | {
+            /** @constant */
+            type: 'assignOwner';
+            /**
+             * Format: uuid
+             * @description None: the company's lead-assignment rules decide
+             */
+            userId?: string;
+          }
+        | {
+            /** @constant */
+            type: 'webhook';
+            url: string;
+            /** @description Extra request headers; the body is signed like outbound channels (x-cairn-signature) */
+            headers?: {
+              [key: string]: string;
+            };
+          }
+        | {
+            /** @constant */
+            type: 'startApproval';
+            /**
+             * @description the approvals Cairn has that a record starts: a contract deletion
+             * @constant
+             */
+            kind: 'contract_delete';
+            /** @description Text with {{field}} placeholders (fields of the trigger record or call) */
+            reason: string;
+          }
       )[];
       maxFailures: number;
+      maxRunsPerHour: number | null;
       failureStreak: number;
       pausedAt: string | null;
       pausedReason: string | null;
       createdAt: string;
       updatedAt: string;
+      /** @description Only in the answer that gave the rule its first webhook action: the key its calls are signed with */
+      webhookSecret?: string;
     };
     AutomationRun: {
       id: string;
@@ -18833,7 +19507,7 @@ export interface components {
       /** @description 1 for an event a person caused; +1 for each rule in a chain */
       depth: number;
       /** @enum {string} */
-      status: 'running' | 'succeeded' | 'skipped' | 'failed' | 'stopped';
+      status: 'running' | 'succeeded' | 'skipped' | 'failed' | 'stopped' | 'rate_limited';
       triggerPayload: unknown;
       conditions: {
         result: boolean;
@@ -18861,6 +19535,10 @@ export interface components {
       errorCode: string | null;
       error: string | null;
       identityUserId: string | null;
+      /** @description The failed run this one reran */
+      rerunOf: string | null;
+      /** @description A rerun: the index of the action it started at */
+      fromStep: number | null;
       startedAt: string;
       finishedAt: string | null;
     };
