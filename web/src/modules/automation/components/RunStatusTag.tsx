@@ -1,21 +1,21 @@
-import { Tag } from 'antd';
+import { Tag, type TagTone } from '../../../app/ui/states.tsx';
 import { labelOf, useAutomationT } from '../i18n/index.ts';
 
-const colors: Record<string, string> = {
+const tones: Record<string, TagTone> = {
   succeeded: 'green',
   failed: 'red',
   stopped: 'orange',
   rate_limited: 'orange',
   running: 'blue',
-  skipped: 'default',
+  skipped: 'grey',
 };
 
-/** A run's status as a coloured tag (the text says it; the colour only repeats it). */
+/** A run's status as a tag (the text says it; the tone only repeats it). */
 export function RunStatusTag({ status }: { status: string }) {
   const { t } = useAutomationT();
   return (
-    <Tag color={colors[status] ?? 'default'} data-testid="run-status" data-status={status}>
-      {labelOf(t, 'status', status)}
-    </Tag>
+    <span data-testid="run-status" data-status={status}>
+      <Tag tone={tones[status] ?? 'grey'}>{labelOf(t, 'status', status)}</Tag>
+    </span>
   );
 }

@@ -156,7 +156,7 @@ function Editor({ rule }: { rule?: Rule }) {
               <ErrorBlock error={save.error} fallback="saveFailed" />
             </div>
           )}
-          <section className="auto-section" aria-label={t('editor.name')}>
+          <div className="auto-section">
             <Field
               path="name"
               label={t('editor.name')}
@@ -165,7 +165,7 @@ function Editor({ rule }: { rule?: Rule }) {
                 <Input {...a11y} maxLength={100} value={draft.name} onChange={(e) => set({ name: e.target.value })} />
               )}
             />
-          </section>
+          </div>
           <TriggerEditor value={draft.trigger} onChange={(trigger) => set({ trigger })} />
           <ConditionEditor value={draft.conditions} onChange={(conditions) => set({ conditions })} />
           <section className="auto-section" aria-labelledby="auto-actions">

@@ -1,5 +1,6 @@
 import type { HTMLAttributes } from 'react';
-import { Button, Space, Table, Tag, type TableProps } from 'antd';
+import { Button, Space, Table, type TableProps } from 'antd';
+import { Tag } from '../../../app/ui/states.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { navigate } from '../../../app/routing/router.tsx';
@@ -34,16 +35,16 @@ function RuleState({ rule }: { rule: Rule }) {
   if (rule.pausedAt)
     return (
       <div data-testid="rule-state" data-state="paused">
-        <Tag color="orange">{t('rules.paused')}</Tag>
+        <Tag tone="orange">{t('rules.paused')}</Tag>
         {rule.pausedReason && (
           <div className="auto-muted">{t('rules.pausedReason', { reason: rule.pausedReason })}</div>
         )}
       </div>
     );
   return (
-    <Tag color={rule.enabled ? 'green' : 'default'} data-testid="rule-state" data-state={rule.enabled ? 'on' : 'off'}>
-      {rule.enabled ? t('rules.enabled') : t('rules.disabled')}
-    </Tag>
+    <span data-testid="rule-state" data-state={rule.enabled ? 'on' : 'off'}>
+      <Tag tone={rule.enabled ? 'green' : 'grey'}>{rule.enabled ? t('rules.enabled') : t('rules.disabled')}</Tag>
+    </span>
   );
 }
 

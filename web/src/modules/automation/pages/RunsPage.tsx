@@ -24,9 +24,7 @@ export default function RunsPage() {
       actions={
         <Space>
           <Link to={`/automation/rules/${id}`}>{t('runs.editRule')}</Link>
-          <Button onClick={() => void runs.refetch()} loading={runs.isFetching}>
-            {t('common.refresh')}
-          </Button>
+          <Button onClick={() => void runs.refetch()}>{t('common.refresh')}</Button>
         </Space>
       }
     >
