@@ -93,4 +93,16 @@ test('create a rule, see a problem at its field, produce a run and read it in th
   await row.getByRole('button', { name: automationLabel('rules.disable') }).click();
   await need(row.locator('[data-testid="rule-state"][data-state="off"]'), 'the disabled rule');
   await expectAccessible(page, 'the rule list with the new rule');
+}, 120_000); // waits for the queue to run the rule
+
+test('the automation pages in en-US', async () => {
+  const { page } = await openContext('desk', { as: 'admin', language: 'en-US' });
+  await page.goto('/automation');
+  await expect.poll(() => pathOf(page)).toBe('/automation/rules');
+  await need(page.getByRole('heading', { level: 1, name: 'Rules' }), 'the English rule list');
+  await need(page.getByRole('link', { name: 'Automation' }), 'the English sidebar entry');
+  await page.getByRole('button', { name: '+ New rule' }).click();
+  await need(page.getByRole('heading', { level: 1, name: 'New rule' }), 'the English rule editor');
+  await need(page.getByLabel('Rule name'), 'the English name field');
+  await expectAccessible(page, 'the English rule editor');
 });

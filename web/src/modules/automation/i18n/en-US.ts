@@ -204,6 +204,12 @@ const automationEnUS: MessageShape<AutomationMessages> = {
     rerunDone: 'Rerun done, status: {status}',
     editRule: 'Edit rule',
   },
+  manual: {
+    title: 'Run by hand',
+    recordIds: 'Record ids (one a line, at most 100)',
+    hint: 'Each record gets its own run, recorded in the run history.',
+    run: 'Run on {count} records',
+  },
   dryRun: {
     title: 'Dry run',
     intro:

@@ -191,6 +191,12 @@ const automationZhCN = {
     rerunDone: '已重新运行，状态：{status}',
     editRule: '编辑规则',
   },
+  manual: {
+    title: '手动运行',
+    recordIds: '记录 ID（每行一个，最多 100 个）',
+    hint: '每条记录单独运行一次，结果记入运行记录。',
+    run: '运行 {count} 条记录',
+  },
   dryRun: {
     title: '试运行',
     intro: '用最近的匹配事件评估这条规则，只看结果，不执行任何动作、不写入数据。',

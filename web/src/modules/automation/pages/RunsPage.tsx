@@ -6,6 +6,7 @@ import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 import { ruleQuery, runStatuses, runsQuery, type RunStatus } from '../api/automation.ts';
 import { AutomationPage } from '../components/AutomationPage.tsx';
 import { DryRunPanel } from '../components/DryRunPanel.tsx';
+import { ManualRunPanel } from '../components/ManualRunPanel.tsx';
 import { RunView } from '../components/RunView.tsx';
 import { labelOf, useAutomationT } from '../i18n/index.ts';
 
@@ -29,6 +30,7 @@ export default function RunsPage() {
       }
     >
       {rule.isError && <ErrorBlock error={rule.error} onRetry={() => void rule.refetch()} />}
+      {rule.data?.trigger.type === 'manual' && <ManualRunPanel ruleId={id} />}
       <DryRunPanel ruleId={id} />
       <section aria-labelledby="auto-runs">
         <h2 id="auto-runs">{t('runs.title')}</h2>
