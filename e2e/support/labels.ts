@@ -13,6 +13,9 @@ import zhIntegrations from '../../web/src/modules/integrations/i18n/zh-CN.ts';
 import type { ReportsKey } from '../../web/src/modules/reports/i18n/index.ts';
 import enReports from '../../web/src/modules/reports/i18n/en-US.ts';
 import zhReports from '../../web/src/modules/reports/i18n/zh-CN.ts';
+import type { AutomationKey } from '../../web/src/modules/automation/i18n/index.ts';
+import enAutomation from '../../web/src/modules/automation/i18n/en-US.ts';
+import zhAutomation from '../../web/src/modules/automation/i18n/zh-CN.ts';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -61,4 +64,16 @@ export function reportsLabel(key: ReportsKey, { before = '', after = '', within 
   const around = (text: string) => [before, text, after].filter(Boolean).map(escapeRegExp).join('\\s*');
   const either = `(?:${around(zh)}|${around(en)})`;
   return new RegExp(within ? either : `^\\s*${either}\\s*$`);
+}
+
+/** `label()` for a message of the automation catalog (ids under `automation.`, given without it); `{place}`-style values filled in. */
+export function automationLabel(
+  key: AutomationKey,
+  { before = '', values = {} as Record<string, string | number> } = {},
+): RegExp {
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (m, name: string) => String(values[name] ?? m));
+  const zh = fill(lookup([zhAutomation], key));
+  const en = fill(lookup([enAutomation], key));
+  const around = (text: string) => [before, text].filter(Boolean).map(escapeRegExp).join('\\s*');
+  return new RegExp(`^\\s*(?:${around(zh)}|${around(en)})\\s*$`);
 }

@@ -133,6 +133,8 @@ const definitions: Array<Omit<AppRoute, 'Component'>> = [
   { path: '/integrations/*?', load: withAntd(() => import('../modules/integrations/pages/IntegrationsRoutes.tsx')) },
   // 报表: desk-only antd pages (modules/reports/pages/ReportsRoutes.tsx)
   { path: '/reports/*?', load: withAntd(() => import('../modules/reports/pages/ReportsRoutes.tsx')) },
+  // 自动化: desk-only antd pages (modules/automation/pages/AutomationRoutes.tsx)
+  { path: '/automation/*?', load: withAntd(() => import('../modules/automation/pages/AutomationRoutes.tsx')) },
   { path: '*', load: plain(() => import('./pages/NotFoundPage.tsx'), { more: false }) },
 ];
 

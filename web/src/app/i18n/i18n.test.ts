@@ -9,6 +9,8 @@ import integrationsEnUS from '../../modules/integrations/i18n/en-US.ts';
 import integrationsZhCN from '../../modules/integrations/i18n/zh-CN.ts';
 import reportsEnUS from '../../modules/reports/i18n/en-US.ts';
 import reportsZhCN from '../../modules/reports/i18n/zh-CN.ts';
+import automationEnUS from '../../modules/automation/i18n/en-US.ts';
+import automationZhCN from '../../modules/automation/i18n/zh-CN.ts';
 import { currentLanguage, i18n, initI18n, loadMoreMessages, setLanguage, translate } from './index.ts';
 import enCore from './messages/en-US.core.ts';
 import enMore from './messages/en-US.more.ts';
@@ -22,6 +24,7 @@ const files: Array<[name: string, zh: MessageTree, en: MessageTree, namespace?: 
   ['access workflows', accessWorkflowsZhCN, accessWorkflowsEnUS, 'access'],
   ['integrations', integrationsZhCN, integrationsEnUS, 'integrations'],
   ['reports', reportsZhCN, reportsEnUS, 'reports'],
+  ['automation', automationZhCN, automationEnUS, 'automation'],
 ];
 
 describe('message catalogs', () => {

@@ -4,6 +4,8 @@ import { adminItems, sideItems, type NavItem } from './navItems.ts';
 
 /** A bar chart outline; kept here since only the desk shows it. */
 const ReportsIcon = (props: SVGProps<SVGSVGElement>) => <Icon {...props} d="M4 20h16M7 16v-5M12 16V6M17 16v-8" />;
+/** A lightning bolt (automation rules); desk only too. */
+const AutomationIcon = (props: SVGProps<SVGSVGElement>) => <Icon {...props} d="M13 3 5 14h6l-1 7 8-11h-6z" />;
 
 /**
  * The desk sidebar's entries: navItems.ts's, plus those with desk-only pages. They live here, not
@@ -19,4 +21,6 @@ export const deskAdminItems: NavItem[] = [
   ...adminItems,
   // 集成中心: every page under /integrations (modules/integrations/integration-tabs.ts)
   { key: 'integrations', path: '/integrations', Icon: AdminIcon, visible: (can) => can('manageIntegrations') },
+  // 自动化: every page under /automation (modules/automation/pages/AutomationRoutes.tsx)
+  { key: 'automation', path: '/automation', Icon: AutomationIcon, visible: (can) => can('manageIntegrations') },
 ];

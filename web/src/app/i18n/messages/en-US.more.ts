@@ -16,6 +16,7 @@ const enUSMore: MessageShape<MoreMessages> = {
     accessSimulate: 'Access simulation',
     integrations: 'Integration center',
     reports: 'Reports',
+    automation: 'Automation',
     collapse: 'Collapse sidebar',
     expand: 'Expand sidebar',
   },

@@ -24,6 +24,7 @@ const zhCNMore = {
     accessSimulate: '权限模拟',
     integrations: '集成中心',
     reports: '报表',
+    automation: '自动化',
     collapse: '收起侧边栏',
     expand: '展开侧边栏',
   },
