@@ -39,6 +39,8 @@ const openToSignedIn = new Set([
   'GET /api/v1/notifications',
   'GET /api/v1/todos',
   'POST /api/v1/todos/:id/complete',
+  // the company's smart buttons (labels and templates) for every rep's phone; changing them needs settings.update
+  'GET /api/v1/smart-buttons',
 ]);
 
 let a: Company;
