@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { authorize } from '../access/authorize.ts';
 import { AppError, notFound, parseAsBody } from '../errors.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { createRecordId } from '../resources/record-commands.ts';
@@ -32,6 +33,8 @@ export interface TapResult {
  */
 export async function tapSmartButton(ctx: CommandContext, input: TapInput, now = new Date()): Promise<TapResult> {
   const { tenantId, userId } = ctx.actor;
+  // a customer the caller may not read (or another company's) is not found, whatever the key
+  await authorize(ctx.trx, ctx.access, getResource('customers'), 'read', { id: input.customerId });
   // concurrent replays of one key wait for each other; the second then finds the first tap
   await sql`select pg_advisory_xact_lock(hashtext(${`smart-button:${tenantId}:${userId}:${input.idempotencyKey}`}))`.execute(
     ctx.trx,

@@ -59,7 +59,11 @@ function idFor(route: RouteEntry): string {
 }
 
 function fill(route: RouteEntry): string {
-  return route.url.replace(':type', 'customer').replace(':id', idFor(route)).replace(':variant', 'web');
+  return route.url
+    .replace(':type', 'customer')
+    .replace(':id', idFor(route))
+    .replace(':variant', 'web')
+    .replace(':buttonId', 'just_talked');
 }
 
 /** A body that passes validation, so the answer is about the record, not the input. */
@@ -83,6 +87,12 @@ const validBodies: Record<string, object> = {
   },
   'POST /api/v1/metric-definitions/:id/rollback': { toVersion: '1.0' },
   'POST /api/v1/imports/:id/dry-run': {},
+  'POST /api/v1/customers/:id/smart-buttons/:buttonId': {},
+};
+
+/** Headers a route requires beside the session. */
+const validHeaders: Record<string, Record<string, string>> = {
+  'POST /api/v1/customers/:id/smart-buttons/:buttonId': { 'idempotency-key': 'probe-tap-0001' },
 };
 
 const key = (r: RouteEntry) => `${r.method} ${r.url}`;
@@ -265,7 +275,7 @@ describe('every route × anonymous, other company and no-grant user', () => {
       const res = await call({
         method: route.method as 'GET',
         url: fill(route),
-        headers: otherAdmin,
+        headers: { ...otherAdmin, ...validHeaders[key(route)] },
         payload:
           route.method === 'GET' || route.method === 'DELETE' ? undefined : (validBodies[key(route)] ?? { version: 1 }),
       });
