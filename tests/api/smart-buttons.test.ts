@@ -109,7 +109,7 @@ describe('smart buttons', () => {
       headers: admin,
       payload: { buttons: current.buttons, holidays: ['2026-12-01'], extraWorkdays: [], escalationGraceHours: 12 },
     });
-    expect(ok(put)).toMatchObject({ holidays: ['2026-12-01'], escalationGraceHours: 12, version: 1 });
+    expect(ok(put)).toMatchObject({ holidays: ['2026-12-01'], escalationGraceHours: 12, version: current.version + 1 });
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-27T07:30:00Z') });
     const res = await tap(customerId, 'proposal_sent', 'tap-holiday-0001', sales1, {
       content: '发了报价单 V2，客户下周答复',
