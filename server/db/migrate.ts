@@ -16,6 +16,7 @@ import * as pullAuthImportHeartbeat from './migrations/0016_pull_auth_import_hea
 import * as automation from './migrations/0017_automation.ts';
 import * as clientSync from './migrations/0018_client_sync.ts';
 import * as automationEngine from './migrations/0019_automation_engine.ts';
+import * as smartButtons from './migrations/0020_smart_buttons.ts';
 import { quoteIdent } from './database.ts';
 
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0017_automation': automation,
   '0018_client_sync': clientSync,
   '0019_automation_engine': automationEngine,
+  '0020_smart_buttons': smartButtons,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -502,6 +502,15 @@ export interface FollowupAmendments {
   version: Generated<number>;
 }
 
+export interface FollowupNextSteps {
+  done_at: Timestamp | null;
+  done_by: string | null;
+  escalated_at: Timestamp | null;
+  escalation_todo_id: string | null;
+  followup_id: string;
+  tenant_id: string;
+}
+
 export interface Followups {
   author_id: string | null;
   content: string;
@@ -519,6 +528,17 @@ export interface Followups {
   source: string;
   source_ref: string | null;
   status: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface FollowupSettings {
+  escalation_grace_hours: Generated<number>;
+  extra_workdays: Generated<Json>;
+  holidays: Generated<Json>;
+  smart_buttons: Json | null;
   tenant_id: string;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
@@ -881,6 +901,17 @@ export interface Sessions {
   write_lsn: string | null;
 }
 
+export interface SmartButtonTaps {
+  button_key: string;
+  created_at: Generated<Timestamp>;
+  customer_id: string;
+  followup_id: string;
+  idempotency_key: string;
+  next_step_at: Timestamp | null;
+  tenant_id: string;
+  user_id: string;
+}
+
 export interface SmsMessages {
   body: string;
   created_at: Generated<Timestamp>;
@@ -1046,6 +1077,8 @@ export interface DB {
   export_files: ExportFiles;
   field_provenance: FieldProvenance;
   followup_amendments: FollowupAmendments;
+  followup_next_steps: FollowupNextSteps;
+  followup_settings: FollowupSettings;
   followups: Followups;
   fx_rates: FxRates;
   imports: Imports;
@@ -1069,6 +1102,7 @@ export interface DB {
   role_grants: RoleGrants;
   roles: Roles;
   sessions: Sessions;
+  smart_button_taps: SmartButtonTaps;
   sms_messages: SmsMessages;
   step_up_challenges: StepUpChallenges;
   step_up_tokens: StepUpTokens;

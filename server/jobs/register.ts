@@ -19,6 +19,7 @@ import { pullTopicQueues, registerPullJobs } from '../integration/pull/pull-jobs
 import { importTopicQueues, registerImportJobs } from '../integration/imports/import-jobs.ts';
 import { imageTopicQueues, registerImageJobs } from '../image-variants/image-jobs.ts';
 import { automationTopicQueues, mergeTopicQueues, registerAutomationJobs } from '../workflows/workflow-jobs.ts';
+import { registerNextStepJobs } from '../smart-buttons/next-step-escalation.ts';
 
 /** When the entry a deletion event created becomes purgeable (its tenant's retention after the event). */
 export async function purgeTimeFor(database: Database, event: OutboxJob): Promise<Date> {
@@ -139,6 +140,7 @@ export async function registerJobs(
   await registerImportJobs(runner, database, storage, logger);
   await registerImageJobs(runner, database, storage, logger);
   await registerAutomationJobs(runner, database, logger);
+  await registerNextStepJobs(runner, database, logger);
   if (opts.dispatchOutbox === false) return undefined;
   return startOutboxDispatcher(database, runner, { topicQueues: topicQueues(), logger });
 }

@@ -21,6 +21,7 @@ import { buildFollowups, buildOpportunities } from './demo-pipeline.ts';
 import { Random } from './random.ts';
 import { insertInChunks, type SeedContext } from './seed-context.ts';
 import { seedDemoAutomation } from './demo-automation.ts';
+import { seedDemoSmartButtons } from './demo-smart-buttons.ts';
 import { seedDemoOutbound } from './demo-outbound.ts';
 import { seedDemoReports } from './demo-reports.ts';
 
@@ -154,6 +155,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions = {}): P
 
       counts.outbound_channels = await seedDemoOutbound(ctx, { deadLetter: Boolean(options.integration) });
       counts.automation_rules = await seedDemoAutomation(ctx);
+      counts.followup_settings = await seedDemoSmartButtons(ctx);
       progress('Creating metric definitions, exchange rates and sealed report months');
       Object.assign(counts, await seedDemoReports(ctx, users));
       progress('Demo data ready');

@@ -39,6 +39,8 @@ const openToSignedIn = new Set([
   'GET /api/v1/notifications',
   'GET /api/v1/todos',
   'POST /api/v1/todos/:id/complete',
+  // the company's smart buttons (labels and templates) for every rep's phone; changing them needs settings.update
+  'GET /api/v1/smart-buttons',
 ]);
 
 let a: Company;
@@ -61,7 +63,8 @@ function fill(route: RouteEntry): string {
     .replace(':type', 'customer')
     .replace(':id', idFor(route))
     .replace(':variant', 'web')
-    .replace(':runId', unknownId);
+    .replace(':runId', unknownId)
+    .replace(':buttonId', 'just_talked');
 }
 
 /** A body that passes validation, so the answer is about the record, not the input. */
@@ -87,6 +90,12 @@ const validBodies: Record<string, object> = {
   'POST /api/v1/imports/:id/dry-run': {},
   'POST /api/v1/automation-rules/:id/run': { recordIds: ['01900000-0000-7000-8000-000000000001'] },
   'POST /api/v1/automation-rules/:id/dry-run': {},
+  'POST /api/v1/customers/:id/smart-buttons/:buttonId': {},
+};
+
+/** Headers a route requires beside the session. */
+const validHeaders: Record<string, Record<string, string>> = {
+  'POST /api/v1/customers/:id/smart-buttons/:buttonId': { 'idempotency-key': 'probe-tap-0001' },
 };
 
 const key = (r: RouteEntry) => `${r.method} ${r.url}`;
@@ -269,7 +278,7 @@ describe('every route × anonymous, other company and no-grant user', () => {
       const res = await call({
         method: route.method as 'GET',
         url: fill(route),
-        headers: otherAdmin,
+        headers: { ...otherAdmin, ...validHeaders[key(route)] },
         payload:
           route.method === 'GET' || route.method === 'DELETE' ? undefined : (validBodies[key(route)] ?? { version: 1 }),
       });

@@ -103,8 +103,12 @@ export const noRecordData: Record<string, string> = {
     'condition results: each leaf’s value through the reader’s field view (masked ***, hidden left out); actions as configured',
   'POST /api/v1/events/calls': 'the stored call’s id and matched customer id',
   'GET /api/v1/events/calls': 'call records: numbers masked, ids, durations',
-  'GET /api/v1/todos': 'the caller’s own to-dos; titles are filled through the rule identity’s field view',
-  'POST /api/v1/todos/:id/complete': 'the caller’s own to-do',
+  'GET /api/v1/todos':
+    'the caller’s own to-dos (titles filled through the rule identity’s field view) and next steps (the caller’s field view over followups.nextStep: smart-buttons/next-steps.ts)',
+  'POST /api/v1/todos/:id/complete': 'the caller’s own to-do, or ids and the due time of their next step',
+  'GET /api/v1/smart-buttons': 'button labels, templates and the working calendar: company settings',
+  'PUT /api/v1/smart-buttons': 'button labels, templates and the working calendar: company settings',
+  'POST /api/v1/customers/:id/smart-buttons/:buttonId': 'ids, the button’s status and the next-step time',
   'GET /api/v1/notifications':
     'the caller’s own notifications; rule texts are filled through the rule identity’s field view (workflows/actions.ts)',
 };

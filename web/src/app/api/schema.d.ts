@@ -9313,7 +9313,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The caller's open to-dos, by due time: due today (overdue included) or overdue */
+    /** The caller's open to-dos and next steps, by due time: due today (overdue included) or overdue */
     get: {
       parameters: {
         query?: {
@@ -9401,7 +9401,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Complete one of your own to-dos (completing it again changes nothing) */
+    /** Complete one of your own to-dos or next steps (completing it again changes nothing) */
     post: {
       parameters: {
         query?: never;
@@ -9421,6 +9421,287 @@ export interface paths {
           content: {
             'application/json': {
               data: components['schemas']['Todo'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/smart-buttons': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The company's smart buttons, working calendar and next-step escalation grace period */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['FollowupSettings'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Replace the smart buttons, working calendar and escalation grace period (administrators; audited) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            buttons: components['schemas']['SmartButtonInput'][];
+            /**
+             * @description Weekdays that are not worked (YYYY-MM-DD)
+             * @default []
+             */
+            holidays?: string[];
+            /**
+             * @description Weekend days that are worked (调休, YYYY-MM-DD)
+             * @default []
+             */
+            extraWorkdays?: string[];
+            /**
+             * @description Hours a next step may be overdue before a to-do goes to the owner's manager
+             * @default 24
+             */
+            escalationGraceHours?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['FollowupSettings'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/customers/{id}/smart-buttons/{buttonId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * One tap: a follow-up from the button (or the edited text) with its next step on the working calendar
+     * @description Authorized as creating a follow-up on the customer. The `Idempotency-Key` header is required: the same key again answers the first follow-up with `duplicate: true` (200) and writes nothing; a key used for another customer or button answers 409.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          'idempotency-key': string;
+        };
+        path: {
+          id: string;
+          buttonId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The rep's edited text */
+            content?: string;
+            nextStep?: string;
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['SmartButtonTap'];
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['SmartButtonTap'];
             };
           };
         };
@@ -17342,12 +17623,63 @@ export interface components {
     };
     TodoInput: {
       id: string;
-      title: string;
+      /**
+       * @description a to-do, or the next step of a follow-up the caller wrote (its id is the follow-up's)
+       * @enum {string}
+       */
+      kind: 'todo' | 'nextStep';
+      /** @description a next step's text as the caller's field view shows it (null when hidden) */
+      title: string | null;
       dueAt: string;
       recordType: string | null;
       recordId: string | null;
       ruleId: string | null;
       completedAt: string | null;
+      customerId: string | null;
+    };
+    SmartButtonInput: {
+      /** @description The button id in POST /customers/{id}/smart-buttons/{buttonId} */
+      key: string;
+      label: string;
+      /** @description The follow-up text one tap saves */
+      template: string;
+      /**
+       * @description The follow-up status a tap records
+       * @enum {string}
+       */
+      status: 'initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed';
+      /**
+       * @default other
+       * @enum {string}
+       */
+      kind: 'call' | 'visit' | 'im' | 'meeting' | 'email' | 'other';
+      /**
+       * @description The next step text (empty: none)
+       * @default
+       */
+      nextStep: string;
+      /** @description When the next step is due: N working days after the tap at HH:MM, in the company time zone */
+      nextStepOffset: {
+        workingDays: number;
+        at: string;
+      };
+    };
+    FollowupSettingsInput: {
+      buttons: components['schemas']['SmartButtonInput'][];
+      holidays: string[];
+      extraWorkdays: string[];
+      escalationGraceHours: number;
+      timeZone: string;
+      version: number;
+    };
+    SmartButtonTapInput: {
+      followupId: string;
+      customerId: string;
+      buttonKey: string;
+      status: string;
+      nextStepAt: string | null;
+      /** @description true when this Idempotency-Key already saved the follow-up: nothing new was written */
+      duplicate: boolean;
     };
     CustomerCreateInput: {
       name: string;
@@ -19564,12 +19896,63 @@ export interface components {
     };
     Todo: {
       id: string;
-      title: string;
+      /**
+       * @description a to-do, or the next step of a follow-up the caller wrote (its id is the follow-up's)
+       * @enum {string}
+       */
+      kind: 'todo' | 'nextStep';
+      /** @description a next step's text as the caller's field view shows it (null when hidden) */
+      title: string | null;
       dueAt: string;
       recordType: string | null;
       recordId: string | null;
       ruleId: string | null;
       completedAt: string | null;
+      customerId: string | null;
+    };
+    SmartButton: {
+      /** @description The button id in POST /customers/{id}/smart-buttons/{buttonId} */
+      key: string;
+      label: string;
+      /** @description The follow-up text one tap saves */
+      template: string;
+      /**
+       * @description The follow-up status a tap records
+       * @enum {string}
+       */
+      status: 'initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed';
+      /**
+       * @default other
+       * @enum {string}
+       */
+      kind: 'call' | 'visit' | 'im' | 'meeting' | 'email' | 'other';
+      /**
+       * @description The next step text (empty: none)
+       * @default
+       */
+      nextStep: string;
+      /** @description When the next step is due: N working days after the tap at HH:MM, in the company time zone */
+      nextStepOffset: {
+        workingDays: number;
+        at: string;
+      };
+    };
+    FollowupSettings: {
+      buttons: components['schemas']['SmartButton'][];
+      holidays: string[];
+      extraWorkdays: string[];
+      escalationGraceHours: number;
+      timeZone: string;
+      version: number;
+    };
+    SmartButtonTap: {
+      followupId: string;
+      customerId: string;
+      buttonKey: string;
+      status: string;
+      nextStepAt: string | null;
+      /** @description true when this Idempotency-Key already saved the follow-up: nothing new was written */
+      duplicate: boolean;
     };
     CustomerCreate: {
       name: string;

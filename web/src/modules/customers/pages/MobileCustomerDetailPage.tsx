@@ -22,6 +22,11 @@ const RelatedPanel = lazy(async () => {
 // The composer (and its quick-text chips) loads when the rep reaches for "写跟进", not with the page.
 const loadComposer = () => import('../../followups/components/FollowupComposer.tsx');
 const FollowupComposer = lazy(async () => ({ default: (await loadComposer()).FollowupComposer }));
+// The smart buttons (刚聊完, 已发方案, 等客户回复) and their strings load after the lite header.
+const SmartButtons = lazy(async () => {
+  const [module] = await Promise.all([import('../../followups/components/SmartButtons.tsx'), loadMoreMessages()]);
+  return { default: module.SmartButtons };
+});
 const CustomerMoreFields = lazy(async () => {
   const [module] = await Promise.all([import('../components/CustomerMoreFields.tsx'), loadMoreMessages()]);
   return { default: module.CustomerMoreFields };
@@ -127,6 +132,12 @@ export default function MobileCustomerDetailPage() {
           </Link>
         )}
       </div>
+
+      {can('create', 'followup') && (
+        <Suspense fallback={null}>
+          <SmartButtons customerId={id} />
+        </Suspense>
+      )}
 
       <section className="m-card m-sections" aria-label={t('detail.tabsLabel')}>
         <Disclosure

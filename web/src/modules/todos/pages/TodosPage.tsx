@@ -1,47 +1,43 @@
-import { useMemo } from 'react';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'wouter';
 import { api } from '../../../app/api/client.ts';
+import type { components } from '../../../app/api/schema.d.ts';
 import { useCustomerNames } from '../../customers/api/customerNames.ts';
-import { updateRecord } from '../../../app/api/records.ts';
-import type { Followup, Page } from '../../../app/api/types.ts';
-import { useMe } from '../../auth/session.ts';
 import { ErrorState } from '../../../app/ui/ErrorState.tsx';
-import { LoadMore } from '../../../app/ui/LoadMore.tsx';
 import { EmptyState, Skeleton, Tag } from '../../../app/ui/states.tsx';
 import { showToast } from '../../../app/ui/toast.tsx';
 import { useFormat } from '../../../app/format/format.ts';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
 import { useTranslation } from '../../../app/i18n/index.ts';
-import { Link } from 'wouter';
 
-const LOOKBACK_DAYS = 30;
+type Todo = components['schemas']['Todo'];
+type Due = 'today' | 'overdue';
 
-/** "待办": my follow-ups' next steps, overdue first, then by date. */
+/**
+ * "待办": my to-dos (rule actions, overdue next steps of my team) and the next steps of my
+ * follow-ups, due today or overdue, by due time (GET /api/v1/todos). Done in one tap.
+ */
 export default function TodosPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('nav.todos'));
   const format = useFormat();
-  const me = useMe();
   const queryClient = useQueryClient();
-  const since = useMemo(() => new Date(Date.now() - LOOKBACK_DAYS * 86_400_000).toISOString().slice(0, 10), []);
-  const filter = me.data ? { authorId: me.data.id, nextStepAt: { gte: `${since}T00:00:00Z` } } : undefined;
-  const list = useInfiniteQuery({
-    queryKey: ['followups', 'todos', filter ?? null],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Followup>>('/followups', { sort: 'nextStepAt', limit: 50, cursor: pageParam, filter }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: Boolean(filter),
+  const [due, setDue] = useState<Due>('today');
+  const list = useQuery({
+    queryKey: ['todos', due],
+    queryFn: ({ signal }) => api.get<{ data: Todo[] }>('/todos', { due, limit: 200 }, signal).then((r) => r.data),
   });
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.data) ?? [], [list.data]);
-  const customers = useCustomerNames(rows.map((r) => r.customerId));
+  const rows = list.data ?? [];
+  const customers = useCustomerNames(rows.map((r) => r.customerId).filter((id): id is string => Boolean(id)));
   const now = Date.now();
 
-  const done = async (f: Followup) => {
+  const done = async (todo: Todo) => {
     try {
-      await updateRecord<Followup>('followups', f.id, { nextStepAt: null, version: f.version });
+      await api.post(`/todos/${encodeURIComponent(todo.id)}/complete`);
+      queryClient.setQueryData<Todo[]>(['todos', due], (current) => current?.filter((r) => r.id !== todo.id));
       showToast(t('todos.done'));
-      void queryClient.invalidateQueries({ queryKey: ['followups'] });
+      void queryClient.invalidateQueries({ queryKey: ['todos'] });
     } catch (error) {
       showToast(error instanceof Error ? error.message : String(error), 'error');
     }
@@ -50,53 +46,63 @@ export default function TodosPage() {
   return (
     <div className="page">
       <h1 className="page__title">{t('nav.todos')}</h1>
-      <p className="muted small">{t('todos.hint', { days: LOOKBACK_DAYS })}</p>
+      <p className="muted small">{t('todos.hint')}</p>
+      <div className="segmented" role="group" aria-label={t('todos.filter')}>
+        {(['today', 'overdue'] as const).map((value) => (
+          <button
+            key={value}
+            type="button"
+            className={value === due ? 'btn btn--small btn--primary' : 'btn btn--small'}
+            aria-pressed={value === due}
+            onClick={() => setDue(value)}
+          >
+            {t(value === 'today' ? 'todos.today' : 'todos.overdueOnly')}
+          </button>
+        ))}
+      </div>
       <div className="m-card list-card">
-        {me.isError ? (
-          <ErrorState error={me.error} onRetry={() => void me.refetch()} />
-        ) : list.isPending ? (
+        {list.isPending ? (
           <Skeleton rows={6} />
-        ) : list.isError && !list.data ? (
+        ) : list.isError ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
         ) : !rows.length ? (
           <EmptyState title={t('todos.empty')} />
         ) : (
-          <>
-            <ul className="todo-list">
-              {rows.map((f) => {
-                const overdue = f.nextStepAt ? new Date(f.nextStepAt).getTime() < now : false;
-                return (
-                  <li key={f.id} className="todo">
-                    <div className="todo__main">
-                      <span className="todo__title">{f.nextStep || f.content}</span>
-                      <span className="muted small">
-                        <Link to={`/customers/${encodeURIComponent(f.customerId)}`}>
-                          {customers.get(f.customerId) ?? t('followups.customer')}
-                        </Link>
-                        {' · '}
-                        <time dateTime={f.nextStepAt ?? undefined}>{format.dateTime(f.nextStepAt)}</time>
-                      </span>
-                    </div>
-                    {overdue && <Tag tone="red">{t('todos.overdue')}</Tag>}
-                    <button
-                      type="button"
-                      className="btn btn--small"
-                      onClick={() => void done(f)}
-                      aria-label={`${t('todos.markDone')} ${f.nextStep ?? ''}`}
-                    >
-                      {t('todos.markDone')}
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-            <LoadMore
-              hasMore={list.hasNextPage}
-              loading={list.isFetchingNextPage}
-              error={list.isFetchNextPageError ? list.error : null}
-              onLoadMore={() => void list.fetchNextPage()}
-            />
-          </>
+          <ul className="todo-list" data-testid="todo-list">
+            {rows.map((todo) => {
+              const overdue = new Date(todo.dueAt).getTime() < now;
+              const title = todo.title ?? t('todos.nextStep');
+              return (
+                <li key={todo.id} className="todo">
+                  <div className="todo__main">
+                    <span className="todo__title">{title}</span>
+                    <span className="muted small">
+                      {todo.kind === 'nextStep' ? t('todos.nextStep') : todo.ruleId ? null : t('todos.escalation')}
+                      {todo.kind === 'nextStep' || !todo.ruleId ? ' · ' : null}
+                      {todo.customerId && (
+                        <>
+                          <Link to={`/customers/${encodeURIComponent(todo.customerId)}`}>
+                            {customers.get(todo.customerId) ?? t('todos.open')}
+                          </Link>
+                          {' · '}
+                        </>
+                      )}
+                      <time dateTime={todo.dueAt}>{format.dateTime(todo.dueAt)}</time>
+                    </span>
+                  </div>
+                  {overdue && <Tag tone="red">{t('todos.overdue')}</Tag>}
+                  <button
+                    type="button"
+                    className="btn btn--small"
+                    onClick={() => void done(todo)}
+                    aria-label={`${t('todos.markDone')} ${title}`}
+                  >
+                    {t('todos.markDone')}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
         )}
       </div>
     </div>
