@@ -27,6 +27,7 @@ import { registerLicenceOcrRoutes } from './licence-ocr/licence-ocr-routes.ts';
 import { registerWorkflowRoutes } from './workflows/workflow-routes.ts';
 import { registerCallRoutes } from './calls/call-routes.ts';
 import { registerTodoRoutes } from './workflows/todo-routes.ts';
+import { registerTranscriptRoutes } from './transcripts/transcript-routes.ts';
 
 const replicaHealth = z.object({
   ok: z.boolean(),
@@ -105,4 +106,5 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
   registerWorkflowRoutes(app, services);
   registerCallRoutes(app, services);
   registerTodoRoutes(app, services);
+  registerTranscriptRoutes(app, services);
 }

@@ -15,6 +15,7 @@ import * as metricReports from './migrations/0013_metric_reports.ts';
 import * as pullAuthImportHeartbeat from './migrations/0016_pull_auth_import_heartbeat.ts';
 import * as automation from './migrations/0017_automation.ts';
 import * as clientSync from './migrations/0018_client_sync.ts';
+import * as transcriptsWecom from './migrations/0021_transcripts_wecom.ts';
 import { quoteIdent } from './database.ts';
 
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0016_pull_auth_import_heartbeat': pullAuthImportHeartbeat,
   '0017_automation': automation,
   '0018_client_sync': clientSync,
+  '0021_transcripts_wecom': transcriptsWecom,
 };
 
 class StaticProvider implements MigrationProvider {

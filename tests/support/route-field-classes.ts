@@ -98,6 +98,11 @@ export const noRecordData: Record<string, string> = {
     'run history: ids, field names and results; the values a run saw pass through the caller’s field view (masked as ***, hidden left out: workflows/rule-store.ts redactRun)',
   'POST /api/v1/events/calls': 'the stored call’s id and matched customer id',
   'GET /api/v1/events/calls': 'call records: numbers masked, ids, durations',
+  'POST /api/v1/events/transcripts': 'the stored transcript’s id',
+  'POST /api/v1/events/transcripts/audio': 'the stored transcript’s id',
+  'GET /api/v1/events/transcripts': 'transcripts: status, ids, phone masked; no utterances',
+  'GET /api/v1/transcript-lexicon': 'the objection lexicon (configuration)',
+  'PUT /api/v1/transcript-lexicon': 'the objection lexicon (configuration)',
   'GET /api/v1/todos': 'the caller’s own to-dos; titles are filled through the rule identity’s field view',
   'POST /api/v1/todos/:id/complete': 'the caller’s own to-do',
   'GET /api/v1/notifications':
