@@ -17612,6 +17612,7 @@ export interface components {
       hireDate?: string | null;
       phone?: string | null;
       email?: string | null;
+      wecomUserId?: string | null;
       /**
        * @default member
        * @enum {string}
@@ -17630,6 +17631,7 @@ export interface components {
       hireDate?: string | null;
       phone?: string | null;
       email?: string | null;
+      wecomUserId?: string | null;
       /** @enum {string} */
       role?: 'admin' | 'member';
       isActive?: boolean;
@@ -17992,6 +17994,8 @@ export interface components {
       hireDate?: string | null;
       phone?: string | null;
       email?: string | null;
+      /** @description The WeCom member id (企业微信 userid) notifications are also sent to */
+      wecomUserId?: string | null;
       role?: string | null;
       isActive?: boolean | null;
       isService?: boolean | null;
@@ -19685,6 +19689,7 @@ export interface components {
       hireDate?: string | null;
       phone?: string | null;
       email?: string | null;
+      wecomUserId?: string | null;
       /**
        * @default member
        * @enum {string}
@@ -19703,6 +19708,7 @@ export interface components {
       hireDate?: string | null;
       phone?: string | null;
       email?: string | null;
+      wecomUserId?: string | null;
       /** @enum {string} */
       role?: 'admin' | 'member';
       isActive?: boolean;
@@ -20065,6 +20071,8 @@ export interface components {
       hireDate?: string | null;
       phone?: string | null;
       email?: string | null;
+      /** @description The WeCom member id (企业微信 userid) notifications are also sent to */
+      wecomUserId?: string | null;
       role?: string | null;
       isActive?: boolean | null;
       isService?: boolean | null;
