@@ -28,6 +28,7 @@ import { registerWorkflowRoutes } from './workflows/workflow-routes.ts';
 import { registerCallRoutes } from './calls/call-routes.ts';
 import { registerTodoRoutes } from './workflows/todo-routes.ts';
 import { registerTranscriptRoutes } from './transcripts/transcript-routes.ts';
+import { registerWecomSidebarRoutes } from './wecom/sidebar-routes.ts';
 
 const replicaHealth = z.object({
   ok: z.boolean(),
@@ -107,4 +108,5 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
   registerCallRoutes(app, services);
   registerTodoRoutes(app, services);
   registerTranscriptRoutes(app, services);
+  registerWecomSidebarRoutes(app, services);
 }

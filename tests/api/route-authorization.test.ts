@@ -39,6 +39,8 @@ const openToSignedIn = new Set([
   'GET /api/v1/notifications',
   'GET /api/v1/todos',
   'POST /api/v1/todos/:id/complete',
+  // a JS-SDK signature for the sidebar page; no record data
+  'GET /api/v1/wecom/agent-config',
 ]);
 
 let a: Company;

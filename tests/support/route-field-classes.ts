@@ -103,6 +103,8 @@ export const noRecordData: Record<string, string> = {
   'GET /api/v1/events/transcripts': 'transcripts: status, ids, phone masked; no utterances',
   'GET /api/v1/transcript-lexicon': 'the objection lexicon (configuration)',
   'PUT /api/v1/transcript-lexicon': 'the objection lexicon (configuration)',
+  'GET /api/v1/wecom/agent-config': 'a JS-SDK signature',
+  'POST /api/v1/wecom/sent-files': 'the new follow-up’s id, the file name and the chat',
   'GET /api/v1/todos': 'the caller’s own to-dos; titles are filled through the rule identity’s field view',
   'POST /api/v1/todos/:id/complete': 'the caller’s own to-do',
   'GET /api/v1/notifications':
@@ -127,4 +129,5 @@ export const probeOnly = [
   'GET /api/v1/snapshots/:id',
   'GET /api/v1/snapshots/:id/restatement',
   'POST /api/v1/sync/batch',
+  'GET /api/v1/wecom/contacts/:externalUserId',
 ];
