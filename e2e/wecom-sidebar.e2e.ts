@@ -66,7 +66,9 @@ describe('WeCom sidebar', () => {
     const snapshot = page.getByTestId('sidebar-followup').filter({ hasText: '已发方案：报价方案.pdf' });
     await need(snapshot, 'the follow-up snapshot of the sent file');
     await expect.poll(() => snapshot.first().innerText()).toContain('已发方案');
-    const sent = await page.evaluate(() => (window as unknown as { __wx: { configured: boolean; sent: unknown[] } }).__wx);
+    const sent = await page.evaluate(
+      () => (window as unknown as { __wx: { configured: boolean; sent: unknown[] } }).__wx,
+    );
     expect(sent.configured).toBe(true);
     expect(sent.sent).toHaveLength(1);
     expect(sent.sent[0]).toMatchObject({ msgtype: 'news', news: { title: '报价方案.pdf' } });

@@ -19,7 +19,7 @@ h1{font-size:16px;margin:0 0 8px}h2{font-size:14px;margin:16px 0 6px}
 dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:0}dt{color:#595959}dd{margin:0}
 ul{list-style:none;padding:0;margin:0}li{border-bottom:1px solid #f0f0f0;padding:6px 0}
 .note{color:#595959;background:#fafafa;border:1px solid #d9d9d9;border-radius:6px;padding:8px}
-button{background:#1677ff;color:#fff;border:0;border-radius:6px;padding:4px 10px;font-size:13px;cursor:pointer}
+button{background:#0958d9;color:#fff;border:0;border-radius:6px;padding:4px 10px;font-size:13px;cursor:pointer}
 .muted{color:#595959;font-size:12px}
 </style>
 ${withSdk ? `<script src="${JWEIXIN_URL}"></script>\n<script src="${WECOM_JSSDK_URL}"></script>` : ''}
