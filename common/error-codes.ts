@@ -32,6 +32,10 @@ export const errorStatus = {
   DATABASE_UNAVAILABLE: 503,
   OCR_NOT_CONFIGURED: 503,
   OCR_PROVIDER_FAILED: 502,
+  ASR_NOT_CONFIGURED: 503,
+  ASR_PROVIDER_FAILED: 502,
+  WECOM_NOT_CONFIGURED: 503,
+  WECOM_FAILED: 502,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { isClientVersion } from '../common/client-version.ts';
+import { asrEnv, type AsrConfig } from './transcripts/asr-config.ts';
+import { wecomEnv, type WecomConfig } from './wecom/wecom-config.ts';
 
 export interface Config {
   port: number;
@@ -23,6 +25,10 @@ export interface Config {
    * `baidu`); unset, the OCR route answers 503 OCR_NOT_CONFIGURED.
    */
   ocr?: { url: string; token?: string; format: 'cairn' | 'baidu' };
+  /** Speech recognition for meeting audio (CAIRN_ASR_URL, CAIRN_ASR_TOKEN); unset, audio answers 503. */
+  asr?: AsrConfig;
+  /** The WeCom app messages go through (CAIRN_WECOM_*); unset, notifications stay in the app. */
+  wecom?: WecomConfig;
   /** The oldest app version any company's API serves (CAIRN_MIN_CLIENT_VERSION, semver; default 0.0.0). */
   minClientVersion: string;
   /** CSP frame-ancestors sources (CAIRN_FRAME_ANCESTORS); default 'none'. */
@@ -100,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     preparedStatements: env.CAIRN_PREPARED_STATEMENTS !== 'off',
     trustProxy: listEnv(env.CAIRN_TRUST_PROXY),
     ocr: ocrEnv(env),
+    asr: asrEnv(env),
+    wecom: wecomEnv(env),
     minClientVersion: semverEnv(env, 'CAIRN_MIN_CLIENT_VERSION', '0.0.0'),
     frameAncestors: listEnv(env.CAIRN_FRAME_ANCESTORS, /\s*[,\s]\s*/).length
       ? listEnv(env.CAIRN_FRAME_ANCESTORS, /\s*[,\s]\s*/)

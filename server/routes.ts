@@ -28,6 +28,8 @@ import { registerWorkflowRoutes } from './workflows/workflow-routes.ts';
 import { registerCallRoutes } from './calls/call-routes.ts';
 import { registerTodoRoutes } from './workflows/todo-routes.ts';
 import { registerSmartButtonRoutes } from './smart-buttons/smart-button-routes.ts';
+import { registerTranscriptRoutes } from './transcripts/transcript-routes.ts';
+import { registerWecomSidebarRoutes } from './wecom/sidebar-routes.ts';
 
 const replicaHealth = z.object({
   ok: z.boolean(),
@@ -107,4 +109,6 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
   registerCallRoutes(app, services);
   registerTodoRoutes(app, services);
   registerSmartButtonRoutes(app, services);
+  registerTranscriptRoutes(app, services);
+  registerWecomSidebarRoutes(app, services);
 }

@@ -67,7 +67,10 @@ export async function startServer(config: Config, database: Database): Promise<R
     database.useLogger(app.log);
     if (config.jobs) {
       runner = await createBoss(database, { logger: app.log, stopTimeoutMs: JOB_STOP_TIMEOUT_MS });
-      await registerJobs(runner, database, storage, app.log, { recycleBinPurgeCron: config.recycleBinPurgeCron });
+      await registerJobs(runner, database, storage, app.log, {
+        recycleBinPurgeCron: config.recycleBinPurgeCron,
+        wecom: config.wecom,
+      });
     }
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -17,6 +17,7 @@ import * as automation from './migrations/0017_automation.ts';
 import * as clientSync from './migrations/0018_client_sync.ts';
 import * as automationEngine from './migrations/0019_automation_engine.ts';
 import * as smartButtons from './migrations/0020_smart_buttons.ts';
+import * as transcriptsWecom from './migrations/0021_transcripts_wecom.ts';
 import { quoteIdent } from './database.ts';
 
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0018_client_sync': clientSync,
   '0019_automation_engine': automationEngine,
   '0020_smart_buttons': smartButtons,
+  '0021_transcripts_wecom': transcriptsWecom,
 };
 
 class StaticProvider implements MigrationProvider {

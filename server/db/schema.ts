@@ -523,11 +523,13 @@ export interface Followups {
   kind: string;
   next_step: string | null;
   next_step_at: Timestamp | null;
+  objections: Json | null;
   occurred_at: Generated<Timestamp>;
   opportunity_id: string | null;
   source: string;
   source_ref: string | null;
   status: string;
+  summary: string | null;
   tenant_id: string;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
@@ -666,6 +668,8 @@ export interface Notifications {
   rule_id: string | null;
   tenant_id: string;
   user_id: string;
+  wecom_error: string | null;
+  wecom_sent_at: Timestamp | null;
 }
 
 export interface Opportunities {
@@ -1009,6 +1013,32 @@ export interface Todos {
   version: Generated<number>;
 }
 
+export interface TranscriptLexicon {
+  id: string;
+  kind: string;
+  phrase: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
+export interface Transcripts {
+  customer_id: string | null;
+  error: string | null;
+  followup_id: string | null;
+  id: string;
+  match_note: string | null;
+  opportunity_id: string | null;
+  phone: string | null;
+  processed_at: Timestamp | null;
+  received_at: Generated<Timestamp>;
+  received_by: string;
+  source: string;
+  status: string;
+  tenant_id: string;
+  utterances: Json;
+}
+
 export interface UserRoles {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -1048,6 +1078,22 @@ export interface Users {
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
   username: string;
+  version: Generated<number>;
+  wecom_user_id: string | null;
+}
+
+export interface WecomExternalContacts {
+  contact_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  customer_id: string;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  external_userid: string;
+  id: string;
+  tenant_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
   version: Generated<number>;
 }
 
@@ -1110,6 +1156,9 @@ export interface DB {
   tenant_versions: TenantVersions;
   tenants: Tenants;
   todos: Todos;
+  transcript_lexicon: TranscriptLexicon;
+  transcripts: Transcripts;
   user_roles: UserRoles;
   users: Users;
+  wecom_external_contacts: WecomExternalContacts;
 }

@@ -20,6 +20,9 @@ import { importTopicQueues, registerImportJobs } from '../integration/imports/im
 import { imageTopicQueues, registerImageJobs } from '../image-variants/image-jobs.ts';
 import { automationTopicQueues, mergeTopicQueues, registerAutomationJobs } from '../workflows/workflow-jobs.ts';
 import { registerNextStepJobs } from '../smart-buttons/next-step-escalation.ts';
+import { registerTranscriptJobs, transcriptTopicQueues } from '../transcripts/transcript-jobs.ts';
+import { registerWecomJobs, wecomTopicQueues } from '../wecom/wecom-notify.ts';
+import type { WecomConfig } from '../wecom/wecom-config.ts';
 
 /** When the entry a deletion event created becomes purgeable (its tenant's retention after the event). */
 export async function purgeTimeFor(database: Database, event: OutboxJob): Promise<Date> {
@@ -35,7 +38,8 @@ export async function purgeTimeFor(database: Database, event: OutboxJob): Promis
  * marked dispatched. Record events and call records also go to the automation queue (a topic
  * several consumers hear goes to each of their queues). A new consumer is one more entry here and its queue in queues.ts.
  */
-export const topicQueues = (): TopicQueues => mergeTopicQueues(baseTopicQueues(), automationTopicQueues);
+export const topicQueues = (wecom?: WecomConfig): TopicQueues =>
+  mergeTopicQueues(baseTopicQueues(), automationTopicQueues, transcriptTopicQueues, wecomTopicQueues(wecom));
 
 const baseTopicQueues = (): TopicQueues => ({
   // read from the resource registry when the jobs start, not when this module loads
@@ -70,6 +74,8 @@ export interface RegisterOptions {
   dispatchOutbox?: boolean;
   /** The purge's cron instead of `recycleBinPurgeCron`. */
   recycleBinPurgeCron?: string;
+  /** WeCom: notifications are also sent as app messages. */
+  wecom?: WecomConfig;
 }
 
 /**
@@ -141,6 +147,8 @@ export async function registerJobs(
   await registerImageJobs(runner, database, storage, logger);
   await registerAutomationJobs(runner, database, logger);
   await registerNextStepJobs(runner, database, logger);
+  await registerTranscriptJobs(runner, database, logger);
+  await registerWecomJobs(runner, database, logger, opts.wecom);
   if (opts.dispatchOutbox === false) return undefined;
-  return startOutboxDispatcher(database, runner, { topicQueues: topicQueues(), logger });
+  return startOutboxDispatcher(database, runner, { topicQueues: topicQueues(opts.wecom), logger });
 }

@@ -41,6 +41,8 @@ const openToSignedIn = new Set([
   'POST /api/v1/todos/:id/complete',
   // the company's smart buttons (labels and templates) for every rep's phone; changing them needs settings.update
   'GET /api/v1/smart-buttons',
+  // a JS-SDK signature for the sidebar page; no record data
+  'GET /api/v1/wecom/agent-config',
 ]);
 
 let a: Company;

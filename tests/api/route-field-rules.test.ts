@@ -184,6 +184,11 @@ async function probe(route: RouteEntry): Promise<Res[]> {
       return probeSnapshotRoute(k.endsWith('restatement'), admin, prober);
     case 'POST /api/v1/sync/batch':
       return probeSyncBatch(admin, prober, canaries);
+    case 'GET /api/v1/wecom/contacts/:externalUserId': {
+      const wecomId = `wmprobe${Date.now()}`;
+      ok(await post('/api/v1/contacts', admin, { customerId: canaries.customer, name: '企微探针', wecomId }), 201);
+      return [await get(`/api/v1/wecom/contacts/${wecomId}`, prober)];
+    }
     case 'POST /api/v1/customers/export':
       return [
         await post('/api/v1/customers/export', prober, {

@@ -109,6 +109,13 @@ export const noRecordData: Record<string, string> = {
   'GET /api/v1/smart-buttons': 'button labels, templates and the working calendar: company settings',
   'PUT /api/v1/smart-buttons': 'button labels, templates and the working calendar: company settings',
   'POST /api/v1/customers/:id/smart-buttons/:buttonId': 'ids, the button’s status and the next-step time',
+  'POST /api/v1/events/transcripts': 'the stored transcript’s id',
+  'POST /api/v1/events/transcripts/audio': 'the stored transcript’s id',
+  'GET /api/v1/events/transcripts': 'transcripts: status, ids, phone masked; no utterances',
+  'GET /api/v1/transcript-lexicon': 'the objection lexicon (configuration)',
+  'PUT /api/v1/transcript-lexicon': 'the objection lexicon (configuration)',
+  'GET /api/v1/wecom/agent-config': 'a JS-SDK signature',
+  'POST /api/v1/wecom/sent-files': 'the new follow-up’s id, the file name and the chat',
   'GET /api/v1/notifications':
     'the caller’s own notifications; rule texts are filled through the rule identity’s field view (workflows/actions.ts)',
 };
@@ -131,4 +138,5 @@ export const probeOnly = [
   'GET /api/v1/snapshots/:id',
   'GET /api/v1/snapshots/:id/restatement',
   'POST /api/v1/sync/batch',
+  'GET /api/v1/wecom/contacts/:externalUserId',
 ];

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { followupKinds, followupSources, followupStatuses } from '../../../common/enums.ts';
 import type { CommandContext } from '../../resources/context.ts';
@@ -57,6 +58,7 @@ const followupFields = {
     update: false,
   },
   authorId: { column: 'author_id', kind: 'uuid', filter: true },
+  summary: { column: 'summary', kind: 'text', description: 'A meeting transcript’s summary (read-only)' },
   occurredAt: {
     column: 'occurred_at',
     kind: 'timestamp',
@@ -97,6 +99,20 @@ export const followupSpec = defineResource({
   titleField: 'content',
   access: { object: 'followup', owner: 'author_id', inheritsFrom: 'customer' },
   fields: followupFields,
+  derived: {
+    // found in a meeting transcript; governed by the summary's field rule
+    objections: {
+      kind: 'json',
+      schema: z
+        .array(z.object({ kind: z.string(), text: z.string(), speaker: z.string(), at: z.string() }))
+        .nullable()
+        .describe(
+          'The customer objections a meeting transcript showed: kind price, competitor, timing, authority or feature_gap (read-only)',
+        ),
+      select: (table) => sql`${sql.ref(`${table}.objections`)}`,
+      ruleOf: 'summary',
+    },
+  },
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
   beforeUpdate: enforceFollowupEditWindow,

@@ -66,6 +66,12 @@ const userFields = {
   },
   phoneE164: { column: 'phone_e164', kind: 'text', internal: true },
   email: { column: 'email', kind: 'text', filter: true, input: z.email().max(200).nullable().optional() },
+  wecomUserId: {
+    column: 'wecom_user_id',
+    kind: 'text',
+    input: z.string().trim().min(1).max(64).nullable().optional(),
+    description: 'The WeCom member id (企业微信 userid) notifications are also sent to',
+  },
   role: {
     column: 'role',
     kind: 'text',

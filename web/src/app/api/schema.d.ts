@@ -9758,6 +9758,732 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/events/transcripts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Received transcripts, newest first: status (received, processed, unmatched, failed) and the follow-up made */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Transcript'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Receive a meeting transcript; a follow-up with its summary and the customer’s objections follows
+     * @description `{customerId?, phone?, utterances: [{speaker, at, text, role?}]}`: the customer by id, or by the normalised phone of the customer or a contact. Answers 202; the transcripts queue records a follow-up (kind and source meeting, status deep_talk) with `summary` and `objections: [{kind, text}]` (kinds price, competitor, timing, authority, feature_gap), linked to the customer’s open opportunity. Authenticate with an integration API key whose service user holds runBackgroundSync.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description One transcript */
+      requestBody: {
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                /** @enum {string} */
+                status: 'received';
+                /** @description How many utterances were stored */
+                utterances: number;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/transcripts/audio': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Receive a meeting recording: the ASR provider transcribes it, then it is handled as a transcript
+     * @description multipart/form-data: one file part named "file" (audio, at most 100 MB) and a field `customerId` or `phone`. 503 ASR_NOT_CONFIGURED when no speech recognition service is set up (CAIRN_ASR_URL); 502 ASR_PROVIDER_FAILED when it fails.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** Format: binary */
+            file?: string;
+            customerId?: string;
+            phone?: string;
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                /** @enum {string} */
+                status: 'received';
+                /** @description How many utterances were stored */
+                utterances: number;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/transcript-lexicon': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The company’s objection lexicon (the defaults until it saves its own) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['TranscriptLexicon'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /**
+     * Replace the company’s objection lexicon; an empty list goes back to the defaults
+     * @description `{entries: [{kind, phrase}]}`: kinds price, competitor, timing, authority, feature_gap; a phrase is a zh keyword or phrase without spaces or punctuation.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            entries: {
+              /** @enum {string} */
+              kind: 'price' | 'competitor' | 'timing' | 'authority' | 'feature_gap';
+              phrase: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['TranscriptLexicon'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/wecom/agent-config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The signed `wx.agentConfig` parameters for the sidebar page URL
+     * @description 503 WECOM_NOT_CONFIGURED when CAIRN_WECOM_* is not set; 502 WECOM_FAILED when WeCom refuses.
+     */
+    get: {
+      parameters: {
+        query: {
+          url: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                corpid: string;
+                agentid: number;
+                timestamp: number;
+                nonceStr: string;
+                signature: string;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/wecom/contacts/{externalUserId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The customer of a WeCom external contact: lite card, recent follow-ups and files (through your field view) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          externalUserId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                externalUserId: string;
+                contactId: string | null;
+                customer: {
+                  [key: string]: unknown;
+                };
+                followups: {
+                  [key: string]: unknown;
+                }[];
+                files: {
+                  id: string;
+                  name: string;
+                  mimeType: string | null;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/wecom/sent-files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a file sent into a WeCom chat from the sidebar: a follow-up snapshot with status 已发方案 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            externalUserId: string;
+            fileName: string;
+            /** Format: uuid */
+            attachmentId?: string;
+            /** @description The WeCom chat (group chat id), when known */
+            chatId?: string;
+            chatName?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                followupId: string;
+                customerId: string;
+                fileName: string;
+                sentAt: string;
+                chat: string;
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/attachments/{id}': {
     parameters: {
       query?: never;
@@ -17681,6 +18407,31 @@ export interface components {
       /** @description true when this Idempotency-Key already saved the follow-up: nothing new was written */
       duplicate: boolean;
     };
+    TranscriptLexiconInput: {
+      entries: {
+        kind: string;
+        phrase: string;
+      }[];
+      /** @description The company has not saved its own lexicon; these are the defaults */
+      isDefault: boolean;
+    };
+    TranscriptInput: {
+      id: string;
+      /** @description text or audio */
+      source: string;
+      /** @description received, processed, unmatched or failed */
+      status: string;
+      customerId: string | null;
+      /** @description Masked */
+      phone: string | null;
+      utterances: number;
+      matchNote: string | null;
+      followupId: string | null;
+      opportunityId: string | null;
+      error: string | null;
+      receivedAt: string;
+      processedAt: string | null;
+    };
     CustomerCreateInput: {
       name: string;
       shortName?: string | null;
@@ -17978,6 +18729,7 @@ export interface components {
       hireDate?: string | null;
       phone?: string | null;
       email?: string | null;
+      wecomUserId?: string | null;
       /**
        * @default member
        * @enum {string}
@@ -17996,6 +18748,7 @@ export interface components {
       hireDate?: string | null;
       phone?: string | null;
       email?: string | null;
+      wecomUserId?: string | null;
       /** @enum {string} */
       role?: 'admin' | 'member';
       isActive?: boolean;
@@ -18176,9 +18929,20 @@ export interface components {
       nextStepAt?: string | null;
       source?: string | null;
       authorId?: string | null;
+      /** @description A meeting transcript’s summary (read-only) */
+      summary?: string | null;
       occurredAt?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description The customer objections a meeting transcript showed: kind price, competitor, timing, authority or feature_gap (read-only) */
+      objections?:
+        | {
+            kind: string;
+            text: string;
+            speaker: string;
+            at: string;
+          }[]
+        | null;
       /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
       can?: {
         update: boolean;
@@ -18347,6 +19111,8 @@ export interface components {
       hireDate?: string | null;
       phone?: string | null;
       email?: string | null;
+      /** @description The WeCom member id (企业微信 userid) notifications are also sent to */
+      wecomUserId?: string | null;
       role?: string | null;
       isActive?: boolean | null;
       isService?: boolean | null;
@@ -19954,6 +20720,31 @@ export interface components {
       /** @description true when this Idempotency-Key already saved the follow-up: nothing new was written */
       duplicate: boolean;
     };
+    TranscriptLexicon: {
+      entries: {
+        kind: string;
+        phrase: string;
+      }[];
+      /** @description The company has not saved its own lexicon; these are the defaults */
+      isDefault: boolean;
+    };
+    Transcript: {
+      id: string;
+      /** @description text or audio */
+      source: string;
+      /** @description received, processed, unmatched or failed */
+      status: string;
+      customerId: string | null;
+      /** @description Masked */
+      phone: string | null;
+      utterances: number;
+      matchNote: string | null;
+      followupId: string | null;
+      opportunityId: string | null;
+      error: string | null;
+      receivedAt: string;
+      processedAt: string | null;
+    };
     CustomerCreate: {
       name: string;
       shortName?: string | null;
@@ -20253,6 +21044,7 @@ export interface components {
       hireDate?: string | null;
       phone?: string | null;
       email?: string | null;
+      wecomUserId?: string | null;
       /**
        * @default member
        * @enum {string}
@@ -20271,6 +21063,7 @@ export interface components {
       hireDate?: string | null;
       phone?: string | null;
       email?: string | null;
+      wecomUserId?: string | null;
       /** @enum {string} */
       role?: 'admin' | 'member';
       isActive?: boolean;
@@ -20451,9 +21244,20 @@ export interface components {
       nextStepAt?: string | null;
       source?: string | null;
       authorId?: string | null;
+      /** @description A meeting transcript’s summary (read-only) */
+      summary?: string | null;
       occurredAt?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description The customer objections a meeting transcript showed: kind price, competitor, timing, authority or feature_gap (read-only) */
+      objections?:
+        | {
+            kind: string;
+            text: string;
+            speaker: string;
+            at: string;
+          }[]
+        | null;
       /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
       can?: {
         update: boolean;
@@ -20622,6 +21426,8 @@ export interface components {
       hireDate?: string | null;
       phone?: string | null;
       email?: string | null;
+      /** @description The WeCom member id (企业微信 userid) notifications are also sent to */
+      wecomUserId?: string | null;
       role?: string | null;
       isActive?: boolean | null;
       isService?: boolean | null;
