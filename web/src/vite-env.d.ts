@@ -21,3 +21,7 @@ declare module '*?lingui=reports' {
   const catalog: Record<string, unknown>;
   export default catalog;
 }
+declare module '*?lingui=offline' {
+  const catalog: Record<string, unknown>;
+  export default catalog;
+}

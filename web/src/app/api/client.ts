@@ -7,6 +7,7 @@
  * user to /login with a "session expired" notice).
  */
 import type { ErrorCode } from '../../../../common/error-codes.ts';
+import { APP_VERSION } from '../version.ts';
 
 export const CSRF_COOKIE = 'cairn_csrf';
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -84,6 +85,13 @@ let onUnauthorized: () => void = () => {
   window.location.assign('/login?expired=1');
 };
 
+let onUpgradeRequired: () => void = () => undefined;
+
+/** main.tsx installs the forced-upgrade handler (modules/offline/upgrade.ts, loaded when a 426 comes). */
+export function setUpgradeHandler(handler: () => void): void {
+  onUpgradeRequired = handler;
+}
+
 /** The router installs a handler that navigates without a full reload. */
 export function setUnauthorizedHandler(handler: () => void): () => void {
   const previous = onUnauthorized;
@@ -129,6 +137,7 @@ const statusCodes: Record<number, ErrorCode> = {
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  426: 'CLIENT_UPGRADE_REQUIRED',
   429: 'RATE_LIMITED',
 };
 
@@ -181,7 +190,7 @@ function takePrefetched(method: string, url: string, token: string | null): Prom
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, body, signal, auth = true } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', 'x-cairn-client': APP_VERSION };
   const token = auth ? tokenStore.get() : null;
   Object.assign(headers, sessionHeaders(token));
   // Only send a content type with a body: Fastify rejects an empty JSON body.
@@ -221,6 +230,7 @@ export const session = { expired: false };
 
 /** The one place a 401 on an authenticated request is turned into "back to login". */
 export function handleStatus(status: number, token: string | null) {
+  if (status === 426) onUpgradeRequired();
   if (status === 401 && token && tokenStore.get() === token) {
     session.expired = true;
     tokenStore.clear();
