@@ -133,6 +133,8 @@ const definitions: Array<Omit<AppRoute, 'Component'>> = [
   { path: '/integrations/*?', load: withAntd(() => import('../modules/integrations/pages/IntegrationsRoutes.tsx')) },
   // 报表: desk-only antd pages (modules/reports/pages/ReportsRoutes.tsx)
   { path: '/reports/*?', load: withAntd(() => import('../modules/reports/pages/ReportsRoutes.tsx')) },
+  // 前端错误 (client error telemetry): desk-only antd page (modules/offline/pages/ClientErrorsRoutes.tsx)
+  { path: '/client-errors/*?', load: withAntd(() => import('../modules/offline/pages/ClientErrorsRoutes.tsx')) },
   { path: '*', load: plain(() => import('./pages/NotFoundPage.tsx'), { more: false }) },
 ];
 

@@ -85,12 +85,8 @@ let onUnauthorized: () => void = () => {
   window.location.assign('/login?expired=1');
 };
 
-let onUpgradeRequired: () => void = () => undefined;
-
-/** main.tsx installs the forced-upgrade handler (modules/offline/upgrade.ts, loaded when a 426 comes). */
-export function setUpgradeHandler(handler: () => void): void {
-  onUpgradeRequired = handler;
-}
+/** A 426 (forced upgrade): modules/offline/boot.ts replaces `run`; a 426 before that is remembered. */
+export const upgrade = { needed: false, run: () => void (upgrade.needed = true) };
 
 /** The router installs a handler that navigates without a full reload. */
 export function setUnauthorizedHandler(handler: () => void): () => void {
@@ -137,7 +133,6 @@ const statusCodes: Record<number, ErrorCode> = {
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
-  426: 'CLIENT_UPGRADE_REQUIRED',
   429: 'RATE_LIMITED',
 };
 
@@ -230,7 +225,7 @@ export const session = { expired: false };
 
 /** The one place a 401 on an authenticated request is turned into "back to login". */
 export function handleStatus(status: number, token: string | null) {
-  if (status === 426) onUpgradeRequired();
+  if (status === 426) upgrade.run();
   if (status === 401 && token && tokenStore.get() === token) {
     session.expired = true;
     tokenStore.clear();

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { usePermission } from '../../modules/auth/permissions.ts';
 import { MenuIcon } from '../ui/icons.tsx';
 import { useTranslation } from '../i18n/index.ts';
@@ -7,8 +7,6 @@ import { Brand } from './Brand.tsx';
 import { deskAdminItems, deskSideItems } from './deskNavItems.tsx';
 import type { NavItem } from './navItems.ts';
 import { UserMenu } from './UserMenu.tsx';
-
-const OfflineBar = lazy(() => import('../../modules/offline/components/OfflineBar.tsx'));
 
 const COLLAPSED_KEY = 'cairn.sider';
 
@@ -72,9 +70,6 @@ export default function DesktopLayout({ children }: { children: ReactNode }) {
           </button>
           <UserMenu />
         </header>
-        <Suspense>
-          <OfflineBar />
-        </Suspense>
         <main id="main" className="d-content" tabIndex={-1}>
           {children}
         </main>

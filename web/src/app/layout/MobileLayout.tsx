@@ -1,12 +1,9 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useMe } from '../../modules/auth/session.ts';
 import { useTranslation } from '../i18n/index.ts';
 import { Link } from 'wouter';
 import { BottomTabBar } from './BottomTabBar.tsx';
 import { Brand } from './Brand.tsx';
-
-// The offline outbox's badge and banners (Dexie included) load after the first screen.
-const OfflineBar = lazy(() => import('../../modules/offline/components/OfflineBar.tsx'));
 
 /**
  * < 768 px: compact header and a bottom tab bar, plain React and CSS (no antd on the phone's
@@ -29,9 +26,6 @@ export default function MobileLayout({ children }: { children: ReactNode }) {
           </span>
         </Link>
       </header>
-      <Suspense>
-        <OfflineBar />
-      </Suspense>
       <main id="main" className="m-content" tabIndex={-1}>
         {children}
       </main>

@@ -19,4 +19,6 @@ export const deskAdminItems: NavItem[] = [
   ...adminItems,
   // 集成中心: every page under /integrations (modules/integrations/integration-tabs.ts)
   { key: 'integrations', path: '/integrations', Icon: AdminIcon, visible: (can) => can('manageIntegrations') },
+  // 前端错误: client error groups (modules/offline/pages/ClientErrorsRoutes.tsx)
+  { key: 'clientErrors', path: '/client-errors', Icon: AdminIcon, visible: (can) => can('viewAudit') },
 ];

@@ -28,7 +28,8 @@ export interface NavItem {
     | 'accessInheritance'
     | 'accessSimulate'
     | 'integrations'
-    | 'reports';
+    | 'reports'
+    | 'clientErrors';
   path: string;
   Icon: ComponentType<SVGProps<SVGSVGElement>>;
   /** Shown only to users this says yes for (default: everyone signed in). */

@@ -1,14 +1,23 @@
 /**
- * What main.tsx loads on demand (never with the first screen): the forced upgrade on a 426,
- * telemetry of uncaught errors, and handing over to a new service worker once the outbox is flushed.
+ * Loaded by main.tsx once the page has loaded (never with the first screen). It imports nothing
+ * the entry does not already have, so the phone's first chunks only carry its file name; the rest
+ * (Dexie, the bar, telemetry) loads from here: the forced upgrade on a 426, telemetry of uncaught
+ * errors, the outbox's bar, and the hand-over to a new service worker after the outbox is flushed.
  */
-export { forceUpgrade } from './upgrade.ts';
-export { reportClientError } from './telemetry.ts';
-import { flushOutbox } from './runtime.ts';
-import { applyServiceWorkerUpdate } from './sw-update.ts';
+import { upgrade } from '../../app/api/client.ts';
 
-/** A new worker installed while this page runs: flush first, then let it take over (no reload). */
-export async function activateUpdate(): Promise<void> {
-  await flushOutbox();
-  await applyServiceWorkerUpdate();
-}
+const later = () => import('./later.tsx');
+
+upgrade.run = () => void later().then((m) => m.forceUpgrade());
+if (upgrade.needed) upgrade.run();
+
+addEventListener('error', (event) => void later().then((m) => m.reportClientError('uncaught', event.error ?? event)));
+addEventListener(
+  'unhandledrejection',
+  (event) => void later().then((m) => m.reportClientError('unhandled_rejection', event.reason)),
+);
+
+void later().then((m) => {
+  m.mountOfflineBar();
+  m.watchServiceWorker();
+});

@@ -16,6 +16,7 @@ const enUSMore: MessageShape<MoreMessages> = {
     accessSimulate: 'Access simulation',
     integrations: 'Integration center',
     reports: 'Reports',
+    clientErrors: 'Client errors',
     collapse: 'Collapse sidebar',
     expand: 'Expand sidebar',
   },

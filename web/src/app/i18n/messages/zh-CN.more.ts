@@ -24,6 +24,7 @@ const zhCNMore = {
     accessSimulate: '权限模拟',
     integrations: '集成中心',
     reports: '报表',
+    clientErrors: '前端错误',
     collapse: '收起侧边栏',
     expand: '展开侧边栏',
   },
