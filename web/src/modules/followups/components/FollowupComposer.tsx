@@ -58,6 +58,8 @@ function Composer({ customerId, onSaved, onCancel }: FollowupComposerProps) {
   const [fromChip, setFromChip] = useState(false);
 
   const save = useMutation({
+    // React Query would pause an offline mutation; offline is exactly when it must run (and queue).
+    networkMode: 'always',
     // Online saves go straight to the API; offline (or no answer at all) they wait in the outbox.
     mutationFn: async (): Promise<Followup | undefined> => {
       const data = {
