@@ -4,7 +4,7 @@
  * network returns; a replay that meets a newer version opens the compare-and-choose sheet; with
  * IndexedDB broken as on Safari 17.3.1 the app still saves and says so; a 426 flushes and reloads.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { expect, test } from 'vitest';
 import offlineEn from '../web/src/modules/offline/i18n/en-US.ts';
@@ -26,9 +26,16 @@ const pick = (tree: Tree, key: string) =>
 const offlineLabel = (key: string) =>
   new RegExp(`^\\s*(?:${escape(pick(offlineZh, key))}|${escape(pick(offlineEn, key))})\\s*$`);
 
+const sessions = new WeakMap<Page, CDPSession>();
+
+/** One DevTools session per page: a second one would leave the first one's "offline" in force. */
 async function setOffline(context: BrowserContext, page: Page, offline: boolean) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
+  let cdp = sessions.get(page);
+  if (!cdp) {
+    cdp = await context.newCDPSession(page);
+    sessions.set(page, cdp);
+    await cdp.send('Network.enable');
+  }
   await cdp.send('Network.emulateNetworkConditions', {
     offline,
     latency: 0,
