@@ -4,13 +4,14 @@ const PRECACHE = ['__PRECACHE__'];
 const CACHE = `cairn-shell-${VERSION}`;
 const SHELL = '/index.html';
 
+// A new version waits: the page tells it to take over only after flushing its offline outbox
+// (applyServiceWorkerUpdate in web/src/modules/offline/sw-update.ts).
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(PRECACHE))
-      .then(() => self.skipWaiting()),
-  );
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'SKIP_WAITING') void self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {

@@ -15,6 +15,9 @@ import {
 import { messageCatalogs } from './build/message-catalogs.ts';
 
 const webRoot = path.dirname(fileURLToPath(import.meta.url));
+/** The app version sent in x-cairn-client (web/src/app/version.ts): the repository's release. */
+const appVersion = (JSON.parse(fs.readFileSync(path.join(webRoot, '../package.json'), 'utf8')) as { version: string })
+  .version;
 
 /** Long-lived vendor code gets its own chunks so app deploys don't bust them; antd is left to Rollup so each route only pulls the components it uses. */
 const vendorChunks: Array<[name: string, pattern: RegExp]> = [
@@ -116,6 +119,7 @@ function productionOnly(): Plugin {
 const config: UserConfig = {
   root: webRoot,
   base: '/',
+  define: { 'import.meta.env.VITE_CAIRN_VERSION': JSON.stringify(appVersion) },
   plugins: [messageCatalogs(), react(), productionOnly(), serviceWorker(), bootScript()],
   resolve: {
     // React 18+ has useSyncExternalStore built in; wouter's CommonJS shim for older Reacts would only add bytes.

@@ -25,6 +25,9 @@ void Promise.allSettled([initI18n(), ...firstScreen]).then(() => {
   );
 });
 
+// Forced upgrade, error telemetry, the outbox's hand-over to a new service worker (modules/offline/boot.ts).
+addEventListener('load', () => void import('./modules/offline/boot.ts'));
+
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   // After the page has loaded, so the worker's own downloads never compete with the first screen.
   window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));

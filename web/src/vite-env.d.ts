@@ -25,3 +25,7 @@ declare module '*?lingui=automation' {
   const catalog: Record<string, unknown>;
   export default catalog;
 }
+declare module '*?lingui=offline' {
+  const catalog: Record<string, unknown>;
+  export default catalog;
+}

@@ -135,6 +135,8 @@ const definitions: Array<Omit<AppRoute, 'Component'>> = [
   { path: '/reports/*?', load: withAntd(() => import('../modules/reports/pages/ReportsRoutes.tsx')) },
   // 自动化: desk-only antd pages (modules/automation/pages/AutomationRoutes.tsx)
   { path: '/automation/*?', load: withAntd(() => import('../modules/automation/pages/AutomationRoutes.tsx')) },
+  // 前端错误 (client error telemetry): desk-only antd page (modules/offline/pages/ClientErrorsRoutes.tsx)
+  { path: '/client-errors/*?', load: withAntd(() => import('../modules/offline/pages/ClientErrorsRoutes.tsx')) },
   { path: '*', load: plain(() => import('./pages/NotFoundPage.tsx'), { more: false }) },
 ];
 

@@ -7,6 +7,7 @@
  * user to /login with a "session expired" notice).
  */
 import type { ErrorCode } from '../../../../common/error-codes.ts';
+import { APP_VERSION } from '../version.ts';
 
 export const CSRF_COOKIE = 'cairn_csrf';
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -86,6 +87,9 @@ export const isApiError = (error: unknown): error is ApiError => error instanceo
 let onUnauthorized: () => void = () => {
   window.location.assign('/login?expired=1');
 };
+
+/** A 426 (forced upgrade): modules/offline/boot.ts replaces `run`; a 426 before that is remembered. */
+export const upgrade = { needed: false, run: () => void (upgrade.needed = true) };
 
 /** The router installs a handler that navigates without a full reload. */
 export function setUnauthorizedHandler(handler: () => void): () => void {
@@ -184,7 +188,7 @@ function takePrefetched(method: string, url: string, token: string | null): Prom
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, body, signal, auth = true } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', 'x-cairn-client': APP_VERSION };
   const token = auth ? tokenStore.get() : null;
   Object.assign(headers, sessionHeaders(token));
   // Only send a content type with a body: Fastify rejects an empty JSON body.
@@ -224,6 +228,7 @@ export const session = { expired: false };
 
 /** The one place a 401 on an authenticated request is turned into "back to login". */
 export function handleStatus(status: number, token: string | null) {
+  if (status === 426) upgrade.run();
   if (status === 401 && token && tokenStore.get() === token) {
     session.expired = true;
     tokenStore.clear();

@@ -7,6 +7,8 @@ import accessWorkflowsZhCN from '../../modules/access/i18n/zh-CN.workflows.ts';
 import { loadAccessMessages } from '../../modules/access/i18n/catalog.ts';
 import integrationsEnUS from '../../modules/integrations/i18n/en-US.ts';
 import integrationsZhCN from '../../modules/integrations/i18n/zh-CN.ts';
+import offlineEnUS from '../../modules/offline/i18n/en-US.ts';
+import offlineZhCN from '../../modules/offline/i18n/zh-CN.ts';
 import reportsEnUS from '../../modules/reports/i18n/en-US.ts';
 import reportsZhCN from '../../modules/reports/i18n/zh-CN.ts';
 import automationEnUS from '../../modules/automation/i18n/en-US.ts';
@@ -25,6 +27,7 @@ const files: Array<[name: string, zh: MessageTree, en: MessageTree, namespace?: 
   ['integrations', integrationsZhCN, integrationsEnUS, 'integrations'],
   ['reports', reportsZhCN, reportsEnUS, 'reports'],
   ['automation', automationZhCN, automationEnUS, 'automation'],
+  ['offline', offlineZhCN, offlineEnUS, 'offline'],
 ];
 
 describe('message catalogs', () => {

@@ -23,4 +23,6 @@ export const deskAdminItems: NavItem[] = [
   { key: 'integrations', path: '/integrations', Icon: AdminIcon, visible: (can) => can('manageIntegrations') },
   // 自动化: every page under /automation (modules/automation/pages/AutomationRoutes.tsx)
   { key: 'automation', path: '/automation', Icon: AutomationIcon, visible: (can) => can('manageIntegrations') },
+  // 前端错误: client error groups (modules/offline/pages/ClientErrorsRoutes.tsx)
+  { key: 'clientErrors', path: '/client-errors', Icon: AdminIcon, visible: (can) => can('viewAudit') },
 ];

@@ -29,7 +29,8 @@ export interface NavItem {
     | 'accessSimulate'
     | 'integrations'
     | 'reports'
-    | 'automation';
+    | 'automation'
+    | 'clientErrors';
   path: string;
   Icon: ComponentType<SVGProps<SVGSVGElement>>;
   /** Shown only to users this says yes for (default: everyone signed in). */

@@ -17,6 +17,7 @@ const enUSMore: MessageShape<MoreMessages> = {
     integrations: 'Integration center',
     reports: 'Reports',
     automation: 'Automation',
+    clientErrors: 'Client errors',
     collapse: 'Collapse sidebar',
     expand: 'Expand sidebar',
   },

@@ -25,6 +25,7 @@ const zhCNMore = {
     integrations: '集成中心',
     reports: '报表',
     automation: '自动化',
+    clientErrors: '前端错误',
     collapse: '收起侧边栏',
     expand: '展开侧边栏',
   },

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Suspense, use, useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { followupKinds } from '../../../../../common/enums.ts';
 import { isApiError } from '../../../app/api/client.ts';
@@ -10,6 +10,12 @@ import { useTranslation, type MessageKey } from '../../../app/i18n/index.ts';
 import { ChipGroup } from '../../../app/ui/ChipGroup.tsx';
 import { ErrorState } from '../../../app/ui/ErrorState.tsx';
 import { showToast } from '../../../app/ui/toast.tsx';
+import { Skeleton } from '../../../app/ui/states.tsx';
+import { enqueue, offlineActions, shouldQueue } from '../../offline/enqueue.ts';
+import { loadOfflineMessages } from '../../offline/i18n/catalog.ts';
+import { useOfflineT } from '../../offline/i18n/index.ts';
+import { reportClientError } from '../../offline/telemetry.ts';
+import { VoiceDrafts, type Draft } from './VoiceDrafts.tsx';
 
 const quickTextKeys: MessageKey[] = [
   'followup.quick.called',
@@ -20,16 +26,29 @@ const quickTextKeys: MessageKey[] = [
 
 interface FollowupComposerProps {
   customerId: string;
-  onSaved?: (followup: Followup) => void;
+  /** Called with the follow-up, or with nothing when it was queued offline. */
+  onSaved?: (followup: Followup | undefined) => void;
   onCancel?: () => void;
+}
+
+/** Waits for the offline messages (queued, draft) without suspending the page around it. */
+export function FollowupComposer(props: FollowupComposerProps) {
+  return (
+    <Suspense fallback={<Skeleton rows={3} />}>
+      <Composer {...props} />
+    </Suspense>
+  );
 }
 
 /**
  * Quick follow-up entry: a kind chip (电话 preselected), a one-tap text, 保存. From a customer on the
  * phone that is 写跟进 → text → 保存, three taps. Time defaults to now; the full form has the rest.
  */
-export function FollowupComposer({ customerId, onSaved, onCancel }: FollowupComposerProps) {
+function Composer({ customerId, onSaved, onCancel }: FollowupComposerProps) {
+  use(loadOfflineMessages());
   const { t } = useTranslation();
+  const offlineT = useOfflineT();
+  const [draft, setDraft] = useState<Draft | undefined>();
   const enumLabel = useEnumLabel();
   const queryClient = useQueryClient();
   const contentId = useId();
@@ -39,20 +58,43 @@ export function FollowupComposer({ customerId, onSaved, onCancel }: FollowupComp
   const [fromChip, setFromChip] = useState(false);
 
   const save = useMutation({
-    mutationFn: () =>
-      createRecord<Followup>('followups', {
+    // React Query would pause an offline mutation; offline is exactly when it must run (and queue).
+    networkMode: 'always',
+    // Online saves go straight to the API; offline (or no answer at all) they wait in the outbox.
+    mutationFn: async (): Promise<Followup | undefined> => {
+      const data = {
         customerId,
         kind,
         content: content.trim(),
         occurredAt: new Date().toISOString(),
-        source: fromChip ? 'button' : 'manual',
-      }),
+        source: fromChip ? ('button' as const) : ('manual' as const),
+      };
+      const queue = () =>
+        enqueue(offlineActions.newFollowup(data, `${offlineT('labels.followup')} · ${data.content.slice(0, 30)}`));
+      if (shouldQueue()) return void (await queue());
+      try {
+        return await createRecord<Followup>('followups', data);
+      } catch (error) {
+        if (!shouldQueue(error)) throw error;
+        return void (await queue());
+      }
+    },
+    onError: (error) => {
+      if (!isApiError(error) || error.status >= 500) void reportClientError('save_failed', error, '跟进新建');
+    },
     onSuccess: (followup) => {
+      if (draft) void draft.done();
+      setDraft(undefined);
+      setContent('');
+      setFromChip(false);
+      if (!followup) {
+        showToast(offlineT('composer.queued'));
+        onSaved?.(undefined);
+        return;
+      }
       queryClient.setQueryData(latestFollowupQuery(customerId).queryKey, followup.occurredAt);
       void queryClient.invalidateQueries({ queryKey: ['followups'] });
       void queryClient.invalidateQueries({ queryKey: ['audit'] });
-      setContent('');
-      setFromChip(false);
       showToast(t('followup.saved'));
       onSaved?.(followup);
     },
@@ -113,13 +155,37 @@ export function FollowupComposer({ customerId, onSaved, onCancel }: FollowupComp
           {contentError}
         </p>
       )}
+      <p className="field-hint">{offlineT('composer.dictationHint')}</p>
       {save.isError && !contentError && <ErrorState error={save.error} compact />}
+      <VoiceDrafts
+        customerId={customerId}
+        onUse={(picked) => {
+          setDraft(picked);
+          setContent(picked.content);
+          setFromChip(false);
+        }}
+      />
       <div className="composer__actions">
         {onCancel && (
           <button type="button" className="btn" onClick={onCancel}>
             {t('common.cancel')}
           </button>
         )}
+        <button
+          type="button"
+          className="btn"
+          disabled={!content.trim()}
+          onClick={() =>
+            void enqueue(offlineActions.draftNote(customerId, content.trim(), offlineT('composer.drafts'))).then(() => {
+              if (draft) void draft.done();
+              setDraft(undefined);
+              setContent('');
+              showToast(offlineT('composer.draftSaved'));
+            })
+          }
+        >
+          {offlineT('composer.saveDraft')}
+        </button>
         <button
           type="submit"
           className="btn btn--primary"
