@@ -22,10 +22,14 @@ describe.skipIf(onPostgres())('cairn channel secret and cairn db-sync on the dem
     const status = await runCairn(['db-sync', '--status'], env);
     expect(status.code, status.stderr).toBe(0);
     expect(status.stdout).toMatch(/^demo\tweb-form\twebhook\tdegraded\t0\t0\t\S+\t\S+%\t3\t0$/m);
+    // the demo's finance delivery that ran out of retries is the outbound channel's dead letter
+    expect(status.stdout).toMatch(/^demo\tfinance\toutbound\t\S+\t0\t0\t\S+\t\S+%\t1\t0$/m);
 
     const dry = await runCairn(['db-sync', '--force-retry', '--batch=500', '--dry-run'], env);
     expect(dry.code, dry.stderr).toBe(0);
-    expect(dry.stdout).toContain('dry run: 3 record(s) would be retried');
+    expect(dry.stdout).toContain(
+      'dry run: 4 record(s) would be retried (by reason: validation 1, mapping 1, permission 1, timeout 1)',
+    );
 
     const retry = await runCairn(['db-sync', '--force-retry', '--batch=500', '--channel', 'web-form'], env);
     expect(retry.code, retry.stderr).toBe(0);
