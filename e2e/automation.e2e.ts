@@ -56,7 +56,8 @@ test('create a rule, see a problem at its field, produce a run and read it in th
   const created = page.waitForResponse(
     (r) => new URL(r.url()).pathname === '/api/v1/automation-rules' && r.request().method() === 'POST',
   );
-  await page.getByRole('button', { name: automationLabel('editor.create') }).click();
+  // submitted from the keyboard this time: Enter in the corrected field submits the form
+  await field.press('Enter');
   expect((await created).status()).toBe(201);
   await expect.poll(() => pathOf(page)).toMatch(/^\/automation\/rules\/[0-9a-f-]{36}$/);
   expect(await page.locator('[data-testid="field-problem"]').count()).toBe(0);
