@@ -21,6 +21,7 @@ describe('access maps derived from the resource definitions', () => {
       users: 'user',
       departments: 'user',
       'custom-fields': 'settings',
+      'followup-templates': 'settings',
     });
     expect(objectOfResource('reports')).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import { writeAuditAs } from '../audit/audit.ts';
+import { writeAuditAs, type AuditEntry } from '../audit/audit.ts';
 import type { DB } from '../db/schema.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
 import { notFound } from '../errors.ts';
@@ -7,8 +7,8 @@ import { writeOutboxEvent } from '../jobs/outbox.ts';
 import type { CommandContext } from '../resources/context.ts';
 import type { RuleCondition } from './rule-schemas.ts';
 
-type RuleRow = Selectable<DB['assignment_rules']>;
-type CustomerRow = Selectable<DB['customers']>;
+export type RuleRow = Selectable<DB['assignment_rules']>;
+export type CustomerRow = Selectable<DB['customers']>;
 
 /** Who assigns: the request's or the job's actor (a service user for intake) and its request meta. */
 export type AssignContext = Pick<CommandContext, 'actor' | 'meta'>;
@@ -44,7 +44,7 @@ export function conditionsMatch(customer: CustomerRow, conditions: RuleCondition
   });
 }
 
-const describeConditions = (conditions: RuleCondition[]) =>
+export const describeConditions = (conditions: RuleCondition[]) =>
   conditions.length === 0
     ? 'no conditions'
     : conditions
@@ -52,7 +52,7 @@ const describeConditions = (conditions: RuleCondition[]) =>
         .join(' and ');
 
 /** Active, live people (not service users) of a team, in a stable order. */
-async function teamMembers(trx: Trx, tenantId: string, departmentId: string) {
+export async function teamMembers(trx: Trx, tenantId: string, departmentId: string) {
   return trx
     .selectFrom('users')
     .select(['id', 'display_name'])
@@ -65,7 +65,7 @@ async function teamMembers(trx: Trx, tenantId: string, departmentId: string) {
     .execute();
 }
 
-async function teamName(trx: Trx, tenantId: string, departmentId: string) {
+export async function teamName(trx: Trx, tenantId: string, departmentId: string) {
   const row = await trx
     .selectFrom('departments')
     .select('name')
@@ -75,6 +75,30 @@ async function teamName(trx: Trx, tenantId: string, departmentId: string) {
   return row?.name ?? departmentId;
 }
 
+/** A live, active user (a rule's target user), or undefined. */
+export async function activeUser(trx: Trx, tenantId: string, userId: string) {
+  return trx
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .where('deleted_at', 'is', null)
+    .where('is_active', '=', true)
+    .executeTakeFirst();
+}
+
+/** A user or fallback rule's pick, with the reason it gives. */
+export const userTarget = (rule: RuleRow, user: { id: string; display_name: string }) => ({
+  ownerId: user.id,
+  how: `${rule.target_type === 'fallback' ? 'fallback owner' : 'user'} ${user.display_name}`,
+});
+
+/** A round-robin pick: the member in `slot` (0-based) of the team. */
+export const roundRobinTarget = (members: Array<{ id: string; display_name: string }>, team: string, slot: number) => ({
+  ownerId: members[slot]!.id,
+  how: `round-robin ${slot + 1}/${members.length} in ${team}: ${members[slot]!.display_name}`,
+});
+
 /** The owner a rule picks for the customer, or undefined when it cannot place it (next rule). */
 async function resolveTarget(
   trx: Trx,
@@ -83,20 +107,8 @@ async function resolveTarget(
   customerId: string,
 ): Promise<{ ownerId: string; how: string } | undefined> {
   if (rule.target_type === 'user' || rule.target_type === 'fallback') {
-    if (!rule.user_id) return undefined;
-    const user = await trx
-      .selectFrom('users')
-      .select(['id', 'display_name'])
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', rule.user_id)
-      .where('deleted_at', 'is', null)
-      .where('is_active', '=', true)
-      .executeTakeFirst();
-    if (!user) return undefined;
-    return {
-      ownerId: user.id,
-      how: `${rule.target_type === 'fallback' ? 'fallback owner' : 'user'} ${user.display_name}`,
-    };
+    const user = rule.user_id ? await activeUser(trx, tenantId, rule.user_id) : undefined;
+    return user && userTarget(rule, user);
   }
   if (!rule.department_id) return undefined;
   const members = await teamMembers(trx, tenantId, rule.department_id);
@@ -111,9 +123,7 @@ async function resolveTarget(
       .where('id', '=', rule.id)
       .returning('rr_counter')
       .executeTakeFirstOrThrow();
-    const slot = Number((BigInt(rr_counter) - 1n) % BigInt(members.length));
-    const member = members[slot]!;
-    return { ownerId: member.id, how: `round-robin ${slot + 1}/${members.length} in ${team}: ${member.display_name}` };
+    return roundRobinTarget(members, team, Number((BigInt(rr_counter) - 1n) % BigInt(members.length)));
   }
   // least loaded: lock the rule first, so parallel assignments count each other's committed leads
   await trx
@@ -149,6 +159,36 @@ async function resolveTarget(
   return { ownerId: best.id, how: `least loaded in ${team}: ${best.display_name} with ${best.open} open leads${cap}` };
 }
 
+/** What a rule's pick means for a customer: the new owner, the rule and the reason it gives. */
+export function assignmentOf(
+  customer: CustomerRow,
+  rule: RuleRow,
+  target: { ownerId: string; how: string },
+): Assignment {
+  const conditions = (rule.conditions ?? []) as RuleCondition[];
+  return {
+    customerId: customer.id,
+    ownerId: target.ownerId,
+    previousOwnerId: customer.owner_id,
+    ruleId: rule.id,
+    ruleVersion: rule.version,
+    reason: `rule "${rule.name}" v${rule.version} (${describeConditions(conditions)}): ${target.how}`,
+  };
+}
+
+/** The audit entry of an assignment: owner, rule, version and reason, before and after. */
+export const assignAudit = (customer: CustomerRow, a: Assignment): AuditEntry => ({
+  action: 'assign',
+  recordType: 'customer',
+  recordId: customer.id,
+  changes: {
+    ownerId: { before: customer.owner_id, after: a.ownerId },
+    assignedByRuleId: { before: customer.assigned_by_rule_id, after: a.ruleId },
+    assignedRuleVersion: { before: customer.assigned_rule_version, after: a.ruleVersion },
+    assignmentReason: { before: customer.assignment_reason, after: a.reason },
+  },
+});
+
 /** The company's active rules in their order (what `assignCustomer` runs). */
 export async function activeRules(trx: Trx, tenantId: string): Promise<RuleRow[]> {
   return trx
@@ -181,16 +221,23 @@ export async function assignCustomer(
   customerId: string,
   /** The company's active rules, when the caller loaded them once for a batch (`activeRules`). */
   preloaded?: RuleRow[],
+  /**
+   * The customer as this transaction just inserted it (a batch's new customers): no other
+   * transaction sees it before the commit, so it needs neither a read nor a lock.
+   */
+  inserted?: CustomerRow,
 ): Promise<Assignment | undefined> {
   const tenantId = ctx.actor.tenantId;
-  const customer = await trx
-    .selectFrom('customers')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', customerId)
-    .where('deleted_at', 'is', null)
-    .forUpdate()
-    .executeTakeFirst();
+  const customer =
+    inserted ??
+    (await trx
+      .selectFrom('customers')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', customerId)
+      .where('deleted_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst());
   if (!customer) throw notFound('customer', customerId);
   const rules = preloaded ?? (await activeRules(trx, tenantId));
   for (const rule of rules) {
@@ -198,15 +245,8 @@ export async function assignCustomer(
     if (!conditionsMatch(customer, conditions)) continue;
     const target = await resolveTarget(trx, tenantId, rule, customerId);
     if (!target) continue;
-    const reason = `rule "${rule.name}" v${rule.version} (${describeConditions(conditions)}): ${target.how}`;
-    const assignment: Assignment = {
-      customerId,
-      ownerId: target.ownerId,
-      previousOwnerId: customer.owner_id,
-      ruleId: rule.id,
-      ruleVersion: rule.version,
-      reason,
-    };
+    const assignment = assignmentOf(customer, rule, target);
+    const { reason } = assignment;
     await trx
       .updateTable('customers')
       .set({
@@ -222,17 +262,7 @@ export async function assignCustomer(
       .where('id', '=', customerId)
       .execute();
     await writeAuditAs(trx, tenantId, { id: ctx.actor.userId, name: ctx.actor.displayName }, ctx.meta, [
-      {
-        action: 'assign',
-        recordType: 'customer',
-        recordId: customerId,
-        changes: {
-          ownerId: { before: customer.owner_id, after: target.ownerId },
-          assignedByRuleId: { before: customer.assigned_by_rule_id, after: rule.id },
-          assignedRuleVersion: { before: customer.assigned_rule_version, after: rule.version },
-          assignmentReason: { before: customer.assignment_reason, after: reason },
-        },
-      },
+      assignAudit(customer, assignment),
     ]);
     await writeOutboxEvent(trx, tenantId, ASSIGNED_TOPIC, { ...assignment, notifyUserId: target.ownerId });
     return assignment;

@@ -108,7 +108,7 @@ async function duplicateCustomers(trx: Trx, tenantId: string): Promise<Finding[]
 }
 
 /** Foreign keys no plain index starts with (read from the catalog): deletes and joins scan the table. */
-async function unindexedForeignKeys(trx: Trx): Promise<Finding[]> {
+export async function unindexedForeignKeys(trx: Trx): Promise<Finding[]> {
   const rows = await sql<{ table_name: string; constraint_name: string; columns: string[] }>`
     select c.conrelid::regclass::text as table_name, c.conname as constraint_name,
       (select array_agg(a.attname::text order by k.ord) from unnest(c.conkey) with ordinality k(attnum, ord)

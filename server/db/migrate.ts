@@ -18,6 +18,10 @@ import * as clientSync from './migrations/0018_client_sync.ts';
 import * as automationEngine from './migrations/0019_automation_engine.ts';
 import * as smartButtons from './migrations/0020_smart_buttons.ts';
 import * as transcriptsWecom from './migrations/0021_transcripts_wecom.ts';
+import * as followupTemplates from './migrations/0024_followup_templates.ts';
+import * as wecomContactName from './migrations/0022_wecom_contact_name.ts';
+import * as foreignKeyIndexes from './migrations/0025_foreign_key_indexes.ts';
+import * as wholeForeignKeyIndexes from './migrations/0026_whole_foreign_key_indexes.ts';
 import { quoteIdent } from './database.ts';
 
 const migrations: Record<string, Migration> = {
@@ -39,6 +43,10 @@ const migrations: Record<string, Migration> = {
   '0019_automation_engine': automationEngine,
   '0020_smart_buttons': smartButtons,
   '0021_transcripts_wecom': transcriptsWecom,
+  '0024_followup_templates': followupTemplates,
+  '0022_wecom_contact_name': wecomContactName,
+  '0025_foreign_key_indexes': foreignKeyIndexes,
+  '0026_whole_foreign_key_indexes': wholeForeignKeyIndexes,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -547,6 +547,30 @@ export interface FollowupSettings {
   version: Generated<number>;
 }
 
+export interface FollowupTemplates {
+  body: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delete_batch_id: string | null;
+  deleted_at: Timestamp | null;
+  id: string;
+  kind: string | null;
+  status: string | null;
+  tenant_id: string;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface FollowupTemplateUses {
+  last_used_at: Generated<Timestamp>;
+  template_id: string;
+  tenant_id: string;
+  user_id: string;
+  uses: Generated<number>;
+}
+
 export interface FxRates {
   base: string;
   created_at: Generated<Timestamp>;
@@ -1091,6 +1115,7 @@ export interface WecomExternalContacts {
   deleted_at: Timestamp | null;
   external_userid: string;
   id: string;
+  name: string | null;
   tenant_id: string;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
@@ -1125,6 +1150,8 @@ export interface DB {
   followup_amendments: FollowupAmendments;
   followup_next_steps: FollowupNextSteps;
   followup_settings: FollowupSettings;
+  followup_template_uses: FollowupTemplateUses;
+  followup_templates: FollowupTemplates;
   followups: Followups;
   fx_rates: FxRates;
   imports: Imports;

@@ -10,9 +10,13 @@ export const customValuesInput = {
   custom: { input: z.record(z.string(), z.unknown()).optional() },
 } satisfies InputOnlyDefinitions;
 
+/** The users found active in a transaction (a batch of intake sets the same owner on many records). */
+const activeIn = new WeakMap<object, Set<string>>();
+
 export async function assertActiveUser(ctx: CommandContext, userId: string, path: string) {
   // the request's own user was found active and not deleted by this request's session or key lookup
   if (userId === ctx.actor.userId && (ctx.actor.sessionId || ctx.actor.apiKeyId)) return;
+  if (activeIn.get(ctx.trx)?.has(userId)) return;
   const user = await ctx.trx
     .selectFrom('users')
     .select('id')
@@ -22,6 +26,8 @@ export async function assertActiveUser(ctx: CommandContext, userId: string, path
     .where('is_active', '=', true)
     .executeTakeFirst();
   if (!user) throw fieldError(path, 'is not an active user of this company');
+  const known = activeIn.get(ctx.trx) ?? new Set<string>();
+  activeIn.set(ctx.trx, known.add(userId));
 }
 
 type ReferencedTable =

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Updateable } from 'kysely';
 import { z } from 'zod';
 import { newId } from '../../common/ids.ts';
-import type { DB } from '../db/schema.ts';
+import type { Channels, DB } from '../db/schema.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { errorResponses, idParams, versionField } from '../http/common-schemas.ts';
 import { AppError, fieldError, versionConflict } from '../errors.ts';
@@ -27,6 +27,30 @@ import { checkPullChannel } from './pull/pull-config.ts';
 import { authHeadersBody, maskedHeaders, sealAuthHeaders, type SealedHeaders } from './pull/pull-auth.ts';
 
 const access = { access: { anyOf: ['manageIntegrations' as const] } };
+
+/** The column of each field a PATCH may change (the audit's "before" values). */
+const channelColumns = {
+  name: 'name',
+  trigger: 'trigger',
+  mapping: 'mapping',
+  mergePolicy: 'merge_policy',
+  matchOrder: 'match_order',
+  idempotencyField: 'idempotency_field',
+  serviceUserId: 'service_user_id',
+  retryBaseSeconds: 'retry_base_seconds',
+  retryLimit: 'retry_limit',
+  config: 'config',
+} as const;
+/** Columns stored as JSON text. */
+const jsonColumns = new Set<string>(['mapping', 'merge_policy', 'match_order', 'config']);
+
+/** The columns a PATCH body sets (only the keys it carries), JSON ones serialised. */
+const columnsOf = (body: Record<string, unknown>): Updateable<Channels> =>
+  Object.fromEntries(
+    Object.entries(channelColumns)
+      .filter(([key]) => body[key] !== undefined)
+      .map(([key, column]) => [column, jsonColumns.has(column) ? JSON.stringify(body[key]) : body[key]]),
+  );
 const tags = ['Channels'];
 
 const editable = {
@@ -274,16 +298,7 @@ export function registerChannelRoutes(app: FastifyInstance, db: Kysely<DB>) {
         const row = await ctx.trx
           .updateTable('channels')
           .set({
-            ...(body.name !== undefined && { name: body.name }),
-            ...(body.trigger !== undefined && { trigger: body.trigger }),
-            ...(mapping !== undefined && { mapping: JSON.stringify(mapping) }),
-            ...(body.mergePolicy !== undefined && { merge_policy: JSON.stringify(body.mergePolicy) }),
-            ...(body.matchOrder !== undefined && { match_order: JSON.stringify(body.matchOrder) }),
-            ...(body.idempotencyField !== undefined && { idempotency_field: body.idempotencyField }),
-            ...(body.serviceUserId !== undefined && { service_user_id: body.serviceUserId }),
-            ...(body.retryBaseSeconds !== undefined && { retry_base_seconds: body.retryBaseSeconds }),
-            ...(body.retryLimit !== undefined && { retry_limit: body.retryLimit }),
-            ...(body.config !== undefined && { config: JSON.stringify(body.config) }),
+            ...columnsOf({ ...body, ...(mapping !== undefined && { mapping }) }),
             ...(authHeaders !== undefined && { auth_headers: JSON.stringify(authHeaders) }),
             version: sql`version + 1`,
             updated_at: sql`now()`,
@@ -296,6 +311,11 @@ export function registerChannelRoutes(app: FastifyInstance, db: Kysely<DB>) {
           .executeTakeFirst();
         if (!row) throw versionConflict('channel', existing.id, existing.version + 1);
         const changed = Object.keys(body).filter((k) => k !== 'version');
+        // header values are secrets: the audit log keeps their names (a removed header is null)
+        const before = (k: string) =>
+          k === 'authHeaders'
+            ? maskedHeaders(existing.auth_headers as SealedHeaders)
+            : existing[channelColumns[k as keyof typeof channelColumns]];
         await writeAudit(ctx, [
           {
             action: 'update',
@@ -305,8 +325,7 @@ export function registerChannelRoutes(app: FastifyInstance, db: Kysely<DB>) {
               changed.map((k) => [
                 k,
                 {
-                  before: null,
-                  // header values are secrets: the audit log keeps their names
+                  before: before(k) ?? null,
                   after: k === 'authHeaders' ? maskedHeaders(body.authHeaders!) : (body as Record<string, unknown>)[k],
                 },
               ]),

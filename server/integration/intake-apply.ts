@@ -1,6 +1,8 @@
+import { newId } from '../../common/ids.ts';
 import { toE164 } from '../../common/phone.ts';
 import { AppError } from '../errors.ts';
 import type { CommandContext } from '../resources/context.ts';
+import type { CreateDraft } from '../resources/create-many.ts';
 import { createRecordId, updateRecord } from '../resources/record-commands.ts';
 import { getResource } from '../resources/registry.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
@@ -10,7 +12,7 @@ import { applyMapping, type MappingRule } from './mapping.ts';
 import { isEmptyValue, shouldWrite } from './merge-policy.ts';
 import { loadProvenance } from './provenance.ts';
 import { activeRules, assignCustomer } from '../assignment/assign-customer.ts';
-import { applyContactValues, splitContactValues } from './intake-contact.ts';
+import { applyContactValues, splitContactValues, type ContactApply } from './intake-contact.ts';
 import {
   IntakeError,
   parseInput,
@@ -89,8 +91,17 @@ export interface ApplyMemo {
   lookup?(channel: ChannelRow, keys: MatchKeys): string[] | undefined;
   /** A customer this batch wrote: later rows matching it ask the database again. */
   touched?(recordId: string): void;
-  /** New customers' provenance and external-id links, written together by `flush`. */
-  defer?: { provenance: DeferredProvenance[]; links: DeferredLink[] };
+  /**
+   * What the batch writes together at `flush`: its new customers (one insert per service
+   * identity, then their assignment), their provenance and external-id links, and the
+   * `intake.applied` events.
+   */
+  defer?: {
+    creates: DeferredCreate[];
+    provenance: DeferredProvenance[];
+    links: DeferredLink[];
+    events: DeferredEvent[];
+  };
   flush?(): Promise<void>;
 }
 
@@ -100,6 +111,17 @@ export interface DeferredProvenance {
   recordId: string;
   field: string;
   sourceAt: Date;
+}
+
+export interface DeferredCreate {
+  ctx: CommandContext;
+  draft: CreateDraft;
+}
+
+export interface DeferredEvent {
+  ctx: CommandContext;
+  topic: string;
+  payload: Record<string, unknown>;
 }
 
 export interface DeferredLink {
@@ -258,7 +280,10 @@ export async function applyIntake(
   if (matches.length === 0) {
     const values = Object.fromEntries(Object.entries(split.customer).filter(([, v]) => !isEmptyValue(v)));
     const input = parseInput(spec.createSchema, toInput(values));
-    const created = { id: await createRecordId(ctx, spec, input) };
+    // in a batch, a new customer without contact fields is inserted with the batch's others
+    const deferred = memo?.defer && Object.keys(split.contact).length === 0;
+    const created = { id: deferred ? newId() : await createRecordId(ctx, spec, input) };
+    if (deferred) memo!.defer!.creates.push({ ctx, draft: { id: created.id, input } });
     if (memo?.defer) {
       // a new customer's provenance and link: written with the batch's others (intake-batch.ts)
       for (const field of Object.keys(values))
@@ -268,10 +293,11 @@ export async function applyIntake(
       await recordProvenance(trx, channel, intake.id, customerRecord(created.id), Object.keys(values), sourceAt);
       await linkExternalId(trx, channel, mapped.externalId, created.id);
     }
-    const contact = await contactOf(created.id);
-    // lead assignment in the same transaction: owner, rule, version and reason, or no change
+    const contact: ContactApply = deferred ? { fields: [] } : await contactOf(created.id);
+    // lead assignment in the same transaction (a deferred customer's at the flush): owner, rule,
+    // version and reason, or no change
     if (memo) memo.rules ??= await activeRules(trx, channel.tenant_id);
-    await assignCustomer(trx, ctx, created.id, memo?.rules);
+    if (!deferred) await assignCustomer(trx, ctx, created.id, memo?.rules);
     memo?.touched?.(created.id);
     const fields = Object.entries(values).map(([field, after]) => ({ field, before: null, after }));
     return {

@@ -1,4 +1,12 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import { newId } from '../../common/ids.ts';
+import { activeRules } from '../assignment/assign-customer.ts';
+import { assignInserted } from '../assignment/assign-inserted.ts';
+import type { DB } from '../db/schema.ts';
+import type { CommandContext } from '../resources/context.ts';
+import { createRecords, type CreateDraft } from '../resources/create-many.ts';
+import { withChain } from '../resources/record-commands.ts';
+import { getResource } from '../resources/registry.ts';
 import type { Database } from '../db/database.ts';
 import { withTenant, type Trx } from '../db/tenant-transaction.ts';
 import { channelTargets, type ChannelRow } from './channel-store.ts';
@@ -82,8 +90,8 @@ async function applySetBased(
   const index = await MatchIndex.load(trx, tenantId, wanted);
   memo.lookup = (channel, keys) => index.lookup(channel, keys);
   memo.touched = (id) => index.touched(id);
-  memo.defer = { provenance: [], links: [] };
-  memo.flush = () => flushDeferred(trx, memo.defer!);
+  memo.defer = { creates: [], provenance: [], links: [], events: [] };
+  memo.flush = () => flushDeferred(trx, memo);
 
   const outcomes: JobOutcome[] = [];
   const failures: Array<{ index: number; error: IntakeError }> = [];
@@ -131,11 +139,22 @@ async function applySetBased(
   return { outcomes, failures };
 }
 
-/** Writes the batch's deferred rows (each a new customer's) with one statement per table. */
-async function flushDeferred(trx: Trx, defer: NonNullable<ApplyMemo['defer']>) {
-  const { provenance, links } = defer;
-  defer.provenance = [];
-  defer.links = [];
+/**
+ * Writes the batch's deferred rows: the new customers of each service identity with one insert
+ * (then their assignment, `assignInserted`), then one statement per table for the
+ * provenance, the external-id links and the `intake.applied` events.
+ */
+async function flushDeferred(trx: Trx, memo: ApplyMemo) {
+  const defer = memo.defer!;
+  const { creates, provenance, links, events } = defer;
+  Object.assign(defer, { creates: [], provenance: [], links: [], events: [] });
+  const byIdentity = new Map<CommandContext, CreateDraft[]>();
+  for (const { ctx, draft } of creates) byIdentity.set(ctx, [...(byIdentity.get(ctx) ?? []), draft]);
+  for (const [ctx, drafts] of byIdentity) {
+    const rows = await createRecords(ctx, getResource('customers'), drafts);
+    memo.rules ??= await activeRules(trx, ctx.actor.tenantId);
+    await assignInserted(trx, ctx, rows as unknown as Array<Selectable<DB['customers']>>, memo.rules);
+  }
   if (provenance.length)
     await trx
       .insertInto('field_provenance')
@@ -175,6 +194,18 @@ async function flushDeferred(trx: Trx, defer: NonNullable<ApplyMemo['defer']>) {
         c.columns(['tenant_id', 'channel_id', 'external_id']).doUpdateSet((eb) => ({
           record_id: eb.ref('excluded.record_id'),
           record_type: 'customer',
+        })),
+      )
+      .execute();
+  if (events.length)
+    await trx
+      .insertInto('outbox_events')
+      .values(
+        events.map((e) => ({
+          tenant_id: e.ctx.actor.tenantId,
+          id: newId(),
+          topic: e.topic,
+          payload: JSON.stringify(withChain(e.ctx, e.payload)),
         })),
       )
       .execute();

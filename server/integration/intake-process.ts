@@ -4,6 +4,8 @@ import type { DB } from '../db/schema.ts';
 import type { Database } from '../db/database.ts';
 import { asSystem, withTenant, type Trx } from '../db/tenant-transaction.ts';
 import { writeOutboxEvent } from '../jobs/outbox.ts';
+import { writeInboundEvent } from '../workflows/inbound-events.ts';
+import { INTAKE_APPLIED_TOPIC } from '../workflows/inbound-topics.ts';
 import {
   applyIntake,
   errorFieldsOf,
@@ -119,7 +121,8 @@ export const appliedColumns = (result: ApplyResult) => ({
 
 /**
  * Applies one locked queued record (`intake`, skipped unless queued at the job's attempt) in
- * `trx`; the outcome is written unless `deferOutcome` (the batch writes them together).
+ * `trx`; the outcome is written unless `deferOutcome` (the batch writes them together). A customer
+ * created or updated gives an `intake.applied` event (rules with an `intakeApplied` trigger) in `trx`.
  */
 export async function applyLockedIn(
   trx: Trx,
@@ -134,6 +137,19 @@ export async function applyLockedIn(
   await opts.faults?.beforeApply?.(job, trx);
   const input = { id: intake.id, payload: intake.payload, receivedAt: intake.received_at };
   const result = await applyIntake(identity.ctx, channel, input, undefined, opts.memo);
+  if (result.status === 'created' || result.status === 'updated') {
+    const payload = {
+      intakeId: intake.id,
+      channelId: channel.id,
+      channelKey: channel.key,
+      status: result.status,
+      recordType: result.recordType,
+      recordId: result.recordId,
+      contactId: result.contactId ?? null,
+    };
+    if (opts.memo?.defer) opts.memo.defer.events.push({ ctx: identity.ctx, topic: INTAKE_APPLIED_TOPIC, payload });
+    else await writeInboundEvent(identity.ctx, INTAKE_APPLIED_TOPIC, payload);
+  }
   if (opts.deferOutcome) return { kind: 'applied' as const, result };
   await trx
     .updateTable('intake_records')

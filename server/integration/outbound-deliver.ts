@@ -109,6 +109,46 @@ async function claim(database: Database, job: DeliverJob): Promise<Claimed | und
   });
 }
 
+/** The tables of signed deliveries (outbound channels' events, rules' webhook calls): the same delivery columns. */
+export type DeliveryTable = 'outbound_deliveries' | 'automation_webhook_deliveries';
+
+/**
+ * Writes an attempt's outcome on its locked delivery row: delivered, pending again after the
+ * backoff, or dead (past `retryLimit` retries, or at once when no retry helps). Answers what the
+ * caller records and schedules next.
+ */
+export async function recordAttemptOutcome(
+  trx: Trx,
+  table: DeliveryTable,
+  job: DeliverJob,
+  result: PostResult,
+  verdict: Verdict,
+  backoff: { baseSeconds: number; retryLimit: number; random?: () => number },
+) {
+  const attempts = job.attempt + 1;
+  const dead = !verdict.delivered && (!verdict.retryable || attempts > backoff.retryLimit);
+  const delayMs = verdict.delivered || dead ? null : backoffMs(backoff.baseSeconds, attempts, backoff.random);
+  const nextAt = delayMs === null ? null : new Date(Date.now() + delayMs);
+  const error = result.error ?? (verdict.delivered ? null : `HTTP ${result.status}`);
+  // both tables have these columns; kysely types one table name at a time
+  await trx
+    .updateTable(table as 'outbound_deliveries')
+    .set({
+      attempts,
+      status: verdict.delivered ? 'delivered' : dead ? 'dead' : 'pending',
+      next_attempt_at: nextAt,
+      lease_until: null,
+      delivered_at: verdict.delivered ? sql<Date>`now()` : null,
+      reason: verdict.delivered ? null : verdict.reason,
+      last_error: error,
+      last_status: result.status,
+    })
+    .where('tenant_id', '=', job.tenantId)
+    .where('id', '=', job.deliveryId)
+    .execute();
+  return { attempts, dead, delayMs, nextAt, error };
+}
+
 async function record(
   database: Database,
   job: DeliverJob,
@@ -128,26 +168,14 @@ async function record(
       .forUpdate('d')
       .executeTakeFirst();
     if (!d) return { kind: 'skipped' as const };
-    const attempts = job.attempt + 1;
-    const dead = !verdict.delivered && (!verdict.retryable || attempts > d.retry_limit);
-    const delayMs = verdict.delivered || dead ? null : backoffMs(d.retry_base_seconds, attempts, opts.random);
-    const nextAt = delayMs === null ? null : new Date(Date.now() + delayMs);
-    const error = result.error ?? (verdict.delivered ? null : `HTTP ${result.status}`);
-    await trx
-      .updateTable('outbound_deliveries')
-      .set({
-        attempts,
-        status: verdict.delivered ? 'delivered' : dead ? 'dead' : 'pending',
-        next_attempt_at: nextAt,
-        lease_until: null,
-        delivered_at: verdict.delivered ? sql<Date>`now()` : null,
-        reason: verdict.delivered ? null : verdict.reason,
-        last_error: error,
-        last_status: result.status,
-      })
-      .where('tenant_id', '=', job.tenantId)
-      .where('id', '=', job.deliveryId)
-      .execute();
+    const { attempts, dead, delayMs, nextAt, error } = await recordAttemptOutcome(
+      trx,
+      'outbound_deliveries',
+      job,
+      result,
+      verdict,
+      { baseSeconds: d.retry_base_seconds, retryLimit: d.retry_limit, random: opts.random },
+    );
     await trx
       .insertInto('outbound_delivery_log')
       .values({

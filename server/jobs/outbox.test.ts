@@ -135,23 +135,24 @@ describe('dispatchOutbox', () => {
     expect(await jobsOf(queue, [single[0]!])).toHaveLength(1);
   });
 
-  it('keeps a failed event pending with attempts and last_error, and delivers it later', async () => {
+  it('keeps failed events pending with attempts and last_error (the batch, then each one), and delivers them later', async () => {
     const topicQueues = { 'test.flaky': [queue] };
-    const [id] = await writeEvents('test.flaky', 1);
-    const broken: JobRunner = { ...runner, send: async () => Promise.reject(new Error('queue unavailable')) };
+    const ids = await writeEvents('test.flaky', 2);
+    const unavailable = async () => Promise.reject(new Error('queue unavailable'));
+    const boss = Object.create(runner.boss, { insert: { value: unavailable } }) as JobRunner['boss'];
+    const broken: JobRunner = { ...runner, boss, send: unavailable };
 
     const first = await dispatchOutbox(database, broken, { topicQueues });
-    expect(first.failed).toBe(1);
-    expect((await pending([id!]))[0]).toMatchObject({
-      dispatched_at: null,
-      attempts: 1,
-      last_error: 'queue unavailable',
-    });
-    expect(await jobsOf(queue, [id!])).toHaveLength(0);
+    expect(first.failed).toBe(2);
+    for (const event of await pending(ids))
+      expect(event).toMatchObject({ dispatched_at: null, attempts: 1, last_error: 'queue unavailable' });
+    expect(await jobsOf(queue, ids)).toHaveLength(0);
 
-    await dispatchOutbox(database, runner, { topicQueues });
-    expect((await pending([id!]))[0]!.dispatched_at).not.toBeNull();
-    expect(await jobsOf(queue, [id!])).toHaveLength(1);
+    // one insert for the batch: each event's job once, with the event id as job id
+    const again = await dispatchOutbox(database, runner, { topicQueues });
+    expect(again).toMatchObject({ failed: 0, queues: [queue] });
+    for (const event of await pending(ids)) expect(event.dispatched_at).not.toBeNull();
+    expect((await jobsOf(queue, ids)).map((job) => job.id).sort()).toEqual([...ids].sort());
   });
 });
 

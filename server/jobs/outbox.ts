@@ -54,7 +54,8 @@ export interface DispatchResult {
 /*
  * Delivery guarantee.
  * One transaction claims a batch (`for update skip locked`, so instances share the work),
- * inserts each event's jobs into pg-boss *through that transaction's connection* and sets
+ * inserts the events' jobs into pg-boss *through that transaction's connection* (the batch's
+ * with one statement; should that fail, event by event, each under a savepoint) and sets
  * dispatched_at. Jobs and mark commit or roll back together: after a crash an event is either
  * dispatched with its jobs or pending without them — never lost, never queued twice. (Sending
  * through pg-boss's own connection instead would need claim → commit → send → mark, because on
@@ -68,6 +69,20 @@ export interface DispatchResult {
  * The transaction runs as the schema owner (asSystem on `database.owner`): on PostgreSQL the
  * app role has no rights on the pgboss schema. On PGlite owner and app share one session.
  */
+/** Marks events dispatched with one statement (ids are unique across companies: uuid v7). */
+async function markDispatched(trx: Trx, events: ReadonlyArray<{ tenant_id: string; id: string }>) {
+  await trx
+    .updateTable('outbox_events')
+    .set({ dispatched_at: sql`now()` })
+    .where('tenant_id', 'in', [...new Set(events.map((e) => e.tenant_id))])
+    .where(
+      'id',
+      'in',
+      events.map((e) => e.id),
+    )
+    .execute();
+}
+
 export async function dispatchOutbox(
   database: Database,
   runner: JobRunner,
@@ -98,32 +113,42 @@ export async function dispatchOutbox(
     // events no queue consumes (most audit events): marked dispatched together, nothing to send
     const unrouted = events.filter((e) => !topicQueues[e.topic]?.length);
     if (unrouted.length) {
-      await trx
-        .updateTable('outbox_events')
-        .set({ dispatched_at: sql`now()` })
-        .where('tenant_id', 'in', [...new Set(unrouted.map((e) => e.tenant_id))])
-        .where(
-          'id',
-          'in',
-          unrouted.map((e) => e.id),
-        ) // ids are unique across companies (uuid v7)
-        .execute();
+      await markDispatched(trx, unrouted);
       result.dispatched += unrouted.length;
     }
-    for (const event of events) {
-      if (!topicQueues[event.topic]?.length) continue;
+    const routed = events.filter((e) => topicQueues[e.topic]?.length);
+    const jobOf = (event: (typeof events)[number]): OutboxJob => ({
+      eventId: event.id,
+      tenantId: event.tenant_id,
+      topic: event.topic,
+      createdAt: event.created_at.toISOString(),
+      payload: event.payload,
+    });
+    // the whole batch at once: one insert of its jobs, one mark; should that fail, event by event
+    const known = routed.every((e) => topicQueues[e.topic]!.every((queue) => runner.queues.has(queue)));
+    if (routed.length > 1 && known) {
+      await sql`savepoint outbox_batch`.execute(trx);
+      try {
+        await runner.boss.insert(
+          routed.flatMap((event) =>
+            (topicQueues[event.topic] ?? []).map((queue) => ({ id: event.id, name: queue, data: jobOf(event) })),
+          ),
+          { db: { executeSql: send } },
+        );
+        await markDispatched(trx, routed);
+        await sql`release savepoint outbox_batch`.execute(trx);
+        for (const event of routed) for (const queue of topicQueues[event.topic]!) queues.add(queue);
+        result.dispatched += routed.length;
+        routed.length = 0;
+      } catch {
+        await sql`rollback to savepoint outbox_batch`.execute(trx);
+      }
+    }
+    for (const event of routed) {
       await sql`savepoint outbox_event`.execute(trx);
       try {
-        const job: OutboxJob = {
-          eventId: event.id,
-          tenantId: event.tenant_id,
-          topic: event.topic,
-          createdAt: event.created_at.toISOString(),
-          payload: event.payload,
-        };
-        for (const queue of topicQueues[event.topic] ?? []) {
-          await runner.send(queue, job, { id: event.id, executor: send });
-        }
+        for (const queue of topicQueues[event.topic] ?? [])
+          await runner.send(queue, jobOf(event), { id: event.id, executor: send });
         await trx
           .updateTable('outbox_events')
           .set({ dispatched_at: sql`now()` })

@@ -16,7 +16,7 @@ import { objectOf } from '../access/object-of.ts';
 import { assertWritableFields } from '../access/field-rules.ts';
 import { resourceDb } from './resource-db.ts';
 
-async function customColumn(ctx: CommandContext, spec: ResourceSpec, input: Input, existing?: Row) {
+export async function customColumn(ctx: CommandContext, spec: ResourceSpec, input: Input, existing?: Row) {
   if (!spec.customObject) return {};
   if (input.custom === undefined && existing) return {};
   // the definitions came with the request's access (cached per company) unless it was simulated
@@ -31,37 +31,46 @@ async function customColumn(ctx: CommandContext, spec: ResourceSpec, input: Inpu
 }
 
 /** A write by a workflow rule says so in its event: the next rule in a chain runs one level deeper. */
-const withChain = (ctx: CommandContext, payload: Record<string, unknown>) =>
+export const withChain = (ctx: CommandContext, payload: Record<string, unknown>) =>
   ctx.automation ? { ...payload, automation: ctx.automation } : payload;
 
 async function emit(ctx: CommandContext, spec: ResourceSpec, event: string, payload: Record<string, unknown>) {
   await writeOutboxEvent(ctx.trx, ctx.actor.tenantId, `${spec.recordType}.${event}`, withChain(ctx, payload));
 }
 
-/** The audit entry of one write and its outbox event, in one statement (an insert inside a CTE). */
-async function auditAndEmit(
+/**
+ * The audit entries of writes and their outbox events (`<type>.<event>`), in one statement (an
+ * insert inside a CTE).
+ */
+export async function auditAndEmitMany(
   ctx: CommandContext,
   spec: ResourceSpec,
-  entry: AuditEntry,
   event: string,
-  payload: Record<string, unknown>,
+  writes: Array<{ entry: AuditEntry; payload: Record<string, unknown> }>,
 ) {
   const { actor, meta } = ctx;
-  const [row] = auditRows(actor.tenantId, { id: actor.userId, name: actor.displayName }, meta, [entry]);
+  const rows = auditRows(
+    actor.tenantId,
+    { id: actor.userId, name: actor.displayName },
+    meta,
+    writes.map((w) => w.entry),
+  );
   await ctx.trx
-    .with('audit', (db) => db.insertInto('audit_log').values(row!))
+    .with('audit', (db) => db.insertInto('audit_log').values(rows))
     .insertInto('outbox_events')
-    .values({
-      tenant_id: actor.tenantId,
-      id: newId(),
-      topic: `${spec.recordType}.${event}`,
-      payload: JSON.stringify(withChain(ctx, payload)),
-    })
+    .values(
+      writes.map((w) => ({
+        tenant_id: actor.tenantId,
+        id: newId(),
+        topic: `${spec.recordType}.${event}`,
+        payload: JSON.stringify(withChain(ctx, w.payload)),
+      })),
+    )
     .execute();
 }
 
 /** The full record with its derived fields, for audit diffs (stored whole; the log applies field rules on reading). */
-async function presentFull(ctx: CommandContext, spec: ResourceSpec, row: Row) {
+export async function presentFull(ctx: CommandContext, spec: ResourceSpec, row: Row) {
   const record = presentRow(spec, row);
   const derived = Object.entries(spec.derived ?? {});
   if (derived.length === 0) return record;
@@ -78,13 +87,13 @@ async function presentFull(ctx: CommandContext, spec: ResourceSpec, row: Row) {
 const forCaller = (ctx: CommandContext, spec: ResourceSpec, id: string) => presentById(ctx.trx, ctx.access, spec, id);
 
 /** A record may only be attached to a parent the user can see (no writing into hidden customers). */
-async function assertParentReadable(ctx: CommandContext, spec: ResourceSpec, columns: Record<string, unknown>) {
+export async function assertParentReadable(ctx: CommandContext, spec: ResourceSpec, columns: Record<string, unknown>) {
   const parentId = spec.parent ? columns[spec.parent.column] : undefined;
   if (typeof parentId !== 'string') return;
   await authorize(ctx.trx, ctx.access, getResource(spec.parent!.resource), 'read', { id: parentId });
 }
 
-const withoutScopeColumns = (row: Row) =>
+export const withoutScopeColumns = (row: Row) =>
   Object.fromEntries(Object.entries(row).filter(([name]) => !isScopeColumn(name))) as Row;
 
 /**
@@ -137,15 +146,8 @@ export async function createRecordId(ctx: CommandContext, spec: ResourceSpec, in
   await spec.afterWrite?.(ctx, row, input, true);
   const record = await presentFull(ctx, spec, row);
   const changes = diff(undefined, record);
-  await auditAndEmit(
-    ctx,
-    spec,
-    { action: 'create', recordType: spec.recordType, recordId: row.id, changes },
-    'created',
-    {
-      id: row.id,
-    },
-  );
+  const entry: AuditEntry = { action: 'create', recordType: spec.recordType, recordId: row.id, changes };
+  await auditAndEmitMany(ctx, spec, 'created', [{ entry, payload: { id: row.id } }]);
   return row.id as string;
 }
 
@@ -205,13 +207,15 @@ export async function updateRecord(
   await spec.afterWrite?.(ctx, row, input, false);
   const record = await presentFull(ctx, spec, row);
   const changes = diff(before, record);
-  await auditAndEmit(ctx, spec, { action: 'update', recordType: spec.recordType, recordId: id, changes }, 'updated', {
+  const entry: AuditEntry = { action: 'update', recordType: spec.recordType, recordId: id, changes };
+  const payload = {
     id,
     fields: Object.keys(changes),
     // the changed fields' values before and after, for "changed from … to …" conditions of workflow rules
     before: Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.before ?? null])),
     after: Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.after ?? null])),
-  });
+  };
+  await auditAndEmitMany(ctx, spec, 'updated', [{ entry, payload }]);
   return forCaller(ctx, spec, id);
 }
 

@@ -73,7 +73,7 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
   const authenticate = authHook(db);
   // reads have no body to wait for: their authentication opens the transaction the handler joins
   const readHooks = { onRequest: heldAuthHook(db), ...heldTransactionHooks };
-  const ops = { create: true, update: true, delete: true, ...spec.operations };
+  const ops = { list: true, create: true, update: true, delete: true, ...spec.operations };
   const includes = Object.keys(spec.includes ?? {});
   const object = spec.access.object;
   const needs = (action: AccessAction): { access: RouteAccess } => {
@@ -82,21 +82,23 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
   };
   const includeNote = includes.length ? ` Includes: ${includes.join(', ')}.` : '';
 
-  r.get(base, {
-    ...readHooks,
-    config: needs('read'),
-    schema: {
-      tags,
-      summary: `List ${spec.path}`,
-      description: `Filter, sort and page ${spec.path}.${includeNote}`,
-      querystring: listQuery,
-      response: { 200: z.object({ data: z.array(output), nextCursor: z.string().nullable() }), ...errorResponses },
-    },
-    handler: async (request) =>
-      inTenant(await readDatabase(request, db), request, ({ trx, access }) =>
-        listRecords(trx, access, spec, request.query),
-      ),
-  });
+  if (ops.list) {
+    r.get(base, {
+      ...readHooks,
+      config: needs('read'),
+      schema: {
+        tags,
+        summary: `List ${spec.path}`,
+        description: `Filter, sort and page ${spec.path}.${includeNote}`,
+        querystring: listQuery,
+        response: { 200: z.object({ data: z.array(output), nextCursor: z.string().nullable() }), ...errorResponses },
+      },
+      handler: async (request) =>
+        inTenant(await readDatabase(request, db), request, ({ trx, access }) =>
+          listRecords(trx, access, spec, request.query),
+        ),
+    });
+  }
 
   r.get(`${base}/:id`, {
     ...readHooks,

@@ -119,6 +119,6 @@ export interface ResourceSpec {
   writePermission?: SystemPermission;
   /** Any signed-in user may read (departments, custom-field definitions). */
   readableByAll?: boolean;
-  /** Routes the generic set does not generate (delete is forbidden for audit rows etc.). */
-  operations?: { create?: boolean; update?: boolean; delete?: boolean };
+  /** Routes the generic set does not generate (delete is forbidden for audit rows etc.; a resource with its own list route). */
+  operations?: { list?: boolean; create?: boolean; update?: boolean; delete?: boolean };
 }

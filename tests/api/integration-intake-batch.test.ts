@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, type Company } from '../support/test-app.ts';
-import { webhookChannelWorld } from '../support/webhook-channel.ts';
+import type { Company } from '../support/test-app.ts';
+import { applyBatch, storeIntake, webhookChannelWorld } from '../support/webhook-channel.ts';
 import { withTenant } from '../../server/db/tenant-transaction.ts';
 import { get, ok, post, type Headers } from '../support/resource-helpers.ts';
 import { runIntakeBatch } from '../../server/integration/intake-batch.ts';
@@ -23,29 +23,10 @@ const mapping = [
   { source: 'lead_id', target: 'externalId', transforms: [{ op: 'emptyToNull' }] },
 ];
 
-/** Stores records through the intake endpoint (queued, not applied: no job runner here). */
-async function store(payloads: object[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const payload of payloads) {
-    const res = await call({
-      method: 'POST',
-      url: '/api/v1/intake/batch-form',
-      payload,
-      headers: { 'x-cairn-channel-secret': secret },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(202);
-    ids.push(res.body.data.id);
-  }
-  return ids;
-}
+const store = (payloads: object[]) => storeIntake('batch-form', secret, payloads);
 
 const status = async (id: string) => ok(await get(`/api/v1/intake/${id}`, admin));
-const batch = (ids: string[]) =>
-  runIntakeBatch(
-    database,
-    company.tenantId,
-    ids.map((intakeId) => ({ intakeId, attempt: 0 })),
-  );
+const batch = (ids: string[]) => applyBatch(database, company.tenantId, ids);
 const customersNamed = (prefix: string) =>
   withTenant(database.db, company.tenantId, (trx) =>
     trx

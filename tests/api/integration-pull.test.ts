@@ -220,7 +220,8 @@ describe('pull channels: running', () => {
   });
 
   it('shows a remote 500, a 404 and a timeout on the channel with their reason codes, then recovers', async () => {
-    const channel = await pullChannel('p-failing', { timeoutMs: 300 });
+    // long enough that a loaded machine's answer is never taken for a timeout; 'hang' still is one
+    const channel = await pullChannel('p-failing', { timeoutMs: 1500 });
     source.leads = [{ lead_id: 'F-1', company: '故障恢复有限公司', updated_at: daysAgo(1) }];
 
     source.fail = [500];

@@ -97,6 +97,7 @@ export const noRecordData: Record<string, string> = {
   'GET /api/v1/automation-rules/:id/runs':
     'run history: ids, field names and results; the values a run saw pass through the caller’s field view (masked as ***, hidden left out: workflows/rule-store.ts redactRun)',
   'POST /api/v1/automation-rules/:id/run': 'per record: its id, the run id and the run status',
+  'GET /api/v1/manual-rules': 'rule ids and names (the buttons); no record values',
   'POST /api/v1/automation-rules/:id/runs/:runId/rerun':
     'a run: values of the trigger record through the reader’s field view (masked ***, hidden left out), as the run history',
   'POST /api/v1/automation-rules/:id/dry-run':
@@ -109,6 +110,12 @@ export const noRecordData: Record<string, string> = {
   'GET /api/v1/smart-buttons': 'button labels, templates and the working calendar: company settings',
   'PUT /api/v1/smart-buttons': 'button labels, templates and the working calendar: company settings',
   'POST /api/v1/customers/:id/smart-buttons/:buttonId': 'ids, the button’s status and the next-step time',
+  'GET /api/v1/followup-templates':
+    'follow-up template titles and texts with the caller’s own use counts: company settings',
+  'GET /api/v1/followup-templates/:id': 'a follow-up template’s title and text: company settings',
+  'POST /api/v1/followup-templates': 'a follow-up template’s title and text: company settings',
+  'PATCH /api/v1/followup-templates/:id': 'a follow-up template’s title and text: company settings',
+  'POST /api/v1/followup-templates/:id/restore': 'a follow-up template’s title and text: company settings',
   'POST /api/v1/events/transcripts': 'the stored transcript’s id',
   'POST /api/v1/events/transcripts/audio': 'the stored transcript’s id',
   'GET /api/v1/events/transcripts': 'transcripts: status, ids, phone masked; no utterances',
@@ -116,6 +123,8 @@ export const noRecordData: Record<string, string> = {
   'PUT /api/v1/transcript-lexicon': 'the objection lexicon (configuration)',
   'GET /api/v1/wecom/agent-config': 'a JS-SDK signature',
   'POST /api/v1/wecom/sent-files': 'the new follow-up’s id, the file name and the chat',
+  'GET /api/v1/wecom/external-contacts': 'WeCom link ids and the WeCom name, of a customer the caller may read',
+  'PUT /api/v1/wecom/external-contacts/:externalUserId': 'the link as written: ids and the WeCom name',
   'GET /api/v1/notifications':
     'the caller’s own notifications; rule texts are filled through the rule identity’s field view (workflows/actions.ts)',
 };

@@ -104,6 +104,23 @@ async function saveProgress(database: Database, row: ImportRow, fields: Updateab
   );
 }
 
+/**
+ * A large import outruns autovacuum's statistics: a planner that still takes the customers table
+ * for empty matches each batch by walking the company's rows instead of the unique indexes, and
+ * every batch is slower than the last (20k rows into a fresh database: 29 s, against 12.6 s with
+ * statistics). So the tables an import fills are analysed (as their owner) each time the import
+ * has doubled the rows it wrote since the last time, from 2,000 rows on. Statistics only steer
+ * plans: when the analyse is refused or fails, the import goes on.
+ */
+const importedTables = ['customers', 'contacts', 'channel_links', 'field_provenance', 'intake_records'] as const;
+export const FIRST_ANALYSE_AT = 2000;
+
+async function refreshStatistics(database: Database) {
+  await sql`analyze ${sql.join(importedTables.map((table) => sql.table(table)))}`
+    .execute(database.owner)
+    .catch(() => undefined);
+}
+
 export interface ImportRunResult {
   processed: number;
   repeated: number;
@@ -139,6 +156,7 @@ export async function runImport(
   const batchSize = opts.batchSize ?? defaultBatch(database);
   let processed = 0;
   let repeated = 0;
+  let analyseAt = FIRST_ANALYSE_AT;
   try {
     const data = await readStored(storage, row.storage_key);
     let batch: FileRow[] = [];
@@ -149,6 +167,10 @@ export async function runImport(
       processed += batch.length;
       repeated += stored.repeated;
       batch = [];
+      if (processed >= analyseAt) {
+        await refreshStatistics(database);
+        analyseAt = processed * 2;
+      }
       await saveProgress(database, row, { processed_rows: processed, repeated_rows: repeated });
       opts.onProgress?.(processed, row.total_rows);
     };
