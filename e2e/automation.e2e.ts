@@ -107,3 +107,19 @@ test('the automation pages in en-US', async () => {
   await need(page.getByLabel('Rule name'), 'the English name field');
   await expectAccessible(page, 'the English rule editor');
 });
+
+test('the trigger select offers the inbound triggers; the intake trigger takes a channel key', async () => {
+  const { page } = await openContext('desk', { as: 'admin' });
+  await page.goto('/automation/rules');
+  await page.getByRole('button', { name: automationLabel('rules.new', { before: '+' }) }).click();
+  await need(page.getByTestId('rule-editor'), 'the rule editor');
+  const select = page.getByRole('combobox', { name: automationLabel('editor.triggerType') });
+  await select.focus();
+  await page.keyboard.press('Enter');
+  const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+  for (const key of ['imFileSent', 'transcriptReady', 'intakeApplied'] as const)
+    await need(options.filter({ hasText: automationLabel(`triggerType.${key}`) }), `the ${key} option`);
+  await options.filter({ hasText: automationLabel('triggerType.intakeApplied') }).click();
+  await need(page.getByLabel(automationLabel('editor.channel')), 'the channel key field');
+  await expectAccessible(page, 'the rule editor with an intake trigger');
+});

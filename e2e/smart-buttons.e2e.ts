@@ -37,7 +37,11 @@ test('one tap on a smart button saves a follow-up; the pen edits the text first'
   const list = async () => (await api.get<{ data: FollowupRow[] }>(`/followups?filter=${filter}`)).data;
   const first = await list();
   expect(first).toHaveLength(1);
-  expect(first[0]).toMatchObject({ status: 'deep_talk', source: 'button', content: '刚与客户沟通完，要点：' });
+  expect(first[0]).toMatchObject({
+    status: 'deep_talk',
+    source: { type: 'smartButton', id: null },
+    content: '刚与客户沟通完，要点：',
+  });
   expect(first[0]!.nextStepAt).toBeTruthy();
 
   // the follow-up shows in the page's follow-up list

@@ -74,11 +74,11 @@ describe('WeCom sidebar', () => {
     expect(sent.sent[0]).toMatchObject({ msgtype: 'news', news: { title: '报价方案.pdf' } });
 
     const filter = encodeURIComponent(JSON.stringify({ customerId: customer.id, status: 'proposal_sent' }));
-    const followups = await api.get<{ data: Array<{ kind: string; source: string; content: string }> }>(
-      `/followups?filter=${filter}`,
-    );
+    const followups = await api.get<{
+      data: Array<{ kind: string; source: { type: string; id: string | null } | null; content: string }>;
+    }>(`/followups?filter=${filter}`);
     expect(followups.data).toHaveLength(1);
-    expect(followups.data[0]).toMatchObject({ kind: 'im', source: 'im' });
+    expect(followups.data[0]).toMatchObject({ kind: 'im', source: { type: 'wecomFile' } });
     expect(followups.data[0]!.content).toContain(`企业微信 外部联系人 ${wecomId}`);
   });
 

@@ -30,6 +30,8 @@ import { registerTodoRoutes } from './workflows/todo-routes.ts';
 import { registerSmartButtonRoutes } from './smart-buttons/smart-button-routes.ts';
 import { registerTranscriptRoutes } from './transcripts/transcript-routes.ts';
 import { registerWecomSidebarRoutes } from './wecom/sidebar-routes.ts';
+import { registerFollowupTemplateRoutes } from './domains/followup-templates/followup-template-routes.ts';
+import { registerWecomExternalContactRoutes } from './wecom/external-contact-routes.ts';
 
 const replicaHealth = z.object({
   ok: z.boolean(),
@@ -111,4 +113,6 @@ export async function registerRoutes(app: FastifyInstance, services: AppServices
   registerSmartButtonRoutes(app, services);
   registerTranscriptRoutes(app, services);
   registerWecomSidebarRoutes(app, services);
+  registerFollowupTemplateRoutes(app, services);
+  registerWecomExternalContactRoutes(app, services);
 }

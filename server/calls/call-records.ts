@@ -3,9 +3,9 @@ import { newId } from '../../common/ids.ts';
 import { maskPhone, toE164 } from '../../common/phone.ts';
 import { parseAsBody, validationError } from '../errors.ts';
 import { isoTimestamp } from '../http/common-schemas.ts';
-import { writeOutboxEvent } from '../jobs/outbox.ts';
 import type { CommandContext } from '../resources/context.ts';
-import { CALL_TOPIC } from '../workflows/rule-validation.ts';
+import { writeInboundEvent } from '../workflows/inbound-events.ts';
+import { CALL_TOPIC } from '../workflows/inbound-topics.ts';
 
 /**
  * Inbound call records (issue 12, "telephony call records"): a generic JSON record or a
@@ -183,7 +183,7 @@ export async function receiveCall(ctx: CommandContext, call: CallRecordInput, ra
     .returning(['id', 'customer_id'])
     .executeTakeFirst();
   if (inserted) {
-    await writeOutboxEvent(ctx.trx, tenant, CALL_TOPIC, { callRecordId: id, callId: call.callId });
+    await writeInboundEvent(ctx, CALL_TOPIC, { callRecordId: id, callId: call.callId });
     return { id, callId: call.callId, duplicate: false, customerId: inserted.customer_id, matchNote: match.note };
   }
   const existing = await ctx.trx

@@ -12,3 +12,4 @@ import './attachments/attachment-spec.ts';
 import './departments/department-spec.ts';
 import './users/user-spec.ts';
 import './custom-fields/custom-field-spec.ts';
+import './followup-templates/followup-template-spec.ts';

@@ -6,8 +6,9 @@ import type { CommandContext } from '../resources/context.ts';
 import { createRecord, updateRecord } from '../resources/record-commands.ts';
 import { presentById } from '../resources/record-queries.ts';
 import { findResourceByType } from '../resources/registry.ts';
-import type { ResourceSpec } from '../resources/resource-spec.ts';
+import { findTap, TAP_ACCESS } from '../smart-buttons/smart-button-tap.ts';
 import type { SyncOperation, SyncResult } from './sync-batch-schema.ts';
+import { replayTap, SMART_BUTTON_TAP } from './sync-tap-operation.ts';
 
 type Presented = Record<string, unknown>;
 
@@ -37,13 +38,16 @@ async function applyOne(
   clientVersion: string | undefined,
 ): Promise<SyncResult> {
   const { idempotencyKey } = operation;
-  const spec = findResourceByType(operation.recordType);
-  if (!spec) throw new Error(`no resource for record type ${operation.recordType}`);
   const earlier = await appliedBefore(ctx, idempotencyKey);
-  if (earlier) return duplicate(ctx, spec, idempotencyKey, earlier);
+  if (earlier) return duplicate(ctx, idempotencyKey, earlier);
   await sql.raw(`savepoint ${savepoint}`).execute(ctx.trx);
   try {
-    const record = await apply(ctx, spec, operation);
+    const { record, recordId, duplicate: savedBefore } = await apply(ctx, operation);
+    if (savedBefore) {
+      // a tap its own route saved with this key: nothing new was written
+      await sql.raw(`release savepoint ${savepoint}`).execute(ctx.trx);
+      return { idempotencyKey, result: 'duplicate', record };
+    }
     await ctx.trx
       .insertInto('sync_operations')
       .values({
@@ -52,7 +56,7 @@ async function applyOne(
         user_id: ctx.actor.userId,
         op: operation.op,
         record_type: operation.recordType,
-        record_id: String(record.id),
+        record_id: recordId,
         client_version: clientVersion ?? null,
       })
       .execute();
@@ -62,7 +66,7 @@ async function applyOne(
     await sql.raw(`rollback to savepoint ${savepoint}`).execute(ctx.trx);
     if (isKeyRace(error)) {
       const raced = await appliedBefore(ctx, idempotencyKey);
-      if (raced) return duplicate(ctx, spec, idempotencyKey, raced);
+      if (raced) return duplicate(ctx, idempotencyKey, raced);
     }
     const refusal = error instanceof AppError ? error : fromDatabaseError(error);
     if (!refusal || refusal.code === 'DATABASE_UNAVAILABLE') throw error;
@@ -76,23 +80,44 @@ async function applyOne(
   }
 }
 
-async function apply(ctx: CommandContext, spec: ResourceSpec, operation: SyncOperation): Promise<Presented> {
-  if (!grantsFor(ctx.access, spec.access.object, operation.op).length)
+interface Applied {
+  record: Presented;
+  recordId: string;
+  duplicate?: boolean;
+}
+
+async function apply(ctx: CommandContext, operation: SyncOperation): Promise<Applied> {
+  const spec = operation.recordType === SMART_BUTTON_TAP ? undefined : findResourceByType(operation.recordType);
+  const access = spec ? { object: spec.access.object, action: operation.op } : TAP_ACCESS;
+  if (!grantsFor(ctx.access, access.object, access.action).length)
     throw new AppError(
       'MISSING_GRANT',
-      `you have no ${operation.op} permission on ${spec.access.object} records (${spec.access.object}.${operation.op})`,
-      { missing: `${spec.access.object}.${operation.op}` },
+      `you have no ${access.action} permission on ${access.object} records (${access.object}.${access.action})`,
+      { missing: `${access.object}.${access.action}` },
     );
-  if (operation.op === 'create')
-    return (await createRecord(ctx, spec, parseAsBody(spec.createSchema, operation.data, ['data']))) as Presented;
-  const input = parseAsBody(spec.updateSchema, { ...operation.data, version: operation.baseVersion }, ['data']);
-  return (await updateRecord(ctx, spec, operation.recordId!, input as typeof input & { version: number })) as Presented;
+  if (!spec) {
+    const tap = await replayTap(ctx, operation.idempotencyKey, operation.data);
+    return { record: { ...tap }, recordId: tap.followupId, duplicate: tap.duplicate };
+  }
+  const record = (
+    operation.op === 'create'
+      ? await createRecord(ctx, spec, parseAsBody(spec.createSchema, operation.data, ['data']))
+      : await updateRecord(
+          ctx,
+          spec,
+          operation.recordId!,
+          parseAsBody(spec.updateSchema, { ...operation.data, version: operation.baseVersion }, ['data']) as {
+            version: number;
+          },
+        )
+  ) as Presented;
+  return { record, recordId: String(record.id) };
 }
 
 async function appliedBefore(ctx: CommandContext, key: string) {
   return ctx.trx
     .selectFrom('sync_operations')
-    .select(['record_id'])
+    .select(['record_id', 'record_type'])
     .where('tenant_id', '=', ctx.actor.tenantId)
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
@@ -100,16 +125,29 @@ async function appliedBefore(ctx: CommandContext, key: string) {
 
 async function duplicate(
   ctx: CommandContext,
-  spec: ResourceSpec,
   idempotencyKey: string,
-  earlier: { record_id: string },
+  earlier: { record_id: string; record_type: string },
 ): Promise<SyncResult> {
-  // the record as the caller may see it now (it may since have been deleted or left their scope)
-  const record = await presentById(ctx.trx, ctx.access, spec, earlier.record_id).catch((error: unknown) => {
+  const record = await presentEarlier(ctx, idempotencyKey, earlier);
+  return { idempotencyKey, result: 'duplicate', ...(record ? { record } : {}) };
+}
+
+/** The record as the caller may see it now (it may since have been deleted or left their scope). */
+async function presentEarlier(
+  ctx: CommandContext,
+  idempotencyKey: string,
+  earlier: { record_id: string; record_type: string },
+): Promise<Presented | undefined> {
+  if (earlier.record_type === SMART_BUTTON_TAP) {
+    const tap = await findTap(ctx, idempotencyKey);
+    return tap && { ...tap };
+  }
+  const spec = findResourceByType(earlier.record_type);
+  if (!spec) return undefined;
+  return (await presentById(ctx.trx, ctx.access, spec, earlier.record_id).catch((error: unknown) => {
     if (error instanceof AppError) return undefined;
     throw error;
-  });
-  return { idempotencyKey, result: 'duplicate', ...(record ? { record: record as Presented } : {}) };
+  })) as Presented | undefined;
 }
 
 const isKeyRace = (error: unknown) =>

@@ -5,6 +5,8 @@ export const offlineOperations = {
   followup: ['create', 'update'],
   customer: ['update'],
   opportunity: ['update'],
+  /** A smart-button tap: data `{customerId, buttonId, text?, nextStep?}` (sync-tap-operation.ts). */
+  smartButtonTap: ['create'],
 } as const;
 export type OfflineRecordType = keyof typeof offlineOperations;
 

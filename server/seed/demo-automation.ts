@@ -30,24 +30,48 @@ export const callRuleActions: Action[] = [
   },
 ];
 
+/**
+ * A manual rule: the 标记为重点客户 button on a customer and on a list selection. It raises the
+ * customer to level A and gives its owner a to-do to plan a visit within a day.
+ */
+export const KEY_ACCOUNT_RULE_NAME = '标记为重点客户';
+
+export const keyAccountTrigger: Trigger = { type: 'manual', object: 'customer' };
+
+export const keyAccountActions: Action[] = [
+  { type: 'updateFields', fields: { level: 'A' } },
+  {
+    type: 'createTodo',
+    assignee: { kind: 'recordOwner' },
+    title: '重点客户「{{name}}」：安排一次拜访',
+    dueInMinutes: 24 * 60,
+  },
+];
+
 export async function seedDemoAutomation(ctx: SeedContext) {
+  const rules = [
+    { name: CALL_RULE_NAME, trigger: callRuleTrigger, conditions: callRuleConditions, actions: callRuleActions },
+    { name: KEY_ACCOUNT_RULE_NAME, trigger: keyAccountTrigger, conditions: null, actions: keyAccountActions },
+  ];
   await ctx.trx
     .insertInto('automation_rules')
-    .values({
-      id: newId(),
-      tenant_id: ctx.tenantId,
-      name: CALL_RULE_NAME,
-      owner_id: ctx.adminId,
-      service_user_id: null,
-      enabled: true,
-      trigger: JSON.stringify(callRuleTrigger),
-      trigger_topic: topicOf(callRuleTrigger),
-      conditions: JSON.stringify(callRuleConditions),
-      actions: JSON.stringify(callRuleActions),
-      max_failures: 3,
-      created_by: ctx.adminId,
-      updated_by: ctx.adminId,
-    })
+    .values(
+      rules.map((rule) => ({
+        id: newId(),
+        tenant_id: ctx.tenantId,
+        name: rule.name,
+        owner_id: ctx.adminId,
+        service_user_id: null,
+        enabled: true,
+        trigger: JSON.stringify(rule.trigger),
+        trigger_topic: topicOf(rule.trigger),
+        conditions: rule.conditions === null ? null : JSON.stringify(rule.conditions),
+        actions: JSON.stringify(rule.actions),
+        max_failures: 3,
+        created_by: ctx.adminId,
+        updated_by: ctx.adminId,
+      })),
+    )
     .execute();
-  return 1;
+  return rules.length;
 }

@@ -22,6 +22,7 @@ import { Random } from './random.ts';
 import { insertInChunks, type SeedContext } from './seed-context.ts';
 import { seedDemoAutomation } from './demo-automation.ts';
 import { seedDemoSmartButtons } from './demo-smart-buttons.ts';
+import { seedDemoFollowupTemplates } from './demo-followup-templates.ts';
 import { seedDemoOutbound } from './demo-outbound.ts';
 import { seedDemoReports } from './demo-reports.ts';
 
@@ -156,6 +157,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions = {}): P
       counts.outbound_channels = await seedDemoOutbound(ctx, { deadLetter: Boolean(options.integration) });
       counts.automation_rules = await seedDemoAutomation(ctx);
       counts.followup_settings = await seedDemoSmartButtons(ctx);
+      counts.followup_templates = await seedDemoFollowupTemplates(ctx);
       progress('Creating metric definitions, exchange rates and sealed report months');
       Object.assign(counts, await seedDemoReports(ctx, users));
       progress('Demo data ready');

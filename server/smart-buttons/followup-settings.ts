@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { followupKinds, followupStatuses } from '../../common/enums.ts';
 import { timeZoneOf } from '../../common/time-zone.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
-import type { WorkingCalendar } from './working-calendar.ts';
+import type { WorkingCalendar } from '../../common/working-calendar.ts';
 
 const localDay = z
   .string()
@@ -50,6 +50,14 @@ export const followupSettingsInput = z
       .max(720)
       .default(24)
       .describe("Hours a next step may be overdue before a to-do goes to the owner's manager"),
+    version: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        'The version you read (0 before the first save): if it changed since, 409 VERSION_CONFLICT and nothing is saved',
+      ),
   })
   .strict();
 
@@ -130,8 +138,16 @@ export function calendarOf(settings: LoadedSettings): WorkingCalendar {
   };
 }
 
-/** Saves the whole document (one row per company), bumping its version. */
-export async function saveFollowupSettings(trx: Trx, tenantId: string, userId: string | null, input: FollowupSettings) {
+/**
+ * Saves the whole document (one row per company), bumping its version. With `input.version`, only
+ * over that version: answers false (nothing written) when another save came first.
+ */
+export async function saveFollowupSettings(
+  trx: Trx,
+  tenantId: string,
+  userId: string | null,
+  input: FollowupSettings,
+): Promise<boolean> {
   const values = {
     smart_buttons: JSON.stringify(input.buttons),
     holidays: JSON.stringify([...new Set(input.holidays)].sort()),
@@ -139,15 +155,19 @@ export async function saveFollowupSettings(trx: Trx, tenantId: string, userId: s
     escalation_grace_hours: input.escalationGraceHours,
     updated_by: userId,
   };
-  await trx
+  const expected = input.version;
+  const written = await trx
     .insertInto('followup_settings')
     .values({ tenant_id: tenantId, ...values })
-    .onConflict((oc) =>
-      oc.column('tenant_id').doUpdateSet((eb) => ({
+    .onConflict((oc) => {
+      const update = oc.column('tenant_id').doUpdateSet((eb) => ({
         ...values,
         version: eb('followup_settings.version', '+', 1),
         updated_at: new Date(),
-      })),
-    )
-    .execute();
+      }));
+      return expected === undefined ? update : update.where('followup_settings.version', '=', expected);
+    })
+    .returning('tenant_id')
+    .executeTakeFirst();
+  return written !== undefined;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { diff, writeAudit } from '../audit/audit.ts';
+import { versionConflict } from '../errors.ts';
 import { errorResponses } from '../http/common-schemas.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
 import type { AppServices } from '../services.ts';
@@ -12,7 +13,7 @@ import {
   saveFollowupSettings,
   type LoadedSettings,
 } from './followup-settings.ts';
-import { tapSmartButton } from './smart-button-tap.ts';
+import { buttonKeySchema, TAP_ACCESS, tapSmartButton, tapTextSchemas } from './smart-button-tap.ts';
 
 const present = (s: LoadedSettings) => ({
   buttons: s.buttons,
@@ -72,7 +73,12 @@ export function registerSmartButtonRoutes(app: FastifyInstance, services: AppSer
     handler: (request) =>
       inTenant(db, request, async (ctx) => {
         const before = await loadFollowupSettings(ctx.trx, ctx.actor.tenantId);
-        await saveFollowupSettings(ctx.trx, ctx.actor.tenantId, ctx.actor.userId, request.body);
+        const expected = request.body.version;
+        const conflict = () => versionConflict('smart_buttons', ctx.actor.tenantId, before.version);
+        // a first save over version 0 inserts; a save over any other version must find its row
+        if (expected !== undefined && expected !== before.version) throw conflict();
+        if (!(await saveFollowupSettings(ctx.trx, ctx.actor.tenantId, ctx.actor.userId, request.body)))
+          throw conflict();
         const after = await loadFollowupSettings(ctx.trx, ctx.actor.tenantId);
         const { version: _b, timeZone: _bz, ...was } = present(before);
         const { version: _a, timeZone: _az, ...now } = present(after);
@@ -84,7 +90,7 @@ export function registerSmartButtonRoutes(app: FastifyInstance, services: AppSer
   });
 
   r.post('/api/v1/customers/:id/smart-buttons/:buttonId', {
-    config: { access: { object: 'followup', action: 'create' } },
+    config: { access: TAP_ACCESS },
     onRequest,
     schema: {
       tags,
@@ -93,20 +99,14 @@ export function registerSmartButtonRoutes(app: FastifyInstance, services: AppSer
         'Authorized as creating a follow-up on the customer. The `Idempotency-Key` header is required: the same key again answers the first follow-up with `duplicate: true` (200) and writes nothing; a key used for another customer or button answers 409.',
       params: z.object({
         id: z.uuid({ error: 'must be an id (UUID)' }),
-        buttonId: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'is not a button key'),
+        buttonId: buttonKeySchema,
       }),
       headers: z.object({
         'idempotency-key': z
           .string({ error: 'is required' })
           .regex(/^[A-Za-z0-9._:-]{8,100}$/, 'must be 8 to 100 letters, digits, dots, dashes, underscores or colons'),
       }),
-      body: z
-        .object({
-          content: z.string().trim().min(1, 'is required').max(10000).optional().describe("The rep's edited text"),
-          nextStep: z.string().trim().max(500).optional(),
-        })
-        .strict()
-        .nullish(),
+      body: z.object(tapTextSchemas).strict().nullish(),
       response: {
         200: z.object({ data: tapOutput }),
         201: z.object({ data: tapOutput }),

@@ -1,11 +1,23 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { authorize } from '../access/authorize.ts';
 import { AppError, notFound, parseAsBody } from '../errors.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { createRecordId } from '../resources/record-commands.ts';
 import { getResource } from '../resources/registry.ts';
 import { calendarOf, loadFollowupSettings } from './followup-settings.ts';
-import { nextStepTime } from './working-calendar.ts';
+import { nextStepTime } from '../../common/working-calendar.ts';
+
+/** Who may tap: the same as creating a follow-up (the route's gate and the offline replay's). */
+export const TAP_ACCESS = { object: 'followup', action: 'create' } as const;
+
+/** A button as the URL (and an offline tap) names it: its key. */
+export const buttonKeySchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'is not a button key');
+/** The rep's edited text (the second tap) and next step; without them the button's own apply. */
+export const tapTextSchemas = {
+  content: z.string().trim().min(1, 'is required').max(10000).optional().describe("The rep's edited text"),
+  nextStep: z.string().trim().max(500).optional(),
+};
 
 export interface TapInput {
   customerId: string;
@@ -39,32 +51,13 @@ export async function tapSmartButton(ctx: CommandContext, input: TapInput, now =
   await sql`select pg_advisory_xact_lock(hashtext(${`smart-button:${tenantId}:${userId}:${input.idempotencyKey}`}))`.execute(
     ctx.trx,
   );
-  const earlier = await ctx.trx
-    .selectFrom('smart_button_taps')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('user_id', '=', userId)
-    .where('idempotency_key', '=', input.idempotencyKey)
-    .executeTakeFirst();
+  const earlier = await findTap(ctx, input.idempotencyKey);
   if (earlier) {
-    if (earlier.customer_id !== input.customerId || earlier.button_key !== input.buttonKey)
+    if (earlier.customerId !== input.customerId || earlier.buttonKey !== input.buttonKey)
       throw new AppError('CONFLICT', 'this Idempotency-Key was used for another customer or button', {
         fields: [{ path: 'idempotency-key', message: 'was used for another tap' }],
       });
-    const followup = await ctx.trx
-      .selectFrom('followups')
-      .select('status')
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', earlier.followup_id)
-      .executeTakeFirst();
-    return {
-      followupId: earlier.followup_id,
-      customerId: earlier.customer_id,
-      buttonKey: earlier.button_key,
-      status: followup?.status ?? '',
-      nextStepAt: earlier.next_step_at ? new Date(earlier.next_step_at).toISOString() : null,
-      duplicate: true,
-    };
+    return earlier;
   }
   const settings = await loadFollowupSettings(ctx.trx, tenantId);
   const button = settings.buttons.find((b) => b.key === input.buttonKey);
@@ -101,5 +94,32 @@ export async function tapSmartButton(ctx: CommandContext, input: TapInput, now =
     status: button.status,
     nextStepAt: nextStepAt?.toISOString() ?? null,
     duplicate: false,
+  };
+}
+
+/** The caller's earlier tap with this idempotency key, answered as a replay of it (`duplicate`). */
+export async function findTap(ctx: CommandContext, idempotencyKey: string): Promise<TapResult | undefined> {
+  const { tenantId, userId } = ctx.actor;
+  const earlier = await ctx.trx
+    .selectFrom('smart_button_taps')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst();
+  if (!earlier) return undefined;
+  const followup = await ctx.trx
+    .selectFrom('followups')
+    .select('status')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', earlier.followup_id)
+    .executeTakeFirst();
+  return {
+    followupId: earlier.followup_id,
+    customerId: earlier.customer_id,
+    buttonKey: earlier.button_key,
+    status: followup?.status ?? '',
+    nextStepAt: earlier.next_step_at ? new Date(earlier.next_step_at).toISOString() : null,
+    duplicate: true,
   };
 }

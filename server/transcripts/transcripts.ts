@@ -7,6 +7,9 @@ import { withTenant, type Trx } from '../db/tenant-transaction.ts';
 import { AppError, fieldError, parseAsBody } from '../errors.ts';
 import { silentLogger, type JobLogger } from '../jobs/boss.ts';
 import { writeOutboxEvent } from '../jobs/outbox.ts';
+import { TRANSCRIPT_PROCESSED_TOPIC } from '../workflows/inbound-topics.ts';
+import { writeInboundEvent } from '../workflows/inbound-events.ts';
+import { setFollowupSourceRef } from '../domains/followups/followup-source.ts';
 import { matchCustomer } from '../calls/call-records.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { createRecord } from '../resources/record-commands.ts';
@@ -23,7 +26,6 @@ import { analyseTranscript, type Utterance } from './transcript-analysis.ts';
  * integration key's service user.
  */
 export const TRANSCRIPT_TOPIC = 'transcript.received';
-export const TRANSCRIPT_PROCESSED_TOPIC = 'transcript.processed';
 
 export const utteranceSchema = z
   .object({
@@ -172,6 +174,7 @@ async function processIn(trx: Trx, tenantId: string, transcriptId: string): Prom
     ...(at ? { occurredAt: at } : {}),
   });
   const created = (await createRecord(ctx, spec, input)) as { id: string };
+  await setFollowupSourceRef(ctx, created.id, t.id);
   const objections = analysis.objections.map((o) => ({ kind: o.kind, text: o.text, speaker: o.speaker, at: o.at }));
   await trx
     .updateTable('followups')
@@ -191,7 +194,7 @@ async function processIn(trx: Trx, tenantId: string, transcriptId: string): Prom
     .where('tenant_id', '=', tenantId)
     .where('id', '=', t.id)
     .execute();
-  await writeOutboxEvent(trx, tenantId, TRANSCRIPT_PROCESSED_TOPIC, {
+  await writeInboundEvent(ctx, TRANSCRIPT_PROCESSED_TOPIC, {
     transcriptId: t.id,
     followupId: created.id,
     customerId,

@@ -96,18 +96,16 @@ export const sidebarScript = `'use strict';
   }
   function when(iso) { return iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—'; }
 
-  function renderFollowups(list) {
-    var ul = $('followups');
+  function renderList(listId, sectionId, items, emptyText, fill) {
+    var ul = $(listId);
     ul.textContent = '';
-    if (!list.length) ul.appendChild(el('li', '暂无跟进', 'muted'));
-    list.forEach(function (f) {
+    if (!items.length) ul.appendChild(el('li', emptyText, 'muted'));
+    items.forEach(function (item) {
       var li = el('li');
-      li.setAttribute('data-testid', 'sidebar-followup');
-      li.appendChild(el('div', (statusNames[f.status] || f.status || '') + ' · ' + when(f.occurredAt), 'muted'));
-      li.appendChild(el('div', f.content || ''));
+      fill(li, item);
       ul.appendChild(li);
     });
-    $('followups-section').hidden = false;
+    $(sectionId).hidden = false;
   }
   function send(file, button) {
     button.disabled = true;
@@ -130,11 +128,7 @@ export const sidebarScript = `'use strict';
       dl.appendChild(el('dd', k === 'lastFollowupAt' ? when(v) : v == null || v === '' ? '—' : String(v)));
     });
     $('card').hidden = false;
-    var ul = $('files');
-    ul.textContent = '';
-    if (!data.files.length) ul.appendChild(el('li', '该客户还没有文件', 'muted'));
-    data.files.forEach(function (f) {
-      var li = el('li');
+    renderList('files', 'files-section', data.files, '该客户还没有文件', function (li, f) {
       li.appendChild(el('span', f.name + ' '));
       if (inWecom) {
         var b = el('button', '发送到聊天');
@@ -142,10 +136,12 @@ export const sidebarScript = `'use strict';
         b.addEventListener('click', function () { send(f, b); });
         li.appendChild(b);
       }
-      ul.appendChild(li);
     });
-    $('files-section').hidden = false;
-    renderFollowups(data.followups);
+    renderList('followups', 'followups-section', data.followups, '暂无跟进', function (li, f) {
+      li.setAttribute('data-testid', 'sidebar-followup');
+      li.appendChild(el('div', (statusNames[f.status] || f.status || '') + ' · ' + when(f.occurredAt), 'muted'));
+      li.appendChild(el('div', f.content || ''));
+    });
   }
   function load() {
     return api('/wecom/contacts/' + encodeURIComponent(externalUserId)).then(render);

@@ -5,6 +5,9 @@ import type { CommandContext } from '../resources/context.ts';
 import { createRecord } from '../resources/record-commands.ts';
 import { presentById } from '../resources/record-queries.ts';
 import { getResource } from '../resources/registry.ts';
+import { setFollowupSourceRef } from '../domains/followups/followup-source.ts';
+import { writeInboundEvent } from '../workflows/inbound-events.ts';
+import { WECOM_FILE_SENT_TOPIC } from '../workflows/inbound-topics.ts';
 
 /**
  * The WeCom sidebar's data: the customer a WeCom external contact (external userid) belongs to
@@ -41,6 +44,26 @@ async function customerOf(ctx: CommandContext, id: string) {
   return contacts.length === 1 ? { customerId: contacts[0]!.customer_id, contactId: contacts[0]!.id } : undefined;
 }
 
+/**
+ * Each record of `ids`, in order, as the rep's access plan presents it, shaped by `shape`: a record
+ * the rep may not read, or one `shape` turns down (undefined), is left out.
+ */
+async function presentEach<T>(
+  ctx: CommandContext,
+  resource: string,
+  ids: ReadonlyArray<{ id: string }>,
+  shape: (record: Record<string, unknown>, id: string) => T | undefined,
+): Promise<T[]> {
+  const spec = getResource(resource);
+  const shaped: T[] = [];
+  for (const { id } of ids) {
+    const record = await presentById(ctx.trx, ctx.access, spec, id).catch(() => undefined);
+    const item = record && shape(record, id);
+    if (item) shaped.push(item);
+  }
+  return shaped;
+}
+
 export async function sidebarContact(ctx: CommandContext, externalId: string) {
   const match = await customerOf(ctx, externalId);
   if (!match) throw notFound('wecom_contact', externalId);
@@ -58,19 +81,13 @@ export async function sidebarContact(ctx: CommandContext, externalId: string) {
     .orderBy('id', 'desc')
     .limit(5)
     .execute();
-  const followupSpec = getResource('followups');
-  const followups = [];
-  for (const { id } of followupIds) {
-    const f = await presentById(ctx.trx, ctx.access, followupSpec, id).catch(() => undefined);
-    if (f)
-      followups.push({
-        id: f.id,
-        status: f.status ?? null,
-        kind: f.kind ?? null,
-        content: f.content ?? null,
-        occurredAt: f.occurredAt ?? null,
-      });
-  }
+  const followups = await presentEach(ctx, 'followups', followupIds, (f) => ({
+    id: f.id,
+    status: f.status ?? null,
+    kind: f.kind ?? null,
+    content: f.content ?? null,
+    occurredAt: f.occurredAt ?? null,
+  }));
   const fileIds = await ctx.trx
     .selectFrom('attachments')
     .select('id')
@@ -81,13 +98,11 @@ export async function sidebarContact(ctx: CommandContext, externalId: string) {
     .limit(20)
     .execute();
   // file names and types pass through the rep's field view like any attachment
-  const attachmentSpec = getResource('attachments');
-  const files = [];
-  for (const { id } of fileIds) {
-    const a = await presentById(ctx.trx, ctx.access, attachmentSpec, id).catch(() => undefined);
-    if (a && typeof a.name === 'string')
-      files.push({ id, name: a.name, mimeType: typeof a.mimeType === 'string' ? a.mimeType : null });
-  }
+  const files = await presentEach(ctx, 'attachments', fileIds, (a, id) =>
+    typeof a.name === 'string'
+      ? { id, name: a.name, mimeType: typeof a.mimeType === 'string' ? a.mimeType : null }
+      : undefined,
+  );
   return {
     externalUserId: externalId,
     contactId: match.contactId,
@@ -107,7 +122,11 @@ export const sentFileBody = z
   })
   .strict();
 
-/** A file sent into the chat becomes a follow-up snapshot: file name, time, the chat, status 已发方案. */
+/**
+ * A file sent into the chat becomes a follow-up snapshot: file name, time, the chat, status 已发方案
+ * (its source the attachment, when one of the customer's files was sent), and an inbound event
+ * rules with an `imFileSent` trigger hear, in the same transaction.
+ */
 export async function recordSentFile(ctx: CommandContext, body: z.infer<typeof sentFileBody>) {
   const match = await customerOf(ctx, body.externalUserId);
   if (!match) throw fieldError('externalUserId', 'is not linked to a customer');
@@ -134,11 +153,15 @@ export async function recordSentFile(ctx: CommandContext, body: z.infer<typeof s
   });
   const created = (await createRecord(ctx, spec, input)) as Record<string, unknown>;
   if (!created.id) throw new AppError('INTERNAL', 'the follow-up was not created');
-  return {
-    followupId: String(created.id),
-    customerId: match.customerId,
-    fileName: body.fileName,
-    sentAt: at.toISOString(),
-    chat,
-  };
+  const followupId = String(created.id);
+  if (body.attachmentId) await setFollowupSourceRef(ctx, followupId, body.attachmentId);
+  const sent = { followupId, customerId: match.customerId, fileName: body.fileName, sentAt: at.toISOString(), chat };
+  await writeInboundEvent(ctx, WECOM_FILE_SENT_TOPIC, {
+    ...sent,
+    contactId: match.contactId,
+    externalUserId: body.externalUserId,
+    attachmentId: body.attachmentId ?? null,
+    sentBy: ctx.actor.userId,
+  });
+  return sent;
 }

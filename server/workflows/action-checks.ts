@@ -2,6 +2,7 @@ import type { ZodType } from 'zod';
 import type { CommandContext } from '../resources/context.ts';
 import { loadCustomFieldDefs, validateCustomValues } from '../resources/custom-values.ts';
 import { unknownPlaceholders } from './conditions.ts';
+import { inboundOf } from './inbound-triggers.ts';
 import { triggerObject, triggerSpec, type ValueKind } from './rule-fields.ts';
 import type { Action, Recipient, Trigger } from './rule-schemas.ts';
 
@@ -25,13 +26,13 @@ export async function checkUser(ctx: CommandContext, id: string, path: string, p
 
 /** Whether actions of a rule with this trigger can find a customer (follow-ups belong to one). */
 function hasCustomer(trigger: Trigger) {
-  if (trigger.type === 'call') return true;
+  if (inboundOf(trigger)) return true;
   const spec = triggerSpec(trigger);
   return triggerObject(trigger) === 'customer' || Boolean(spec && 'customerId' in spec.fields);
 }
 
 function hasOwner(trigger: Trigger) {
-  if (trigger.type === 'call') return true;
+  if (inboundOf(trigger)) return true;
   return Boolean(triggerSpec(trigger)?.access.owner);
 }
 

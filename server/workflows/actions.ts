@@ -12,6 +12,7 @@ import { notifyUser } from './notify.ts';
 import { runMoreAction } from './actions-more.ts';
 import type { Action, Recipient } from './rule-schemas.ts';
 import type { Subject } from './subject.ts';
+import { setFollowupSourceRef } from '../domains/followups/followup-source.ts';
 
 export interface ActionRule {
   id: string;
@@ -38,16 +39,16 @@ async function requireReadable(ctx: CommandContext, subject: Subject) {
 /**
  * The values a template is filled with, as the rule's identity sees the record: a field its
  * field rules hide stays empty, a masked one comes masked (a rule's text is no way around them);
- * call numbers are masked. The identity must be able to read the record at all.
+ * an inbound event's phone numbers are masked. The identity must be able to read the record at all.
  */
 async function templateValues(ctx: CommandContext, subject: Subject): Promise<Record<string, unknown>> {
   await requireReadable(ctx, subject);
-  if (!subject.spec)
-    return {
-      ...subject.values,
-      from: typeof subject.values.from === 'string' ? maskPhone(subject.values.from) : null,
-      to: typeof subject.values.to === 'string' ? maskPhone(subject.values.to) : null,
-    };
+  if (!subject.spec) {
+    const values = { ...subject.values };
+    for (const field of subject.phones ?? [])
+      values[field] = typeof values[field] === 'string' ? maskPhone(values[field]) : null;
+    return values;
+  }
   return flatten(await presentById(ctx.trx, ctx.access, subject.spec, subject.recordId));
 }
 
@@ -71,26 +72,20 @@ export async function runAction(
           fields: [{ path: 'customerId', message: 'is empty' }],
         });
       const spec = getResource('followups');
-      const isCall = subject.recordType === 'call';
+      const from = subject.followupSource;
       const next = action.nextStepInDays;
       const input = parseAsBody(spec.createSchema, {
         customerId: subject.customerId,
         kind: action.kind,
         status: action.status,
         content: fillTemplate(action.template, await templateValues(ctx, subject)),
-        source: isCall ? 'call' : 'manual',
-        ...(isCall ? { occurredAt: subject.values.startedAt } : {}),
+        source: from?.source ?? 'manual',
+        ...(from?.occurredAt ? { occurredAt: from.occurredAt } : {}),
         ...(next !== undefined ? { nextStepAt: new Date(Date.now() + next * 86_400_000).toISOString() } : {}),
       });
       const created = (await createRecord(ctx, spec, input)) as { id: string };
-      if (isCall) {
-        // the call it was recorded from (the API does not present it yet: followups.source is a plain value)
-        await ctx.trx
-          .updateTable('followups')
-          .set({ source_ref: String(subject.values.callId) })
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', created.id)
-          .execute();
+      if (from) await setFollowupSourceRef(ctx, created.id, from.ref);
+      if (subject.recordType === 'call') {
         await ctx.trx
           .updateTable('call_records')
           .set({ followup_id: created.id })

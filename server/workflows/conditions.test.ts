@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkConditions, evaluate, fillTemplate, unknownPlaceholders } from './conditions.ts';
-import { callFields, type ValueKind } from './rule-fields.ts';
+import { callFields } from './inbound-triggers.ts';
+import type { ValueKind } from './rule-fields.ts';
 import type { Condition } from './rule-schemas.ts';
 import { callRuleConditions } from '../seed/demo-automation.ts';
 

@@ -14,6 +14,7 @@ import { evaluate } from './conditions.ts';
 import type { RuleRow } from './rule-store.ts';
 import type { Action, Condition, Trigger } from './rule-schemas.ts';
 import type { ActionStep } from './run-schemas.ts';
+import { screenEvents, screenRules, type Screened } from './rule-screening.ts';
 import { loadSubject } from './subject.ts';
 
 /** A chain of rules triggering rules runs at most this deep; the next run is stopped and logged. */
@@ -300,43 +301,12 @@ export async function runRule(
   });
 }
 
-/**
- * The enabled, unpaused rules listening to an event's topic (and, for updates, to one of its
- * changed fields) that existed when the event happened.
- */
-export async function rulesFor(database: Database, event: OutboxJob): Promise<RuleRow[]> {
-  const rules = await withTenant(database.db, event.tenantId, (trx) =>
-    trx
-      .selectFrom('automation_rules')
-      .selectAll()
-      .where('tenant_id', '=', event.tenantId)
-      .where('trigger_topic', '=', event.topic)
-      .where('enabled', '=', true)
-      .where('deleted_at', 'is', null)
-      .where('paused_at', 'is', null)
-      .orderBy('created_at')
-      .execute(),
-  );
-  const at = Date.parse(event.createdAt);
-  // a rule hears what happens from its creation on, not events that were still queued when it was saved
-  return rules.filter((rule) => rule.created_at.getTime() <= at && ruleHears(rule, event.payload));
-}
-
-/** Whether a record trigger's rule hears an event of its topic: with `fields`, only when one of them changed. */
-export function ruleHears(rule: RuleRow, payload: Record<string, unknown>): boolean {
-  const changed = Array.isArray(payload.fields) ? (payload.fields as string[]) : undefined;
-  const watched = (rule.trigger as Trigger & { fields?: string[] }).fields;
-  if (!watched || !changed) return true;
-  const flat = changed.includes('custom')
-    ? [...changed, ...Object.keys((payload.before as { custom?: object })?.custom ?? {}).map((k) => `custom.${k}`)]
-    : changed;
-  return watched.some((f) => flat.includes(f));
-}
-
-/** The automation queue's handler: every rule listening to the event, each in its own transaction. */
-export async function runAutomationEvent(database: Database, event: OutboxJob, logger: JobLogger = silentLogger) {
+/** Runs the rules screening found matching for one event, each in its own transaction; counts runs by status. */
+async function runScreened(database: Database, event: OutboxJob, screened: Screened, logger: JobLogger) {
   const results: Record<string, number> = {};
-  for (const rule of await rulesFor(database, event)) {
+  if (screened.skipped) results.skipped = screened.skipped;
+  if (screened.duplicate) results.duplicate = screened.duplicate;
+  for (const rule of screened.acting) {
     let status: RunStatus;
     try {
       ({ status } = await runRule(database, rule, event, logger));
@@ -348,4 +318,57 @@ export async function runAutomationEvent(database: Database, event: OutboxJob, l
     results[status] = (results[status] ?? 0) + 1;
   }
   return results;
+}
+
+/**
+ * One event through the engine: every rule listening to it. The rules that do not match are
+ * recorded as skipped together (`screenRules`); each one that matches runs in its own transaction.
+ */
+export async function runAutomationEvent(database: Database, event: OutboxJob, logger: JobLogger = silentLogger) {
+  const screened = await screenRules(database, event, chainDepthOf(event.payload) + 1);
+  return runScreened(database, event, screened, logger);
+}
+
+/** What became of one event of a batch: its runs by status, or the error that stopped it. */
+export type EventOutcome = { results: Record<string, number> } | { error: unknown };
+
+/**
+ * The automation queue's handler: a batch of events, each company's screened together in one
+ * transaction (`screenEvents`), then the matching rules of each event run as `runAutomationEvent`
+ * runs them. If the shared screening fails, each event is screened on its own, so one event's
+ * failure stops only that event. Outcomes come in the order of `events`; the once-per-(rule,
+ * version, event) index keeps an event that is run again (a retried batch) from acting twice.
+ */
+export async function runAutomationEvents(
+  database: Database,
+  events: OutboxJob[],
+  logger: JobLogger = silentLogger,
+): Promise<EventOutcome[]> {
+  const outcomes: EventOutcome[] = [];
+  const tenants = new Map<string, number[]>();
+  for (const [i, event] of events.entries()) {
+    const indexes = tenants.get(event.tenantId) ?? [];
+    tenants.set(event.tenantId, indexes);
+    indexes.push(i);
+  }
+  for (const [tenantId, indexes] of tenants) {
+    const batch = indexes.map((i) => ({ event: events[i]!, depth: chainDepthOf(events[i]!.payload) + 1 }));
+    let screened: Screened[] | undefined;
+    if (batch.length > 1)
+      try {
+        screened = await screenEvents(database, tenantId, batch);
+      } catch (error) {
+        logger.warn({ tenantId, events: batch.length, err: errorInfo(error) }, 'automation batch screening failed');
+      }
+    for (const [j, { event }] of batch.entries())
+      try {
+        const results = screened
+          ? await runScreened(database, event, screened[j]!, logger)
+          : await runAutomationEvent(database, event, logger);
+        outcomes[indexes[j]!] = { results };
+      } catch (error) {
+        outcomes[indexes[j]!] = { error };
+      }
+  }
+  return outcomes;
 }

@@ -1,5 +1,6 @@
 import type { Trx } from '../db/tenant-transaction.ts';
 import { allFields } from '../resources/list-query.ts';
+import { inboundOf } from './inbound-triggers.ts';
 import { findResourceByType } from '../resources/registry.ts';
 import type { FieldKind, ResourceSpec } from '../resources/resource-spec.ts';
 import type { Trigger } from './rule-schemas.ts';
@@ -26,22 +27,6 @@ const customKind: Record<string, ValueKind> = {
   multiSelect: 'list',
 };
 
-/** The fields of a call record a rule sees (POST /api/v1/events/calls). */
-export const callFields: Record<string, ValueKind> = {
-  callId: 'text',
-  direction: 'text',
-  status: 'text',
-  from: 'text',
-  to: 'text',
-  agentUserId: 'uuid',
-  startedAt: 'time',
-  talkSeconds: 'number',
-  recordingUrl: 'text',
-  customerId: 'uuid',
-  contactId: 'uuid',
-  matched: 'bool',
-};
-
 /** What a schedule trigger's run sees: the slot it fires for. */
 export const scheduleFields: Record<string, ValueKind> = { slot: 'time', firedAt: 'time' };
 
@@ -59,10 +44,11 @@ export function triggerSpec(trigger: Trigger): ResourceSpec | undefined {
 
 /**
  * The fields a rule with this trigger may name: the resource's presented fields plus its custom
- * fields defined in this company (`custom.<key>`), or the call record's fields.
+ * fields defined in this company (`custom.<key>`), or an inbound event's fields (inbound-triggers.ts).
  */
 export async function fieldsFor(trx: Trx, tenantId: string, trigger: Trigger): Promise<Map<string, ValueKind>> {
-  if (trigger.type === 'call') return new Map(Object.entries(callFields));
+  const inbound = inboundOf(trigger);
+  if (inbound) return new Map(Object.entries(inbound.fields));
   if (trigger.type === 'schedule') return new Map(Object.entries(scheduleFields));
   const spec = triggerSpec(trigger);
   if (!spec) throw new Error(`no resource for record type ${triggerObject(trigger)}`);

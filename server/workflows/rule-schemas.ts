@@ -68,6 +68,23 @@ export const triggerSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('call').describe('an inbound call record (POST /api/v1/events/calls)') }),
   z.object({
+    type: z
+      .literal('imFileSent')
+      .describe('a file sent into a WeCom chat from the sidebar (POST /api/v1/wecom/sent-files)'),
+  }),
+  z.object({
+    type: z.literal('transcriptReady').describe('a meeting transcript analysed and recorded as a follow-up'),
+  }),
+  z.object({
+    type: z.literal('intakeApplied').describe('an intake record applied: a customer created or updated from a channel'),
+    channel: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'must be a channel key')
+      .optional()
+      .describe("only records of this channel (its key); none: every channel's"),
+  }),
+  z.object({
     type: z.literal('schedule'),
     cron: z
       .string()

@@ -10,6 +10,7 @@ import type { RunOutput } from './run-schemas.ts';
 import { checkRule, topicOf } from './rule-validation.ts';
 import { maskPhone } from '../../common/phone.ts';
 import { accessPlan } from '../access/access-plan.ts';
+import { inboundOf } from './inbound-triggers.ts';
 import { triggerSpec } from './rule-fields.ts';
 import { webhookSecretFor } from './webhook-deliveries.ts';
 
@@ -218,13 +219,13 @@ export async function deleteRule(ctx: CommandContext, id: string): Promise<void>
 /**
  * The values a run saw, as the caller may see them: a field of the trigger record the caller does
  * not see in full is masked (`***`) or left out (hidden), as in the audit log; call numbers are
- * masked. Ids, field names and the rule's own configuration are shown as stored.
+ * (and other inbound phone fields) masked. Ids, field names and the rule's own configuration are shown as stored.
  */
 export function redactor(ctx: CommandContext, trigger: Trigger) {
   if (trigger.type === 'schedule') return (_field: string, v: unknown) => v;
-  if (trigger.type === 'call')
-    return (field: string, v: unknown) =>
-      (field === 'from' || field === 'to') && typeof v === 'string' ? maskPhone(v) : v;
+  const inbound = inboundOf(trigger);
+  if (inbound)
+    return (field: string, v: unknown) => (inbound.phones.includes(field) && typeof v === 'string' ? maskPhone(v) : v);
   const spec = triggerSpec(trigger);
   const plan = spec ? accessPlan(ctx.access).of(spec) : undefined;
   return (field: string, v: unknown) => {
@@ -266,20 +267,27 @@ export function redactConditions(
   };
 }
 
-/** A rule's runs, newest first. */
-/** One run as the caller may see it. */
-export async function getRun(ctx: CommandContext, ruleId: string, runId: string): Promise<RunOutput> {
+/** A rule (live) and one of its runs as stored; 404 naming whichever is not there. */
+export async function loadRun(ctx: CommandContext, ruleId: string, runId: string) {
   const rule = await loadRule(ctx, ruleId);
-  const row = await ctx.trx
+  const run = await ctx.trx
     .selectFrom('automation_runs')
     .selectAll()
     .where('tenant_id', '=', ctx.actor.tenantId)
     .where('rule_id', '=', ruleId)
     .where('id', '=', runId)
     .executeTakeFirst();
-  if (!row) throw notFound('automationRun', runId);
-  return redactRun(presentRun(row), redactor(ctx, rule.trigger as Trigger));
+  if (!run) throw notFound('automationRun', runId);
+  return { rule, run };
 }
+
+/** One run as the caller may see it. */
+export async function getRun(ctx: CommandContext, ruleId: string, runId: string): Promise<RunOutput> {
+  const { rule, run } = await loadRun(ctx, ruleId, runId);
+  return redactRun(presentRun(run), redactor(ctx, rule.trigger as Trigger));
+}
+
+/** A rule's runs, newest first. */
 
 export async function listRuns(ctx: CommandContext, id: string, opts: { status?: string; limit: number }) {
   requireAutomationAdmin(ctx);

@@ -2,18 +2,16 @@ import { validationError } from '../errors.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { checkActions, checkUser, type Problem } from './action-checks.ts';
 import { checkConditions } from './conditions.ts';
+import { inboundOf } from './inbound-triggers.ts';
 import { fieldsFor, triggerSpec } from './rule-fields.ts';
 import type { Action, Condition, Trigger } from './rule-schemas.ts';
 
-export const CALL_TOPIC = 'call.received';
+export { CALL_TOPIC } from './inbound-topics.ts';
 
 /** The outbox topic a rule listens to; schedule, relative-time and manual rules are run by their own jobs and routes. */
 export const topicOf = (trigger: Trigger) =>
-  trigger.type === 'call'
-    ? CALL_TOPIC
-    : trigger.type === 'record'
-      ? `${trigger.object}.${trigger.on}`
-      : `automation.${trigger.type}`;
+  inboundOf(trigger)?.topic ??
+  (trigger.type === 'record' ? `${trigger.object}.${trigger.on}` : `automation.${trigger.type}`);
 
 /**
  * The save-time check of a whole rule: the trigger's fields, the condition tree, the actions'
@@ -52,6 +50,17 @@ export async function checkRule(
     const field = triggerSpec(trigger)?.fields[trigger.field];
     if (!field || (field.kind !== 'date' && field.kind !== 'timestamp'))
       problems.push({ path: 'trigger.field', message: `"${trigger.field}" is not a date field of ${trigger.object}` });
+  }
+  if (trigger.type === 'intakeApplied' && trigger.channel) {
+    const channel = await ctx.trx
+      .selectFrom('channels')
+      .select('id')
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('key', '=', trigger.channel)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!channel)
+      problems.push({ path: 'trigger.channel', message: `"${trigger.channel}" is not a channel of this company` });
   }
   await checkActions(ctx, trigger, rule.actions, fields, problems);
   await checkUser(ctx, rule.ownerId, 'ownerId', problems);

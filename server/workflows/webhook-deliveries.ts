@@ -4,7 +4,7 @@ import { newId } from '../../common/ids.ts';
 import type { Database } from '../db/database.ts';
 import { withTenant, type Trx } from '../db/tenant-transaction.ts';
 import { openSecret, sealSecret } from '../integration/channel-secrets.ts';
-import { backoffMs } from '../integration/outbound-deliver.ts';
+import { recordAttemptOutcome } from '../integration/outbound-deliver.ts';
 import { postSigned, verdictOf } from '../integration/outbound-http.ts';
 import { writeOutboxEvent } from '../jobs/outbox.ts';
 import type { CommandContext } from '../resources/context.ts';
@@ -146,28 +146,14 @@ export async function runWebhookAttempt(
       .forUpdate('d')
       .executeTakeFirst();
     if (!d) return { kind: 'skipped' as const };
-    const attempts = job.attempt + 1;
-    const dead = !verdict.delivered && (!verdict.retryable || attempts > WEBHOOK_RETRY_LIMIT);
-    const nextAt =
-      verdict.delivered || dead
-        ? null
-        : new Date(Date.now() + backoffMs(opts.baseSeconds ?? 30, attempts, opts.random));
-    const error = result.error ?? (verdict.delivered ? null : `HTTP ${result.status}`);
-    await trx
-      .updateTable('automation_webhook_deliveries')
-      .set({
-        attempts,
-        status: verdict.delivered ? 'delivered' : dead ? 'dead' : 'pending',
-        next_attempt_at: nextAt,
-        lease_until: null,
-        delivered_at: verdict.delivered ? sql<Date>`now()` : null,
-        reason: verdict.delivered ? null : verdict.reason,
-        last_error: error,
-        last_status: result.status,
-      })
-      .where('tenant_id', '=', job.tenantId)
-      .where('id', '=', job.deliveryId)
-      .execute();
+    const { attempts, dead, nextAt, error } = await recordAttemptOutcome(
+      trx,
+      'automation_webhook_deliveries',
+      job,
+      result,
+      verdict,
+      { baseSeconds: opts.baseSeconds ?? 30, retryLimit: WEBHOOK_RETRY_LIMIT, random: opts.random },
+    );
     if (verdict.delivered) return { kind: 'delivered' as const, status: result.status! };
     if (nextAt) await opts.send({ ...job, attempt: attempts }, nextAt, trx);
     else

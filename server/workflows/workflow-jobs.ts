@@ -1,16 +1,16 @@
 import type { Database } from '../db/database.ts';
-import { transactionExecutor, type JobLogger, type JobRunner } from '../jobs/boss.ts';
+import { errorInfo, transactionExecutor, type JobInfo, type JobLogger, type JobRunner } from '../jobs/boss.ts';
 import type { OutboxJob, TopicQueues } from '../jobs/outbox.ts';
 import type { QueueSpec } from '../jobs/queues.ts';
-import { runAutomationEvent } from './engine.ts';
+import { runAutomationEvents } from './engine.ts';
 import { recordEvents, triggerObjects } from './rule-schemas.ts';
-import { CALL_TOPIC } from './rule-validation.ts';
+import { inboundTopics } from './inbound-triggers.ts';
 import { derivedEventId, tickRelative, tickSchedules } from './time-triggers.ts';
 import { runWebhookAttempt, WEBHOOK_QUEUE, WEBHOOK_TOPIC, type WebhookJob } from './webhook-deliveries.ts';
 
 /**
  * The automation queue: the outbox dispatcher hands it every record event a rule can watch and
- * every received call record; its handler runs the rules listening to the event (engine.ts).
+ * every inbound event (call records, files sent from WeCom, transcripts, applied intake); its handler runs the rules listening to the event (engine.ts).
  * pg-boss delivers at least once; the run's unique (rule, version, event) key makes a repeat a no-op.
  */
 export const AUTOMATION_QUEUE = 'automation.run';
@@ -25,7 +25,7 @@ export const automationQueue: QueueSpec = {
 
 export const automationTopicQueues: TopicQueues = Object.fromEntries([
   ...triggerObjects.flatMap((object) => recordEvents.map((on) => [`${object}.${on}`, [AUTOMATION_QUEUE]])),
-  [CALL_TOPIC, [AUTOMATION_QUEUE]],
+  ...inboundTopics.map((topic) => [topic, [AUTOMATION_QUEUE]]),
   [WEBHOOK_TOPIC, [WEBHOOK_QUEUE]],
 ]) as TopicQueues;
 
@@ -59,6 +59,35 @@ export function mergeTopicQueues(...maps: TopicQueues[]): TopicQueues {
 
 export const automationWorkers = (database: Database) => (database.kind === 'postgres' ? 4 : 1);
 
+/** Events a worker takes per fetch: a busy queue's events are screened together (runAutomationEvents). */
+export const AUTOMATION_BATCH_SIZE = 20;
+
+/**
+ * A fetched batch of automation jobs. When some of its events fail, the others are completed
+ * first, so the runner's failure (and pg-boss's retry) reaches only the failed ones: pg-boss
+ * fails only jobs not yet completed.
+ */
+export async function runAutomationJobs(
+  runner: JobRunner,
+  database: Database,
+  jobs: Array<JobInfo<OutboxJob>>,
+  logger: JobLogger,
+) {
+  const outcomes = await runAutomationEvents(
+    database,
+    jobs.map((job) => job.data),
+    logger,
+  );
+  const failed = outcomes.findIndex((outcome) => 'error' in outcome);
+  if (failed < 0) return outcomes.map((outcome) => ('results' in outcome ? outcome.results : {}));
+  for (const [i, outcome] of outcomes.entries())
+    if ('error' in outcome)
+      logger.error({ eventId: jobs[i]!.data.eventId, err: errorInfo(outcome.error) }, 'automation event failed');
+  const ran = jobs.filter((_, i) => 'results' in outcomes[i]!).map((job) => job.id);
+  if (ran.length) await runner.boss.complete(AUTOMATION_QUEUE, ran);
+  throw (outcomes[failed] as { error: unknown }).error;
+}
+
 export async function registerAutomationJobs(
   runner: JobRunner,
   database: Database,
@@ -66,8 +95,9 @@ export async function registerAutomationJobs(
   opts: { schedule?: boolean } = {},
 ) {
   await runner.ensureQueue(automationQueue);
-  await runner.work<OutboxJob>(AUTOMATION_QUEUE, (job) => runAutomationEvent(database, job.data, logger), {
+  await runner.workBatch<OutboxJob>(AUTOMATION_QUEUE, (jobs) => runAutomationJobs(runner, database, jobs, logger), {
     workers: automationWorkers(database),
+    batchSize: AUTOMATION_BATCH_SIZE,
   });
   for (const spec of otherQueues) await runner.ensureQueue(spec);
   await runner.work<Partial<WebhookJob> & Partial<OutboxJob>>(WEBHOOK_QUEUE, (job) =>

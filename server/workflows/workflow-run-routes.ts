@@ -5,7 +5,8 @@ import { errorResponses, idParams } from '../http/common-schemas.ts';
 import { authHook, inTenant } from '../http/request-context.ts';
 import type { AppServices } from '../services.ts';
 import { runRule } from './engine.ts';
-import { dryRun, prepareManualRun, prepareRerun, runManual } from './rule-runs.ts';
+import { dryRun, manualRulesFor, prepareManualRun, prepareRerun, runManual } from './rule-runs.ts';
+import { triggerObjects } from './rule-schemas.ts';
 import { conditionStepSchema, runOutput } from './run-schemas.ts';
 import { getRun } from './rule-store.ts';
 
@@ -18,14 +19,32 @@ export function registerRuleRunRoutes(app: FastifyInstance, services: AppService
   const config = { access: { anyOf: ['manageIntegrations' as const] } };
   const base = '/api/v1/automation-rules';
 
+  r.get('/api/v1/manual-rules', {
+    config: { access: 'signedIn' },
+    onRequest,
+    schema: {
+      tags,
+      summary:
+        'The manual rules the caller may start on records of a type (the buttons on a record and a list selection)',
+      description:
+        'Enabled, not paused manual rules of that record type, by name; none for a caller who may not update that type.',
+      querystring: z.object({ object: z.enum(triggerObjects) }).strict(),
+      response: {
+        200: z.object({ data: z.array(z.object({ id: z.string(), name: z.string(), object: z.string() })) }),
+        ...errorResponses,
+      },
+    },
+    handler: (request) =>
+      inTenant(db, request, async (ctx) => ({ data: await manualRulesFor(ctx, request.query.object) })),
+  });
   r.post(`${base}/:id/run`, {
-    config,
+    config: { access: 'signedIn' },
     onRequest,
     schema: {
       tags,
       summary: 'Run a manual rule on records (each its own run, as the rule’s identity)',
       description:
-        'Only a rule with a manual trigger, enabled and not paused (else 409 RULE_NOT_RUNNABLE). A record the caller cannot read answers status not_found.',
+        'Any signed-in user, on records they may update. Only a rule with a manual trigger, enabled and not paused (else 409 RULE_NOT_RUNNABLE). Per record, status not_found for a record the caller cannot read, forbidden for one they may not update.',
       params: idParams,
       body: z.object({ recordIds: z.array(z.uuid()).min(1).max(100) }).strict(),
       response: {
@@ -36,10 +55,10 @@ export function registerRuleRunRoutes(app: FastifyInstance, services: AppService
       },
     },
     handler: async (request) => {
-      const { rule, readable } = await inTenant(db, request, (ctx) =>
+      const { rule, access } = await inTenant(db, request, (ctx) =>
         prepareManualRun(ctx, request.params.id, request.body.recordIds),
       );
-      return { data: await runManual(services.database, rule, readable, request.actor!.userId) };
+      return { data: await runManual(services.database, rule, access, request.actor!.userId) };
     },
   });
   r.post(`${base}/:id/runs/:runId/rerun`, {

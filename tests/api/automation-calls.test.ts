@@ -79,8 +79,9 @@ const settledRun = (callId: string) =>
   });
 
 async function callFollowups(customer: string) {
-  const filter = encodeURIComponent(JSON.stringify({ customerId: customer, source: 'call' }));
-  return ok(await get(`/api/v1/followups?filter=${filter}&limit=200`, admin)) as Array<Record<string, any>>;
+  const filter = encodeURIComponent(JSON.stringify({ customerId: customer }));
+  const all = ok(await get(`/api/v1/followups?filter=${filter}&limit=200`, admin)) as Array<Record<string, any>>;
+  return all.filter((f) => f.source?.type === 'call');
 }
 
 beforeAll(async () => {
@@ -146,7 +147,12 @@ describe('POST /api/v1/events/calls → follow-up', () => {
     expect(run!.actions[0]).toMatchObject({ type: 'createFollowup', output: { customerId } });
     const followupId = run!.actions[0].output.followupId as string;
     const followup = ok(await get(`/api/v1/followups/${followupId}`, admin));
-    expect(followup).toMatchObject({ customerId, kind: 'call', status: 'deep_talk', source: 'call' });
+    expect(followup).toMatchObject({
+      customerId,
+      kind: 'call',
+      status: 'deep_talk',
+      source: { type: 'call', id: body.callId },
+    });
     expect(followup.content).toContain(body.callId);
     expect(followup.content).toContain(body.recordingUrl);
     expect(Date.parse(followup.occurredAt)).toBe(Date.parse(body.startedAt));
@@ -242,7 +248,7 @@ describe('POST /api/v1/events/calls → follow-up', () => {
     const [run] = await settledRun(sid);
     expect(run!.status).toBe('succeeded');
     const followup = ok(await get(`/api/v1/followups/${run!.actions[0].output.followupId}`, admin));
-    expect(followup).toMatchObject({ status: 'deep_talk', kind: 'call', source: 'call' });
+    expect(followup).toMatchObject({ status: 'deep_talk', kind: 'call', source: { type: 'call' } });
     // a repeat of the callback is a duplicate; a short Twilio call (no-answer) creates nothing
     expect(
       ok(await postForm({ CallSid: sid, CallStatus: 'completed', CallDuration: '95', From: 'x', To: 'y' }), 202)

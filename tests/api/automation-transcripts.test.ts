@@ -102,7 +102,13 @@ describe('POST /api/v1/events/transcripts', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(t).toMatchObject({ status: 'processed', customerId, opportunityId, source: 'text' });
     const f = ok(await get(`/api/v1/followups/${t.followupId}`, admin));
-    expect(f).toMatchObject({ customerId, opportunityId, kind: 'meeting', source: 'meeting', status: 'deep_talk' });
+    expect(f).toMatchObject({
+      customerId,
+      opportunityId,
+      kind: 'meeting',
+      source: { type: 'transcript', id: t.id },
+      status: 'deep_talk',
+    });
     expect(Date.parse(f.occurredAt)).toBe(Date.parse(meeting[0]!.at));
     expect(f.summary).toMatch(/^要点：/);
     const kinds = (f.objections as Array<{ kind: string; text: string }>).map((o) => o.kind).sort();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
@@ -21,6 +22,7 @@ const INDEX = `<!doctype html>
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <script>window.__boot = 1;</script>
     <title>Cairn CRM</title>
+    <link rel="stylesheet" crossorigin href="/assets/index-test.css">
   </head>
   <body>
     <div id="root">
@@ -31,6 +33,8 @@ const INDEX = `<!doctype html>
   </body>
 </html>
 `;
+
+const STYLESHEET = '.lite-fields__item{display:flex;gap:8px}';
 
 let app: FastifyInstance;
 let company: Company;
@@ -58,6 +62,8 @@ const page = async (url: string, cookie?: string) =>
 beforeAll(async () => {
   const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-first-paint-'));
   fs.writeFileSync(path.join(webRoot, 'index.html'), INDEX);
+  fs.mkdirSync(path.join(webRoot, 'assets'));
+  fs.writeFileSync(path.join(webRoot, 'assets', 'index-test.css'), STYLESHEET);
   const database = await testDatabase();
   const storage = new LocalFileStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-first-paint-files-')));
   app = await buildApp(
@@ -87,7 +93,7 @@ afterAll(async () => {
 });
 
 describe('first paint: /customers/{id} as a plain navigation', () => {
-  it('carries the lite card with the field rules applied, escaped, without a new script', async () => {
+  it('carries the lite card with the field rules applied, escaped, its scripts admitted by the CSP', async () => {
     const res = await page(`/customers/${customerId}`, await sessionCookie('sales1'));
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
@@ -114,7 +120,46 @@ describe('first paint: /customers/{id} as a plain navigation', () => {
     const csp = String(res.headers['content-security-policy']);
     for (const hash of inlineScriptHashes(html)) expect(csp).toContain(hash);
     expect(csp).not.toContain("unsafe-inline'; script");
-    expect(csp).toMatch(/script-src 'self' 'sha256-[^']+'(;|$)/);
+    expect(csp).toMatch(/script-src 'self'( 'sha256-[^']+')+(;|$)/);
+    // the app starts after the card's first paint: its entry is imported by the admitted inline script
+    expect(html).toContain('import("/assets/app.js")');
+    expect(html).not.toContain('<script type="module" src="/assets/app.js">');
+  });
+
+  it('inlines the stylesheet, so the card paints without a second request', async () => {
+    const html = (await page(`/customers/${customerId}`, await sessionCookie('sales1'))).body;
+    expect(html).toContain(`<style data-href="/assets/index-test.css">${STYLESHEET}</style>`);
+    expect(html).not.toContain('rel="stylesheet"');
+    // the plain page (no card) keeps its link, cached as a file
+    const plain = (await page(`/customers/${customerId}`)).body;
+    expect(plain).toContain('<link rel="stylesheet" crossorigin href="/assets/index-test.css">');
+    expect(plain).not.toContain(STYLESHEET);
+  });
+
+  it('is compressed when the browser accepts it', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/customers/${customerId}`,
+      headers: { accept: 'text/html', 'accept-encoding': 'br, gzip', cookie: await sessionCookie('sales1') },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['x-cairn-first-paint']).toMatch(/^[0-9a-f]{16}$/);
+    expect(zlib.brotliDecompressSync(res.rawPayload).toString('utf8')).toContain(`data-first-paint="${customerId}"`);
+  });
+
+  it("speaks the app's language from its cookie, zh-CN otherwise", async () => {
+    const cookie = await sessionCookie('sales1');
+    const english = (await page(`/customers/${customerId}`, `${cookie}; cairn_lang=en-US`)).body;
+    expect(english).toContain('<html lang="en-US">');
+    expect(english).toMatch(/data-testid="lite-field-mainPhone"><dt>Main phone<\/dt>/);
+    expect(english).toContain('data-testid="lite-field-ownerId"><dt>Owner</dt>');
+    expect(english).not.toContain('负责人');
+    for (const lang of ['xx', '<script>', '']) {
+      const html = (await page(`/customers/${customerId}`, `${cookie}; cairn_lang=${encodeURIComponent(lang)}`)).body;
+      expect(html, lang).toContain('<html lang="zh-CN">');
+      expect(html, lang).toContain('data-testid="lite-field-ownerId"><dt>负责人</dt>');
+    }
   });
 
   it('renders the card the API would give: the same values', async () => {

@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 
 const specs = allResources();
-const ops = (spec: ResourceSpec) => ({ create: true, update: true, delete: true, ...spec.operations });
+const ops = (spec: ResourceSpec) => ({ list: true, create: true, update: true, delete: true, ...spec.operations });
 const nullableSorts = (spec: ResourceSpec) =>
   Object.entries(allFields(spec))
     .filter(([, f]) => f.sort && !f.required && !f.internal)
@@ -45,6 +45,7 @@ it('registers every resource the API documents', () => {
       'custom-fields',
       'customers',
       'departments',
+      'followup-templates',
       'followups',
       'installments',
       'opportunities',
@@ -58,8 +59,10 @@ it('registers every resource the API documents', () => {
 
 describe.each(specs.map((spec) => [spec.path, spec] as const))('%s', (path, spec) => {
   const base = `/api/v1/${path}`;
+  // a resource with its own list route (follow-up templates, recent first) is listed by its own tests
+  const generic = ops(spec).list;
 
-  it('lists (200, data + nextCursor) and requires authentication', async () => {
+  it.runIf(generic)('lists (200, data + nextCursor) and requires authentication', async () => {
     const res = await get(`${base}${qs({ limit: 200 })}`, sales1);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(Array.isArray(res.body.data)).toBe(true);
@@ -68,21 +71,24 @@ describe.each(specs.map((spec) => [spec.path, spec] as const))('%s', (path, spec
     expectError(await call({ method: 'GET', url: base }), 401, 'UNAUTHENTICATED');
   });
 
-  it('pages the default sort and every nullable sortable field (descending) without duplicates or gaps', async () => {
-    // the admin pages the whole tenant; sales1 pages the (smaller) list their scope compiles to
-    const whole = await expectPagingMatches(base, admin, {}, 7);
-    if (path !== 'custom-fields') expect(whole.ids.length).toBeGreaterThan(3);
-    const scoped = await expectPagingMatches(base, sales1, {}, 7);
-    if (path !== 'custom-fields') expect(scoped.ids.length).toBeGreaterThan(0);
-    expect(scoped.ids.length).toBeLessThanOrEqual(whole.ids.length);
-    expect(scoped.ids.every((id) => whole.ids.includes(id))).toBe(true);
-    for (const headers of [admin, sales1]) {
-      for (const field of nullableSorts(spec)) await expectPagingMatches(base, headers, { sort: `-${field}` }, 4);
-      await expectPagingMatches(base, headers, { sort: 'id' }, 9);
-    }
-  });
+  it.runIf(generic)(
+    'pages the default sort and every nullable sortable field (descending) without duplicates or gaps',
+    async () => {
+      // the admin pages the whole tenant; sales1 pages the (smaller) list their scope compiles to
+      const whole = await expectPagingMatches(base, admin, {}, 7);
+      if (path !== 'custom-fields') expect(whole.ids.length).toBeGreaterThan(3);
+      const scoped = await expectPagingMatches(base, sales1, {}, 7);
+      if (path !== 'custom-fields') expect(scoped.ids.length).toBeGreaterThan(0);
+      expect(scoped.ids.length).toBeLessThanOrEqual(whole.ids.length);
+      expect(scoped.ids.every((id) => whole.ids.includes(id))).toBe(true);
+      for (const headers of [admin, sales1]) {
+        for (const field of nullableSorts(spec)) await expectPagingMatches(base, headers, { sort: `-${field}` }, 4);
+        await expectPagingMatches(base, headers, { sort: 'id' }, 9);
+      }
+    },
+  );
 
-  it('returns only the fields asked for (plus id) on list and read', async () => {
+  it.runIf(generic)('returns only the fields asked for (plus id) on list and read', async () => {
     const names = Object.entries(allFields(spec))
       .filter(([, f]) => !f.internal)
       .map(([n]) => n);
@@ -97,12 +103,13 @@ describe.each(specs.map((spec) => [spec.path, spec] as const))('%s', (path, spec
       expect(keysOf(read.body.data)).toEqual(['createdAt', 'id']);
     }
     for (const row of (await get(`${base}${qs({ limit: 3 })}`, sales1)).body.data) {
+      // an internal column may be presented in another shape by a derived field of its name (a follow-up's source)
       for (const [name, field] of Object.entries(allFields(spec)))
-        if (field.internal) expect(row).not.toHaveProperty(name);
+        if (field.internal && !spec.derived?.[name]) expect(row).not.toHaveProperty(name);
     }
   });
 
-  it('embeds each declared include as a list', async () => {
+  it.runIf(generic)('embeds each declared include as a list', async () => {
     const includes = Object.keys(spec.includes ?? {});
     const res = await get(`${base}${qs({ include: includes.join(',') || undefined, limit: 5 })}`, sales1);
     expect(res.status).toBe(200);
@@ -110,7 +117,7 @@ describe.each(specs.map((spec) => [spec.path, spec] as const))('%s', (path, spec
     expectFieldError(await get(`${base}${qs({ include: 'nothingLikeThis' })}`, sales1), 'include');
   });
 
-  it('answers 400 naming filter.<field>, sort.<field>, cursor, fields and limit', async () => {
+  it.runIf(generic)('answers 400 naming filter.<field>, sort.<field>, cursor, fields and limit', async () => {
     expectFieldError(await get(`${base}${qs({ filter: { nothingLikeThis: 1 } })}`, sales1), 'filter.nothingLikeThis');
     expectFieldError(
       await get(`${base}${qs({ filter: { id: { approx: missingId() } } })}`, sales1),

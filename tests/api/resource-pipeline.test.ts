@@ -239,7 +239,7 @@ describe('followups', () => {
       customerId,
       kind: 'visit',
       status: 'initial_contact',
-      source: 'manual',
+      source: { type: 'manual', id: null },
       authorId: company.users.sales1,
       nextStepAt: '2031-01-05T02:00:00.000Z',
       version: 1,

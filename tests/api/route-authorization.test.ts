@@ -41,8 +41,14 @@ const openToSignedIn = new Set([
   'POST /api/v1/todos/:id/complete',
   // the company's smart buttons (labels and templates) for every rep's phone; changing them needs settings.update
   'GET /api/v1/smart-buttons',
+  // the company's follow-up templates (texts) for every rep's composer; writing them needs the settings grants
+  'GET /api/v1/followup-templates',
+  'GET /api/v1/followup-templates/:id',
   // a JS-SDK signature for the sidebar page; no record data
   'GET /api/v1/wecom/agent-config',
+  // manual rules as buttons: listed for a user who may update the type, run per record the caller may update
+  'GET /api/v1/manual-rules',
+  'POST /api/v1/automation-rules/:id/run',
 ]);
 
 let a: Company;
@@ -180,6 +186,14 @@ beforeAll(async () => {
     payload: { objectType: 'customer', key: 'probe', label: '探针', type: 'text' },
   });
   ids.set('custom-fields', field.body.data.id);
+  const template = await call({
+    method: 'POST',
+    url: '/api/v1/followup-templates',
+    headers: admin,
+    payload: { title: '探针模板', body: '探针' },
+  });
+  expect(template.status).toBe(201);
+  ids.set('followup-templates', template.body.data.id);
   const channel = await call({
     method: 'POST',
     url: '/api/v1/channels',
@@ -310,9 +324,9 @@ describe('every route × anonymous, other company and no-grant user', () => {
   });
 
   it('gives a user without grants nothing of anyone else through the open routes', async () => {
-    // departments and custom-field definitions are company reference data every user reads
+    // departments, custom-field definitions and follow-up templates are company reference data every user reads
     const referenceData = (r: RouteEntry) =>
-      r.method === 'GET' && /^\/api\/v1\/(departments|custom-fields)\//.test(r.url);
+      r.method === 'GET' && /^\/api\/v1\/(departments|custom-fields|followup-templates)\//.test(r.url);
     for (const route of routes.filter((r) => r.access === 'signedIn' && r.url.includes(':id') && !referenceData(r))) {
       const res = await call({
         method: route.method as 'GET',

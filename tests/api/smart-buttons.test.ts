@@ -120,6 +120,28 @@ describe('smart buttons', () => {
     expect(saved).toMatchObject({ content: '发了报价单 V2，客户下周答复', status: 'proposal_sent' });
   });
 
+  it('a save over a version someone else already replaced answers 409 and changes nothing', async () => {
+    const current = ok(await get('/api/v1/smart-buttons', admin));
+    const body = (grace: number, version: number) => ({
+      buttons: current.buttons,
+      holidays: current.holidays,
+      extraWorkdays: current.extraWorkdays,
+      escalationGraceHours: grace,
+      version,
+    });
+    const put = (payload: object) => call({ method: 'PUT', url: '/api/v1/smart-buttons', headers: admin, payload });
+    // two admins read the same version; the first save wins, the second is refused
+    expect(ok(await put(body(36, current.version))).version).toBe(current.version + 1);
+    const late = await put(body(48, current.version));
+    expectError(late, 409, 'VERSION_CONFLICT');
+    expect(ok(await get('/api/v1/smart-buttons', admin))).toMatchObject({
+      escalationGraceHours: 36,
+      version: current.version + 1,
+    });
+    // put back as it was, over the version just read
+    ok(await put(body(current.escalationGraceHours, current.version + 1)));
+  });
+
   it('refuses a missing or reused key, an unknown button and bad settings, naming the field', async () => {
     expectFieldError(await tap(customerId, 'just_talked', undefined, sales1), 'headers.idempotency-key');
     expectError(await tap(customerId, 'awaiting_reply', 'tap-weekend-0001', sales1), 409, 'CONFLICT');

@@ -6,6 +6,7 @@ import {
   defineResource,
   type FieldDefinitions,
   type HookInput,
+  type InputOnlyDefinitions,
   type TableColumns,
   type TableRow,
 } from '../../resources/define-resource.ts';
@@ -13,6 +14,8 @@ import { fieldError } from '../../errors.ts';
 import { isoTimestamp, optionalText } from '../../http/common-schemas.ts';
 import { requireLive } from '../shared-rules.ts';
 import { enforceFollowupEditWindow } from '../../amendments/followup-edit-window.ts';
+import { recordTemplateUse, requireLiveTemplate } from '../followup-templates/followup-template-uses.ts';
+import { followupSourceField } from './followup-source.ts';
 
 const followupFields = {
   customerId: { column: 'customer_id', kind: 'uuid', filter: true, required: true, input: z.uuid(), update: false },
@@ -52,9 +55,13 @@ const followupFields = {
   source: {
     column: 'source',
     kind: 'text',
-    filter: true,
     required: true,
-    input: z.enum(followupSources).default('manual'),
+    // how it was captured; presented (derived below) as the event it came from
+    internal: true,
+    input: z
+      .enum(followupSources)
+      .default('manual')
+      .describe('How it was captured; the record presents `source` as the event it was recorded from'),
     update: false,
   },
   authorId: { column: 'author_id', kind: 'uuid', filter: true },
@@ -70,9 +77,19 @@ const followupFields = {
   },
 } satisfies FieldDefinitions;
 
+const followupInputOnly = {
+  templateId: {
+    input: z
+      .uuid({ error: 'must be an id (UUID)' })
+      .optional()
+      .describe('The follow-up template it was written from: recorded as your use of it (your recent templates)'),
+    update: false,
+  },
+} satisfies InputOnlyDefinitions;
+
 async function toColumns(
   ctx: CommandContext,
-  input: HookInput<typeof followupFields>,
+  input: HookInput<typeof followupFields, typeof followupInputOnly>,
   existing: TableRow<'followups'> | undefined,
   columns: TableColumns<'followups'>,
 ) {
@@ -80,6 +97,7 @@ async function toColumns(
   if (!existing) {
     await requireLive(ctx, 'customers', customerId, 'customerId');
     columns.author_id = ctx.actor.userId;
+    if (input.templateId) await requireLiveTemplate(ctx, input.templateId);
   }
   if (typeof input.opportunityId === 'string') {
     const opportunity = await requireLive(ctx, 'opportunities', input.opportunityId, 'opportunityId');
@@ -99,7 +117,9 @@ export const followupSpec = defineResource({
   titleField: 'content',
   access: { object: 'followup', owner: 'author_id', inheritsFrom: 'customer' },
   fields: followupFields,
+  inputOnly: followupInputOnly,
   derived: {
+    source: followupSourceField,
     // found in a meeting transcript; governed by the summary's field rule
     objections: {
       kind: 'json',
@@ -115,6 +135,9 @@ export const followupSpec = defineResource({
   },
   parent: { resource: 'customers', column: 'customer_id' },
   toColumns,
+  afterWrite: async (ctx, _row, input, created) => {
+    if (created && input.templateId) await recordTemplateUse(ctx, input.templateId);
+  },
   beforeUpdate: enforceFollowupEditWindow,
   includes: { attachments: { resource: 'attachments', column: 'record_id', where: { record_type: 'followup' } } },
   auditAliases: { amendment: 'content' },

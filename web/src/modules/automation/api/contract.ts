@@ -1,11 +1,12 @@
 /**
- * The issue-12 contract's additions (/work contracts: schedule, relative and manual triggers;
- * assignOwner, webhook and startApproval actions; dry run, rerun and manual run routes), typed
- * here by hand because the generated API types (app/api/schema.d.ts) do not have them yet. When
- * the server's routes land and `npm run gen:api-types` brings them in, these wrappers can take
- * their types from there instead.
+ * The automation calls beyond rule editing: dry run, rerun, manual runs and the manual rules a user
+ * may start (their answers typed from the generated API types where the server names them), and the
+ * schedule, relative and manual triggers and assignOwner, webhook and startApproval actions as the
+ * editor's hand-written shapes (written before the generated types had them).
  */
+import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../app/api/client.ts';
+import type { paths } from '../../../app/api/schema.d.ts';
 import type { Run } from './automation.ts';
 
 export type ContractTrigger =
@@ -47,8 +48,18 @@ export const rerunRun = (ruleId: string, runId: string) =>
 
 /** Runs a manual rule on up to 100 records. */
 export const runManually = (ruleId: string, recordIds: string[]) =>
-  api
-    .post<{ data: Array<{ recordId: string; runId: string; status: string }> }>(`${rulePath(ruleId)}/run`, {
-      recordIds,
-    })
-    .then((r) => r.data);
+  api.post<{ data: ManualRunResult }>(`${rulePath(ruleId)}/run`, { recordIds }).then((r) => r.data);
+
+/** A manual rule a user may start on records of a type: a button on a record and on a list selection. */
+export type ManualRule =
+  paths['/api/v1/manual-rules']['get']['responses'][200]['content']['application/json']['data'][number];
+type ManualRunResult =
+  paths['/api/v1/automation-rules/{id}/run']['post']['responses'][200]['content']['application/json']['data'];
+
+/** The manual rules the caller may start on records of `object` (none when they may not update it). */
+export const manualRulesQuery = (object: string) =>
+  queryOptions({
+    queryKey: ['automation', 'manual-rules', object],
+    queryFn: ({ signal }) => api.get<{ data: ManualRule[] }>('/manual-rules', { object }, signal).then((r) => r.data),
+    staleTime: 60_000,
+  });

@@ -4,6 +4,7 @@ import { useUserOptions } from '../../users/api/users.ts';
 import type { Action } from '../api/automation.ts';
 import { labelOf, useAutomationT } from '../i18n/index.ts';
 import { Field } from './Field.tsx';
+import { UserSelect } from './UserSelect.tsx';
 import { actionTypes, blankAction, followupKinds, followupStatuses, formatScalar, parseScalar } from './rule-model.ts';
 
 type Recipient = { kind: 'ruleOwner' } | { kind: 'recordOwner' } | { kind: 'user'; userId: string };
@@ -44,14 +45,11 @@ function RecipientField({
           path={`${path}.userId`}
           label={t('action.user')}
           control={(a11y) => (
-            <Select
-              {...a11y}
-              showSearch
-              optionFilterProp="label"
-              style={{ minWidth: 160 }}
+            <UserSelect
+              a11y={a11y}
+              minWidth={160}
               value={value.userId}
-              options={users}
-              onChange={(userId) => onChange({ kind: 'user', userId })}
+              onChange={(userId) => userId && onChange({ kind: 'user', userId })}
             />
           )}
         />
@@ -107,7 +105,6 @@ export function ActionEditor({
   index: number;
 }) {
   const { t } = useAutomationT();
-  const users = useUserOptions();
   const path = `actions.${index}`;
   const n = index + 1;
   const text = (key: string, label: string, current: string, set: (v: string) => void, hint?: string) => (
@@ -300,17 +297,11 @@ export function ActionEditor({
             label={t('action.ownerUser')}
             hint={t('action.ownerUserHint')}
             control={(a11y) => (
-              <Select
-                {...a11y}
+              <UserSelect
+                a11y={a11y}
                 allowClear
-                showSearch
-                optionFilterProp="label"
-                style={{ minWidth: 180 }}
                 value={value.userId}
-                options={users}
-                onChange={(userId?: string) =>
-                  onChange(userId ? { type: 'assignOwner', userId } : { type: 'assignOwner' })
-                }
+                onChange={(userId) => onChange(userId ? { type: 'assignOwner', userId } : { type: 'assignOwner' })}
               />
             )}
           />

@@ -5,6 +5,7 @@ import '../automation.css';
 
 export const automationTabs: ReadonlyArray<{ key: string; path: string; label: AutomationKey }> = [
   { key: 'rules', path: '/automation/rules', label: 'tabs.rules' },
+  { key: 'smartButtons', path: '/automation/smart-buttons', label: 'tabs.smartButtons' },
 ];
 
 /** The frame of every 自动化 page: the area's name, tab bar, title, intro and actions. */

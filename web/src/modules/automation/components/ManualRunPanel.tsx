@@ -36,7 +36,7 @@ export function ManualRunPanel({ ruleId }: { ruleId: string }) {
       {run.data && (
         <ul>
           {run.data.map((r) => (
-            <li key={r.runId}>
+            <li key={r.recordId}>
               <code>{r.recordId}</code> <RunStatusTag status={r.status} />
             </li>
           ))}

@@ -4,7 +4,10 @@ import { labelOf, useAutomationT } from '../i18n/index.ts';
 import { Field } from './Field.tsx';
 import { blankTrigger, recordEvents, triggerObjects, triggerTypes } from './rule-model.ts';
 
-/** The rule's trigger: a record event, a call record, a schedule, a date-relative time or a manual run. */
+/**
+ * The rule's trigger: a record event, an inbound event (a call record, a file sent in WeCom, a
+ * meeting transcript, an applied intake record), a schedule, a date-relative time or a manual run.
+ */
 export function TriggerEditor({ value, onChange }: { value: Trigger; onChange: (next: Trigger) => void }) {
   const { t } = useAutomationT();
   const objectOptions = triggerObjects.map((o) => ({ value: o, label: labelOf(t, 'object', o) }));
@@ -75,6 +78,27 @@ export function TriggerEditor({ value, onChange }: { value: Trigger; onChange: (
               />
             )}
           </>
+        )}
+        {(value.type === 'call' || value.type === 'imFileSent' || value.type === 'transcriptReady') && (
+          <p className="auto-field__hint">{t('editor.inboundHint')}</p>
+        )}
+        {value.type === 'intakeApplied' && (
+          <Field
+            path="trigger.channel"
+            label={t('editor.channel')}
+            hint={t('editor.channelHint')}
+            control={(a11y) => (
+              <Input
+                {...a11y}
+                value={value.channel ?? ''}
+                onChange={(e) => {
+                  const { channel: _old, ...rest } = value;
+                  const channel = e.target.value.trim();
+                  onChange(channel ? { ...rest, channel } : rest);
+                }}
+              />
+            )}
+          />
         )}
         {value.type === 'schedule' && (
           <Field

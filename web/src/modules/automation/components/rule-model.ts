@@ -15,9 +15,16 @@ export const triggerObjects = [
   'order',
 ] as const;
 export const recordEvents = ['created', 'updated', 'deleted'] as const;
-export const triggerTypes = ['record', 'call', 'schedule', 'relative', 'manual'] as const satisfies ReadonlyArray<
-  Trigger['type']
->;
+export const triggerTypes = [
+  'record',
+  'call',
+  'imFileSent',
+  'transcriptReady',
+  'intakeApplied',
+  'schedule',
+  'relative',
+  'manual',
+] as const satisfies ReadonlyArray<Trigger['type']>;
 export const conditionOps = [
   'and',
   'or',
@@ -45,6 +52,9 @@ export function blankTrigger(type: Trigger['type']): Trigger {
     case 'record':
       return { type, object: 'customer', on: 'created' };
     case 'call':
+    case 'imFileSent':
+    case 'transcriptReady':
+    case 'intakeApplied':
       return { type };
     case 'schedule':
       return { type, cron: '0 8 * * 1-5' };
@@ -157,6 +167,12 @@ export function triggerTopic(trigger: Trigger): string {
       return `${trigger.object}.${trigger.on}${trigger.fields?.length ? ` (${trigger.fields.join(', ')})` : ''}`;
     case 'call':
       return 'call.received';
+    case 'imFileSent':
+      return 'wecom.file_sent';
+    case 'transcriptReady':
+      return 'transcript.processed';
+    case 'intakeApplied':
+      return `intake.applied${trigger.channel ? ` (${trigger.channel})` : ''}`;
     case 'schedule':
       return trigger.cron;
     case 'relative':

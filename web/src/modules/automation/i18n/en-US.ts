@@ -6,8 +6,9 @@ const automationEnUS: MessageShape<AutomationMessages> = {
   title: 'Automation',
   intro:
     'A rule is trigger → conditions → actions. Every run leaves a record: the trigger payload, each condition’s result, each action’s input, output, timing and error.',
-  tabs: { label: 'Automation pages', rules: 'Rules' },
+  tabs: { label: 'Automation pages', rules: 'Rules', smartButtons: 'Smart buttons' },
   common: {
+    listSeparator: ', ',
     none: '—',
     save: 'Save',
     cancel: 'Cancel',
@@ -21,6 +22,9 @@ const automationEnUS: MessageShape<AutomationMessages> = {
   triggerType: {
     record: 'Record event',
     call: 'Call record',
+    imFileSent: 'File sent in WeCom',
+    transcriptReady: 'Meeting transcript ready',
+    intakeApplied: 'Intake applied',
     schedule: 'Schedule (cron)',
     relative: 'Relative date',
     manual: 'Manual',
@@ -117,6 +121,9 @@ const automationEnUS: MessageShape<AutomationMessages> = {
     offsetDays: 'Days from the date (negative: before)',
     at: 'Time of day (HH:MM)',
     manualHint: 'Run by hand from a record page or a list selection.',
+    channel: 'Channel key',
+    channelHint: 'Only records of this channel; empty: every channel',
+    inboundHint: 'Conditions and templates use the fields of the event.',
     conditionsSection: 'Conditions',
     noConditions: 'No conditions: every event of the trigger runs the actions.',
     addConditions: 'Add conditions',
@@ -209,6 +216,17 @@ const automationEnUS: MessageShape<AutomationMessages> = {
     recordIds: 'Record ids (one a line, at most 100)',
     hint: 'Each record gets its own run, recorded in the run history.',
     run: 'Run on {count} records',
+  },
+  buttons: {
+    run: 'Automation',
+    running: 'Running "{name}"…',
+    done: '"{name}" ran: {summary}',
+    part: '{count} {status}',
+    not_found: 'not found or not visible',
+    forbidden: 'not yours to change',
+    bulkSelected: '{count} records selected',
+    clearSelection: 'Clear selection',
+    selectRow: 'Select {name}',
   },
   dryRun: {
     title: 'Dry run',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Input, InputNumber, Radio, Select, Space } from 'antd';
+import { Button, Input, InputNumber, Radio, Space } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'wouter';
 import { isApiError } from '../../../app/api/client.ts';
@@ -7,13 +7,13 @@ import { navigate } from '../../../app/routing/router.tsx';
 import { ErrorBlock } from '../../../app/ui/ErrorBlock.tsx';
 import { PageLoading } from '../../../app/ui/PageLoading.tsx';
 import { showToast } from '../../../app/ui/toast.tsx';
-import { useUserOptions } from '../../users/api/users.ts';
 import { automationKey, createRule, ruleQuery, updateRule, type Rule, type RuleInput } from '../api/automation.ts';
 import { ActionEditor } from '../components/ActionEditor.tsx';
 import { AutomationPage } from '../components/AutomationPage.tsx';
 import { ConditionEditor } from '../components/ConditionEditor.tsx';
 import { Field, ProblemsContext } from '../components/Field.tsx';
 import { TriggerEditor } from '../components/TriggerEditor.tsx';
+import { UserSelect } from '../components/UserSelect.tsx';
 import { blankAction, draftOf, problemsByPath } from '../components/rule-model.ts';
 import { useAutomationT } from '../i18n/index.ts';
 
@@ -21,7 +21,6 @@ const MAX_ACTIONS = 10;
 
 function IdentitySection({ draft, set }: { draft: RuleInput; set: (patch: Partial<RuleInput>) => void }) {
   const { t } = useAutomationT();
-  const users = useUserOptions();
   const [asService, setAsService] = useState(draft.serviceUserId !== null);
   return (
     <section className="auto-section" aria-labelledby="auto-identity">
@@ -31,15 +30,11 @@ function IdentitySection({ draft, set }: { draft: RuleInput; set: (patch: Partia
           path="ownerId"
           label={t('editor.owner')}
           control={(a11y) => (
-            <Select
-              {...a11y}
-              showSearch
-              optionFilterProp="label"
-              style={{ minWidth: 180 }}
+            <UserSelect
+              a11y={a11y}
               value={draft.ownerId}
               placeholder={t('common.none')}
-              options={users}
-              onChange={(ownerId: string) => set({ ownerId })}
+              onChange={(ownerId) => ownerId && set({ ownerId })}
             />
           )}
         />
@@ -62,14 +57,10 @@ function IdentitySection({ draft, set }: { draft: RuleInput; set: (patch: Partia
             path="serviceUserId"
             label={t('editor.serviceUser')}
             control={(a11y) => (
-              <Select
-                {...a11y}
-                showSearch
-                optionFilterProp="label"
-                style={{ minWidth: 180 }}
+              <UserSelect
+                a11y={a11y}
                 value={draft.serviceUserId ?? undefined}
-                options={users}
-                onChange={(serviceUserId: string) => set({ serviceUserId })}
+                onChange={(serviceUserId) => serviceUserId && set({ serviceUserId })}
               />
             )}
           />

@@ -18,6 +18,8 @@ interface CustomerTableProps {
   refreshing: boolean;
   /** Called when the user scrolls near the end of the loaded rows. */
   onEndReached: () => void;
+  /** Row checkboxes (a list selection for bulk actions); masked rows cannot be chosen. */
+  selection?: { selected: string[]; onChange: (ids: string[]) => void; label: (row: CustomerRow) => string };
 }
 
 function orderOf(sort: string, key: string): SortOrder {
@@ -43,7 +45,15 @@ function useBodyHeight() {
 }
 
 /** Desk list: a virtualised antd Table (only visible rows are in the DOM) with server-side sorting. */
-export function CustomerTable({ rows, columns, sort, onSortChange, refreshing, onEndReached }: CustomerTableProps) {
+export function CustomerTable({
+  rows,
+  columns,
+  sort,
+  onSortChange,
+  refreshing,
+  onEndReached,
+  selection,
+}: CustomerTableProps) {
   const { t } = useTranslation();
   const owners = useUserNames();
   const { ref, height } = useBodyHeight();
@@ -91,6 +101,17 @@ export function CustomerTable({ rows, columns, sort, onSortChange, refreshing, o
     onSortChange(single.order === 'descend' ? `-${key}` : key);
   };
 
+  const rowSelection: TableProps<CustomerRow>['rowSelection'] = selection && {
+    fixed: true,
+    columnWidth: 48,
+    selectedRowKeys: selection.selected,
+    onChange: (keys) => selection.onChange(keys.map(String)),
+    getCheckboxProps: (row) =>
+      ({ disabled: isMasked(row), 'aria-label': selection.label(row) }) as ReturnType<
+        NonNullable<NonNullable<TableProps<CustomerRow>['rowSelection']>['getCheckboxProps']>
+      >,
+  };
+
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
     const target = event.currentTarget;
     if (target.scrollTop + target.clientHeight > target.scrollHeight - 240) onEndReached();
@@ -103,6 +124,7 @@ export function CustomerTable({ rows, columns, sort, onSortChange, refreshing, o
         rowKey="id"
         size="middle"
         virtual
+        rowSelection={rowSelection}
         columns={tableColumns}
         dataSource={rows}
         pagination={false}

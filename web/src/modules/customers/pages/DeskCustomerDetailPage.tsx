@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { customerQuery, latestFollowupQuery } from '../api/customers.ts';
 import { customFieldsQuery } from '../../custom-fields/api/customFields.ts';
 import { BackLink } from '../../../app/ui/BackLink.tsx';
@@ -17,6 +18,9 @@ import { Link, useParams, useSearchParams } from 'wouter';
 import { navigate } from '../../../app/routing/router.tsx';
 import { IfAllowed } from '../../auth/IfAllowed.tsx';
 
+// 自动化 ▾: the manual rules this user may start on the customer (its own chunk, with the automation messages)
+const ManualRuleMenu = lazy(() => import('../../automation/components/ManualRuleMenu.tsx'));
+
 const tabKeys: RelatedKind[] = ['contacts', 'opportunities', 'followups', 'contracts', 'attachments', 'history'];
 const isTab = (value: string | null): value is RelatedKind => tabKeys.includes(value as RelatedKind);
 const HEADER_SKIP = new Set(['name', 'level', 'status', 'tags']);
@@ -32,6 +36,7 @@ export default function DeskCustomerDetailPage() {
   const lastFollowup = useQuery(latestFollowupQuery(id));
   const defs = useQuery(customFieldsQuery('customer'));
   const view = useCustomerFieldView(defs.data);
+  const queryClient = useQueryClient();
   useDocumentTitle(customer.data?.name);
 
   const setTab = (key: RelatedKind) =>
@@ -91,6 +96,18 @@ export default function DeskCustomerDetailPage() {
               <Link className="btn" to={`/customers/${encodeURIComponent(id)}/edit`}>
                 {t('common.edit')}
               </Link>
+            </IfAllowed>
+            <IfAllowed action="update" object="customer" record={c}>
+              <Suspense fallback={null}>
+                <ManualRuleMenu
+                  object="customer"
+                  recordIds={[id]}
+                  onDone={() => {
+                    void queryClient.invalidateQueries({ queryKey: ['customers'] });
+                    void queryClient.invalidateQueries({ queryKey: ['followups'] });
+                  }}
+                />
+              </Suspense>
             </IfAllowed>
             <ExplainButton recordType="customer" recordId={id} />
             <DeleteButton

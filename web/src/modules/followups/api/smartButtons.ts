@@ -12,7 +12,13 @@ export const smartButtonsQuery = {
   staleTime: 5 * 60_000,
 };
 
-/** One queued or sent tap: the request as the outbox would replay it. */
+/**
+ * The phone's outbox, through the module that loads it (with its bar) right after the first screen:
+ * by the time a rep taps it is there, and the tap adds no chunk of its own to the page's imports.
+ */
+const loadOutbox = () => import('../../offline/later.tsx');
+
+/** One tap as it is sent (and, offline, queued with the same key). */
 export interface TapRequest {
   customerId: string;
   buttonKey: string;
@@ -20,30 +26,11 @@ export interface TapRequest {
   body?: { content?: string; nextStep?: string };
 }
 
-/** The answer of `queueOrSend`: sent (with the server's answer) or kept for replay. */
+/** The answer of `queueOrSend`: sent (with the server's answer) or kept in the outbox for replay. */
 export type TapOutcome = { state: 'sent'; tap: SmartButtonTap } | { state: 'queued'; request: TapRequest };
 
-/** Where a tap that could not reach the server waits. The phone outbox (Dexie) takes this over. */
-export interface TapQueue {
-  enqueue(request: TapRequest): Promise<void>;
-}
-
-/** Until the phone outbox exists: taps kept in this page's memory, retried by `replayPending`. */
-const pending: TapRequest[] = [];
-let queue: TapQueue = {
-  enqueue: async (request) => {
-    if (!pending.some((p) => p.idempotencyKey === request.idempotencyKey)) pending.push(request);
-  },
-};
-
-/** Lets the phone outbox receive taps that could not be sent (its replay keeps the idempotency key). */
-export function useTapQueue(next: TapQueue) {
-  queue = next;
-}
-
-export const newIdempotencyKey = () =>
-  `tap-${crypto.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`}`;
-
+/** A UUIDv7: the direct route and the outbox's replay (`POST /sync/batch`) both take it. */
+export const newIdempotencyKey = async () => (await loadOutbox()).newOperationKey();
 /** Posts one tap; the `Idempotency-Key` makes a replay the same follow-up. */
 export async function sendTap(request: TapRequest): Promise<SmartButtonTap> {
   const url = `${API_BASE}/customers/${encodeURIComponent(request.customerId)}/smart-buttons/${encodeURIComponent(request.buttonKey)}`;
@@ -72,34 +59,30 @@ const isNetworkFailure = (error: unknown) =>
   error instanceof TypeError || (error instanceof ApiError && error.status === 0);
 
 /**
- * Sends a tap now; when the network fails (offline, no answer) it is kept for replay with its
- * idempotency key instead, so the server still makes one follow-up of it. A refusal (4xx) is
- * thrown: replaying it would not help.
+ * Sends a tap now; offline, or when the request gets no answer, it goes to the phone's outbox
+ * (Dexie, or its Safari-safe fallback) under the same idempotency key, which replays it through
+ * `POST /sync/batch`: the server still makes one follow-up of it. A refusal (4xx) is thrown:
+ * replaying it would not help.
  */
-export async function queueOrSend(request: TapRequest): Promise<TapOutcome> {
-  try {
-    return { state: 'sent', tap: await sendTap(request) };
-  } catch (error) {
-    if (!isNetworkFailure(error)) throw error;
-    await queue.enqueue(request);
-    return { state: 'queued', request };
-  }
-}
-
-/** Retries the taps kept in memory (when the page comes back online); answers how many went through. */
-export async function replayPending(): Promise<number> {
-  let sent = 0;
-  for (const request of [...pending]) {
+export async function queueOrSend(request: TapRequest, label: string): Promise<TapOutcome> {
+  const outbox = await loadOutbox();
+  if (!outbox.shouldQueue()) {
     try {
-      await sendTap(request);
-      sent++;
+      return { state: 'sent', tap: await sendTap(request) };
     } catch (error) {
-      if (isNetworkFailure(error)) break;
+      if (!isNetworkFailure(error) && !outbox.shouldQueue(error)) throw error;
     }
-    // sent, or refused (a refusal replayed is refused again)
-    pending.splice(pending.indexOf(request), 1);
   }
-  return sent;
+  const { customerId, buttonKey, idempotencyKey, body } = request;
+  await outbox.queueTap(
+    {
+      customerId,
+      buttonId: buttonKey,
+      ...(body?.content ? { text: body.content } : {}),
+      ...(body?.nextStep ? { nextStep: body.nextStep } : {}),
+    },
+    idempotencyKey,
+    label,
+  );
+  return { state: 'queued', request };
 }
-
-export const pendingTaps = (): readonly TapRequest[] => pending;

@@ -1,4 +1,4 @@
-import { Suspense, use, useId, useState, type FormEvent } from 'react';
+import { lazy, Suspense, use, useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { followupKinds } from '../../../../../common/enums.ts';
 import { isApiError } from '../../../app/api/client.ts';
@@ -16,6 +16,10 @@ import { loadOfflineMessages } from '../../offline/i18n/catalog.ts';
 import { useOfflineT } from '../../offline/i18n/index.ts';
 import { reportClientError } from '../../offline/telemetry.ts';
 import { VoiceDrafts, type Draft } from './VoiceDrafts.tsx';
+import type { FollowupTemplate } from '../../followup-templates/api/followupTemplates.ts';
+
+// the template chips and their messages load with the composer, never with the phone's customer page
+const TemplatePicker = lazy(() => import('../../followup-templates/components/TemplatePicker.tsx'));
 
 const quickTextKeys: MessageKey[] = [
   'followup.quick.called',
@@ -56,6 +60,7 @@ function Composer({ customerId, onSaved, onCancel }: FollowupComposerProps) {
   const [kind, setKind] = useState<FollowupKind>('call');
   const [content, setContent] = useState('');
   const [fromChip, setFromChip] = useState(false);
+  const [template, setTemplate] = useState<FollowupTemplate | undefined>();
 
   const save = useMutation({
     // React Query would pause an offline mutation; offline is exactly when it must run (and queue).
@@ -68,6 +73,7 @@ function Composer({ customerId, onSaved, onCancel }: FollowupComposerProps) {
         content: content.trim(),
         occurredAt: new Date().toISOString(),
         source: fromChip ? ('button' as const) : ('manual' as const),
+        ...(template && { templateId: template.id, ...(template.status && { status: template.status }) }),
       };
       const queue = () =>
         enqueue(offlineActions.newFollowup(data, `${offlineT('labels.followup')} · ${data.content.slice(0, 30)}`));
@@ -87,6 +93,7 @@ function Composer({ customerId, onSaved, onCancel }: FollowupComposerProps) {
       setDraft(undefined);
       setContent('');
       setFromChip(false);
+      setTemplate(undefined);
       if (!followup) {
         showToast(offlineT('composer.queued'));
         onSaved?.(undefined);
@@ -117,6 +124,18 @@ function Composer({ customerId, onSaved, onCancel }: FollowupComposerProps) {
         value={[kind]}
         onChange={([next]) => next && setKind(next)}
       />
+      <Suspense fallback={null}>
+        <TemplatePicker
+          selectedId={template?.id}
+          onPick={(picked) => {
+            setTemplate(picked);
+            if (!picked) return;
+            setContent(picked.body);
+            if (picked.kind) setKind(picked.kind as FollowupKind);
+            setFromChip(false);
+          }}
+        />
+      </Suspense>
       <div role="group" aria-label={t('followup.quickTexts')} className="chips">
         {quickTextKeys.map((key) => (
           <button
@@ -126,6 +145,7 @@ function Composer({ customerId, onSaved, onCancel }: FollowupComposerProps) {
             onClick={() => {
               setContent(t(key));
               setFromChip(true);
+              setTemplate(undefined);
             }}
           >
             {t(key)}
@@ -163,6 +183,7 @@ function Composer({ customerId, onSaved, onCancel }: FollowupComposerProps) {
           setDraft(picked);
           setContent(picked.content);
           setFromChip(false);
+          setTemplate(undefined);
         }}
       />
       <div className="composer__actions">

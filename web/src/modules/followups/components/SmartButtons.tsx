@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { latestFollowupQuery } from '../../customers/api/customers.ts';
 import { useFormat } from '../../../app/format/format.ts';
@@ -10,7 +10,6 @@ import { showToast } from '../../../app/ui/toast.tsx';
 import {
   newIdempotencyKey,
   queueOrSend,
-  replayPending,
   smartButtonsQuery,
   type SmartButton,
   type TapRequest,
@@ -21,8 +20,9 @@ const LONG_PRESS_MS = 550;
 /**
  * The phone customer page's smart buttons (刚聊完, 已发方案, 等客户回复 by default; the company
  * edits them): one tap saves the follow-up with the button's text and next step; a long press or
- * the pen opens the text to edit first. A tap that cannot reach the server is kept for replay with
- * its idempotency key. Loaded lazily: the phone route's budget does not carry it.
+ * the pen opens the text to edit first. A tap that cannot reach the server waits in the phone's
+ * outbox with its idempotency key (replayed through /sync/batch). Loaded lazily: the phone route's
+ * budget does not carry it.
  */
 export function SmartButtons({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
@@ -38,23 +38,14 @@ export function SmartButtons({ customerId }: { customerId: string }) {
   const textId = useId();
   const nextId = useId();
 
-  useEffect(() => {
-    const online = () =>
-      void replayPending().then((n) => n && void queryClient.invalidateQueries({ queryKey: ['followups'] }));
-    window.addEventListener('online', online);
-    return () => window.removeEventListener('online', online);
-  }, [queryClient]);
-
   const save = async (button: SmartButton, body?: TapRequest['body']) => {
     setBusy(button.key);
     setError(null);
     try {
-      const outcome = await queueOrSend({
-        customerId,
-        buttonKey: button.key,
-        idempotencyKey: newIdempotencyKey(),
-        body,
-      });
+      const outcome = await queueOrSend(
+        { customerId, buttonKey: button.key, idempotencyKey: await newIdempotencyKey(), body },
+        `${t('smartButtons.label')} · ${button.label}`,
+      );
       if (outcome.state === 'queued') showToast(t('smartButtons.queued'));
       else {
         const { tap } = outcome;
