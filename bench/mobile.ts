@@ -7,48 +7,36 @@
  *   cold: a fresh browser context (empty HTTP cache, no service worker): the server-rendered card;
  *   warm: the third visit in the same context — the second, the first under the service worker,
  *         fills its per-session card cache; the third is answered from it (stale-while-revalidate);
+ *   coldFloorMs: the same card page with its scripts taken out, from a static loopback server, same
+ *         throttle — this machine's floor under the cold figure (bench/mobile-floor.ts);
  *   clsTakeover: the layout shift of the cold visit from first paint until the app has taken over;
- *   offlineReplayMs: 30 queued operations replayed after reconnect — "not measured" while the web
- *         app has no offline outbox to drive (never a made-up figure).
+ *   offlineReplayMs: 30 follow-ups saved offline, replayed after reconnecting on Slow 4G, until the
+ *         outbox is empty and the server holds each once (bench/mobile-replay.ts).
  * Median of 5 each (BENCH_RUNS to change). Starts its own server on a fresh embedded database
  * unless BASE_URL is given (then BENCH_USER / BENCH_PASSWORD, default sales1 / cairn-demo).
  * Prints JSON on stdout: each figure beside its target, plus samples and details.
  * Reports, never asserts: warm ≤ 600 ms, cold ≤ 1.2 s, CLS ≤ 0.05, lite response ≤ 2 KB gzip.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { chromiumInstalled, CHROMIUM_PATH, launchChromium } from '../e2e/support/chromium.ts';
 import { ensureWebBuild, repoRoot, startCairnServer } from '../e2e/support/cairn-server.ts';
+import { measureFloor } from './mobile-floor.ts';
+import { measureOfflineReplay, type ReplayResult } from './mobile-replay.ts';
+import { CPU_SLOWDOWN, PHONE, SLOW_4G } from './phone-conditions.ts';
 import { BUDGET_ROUTE as ROUTE, routeSize, type RouteSize } from '../web/build/route-files.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const USER = process.env.BENCH_USER ?? 'sales1';
 const PASSWORD = process.env.BENCH_PASSWORD ?? 'cairn-demo';
 const VISIT_TIMEOUT_MS = 60_000;
+const REPLAY_COUNT = Number(process.env.BENCH_REPLAY ?? 30);
 const log = (message: string) => process.stderr.write(`[bench:mobile] ${message}\n`);
 
-/** DevTools' "Slow 4G" preset, in its own units (bytes per second). */
-const SLOW_4G = {
-  offline: false,
-  latency: 562.5,
-  downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9,
-  uploadThroughput: ((750 * 1000) / 8) * 0.9,
-};
-const CPU_SLOWDOWN = 4;
 const TARGETS = { warmMs: 600, coldMs: 1200, clsTakeover: 0.05, offlineReplayMs: 5000, liteResponseBytesGzip: 2048 };
 const DEFAULT_LITE_FIELDS = ['name', 'ownerId', 'mainPhone', 'level', 'lastFollowupAt'];
-
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 3,
-  isMobile: true,
-  hasTouch: true,
-  userAgent:
-    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
-};
 
 const median = (values: number[]) => {
   if (!values.length) return null;
@@ -232,19 +220,6 @@ async function signIn(baseURL: string) {
   return { ...body, cookies };
 }
 
-/**
- * The offline replay needs the web app's outbox (a separate piece of work): until the app has one
- * this says so instead of printing a figure.
- */
-function offlineReplay(): string {
-  const outbox = ['web/src/modules/offline', 'web/src/app/offline'].some((dir) =>
-    fs.existsSync(path.join(repoRoot, dir)),
-  );
-  return outbox
-    ? 'not measured (an outbox exists, but this benchmark does not drive it yet)'
-    : 'not measured (the web app has no offline outbox yet)';
-}
-
 async function main() {
   if (!chromiumInstalled()) {
     console.error(`Debian chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`);
@@ -320,6 +295,16 @@ async function main() {
       }
     }
 
+    log('floor: the same card page without scripts, from a static server, same throttle…');
+    const floor = await measureFloor(browser, { url, cookies, liteFields, runs: RUNS });
+    log(`floor: ${'ms' in floor ? `${floor.ms.join(', ')} ms` : floor.error}`);
+
+    log(`offline replay: ${REPLAY_COUNT} follow-ups saved offline, then Slow 4G…`);
+    const replay: ReplayResult = error
+      ? { ms: null, queued: 0, appliedOnServer: 0, error: 'not run: the page visits failed' }
+      : await measureOfflineReplay(browser, { baseURL, token, cookies, customerId: customer.id, count: REPLAY_COUNT });
+    log(`offline replay: ${replay.ms ?? 'n/a'} ms${replay.error ? ` (${replay.error})` : ''}`);
+
     // The lite-detail response: the same URL the page fetched (fields=…), else the one built from the tenant's lite fields.
     const liteUrl =
       [...liteRequests].find((r) => new URL(r).searchParams.has('fields')) ??
@@ -351,19 +336,25 @@ async function main() {
     const clsMedian = cls.length ? [...cls].sort((a, b) => a - b)[Math.floor(cls.length / 2)]! : null;
     const result = {
       coldMs: median(cold),
+      coldFloorMs: 'ms' in floor ? median(floor.ms) : null,
       warmMs: median(warm),
       clsTakeover: clsMedian === null ? null : Number(clsMedian.toFixed(4)),
-      offlineReplayMs: offlineReplay(),
+      offlineReplayMs: replay.ms,
       versusTargets: {
-        cold: `${median(cold) ?? 'n/a'} ms (target ≤ ${TARGETS.coldMs} ms)`,
+        cold: `${median(cold) ?? 'n/a'} ms (target ≤ ${TARGETS.coldMs} ms; floor of this machine ${'ms' in floor ? median(floor.ms) : 'n/a'} ms)`,
         warm: `${median(warm) ?? 'n/a'} ms (target ≤ ${TARGETS.warmMs} ms)`,
         clsTakeover: `${clsMedian?.toFixed(4) ?? 'n/a'} (target ≤ ${TARGETS.clsTakeover})`,
-        offlineReplay: `${offlineReplay()} (target ≤ ${TARGETS.offlineReplayMs} ms for 30 operations)`,
+        offlineReplay: `${replay.ms ?? 'n/a'} ms for ${REPLAY_COUNT} operations (target ≤ ${TARGETS.offlineReplayMs} ms for 30)`,
       },
       liteResponseBytesGzip: lite.status === 200 ? lite.bytesGzip : null,
       routeJsBytesGzip: 'jsGzipBytes' in route ? route.jsGzipBytes : null,
       targets: TARGETS,
-      samples: { coldMs: cold, warmMs: warm, clsTakeover: cls.map((v) => Number(v.toFixed(4))) },
+      samples: {
+        coldFloorMs: 'ms' in floor ? floor.ms : [],
+        coldMs: cold,
+        warmMs: warm,
+        clsTakeover: cls.map((v) => Number(v.toFixed(4))),
+      },
       ...(error ? { error } : {}),
       details: {
         customer: url.replace(baseURL, ''),
@@ -373,6 +364,8 @@ async function main() {
         scriptsLoadedCold: scripts,
         serviceWorker,
         lastRun: breakdown,
+        offlineReplay: replay,
+        floor: 'ms' in floor ? { pageBytes: floor.bytes } : floor,
         throttling: { ...SLOW_4G, cpuSlowdown: CPU_SLOWDOWN },
         machine: {
           cpus: os.cpus().length,
@@ -386,7 +379,7 @@ async function main() {
       },
     };
     console.log(JSON.stringify(result, null, 2));
-    if (error) process.exitCode = 1;
+    if (error || replay.error) process.exitCode = 1;
   } finally {
     await browser?.close().catch(() => undefined);
     await stopServer();

@@ -27,15 +27,22 @@ test('upload an image attachment to a customer', async () => {
   await upload.setInputFiles(file);
   const response = await uploaded;
   expect(response.status(), `upload answered ${response.status()}`).toBe(201);
+  // the upload answers at once with the file as sent; the image job converts it afterwards
+  const created = (await response.json()) as { data: { name: string; mimeType: string; sizeBytes: number } };
+  expect(created.data).toMatchObject({ name: fileName, mimeType: 'image/png', sizeBytes: image.length });
 
   await need(page.getByText(fileName), 'the uploaded file listed under the attachments tab');
   const filter = encodeURIComponent(JSON.stringify({ customerId: customer.id }));
-  const stored = await api.get<{ data: Array<{ name: string; mimeType: string; sizeBytes: number }> }>(
-    `/attachments?filter=${filter}`,
-  );
-  expect(stored.data).toContainEqual(
-    expect.objectContaining({ name: fileName, mimeType: 'image/png', sizeBytes: image.length }),
-  );
+  type Stored = { name: string; mimeType: string; processing: string; variants: Record<string, { width: number }> };
+  const stored = async () =>
+    (await api.get<{ data: Stored[] }>(`/attachments?filter=${filter}`)).data.find((a) => a.name === fileName);
+  await expect
+    .poll(async () => (await stored())?.processing, { message: 'the image job converts the upload' })
+    .toBe('done');
+  expect(await stored()).toMatchObject({
+    mimeType: 'image/webp',
+    variants: { web: { width: 160 }, thumb: expect.objectContaining({ width: 160 }) },
+  });
 
   // Images preview in place.
   const preview = page.getByRole('button', { name: label('attachment.preview', { after: fileName }) });

@@ -6,7 +6,7 @@ import { label, messageText } from './support/labels.ts';
 
 /** Opens the user menu in the desk header and picks a language in its switch (a native select). */
 async function chooseLanguage(page: Page, language: 'en-US' | 'zh-CN') {
-  await page.getByRole('button', { name: label('user.menu') }).click();
+  await page.getByRole('button', { name: label('user.menu', { within: true }) }).click();
   const control = page.getByTestId('language-switch');
   await need(control, 'the language switch (data-testid="language-switch") in the user menu');
   await control.selectOption(language);

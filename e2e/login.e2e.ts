@@ -24,7 +24,7 @@ describe('desk: sign in as sales1', () => {
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     expect(await page.evaluate(() => document.cookie)).not.toContain('cairn_session');
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => /token/i.test(k)))).toEqual([]);
-    const userMenu = page.getByRole('button', { name: label('user.menu') });
+    const userMenu = page.getByRole('button', { name: label('user.menu', { within: true }) });
     await need(userMenu, 'the user menu in the desk header');
     await expect.poll(() => userMenu.first().innerText()).toContain('李娜');
     await need(page.getByTestId('customer-row'), 'desk customer list rows (data-testid="customer-row")');

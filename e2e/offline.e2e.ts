@@ -4,7 +4,7 @@
  * network returns; a replay that meets a newer version opens the compare-and-choose sheet; with
  * IndexedDB broken as on Safari 17.3.1 the app still saves and says so; a 426 flushes and reloads.
  */
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { expect, test } from 'vitest';
 import offlineEn from '../web/src/modules/offline/i18n/en-US.ts';
@@ -12,6 +12,7 @@ import offlineZh from '../web/src/modules/offline/i18n/zh-CN.ts';
 import { expectAccessible } from './support/axe.ts';
 import { apiClient, apiLogin, createCustomer, need, openContext, uniqueName, type ApiClient } from './support/app.ts';
 import { label } from './support/labels.ts';
+import { setOffline } from './support/network.ts';
 
 type Tree = { readonly [key: string]: string | Tree };
 const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -25,25 +26,6 @@ const pick = (tree: Tree, key: string) =>
 /** An `offline.` message in either language, exactly. */
 const offlineLabel = (key: string) =>
   new RegExp(`^\\s*(?:${escape(pick(offlineZh, key))}|${escape(pick(offlineEn, key))})\\s*$`);
-
-const sessions = new WeakMap<Page, CDPSession>();
-
-/** One DevTools session per page: a second one would leave the first one's "offline" in force. */
-async function setOffline(context: BrowserContext, page: Page, offline: boolean) {
-  let cdp = sessions.get(page);
-  if (!cdp) {
-    cdp = await context.newCDPSession(page);
-    sessions.set(page, cdp);
-    await cdp.send('Network.enable');
-  }
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: -1,
-  });
-  await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(!offline);
-}
 
 async function followupsOf(api: ApiClient, customerId: string) {
   const filter = encodeURIComponent(JSON.stringify({ customerId }));
@@ -176,6 +158,29 @@ test('with IndexedDB throwing as on Safari 17.3.1 the app shows the banner and s
   await context.close();
 });
 
+test("the storage banner never covers a form's save button, on the desk or the phone", async () => {
+  for (const kind of ['desk', 'phone'] as const) {
+    const { context, page } = await openContext(kind, { as: 'sales1' });
+    await context.addInitScript(breakIndexedDB);
+    await page.goto('/customers/new');
+    await need(page.getByTestId('storage-fallback-banner'), `the storage fallback banner (${kind})`);
+    const save = page.locator('form.record-form').getByRole('button', { name: label('common.save') });
+    await need(save, `the customer form's save button (${kind})`);
+    await expect
+      .poll(
+        () =>
+          save.evaluate((button) => {
+            const box = button.getBoundingClientRect();
+            const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+            return hit !== null && button.contains(hit);
+          }),
+        { message: `the save button is what a tap on it hits (${kind})` },
+      )
+      .toBe(true);
+    await context.close();
+  }
+});
+
 test('a 426 keeps the outbox, hands over to the service worker and reloads (once)', async () => {
   const admin = apiClient((await apiLogin('admin')).token);
   const api = apiClient((await apiLogin('sales1')).token);
@@ -210,5 +215,91 @@ test('a 426 keeps the outbox, hands over to the service worker and reloads (once
   await expect
     .poll(async () => (await followupsOf(api, customer.id)).map((f) => f.content))
     .toEqual(['升级前离线记录']);
+  await context.close();
+});
+
+/** The outbox's module (loaded right after the first screen) is in the page: what an offline tap needs. */
+async function outboxLoaded(page: Page) {
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/later-/.test(e.name))))
+    .toBe(true);
+}
+
+test('a smart-button tap offline waits in the outbox (badge 1) and replays to one follow-up', async () => {
+  const api = apiClient((await apiLogin('sales1')).token);
+  const customer = await createCustomer(api, uniqueName('E2E 离线按钮客户'));
+  const { context, page } = await openContext('phone', { as: 'sales1' });
+  await page.goto(`/customers/${customer.id}`);
+  await need(page.getByRole('heading', { name: customer.name }), 'the customer detail on the phone');
+  const justTalked = page.getByTestId('smart-buttons').getByRole('button', { name: /^(刚聊完)$/ });
+  await need(justTalked, 'the 刚聊完 smart button');
+  await outboxLoaded(page);
+
+  await setOffline(context, page, true);
+  await justTalked.click();
+  const badge = page.getByTestId('outbox-badge');
+  await need(badge, 'the pending-count badge of the tap');
+  await expect.poll(() => badge.innerText()).toMatch(/^1\b/);
+  await expectAccessible(page, 'phone customer detail with one smart-button tap waiting offline');
+  expect(await followupsOf(api, customer.id)).toEqual([]);
+
+  const replayed = page.waitForResponse((r) => r.url().includes('/api/v1/sync/batch') && r.status() === 200);
+  await setOffline(context, page, false);
+  const results = (await (await replayed).json()) as { data: Array<{ result: string }> };
+  expect(results.data.map((r) => r.result)).toEqual(['applied']);
+  await expect.poll(() => badge.count()).toBe(0);
+  const saved = await followupsOf(api, customer.id);
+  expect(saved).toHaveLength(1);
+  expect(saved[0]).toMatchObject({ content: '刚与客户沟通完，要点：' });
+  await context.close();
+});
+
+test("offline, an own customer's page shows its cached lite card marked 离线 · 更新于 …", async () => {
+  const api = apiClient((await apiLogin('sales1')).token);
+  const customer = await createCustomer(api, uniqueName('E2E 离线名片客户'), { mainPhone: '13900001234' });
+  const start = await createCustomer(api, uniqueName('E2E 离线起点客户'));
+  const { context, page } = await openContext('phone', { as: 'sales1' });
+  // the own customers' lite cards come in one list request once the page has loaded
+  const cards = page.waitForResponse(
+    (r) => r.url().includes('/api/v1/customers?') && decodeURIComponent(r.url()).includes('"ownerId"'),
+  );
+  await page.goto(`/customers/${start.id}`);
+  await need(page.getByRole('heading', { name: start.name }), 'the first customer on the phone');
+  expect((await cards).status()).toBe(200);
+  const listed = (await (await cards).json()) as { data: Array<{ id: string }> };
+  expect(listed.data.map((c) => c.id)).toContain(customer.id);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const open = indexedDB.open('cairn-lite-cards');
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('snapshots')) return resolve(0);
+              const read = db.transaction('snapshots').objectStore('snapshots').getAll();
+              read.onsuccess = () => resolve((read.result as Array<{ cards: unknown[] }>)[0]?.cards.length ?? 0);
+              read.onerror = () => resolve(0);
+            };
+            open.onerror = () => resolve(0);
+          }),
+      ),
+    )
+    .toBeGreaterThan(0);
+
+  await setOffline(context, page, true);
+  await page.evaluate((path) => {
+    history.pushState(null, '', path);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, `/customers/${customer.id}`);
+  await need(page.getByRole('heading', { name: customer.name }), 'the cached card of a customer never opened online');
+  const mark = page.getByTestId('offline-card-mark');
+  await need(mark, 'the offline mark of the cached card');
+  expect(await mark.innerText()).toMatch(/^(离线 · 更新于|Offline · updated) /);
+  expect(await page.getByTestId('lite-field-level').innerText()).toContain('B');
+  await expectAccessible(page, 'the cached lite card read offline');
+
+  await setOffline(context, page, false);
+  await expect.poll(() => mark.count()).toBe(0);
   await context.close();
 });

@@ -112,13 +112,19 @@ async function shellOr(response) {
   return shell ?? response ?? Response.error();
 }
 
-/** The cached page with the "更新于 …" mark where the server left room for it. */
+/** The cached page with the "更新于 …" mark (in the page's language) where the server left room for it. */
 async function markedStale(cached) {
   const at = new Date(Number(cached.headers.get(CACHED_AT)) || Date.now());
-  const when = at.toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-  const mark = `<span class="first-paint__stale" role="status" data-testid="first-paint-stale">更新于 ${when}</span>`;
-  const html = (await cached.text()).replace('<!--cairn-stale-->', mark);
-  return new Response(html, { status: 200, headers: cached.headers });
+  const html = await cached.text();
+  const english = /<html lang="en/.test(html);
+  const when = at.toLocaleString(english ? 'en-US' : 'zh-CN', {
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const mark = `<span class="first-paint__stale" role="status" data-testid="first-paint-stale">${english ? 'Updated' : '更新于'} ${when}</span>`;
+  return new Response(html.replace('<!--cairn-stale-->', mark), { status: 200, headers: cached.headers });
 }
 
 async function cardPage(event, request, url) {

@@ -137,7 +137,13 @@ const config: UserConfig = {
     // dist/web/.vite/manifest.json: lets the size budget walk each route's chunk graph.
     manifest: true,
     // Every browser this app supports has <link rel="modulepreload">; the polyfill would cost the entry ~0.5 KB.
-    modulePreload: { polyfill: false },
+    modulePreload: {
+      polyfill: false,
+      // the entry's own imports (React, the query client, the kit) are loaded before any lazy
+      // route can start: listing them again in every route's preload list only adds bytes to the entry
+      resolveDependencies: (_file, deps, { hostType }) =>
+        hostType === 'js' ? deps.filter((dep) => !/(^|\/)(react|query|kit)-[\w-]+\.js$/.test(dep)) : deps,
+    },
     rollupOptions: {
       output: {
         entryFileNames: 'assets/app-[hash].js',

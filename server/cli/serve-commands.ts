@@ -6,6 +6,7 @@ import { loadConfig } from '../config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { LocalFileStorage } from '../storage/file-storage.ts';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.ts';
+import { seedDemoAutomationHistory } from '../seed/demo-automation-history.ts';
 import { openConfiguredDatabase, startServer, type RunningServer } from '../server.ts';
 import { integerOption, portOption, withDatabase } from './cli-support.ts';
 
@@ -64,12 +65,16 @@ export function registerServeCommands(program: Command) {
           const tenant = await database.owner.selectFrom('tenants').select('id').limit(1).executeTakeFirst();
           if (!tenant) {
             console.log('empty database: loading the demo data set…');
-            await seedDemo(database.db, {
+            const demo = await seedDemo(database.db, {
               storage: new LocalFileStorage(path.join(config.dataDir, 'files')),
               onProgress: (step) => console.log(`  · ${step}`),
               integration: true,
               governanceShowcase: true,
             });
+            const history = await seedDemoAutomationHistory(database, demo.tenantId);
+            console.log(
+              `  · A week of calls through the automation engine: ${history.calls} calls, ${history.runs} runs`,
+            );
             seeded = true;
           }
         }
@@ -133,6 +138,9 @@ export function registerServeCommands(program: Command) {
           integration: true,
           governanceShowcase: Boolean(options.showcase),
         });
+        const history = await seedDemoAutomationHistory(database, result.tenantId);
+        result.counts.call_records = history.calls;
+        result.counts.automation_runs = history.runs;
         const counts = Object.entries(result.counts)
           .map(([k, v]) => `${k} ${v}`)
           .join(', ');

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
+import { deferAppStart } from '../first-paint/render-card.ts';
 
 /** The sha256 sources of the inline scripts of a page (the web app's boot script). */
 export function inlineScriptHashes(html: string): string[] {
@@ -18,7 +19,10 @@ export function inlineScriptHashes(html: string): string[] {
 /** Hashes of the built web app's inline scripts, read from dist/web/index.html at start. */
 export function webAppScriptHashes(root = path.resolve('dist/web')): string[] {
   const index = path.join(root, 'index.html');
-  return fs.existsSync(index) ? inlineScriptHashes(fs.readFileSync(index, 'utf8')) : [];
+  if (!fs.existsSync(index)) return [];
+  const html = fs.readFileSync(index, 'utf8');
+  // the page as it is, and as the phone's first paint sends it (server/first-paint)
+  return [...new Set([...inlineScriptHashes(html), ...inlineScriptHashes(deferAppStart(html))])];
 }
 
 /**

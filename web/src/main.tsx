@@ -25,10 +25,13 @@ void Promise.allSettled([initI18n(), ...firstScreen]).then(() => {
   );
 });
 
+// After the page has loaded; at once when it already has (the phone's server-rendered card starts the app after its paint).
+const afterLoad = (run: () => void) => (document.readyState === 'complete' ? run() : addEventListener('load', run));
+
 // Forced upgrade, error telemetry, the outbox's hand-over to a new service worker (modules/offline/boot.ts).
-addEventListener('load', () => void import('./modules/offline/boot.ts'));
+afterLoad(() => void import('./modules/offline/boot.ts'));
 
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  // After the page has loaded, so the worker's own downloads never compete with the first screen.
-  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+  // so the worker's own downloads never compete with the first screen
+  afterLoad(() => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
 }

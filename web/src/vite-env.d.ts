@@ -29,3 +29,11 @@ declare module '*?lingui=offline' {
   const catalog: Record<string, unknown>;
   export default catalog;
 }
+declare module '*?lingui=smartButtonAdmin' {
+  const catalog: Record<string, unknown>;
+  export default catalog;
+}
+declare module '*?lingui=followupTemplates' {
+  const catalog: Record<string, unknown>;
+  export default catalog;
+}

@@ -124,6 +124,10 @@ const definitions: Array<Omit<AppRoute, 'Component'>> = [
   { path: '/admin/users', load: withAntd(() => import('../modules/users/pages/UsersPage.tsx')) },
   { path: '/admin/departments', load: withAntd(() => import('../modules/departments/pages/DepartmentsPage.tsx')) },
   { path: '/admin/custom-fields', load: withAntd(() => import('../modules/custom-fields/pages/CustomFieldsPage.tsx')) },
+  {
+    path: '/admin/followup-templates',
+    load: withAntd(() => import('../modules/followup-templates/pages/FollowupTemplatesPage.tsx')),
+  },
   { path: '/admin/settings', load: withAntd(() => import('../modules/settings/pages/SettingsPage.tsx')) },
   // Access control: desk-only antd pages, one entry (modules/access/pages/AccessRoutes.tsx), each page its own lazy chunk.
   { path: '/access/*?', load: accessPage(() => import('../modules/access/pages/AccessRoutes.tsx')) },

@@ -13,7 +13,8 @@ export type Resource =
   | 'attachments'
   | 'users'
   | 'departments'
-  | 'custom-fields';
+  | 'custom-fields'
+  | 'followup-templates';
 
 const path = (resource: Resource, id?: string) => (id ? `/${resource}/${encodeURIComponent(id)}` : `/${resource}`);
 

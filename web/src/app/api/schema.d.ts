@@ -8443,6 +8443,98 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/manual-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The manual rules the caller may start on records of a type (the buttons on a record and a list selection)
+     * @description Enabled, not paused manual rules of that record type, by name; none for a caller who may not update that type.
+     */
+    get: {
+      parameters: {
+        query: {
+          object: 'customer' | 'contact' | 'opportunity' | 'followup' | 'contract' | 'payment' | 'order';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                name: string;
+                object: string;
+              }[];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/automation-rules/{id}/run': {
     parameters: {
       query?: never;
@@ -8454,7 +8546,7 @@ export interface paths {
     put?: never;
     /**
      * Run a manual rule on records (each its own run, as the rule’s identity)
-     * @description Only a rule with a manual trigger, enabled and not paused (else 409 RULE_NOT_RUNNABLE). A record the caller cannot read answers status not_found.
+     * @description Any signed-in user, on records they may update. Only a rule with a manual trigger, enabled and not paused (else 409 RULE_NOT_RUNNABLE). Per record, status not_found for a record the caller cannot read, forbidden for one they may not update.
      */
     post: {
       parameters: {
@@ -9579,6 +9671,8 @@ export interface paths {
              * @default 24
              */
             escalationGraceHours?: number;
+            /** @description The version you read (0 before the first save): if it changed since, 409 VERSION_CONFLICT and nothing is saved */
+            version?: number;
           };
         };
       };
@@ -10479,6 +10573,411 @@ export interface paths {
       };
     };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/followup-templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Follow-up templates, your most recently used first
+     * @description Live templates: those you created follow-ups from, most recent first, then the others by title. `recent` caps the list (the phone caches the 30 most recent); without it at most 500 are listed.
+     */
+    get: {
+      parameters: {
+        query?: {
+          recent?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['FollowupTemplateEntry'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a followupTemplate */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['FollowupTemplateCreateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['FollowupTemplate'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/wecom/external-contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The WeCom external contacts linked to a customer */
+    get: {
+      parameters: {
+        query: {
+          customerId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['WecomExternalContact'][];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/wecom/external-contacts/{externalUserId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Link a WeCom external contact to a customer (and one of its contacts); an audited update of the customer */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          externalUserId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            customerId: string;
+            /** @description One of the customer's contacts */
+            contactId?: string | null;
+            /** @description The name in WeCom */
+            name?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['WecomExternalContact'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Unlink a WeCom external contact from its customer */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          externalUserId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -16560,6 +17059,337 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/followup-templates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read one followupTemplate */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sparse fieldset: comma-separated field names (id is always returned) */
+          fields?: string;
+          /** @description Related lists to embed, comma-separated */
+          include?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['FollowupTemplate'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Move a followupTemplate to the recycle bin
+     * @description Soft delete: the record and the children deleted with it can be restored until the bin is purged.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: string;
+                batchId: string;
+                deletedAt: string;
+                cascaded: {
+                  [key: string]: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a followupTemplate */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['FollowupTemplateUpdateInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['FollowupTemplate'];
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/followup-templates/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore a deleted followupTemplate
+     * @description Restores the record together with the children deleted with it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['FollowupTemplate'];
+              restored: number;
+            };
+          };
+        };
+        /** @description Validation failed; details.fields names each offending field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: duplicate, stale version or deleted parent */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/intake/{channelKey}': {
     parameters: {
       query?: never;
@@ -17722,6 +18552,41 @@ export interface components {
       lastSeen: string;
       sampleMessage: string;
     };
+    SmartButtonInput: {
+      /** @description The button id in POST /customers/{id}/smart-buttons/{buttonId} */
+      key: string;
+      label: string;
+      /** @description The follow-up text one tap saves */
+      template: string;
+      /**
+       * @description The follow-up status a tap records
+       * @enum {string}
+       */
+      status: 'initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed';
+      /**
+       * @default other
+       * @enum {string}
+       */
+      kind: 'call' | 'visit' | 'im' | 'meeting' | 'email' | 'other';
+      /**
+       * @description The next step text (empty: none)
+       * @default
+       */
+      nextStep: string;
+      /** @description When the next step is due: N working days after the tap at HH:MM, in the company time zone */
+      nextStepOffset: {
+        workingDays: number;
+        at: string;
+      };
+    };
+    FollowupSettingsInput: {
+      buttons: components['schemas']['SmartButtonInput'][];
+      holidays: string[];
+      extraWorkdays: string[];
+      escalationGraceHours: number;
+      timeZone: string;
+      version: number;
+    };
     SyncBatchInput: {
       operations: {
         /** Format: uuid */
@@ -17729,7 +18594,7 @@ export interface components {
         /** @enum {string} */
         op: 'create' | 'update';
         /** @enum {string} */
-        recordType: 'followup' | 'customer' | 'opportunity';
+        recordType: 'followup' | 'customer' | 'opportunity' | 'smartButtonTap';
         /** Format: uuid */
         recordId?: string;
         /** @description The version the change was made on (updates) */
@@ -17830,6 +18695,29 @@ export interface components {
              * @constant
              */
             type: 'call';
+          }
+        | {
+            /**
+             * @description a file sent into a WeCom chat from the sidebar (POST /api/v1/wecom/sent-files)
+             * @constant
+             */
+            type: 'imFileSent';
+          }
+        | {
+            /**
+             * @description a meeting transcript analysed and recorded as a follow-up
+             * @constant
+             */
+            type: 'transcriptReady';
+          }
+        | {
+            /**
+             * @description an intake record applied: a customer created or updated from a channel
+             * @constant
+             */
+            type: 'intakeApplied';
+            /** @description only records of this channel (its key); none: every channel's */
+            channel?: string;
           }
         | {
             /** @constant */
@@ -17993,6 +18881,29 @@ export interface components {
             type: 'call';
           }
         | {
+            /**
+             * @description a file sent into a WeCom chat from the sidebar (POST /api/v1/wecom/sent-files)
+             * @constant
+             */
+            type: 'imFileSent';
+          }
+        | {
+            /**
+             * @description a meeting transcript analysed and recorded as a follow-up
+             * @constant
+             */
+            type: 'transcriptReady';
+          }
+        | {
+            /**
+             * @description an intake record applied: a customer created or updated from a channel
+             * @constant
+             */
+            type: 'intakeApplied';
+            /** @description only records of this channel (its key); none: every channel's */
+            channel?: string;
+          }
+        | {
             /** @constant */
             type: 'schedule';
             /** @description minute hour day month weekday, in the company's time zone; fires once per slot */
@@ -18149,6 +19060,29 @@ export interface components {
              * @constant
              */
             type: 'call';
+          }
+        | {
+            /**
+             * @description a file sent into a WeCom chat from the sidebar (POST /api/v1/wecom/sent-files)
+             * @constant
+             */
+            type: 'imFileSent';
+          }
+        | {
+            /**
+             * @description a meeting transcript analysed and recorded as a follow-up
+             * @constant
+             */
+            type: 'transcriptReady';
+          }
+        | {
+            /**
+             * @description an intake record applied: a customer created or updated from a channel
+             * @constant
+             */
+            type: 'intakeApplied';
+            /** @description only records of this channel (its key); none: every channel's */
+            channel?: string;
           }
         | {
             /** @constant */
@@ -18363,41 +19297,6 @@ export interface components {
       completedAt: string | null;
       customerId: string | null;
     };
-    SmartButtonInput: {
-      /** @description The button id in POST /customers/{id}/smart-buttons/{buttonId} */
-      key: string;
-      label: string;
-      /** @description The follow-up text one tap saves */
-      template: string;
-      /**
-       * @description The follow-up status a tap records
-       * @enum {string}
-       */
-      status: 'initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed';
-      /**
-       * @default other
-       * @enum {string}
-       */
-      kind: 'call' | 'visit' | 'im' | 'meeting' | 'email' | 'other';
-      /**
-       * @description The next step text (empty: none)
-       * @default
-       */
-      nextStep: string;
-      /** @description When the next step is due: N working days after the tap at HH:MM, in the company time zone */
-      nextStepOffset: {
-        workingDays: number;
-        at: string;
-      };
-    };
-    FollowupSettingsInput: {
-      buttons: components['schemas']['SmartButtonInput'][];
-      holidays: string[];
-      extraWorkdays: string[];
-      escalationGraceHours: number;
-      timeZone: string;
-      version: number;
-    };
     SmartButtonTapInput: {
       followupId: string;
       customerId: string;
@@ -18431,6 +19330,31 @@ export interface components {
       error: string | null;
       receivedAt: string;
       processedAt: string | null;
+    };
+    FollowupTemplateEntryInput: {
+      id: string;
+      title: string;
+      body: string;
+      status: string | null;
+      kind: string | null;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+      /** @description When you last created a follow-up from it; null: never */
+      lastUsedAt: string | null;
+      /** @description How many follow-ups you created from it */
+      uses: number;
+      can: {
+        update: boolean;
+        delete: boolean;
+      };
+    };
+    WecomExternalContactInput: {
+      externalUserId: string;
+      customerId: string;
+      contactId: string | null;
+      name: string | null;
+      updatedAt: string;
     };
     CustomerCreateInput: {
       name: string;
@@ -18549,6 +19473,7 @@ export interface components {
       nextStep?: string | null;
       nextStepAt?: string | null;
       /**
+       * @description How it was captured; the record presents `source` as the event it was recorded from
        * @default manual
        * @enum {string}
        */
@@ -18558,6 +19483,11 @@ export interface components {
        * @description When it happened; defaults to now
        */
       occurredAt?: string;
+      /**
+       * Format: uuid
+       * @description The follow-up template it was written from: recorded as your use of it (your recent templates)
+       */
+      templateId?: string;
     };
     FollowupUpdateInput: {
       opportunityId?: string | null;
@@ -18776,6 +19706,24 @@ export interface components {
       /** @description The version you read; a stale one answers 409 */
       version: number;
     };
+    FollowupTemplateCreateInput: {
+      title: string;
+      body: string;
+      /** @description The follow-up status it records; null: unchanged */
+      status?: ('initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed') | null;
+      /** @description The follow-up kind it records; null: unchanged */
+      kind?: ('call' | 'visit' | 'im' | 'meeting' | 'email' | 'other') | null;
+    };
+    FollowupTemplateUpdateInput: {
+      title?: string;
+      body?: string;
+      /** @description The follow-up status it records; null: unchanged */
+      status?: ('initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed') | null;
+      /** @description The follow-up kind it records; null: unchanged */
+      kind?: ('call' | 'visit' | 'im' | 'meeting' | 'email' | 'other') | null;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
     AttachmentInput: {
       id?: string | null;
       version?: number | null;
@@ -18927,13 +19875,18 @@ export interface components {
       content?: string | null;
       nextStep?: string | null;
       nextStepAt?: string | null;
-      source?: string | null;
       authorId?: string | null;
       /** @description A meeting transcript’s summary (read-only) */
       summary?: string | null;
       occurredAt?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description The event the follow-up was recorded from (read-only): type call, wecomFile, transcript, smartButton or manual */
+      source?: {
+        /** @enum {string} */
+        type: 'call' | 'wecomFile' | 'transcript' | 'smartButton' | 'manual';
+        id: string | null;
+      } | null;
       /** @description The customer objections a meeting transcript showed: kind price, competitor, timing, authority or feature_gap (read-only) */
       objections?:
         | {
@@ -19141,6 +20094,28 @@ export interface components {
       options?: string[] | null;
       required?: boolean | null;
       sortOrder?: number | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
+    };
+    FollowupTemplateInput: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      /** @description Unique in the company (case-insensitive) */
+      title?: string | null;
+      /** @description The follow-up text the template fills in */
+      body?: string | null;
+      status?: string | null;
+      kind?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
       /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
@@ -20035,6 +21010,41 @@ export interface components {
       lastSeen: string;
       sampleMessage: string;
     };
+    SmartButton: {
+      /** @description The button id in POST /customers/{id}/smart-buttons/{buttonId} */
+      key: string;
+      label: string;
+      /** @description The follow-up text one tap saves */
+      template: string;
+      /**
+       * @description The follow-up status a tap records
+       * @enum {string}
+       */
+      status: 'initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed';
+      /**
+       * @default other
+       * @enum {string}
+       */
+      kind: 'call' | 'visit' | 'im' | 'meeting' | 'email' | 'other';
+      /**
+       * @description The next step text (empty: none)
+       * @default
+       */
+      nextStep: string;
+      /** @description When the next step is due: N working days after the tap at HH:MM, in the company time zone */
+      nextStepOffset: {
+        workingDays: number;
+        at: string;
+      };
+    };
+    FollowupSettings: {
+      buttons: components['schemas']['SmartButton'][];
+      holidays: string[];
+      extraWorkdays: string[];
+      escalationGraceHours: number;
+      timeZone: string;
+      version: number;
+    };
     SyncBatch: {
       operations: {
         /** Format: uuid */
@@ -20042,7 +21052,7 @@ export interface components {
         /** @enum {string} */
         op: 'create' | 'update';
         /** @enum {string} */
-        recordType: 'followup' | 'customer' | 'opportunity';
+        recordType: 'followup' | 'customer' | 'opportunity' | 'smartButtonTap';
         /** Format: uuid */
         recordId?: string;
         /** @description The version the change was made on (updates) */
@@ -20143,6 +21153,29 @@ export interface components {
              * @constant
              */
             type: 'call';
+          }
+        | {
+            /**
+             * @description a file sent into a WeCom chat from the sidebar (POST /api/v1/wecom/sent-files)
+             * @constant
+             */
+            type: 'imFileSent';
+          }
+        | {
+            /**
+             * @description a meeting transcript analysed and recorded as a follow-up
+             * @constant
+             */
+            type: 'transcriptReady';
+          }
+        | {
+            /**
+             * @description an intake record applied: a customer created or updated from a channel
+             * @constant
+             */
+            type: 'intakeApplied';
+            /** @description only records of this channel (its key); none: every channel's */
+            channel?: string;
           }
         | {
             /** @constant */
@@ -20306,6 +21339,29 @@ export interface components {
             type: 'call';
           }
         | {
+            /**
+             * @description a file sent into a WeCom chat from the sidebar (POST /api/v1/wecom/sent-files)
+             * @constant
+             */
+            type: 'imFileSent';
+          }
+        | {
+            /**
+             * @description a meeting transcript analysed and recorded as a follow-up
+             * @constant
+             */
+            type: 'transcriptReady';
+          }
+        | {
+            /**
+             * @description an intake record applied: a customer created or updated from a channel
+             * @constant
+             */
+            type: 'intakeApplied';
+            /** @description only records of this channel (its key); none: every channel's */
+            channel?: string;
+          }
+        | {
             /** @constant */
             type: 'schedule';
             /** @description minute hour day month weekday, in the company's time zone; fires once per slot */
@@ -20462,6 +21518,29 @@ export interface components {
              * @constant
              */
             type: 'call';
+          }
+        | {
+            /**
+             * @description a file sent into a WeCom chat from the sidebar (POST /api/v1/wecom/sent-files)
+             * @constant
+             */
+            type: 'imFileSent';
+          }
+        | {
+            /**
+             * @description a meeting transcript analysed and recorded as a follow-up
+             * @constant
+             */
+            type: 'transcriptReady';
+          }
+        | {
+            /**
+             * @description an intake record applied: a customer created or updated from a channel
+             * @constant
+             */
+            type: 'intakeApplied';
+            /** @description only records of this channel (its key); none: every channel's */
+            channel?: string;
           }
         | {
             /** @constant */
@@ -20676,41 +21755,6 @@ export interface components {
       completedAt: string | null;
       customerId: string | null;
     };
-    SmartButton: {
-      /** @description The button id in POST /customers/{id}/smart-buttons/{buttonId} */
-      key: string;
-      label: string;
-      /** @description The follow-up text one tap saves */
-      template: string;
-      /**
-       * @description The follow-up status a tap records
-       * @enum {string}
-       */
-      status: 'initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed';
-      /**
-       * @default other
-       * @enum {string}
-       */
-      kind: 'call' | 'visit' | 'im' | 'meeting' | 'email' | 'other';
-      /**
-       * @description The next step text (empty: none)
-       * @default
-       */
-      nextStep: string;
-      /** @description When the next step is due: N working days after the tap at HH:MM, in the company time zone */
-      nextStepOffset: {
-        workingDays: number;
-        at: string;
-      };
-    };
-    FollowupSettings: {
-      buttons: components['schemas']['SmartButton'][];
-      holidays: string[];
-      extraWorkdays: string[];
-      escalationGraceHours: number;
-      timeZone: string;
-      version: number;
-    };
     SmartButtonTap: {
       followupId: string;
       customerId: string;
@@ -20744,6 +21788,31 @@ export interface components {
       error: string | null;
       receivedAt: string;
       processedAt: string | null;
+    };
+    FollowupTemplateEntry: {
+      id: string;
+      title: string;
+      body: string;
+      status: string | null;
+      kind: string | null;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+      /** @description When you last created a follow-up from it; null: never */
+      lastUsedAt: string | null;
+      /** @description How many follow-ups you created from it */
+      uses: number;
+      can: {
+        update: boolean;
+        delete: boolean;
+      };
+    };
+    WecomExternalContact: {
+      externalUserId: string;
+      customerId: string;
+      contactId: string | null;
+      name: string | null;
+      updatedAt: string;
     };
     CustomerCreate: {
       name: string;
@@ -20863,6 +21932,7 @@ export interface components {
       nextStep?: string | null;
       nextStepAt?: string | null;
       /**
+       * @description How it was captured; the record presents `source` as the event it was recorded from
        * @default manual
        * @enum {string}
        */
@@ -20872,6 +21942,11 @@ export interface components {
        * @description When it happened; defaults to now
        */
       occurredAt?: string;
+      /**
+       * Format: uuid
+       * @description The follow-up template it was written from: recorded as your use of it (your recent templates)
+       */
+      templateId?: string;
     };
     FollowupUpdate: {
       opportunityId?: string | null;
@@ -21091,6 +22166,24 @@ export interface components {
       /** @description The version you read; a stale one answers 409 */
       version: number;
     };
+    FollowupTemplateCreate: {
+      title: string;
+      body: string;
+      /** @description The follow-up status it records; null: unchanged */
+      status?: ('initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed') | null;
+      /** @description The follow-up kind it records; null: unchanged */
+      kind?: ('call' | 'visit' | 'im' | 'meeting' | 'email' | 'other') | null;
+    };
+    FollowupTemplateUpdate: {
+      title?: string;
+      body?: string;
+      /** @description The follow-up status it records; null: unchanged */
+      status?: ('initial_contact' | 'deep_talk' | 'proposal_sent' | 'awaiting_reply' | 'closed') | null;
+      /** @description The follow-up kind it records; null: unchanged */
+      kind?: ('call' | 'visit' | 'im' | 'meeting' | 'email' | 'other') | null;
+      /** @description The version you read; a stale one answers 409 */
+      version: number;
+    };
     Attachment: {
       id?: string | null;
       version?: number | null;
@@ -21242,13 +22335,18 @@ export interface components {
       content?: string | null;
       nextStep?: string | null;
       nextStepAt?: string | null;
-      source?: string | null;
       authorId?: string | null;
       /** @description A meeting transcript’s summary (read-only) */
       summary?: string | null;
       occurredAt?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
+      /** @description The event the follow-up was recorded from (read-only): type call, wecomFile, transcript, smartButton or manual */
+      source?: {
+        /** @enum {string} */
+        type: 'call' | 'wecomFile' | 'transcript' | 'smartButton' | 'manual';
+        id: string | null;
+      } | null;
       /** @description The customer objections a meeting transcript showed: kind price, competitor, timing, authority or feature_gap (read-only) */
       objections?:
         | {
@@ -21456,6 +22554,28 @@ export interface components {
       options?: string[] | null;
       required?: boolean | null;
       sortOrder?: number | null;
+      /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
+      masked?: boolean;
+      /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */
+      can?: {
+        update: boolean;
+        delete: boolean;
+      };
+    };
+    FollowupTemplate: {
+      id?: string | null;
+      version?: number | null;
+      createdAt?: string | null;
+      createdBy?: string | null;
+      updatedAt?: string | null;
+      updatedBy?: string | null;
+      deletedAt?: string | null;
+      /** @description Unique in the company (case-insensitive) */
+      title?: string | null;
+      /** @description The follow-up text the template fills in */
+      body?: string | null;
+      status?: string | null;
+      kind?: string | null;
       /** @description Present (true) on rows a sandboxed new hire may see listed but not open */
       masked?: boolean;
       /** @description What you may do to this record under your grants and data scopes (step-ups and approvals may still apply); left out of a sparse fieldset unless `fields` names `can` */

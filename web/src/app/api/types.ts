@@ -91,7 +91,8 @@ export type Followup = Full<
     customerId: string;
     kind: FollowupKind;
     status: FollowupStatus | null;
-    source: FollowupSource | null;
+    /** The event it was recorded from (the create body takes how it was captured: FollowupSource). */
+    source: { type: 'call' | 'wecomFile' | 'transcript' | 'smartButton' | 'manual'; id: string | null } | null;
     content: string;
     occurredAt: string;
   }

@@ -13,6 +13,10 @@ import reportsEnUS from '../../modules/reports/i18n/en-US.ts';
 import reportsZhCN from '../../modules/reports/i18n/zh-CN.ts';
 import automationEnUS from '../../modules/automation/i18n/en-US.ts';
 import automationZhCN from '../../modules/automation/i18n/zh-CN.ts';
+import smartButtonAdminEnUS from '../../modules/smart-buttons/i18n/en-US.ts';
+import smartButtonAdminZhCN from '../../modules/smart-buttons/i18n/zh-CN.ts';
+import followupTemplatesEnUS from '../../modules/followup-templates/i18n/en-US.ts';
+import followupTemplatesZhCN from '../../modules/followup-templates/i18n/zh-CN.ts';
 import { currentLanguage, i18n, initI18n, loadMoreMessages, setLanguage, translate } from './index.ts';
 import enCore from './messages/en-US.core.ts';
 import enMore from './messages/en-US.more.ts';
@@ -27,7 +31,9 @@ const files: Array<[name: string, zh: MessageTree, en: MessageTree, namespace?: 
   ['integrations', integrationsZhCN, integrationsEnUS, 'integrations'],
   ['reports', reportsZhCN, reportsEnUS, 'reports'],
   ['automation', automationZhCN, automationEnUS, 'automation'],
+  ['smart-button admin', smartButtonAdminZhCN, smartButtonAdminEnUS, 'smartButtonAdmin'],
   ['offline', offlineZhCN, offlineEnUS, 'offline'],
+  ['follow-up templates', followupTemplatesZhCN, followupTemplatesEnUS, 'followupTemplates'],
 ];
 
 describe('message catalogs', () => {

@@ -11,6 +11,7 @@
 import { useMemo } from 'react';
 import { i18n } from '@lingui/core';
 import { useLingui } from '@lingui/react';
+import { LANGUAGE_COOKIE } from '../../../../common/language-cookie.ts';
 import zhCore from './messages/zh-CN.core.ts?lingui';
 import type { CoreMessages } from './messages/zh-CN.core.ts';
 import type { MoreMessages } from './messages/zh-CN.more.ts';
@@ -107,6 +108,8 @@ function storedLanguage(): Language {
 function applyToDocument() {
   if (typeof document === 'undefined') return; // unit tests run without a DOM
   document.documentElement.lang = currentLanguage();
+  // the server renders the phone's first paint in this language too (server/first-paint)
+  document.cookie = `${LANGUAGE_COOKIE}=${currentLanguage()};path=/;max-age=31536000;samesite=lax`;
   document.title = translate('app.title');
 }
 

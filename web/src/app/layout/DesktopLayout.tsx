@@ -1,8 +1,9 @@
 import { useState, type ReactNode } from 'react';
+import { useLocation } from 'wouter';
 import { usePermission } from '../../modules/auth/permissions.ts';
 import { MenuIcon } from '../ui/icons.tsx';
 import { useTranslation } from '../i18n/index.ts';
-import { NavLink } from '../routing/router.tsx';
+import { isActivePath, NavLink } from '../routing/router.tsx';
 import { Brand } from './Brand.tsx';
 import { deskAdminItems, deskSideItems } from './deskNavItems.tsx';
 import type { NavItem } from './navItems.ts';
@@ -16,6 +17,12 @@ export default function DesktopLayout({ children }: { children: ReactNode }) {
   const can = usePermission();
   const sideLinks = deskSideItems.filter((item) => item.visible?.(can) ?? true);
   const adminLinks = deskAdminItems.filter((item) => item.visible?.(can) ?? true);
+  const [pathname] = useLocation();
+  // A link whose page lies under another link's path (自动化 → 智能按钮) takes the highlight from it.
+  const shadowed = (path: string) =>
+    [...sideLinks, ...adminLinks].some(
+      (other) => other.path.startsWith(`${path}/`) && isActivePath(pathname, other.path),
+    );
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
   const toggle = () =>
     setCollapsed((value) => {
@@ -27,6 +34,7 @@ export default function DesktopLayout({ children }: { children: ReactNode }) {
     <li key={key}>
       <NavLink
         to={path}
+        end={shadowed(path)}
         className={({ isActive }) => (isActive ? 'side-nav__link is-active' : 'side-nav__link')}
         title={collapsed ? t(`nav.${key}`) : undefined}
       >

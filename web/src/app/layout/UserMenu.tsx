@@ -40,7 +40,6 @@ export function UserMenu() {
         ref={trigger}
         type="button"
         className="user-menu__trigger"
-        aria-label={t('user.menu')}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((value) => !value)}
@@ -49,6 +48,8 @@ export function UserMenu() {
           {name.slice(0, 1).toUpperCase() || '·'}
         </span>
         {name && <span className="user-menu__name">{name}</span>}
+        {/* the name it shows, then what it is: the accessible name contains the visible text (WCAG 2.5.3) */}
+        <span className="sr-only"> {t('user.menu')}</span>
       </button>
       {open && (
         <div id={panelId} className="user-menu__panel" role="group" aria-label={t('user.menu')}>

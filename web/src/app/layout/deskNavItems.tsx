@@ -19,6 +19,20 @@ export const deskSideItems: NavItem[] = [
 
 export const deskAdminItems: NavItem[] = [
   ...adminItems,
+  // 智能按钮: the phone's one-tap follow-up buttons, a page of the 自动化 area (modules/smart-buttons)
+  {
+    key: 'smartButtons',
+    path: '/automation/smart-buttons',
+    Icon: AutomationIcon,
+    visible: (can) => can('update', 'settings'),
+  },
+  // 跟进模板: the company's follow-up templates (modules/followup-templates/pages/FollowupTemplatesPage.tsx)
+  {
+    key: 'followupTemplates',
+    path: '/admin/followup-templates',
+    Icon: AdminIcon,
+    visible: (can) => can('update', 'settings'),
+  },
   // 集成中心: every page under /integrations (modules/integrations/integration-tabs.ts)
   { key: 'integrations', path: '/integrations', Icon: AdminIcon, visible: (can) => can('manageIntegrations') },
   // 自动化: every page under /automation (modules/automation/pages/AutomationRoutes.tsx)

@@ -30,7 +30,9 @@ export interface NavItem {
     | 'integrations'
     | 'reports'
     | 'automation'
-    | 'clientErrors';
+    | 'smartButtons'
+    | 'clientErrors'
+    | 'followupTemplates';
   path: string;
   Icon: ComponentType<SVGProps<SVGSVGElement>>;
   /** Shown only to users this says yes for (default: everyone signed in). */

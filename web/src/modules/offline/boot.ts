@@ -2,7 +2,8 @@
  * Loaded by main.tsx once the page has loaded (never with the first screen). It imports nothing
  * the entry does not already have, so the phone's first chunks only carry its file name; the rest
  * (Dexie, the bar, telemetry) loads from here: the forced upgrade on a 426, telemetry of uncaught
- * errors, the outbox's bar, and the hand-over to a new service worker after the outbox is flushed.
+ * errors, the outbox's bar, the own customers' lite cards kept for offline reading, and the
+ * hand-over to a new service worker after the outbox is flushed.
  */
 import { upgrade } from '../../app/api/client.ts';
 
@@ -20,4 +21,5 @@ addEventListener(
 void later().then((m) => {
   m.mountOfflineBar();
   m.watchServiceWorker();
+  m.startLiteCards();
 });

@@ -1,6 +1,9 @@
-import { isApiError } from '../../app/api/client.ts';
 import type { NewEntry } from './outbox.ts';
+import { tapEntry } from './tap-entry.ts';
 import type { OutboxEntry } from './storage/types.ts';
+
+export { shouldQueue } from './network.ts';
+export type { TapInput } from './tap-entry.ts';
 
 /**
  * The outbox's public door (issue 13's frequent actions). Loads the outbox (and Dexie) on first use.
@@ -12,31 +15,30 @@ export async function enqueue(entry: NewEntry): Promise<OutboxEntry> {
   return getOutbox().enqueue(entry);
 }
 
-/** Offline, or the request got no answer at all: queue it instead of failing. */
-export function shouldQueue(error?: unknown): boolean {
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) return true;
-  return isApiError(error) && error.code === 'NETWORK';
-}
-
 export interface FollowupInput {
   customerId: string;
   kind: string;
   content: string;
   occurredAt: string;
   source?: 'manual' | 'button';
+  status?: string;
+  /** The follow-up template it was written from (the server records the rep's use of it). */
+  templateId?: string;
   nextStep?: string;
   nextStepAt?: string;
 }
 
 /** The frequent actions as outbox entries. `label` is what the rep sees in the pending list. */
 export const offlineActions = {
-  /** A new follow-up; a smart-button tap is one with `source: 'button'`. */
+  /** A new follow-up (a quick-text chip is one with `source: 'button'`). */
   newFollowup: (data: FollowupInput, label: string): NewEntry => ({
     op: 'create',
     recordType: 'followup',
     data: { ...data },
     label,
   }),
+  /** A smart-button tap, under the key its first attempt was sent with (one follow-up whichever arrives). */
+  smartButtonTap: tapEntry,
   /** A customer's status (or any of its simple fields) changed on a known version. */
   statusUpdate: (customerId: string, baseVersion: number, status: string, label: string): NewEntry => ({
     op: 'update',

@@ -7,6 +7,9 @@ import { flushOutbox } from './runtime.ts';
 import { applyServiceWorkerUpdate } from './sw-update.ts';
 
 export { forceUpgrade } from './upgrade.ts';
+export { startLiteCards } from './lite-cards/lite-card-cache.ts';
+// what a smart-button tap needs to queue itself (this module is loaded right after the first screen)
+export { newOperationKey, queueTap, shouldQueue } from './runtime.ts';
 export { reportClientError } from './telemetry.ts';
 
 /**
@@ -17,6 +20,7 @@ export function mountOfflineBar() {
   const host = document.createElement('div');
   host.className = 'offline-root';
   document.body.append(host);
+  publishCover(host);
   createRoot(host).render(
     <I18nProvider i18n={i18n}>
       <Suspense fallback={null}>
@@ -24,6 +28,20 @@ export function mountOfflineBar() {
       </Suspense>
     </I18nProvider>,
   );
+}
+
+/**
+ * How far the bar reaches up from the viewport's bottom (0 when it shows nothing), as the CSS
+ * variable `--cairn-outbox-cover`: sticky save bars sit above it, so a banner never hides a button.
+ */
+function publishCover(host: HTMLElement) {
+  const update = () => {
+    const { top, height } = host.getBoundingClientRect();
+    const cover = height > 0 ? Math.ceil(window.innerHeight - top) + 8 : 0;
+    document.documentElement.style.setProperty('--cairn-outbox-cover', `${cover}px`);
+  };
+  new ResizeObserver(update).observe(host);
+  window.addEventListener('resize', update);
 }
 
 /** A new worker installed while this page runs: flush first, then let it take over (no reload). */

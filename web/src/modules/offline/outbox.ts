@@ -33,6 +33,8 @@ export interface OutboxSnapshot {
 
 export type NewEntry = Pick<OutboxEntry, 'op' | 'recordType' | 'recordId' | 'baseVersion' | 'data' | 'label'> & {
   state?: 'pending' | 'draft';
+  /** The idempotency key an attempt already sent with (a request that got no answer); else a new UUIDv7. */
+  id?: string;
 };
 
 export interface OutboxOptions {
@@ -48,6 +50,9 @@ export interface OutboxOptions {
 }
 
 const BATCH = 100;
+
+/** An operation's idempotency key (UUIDv7), for a request sent now that may end up in the outbox. */
+export const newOperationKey = (): string => uuidv7();
 export const defaultBackoff = (failures: number) => Math.min(60_000, 1000 * 2 ** Math.max(0, failures - 1));
 
 /**
@@ -111,7 +116,7 @@ export class Outbox {
     const last = this.entries.at(-1)?.seq ?? 0;
     const entry: OutboxEntry = {
       ...input,
-      id: uuidv7(),
+      id: input.id ?? newOperationKey(),
       seq: Math.max(Date.now(), last + 1),
       state: input.state ?? 'pending',
       clientVersion: this.options.clientVersion,
@@ -141,7 +146,7 @@ export class Outbox {
     const version = entry.current?.version;
     await this.save({
       ...entry,
-      id: uuidv7(),
+      id: newOperationKey(),
       data: data ?? entry.data,
       baseVersion: typeof version === 'number' ? version : entry.baseVersion,
       state: 'pending',

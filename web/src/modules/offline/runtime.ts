@@ -1,5 +1,6 @@
 import { api } from '../../app/api/client.ts';
 import { APP_VERSION } from '../../app/version.ts';
+import { tapEntry, type TapInput } from './tap-entry.ts';
 import { Outbox, type SyncOperation, type SyncResult } from './outbox.ts';
 import { SafeStore } from './storage/safe-store.ts';
 import { reportClientError } from './telemetry.ts';
@@ -42,3 +43,10 @@ export async function flushOutbox(): Promise<void> {
   await box.load();
   await box.replay().catch(() => undefined);
 }
+
+export { shouldQueue } from './network.ts';
+export { newOperationKey } from './outbox.ts';
+
+/** A smart-button tap that could not be sent, queued under the key its attempt used. */
+export const queueTap = (tap: TapInput, idempotencyKey: string, label: string) =>
+  getOutbox().enqueue(tapEntry(tap, idempotencyKey, label));

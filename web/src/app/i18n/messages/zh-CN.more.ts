@@ -7,7 +7,6 @@ import type {
 } from '../../../../../common/enums.ts';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
-
 /** Messages for the desk pages, forms, related lists and admin; merged over zh-CN.ts when a route needs them. */
 const zhCNMore = {
   nav: {
@@ -25,7 +24,9 @@ const zhCNMore = {
     integrations: '集成中心',
     reports: '报表',
     automation: '自动化',
+    smartButtons: '智能按钮',
     clientErrors: '前端错误',
+    followupTemplates: '跟进模板',
     collapse: '收起侧边栏',
     expand: '展开侧边栏',
   },

@@ -2,6 +2,7 @@ import { use, useState, useSyncExternalStore } from 'react';
 import { Dialog } from '../../../app/ui/Dialog.tsx';
 import { loadOfflineMessages } from '../i18n/catalog.ts';
 import { useOfflineT } from '../i18n/index.ts';
+import { offlineCardMark } from '../lite-cards/lite-card-cache.ts';
 import { getOutbox } from '../runtime.ts';
 import { onUpgradeStuck, upgradeState } from '../upgrade.ts';
 import type { OutboxEntry } from '../storage/types.ts';
@@ -10,17 +11,21 @@ import { useOutbox } from './useOutbox.ts';
 import '../offline.css';
 
 const time = (iso: string | number) => new Date(iso).toLocaleTimeString();
+const dayTime = (ms: number) =>
+  new Date(ms).toLocaleString(undefined, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /**
  * The outbox as the rep sees it, under the header on every signed-in page: a pending-count badge
  * (opening the list with each entry's state and the last failure's reason), the storage banner
- * when IndexedDB was given up, and the notice when a forced upgrade could not find a new version.
+ * when IndexedDB was given up, the "离线 · 更新于 …" mark of a customer card read from the offline
+ * cache, and the notice when a forced upgrade could not find a new version.
  */
 export default function OfflineBar() {
   use(loadOfflineMessages());
   const t = useOfflineT();
   const state = useOutbox();
   const stuck = useSyncExternalStore(onUpgradeStuck, () => upgradeState.stuck);
+  const cachedCard = useSyncExternalStore(offlineCardMark.subscribe, () => offlineCardMark.current);
   const [open, setOpen] = useState(false);
   const [comparing, setComparing] = useState<OutboxEntry | undefined>();
   const online = typeof navigator === 'undefined' || navigator.onLine !== false;
@@ -31,6 +36,11 @@ export default function OfflineBar() {
       {state.fallback && (
         <p className="offline-banner" role="status" data-testid="storage-fallback-banner">
           {t('banner.storage')}
+        </p>
+      )}
+      {cachedCard && (
+        <p className="offline-banner" role="status" data-testid="offline-card-mark">
+          {t('banner.cachedCard', { time: dayTime(cachedCard.refreshedAt) })}
         </p>
       )}
       {stuck && (

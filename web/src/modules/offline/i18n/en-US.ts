@@ -39,6 +39,7 @@ const offlineEnUS: MessageShape<OfflineMessages> = {
     storage:
       "This browser's local database is not working: actions waiting to be sent are kept in this page and backed up to browser storage. Saving while online is not affected.",
     upgrade: 'This version is no longer supported: close every Cairn page and open it again to update.',
+    cachedCard: 'Offline · updated {time}',
   },
   composer: {
     queued: 'Saved offline: it is sent once you are connected',

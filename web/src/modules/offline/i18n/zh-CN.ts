@@ -35,6 +35,7 @@ const offlineZhCN = {
   banner: {
     storage: '此浏览器的本地数据库不可用，待发送内容暂存在本页并备份到浏览器存储。联网时的保存不受影响。',
     upgrade: '此版本已停止支持，请关闭所有 Cairn 页面后重新打开以更新。',
+    cachedCard: '离线 · 更新于 {time}',
   },
   composer: {
     queued: '已离线保存，联网后自动发送',

@@ -84,6 +84,28 @@ describe('Safari-safe outbox storage', () => {
     expect(localStorage.getItem(MIRROR_KEY)).toBeNull();
   });
 
+  it('probes once more before giving up: one slow or failed probe keeps IndexedDB', async () => {
+    const real = new IDBFactory();
+    let opens = 0;
+    const onceBroken = {
+      open: (name: string, version?: number) => {
+        if (opens++ === 0) throw new DOMException('busy', 'InvalidStateError');
+        return real.open(name, version);
+      },
+      deleteDatabase: (name: string) => real.deleteDatabase(name),
+    } as unknown as IDBFactory;
+    const onFallback = vi.fn();
+    const store = new SafeStore({
+      idb: onceBroken,
+      openIndexedDB: async () => new (await import('./dexie-store.ts')).DexieStore(real),
+      onFallback,
+    });
+    await store.put(entry(4));
+    expect(opens).toBe(2);
+    expect(store.kind).toBe('indexeddb');
+    expect(onFallback).not.toHaveBeenCalled();
+  });
+
   function flakyStore(failures: number, error: Error) {
     const rows = new Map<string, OutboxEntry>([[entry(1).id, entry(1)]]);
     let left = failures;

@@ -23,7 +23,7 @@ const defaultOpen = async (idb?: IDBFactory): Promise<Reopenable> => {
 
 /**
  * The outbox storage that survives Safari: IndexedDB when the boot probe commits a transaction;
- * on a failed probe, or a later InvalidStateError / "connection is closing", one reopen, then an
+ * on a probe that fails twice, or a later InvalidStateError / "connection is closing", one reopen, then an
  * in-memory outbox mirrored to localStorage for the rest of the page's life. Entries already in
  * IndexedDB that can still be read move along with it.
  */
@@ -49,7 +49,9 @@ export class SafeStore implements OutboxStore {
   }
 
   private async boot() {
-    const ok = await probeIndexedDB(this.options.probeTimeoutMs ?? 1000, this.options.idb ?? globalThis.indexedDB);
+    // A failed or slow probe is tried once more (a busy tab can miss 1 s once) before giving up.
+    const probe = () => probeIndexedDB(this.options.probeTimeoutMs ?? 1000, this.options.idb ?? globalThis.indexedDB);
+    const ok = (await probe()) || (await probe());
     if (!ok) return this.toMemory('probe failed', []);
     try {
       this.inner = await (this.options.openIndexedDB ?? defaultOpen)(this.options.idb);

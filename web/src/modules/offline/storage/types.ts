@@ -1,5 +1,5 @@
 /** What the phone queues while offline (issue 13): one row per action, replayed in `seq` order. */
-export type OutboxRecordType = 'followup' | 'customer' | 'opportunity';
+export type OutboxRecordType = 'followup' | 'customer' | 'opportunity' | 'smartButtonTap';
 
 export interface OutboxEntry {
   /** UUIDv7, sent as the operation's idempotencyKey: the server applies it at most once. */
