@@ -158,6 +158,35 @@ test('with IndexedDB throwing as on Safari 17.3.1 the app shows the banner and s
   await context.close();
 });
 
+/** A busy phone: the boot probe's throwaway database never answers in time; the outbox's own database works. */
+const stallProbe = () => {
+  const open = indexedDB.open.bind(indexedDB);
+  Object.defineProperty(indexedDB, 'open', {
+    configurable: true,
+    value: (name: string, version?: number) => (name.startsWith('cairn-probe-') ? {} : open(name, version)),
+  });
+};
+
+test('a boot probe that misses its 1 s still replays what an earlier page left in IndexedDB', async () => {
+  const api = apiClient((await apiLogin('sales1')).token);
+  const customer = await createCustomer(api, uniqueName('E2E 忙时客户'));
+  const { context, page } = await openContext('phone', { as: 'sales1' });
+  await page.goto(`/customers/${customer.id}`);
+  const sheet = await openComposer(page);
+  await setOffline(context, page, true);
+  await sheet.getByRole('textbox').fill('忙时离线记录');
+  await sheet.getByRole('button', { name: label('common.save') }).click();
+  await need(page.getByTestId('outbox-badge'), 'the badge of the follow-up kept in IndexedDB');
+  await page.close();
+  // The next page (online) misses the probe twice, so its outbox is in memory, and still finds the entry.
+  await context.addInitScript(stallProbe);
+  const next = await context.newPage();
+  await next.goto(`/customers/${customer.id}`);
+  await need(next.getByTestId('storage-fallback-banner'), 'the storage fallback banner after the missed probe');
+  await expect.poll(async () => (await followupsOf(api, customer.id)).map((f) => f.content)).toEqual(['忙时离线记录']);
+  await context.close();
+});
+
 test("the storage banner never covers a form's save button, on the desk or the phone", async () => {
   for (const kind of ['desk', 'phone'] as const) {
     const { context, page } = await openContext(kind, { as: 'sales1' });

@@ -141,4 +141,18 @@ describe('the offline outbox', () => {
     expect(outbox.snapshot().pending).toBe(1);
     vi.restoreAllMocks();
   });
+
+  it('refresh picks up entries that joined the store later (carried out of IndexedDB) and replays them', async () => {
+    const { outbox, store, sent, goOnline } = setup((ops) =>
+      ops.map((op) => ({ idempotencyKey: op.idempotencyKey, result: 'applied' })),
+    );
+    goOnline();
+    await outbox.load();
+    const carried = { ...followup('carried'), id: '0190a000-0000-7000-8000-0000000000c1', seq: 1 };
+    await store.put({ ...carried, state: 'pending', clientVersion: '0.1.0', createdAt: '', attempts: 0 });
+    await outbox.refresh();
+    await outbox.replay();
+    expect(sent.flat().map((op) => op.data.content)).toEqual(['carried']);
+    expect(outbox.snapshot().pending).toBe(0);
+  });
 });

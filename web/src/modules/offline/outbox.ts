@@ -81,6 +81,14 @@ export class Outbox {
     return this.loaded;
   }
 
+  /** Re-reads the store after entries joined it from elsewhere (carried out of IndexedDB), and replays them. */
+  async refresh(): Promise<void> {
+    await this.load();
+    this.entries = await this.options.store.all();
+    this.emit();
+    void this.replay();
+  }
+
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);

@@ -16,6 +16,7 @@ export function getOutbox(): Outbox {
   if (outbox) return outbox;
   const store = new SafeStore({
     onFallback: (reason) => void reportClientError('save_failed', { name: fallbackName(reason), message: reason }),
+    onCarried: () => void outbox?.refresh(),
   });
   const created = new Outbox({
     store,

@@ -2,13 +2,21 @@ import type { OutboxEntry, OutboxStore } from './types.ts';
 
 export const MIRROR_KEY = 'cairn.outbox';
 
-function readMirror(): OutboxEntry[] {
+export function readMirror(): OutboxEntry[] {
   try {
     const raw = localStorage.getItem(MIRROR_KEY);
     const parsed: unknown = raw ? JSON.parse(raw) : [];
     return Array.isArray(parsed) ? (parsed as OutboxEntry[]) : [];
   } catch {
     return [];
+  }
+}
+
+export function clearMirror() {
+  try {
+    localStorage.removeItem(MIRROR_KEY);
+  } catch {
+    /* disabled: nothing was mirrored */
   }
 }
 

@@ -106,6 +106,36 @@ describe('Safari-safe outbox storage', () => {
     expect(onFallback).not.toHaveBeenCalled();
   });
 
+  it('a probe that misses its time while IndexedDB works: memory takes over and carries what IndexedDB held', async () => {
+    const real = new IDBFactory();
+    const { DexieStore } = await import('./dexie-store.ts');
+    await new DexieStore(real).put(entry(6));
+    const silent = { open: () => ({}), deleteDatabase: () => ({}) } as unknown as IDBFactory;
+    const onCarried = vi.fn();
+    const store = new SafeStore({
+      idb: silent,
+      probeTimeoutMs: 20,
+      openIndexedDB: () => Promise.resolve(new DexieStore(real)),
+      onCarried,
+    });
+    await store.init();
+    expect(store.kind).toBe('memory');
+    expect(store.fallback).toBe('probe failed');
+    await vi.waitFor(() => expect(onCarried).toHaveBeenCalledWith(1));
+    expect((await store.all()).map((e) => e.seq)).toEqual([6]);
+    const mirrored = JSON.parse(localStorage.getItem(MIRROR_KEY)!) as OutboxEntry[];
+    expect(mirrored.map((e) => e.seq)).toEqual([6]);
+    await vi.waitFor(async () => expect(await new DexieStore(real).all()).toEqual([]));
+  });
+
+  it('entries a fallback page left in the localStorage mirror move into IndexedDB once it works', async () => {
+    localStorage.setItem(MIRROR_KEY, JSON.stringify([entry(7)]));
+    const store = new SafeStore({ idb: new IDBFactory() });
+    expect((await store.all()).map((e) => e.seq)).toEqual([7]);
+    expect(store.kind).toBe('indexeddb');
+    expect(localStorage.getItem(MIRROR_KEY)).toBeNull();
+  });
+
   function flakyStore(failures: number, error: Error) {
     const rows = new Map<string, OutboxEntry>([[entry(1).id, entry(1)]]);
     let left = failures;
