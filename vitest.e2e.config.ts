@@ -30,8 +30,10 @@ export default defineConfig({
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 60_000,
+    // One retry under CI only, on a shared and noisy machine; e2e/support/flaky-reporter.ts names every test that used it.
+    retry: isCI() ? 1 : 0,
     expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 120_000,
-    reporters: ['default'],
+    reporters: ['default', './e2e/support/flaky-reporter.ts'],
   },
 });
