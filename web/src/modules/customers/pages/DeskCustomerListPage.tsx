@@ -1,7 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { manualRulesQuery } from '../../automation/api/contract.ts';
-import { loadAutomationMessages } from '../../automation/i18n/catalog.ts';
+import { useManualRuleSelection } from '../../automation/api/manualRuleSelection.ts';
 import { customerListQuery } from '../api/customerLists.ts';
 import { customFieldsQuery } from '../../custom-fields/api/customFields.ts';
 import { ColumnChooser } from '../components/ColumnChooser.tsx';
@@ -14,7 +13,7 @@ import { ErrorState } from '../../../app/ui/ErrorState.tsx';
 import { LoadMore } from '../../../app/ui/LoadMore.tsx';
 import { EmptyState, Skeleton } from '../../../app/ui/states.tsx';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
-import { translate, useTranslation } from '../../../app/i18n/index.ts';
+import { useTranslation } from '../../../app/i18n/index.ts';
 import { Link } from 'wouter';
 
 // the bar of a list selection: 自动化 ▾ (the manual rules this user may start) on the chosen customers
@@ -22,7 +21,7 @@ const ManualRuleBulkBar = lazy(() => import('../../automation/components/ManualR
 
 /** Desk customer list: server-side filter, sort and cursor paging, column chooser, virtualised table. */
 export default function DeskCustomerListPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   useDocumentTitle(t('list.title'));
   const defs = useQuery(customFieldsQuery('customer'));
   const view = useCustomerFieldView(defs.data);
@@ -35,25 +34,8 @@ export default function DeskCustomerListPage() {
   const controller = useCustomerListParams(fieldsFor(shown));
   const list = useInfiniteQuery({ ...customerListQuery(controller.query), placeholderData: keepPreviousData });
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.data) ?? [], [list.data]);
-  // rows can be chosen only when there is something to do with them: a manual rule this user may start
   const queryClient = useQueryClient();
-  const manualRules = useQuery(manualRulesQuery('customer'));
-  const hasRules = Boolean(manualRules.data?.length);
-  const messages = useQuery({
-    queryKey: ['i18n', 'automation', i18n.language],
-    queryFn: () => loadAutomationMessages().then(() => true),
-    enabled: hasRules,
-    staleTime: Infinity,
-  });
-  const [selected, setSelected] = useState<string[]>([]);
-  const selection =
-    hasRules && messages.isSuccess
-      ? {
-          selected,
-          onChange: setSelected,
-          label: (row: { name?: string | null }) => translate('automation.buttons.selectRow', { name: row.name ?? '' }),
-        }
-      : undefined;
+  const { selection, selected, clear } = useManualRuleSelection('customer');
 
   const loadMore = () => {
     if (list.hasNextPage && !list.isFetching) void list.fetchNextPage();
@@ -88,7 +70,7 @@ export default function DeskCustomerListPage() {
             <ManualRuleBulkBar
               object="customer"
               recordIds={selected}
-              onClear={() => setSelected([])}
+              onClear={clear}
               onDone={() => void queryClient.invalidateQueries({ queryKey: ['customers'] })}
             />
           </Suspense>
