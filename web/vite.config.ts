@@ -20,9 +20,10 @@ const appVersion = (JSON.parse(fs.readFileSync(path.join(webRoot, '../package.js
   .version;
 
 /** Long-lived vendor code gets its own chunks so app deploys don't bust them; antd is left to Rollup so each route only pulls the components it uses. */
-const vendorChunks: Array<[name: string, pattern: RegExp]> = [
-  ['react', /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/],
-  ['query', /[\\/]node_modules[\\/]@tanstack[\\/]/],
+// `inEntry`: the entry itself imports the chunk, so every page has it before any lazy route starts.
+const vendorChunks: Array<[name: string, pattern: RegExp, inEntry?: 'inEntry']> = [
+  ['react', /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, 'inEntry'],
+  ['query', /[\\/]node_modules[\\/]@tanstack[\\/]/, 'inEntry'],
   // The plain-React kit the phone screens share (and the desk reuses): one request instead of twenty tiny ones.
   [
     'kit',
@@ -36,11 +37,18 @@ const vendorChunks: Array<[name: string, pattern: RegExp]> = [
         String.raw`|[\\/]common[\\/]enums\.ts`,
       ].join(''),
     ),
+    'inEntry',
   ],
   // The desk pages' error block travels with antd's Alert, which it wraps: no chunk of its own,
   // whose name the entry's preload list (in the phone's budget) would carry.
   ['antd-alert', /[\\/](node_modules[\\/]antd[\\/]es[\\/]alert[\\/]|web[\\/]src[\\/]app[\\/]ui[\\/]ErrorBlock\.tsx)/],
 ];
+const entryChunkFile = new RegExp(
+  `(^|/)(${vendorChunks
+    .filter(([, , inEntry]) => inEntry)
+    .map(([name]) => name)
+    .join('|')})-[\\w-]+\\.js$`,
+);
 
 /** Rollup names shared chunks after their first module, often a bare "index"; say which antd part or package it is. */
 function chunkLabel(chunk: { name: string; facadeModuleId: string | null; moduleIds: readonly string[] }): string {
@@ -142,7 +150,7 @@ const config: UserConfig = {
       // the entry's own imports (React, the query client, the kit) are loaded before any lazy
       // route can start: listing them again in every route's preload list only adds bytes to the entry
       resolveDependencies: (_file, deps, { hostType }) =>
-        hostType === 'js' ? deps.filter((dep) => !/(^|\/)(react|query|kit)-[\w-]+\.js$/.test(dep)) : deps,
+        hostType === 'js' ? deps.filter((dep) => !entryChunkFile.test(dep)) : deps,
     },
     rollupOptions: {
       output: {
