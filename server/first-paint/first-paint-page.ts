@@ -36,6 +36,23 @@ function readAsset(webRoot: string, href: string): string | undefined {
   }
 }
 
+const shells = new Map<string, string>();
+
+/**
+ * The page a first paint fills with the card: the built index.html with its stylesheet inlined
+ * and the app started after the card's paint. Made once per web root; the Content-Security-Policy
+ * admits its inline scripts by hash (server/http/security-headers.ts).
+ */
+export function firstPaintShell(webRoot: string): string {
+  let shell = shells.get(webRoot);
+  if (shell === undefined) {
+    const html = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+    shell = deferAppStart(inlineStylesheets(html, (href) => readAsset(webRoot, href)));
+    shells.set(webRoot, shell);
+  }
+  return shell;
+}
+
 /**
  * The web app's page for a client-side route. A plain navigation to `/customers/{id}` with a
  * valid session gets the page with the phone's lite card already in it, in the user's language,
@@ -43,9 +60,7 @@ function readAsset(webRoot: string, href: string): string | undefined {
  * not allowed, another path — the plain page.
  */
 export function webAppPage(db: Kysely<DB>, webRoot: string) {
-  const indexHtml = deferAppStart(
-    inlineStylesheets(fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8'), (href) => readAsset(webRoot, href)),
-  );
+  const indexHtml = firstPaintShell(webRoot);
   const plain = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
   return async (reply: FastifyReply, request: FastifyRequest) => {
     const match = CUSTOMER_PAGE.exec(request.url.split('?')[0]!);

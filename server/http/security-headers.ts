@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
-import { deferAppStart } from '../first-paint/render-card.ts';
+import { firstPaintShell } from '../first-paint/first-paint-page.ts';
 
 /** The sha256 sources of the inline scripts of a page (the web app's boot script). */
 export function inlineScriptHashes(html: string): string[] {
@@ -22,7 +22,7 @@ export function webAppScriptHashes(root = path.resolve('dist/web')): string[] {
   if (!fs.existsSync(index)) return [];
   const html = fs.readFileSync(index, 'utf8');
   // the page as it is, and as the phone's first paint sends it (server/first-paint)
-  return [...new Set([...inlineScriptHashes(html), ...inlineScriptHashes(deferAppStart(html))])];
+  return [...new Set([...inlineScriptHashes(html), ...inlineScriptHashes(firstPaintShell(root))])];
 }
 
 /**
