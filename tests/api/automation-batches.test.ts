@@ -10,6 +10,7 @@ import { runAutomationEvents } from '../../server/workflows/engine.ts';
 import { CALL_TOPIC } from '../../server/workflows/rule-validation.ts';
 import { AUTOMATION_QUEUE, automationQueue, registerAutomationJobs } from '../../server/workflows/workflow-jobs.ts';
 import { call, demoCompany, type Company } from '../support/test-app.ts';
+import { outboxJobsOf } from '../support/outbox-jobs.ts';
 import { testDatabase } from '../support/test-database.ts';
 import { get, ok, patch, post, type Headers } from '../support/resource-helpers.ts';
 
@@ -49,19 +50,7 @@ async function postCall(talkSeconds: number) {
   return callId;
 }
 
-/** The company's outbox events as queue jobs, oldest first. */
-async function outboxJobs(): Promise<OutboxJob[]> {
-  const rows = await withTenant(database.db, company.tenantId, (trx) =>
-    trx.selectFrom('outbox_events').selectAll().where('tenant_id', '=', company.tenantId).orderBy('id').execute(),
-  );
-  return rows.map((r) => ({
-    eventId: r.id,
-    tenantId: company.tenantId,
-    topic: r.topic,
-    createdAt: r.created_at.toISOString(),
-    payload: r.payload,
-  }));
-}
+const outboxJobs = () => outboxJobsOf(database, company.tenantId);
 
 const callJob = async (callId: string) => (await outboxJobs()).find((job) => job.payload.callId === callId)!;
 

@@ -8,9 +8,9 @@ import { startOutboxDispatcher } from '../../server/jobs/outbox.ts';
 import { CALL_RULE_NAME } from '../../server/seed/demo-automation.ts';
 import { automationTopicQueues, registerAutomationJobs } from '../../server/workflows/workflow-jobs.ts';
 import { runAutomationEvent } from '../../server/workflows/engine.ts';
-import type { OutboxJob } from '../../server/jobs/outbox.ts';
 import fc from 'fast-check';
 import { call, demoCompany, type Company } from '../support/test-app.ts';
+import { outboxJobsOf } from '../support/outbox-jobs.ts';
 import { testDatabase } from '../support/test-database.ts';
 import { expectError, expectFieldError, get, ok, patch, post, type Headers } from '../support/resource-helpers.ts';
 
@@ -195,21 +195,9 @@ describe('POST /api/v1/events/calls → follow-up', () => {
         const body = jsonCall(seconds);
         ok(await postCall(body), 202);
         await settledRun(body.callId);
-        const event = await withTenant(database.db, company.tenantId, (trx) =>
-          trx
-            .selectFrom('outbox_events')
-            .selectAll()
-            .where('tenant_id', '=', company.tenantId)
-            .where('topic', '=', 'call.received')
-            .execute(),
-        ).then((rows) => rows.find((r) => r.payload.callId === body.callId)!);
-        const job: OutboxJob = {
-          eventId: event.id,
-          tenantId: company.tenantId,
-          topic: event.topic,
-          createdAt: event.created_at.toISOString(),
-          payload: event.payload,
-        };
+        const job = (await outboxJobsOf(database, company.tenantId, 'call.received')).find(
+          (j) => j.payload.callId === body.callId,
+        )!;
         const again = await Promise.all(Array.from({ length: repeats }, () => runAutomationEvent(database, job)));
         expect(again).toEqual(Array.from({ length: repeats }, () => ({ duplicate: 1 })));
         expect(await runsFor(body.callId)).toHaveLength(1);

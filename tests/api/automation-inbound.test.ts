@@ -7,6 +7,7 @@ import { processTranscript } from '../../server/transcripts/transcripts.ts';
 import { runAutomationEvent } from '../../server/workflows/engine.ts';
 import { automationTopicQueues, AUTOMATION_QUEUE } from '../../server/workflows/workflow-jobs.ts';
 import { call, type Company } from '../support/test-app.ts';
+import { outboxJobsOf } from '../support/outbox-jobs.ts';
 import { webhookChannelWorld } from '../support/webhook-channel.ts';
 import { del, expectFieldError, get, ok, post, type Headers } from '../support/resource-helpers.ts';
 
@@ -37,25 +38,8 @@ const rule = (trigger: Record<string, unknown>, conditions: unknown, title: stri
   actions: [{ type: 'createTodo', assignee: { kind: 'ruleOwner' }, title, dueInMinutes: 60 }],
 });
 
-/** The outbox events of a topic, oldest first. */
-const eventsOf = (topic: string) =>
-  withTenant(database.db, company.tenantId, (trx) =>
-    trx
-      .selectFrom('outbox_events')
-      .selectAll()
-      .where('tenant_id', '=', company.tenantId)
-      .where('topic', '=', topic)
-      .orderBy('created_at')
-      .execute(),
-  );
-
-const jobOf = (e: Awaited<ReturnType<typeof eventsOf>>[number]): OutboxJob => ({
-  eventId: e.id,
-  tenantId: company.tenantId,
-  topic: e.topic,
-  createdAt: e.created_at.toISOString(),
-  payload: e.payload as Record<string, unknown>,
-});
+/** The outbox events of a topic as queue jobs, oldest first. */
+const eventsOf = (topic: string) => outboxJobsOf(database, company.tenantId, topic);
 
 const todosOf = (ruleId: string) =>
   withTenant(database.db, company.tenantId, (trx) =>
@@ -236,10 +220,10 @@ describe('inbound triggers', () => {
     expect(event.payload).toMatchObject({ customerId, contactId, externalUserId: wecomId, fileName: '报价单.pdf' });
     const snapshot = ok(await get(`/api/v1/followups/${sent.followupId}`, sales1));
     expect(snapshot).toMatchObject({ kind: 'im', status: 'proposal_sent', source: { type: 'wecomFile', id: null } });
-    const { first, second } = await deliverTwice(jobOf(event));
+    const { first, second } = await deliverTwice(event);
     expect(first).toEqual({ succeeded: 1 });
     expect(second).toEqual({ duplicate: 1 });
-    const skipped = await runAutomationEvent(database, jobOf(events.at(-1)!));
+    const skipped = await runAutomationEvent(database, events.at(-1)!);
     expect(skipped).toEqual({ skipped: 1 });
     expect((await todosOf(r.id)).map((t) => t.title)).toEqual(['跟进方案 报价单.pdf']);
     const dry = ok(await post(`${rulesUrl}/${r.id}/dry-run`, admin, { limit: 5 }));
@@ -280,7 +264,7 @@ describe('inbound triggers', () => {
     const event = (await eventsOf('transcript.processed')).find(
       (e) => (e.payload as { transcriptId?: string }).transcriptId === posted.id,
     )!;
-    const { first, second } = await deliverTwice(jobOf(event));
+    const { first, second } = await deliverTwice(event);
     expect(first).toEqual({ succeeded: 1 });
     expect(second).toEqual({ duplicate: 1 });
     expect((await todosOf(r.id)).map((t) => t.title)).toEqual(['处理异议 1 条']);
@@ -331,9 +315,9 @@ describe('inbound triggers', () => {
       (e) => (e.payload as { intakeId?: string }).intakeId === res.body.data.id,
     )!;
     expect(event.payload).toMatchObject({ channelKey: 'ib-form', status: 'created', recordType: 'customer' });
-    const first = await runAutomationEvent(database, jobOf(event));
+    const first = await runAutomationEvent(database, event);
     expect(first).toEqual({ succeeded: 2 });
-    expect(await runAutomationEvent(database, jobOf(event))).toEqual({ duplicate: 2 });
+    expect(await runAutomationEvent(database, event)).toEqual({ duplicate: 2 });
     expect((await todosOf(mine.id)).map((t) => t.title)).toEqual(['新线索 ib-form']);
     expect((await todosOf(any.id)).map((t) => t.title)).toEqual(['任意渠道 created']);
     expect(await todosOf(other.id)).toEqual([]);
