@@ -7,7 +7,7 @@ import { Brand } from './Brand.tsx';
 
 /**
  * < 768 px: compact header and a bottom tab bar, plain React and CSS (no antd on the phone's
- * core screens). The "我的" tab is the user menu here (profile, language, sign-out).
+ * core screens). The "我的" tab is the user menu here (profile, language, sign-out); the header avatar is a second way there, named the same.
  */
 export default function MobileLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -20,7 +20,7 @@ export default function MobileLayout({ children }: { children: ReactNode }) {
       </a>
       <header className="m-header">
         <Brand />
-        <Link to="/me" className="m-header__me" aria-label={t('user.menu')}>
+        <Link to="/me" className="m-header__me" aria-label={t('nav.me')}>
           <span className="m-header__avatar" aria-hidden="true">
             {initial}
           </span>
