@@ -18,6 +18,7 @@ import { frameworkErrors, installErrorHandler } from './error-handler.ts';
 import { installRouteGate, type RouteAccess } from '../access/route-gate.ts';
 import { installTextGuard } from './text-guard.ts';
 import { installClientVersionCheck } from './client-version.ts';
+import { installAuthAfterBody } from './request-context.ts';
 import { loggerOptions } from './logging.ts';
 import { registerMetrics } from './metrics.ts';
 import { installSecurityHeaders, webAppScriptHashes } from './security-headers.ts';
@@ -116,6 +117,7 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  installAuthAfterBody(app, services.database.db);
   installClientVersionCheck(app, config.minClientVersion);
   installRouteGate(app);
   installTextGuard(app);

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { authenticateBearer, authenticateInTransaction, authenticateToken } from '../auth/authenticate.ts';
@@ -20,6 +20,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route; checked before the body is validated (see access/route-gate.ts). */
     access?: RouteAccess;
+    /** A write that authenticates once its body has arrived, in the transaction its handler joins (`installAuthAfterBody`). */
+    authAfterBody?: boolean;
   }
 }
 
@@ -64,6 +66,26 @@ export function heldAuthHook(db: Kysely<DB>) {
     request.access = access;
     request.transaction = transaction;
   };
+}
+
+/**
+ * Writes whose route sets `authAfterBody`: a request without credentials is refused at once; the
+ * session lookup then waits until the body has arrived (a slow upload never holds a database
+ * connection) and opens the request's transaction, which the handler joins: one transaction per
+ * write instead of one for the lookup and one for the command. Registered before the route gate
+ * and the client-version check, which read the access it loads. Such routes also need
+ * `heldTransactionHooks`.
+ */
+export function installAuthAfterBody(app: FastifyInstance, db: Kysely<DB>) {
+  const authenticate = heldAuthHook(db);
+  const marked = (request: FastifyRequest) => request.routeOptions.config?.authAfterBody === true;
+  app.addHook('onRequest', async (request) => {
+    if (!marked(request) || /^Bearer\s+\S+$/i.test(request.headers.authorization ?? '')) return;
+    if (!cookieSessionToken(request)) throw unauthenticated('send Authorization: Bearer <token>');
+  });
+  app.addHook('preValidation', async (request, reply) => {
+    if (marked(request)) await authenticate(request, reply);
+  });
 }
 
 /** Finishes a held request transaction the handler did not: before an answer is sent, and on an abort. */

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import { errorResponses, getQuery, idParams, listQuery } from '../http/common-schemas.ts';
-import { authHook, heldAuthHook, heldTransactionHooks, inTenant } from '../http/request-context.ts';
+import { heldAuthHook, heldTransactionHooks, inTenant } from '../http/request-context.ts';
 import { readDatabase } from '../db/replica.ts';
 import { allFields } from './list-query.ts';
 import { createRecord, deleteRecord, restoreRecord, updateRecord } from './record-commands.ts';
@@ -70,9 +70,10 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
   const one = z.object({ data: output });
   const tags = [spec.tag];
   const base = `/api/v1/${spec.path}`;
-  const authenticate = authHook(db);
   // reads have no body to wait for: their authentication opens the transaction the handler joins
   const readHooks = { onRequest: heldAuthHook(db), ...heldTransactionHooks };
+  // writes authenticate once their body has arrived, in the transaction the command joins (installAuthAfterBody)
+  const writeHooks = heldTransactionHooks;
   const ops = { list: true, create: true, update: true, delete: true, ...spec.operations };
   const includes = Object.keys(spec.includes ?? {});
   const object = spec.access.object;
@@ -120,8 +121,8 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
 
   if (ops.create) {
     r.post(base, {
-      onRequest: authenticate,
-      config: needs('create'),
+      ...writeHooks,
+      config: { ...needs('create'), authAfterBody: true },
       schema: {
         tags,
         summary: `Create a ${spec.recordType}`,
@@ -139,8 +140,8 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
 
   if (ops.update) {
     r.patch(`${base}/:id`, {
-      onRequest: authenticate,
-      config: needs('update'),
+      ...writeHooks,
+      config: { ...needs('update'), authAfterBody: true },
       schema: {
         tags,
         summary: `Update a ${spec.recordType}`,
@@ -158,8 +159,8 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
 
   if (ops.delete) {
     r.delete(`${base}/:id`, {
-      onRequest: authenticate,
-      config: needs('delete'),
+      ...writeHooks,
+      config: { ...needs('delete'), authAfterBody: true },
       schema: {
         tags,
         summary: `Move a ${spec.recordType} to the recycle bin`,
@@ -184,8 +185,8 @@ export function registerResourceRoutes(app: FastifyInstance, db: Kysely<DB>, spe
     });
 
     r.post(`${base}/:id/restore`, {
-      onRequest: authenticate,
-      config: needs('delete'),
+      ...writeHooks,
+      config: { ...needs('delete'), authAfterBody: true },
       schema: {
         tags,
         summary: `Restore a deleted ${spec.recordType}`,

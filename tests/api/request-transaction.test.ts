@@ -46,12 +46,12 @@ afterAll(() => {
 });
 
 /** The BEGINs and COMMITs/ROLLBACKs `request` sends to the database. */
-async function transactionsOf(request: () => Promise<{ status: number }>) {
+async function transactionsOf(request: () => Promise<{ status: number; body?: any }>) {
   sent.length = 0;
-  const { status } = await request();
+  const { status, body } = await request();
   const begins = sent.filter((text) => /^\s*begin\b/i.test(text)).length;
   const ends = sent.filter((text) => /^\s*(commit|rollback)\b/i.test(text)).length;
-  return { status, begins, ends, statements: sent.length };
+  return { status, begins, ends, statements: sent.length, body };
 }
 
 let company: Company;
@@ -253,5 +253,26 @@ describe('one transaction per read request', () => {
     const inserted = await post('/api/v1/customers', sales2, { name: taken, ownerId: company.users.sales1 });
     expect(inserted.status).toBe(403);
     expect(inserted.body.error.code).toBe('OUT_OF_SCOPE');
+  });
+
+  it('a create and an update run their session lookup and command in one transaction, opened once the body is in', async () => {
+    const sales1 = await company.as('sales1');
+    const created = await transactionsOf(() =>
+      post('/api/v1/customers', sales1, { name: `一次事务 ${missingId().slice(0, 8)}` }),
+    );
+    expect(created).toMatchObject({ status: 201, begins: 1, ends: 1 });
+    const row = created.body.data as { id: string; version: number };
+    const updated = await transactionsOf(() =>
+      patch(`/api/v1/customers/${row.id}`, sales1, { level: 'B', version: row.version }),
+    );
+    expect(updated).toMatchObject({ status: 200, begins: 1, ends: 1 });
+    // refused before the body is read (no credentials), or after the lookup (a bad token): nothing stays open
+    const anonymous = await transactionsOf(() => post('/api/v1/customers', {}, { name: '匿名' }));
+    expect(anonymous).toMatchObject({ status: 401, begins: 0, ends: 0 });
+    const bad = await transactionsOf(() => post('/api/v1/customers', { authorization: 'Bearer nonsense' }, {}));
+    expect(bad).toMatchObject({ status: 401, begins: 0, ends: 0 });
+    // an invalid body is answered 400 after the lookup, and its transaction is rolled back
+    const invalid = await transactionsOf(() => post('/api/v1/customers', sales1, { name: '' }));
+    expect(invalid).toMatchObject({ status: 400, begins: 1, ends: 1 });
   });
 });
