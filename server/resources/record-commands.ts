@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type QueryCreator } from 'kysely';
 import { newId } from '../../common/ids.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';
 import { writeOutboxEvent } from '../jobs/outbox.ts';
@@ -14,7 +14,7 @@ import { writeOrNameDuplicate } from './duplicates.ts';
 import { authorize, writtenRowCheck, isScopeColumn } from '../access/authorize.ts';
 import { objectOf } from '../access/object-of.ts';
 import { assertWritableFields } from '../access/field-rules.ts';
-import { resourceDb } from './resource-db.ts';
+import { resourceDb, type RuntimeTables } from './resource-db.ts';
 
 export async function customColumn(ctx: CommandContext, spec: ResourceSpec, input: Input, existing?: Row) {
   if (!spec.customObject) return {};
@@ -39,15 +39,17 @@ async function emit(ctx: CommandContext, spec: ResourceSpec, event: string, payl
 }
 
 /**
- * The audit entries of writes and their outbox events (`<type>.<event>`), in one statement (an
- * insert inside a CTE).
+ * The audit entries of writes and their outbox events (`<type>.<event>`), in one statement (inserts
+ * inside CTEs). With `present`, that statement also reads the record back as the caller sees it
+ * (`presentById`), and answers it: a write's last round trip.
  */
 export async function auditAndEmitMany(
   ctx: CommandContext,
   spec: ResourceSpec,
   event: string,
   writes: Array<{ entry: AuditEntry; payload: Record<string, unknown> }>,
-) {
+  present?: string,
+): Promise<Record<string, unknown> | undefined> {
   const { actor, meta } = ctx;
   const rows = auditRows(
     actor.tenantId,
@@ -55,18 +57,19 @@ export async function auditAndEmitMany(
     meta,
     writes.map((w) => w.entry),
   );
-  await ctx.trx
-    .with('audit', (db) => db.insertInto('audit_log').values(rows))
-    .insertInto('outbox_events')
-    .values(
-      writes.map((w) => ({
-        tenant_id: actor.tenantId,
-        id: newId(),
-        topic: `${spec.recordType}.${event}`,
-        payload: JSON.stringify(withChain(ctx, w.payload)),
-      })),
-    )
-    .execute();
+  const events = writes.map((w) => ({
+    tenant_id: actor.tenantId,
+    id: newId(),
+    topic: `${spec.recordType}.${event}`,
+    payload: JSON.stringify(withChain(ctx, w.payload)),
+  }));
+  const audit = ctx.trx.with('audit', (db) => db.insertInto('audit_log').values(rows));
+  if (present === undefined) {
+    await audit.insertInto('outbox_events').values(events).execute();
+    return undefined;
+  }
+  const both = audit.with('outbox', (db) => db.insertInto('outbox_events').values(events));
+  return presentById(ctx.trx, ctx.access, spec, present, both as unknown as QueryCreator<RuntimeTables>);
 }
 
 /** The full record with its derived fields, for audit diffs (stored whole; the log applies field rules on reading). */
@@ -134,21 +137,24 @@ async function insertInScope(ctx: CommandContext, spec: ResourceSpec, columns: R
 }
 
 export async function createRecord(ctx: CommandContext, spec: ResourceSpec, input: Input) {
-  return forCaller(ctx, spec, await createRecordId(ctx, spec, input));
+  return (await create(ctx, spec, input, true)).record!;
 }
 
 /** `createRecord` without reading the new record back as the caller sees it (intake batches need the id only). */
-export async function createRecordId(ctx: CommandContext, spec: ResourceSpec, input: Input): Promise<string> {
+export const createRecordId = async (ctx: CommandContext, spec: ResourceSpec, input: Input): Promise<string> =>
+  (await create(ctx, spec, input, false)).id;
+
+async function create(ctx: CommandContext, spec: ResourceSpec, input: Input, present: boolean) {
   assertWritableFields(ctx.access, objectOf(spec), input);
   const columns = { ...(await spec.toColumns(ctx, input, undefined)), ...(await customColumn(ctx, spec, input)) };
   await assertParentReadable(ctx, spec, columns);
   const row = await insertInScope(ctx, spec, columns, input);
   await spec.afterWrite?.(ctx, row, input, true);
-  const record = await presentFull(ctx, spec, row);
-  const changes = diff(undefined, record);
+  const changes = diff(undefined, await presentFull(ctx, spec, row));
   const entry: AuditEntry = { action: 'create', recordType: spec.recordType, recordId: row.id, changes };
-  await auditAndEmitMany(ctx, spec, 'created', [{ entry, payload: { id: row.id } }]);
-  return row.id as string;
+  const id = row.id as string;
+  const record = await auditAndEmitMany(ctx, spec, 'created', [{ entry, payload: { id } }], present ? id : undefined);
+  return { id, record };
 }
 
 export async function updateRecord(
@@ -215,8 +221,7 @@ export async function updateRecord(
     before: Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.before ?? null])),
     after: Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.after ?? null])),
   };
-  await auditAndEmitMany(ctx, spec, 'updated', [{ entry, payload }]);
-  return forCaller(ctx, spec, id);
+  return (await auditAndEmitMany(ctx, spec, 'updated', [{ entry, payload }], id))!;
 }
 
 interface Touched {

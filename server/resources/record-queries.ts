@@ -1,4 +1,4 @@
-import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type QueryCreator, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { accessPlan, type ObjectPlan } from '../access/access-plan.ts';
 import { grantsFor, type AccessContext } from '../access/access-context.ts';
 import { AppError, fieldError, notFound } from '../errors.ts';
@@ -8,7 +8,7 @@ import { afterCursor, allFields, orderBy, parseFields, parseFilter, parseInclude
 import { presentProjected, projection } from './projection.ts';
 import { getResource } from './registry.ts';
 import type { RelationSpec, ResourceSpec } from './resource-spec.ts';
-import { resourceDb } from './resource-db.ts';
+import { resourceDb, type RuntimeTables } from './resource-db.ts';
 
 export interface ListParams {
   filter?: string;
@@ -50,10 +50,9 @@ function presentQuery(
   fields: string[] | undefined,
   sandboxed: boolean,
   readScoped = true,
+  outer: QueryCreator<RuntimeTables> = resourceDb(trx),
 ) {
-  return resourceDb(trx)
-    .selectFrom(inner.as(plan.spec.table))
-    .select(projection(plan, fields, sandboxed, readScoped));
+  return outer.selectFrom(inner.as(plan.spec.table)).select(projection(plan, fields, sandboxed, readScoped));
 }
 
 /** Lists fail with 403 without a read grant (a list that is merely empty would hide the reason). */
@@ -153,12 +152,19 @@ export async function getRecord(
 
 /**
  * A record as the caller sees it right after they changed it (create, update, restore, a
- * version conflict): the same projection as a detail, without the read scope.
+ * version conflict): the same projection as a detail, without the read scope. `outer` puts the
+ * statement behind writes of its own (CTEs, see `auditAndEmitMany`).
  */
-export async function presentById(trx: Trx, access: AccessContext, spec: ResourceSpec, id: string) {
+export async function presentById(
+  trx: Trx,
+  access: AccessContext,
+  spec: ResourceSpec,
+  id: string,
+  outer?: QueryCreator<RuntimeTables>,
+) {
   const plan = accessPlan(access).of(spec);
   const tenant = sql<SqlBool>`${sql.ref(`${spec.table}.tenant_id`)} = ${access.actor.tenantId}`;
-  const row = await selectById(trx, plan, id, undefined, [tenant], false);
+  const row = await selectById(trx, plan, id, undefined, [tenant], false, outer);
   if (!row) throw notFound(spec.recordType, id);
   return presentProjected(spec, row);
 }
@@ -170,6 +176,7 @@ function selectById(
   fields: string[] | undefined,
   scope: Expression<SqlBool>[],
   readScoped = true,
+  outer?: QueryCreator<RuntimeTables>,
 ): Promise<Record<string, unknown> | undefined> {
   const { spec, sandboxOpen } = plan;
   const inner = resourceDb(trx)
@@ -177,9 +184,15 @@ function selectById(
     .selectAll(spec.table)
     .$if(sandboxOpen !== undefined, (query) => query.select(sql<boolean>`${sandboxOpen}`.as('__open')))
     .where((eb) => eb.and([...scope, sql<SqlBool>`${sql.ref(`${spec.table}.id`)} = ${id}`]));
-  return presentQuery(trx, plan, inner, fields, sandboxOpen !== undefined, readScoped).executeTakeFirst() as Promise<
-    Record<string, unknown> | undefined
-  >;
+  return presentQuery(
+    trx,
+    plan,
+    inner,
+    fields,
+    sandboxOpen !== undefined,
+    readScoped,
+    outer,
+  ).executeTakeFirst() as Promise<Record<string, unknown> | undefined>;
 }
 
 function relationConditions(relation: RelationSpec, ids: string[]): Expression<SqlBool>[] {

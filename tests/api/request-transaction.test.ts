@@ -54,6 +54,12 @@ async function transactionsOf(request: () => Promise<{ status: number; body?: an
   return { status, begins, ends, statements: sent.length, body };
 }
 
+/** The last statement a request sent before its commit. */
+const lastStatement = () => sent.filter((text) => !/^\s*(commit|rollback)\b/i.test(text)).at(-1);
+/** A write's audit row, its outbox event and the record as the caller sees it, in one statement. */
+const auditOutboxAndRecord =
+  /^\s*with "audit" as \(insert into "audit_log".*"outbox" as \(insert into "outbox_events".*\bselect\b/is;
+
 let company: Company;
 beforeAll(async () => {
   company = await demoCompany({ customers: 5, orders: 0 });
@@ -261,11 +267,14 @@ describe('one transaction per read request', () => {
       post('/api/v1/customers', sales1, { name: `一次事务 ${missingId().slice(0, 8)}` }),
     );
     expect(created).toMatchObject({ status: 201, begins: 1, ends: 1 });
+    expect(lastStatement()).toMatch(auditOutboxAndRecord);
     const row = created.body.data as { id: string; version: number };
     const updated = await transactionsOf(() =>
       patch(`/api/v1/customers/${row.id}`, sales1, { level: 'B', version: row.version }),
     );
     expect(updated).toMatchObject({ status: 200, begins: 1, ends: 1 });
+    expect(lastStatement()).toMatch(auditOutboxAndRecord);
+    expect(updated.body.data).toMatchObject({ id: row.id, level: 'B', version: row.version + 1 });
     // refused before the body is read (no credentials), or after the lookup (a bad token): nothing stays open
     const anonymous = await transactionsOf(() => post('/api/v1/customers', {}, { name: '匿名' }));
     expect(anonymous).toMatchObject({ status: 401, begins: 0, ends: 0 });
