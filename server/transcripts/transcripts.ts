@@ -14,6 +14,7 @@ import { matchCustomer } from '../calls/call-records.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { createRecord } from '../resources/record-commands.ts';
 import { getResource } from '../resources/registry.ts';
+import { loadLive } from '../resources/scope.ts';
 import { objectionKindNames } from './objection-names.ts';
 import { loadLexicon } from './transcript-lexicon.ts';
 import { analyseTranscript, type Utterance } from './transcript-analysis.ts';
@@ -58,16 +59,8 @@ export function transcriptFromBody(body: unknown): TranscriptBody {
 /** Stores a transcript and its outbox event; a named customer must exist in the company. */
 export async function receiveTranscript(ctx: CommandContext, body: TranscriptBody, source: 'text' | 'audio') {
   const tenant = ctx.actor.tenantId;
-  if (body.customerId) {
-    const customer = await ctx.trx
-      .selectFrom('customers')
-      .select('id')
-      .where('tenant_id', '=', tenant)
-      .where('id', '=', body.customerId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!customer) throw fieldError('customerId', 'is not a customer of this company');
-  }
+  if (body.customerId && !(await loadLive(ctx, getResource('customers'), body.customerId)))
+    throw fieldError('customerId', 'is not a customer of this company');
   const id = newId();
   await ctx.trx
     .insertInto('transcripts')

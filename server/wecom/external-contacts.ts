@@ -6,6 +6,7 @@ import { writeAudit, type FieldChanges } from '../audit/audit.ts';
 import { fieldError, notFound } from '../errors.ts';
 import type { CommandContext } from '../resources/context.ts';
 import { getResource } from '../resources/registry.ts';
+import { loadLive } from '../resources/scope.ts';
 
 /**
  * The links of WeCom external contacts (external userid) to customers and their contacts, which
@@ -66,24 +67,11 @@ export async function linkExternalContact(
   externalUserId: string,
   body: z.infer<typeof externalContactBody>,
 ) {
-  const tenant = ctx.actor.tenantId;
-  const customer = await ctx.trx
-    .selectFrom('customers')
-    .select('id')
-    .where('tenant_id', '=', tenant)
-    .where('id', '=', body.customerId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const customer = await loadLive(ctx, getResource('customers'), body.customerId);
   if (!customer) throw fieldError('customerId', 'is not a customer of this company');
   await requireCustomerUpdate(ctx, body.customerId);
   if (body.contactId) {
-    const contact = await ctx.trx
-      .selectFrom('contacts')
-      .select('customer_id')
-      .where('tenant_id', '=', tenant)
-      .where('id', '=', body.contactId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const contact = await loadLive(ctx, getResource('contacts'), body.contactId);
     if (!contact || contact.customer_id !== body.customerId)
       throw fieldError('contactId', 'is not a contact of this customer');
   }
@@ -94,7 +82,7 @@ export async function linkExternalContact(
   const row = await ctx.trx
     .insertInto('wecom_external_contacts')
     .values({
-      tenant_id: tenant,
+      tenant_id: ctx.actor.tenantId,
       id: newId(),
       external_userid: externalUserId,
       ...values,
