@@ -5,14 +5,13 @@ import { customFieldObjects, customFieldTypes } from '../../../../../common/enum
 import { customFieldsQuery } from '../api/customFields.ts';
 import type { CustomField, CustomFieldObject } from '../../../app/api/types.ts';
 import { ErrorState } from '../../../app/ui/ErrorState.tsx';
-import { DeleteButton } from '../../../app/ui/records/DeleteButton.tsx';
+import { RowActions } from '../../../app/ui/records/RowActions.tsx';
 import { Tag } from '../../../app/ui/states.tsx';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
 import { useTranslation, type MessageKey } from '../../../app/i18n/index.ts';
 import { RecordModal } from '../../../app/forms/FormPage.tsx';
 import { useRecordForm, type FieldSpec } from '../../../app/forms/useRecordForm.ts';
 import { type Values } from '../../../app/forms/values.ts';
-import { IfAllowed } from '../../auth/IfAllowed.tsx';
 
 const KEY_PATTERN = /^[a-z][a-zA-Z0-9_]{0,39}$/;
 const withOptions = new Set(['singleSelect', 'multiSelect']);
@@ -71,19 +70,7 @@ function FieldTable({ objectType, onEdit }: { objectType: CustomFieldObject; onE
       key: 'actions',
       title: t('common.actions'),
       render: (_, f) => (
-        <span className="row-actions">
-          <IfAllowed action="update" object="settings" record={f}>
-            <button
-              type="button"
-              className="btn btn--small"
-              onClick={() => onEdit(f.id)}
-              aria-label={`${t('common.edit')} ${f.label}`}
-            >
-              {t('common.edit')}
-            </button>
-          </IfAllowed>
-          <DeleteButton resource="custom-fields" object="settings" record={f} id={f.id} name={f.label} />
-        </span>
+        <RowActions resource="custom-fields" object="settings" record={f} name={f.label} onEdit={onEdit} />
       ),
     },
   ];

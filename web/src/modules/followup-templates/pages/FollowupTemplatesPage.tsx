@@ -10,7 +10,7 @@ import { RecordModal } from '../../../app/forms/FormPage.tsx';
 import { useRecordForm, type FieldSpec } from '../../../app/forms/useRecordForm.ts';
 import type { Values } from '../../../app/forms/values.ts';
 import { ErrorState } from '../../../app/ui/ErrorState.tsx';
-import { DeleteButton } from '../../../app/ui/records/DeleteButton.tsx';
+import { RowActions } from '../../../app/ui/records/RowActions.tsx';
 import { IfAllowed } from '../../auth/IfAllowed.tsx';
 import { allTemplatesQuery, type FollowupTemplate, type FollowupTemplateRecord } from '../api/followupTemplates.ts';
 import { loadFollowupTemplateMessages } from '../i18n/catalog.ts';
@@ -63,19 +63,7 @@ function TemplateTable({ onEdit }: { onEdit: (id: string) => void }) {
       key: 'actions',
       title: appT('common.actions'),
       render: (_, row) => (
-        <span className="row-actions">
-          <IfAllowed action="update" object="settings" record={row}>
-            <button
-              type="button"
-              className="btn btn--small"
-              onClick={() => onEdit(row.id)}
-              aria-label={`${appT('common.edit')} ${row.title}`}
-            >
-              {appT('common.edit')}
-            </button>
-          </IfAllowed>
-          <DeleteButton resource="followup-templates" object="settings" record={row} id={row.id} name={row.title} />
-        </span>
+        <RowActions resource="followup-templates" object="settings" record={row} name={row.title} onEdit={onEdit} />
       ),
     },
   ];

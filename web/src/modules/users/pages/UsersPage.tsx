@@ -5,7 +5,7 @@ import { userRoles } from '../../../../../common/enums.ts';
 import { api } from '../../../app/api/client.ts';
 import type { Department, Page, UserRecord } from '../../../app/api/types.ts';
 import { ErrorState } from '../../../app/ui/ErrorState.tsx';
-import { DeleteButton } from '../../../app/ui/records/DeleteButton.tsx';
+import { RowActions } from '../../../app/ui/records/RowActions.tsx';
 import { Tag } from '../../../app/ui/states.tsx';
 import { useFormat } from '../../../app/format/format.ts';
 import { useDocumentTitle } from '../../../app/hooks/useDocumentTitle.ts';
@@ -15,7 +15,6 @@ import { RecordModal } from '../../../app/forms/FormPage.tsx';
 import { useRecordForm, type FieldSpec } from '../../../app/forms/useRecordForm.ts';
 import { trimOrNull, emptyToNull, type Values } from '../../../app/forms/values.ts';
 import { departmentsQuery, departmentTree } from '../../departments/api/departments.ts';
-import { IfAllowed } from '../../auth/IfAllowed.tsx';
 
 export const usersQuery = {
   queryKey: ['users', 'admin'] as const,
@@ -84,19 +83,13 @@ export default function UsersPage() {
       title: t('common.actions'),
       render: (_, u) =>
         u.username === undefined ? null : (
-          <span className="row-actions">
-            <IfAllowed action="update" object="user" record={u}>
-              <button
-                type="button"
-                className="btn btn--small"
-                onClick={() => setEditing({ id: u.id })}
-                aria-label={`${t('common.edit')} ${u.displayName}`}
-              >
-                {t('common.edit')}
-              </button>
-            </IfAllowed>
-            <DeleteButton resource="users" object="user" record={u} id={u.id} name={u.displayName} />
-          </span>
+          <RowActions
+            resource="users"
+            object="user"
+            record={u}
+            name={u.displayName}
+            onEdit={(id) => setEditing({ id })}
+          />
         ),
     },
   ];
