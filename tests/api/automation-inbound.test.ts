@@ -7,6 +7,7 @@ import { processTranscript } from '../../server/transcripts/transcripts.ts';
 import { runAutomationEvent } from '../../server/workflows/engine.ts';
 import { automationTopicQueues, AUTOMATION_QUEUE } from '../../server/workflows/workflow-jobs.ts';
 import { call, type Company } from '../support/test-app.ts';
+import { ownAndHiddenCustomer } from '../support/customer-pair.ts';
 import { outboxJobsOf } from '../support/outbox-jobs.ts';
 import { webhookChannelWorld } from '../support/webhook-channel.ts';
 import { del, expectFieldError, get, ok, post, type Headers } from '../support/resource-helpers.ts';
@@ -66,21 +67,9 @@ beforeAll(async () => {
   sales1 = await company.as('sales1');
   const key = await post('/api/v1/api-keys', admin, { name: '会议纪要', role: 'admin' });
   keyHeaders = { authorization: `Bearer ${key.body.key}` };
-  const owned = (owner: string) =>
-    withTenant(database.db, company.tenantId, (trx) =>
-      trx
-        .selectFrom('customers')
-        .select('id')
-        .where('owner_id', '=', owner)
-        .where('deleted_at', 'is', null)
-        .orderBy('id')
-        .execute(),
-    );
-  customerId = (await owned(company.users.sales1))[0]!.id;
-  for (const owner of [company.users.manager, company.users.sales2, company.users.admin])
-    for (const { id } of await owned(owner))
-      if (!foreignCustomerId && [403, 404].includes((await get(`/api/v1/customers/${id}`, sales1)).status))
-        foreignCustomerId = id;
+  const pair = await ownAndHiddenCustomer(company);
+  customerId = pair.own;
+  foreignCustomerId = pair.hidden!;
   contactId = ok(await post('/api/v1/contacts', admin, { customerId, name: '企微联系人' }), 201).id;
 }, 120_000);
 

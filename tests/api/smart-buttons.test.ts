@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { withTenant } from '../../server/db/tenant-transaction.ts';
 import { escalateOverdueNextSteps } from '../../server/smart-buttons/next-step-escalation.ts';
 import { call, demoCompany, type Company } from '../support/test-app.ts';
+import { ownAndHiddenCustomer } from '../support/customer-pair.ts';
 import { testDatabase } from '../support/test-database.ts';
 import { expectError, expectFieldError, get, ok, post, type Headers } from '../support/resource-helpers.ts';
 
@@ -42,23 +43,10 @@ beforeAll(async () => {
   company = await demoCompany({ customers: 12, orders: 4 });
   admin = await company.as('admin');
   sales1 = await company.as('sales1');
-  const database = await testDatabase();
-  const owned = (owner: string) =>
-    withTenant(database.db, company.tenantId, (trx) =>
-      trx
-        .selectFrom('customers')
-        .select('id')
-        .where('owner_id', '=', owner)
-        .where('deleted_at', 'is', null)
-        .orderBy('id')
-        .execute(),
-    );
-  customerId = (await owned(company.users.sales1))[0]!.id;
+  const pair = await ownAndHiddenCustomer(company);
+  customerId = pair.own;
   // a customer sales1 may not read (not theirs, not shared with them)
-  for (const owner of [company.users.manager, company.users.sales2, company.users.admin])
-    for (const { id } of await owned(owner))
-      if (!otherCustomerId && [403, 404].includes((await get(`/api/v1/customers/${id}`, sales1)).status))
-        otherCustomerId = id;
+  otherCustomerId = pair.hidden!;
 });
 
 afterEach(() => {
