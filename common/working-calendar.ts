@@ -54,7 +54,8 @@ export function zonedInstant(date: string, at: string, zone: string): Date {
   return new Date(guess);
 }
 
-const addDays = (date: string, days: number) =>
+/** A calendar date (YYYY-MM-DD) `days` later (earlier when negative). */
+export const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 export function isWorkday(date: string, calendar: WorkingCalendar): boolean {

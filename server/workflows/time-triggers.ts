@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { timeZoneOf } from '../../common/time-zone.ts';
+import { addDays, localDate, zonedInstant } from '../../common/working-calendar.ts';
 import type { Database } from '../db/database.ts';
 import { asSystem, withTenant } from '../db/tenant-transaction.ts';
 import { silentLogger, type JobLogger } from '../jobs/boss.ts';
@@ -27,46 +28,6 @@ export function derivedEventId(...parts: string[]): string {
   const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
-
-/** The offset of `tz` from UTC at `at`, in ms. */
-function offsetMs(tz: string, at: number): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(at))
-      .map((p) => [p.type, p.value]),
-  );
-  const local = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
-  return local - Math.floor(at / 1000) * 1000;
-}
-
-/** The instant of a wall-clock date and time (YYYY-MM-DD, HH:MM) in `tz`. */
-export function zonedInstant(date: string, time: string, tz: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  const [h, mi] = time.split(':').map(Number);
-  const wall = Date.UTC(y!, m! - 1, d!, h!, mi!);
-  let at = wall - offsetMs(tz, wall);
-  at = wall - offsetMs(tz, at);
-  return new Date(at);
-}
-
-/** The calendar date of an instant in `tz`, YYYY-MM-DD. */
-export function dateIn(tz: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    at,
-  );
-}
-
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 async function timeRules(database: Database, topic: string, tenantId?: string) {
   return asSystem(database.db, (trx) =>
@@ -133,8 +94,8 @@ export async function tickRelative(
     const tz = timeZoneOf(rule.settings);
     const from = since(rule, now);
     // the field dates whose due time can fall in the window, a day wider on each side
-    const first = addDays(dateIn(tz, new Date(from)), -trigger.offsetDays - 1);
-    const last = addDays(dateIn(tz, now), -trigger.offsetDays + 1);
+    const first = addDays(localDate(new Date(from), tz), -trigger.offsetDays - 1);
+    const last = addDays(localDate(now, tz), -trigger.offsetDays + 1);
     const column = sql.ref(field.column);
     const local = field.kind === 'date' ? sql`${column}` : sql`(${column} at time zone ${tz})::date`;
     const rows = await withTenant(database.db, rule.tenant_id, async (trx) => {

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import { verifySignature } from '../../server/integration/channel-secrets.ts';
-import { dateIn, tickRelative, tickSchedules, zonedInstant } from '../../server/workflows/time-triggers.ts';
+import { localDate, zonedInstant } from '../../common/working-calendar.ts';
+import { tickRelative, tickSchedules } from '../../server/workflows/time-triggers.ts';
 import { runWebhookAttempt, type WebhookJob } from '../../server/workflows/webhook-deliveries.ts';
 import { demoCompany, type Company } from '../support/test-app.ts';
 import { testDatabase } from '../support/test-database.ts';
@@ -57,7 +58,7 @@ describe('time triggers', () => {
       }),
       201,
     );
-    const tomorrow = dateIn(zone, new Date(Date.now() + 86_400_000));
+    const tomorrow = localDate(new Date(Date.now() + 86_400_000), zone);
     const slot = zonedInstant(tomorrow, '08:00', zone);
     expect(slot.toISOString()).toBe(`${tomorrow}T00:00:00.000Z`); // 08:00 in Shanghai
     const at = new Date(slot.getTime() + 30 * 60_000);
@@ -75,7 +76,7 @@ describe('time triggers', () => {
 
   it('a relative-time rule runs once per record and due date, N days before the date field', async () => {
     const customer = ok(await get('/api/v1/customers?limit=1', admin))[0];
-    const tomorrow = dateIn(zone, new Date(Date.now() + 86_400_000));
+    const tomorrow = localDate(new Date(Date.now() + 86_400_000), zone);
     const plus30 = new Date(Date.parse(`${tomorrow}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
     const contract = (endDate: string) =>
       post('/api/v1/contracts', admin, {
