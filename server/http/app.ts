@@ -86,7 +86,7 @@ export async function buildApp(
     webAppPage: webRoot ? webAppPage(services.database.db, webRoot) : undefined,
   });
   await app.register(cookie);
-  await installSecurityHeaders(app, {
+  installSecurityHeaders(app, {
     frameAncestors: config.frameAncestors,
     scriptHashes: webAppScriptHashes(webRoot),
   });
