@@ -88,10 +88,23 @@ export function installAuthAfterBody(app: FastifyInstance, db: Kysely<DB>) {
   });
 }
 
+/**
+ * Finishes a request's held transaction. A read (GET, HEAD) does not wait for it: its routes
+ * change nothing whose commit the caller could observe (an API key's last-used time at most),
+ * so the answer goes out while the `commit` of its read-only work travels, one round trip less
+ * per read. A failed commit is logged. A write waits: its answer must follow its commit.
+ */
+function finishHeld(request: FastifyRequest, held: RequestTransaction, commitIt: boolean): Promise<void> {
+  const finishing = held.finish(commitIt);
+  if (request.method !== 'GET' && request.method !== 'HEAD') return finishing;
+  finishing.catch((error: unknown) => request.log.warn({ err: error }, 'ending a read transaction failed'));
+  return Promise.resolve();
+}
+
 /** Finishes a held request transaction the handler did not: before an answer is sent, and on an abort. */
 export const heldTransactionHooks = {
   onSend: async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    await request.transaction?.finish(reply.statusCode < 400);
+    if (request.transaction) await finishHeld(request, request.transaction, reply.statusCode < 400);
     return payload;
   },
   onRequestAbort: async (request: FastifyRequest) => {
@@ -135,10 +148,10 @@ async function inHeldTransaction<T>(
       const access = request.access ?? (await loadAccess(held.trx, actor));
       result = await fn({ actor, meta: requestMeta(request), trx: held.trx, access });
     } catch (error) {
-      await held.finish(false);
+      await finishHeld(request, held, false);
       throw error;
     }
-    await held.finish(true);
+    await finishHeld(request, held, true);
     return result;
   } finally {
     held.busy = false;
