@@ -165,6 +165,7 @@ const result = {
   iterations,
   seedSeconds: Number(seedSeconds.toFixed(1)),
   machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  nodeFlags: process.execArgv,
   listP95Ms: { rep: list.rep.cairn.p95, manager: list.manager.cairn.p95, admin: list.admin.cairn.p95 },
   listP50Ms: { rep: list.rep.cairn.p50, manager: list.manager.cairn.p50, admin: list.admin.cairn.p50 },
   listP99Ms: { rep: list.rep.cairn.p99, manager: list.manager.cairn.p99, admin: list.admin.cairn.p99 },

@@ -109,9 +109,11 @@ async function httpLevel(url: string, concurrency: number): Promise<Level> {
   };
 }
 
+// the server runs with the V8 flags this bench was started with (package.json: as `npm start` runs it)
+const serveNodeFlags = process.execArgv.filter((flag) => flag.startsWith('--max-semi-space-size'));
 const servers: ServeProcess[] = [];
 const startOne = async () => {
-  const server = await startServe({ ...serveEnv, HOST: '127.0.0.1' });
+  const server = await startServe({ ...serveEnv, HOST: '127.0.0.1' }, [], serveNodeFlags);
   servers.push(server);
   return server.url.replace('localhost', '127.0.0.1');
 };
@@ -147,6 +149,7 @@ try {
   const output = {
     database: database.kind === 'postgres' ? 'postgresql' : 'pglite',
     machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    serveNodeFlags,
     customers,
     mix: { list: 0.7, detail: 0.2, update: 0.08, create: 0.02, listUsers: ['rep', 'manager', 'admin'] },
     boundPerLevel: { requests: amount, seconds: maxSeconds },
