@@ -7,6 +7,7 @@ import { assembleAccess, loadAccess, type AccessContext } from '../access/access
 import { tenantAccess, userAccessColumns, userAccessFromRow, type UserAccessRow } from '../access/access-cache.ts';
 import { parseToken } from './tokens.ts';
 import { openRequestTransaction, type RequestTransaction } from '../db/request-transaction.ts';
+import { batchStatement, batchStatementsOn, inlineableValues } from '../db/batch-statements.ts';
 
 type UserRow = {
   id: string;
@@ -41,23 +42,52 @@ const userColumns = [
   'users.department_id',
 ] as const;
 
+type SessionRow = UserRow & UserAccessRow & { session_id: string; write_lsn: string | null };
+
 /**
  * The session, its user and the user's own part of their access in one statement: a revoked or
  * expired session, or a disabled or deleted user, finds no row.
  */
-async function sessionAccess(trx: Trx, tenantId: string, secretHash: string) {
-  const { rows } = await sql<UserRow & UserAccessRow & { session_id: string; write_lsn: string | null }>`
+const sessionLookup = (tenantId: string, secretHash: string) => sql<SessionRow>`
     select users.id, users.tenant_id, users.username, users.display_name, users.role, users.is_service, users.department_id,
            sessions.id as session_id, sessions.write_lsn::text as write_lsn,
            ${userAccessColumns(tenantId, sql.ref('users.id'))}
     from sessions join users on users.tenant_id = sessions.tenant_id and users.id = sessions.user_id
     where sessions.tenant_id = ${tenantId} and sessions.token_hash = ${secretHash} and sessions.revoked_at is null
-      and sessions.expires_at > now() and users.deleted_at is null and users.is_active`.execute(trx);
-  const row = rows[0];
+      and sessions.expires_at > now() and users.deleted_at is null and users.is_active`;
+
+async function sessionAccess(trx: Trx, tenantId: string, secretHash: string) {
+  const { rows } = await sessionLookup(tenantId, secretHash).execute(trx);
+  return fromSessionRow(trx, tenantId, rows[0]);
+}
+
+async function fromSessionRow(trx: Trx, tenantId: string, row: SessionRow | undefined) {
   if (!row) return undefined;
   const actor = actorFromUser(row, { sessionId: row.session_id, writeLsn: row.write_lsn });
   const user = userAccessFromRow(row);
   return { actor, access: assembleAccess(actor, user, await tenantAccess(trx, tenantId, user.version)) };
+}
+
+const sessionStatements = new WeakMap<Kysely<DB>, string>();
+
+/**
+ * The session lookup as a batch statement of `db` ($1 the tenant, $2 the secret's hash), so it
+ * travels with `begin` (db/batch-statements.ts): the lookup compiled once with marker values.
+ */
+function sessionStatementOf(db: Kysely<DB>): string {
+  let name = sessionStatements.get(db);
+  if (!name) {
+    const [tenant, hash] = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b'];
+    const compiled = sessionLookup(tenant, hash).compile(db);
+    const text = compiled.sql.replace(/\$(\d+)/g, (_, n: string) => {
+      const value = compiled.parameters[Number(n) - 1];
+      if (value === tenant) return '$1';
+      if (value === hash) return '$2';
+      throw new Error('the session lookup has a parameter that is neither the tenant nor the hash');
+    });
+    sessionStatements.set(db, (name = batchStatement(text)));
+  }
+  return name;
 }
 
 async function apiKeyActor(trx: Trx, tenantId: string, secretHash: string): Promise<Actor | undefined> {
@@ -116,10 +146,19 @@ export async function authenticateInTransaction(
   only?: 'session',
 ): Promise<{ actor: Actor; access: AccessContext; transaction: RequestTransaction }> {
   const parsed = parsedToken(token, only);
-  const transaction = await openRequestTransaction(db, parsed.tenantId);
+  // a session's lookup travels with `begin` where the database allows it: one round trip
+  const batched =
+    parsed.kind === 'session' && batchStatementsOn(db) && inlineableValues([parsed.tenantId, parsed.secretHash]);
+  const transaction = await openRequestTransaction(
+    db,
+    parsed.tenantId,
+    batched ? { name: sessionStatementOf(db), values: [parsed.tenantId, parsed.secretHash] } : undefined,
+  );
   let result: Awaited<ReturnType<typeof resolveToken>>;
   try {
-    result = await resolveToken(transaction.trx, parsed);
+    result = batched
+      ? await fromSessionRow(transaction.trx, parsed.tenantId, transaction.firstRows[0] as SessionRow | undefined)
+      : await resolveToken(transaction.trx, parsed);
   } catch (error) {
     await transaction.finish(false);
     throw error;

@@ -2,6 +2,7 @@ import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { DatabaseTimeouts } from '../config.ts';
+import { batchFor, markPrepared } from './batch-statements.ts';
 
 /** Where a dropped connection is reported; it must never end the process. */
 export type ConnectionErrorSink = (error: Error, pool: string) => void;
@@ -154,23 +155,29 @@ export function kyselyPool(pool: pg.Pool, deadlineMs: number, options: { prepare
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
-      let stalePlan = false;
+      // closed instead of reused: a prepared statement outlived a column change, or a batch that
+      // prepared one failed (the connection may or may not hold it now)
+      let discard = false;
+      const run = async (text: string, values: readonly unknown[] | undefined) => {
+        const batch = options.prepare && !values?.length ? batchFor(client, text) : { text };
+        try {
+          const name = options.prepare ? preparedName(client, batch.text, values) : undefined;
+          const result = (await queryOnClient(client, batch.text, values, deadlineMs, name)) as
+            pg.QueryResult | pg.QueryResult[];
+          if (batch.preparing) markPrepared(client, batch.preparing);
+          // a simple-protocol batch answers with its last statement's result
+          return Array.isArray(result) ? result.at(-1)! : result;
+        } catch (error) {
+          discard ||= isStalePlan(error) || batch.preparing !== undefined;
+          throw error;
+        }
+      };
       return {
         query: ((text: unknown, values?: readonly unknown[]) =>
           typeof text === 'string'
-            ? queryOnClient(
-                client,
-                text,
-                values,
-                deadlineMs,
-                options.prepare ? preparedName(client, text, values) : undefined,
-              ).catch((error: unknown) => {
-                stalePlan ||= isStalePlan(error);
-                throw error;
-              })
+            ? run(text, values)
             : client.query(text as never)) as unknown as PostgresPoolClient['query'],
-        // a connection whose prepared statement outlived a column change is closed, not reused
-        release: (destroy?: boolean) => client.release(destroy || stalePlan),
+        release: (destroy?: boolean) => client.release(destroy || discard),
       };
     },
     end: () => endPool(pool),

@@ -5,6 +5,7 @@ import type { OpenedDatabase } from './database.ts';
 import { answerDeadlineMs, createPool, kyselyPool, pingPool, queryPool, type ConnectionErrorSink } from './pg-pool.ts';
 import type { DB } from './schema.ts';
 import { useBatchedBegin } from './tenant-transaction.ts';
+import { useBatchStatements } from './batch-statements.ts';
 
 export async function openPostgres(
   url: string,
@@ -33,6 +34,7 @@ export async function openPostgres(
   );
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: kyselyPool(appPool, deadline, statements) }) });
   useBatchedBegin(db);
+  if (statements.prepare) useBatchStatements(db);
   const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: kyselyPool(ownerPool, 0) }) });
   const parsed = new URL(url);
   return {

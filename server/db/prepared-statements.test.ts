@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './database.ts';
 import { PREPARED_PER_CONNECTION } from './pg-pool.ts';
+import { batchExecuting, batchStatement, inlineableValues } from './batch-statements.ts';
 import type { DB } from './schema.ts';
 
 const url = process.env.DATABASE_URL;
@@ -75,5 +76,42 @@ describe.skipIf(!url)('a prepared statement that outlived a column change', () =
     await expect(read()).rejects.toThrow(/cached plan must not change result type/);
     expect((await read()).rows).toEqual([{ id: 1, name: 'a', note: null }]);
     await sql.raw(`drop table ${table}`).execute(owner);
+  });
+});
+
+describe.skipIf(!url)('batch statements: a prepared statement run by EXECUTE inside a simple-protocol batch', () => {
+  const pid = async (db: Kysely<DB>) =>
+    (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]!.pid;
+
+  it('is prepared in front of its first EXECUTE on a connection, answers the batch, and is not prepared twice', async () => {
+    const { db } = await open();
+    const name = batchStatement(`select $1::text || '-' || $2::text as joined /* cairn-batch-probe ${Date.now()} */`);
+    for (const [a, b] of [
+      ['ab', 'cd'],
+      ['0199c3b2-1e4f-7000-8000-000000000001', 'f00d'],
+    ])
+      expect((await sql.raw(batchExecuting('select 1', name, [a!, b!])).execute(db)).rows).toEqual([
+        { joined: `${a}-${b}` },
+      ]);
+    const prepared = await sql<{
+      n: number;
+    }>`select count(*)::int as n from pg_prepared_statements where name = ${name}`.execute(db);
+    expect(prepared.rows[0]!.n).toBe(1);
+  });
+
+  it('closes the connection whose preparing batch failed, and prepares again on the next one', async () => {
+    const { db } = await open();
+    const name = batchStatement(`select 10 / $1::int as q /* cairn-batch-probe ${Date.now()} */`);
+    const before = await pid(db);
+    await expect(sql.raw(batchExecuting('select 1', name, ['0'])).execute(db)).rejects.toThrow(/division by zero/);
+    const after = await pid(db);
+    expect(after).not.toBe(before);
+    expect((await sql.raw(batchExecuting('select 1', name, ['5'])).execute(db)).rows).toEqual([{ q: 2 }]);
+  });
+
+  it('refuses a value it could not inline as a plain literal', () => {
+    const name = batchStatement('select $1::text as v /* cairn-batch-probe refused */');
+    for (const value of ["a'b", 'a b', '', 'x\\y']) expect(() => batchExecuting('select 1', name, [value])).toThrow();
+    expect(inlineableValues(['0199c3b2-1e4f-7000-8000-000000000001', 'AbC_-09'])).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
+import { batchExecuting, batchStatementsOn } from './batch-statements.ts';
 
 export type Trx = Transaction<DB>;
 
@@ -35,7 +36,7 @@ function batchedTransaction<T>(db: Kysely<DB>, tenantId: string, fn: (trx: Trx) 
 
 function inBatchedTransaction<T>(
   db: Kysely<DB>,
-  begin: (connection: Kysely<DB>) => Promise<void>,
+  begin: (connection: Kysely<DB>) => Promise<unknown>,
   fn: (trx: Trx) => Promise<T>,
 ): Promise<T> {
   return db.connection().execute(async (connection) => {
@@ -52,18 +53,37 @@ function inBatchedTransaction<T>(
   });
 }
 
+/** A statement that travels in the `begin` batch, by its batch-statement name (db/batch-statements.ts). */
+export interface BatchedStatement {
+  name: string;
+  values: string[];
+}
+
 /**
  * Opens a tenant transaction on a connection checked out of `db`: `begin` and the tenant setting
- * in one simple-protocol round trip where the driver allows it, else two statements.
+ * in one simple-protocol round trip where the driver allows it, else two statements. `first`
+ * (only where `batchStatementsOn(db)`) runs in that same round trip, and its rows are returned.
  */
-export async function beginTenant(db: Kysely<DB>, connection: Kysely<DB>, tenantId: string) {
+export async function beginTenant(
+  db: Kysely<DB>,
+  connection: Kysely<DB>,
+  tenantId: string,
+  first?: BatchedStatement,
+): Promise<unknown[]> {
   try {
     if (batchedBegin.has(db) && uuidPattern.test(tenantId)) {
-      await sql.raw(`begin; select set_config('app.tenant_id', '${tenantId}', true)`).execute(connection);
-    } else {
-      await sql.raw('begin').execute(connection);
-      await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(connection);
+      const begin = `begin; select set_config('app.tenant_id', '${tenantId}', true)`;
+      if (!first) {
+        await sql.raw(begin).execute(connection);
+        return [];
+      }
+      if (!batchStatementsOn(db)) throw new Error('this database does not prepare batch statements');
+      return (await sql.raw(batchExecuting(begin, first.name, first.values)).execute(connection)).rows;
     }
+    if (first) throw new Error('this database does not batch its begin');
+    await sql.raw('begin').execute(connection);
+    await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(connection);
+    return [];
   } catch (error) {
     await rollbackQuietly(connection);
     throw error;
