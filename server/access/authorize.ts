@@ -1,7 +1,7 @@
 import { sql, type AliasedRawBuilder, type SqlBool, type Expression } from 'kysely';
 import type { Trx } from '../db/tenant-transaction.ts';
 import { getResource } from '../resources/registry.ts';
-import type { FieldKind, ResourceSpec } from '../resources/resource-spec.ts';
+import type { FieldKind, ResourceSpec, Row } from '../resources/resource-spec.ts';
 import { allFields } from '../resources/list-query.ts';
 import { AppError, notFound } from '../errors.ts';
 import { grantsFor, type AccessContext } from './access-context.ts';
@@ -141,7 +141,18 @@ export async function authorize(
   }
   if (spec.readableByAll && action === 'read') return { object, action, grants: [], matched: [], sandboxed: false };
   const check = await checkRecord(trx, access, spec, action, target);
-  const id = 'id' in target ? target.id : undefined;
+  return judged(trx, access, spec, check, 'id' in target ? target.id : undefined);
+}
+
+/** `authorize`'s verdict on a record (`id`) or a draft whose scopes were evaluated (`check`). */
+async function judged(
+  trx: Trx,
+  access: AccessContext,
+  spec: ResourceSpec,
+  check: RecordCheck,
+  id: string | undefined,
+): Promise<RecordCheck> {
+  const { object, action } = check;
   if (check.grants.length === 0) {
     if (action !== 'read' && id && !(await canRead(trx, access, spec, id))) throw notFound(spec.recordType, id);
     if (action === 'read') throw notFound(spec.recordType, id);
@@ -164,6 +175,48 @@ export async function authorize(
   }
   if (check.sandboxed) throw sandboxRestricted(access.sandboxUntil);
   return check;
+}
+
+/**
+ * A live record locked for a write, and the caller's right to `action` it, in one statement: the
+ * row with every grant's scope (and the sandbox) evaluated on it, judged as `authorize(…, { id })`
+ * judges a record. Undefined when the record is missing or deleted (the caller answers 404).
+ */
+export async function loadAuthorized(
+  trx: Trx,
+  access: AccessContext,
+  spec: ResourceSpec,
+  action: 'update' | 'delete',
+  id: string,
+): Promise<Row | undefined> {
+  const object = objectOf(spec);
+  const grants = spec.writePermission ? [] : grantsFor(access, object, action);
+  const scoped = !spec.writePermission && (grants.length > 0 || access.sandboxUntil !== null);
+  const table = spec.table;
+  const found = (await resourceDb(trx)
+    .selectFrom(table)
+    .selectAll(table)
+    .$if(scoped, (query) => query.select(scopeSelections(access, spec, object, grants, access.sandboxUntil !== null)))
+    .where(sql.ref(`${table}.tenant_id`), '=', access.actor.tenantId)
+    .where(sql.ref(`${table}.id`), '=', id)
+    .where(sql.ref(`${table}.deleted_at`), 'is', null)
+    .forUpdate()
+    .executeTakeFirst()) as Row | undefined;
+  if (!found) return undefined;
+  // a write permission (settings-like records) needs no SQL: authorize checks it alone
+  if (spec.writePermission) {
+    await authorize(trx, access, spec, action, { id });
+    return found;
+  }
+  const matched = grants.filter((_, i) => found[`__g${i}`] === true);
+  await judged(
+    trx,
+    access,
+    spec,
+    { object, action, grants, matched, sandboxed: scoped && found.__sandbox_open !== true },
+    id,
+  );
+  return Object.fromEntries(Object.entries(found).filter(([name]) => !isScopeColumn(name))) as Row;
 }
 
 const sandboxRestricted = (until: Date | null) =>

@@ -11,7 +11,7 @@ import { getResource } from './registry.ts';
 import type { Input, RelationSpec, ResourceSpec, Row } from './resource-spec.ts';
 import { loadLive } from './scope.ts';
 import { writeOrNameDuplicate } from './duplicates.ts';
-import { authorize, writtenRowCheck, isScopeColumn } from '../access/authorize.ts';
+import { authorize, loadAuthorized, writtenRowCheck, isScopeColumn } from '../access/authorize.ts';
 import { objectOf } from '../access/object-of.ts';
 import { assertWritableFields } from '../access/field-rules.ts';
 import { resourceDb, type RuntimeTables } from './resource-db.ts';
@@ -163,9 +163,8 @@ export async function updateRecord(
   id: string,
   input: Input & { version: number },
 ) {
-  const existing = await loadLive(ctx, spec, id, true);
+  const existing = await loadAuthorized(ctx.trx, ctx.access, spec, 'update', id);
   if (!existing) throw notFound(spec.recordType, id);
-  await authorize(ctx.trx, ctx.access, spec, 'update', { id });
   assertWritableFields(ctx.access, objectOf(spec), input);
   await spec.beforeUpdate?.(ctx, existing, input);
   if (existing.version !== input.version) {
@@ -266,9 +265,8 @@ async function guardCascade(ctx: CommandContext, parent: ResourceSpec, child: Re
 }
 
 export async function deleteRecord(ctx: CommandContext, spec: ResourceSpec, id: string) {
-  const existing = await loadLive(ctx, spec, id, true);
+  const existing = await loadAuthorized(ctx.trx, ctx.access, spec, 'delete', id);
   if (!existing) throw notFound(spec.recordType, id);
-  await authorize(ctx.trx, ctx.access, spec, 'delete', { id });
   await spec.beforeDelete?.(ctx, existing);
   const batch = newId();
   const root = (await resourceDb(ctx.trx)
