@@ -42,7 +42,10 @@ export function registerWecomSidebarRoutes(app: FastifyInstance, services: AppSe
       tags: ['WeCom'],
       summary: 'The signed `wx.agentConfig` parameters for the sidebar page URL',
       description: '503 WECOM_NOT_CONFIGURED when CAIRN_WECOM_* is not set; 502 WECOM_FAILED when WeCom refuses.',
-      querystring: z.object({ url: z.url().max(2000) }),
+      // the page WeCom signs for is the sidebar's own http(s) address; anything else is refused here
+      querystring: z.object({
+        url: z.url({ protocol: /^https?$/, error: 'must be the http(s) address of the sidebar page' }).max(2000),
+      }),
       response: {
         200: z.object({
           data: z.object({
