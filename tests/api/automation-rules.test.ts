@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
-import { withTenant } from '../../server/db/tenant-transaction.ts';
+import { sql } from 'kysely';
+import { asSystem, withTenant } from '../../server/db/tenant-transaction.ts';
 import { createBoss, type JobRunner } from '../../server/jobs/boss.ts';
 import { startOutboxDispatcher } from '../../server/jobs/outbox.ts';
 import { MAX_CHAIN_DEPTH } from '../../server/workflows/engine.ts';
@@ -45,32 +46,23 @@ async function updateCustomer(id: string, changes: Record<string, unknown>) {
   return ok(await patch(`/api/v1/customers/${id}`, admin, { ...changes, version: current.version }));
 }
 
-/** Waits until no event of this company waits in the outbox and no rule run is unfinished. */
+/**
+ * Waits until no event of this company waits in the outbox, no rule run is unfinished and no
+ * automation job is queued or running. The three are read in one statement, so in one snapshot:
+ * read one after another, a handler committing its run (and the next event of a chain) between
+ * two reads could make the queue look drained while the chain goes on.
+ */
 async function quiet() {
   await waitFor('the automation queue to drain', async () => {
-    const [pending, running] = await withTenant(database.db, company.tenantId, async (trx) => [
-      await trx
-        .selectFrom('outbox_events')
-        .select('id')
-        .where('tenant_id', '=', company.tenantId)
-        .where('dispatched_at', 'is', null)
-        .execute(),
-      await trx
-        .selectFrom('automation_runs')
-        .select('id')
-        .where('tenant_id', '=', company.tenantId)
-        .where('status', '=', 'running')
-        .execute(),
-    ]);
-    if (pending.length > 0 || running.length > 0) return undefined;
-    const jobs = await database.owner
-      .selectFrom('pgboss.job' as never)
-      .select('id' as never)
-      .where('name' as never, '=', 'automation.run' as never)
-      .where('state' as never, 'in', ['created', 'retry', 'active'] as never)
-      .execute()
-      .catch(() => []);
-    return jobs.length === 0 ? true : undefined;
+    const busy = await asSystem(database.owner, async (trx) => {
+      const { rows } = await sql<{ busy: number }>`select
+          (select count(*) from outbox_events where tenant_id = ${company.tenantId} and dispatched_at is null)::int
+        + (select count(*) from automation_runs where tenant_id = ${company.tenantId} and status = 'running')::int
+        + (select count(*) from pgboss.job where name = 'automation.run' and state in ('created', 'retry', 'active'))::int
+          as busy`.execute(trx);
+      return rows[0]!.busy;
+    }).catch(() => undefined);
+    return busy === 0 ? true : undefined;
   });
 }
 
