@@ -216,7 +216,7 @@ export async function loadAuthorized(
     { object, action, grants, matched, sandboxed: scoped && found.__sandbox_open !== true },
     id,
   );
-  return Object.fromEntries(Object.entries(found).filter(([name]) => !isScopeColumn(name))) as Row;
+  return withoutScopeColumns(found);
 }
 
 const sandboxRestricted = (until: Date | null) =>
@@ -289,6 +289,10 @@ export function writtenRowCheck(
 
 /** The column names `writtenRowCheck` adds to the row it reads back. */
 export const isScopeColumn = (name: string) => /^__g\d+$/.test(name) || name === '__sandbox_open';
+
+/** A row read back with scope columns (`writtenRowCheck`, `loadAuthorized`), without them. */
+export const withoutScopeColumns = (row: Row) =>
+  Object.fromEntries(Object.entries(row).filter(([name]) => !isScopeColumn(name))) as Row;
 
 function scopeSelections(
   access: AccessContext,

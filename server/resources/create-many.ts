@@ -1,16 +1,10 @@
-import { writtenRowCheck } from '../access/authorize.ts';
+import { withoutScopeColumns, writtenRowCheck } from '../access/authorize.ts';
 import { assertWritableFields } from '../access/field-rules.ts';
 import { objectOf } from '../access/object-of.ts';
 import { diff, type AuditEntry } from '../audit/audit.ts';
 import { AppError } from '../errors.ts';
 import type { CommandContext } from './context.ts';
-import {
-  assertParentReadable,
-  auditAndEmitMany,
-  customColumn,
-  presentFull,
-  withoutScopeColumns,
-} from './record-commands.ts';
+import { assertParentReadable, auditAndEmitMany, customColumn, presentFull } from './record-commands.ts';
 import { resourceDb } from './resource-db.ts';
 import type { Input, ResourceSpec, Row } from './resource-spec.ts';
 

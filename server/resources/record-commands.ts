@@ -11,7 +11,7 @@ import { getResource } from './registry.ts';
 import type { Input, RelationSpec, ResourceSpec, Row } from './resource-spec.ts';
 import { loadLive } from './scope.ts';
 import { writeOrNameDuplicate } from './duplicates.ts';
-import { authorize, loadAuthorized, writtenRowCheck, isScopeColumn } from '../access/authorize.ts';
+import { authorize, loadAuthorized, writtenRowCheck, withoutScopeColumns } from '../access/authorize.ts';
 import { objectOf } from '../access/object-of.ts';
 import { assertWritableFields } from '../access/field-rules.ts';
 import { resourceDb, type RuntimeTables } from './resource-db.ts';
@@ -95,9 +95,6 @@ export async function assertParentReadable(ctx: CommandContext, spec: ResourceSp
   if (typeof parentId !== 'string') return;
   await authorize(ctx.trx, ctx.access, getResource(spec.parent!.resource), 'read', { id: parentId });
 }
-
-export const withoutScopeColumns = (row: Row) =>
-  Object.fromEntries(Object.entries(row).filter(([name]) => !isScopeColumn(name))) as Row;
 
 /**
  * Inserts the new row and checks it against the writer's create scope in the same statement: the
