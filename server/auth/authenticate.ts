@@ -6,6 +6,7 @@ import { unauthenticated } from '../errors.ts';
 import { assembleAccess, loadAccess, type AccessContext } from '../access/access-context.ts';
 import { tenantAccess, userAccessColumns, userAccessFromRow, type UserAccessRow } from '../access/access-cache.ts';
 import { parseToken } from './tokens.ts';
+import { reusedAccess } from '../access/context-reuse.ts';
 import { openRequestTransaction, type RequestTransaction } from '../db/request-transaction.ts';
 import { batchStatement, batchStatementsOn, inlineableValues } from '../db/batch-statements.ts';
 
@@ -63,9 +64,11 @@ async function sessionAccess(trx: Trx, tenantId: string, secretHash: string) {
 
 async function fromSessionRow(trx: Trx, tenantId: string, row: SessionRow | undefined) {
   if (!row) return undefined;
-  const actor = actorFromUser(row, { sessionId: row.session_id, writeLsn: row.write_lsn });
-  const user = userAccessFromRow(row);
-  return { actor, access: assembleAccess(actor, user, await tenantAccess(trx, tenantId, user.version)) };
+  const tenant = await tenantAccess(trx, tenantId, row.access_version);
+  return reusedAccess(row.session_id, JSON.stringify(row), tenant, () => {
+    const actor = actorFromUser(row, { sessionId: row.session_id, writeLsn: row.write_lsn });
+    return { actor, access: assembleAccess(actor, userAccessFromRow(row), tenant) };
+  });
 }
 
 const sessionStatements = new WeakMap<Kysely<DB>, string>();
