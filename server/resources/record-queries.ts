@@ -1,10 +1,20 @@
-import { sql, type Expression, type QueryCreator, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, CompiledQuery, type Expression, type QueryCreator, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { accessPlan, type ObjectPlan } from '../access/access-plan.ts';
 import { grantsFor, type AccessContext } from '../access/access-context.ts';
 import { AppError, fieldError, notFound } from '../errors.ts';
 import type { Trx } from '../db/tenant-transaction.ts';
 import { cursorKeyOf, openCursor, sealCursor } from './cursor.ts';
-import { afterCursor, allFields, orderBy, parseFields, parseFilter, parseInclude, sortKey } from './list-query.ts';
+import {
+  afterCursor,
+  allFields,
+  orderBy,
+  parseFields,
+  parseFilter,
+  parseInclude,
+  sortKey,
+  type SortSpec,
+} from './list-query.ts';
+import { planMemo } from './plan-memo.ts';
 import { presentProjected, projection } from './projection.ts';
 import { getResource } from './registry.ts';
 import type { RelationSpec, ResourceSpec } from './resource-spec.ts';
@@ -85,33 +95,11 @@ export async function listRecords(
 ): Promise<ListResult> {
   const plan = accessPlan(access).of(spec);
   requireReadGrant(plan);
-  const filter = parseFilter(spec, params.filter, plan.defs, plan.gate);
-  const sort = plan.sort(params.sort);
-  const fields = parseFields(spec, params.fields);
-  const include = includesFor(plan, params.include);
-  const q = params.q?.trim();
-  const open = plan.sandboxOpen;
-  const conditions = [...plan.rows('read'), ...extra, ...filter];
-  // a sandboxed new hire's filters and searches run only over the rows they may open
-  if (open && (filter.length || q)) conditions.push(open);
-  if (q && spec.search) conditions.push(spec.search(q, accessPlan(access).searchView));
   const key = await cursorKeyOf(trx, access);
-  if (params.cursor) conditions.push(afterCursor(sort, openCursor(key, sort, params.cursor), open));
+  const { compiled, sort, include } = listStatement(trx, plan, params, extra, key);
+  const rows = (await trx.executeQuery(compiled)).rows as Record<string, unknown>[];
 
-  const inner = resourceDb(trx)
-    .selectFrom(spec.table)
-    .selectAll(spec.table)
-    .select(sortKey(sort, open).as('__sort'))
-    .$if(open !== undefined, (query) => query.select(sql<boolean>`${open}`.as('__open')))
-    .where((eb) => eb.and(conditions))
-    .orderBy(orderBy(sort, open))
-    .limit(params.limit + 1);
-  const outerOpen = open && sql<SqlBool>`${sql.ref(`${spec.table}.__open`)}`;
-  const rows = (await presentQuery(trx, plan, inner, fields, open !== undefined)
-    .select(sql.ref(`${spec.table}.__sort`).as('__sort'))
-    .orderBy(orderBy({ ...sort, target: { ...sort.target, expr: sql.ref('__sort') } }, outerOpen))
-    .execute()) as Record<string, unknown>[];
-
+  const open = plan.sandboxOpen;
   const page = rows.slice(0, params.limit);
   const last = page.at(-1);
   const nextCursor =
@@ -132,6 +120,66 @@ export async function listRecords(
   return { data, nextCursor };
 }
 
+interface ListStatement {
+  compiled: CompiledQuery;
+  sort: SortSpec;
+  include: string[];
+}
+
+/** A plan's list statements by their request; later pages and lists with extra conditions are built each time. */
+const listStatements = planMemo<ListStatement>();
+
+function listStatement(
+  trx: Trx,
+  plan: ObjectPlan,
+  params: ListParams,
+  extra: Expression<SqlBool>[],
+  key: string,
+): ListStatement {
+  const memoKey =
+    params.cursor || extra.length
+      ? undefined
+      : JSON.stringify([params.filter, params.sort, params.limit, params.fields, params.include, params.q]);
+  return listStatements(plan, memoKey, () => buildListStatement(trx, plan, params, extra, key));
+}
+
+function buildListStatement(
+  trx: Trx,
+  plan: ObjectPlan,
+  params: ListParams,
+  extra: Expression<SqlBool>[],
+  key: string,
+): ListStatement {
+  const { spec, access } = plan;
+  const filter = parseFilter(spec, params.filter, plan.defs, plan.gate);
+  const sort = plan.sort(params.sort);
+  const fields = parseFields(spec, params.fields);
+  const include = includesFor(plan, params.include);
+  const q = params.q?.trim();
+  const open = plan.sandboxOpen;
+  const conditions = [...plan.rows('read'), ...extra, ...filter];
+  // a sandboxed new hire's filters and searches run only over the rows they may open
+  if (open && (filter.length || q)) conditions.push(open);
+  if (q && spec.search) conditions.push(spec.search(q, accessPlan(access).searchView));
+  if (params.cursor) conditions.push(afterCursor(sort, openCursor(key, sort, params.cursor), open));
+
+  const inner = resourceDb(trx)
+    .selectFrom(spec.table)
+    .selectAll(spec.table)
+    .select(sortKey(sort, open).as('__sort'))
+    .$if(open !== undefined, (query) => query.select(sql<boolean>`${open}`.as('__open')))
+    .where((eb) => eb.and(conditions))
+    .orderBy(orderBy(sort, open))
+    .limit(params.limit + 1);
+  const outerOpen = open && sql<SqlBool>`${sql.ref(`${spec.table}.__open`)}`;
+  const { sql: text, parameters } = presentQuery(trx, plan, inner, fields, open !== undefined)
+    .select(sql.ref(`${spec.table}.__sort`).as('__sort'))
+    .orderBy(orderBy({ ...sort, target: { ...sort.target, expr: sql.ref('__sort') } }, outerOpen))
+    .compile();
+  // kept as text and values only: the query tree it was compiled from is not needed to run it
+  return { compiled: CompiledQuery.raw(text, [...parameters]), sort, include };
+}
+
 export async function getRecord(
   trx: Trx,
   access: AccessContext,
@@ -140,14 +188,38 @@ export async function getRecord(
   params: { fields?: string; include?: string } = {},
 ) {
   const plan = accessPlan(access).of(spec);
-  const fields = parseFields(spec, params.fields);
-  const include = includesFor(plan, params.include);
-  const row = await selectById(trx, plan, id, fields, plan.rows('read'));
+  const { compiled, idAt, include } = detailStatement(trx, plan, params);
+  const parameters = [...compiled.parameters];
+  parameters[idAt] = id;
+  const row = (await trx.executeQuery({ ...compiled, parameters })).rows[0] as Record<string, unknown> | undefined;
   if (!row) throw notFound(spec.recordType, id);
   if (row.__open === false) throw sandboxRestricted(access);
   const record = presentProjected(spec, row);
   await attachIncludes(trx, plan, include, [record]);
   return record;
+}
+
+interface DetailStatement {
+  compiled: CompiledQuery;
+  /** Where the record's id goes among the statement's parameters. */
+  idAt: number;
+  include: string[];
+}
+
+/** A plan's detail statements by their fields and includes, with the record id as a slot. */
+const detailStatements = planMemo<DetailStatement>();
+const ID_SLOT = '\u0000record-id';
+
+function detailStatement(trx: Trx, plan: ObjectPlan, params: { fields?: string; include?: string }) {
+  return detailStatements(plan, JSON.stringify([params.fields, params.include]), () => {
+    const fields = parseFields(plan.spec, params.fields);
+    const include = includesFor(plan, params.include);
+    const { sql: text, parameters } = selectById(trx, plan, ID_SLOT, fields, plan.rows('read')).compile();
+    const idAt = parameters.indexOf(ID_SLOT);
+    if (idAt < 0 || parameters.lastIndexOf(ID_SLOT) !== idAt)
+      throw new Error('a detail statement must take the record id once');
+    return { compiled: CompiledQuery.raw(text, [...parameters]), idAt, include };
+  });
 }
 
 /**
@@ -164,7 +236,8 @@ export async function presentById(
 ) {
   const plan = accessPlan(access).of(spec);
   const tenant = sql<SqlBool>`${sql.ref(`${spec.table}.tenant_id`)} = ${access.actor.tenantId}`;
-  const row = await selectById(trx, plan, id, undefined, [tenant], false, outer);
+  const row = (await selectById(trx, plan, id, undefined, [tenant], false, outer).executeTakeFirst()) as
+    Record<string, unknown> | undefined;
   if (!row) throw notFound(spec.recordType, id);
   return presentProjected(spec, row);
 }
@@ -177,22 +250,14 @@ function selectById(
   scope: Expression<SqlBool>[],
   readScoped = true,
   outer?: QueryCreator<RuntimeTables>,
-): Promise<Record<string, unknown> | undefined> {
+) {
   const { spec, sandboxOpen } = plan;
   const inner = resourceDb(trx)
     .selectFrom(spec.table)
     .selectAll(spec.table)
     .$if(sandboxOpen !== undefined, (query) => query.select(sql<boolean>`${sandboxOpen}`.as('__open')))
     .where((eb) => eb.and([...scope, sql<SqlBool>`${sql.ref(`${spec.table}.id`)} = ${id}`]));
-  return presentQuery(
-    trx,
-    plan,
-    inner,
-    fields,
-    sandboxOpen !== undefined,
-    readScoped,
-    outer,
-  ).executeTakeFirst() as Promise<Record<string, unknown> | undefined>;
+  return presentQuery(trx, plan, inner, fields, sandboxOpen !== undefined, readScoped, outer);
 }
 
 function relationConditions(relation: RelationSpec, ids: string[]): Expression<SqlBool>[] {
