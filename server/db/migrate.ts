@@ -22,6 +22,7 @@ import * as followupTemplates from './migrations/0024_followup_templates.ts';
 import * as wecomContactName from './migrations/0022_wecom_contact_name.ts';
 import * as foreignKeyIndexes from './migrations/0025_foreign_key_indexes.ts';
 import * as wholeForeignKeyIndexes from './migrations/0026_whole_foreign_key_indexes.ts';
+import * as rlsSettingsOnce from './migrations/0027_rls_settings_once.ts';
 import { quoteIdent } from './database.ts';
 
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0022_wecom_contact_name': wecomContactName,
   '0025_foreign_key_indexes': foreignKeyIndexes,
   '0026_whole_foreign_key_indexes': wholeForeignKeyIndexes,
+  '0027_rls_settings_once': rlsSettingsOnce,
 };
 
 class StaticProvider implements MigrationProvider {

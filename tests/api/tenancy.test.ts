@@ -79,6 +79,27 @@ describe('row-level security backstop', () => {
     expect(role.rows[0]).toEqual({ r: 'cairn_app', bypass: false });
   });
 
+  it('guards every business table with a policy that reads its settings once per statement', async () => {
+    const database = await testDatabase();
+    const { rows } = await sql<{ table: string; using: string; check: string }>`
+      select c.relname as "table", pg_get_expr(p.polqual, p.polrelid) as "using",
+             pg_get_expr(p.polwithcheck, p.polrelid) as "check"
+        from pg_class c
+        join pg_namespace n on n.oid = c.relnamespace and n.nspname = current_schema()
+        left join pg_policy p on p.polrelid = c.oid and p.polname = 'tenant_isolation'
+       where c.relkind = 'r' and exists (select 1 from pg_attribute a where a.attrelid = c.oid
+                                          and a.attname = 'tenant_id' and not a.attisdropped)`.execute(database.owner);
+    expect(rows.length).toBeGreaterThan(40);
+    // as scalar subqueries the settings are init plans: evaluated once, not for every row scanned
+    const perRow = rows.filter(
+      (r) =>
+        !/= \( ?SELECT \(NULLIF\(current_setting\('app\.tenant_id'/.test(r.using ?? '') ||
+        !/\( ?SELECT \(current_setting\('app\.system'/.test(r.using ?? '') ||
+        r.check !== r.using,
+    );
+    expect(perRow.map((r) => r.table)).toEqual([]);
+  });
+
   it.skipIf(onPostgres())(
     'runs the app as the embedded superuser on PGlite (RLS is a PostgreSQL backstop)',
     async () => {
