@@ -145,8 +145,21 @@ describe('scopeSql: one grant', () => {
       expression: scopeSql(context([grant('order', 'read', 'department_tree')]), 'order', 'read', 'orders'),
       sql:
         '"orders"."owner_id" in (select u.id from users u join departments d on d.tenant_id = u.tenant_id' +
+        " and d.id = u.department_id where u.tenant_id = $1 and d.path like '/east/sales/%')",
+      parameters: ['T1'],
+    },
+    {
+      scope: 'department_tree of a path with a character that is not an id or a slash',
+      expression: scopeSql(
+        context([grant('order', 'read', 'department_tree')], { departmentPath: "/east/o'sales_%/" }),
+        'order',
+        'read',
+        'orders',
+      ),
+      sql:
+        '"orders"."owner_id" in (select u.id from users u join departments d on d.tenant_id = u.tenant_id' +
         ' and d.id = u.department_id where u.tenant_id = $1 and d.path like $2)',
-      parameters: ['T1', '/east/sales/%'],
+      parameters: ['T1', "/east/o'sales_%/%"],
     },
     {
       scope: 'own on an object without an owner column',

@@ -60,10 +60,20 @@ export function grantCondition(
     case 'department_tree':
       if (!access.departmentPath) return FALSE;
       return sql<SqlBool>`${owner} in (select u.id from users u join departments d on d.tenant_id = u.tenant_id and d.id = u.department_id
-        where u.tenant_id = ${tenant} and d.path like ${`${access.departmentPath}%`})`;
+        where u.tenant_id = ${tenant} and d.path like ${subtreePattern(access.departmentPath)})`;
     case 'custom':
       return customScopeSql(access, object, grant.filter);
   }
+}
+
+/**
+ * The LIKE pattern of a department's subtree. A path is made of ids and slashes, so it goes into
+ * the statement as a literal: PostgreSQL then plans the statement once per department and
+ * keeps it prepared (a pattern given as a parameter is planned on every request, see
+ * db/pg-pool.ts). A path with any other character stays a parameter.
+ */
+function subtreePattern(path: string) {
+  return /^[0-9A-Za-z/-]+$/.test(path) ? sql.lit(`${path}%`) : sql`${`${path}%`}`;
 }
 
 /**
