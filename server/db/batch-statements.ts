@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type pg from 'pg';
 import type { DB } from './schema.ts';
 
 /**
@@ -12,7 +11,8 @@ import type { DB } from './schema.ts';
  * a connection whose preparing batch failed (it cannot know whether the PREPARE stayed).
  */
 const statements = new Map<string, string>();
-const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+/** Per session (a pool's client, PGlite's connection), the batch statements it holds. */
+const preparedOn = new WeakMap<object, Set<string>>();
 const marker = /^\/\* needs (cairn_b_[0-9a-f]+) \*\/ /;
 /** Values a batch may inline: UUIDs, hex and base64url digests (quoted as literals, never escaped). */
 const inlineable = /^[A-Za-z0-9_-]{1,200}$/;
@@ -46,7 +46,7 @@ export function batchExecuting(statements: string, name: string, values: string[
 }
 
 /** The text to send on `client`, with the PREPARE it needs in front of its EXECUTE when the connection lacks it. */
-export function batchFor(client: pg.PoolClient, text: string): { text: string; preparing?: string } {
+export function batchFor(client: object, text: string): { text: string; preparing?: string } {
   const name = marker.exec(text)?.[1];
   if (!name || preparedOn.get(client)?.has(name)) return { text };
   const statement = statements.get(name);
@@ -55,8 +55,39 @@ export function batchFor(client: pg.PoolClient, text: string): { text: string; p
   return { text: `${text.slice(0, execute)}prepare ${name} as ${statement}; ${text.slice(execute)}`, preparing: name };
 }
 
-export function markPrepared(client: pg.PoolClient, name: string) {
+export function markPrepared(client: object, name: string) {
   let names = preparedOn.get(client);
   if (!names) preparedOn.set(client, (names = new Set()));
   names.add(name);
+}
+
+/** The batch statement a batch executes (its `needs` marker), if any. */
+export const batchStatementOf = (text: string) => marker.exec(text)?.[1];
+
+/**
+ * For a session that cannot be closed and replaced (PGlite's only one), what a failed batch
+ * leaves: a preparing batch that failed may or may not have kept its PREPARE, and an EXECUTE of
+ * a statement the session no longer holds (SQLSTATE 26000) must prepare it again. `holds` asks
+ * the session itself once it is idle again.
+ */
+export function settleFailedBatch(client: object, name: string, error: unknown, holds: Holds): void {
+  const names = preparedOn.get(client);
+  if ((error as { code?: string }).code === '26000') names?.delete(name);
+  if (names?.has(name)) return;
+  let unknown = uncertainOn.get(client);
+  if (!unknown) uncertainOn.set(client, (unknown = new Map<string, Holds>()));
+  unknown.set(name, holds);
+}
+
+type Holds = (name: string) => Promise<boolean>;
+/** Per session, the statements a failed batch left unknown, with how to ask the session. */
+const uncertainOn = new WeakMap<object, Map<string, Holds>>();
+
+/** Before a batch: resolves whether the session holds its statement when a failure left that unknown. */
+export async function settleBefore(client: object, text: string): Promise<void> {
+  const name = batchStatementOf(text);
+  const holds = name && uncertainOn.get(client)?.get(name);
+  if (!name || !holds) return;
+  uncertainOn.get(client)!.delete(name);
+  if (await holds(name)) markPrepared(client, name);
 }

@@ -13,6 +13,7 @@ import { createPool, kyselyPool, OID, pingPool, queryPool, type ConnectionErrorS
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 import { useBatchedBegin } from './tenant-transaction.ts';
+import { useBatchStatements } from './batch-statements.ts';
 
 /** How long a CLI command waits for a starting `cairn serve` to open its socket. */
 const SOCKET_WAIT_MS = 60_000;
@@ -87,6 +88,7 @@ async function openPGlite(
   };
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, mutex) });
   useBatchedBegin(db); // each statement costs a trip through the engine: begin and the setting as one
+  useBatchStatements(db); // and the session lookup travels with them, prepared once (pglite-dialect.ts)
   const raw: OpenedDatabase['raw'] = (text, values) =>
     mutex.runExclusive(async () => {
       if (!values || values.length === 0) {

@@ -12,7 +12,9 @@ afterAll(async () => {
 });
 
 async function open(preparedStatements?: boolean) {
-  const database = await openDatabase({ databaseUrl: url, poolSize: 1, preparedStatements });
+  const database = await openDatabase(
+    url ? { databaseUrl: url, poolSize: 1, preparedStatements } : { memory: true, preparedStatements },
+  );
   opened.push(database);
   return database;
 }
@@ -113,5 +115,42 @@ describe.skipIf(!url)('batch statements: a prepared statement run by EXECUTE ins
     const name = batchStatement('select $1::text as v /* cairn-batch-probe refused */');
     for (const value of ["a'b", 'a b', '', 'x\\y']) expect(() => batchExecuting('select 1', name, [value])).toThrow();
     expect(inlineableValues(['0199c3b2-1e4f-7000-8000-000000000001', 'AbC_-09'])).toBe(true);
+  });
+});
+
+describe.skipIf(url)('batch statements on PGlite (its one session plans the statement once)', () => {
+  const held = async (db: Kysely<DB>, name: string) =>
+    (await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where name = ${name}`.execute(db))
+      .rows[0]!.n;
+
+  it('is prepared in front of its first EXECUTE, answers the batch, and is not prepared twice', async () => {
+    const { db } = await open();
+    const name = batchStatement(`select $1::text || '-' || $2::text as joined /* cairn-batch-probe ${Date.now()} */`);
+    for (const [a, b] of [
+      ['ab', 'cd'],
+      ['ef', 'gh'],
+    ])
+      expect((await sql.raw(batchExecuting('select 1', name, [a!, b!])).execute(db)).rows).toEqual([
+        { joined: `${a}-${b}` },
+      ]);
+    expect(await held(db, name)).toBe(1);
+  });
+
+  it('runs the next batch after a preparing batch failed, whether or not its PREPARE stayed', async () => {
+    const { db } = await open();
+    const name = batchStatement(`select 10 / $1::int as q /* cairn-batch-probe ${Date.now()} */`);
+    await expect(sql.raw(batchExecuting('select 1', name, ['0'])).execute(db)).rejects.toThrow(/division by zero/);
+    expect((await sql.raw(batchExecuting('select 1', name, ['5'])).execute(db)).rows).toEqual([{ q: 2 }]);
+    expect((await sql.raw(batchExecuting('select 1', name, ['2'])).execute(db)).rows).toEqual([{ q: 5 }]);
+    expect(await held(db, name)).toBe(1);
+  });
+
+  it('prepares again a statement the session lost (DEALLOCATE by another client of the shared session)', async () => {
+    const { db } = await open();
+    const name = batchStatement(`select $1::text as v /* cairn-batch-probe ${Date.now()} */`);
+    expect((await sql.raw(batchExecuting('select 1', name, ['a'])).execute(db)).rows).toEqual([{ v: 'a' }]);
+    await sql.raw(`deallocate ${name}`).execute(db);
+    await expect(sql.raw(batchExecuting('select 1', name, ['b'])).execute(db)).rejects.toThrow(/does not exist/);
+    expect((await sql.raw(batchExecuting('select 1', name, ['c'])).execute(db)).rows).toEqual([{ v: 'c' }]);
   });
 });
