@@ -140,44 +140,36 @@ function listStatement(
     params.cursor || extra.length
       ? undefined
       : JSON.stringify([params.filter, params.sort, params.limit, params.fields, params.include, params.q]);
-  return listStatements(plan, memoKey, () => buildListStatement(trx, plan, params, extra, key));
-}
+  return listStatements(plan, memoKey, (): ListStatement => {
+    const { spec, access } = plan;
+    const filter = parseFilter(spec, params.filter, plan.defs, plan.gate);
+    const sort = plan.sort(params.sort);
+    const fields = parseFields(spec, params.fields);
+    const include = includesFor(plan, params.include);
+    const q = params.q?.trim();
+    const open = plan.sandboxOpen;
+    const conditions = [...plan.rows('read'), ...extra, ...filter];
+    // a sandboxed new hire's filters and searches run only over the rows they may open
+    if (open && (filter.length || q)) conditions.push(open);
+    if (q && spec.search) conditions.push(spec.search(q, accessPlan(access).searchView));
+    if (params.cursor) conditions.push(afterCursor(sort, openCursor(key, sort, params.cursor), open));
 
-function buildListStatement(
-  trx: Trx,
-  plan: ObjectPlan,
-  params: ListParams,
-  extra: Expression<SqlBool>[],
-  key: string,
-): ListStatement {
-  const { spec, access } = plan;
-  const filter = parseFilter(spec, params.filter, plan.defs, plan.gate);
-  const sort = plan.sort(params.sort);
-  const fields = parseFields(spec, params.fields);
-  const include = includesFor(plan, params.include);
-  const q = params.q?.trim();
-  const open = plan.sandboxOpen;
-  const conditions = [...plan.rows('read'), ...extra, ...filter];
-  // a sandboxed new hire's filters and searches run only over the rows they may open
-  if (open && (filter.length || q)) conditions.push(open);
-  if (q && spec.search) conditions.push(spec.search(q, accessPlan(access).searchView));
-  if (params.cursor) conditions.push(afterCursor(sort, openCursor(key, sort, params.cursor), open));
-
-  const inner = resourceDb(trx)
-    .selectFrom(spec.table)
-    .selectAll(spec.table)
-    .select(sortKey(sort, open).as('__sort'))
-    .$if(open !== undefined, (query) => query.select(sql<boolean>`${open}`.as('__open')))
-    .where((eb) => eb.and(conditions))
-    .orderBy(orderBy(sort, open))
-    .limit(params.limit + 1);
-  const outerOpen = open && sql<SqlBool>`${sql.ref(`${spec.table}.__open`)}`;
-  const { sql: text, parameters } = presentQuery(trx, plan, inner, fields, open !== undefined)
-    .select(sql.ref(`${spec.table}.__sort`).as('__sort'))
-    .orderBy(orderBy({ ...sort, target: { ...sort.target, expr: sql.ref('__sort') } }, outerOpen))
-    .compile();
-  // kept as text and values only: the query tree it was compiled from is not needed to run it
-  return { compiled: CompiledQuery.raw(text, [...parameters]), sort, include };
+    const inner = resourceDb(trx)
+      .selectFrom(spec.table)
+      .selectAll(spec.table)
+      .select(sortKey(sort, open).as('__sort'))
+      .$if(open !== undefined, (query) => query.select(sql<boolean>`${open}`.as('__open')))
+      .where((eb) => eb.and(conditions))
+      .orderBy(orderBy(sort, open))
+      .limit(params.limit + 1);
+    const outerOpen = open && sql<SqlBool>`${sql.ref(`${spec.table}.__open`)}`;
+    const { sql: text, parameters } = presentQuery(trx, plan, inner, fields, open !== undefined)
+      .select(sql.ref(`${spec.table}.__sort`).as('__sort'))
+      .orderBy(orderBy({ ...sort, target: { ...sort.target, expr: sql.ref('__sort') } }, outerOpen))
+      .compile();
+    // kept as text and values only: the query tree it was compiled from is not needed to run it
+    return { compiled: CompiledQuery.raw(text, [...parameters]), sort, include };
+  });
 }
 
 export async function getRecord(
