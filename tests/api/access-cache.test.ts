@@ -19,15 +19,17 @@ beforeAll(async () => {
   company = await demoCompany({ customers: 5, orders: 0 });
 });
 
-const inTenant = async <T>(fn: Parameters<typeof withTenant<T>>[2]) =>
-  withTenant((await testDatabase()).db, company.tenantId, fn);
+const inCompany = async <T>(of: Company, fn: Parameters<typeof withTenant<T>>[2]) =>
+  withTenant((await testDatabase()).db, of.tenantId, fn);
+const inTenant = <T>(fn: Parameters<typeof withTenant<T>>[2]) => inCompany(company, fn);
 
-const version = () =>
-  inTenant(async (trx) => {
+const versionOf = (of: Company) =>
+  inCompany(of, async (trx) => {
     const { rows } = await sql<{ v: string }>`select access_version as v from tenant_versions
-      where tenant_id = ${company.tenantId}`.execute(trx);
+      where tenant_id = ${of.tenantId}`.execute(trx);
     return rows[0]?.v;
   });
+const version = () => versionOf(company);
 
 describe('the per-company access cache', () => {
   it('serves repeated requests from the cache', async () => {
@@ -109,14 +111,8 @@ describe('reused access contexts and their compiled statements', () => {
   beforeAll(async () => {
     own = await demoCompany({ customers: 10, orders: 0 });
   });
-  const inOwn = async <T>(fn: Parameters<typeof withTenant<T>>[2]) =>
-    withTenant((await testDatabase()).db, own.tenantId, fn);
-  const ownVersion = () =>
-    inOwn(async (trx) => {
-      const { rows } = await sql<{ v: string }>`select access_version as v from tenant_versions
-        where tenant_id = ${own.tenantId}`.execute(trx);
-      return rows[0]?.v;
-    });
+  const inOwn = <T>(fn: Parameters<typeof withTenant<T>>[2]) => inCompany(own, fn);
+  const ownVersion = () => versionOf(own);
   const listOwners = async (token: Record<string, string>) => {
     const res = await get('/api/v1/customers?limit=50&sort=name', token);
     return { status: res.status, body: res.body as { data: Array<{ industry?: string }> } };
