@@ -1,4 +1,4 @@
-import { sql, type QueryCreator } from 'kysely';
+import { sql } from 'kysely';
 import { newId } from '../../common/ids.ts';
 import { AppError, notFound, versionConflict } from '../errors.ts';
 import { writeOutboxEvent } from '../jobs/outbox.ts';
@@ -7,6 +7,7 @@ import type { CommandContext } from './context.ts';
 import { loadCustomFieldDefs, validateCustomValues } from './custom-values.ts';
 import { presentRow } from './projection.ts';
 import { presentById } from './record-queries.ts';
+import { auditEmitAndPresent } from './write-statements.ts';
 import { getResource } from './registry.ts';
 import type { Input, RelationSpec, ResourceSpec, Row } from './resource-spec.ts';
 import { loadLive } from './scope.ts';
@@ -14,7 +15,7 @@ import { writeOrNameDuplicate } from './duplicates.ts';
 import { authorize, loadAuthorized, writtenRowCheck, withoutScopeColumns } from '../access/authorize.ts';
 import { objectOf } from '../access/object-of.ts';
 import { assertWritableFields } from '../access/field-rules.ts';
-import { resourceDb, type RuntimeTables } from './resource-db.ts';
+import { resourceDb } from './resource-db.ts';
 
 export async function customColumn(ctx: CommandContext, spec: ResourceSpec, input: Input, existing?: Row) {
   if (!spec.customObject) return {};
@@ -68,8 +69,7 @@ export async function auditAndEmitMany(
     await audit.insertInto('outbox_events').values(events).execute();
     return undefined;
   }
-  const both = audit.with('outbox', (db) => db.insertInto('outbox_events').values(events));
-  return presentById(ctx.trx, ctx.access, spec, present, both as unknown as QueryCreator<RuntimeTables>);
+  return auditEmitAndPresent(ctx, spec, rows, events, present);
 }
 
 /** The full record with its derived fields, for audit diffs (stored whole; the log applies field rules on reading). */

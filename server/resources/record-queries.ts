@@ -226,10 +226,25 @@ export async function presentById(
   id: string,
   outer?: QueryCreator<RuntimeTables>,
 ) {
+  const row = (await presentByIdQuery(trx, access, spec, id, outer).executeTakeFirst()) as
+    Record<string, unknown> | undefined;
+  return presentedOrNotFound(spec, id, row);
+}
+
+/** `presentById`'s statement, not run (write-statements.ts compiles it once per plan). */
+export function presentByIdQuery(
+  trx: Trx,
+  access: AccessContext,
+  spec: ResourceSpec,
+  id: string,
+  outer?: QueryCreator<RuntimeTables>,
+) {
   const plan = accessPlan(access).of(spec);
   const tenant = sql<SqlBool>`${sql.ref(`${spec.table}.tenant_id`)} = ${access.actor.tenantId}`;
-  const row = (await selectById(trx, plan, id, undefined, [tenant], false, outer).executeTakeFirst()) as
-    Record<string, unknown> | undefined;
+  return selectById(trx, plan, id, undefined, [tenant], false, outer);
+}
+
+export function presentedOrNotFound(spec: ResourceSpec, id: string, row: Record<string, unknown> | undefined) {
   if (!row) throw notFound(spec.recordType, id);
   return presentProjected(spec, row);
 }

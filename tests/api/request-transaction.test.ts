@@ -192,6 +192,36 @@ describe('one transaction per read request', () => {
     expect(await written(lost)).toEqual({ customers: 0, audits: 0, events: 0 });
   });
 
+  it('creates and updates of one session, whose audit statement is compiled once, each audit their own record', async () => {
+    const { db } = await testDatabase();
+    const manager = await company.as('manager');
+    const names = [0, 1, 2].map((i) => `逐条审计 ${i} ${missingId().slice(0, 8)}`);
+    const created: Array<{ id: string; version: number; name: string }> = [];
+    for (const name of names) {
+      const res = await post('/api/v1/customers', manager, { name, region: name.slice(0, 6) });
+      expect(res.status).toBe(201);
+      expect(res.body.data.name).toBe(name);
+      created.push(res.body.data as { id: string; version: number; name: string });
+    }
+    const renamed = `${names[1]} 改`;
+    const patched = await patch(`/api/v1/customers/${created[1]!.id}`, manager, {
+      name: renamed,
+      version: created[1]!.version,
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.data.name).toBe(renamed);
+    const audits = await withTenant(db, company.tenantId, async (trx) =>
+      sql<{ record_id: string; action: string; name: { before: unknown; after: unknown } }>`
+        select record_id, action, changes->'name' as name from audit_log
+         where tenant_id = ${company.tenantId} and record_id in (${sql.join(created.map((c) => c.id))})
+         order by action, id`.execute(trx),
+    );
+    expect(audits.rows).toEqual([
+      ...created.map((c) => ({ record_id: c.id, action: 'create', name: { before: null, after: c.name } })),
+      { record_id: created[1]!.id, action: 'update', name: { before: names[1], after: renamed } },
+    ]);
+  });
+
   it("a create owned by the request's own user does not look that user up again", async () => {
     const sales1 = await company.as('sales1');
     sent.length = 0;
