@@ -42,7 +42,7 @@ async function emit(ctx: CommandContext, spec: ResourceSpec, event: string, payl
 /**
  * The audit entries of writes and their outbox events (`<type>.<event>`), in one statement (inserts
  * inside CTEs). With `present`, that statement also reads the record back as the caller sees it
- * (`presentById`), and answers it: a write's last round trip.
+ * (`auditEmitAndPresent`), and answers it: a write's last round trip.
  */
 export async function auditAndEmitMany(
   ctx: CommandContext,
@@ -64,12 +64,13 @@ export async function auditAndEmitMany(
     topic: `${spec.recordType}.${event}`,
     payload: JSON.stringify(withChain(ctx, w.payload)),
   }));
-  const audit = ctx.trx.with('audit', (db) => db.insertInto('audit_log').values(rows));
-  if (present === undefined) {
-    await audit.insertInto('outbox_events').values(events).execute();
-    return undefined;
-  }
-  return auditEmitAndPresent(ctx, spec, rows, events, present);
+  if (present !== undefined) return auditEmitAndPresent(ctx, spec, rows, events, present);
+  await ctx.trx
+    .with('audit', (db) => db.insertInto('audit_log').values(rows))
+    .insertInto('outbox_events')
+    .values(events)
+    .execute();
+  return undefined;
 }
 
 /** The full record with its derived fields, for audit diffs (stored whole; the log applies field rules on reading). */

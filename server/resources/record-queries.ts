@@ -1,4 +1,11 @@
-import { sql, CompiledQuery, type Expression, type QueryCreator, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type CompiledQuery,
+  type Expression,
+  type QueryCreator,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 import { accessPlan, type ObjectPlan } from '../access/access-plan.ts';
 import { grantsFor, type AccessContext } from '../access/access-context.ts';
 import { AppError, fieldError, notFound } from '../errors.ts';
@@ -15,6 +22,7 @@ import {
   type SortSpec,
 } from './list-query.ts';
 import { planMemo } from './plan-memo.ts';
+import { compiledText, filled, slot, slotted, type SlottedStatement } from './slotted-statement.ts';
 import { presentProjected, projection } from './projection.ts';
 import { getResource } from './registry.ts';
 import type { RelationSpec, ResourceSpec } from './resource-spec.ts';
@@ -163,12 +171,12 @@ function listStatement(
       .orderBy(orderBy(sort, open))
       .limit(params.limit + 1);
     const outerOpen = open && sql<SqlBool>`${sql.ref(`${spec.table}.__open`)}`;
-    const { sql: text, parameters } = presentQuery(trx, plan, inner, fields, open !== undefined)
-      .select(sql.ref(`${spec.table}.__sort`).as('__sort'))
-      .orderBy(orderBy({ ...sort, target: { ...sort.target, expr: sql.ref('__sort') } }, outerOpen))
-      .compile();
-    // kept as text and values only: the query tree it was compiled from is not needed to run it
-    return { compiled: CompiledQuery.raw(text, [...parameters]), sort, include };
+    const compiled = compiledText(
+      presentQuery(trx, plan, inner, fields, open !== undefined)
+        .select(sql.ref(`${spec.table}.__sort`).as('__sort'))
+        .orderBy(orderBy({ ...sort, target: { ...sort.target, expr: sql.ref('__sort') } }, outerOpen)),
+    );
+    return { compiled, sort, include };
   });
 }
 
@@ -180,10 +188,8 @@ export async function getRecord(
   params: { fields?: string; include?: string } = {},
 ) {
   const plan = accessPlan(access).of(spec);
-  const { compiled, idAt, include } = detailStatement(trx, plan, params);
-  const parameters = [...compiled.parameters];
-  parameters[idAt] = id;
-  const row = (await trx.executeQuery({ ...compiled, parameters })).rows[0] as Record<string, unknown> | undefined;
+  const { statement, include } = detailStatement(trx, plan, params);
+  const row = (await trx.executeQuery(filled(statement, () => id))).rows[0] as Record<string, unknown> | undefined;
   if (!row) throw notFound(spec.recordType, id);
   if (row.__open === false) throw sandboxRestricted(access);
   const record = presentProjected(spec, row);
@@ -192,25 +198,22 @@ export async function getRecord(
 }
 
 interface DetailStatement {
-  compiled: CompiledQuery;
-  /** Where the record's id goes among the statement's parameters. */
-  idAt: number;
+  /** Its one slot is the record's id. */
+  statement: SlottedStatement;
   include: string[];
 }
 
 /** A plan's detail statements by their fields and includes, with the record id as a slot. */
 const detailStatements = planMemo<DetailStatement>();
-const ID_SLOT = '\u0000record-id';
 
 function detailStatement(trx: Trx, plan: ObjectPlan, params: { fields?: string; include?: string }) {
   return detailStatements(plan, JSON.stringify([params.fields, params.include]), () => {
     const fields = parseFields(plan.spec, params.fields);
     const include = includesFor(plan, params.include);
-    const { sql: text, parameters } = selectById(trx, plan, ID_SLOT, fields, plan.rows('read')).compile();
-    const idAt = parameters.indexOf(ID_SLOT);
-    if (idAt < 0 || parameters.lastIndexOf(ID_SLOT) !== idAt)
+    const statement = slotted(selectById(trx, plan, slot('id'), fields, plan.rows('read')));
+    if (statement.slots.filter((name) => name !== undefined).length !== 1)
       throw new Error('a detail statement must take the record id once');
-    return { compiled: CompiledQuery.raw(text, [...parameters]), idAt, include };
+    return { statement, include };
   });
 }
 
@@ -231,7 +234,7 @@ export async function presentById(
   return presentedOrNotFound(spec, id, row);
 }
 
-/** `presentById`'s statement, not run (write-statements.ts compiles it once per plan). */
+/** `presentById`'s statement, not run (write-statements.ts compiles it once per plan and shape). */
 export function presentByIdQuery(
   trx: Trx,
   access: AccessContext,

@@ -1,21 +1,15 @@
-import { CompiledQuery, type QueryCreator } from 'kysely';
+import type { QueryCreator } from 'kysely';
 import { accessPlan } from '../access/access-plan.ts';
 import type { CommandContext } from './context.ts';
 import { planMemo } from './plan-memo.ts';
 import { presentByIdQuery, presentedOrNotFound } from './record-queries.ts';
 import type { ResourceSpec } from './resource-spec.ts';
 import type { RuntimeTables } from './resource-db.ts';
+import { filled, slot, slotted, type SlottedStatement } from './slotted-statement.ts';
 
 type Values = Record<string, string | null>;
 
-interface Template {
-  compiled: CompiledQuery;
-  /** Per parameter, the slot it takes its value from (undefined: the compiled value stays). */
-  slots: Array<string | undefined>;
-}
-
-const SLOT = '\u0000slot:';
-const templates = planMemo<Template>();
+const templates = planMemo<SlottedStatement>();
 
 /**
  * A write's audit rows and outbox events, and the record read back as the caller sees it, in
@@ -32,32 +26,19 @@ export async function auditEmitAndPresent(
 ): Promise<Record<string, unknown>> {
   const shape = JSON.stringify([audit.map(Object.keys), events.map(Object.keys)]);
   const template = templates(accessPlan(ctx.access).of(spec), shape, () => {
-    const slotted = (rows: Values[], table: string) =>
-      rows.map((row, i) => Object.fromEntries(Object.keys(row).map((key) => [key, `${SLOT}${table}.${i}.${key}`])));
+    const slots = (rows: Values[], table: string) =>
+      rows.map((row, i) => Object.fromEntries(Object.keys(row).map((key) => [key, slot(`${table}.${i}.${key}`)])));
     const writes = ctx.trx
-      .with('audit', (db) => db.insertInto('audit_log').values(slotted(audit, 'audit') as never))
-      .with('outbox', (db) => db.insertInto('outbox_events').values(slotted(events, 'outbox') as never));
-    const { sql, parameters } = presentByIdQuery(
-      ctx.trx,
-      ctx.access,
-      spec,
-      `${SLOT}id`,
-      writes as unknown as QueryCreator<RuntimeTables>,
-    ).compile();
-    const slots = parameters.map((p) =>
-      typeof p === 'string' && p.startsWith(SLOT) ? p.slice(SLOT.length) : undefined,
-    );
-    return { compiled: CompiledQuery.raw(sql, [...parameters]), slots };
+      .with('audit', (db) => db.insertInto('audit_log').values(slots(audit, 'audit') as never))
+      .with('outbox', (db) => db.insertInto('outbox_events').values(slots(events, 'outbox') as never));
+    const outer = writes as unknown as QueryCreator<RuntimeTables>;
+    return slotted(presentByIdQuery(ctx.trx, ctx.access, spec, slot('id'), outer));
   });
-  const value = (slot: string): unknown => {
-    if (slot === 'id') return id;
-    const [table, index, key] = slot.split('.') as [string, string, string];
+  const value = (name: string): unknown => {
+    if (name === 'id') return id;
+    const [table, index, key] = name.split('.') as [string, string, string];
     return (table === 'audit' ? audit : events)[Number(index)]![key];
   };
-  const parameters = template.compiled.parameters.map((p, i) => {
-    const slot = template.slots[i];
-    return slot === undefined ? p : value(slot);
-  });
-  const { rows } = await ctx.trx.executeQuery<Record<string, unknown>>({ ...template.compiled, parameters });
+  const { rows } = await ctx.trx.executeQuery<Record<string, unknown>>(filled(template, value));
   return presentedOrNotFound(spec, id, rows[0]);
 }
