@@ -47,7 +47,7 @@ export function batchExecuting(statements: string, name: string, values: string[
 
 /** The text to send on `client`, with the PREPARE it needs in front of its EXECUTE when the connection lacks it. */
 export function batchFor(client: object, text: string): { text: string; preparing?: string } {
-  const name = marker.exec(text)?.[1];
+  const name = batchStatementOf(text);
   if (!name || preparedOn.get(client)?.has(name)) return { text };
   const statement = statements.get(name);
   if (!statement) throw new Error(`batch statement ${name} is not registered`);
@@ -62,32 +62,30 @@ export function markPrepared(client: object, name: string) {
 }
 
 /** The batch statement a batch executes (its `needs` marker), if any. */
-export const batchStatementOf = (text: string) => marker.exec(text)?.[1];
+export function batchStatementOf(text: string) {
+  return marker.exec(text)?.[1];
+}
+
+/** Per session, the statements a failed batch left it unknown whether it holds. */
+const uncertainOn = new WeakMap<object, Set<string>>();
 
 /**
  * For a session that cannot be closed and replaced (PGlite's only one), what a failed batch
  * leaves: a preparing batch that failed may or may not have kept its PREPARE, and an EXECUTE of
- * a statement the session no longer holds (SQLSTATE 26000) must prepare it again. `holds` asks
- * the session itself once it is idle again.
+ * a statement the session no longer holds (SQLSTATE 26000) must prepare it again.
  */
-export function settleFailedBatch(client: object, name: string, error: unknown, holds: Holds): void {
+export function settleFailedBatch(client: object, name: string, error: unknown): void {
   const names = preparedOn.get(client);
   if ((error as { code?: string }).code === '26000') names?.delete(name);
   if (names?.has(name)) return;
   let unknown = uncertainOn.get(client);
-  if (!unknown) uncertainOn.set(client, (unknown = new Map<string, Holds>()));
-  unknown.set(name, holds);
+  if (!unknown) uncertainOn.set(client, (unknown = new Set()));
+  unknown.add(name);
 }
 
-type Holds = (name: string) => Promise<boolean>;
-/** Per session, the statements a failed batch left unknown, with how to ask the session. */
-const uncertainOn = new WeakMap<object, Map<string, Holds>>();
-
-/** Before a batch: resolves whether the session holds its statement when a failure left that unknown. */
-export async function settleBefore(client: object, text: string): Promise<void> {
+/** Before a batch: when a failure left it unknown, asks the session (`holds`, once it is idle) whether it holds the statement. */
+export async function settleBefore(client: object, text: string, holds: (name: string) => Promise<boolean>) {
   const name = batchStatementOf(text);
-  const holds = name && uncertainOn.get(client)?.get(name);
-  if (!name || !holds) return;
-  uncertainOn.get(client)!.delete(name);
+  if (!name || !uncertainOn.get(client)?.delete(name)) return;
   if (await holds(name)) markPrepared(client, name);
 }
